@@ -1,0 +1,42 @@
+// One jest run over every package; each package is a project with its own environment.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic', importSource: 'preact' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const project = (name, overrides = {}) => ({
+  displayName: name,
+  rootDir: `<rootDir>/${name}`,
+  testMatch: ['<rootDir>/**/*.test.ts', '<rootDir>/**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  testEnvironment: 'node',
+  ...overrides,
+});
+
+const domProject = (name) =>
+  project(name, {
+    testEnvironment: 'jsdom',
+    setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
+    // Preact's package exports resolve to ESM under jsdom's "browser" condition; use its CJS build.
+    testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
+  });
+
+module.exports = {
+  rootDir: __dirname,
+  projects: [
+    project('shared'),
+    project('server'),
+    domProject('widget'),
+    domProject('agent-console'),
+    project('e2e', { testTimeout: 120000 }),
+  ],
+  reporters: ['default', '<rootDir>/.ci/summary-reporter.cjs'],
+};

@@ -1,0 +1,49 @@
+/** The Express app: security headers, JSON bodies, routers, and one error handler. */
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { AuthService } from '../domain/auth.service';
+import type { Store } from '../store/store';
+import { createAgentAuthRouter } from './agent-auth.router';
+import { createErrorHandler } from './http-errors';
+import { createStaticRouter, type StaticRoots } from './static.router';
+
+export interface HttpAppDeps {
+  store: Store;
+  auth: AuthService;
+  logger: Logger;
+  staticRoots: StaticRoots;
+  publicUrl: string;
+  /** False until the store is open; /healthz says so. */
+  isReady: () => boolean;
+}
+
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    if (deps.isReady()) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'starting' });
+  });
+
+  app.use(createStaticRouter(deps.staticRoots, deps.store, deps.publicUrl));
+
+  const api = express.Router();
+  api.use(
+    helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } } }),
+  );
+  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use('/agent', createAgentAuthRouter(deps.auth));
+  api.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such API route.' } });
+  });
+  app.use('/api', api);
+
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
+  app.use(createErrorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,68 @@
+/** Parley's entry point: reads config, opens the store, starts HTTP + sockets, stops cleanly. */
+import pino from 'pino';
+import { createParleyApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { ensureDefaultSiteAndAdmin } from './domain/bootstrap.service';
+import { snippetFor } from './http/demo-page';
+import { defaultStaticRoots } from './static-roots';
+import { openStore } from './store/open-store';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee the configuration table in README.md.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel, base: { service: 'parley' } });
+  const store = await openStore(config);
+  logger.info({ store: store.kind, dataDir: config.dataDir }, 'store open');
+  const boot = await ensureDefaultSiteAndAdmin(store, config);
+
+  const app = createParleyApp({
+    store, logger, staticRoots: defaultStaticRoots(), publicUrl: config.publicUrl, sessionTtlMs: config.sessionTtlMs,
+  });
+  const address = await app.listen(config.port, config.host);
+  logger.info({ port: address.port, host: config.host }, 'listening');
+
+  const lines = [
+    '',
+    `  Parley is running.`,
+    `  Demo page:     ${config.publicUrl}/demo`,
+    `  Agent console: ${config.publicUrl}/console/`,
+  ];
+  if (boot.createdAdmin) {
+    lines.push(`  Admin e-mail:  ${boot.createdAdmin.email}`);
+    lines.push(`  Admin password (shown only this once): ${boot.createdAdmin.password}`);
+  }
+  lines.push(`  Snippet:       ${snippetFor(config.publicUrl, boot.site.key)}`, '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Parley failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

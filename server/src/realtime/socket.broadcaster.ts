@@ -1,0 +1,23 @@
+/** The Broadcaster port over Socket.IO rooms; with the Redis adapter it reaches every process. */
+import type { Broadcaster } from '../domain/broadcaster.port';
+import { rooms, type AgentNamespace, type VisitorNamespace } from './types';
+
+export function createSocketBroadcaster(visitors: VisitorNamespace, agents: AgentNamespace): Broadcaster {
+  return {
+    messageCreated(conversation, message) {
+      visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
+      agents.to(rooms.siteAgents(conversation.siteId)).emit('message:new', message);
+    },
+    conversationUpdated(conversation) {
+      visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:updated', conversation);
+      agents.to(rooms.siteAgents(conversation.siteId)).emit('conversation:updated', conversation);
+    },
+    typingChanged(conversation, notice) {
+      if (notice.who === 'visitor') {
+        agents.to(rooms.siteAgents(conversation.siteId)).emit('typing', notice);
+      } else {
+        visitors.to(rooms.visitor(conversation.visitorId)).emit('typing', notice);
+      }
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** Socket.IO's generics fed from the shared event maps: a wrong emit is a compile error. */
+import type {
+  Agent,
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  InterServerEvents,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+} from '@parley/shared';
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { Visitor } from '../store/store';
+
+export interface VisitorSocketData {
+  visitor: Visitor;
+}
+export interface AgentSocketData {
+  agent: Agent;
+}
+
+export type ParleyServer = Server<Record<string, never>, Record<string, never>, InterServerEvents>;
+export type VisitorNamespace = Namespace<
+  VisitorClientToServerEvents, VisitorServerToClientEvents, InterServerEvents, VisitorSocketData
+>;
+export type AgentNamespace = Namespace<
+  AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData
+>;
+export type VisitorSocket = Socket<
+  VisitorClientToServerEvents, VisitorServerToClientEvents, InterServerEvents, VisitorSocketData
+>;
+export type AgentSocket = Socket<
+  AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData
+>;
+
+/** Room names: one per visitor (all their tabs), one per site's agents, one per agent. */
+export const rooms = {
+  visitor: (visitorId: string) => `visitor:${visitorId}`,
+  siteAgents: (siteId: string) => `site-agents:${siteId}`,
+  agent: (agentId: string) => `agent:${agentId}`,
+};

@@ -1,0 +1,86 @@
+/** Versioned schema migrations for the SQLite store; `PRAGMA user_version` records how far we are. */
+import type Database from 'better-sqlite3';
+
+/** Append only: a shipped migration is never edited, a new one is added after it. */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE sites (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE agents (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin','agent')),
+    status TEXT NOT NULL DEFAULT 'offline' CHECK (status IN ('online','away','offline')),
+    active INTEGER NOT NULL DEFAULT 1,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE agent_sessions (
+    token_hash TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL REFERENCES agents(id),
+    expires_at TEXT NOT NULL
+  );
+  CREATE TABLE visitors (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    name TEXT,
+    email TEXT,
+    locale TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    visitor_id TEXT NOT NULL REFERENCES visitors(id),
+    visitor_name TEXT,
+    status TEXT NOT NULL CHECK (status IN ('queued','assigned','resolved')),
+    assigned_agent_id TEXT REFERENCES agents(id),
+    locale TEXT,
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  -- One open conversation per visitor and site, held by the store itself.
+  CREATE UNIQUE INDEX conversations_one_open_per_visitor
+    ON conversations (site_id, visitor_id) WHERE status <> 'resolved';
+  CREATE INDEX conversations_by_site_status ON conversations (site_id, status, created_at);
+  CREATE INDEX conversations_by_visitor ON conversations (site_id, visitor_id, created_at);
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id),
+    seq INTEGER NOT NULL,
+    client_id TEXT NOT NULL,
+    author_kind TEXT NOT NULL,
+    author_id TEXT,
+    author_name TEXT,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (conversation_id, client_id),
+    UNIQUE (conversation_id, seq)
+  );
+  `,
+];
+
+export function migrate(db: Database.Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > MIGRATIONS.length) {
+    throw new Error(
+      `The database schema (version ${from}) is newer than this Parley (version ${MIGRATIONS.length}); refusing to open it.`,
+    );
+  }
+  for (let version = from; version < MIGRATIONS.length; version += 1) {
+    const sql = MIGRATIONS[version] as string;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+  return { from, to: MIGRATIONS.length };
+}

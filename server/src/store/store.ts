@@ -1,0 +1,114 @@
+/**
+ * The storage seam. It speaks the domain, returns plain objects, and holds every uniqueness
+ * and compare-and-set rule itself (unique indexes, conditional updates), so that several
+ * server processes sharing one store can never double-assign or double-store.
+ */
+import type {
+  Agent,
+  AgentRole,
+  AgentStatus,
+  Conversation,
+  ConversationStatus,
+  Message,
+  MessageAuthor,
+  Site,
+} from '@parley/shared';
+
+export interface AgentWithSecret extends Agent {
+  passwordHash: string;
+}
+
+export interface Visitor {
+  id: string;
+  siteId: string;
+  name: string | null;
+  email: string | null;
+  locale: string | null;
+  createdAt: string;
+}
+
+export interface AgentSession {
+  agentId: string;
+  expiresAt: string;
+}
+
+export interface NewAgentRecord {
+  siteId: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  passwordHash: string;
+}
+
+export interface NewConversationRecord {
+  siteId: string;
+  visitorId: string;
+  visitorName: string | null;
+  locale: string | null;
+}
+
+export interface NewMessageRecord {
+  conversationId: string;
+  clientId: string;
+  author: MessageAuthor;
+  text: string;
+}
+
+export interface ConversationQuery {
+  siteId: string;
+  statuses?: ConversationStatus[];
+  limit?: number;
+}
+
+/** Raised by a store when a unique rule refuses a write (e.g. an e-mail already taken). */
+export class StoreConflictError extends Error {
+  constructor(readonly what: string) {
+    super(`conflict: ${what}`);
+  }
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'mongo';
+  close(): Promise<void>;
+
+  createSite(input: { key: string; name: string }): Promise<Site>;
+  findSiteByKey(key: string): Promise<Site | null>;
+  findSiteById(id: string): Promise<Site | null>;
+  listSites(): Promise<Site[]>;
+
+  /** Throws StoreConflictError when the e-mail is taken. */
+  createAgent(input: NewAgentRecord): Promise<Agent>;
+  findAgentById(id: string): Promise<Agent | null>;
+  findAgentWithSecretByEmail(email: string): Promise<AgentWithSecret | null>;
+  setAgentStatus(agentId: string, status: AgentStatus): Promise<Agent | null>;
+  listAgents(siteId: string): Promise<Agent[]>;
+
+  createAgentSession(input: { tokenHash: string; agentId: string; expiresAt: string }): Promise<void>;
+  findAgentSession(tokenHash: string): Promise<AgentSession | null>;
+  deleteAgentSession(tokenHash: string): Promise<void>;
+
+  createVisitor(input: { siteId: string; tokenHash: string; locale: string | null }): Promise<Visitor>;
+  findVisitorByTokenHash(siteId: string, tokenHash: string): Promise<Visitor | null>;
+
+  /**
+   * The visitor's open (not resolved) conversation, created when there is none. At most one
+   * open conversation per visitor and site is held by the store, whatever the concurrency.
+   */
+  openConversation(input: NewConversationRecord): Promise<{ conversation: Conversation; created: boolean }>;
+  findOpenConversation(siteId: string, visitorId: string): Promise<Conversation | null>;
+  /** The visitor's latest conversation, open or not (to show history after a resolve). */
+  findLatestConversation(siteId: string, visitorId: string): Promise<Conversation | null>;
+  findConversation(id: string): Promise<Conversation | null>;
+  listConversations(query: ConversationQuery): Promise<Conversation[]>;
+  /** Compare-and-set: queued -> assigned to this agent. Null when it was not queued. */
+  claimConversation(input: { conversationId: string; agentId: string }): Promise<Conversation | null>;
+  /** Compare-and-set: any open status -> resolved. Null when it was already resolved or missing. */
+  resolveConversation(conversationId: string): Promise<Conversation | null>;
+
+  /**
+   * Stores a message once per (conversation, clientId) and gives it the next seq. A retry of
+   * the same clientId returns the stored message with created=false.
+   */
+  appendMessage(input: NewMessageRecord): Promise<{ message: Message; created: boolean }>;
+  listMessages(query: { conversationId: string; afterSeq?: number; limit?: number }): Promise<Message[]>;
+}

@@ -1,0 +1,40 @@
+/**
+ * The page <-> panel bridge: messages between the loader on the host page and the panel in the
+ * Parley iframe. Versioned, sent to an explicit origin, checked on receipt (origin and source).
+ */
+export const BRIDGE_VERSION = 1;
+export const BRIDGE_TAG = 'parley';
+
+/** Loader -> panel. */
+export type LoaderToPanelMessage =
+  | { type: 'panel:open' }
+  | { type: 'panel:close' }
+  | { type: 'visitor:identify'; identity: { name?: string; email?: string } }
+  | { type: 'locale:set'; locale: string };
+
+/** Panel -> loader. */
+export type PanelToLoaderMessage =
+  | { type: 'panel:ready' }
+  | { type: 'panel:close-request' }
+  | { type: 'unread:changed'; count: number }
+  | { type: 'message:received'; text: string; authorName: string | null };
+
+export interface BridgeEnvelope<T> {
+  tag: typeof BRIDGE_TAG;
+  v: typeof BRIDGE_VERSION;
+  msg: T;
+}
+
+export function wrapBridgeMessage<T>(msg: T): BridgeEnvelope<T> {
+  return { tag: BRIDGE_TAG, v: BRIDGE_VERSION, msg };
+}
+
+/** Narrow an untrusted `event.data` to an envelope of our version; the caller checks origin/source. */
+export function unwrapBridgeMessage<T extends { type: string }>(data: unknown): T | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const envelope = data as Partial<BridgeEnvelope<unknown>>;
+  if (envelope.tag !== BRIDGE_TAG || envelope.v !== BRIDGE_VERSION) return null;
+  const msg = envelope.msg as { type?: unknown } | undefined;
+  if (!msg || typeof msg.type !== 'string') return null;
+  return msg as T;
+}

@@ -1,0 +1,33 @@
+/** The error codes every Parley client can show; the domain raises them, transports map them. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'SITE_NOT_FOUND',
+  'CONVERSATION_NOT_FOUND',
+  'CONVERSATION_CLOSED',
+  'ALREADY_ASSIGNED',
+  'AGENT_NOT_FOUND',
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ParleyError {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems for VALIDATION_FAILED, keyed by dotted path. */
+  issues?: { path: string; message: string }[];
+}
+
+/** Every request-style socket event answers through this acknowledgement. */
+export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ParleyError };
+
+export type Ack<T> = (result: AckResult<T>) => void;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

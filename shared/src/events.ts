@@ -1,0 +1,55 @@
+/**
+ * The one Socket.IO contract: event maps per namespace and direction, used by the server's
+ * typed `Server<...>` and by both clients' `Socket<...>`. Payloads are the zod-inferred types.
+ */
+import type { Ack } from './errors';
+import type {
+  Conversation,
+  ConversationRef,
+  ConversationWithMessages,
+  HistoryRequest,
+  TypingNotice,
+} from './schemas/conversation';
+import type { AgentMessageSend, Message, VisitorMessageSend } from './schemas/message';
+import type { Agent, AgentStatus } from './schemas/agent';
+import type { VisitorSession } from './schemas/visitor';
+
+export const VISITOR_NAMESPACE = '/visitor';
+export const AGENT_NAMESPACE = '/agent';
+
+/** Visitor namespace: the chat panel inside the iframe. */
+export interface VisitorClientToServerEvents {
+  'conversation:history': (request: HistoryRequest, ack: Ack<ConversationWithMessages | null>) => void;
+  'message:send': (message: VisitorMessageSend, ack: Ack<Message>) => void;
+  'typing:set': (typing: { typing: boolean }) => void;
+}
+
+export interface VisitorServerToClientEvents {
+  'session:ready': (session: VisitorSession) => void;
+  'message:new': (message: Message) => void;
+  'conversation:updated': (conversation: Conversation) => void;
+  typing: (notice: TypingNotice) => void;
+}
+
+/** Agent namespace: the agent console. */
+export interface AgentClientToServerEvents {
+  'conversation:list': (request: Record<string, never>, ack: Ack<Conversation[]>) => void;
+  'conversation:open': (request: ConversationRef, ack: Ack<ConversationWithMessages>) => void;
+  'conversation:claim': (request: ConversationRef, ack: Ack<Conversation>) => void;
+  'conversation:resolve': (request: ConversationRef, ack: Ack<Conversation>) => void;
+  'message:send': (message: AgentMessageSend, ack: Ack<Message>) => void;
+  'typing:set': (typing: { conversationId: string; typing: boolean }) => void;
+  'agent:status': (request: { status: AgentStatus }, ack: Ack<Agent>) => void;
+}
+
+export interface AgentServerToClientEvents {
+  'session:ready': (agent: Agent) => void;
+  'conversation:updated': (conversation: Conversation) => void;
+  'message:new': (message: Message) => void;
+  typing: (notice: TypingNotice) => void;
+}
+
+/** Events between server processes (Redis adapter `serverSideEmit`). */
+export interface InterServerEvents {
+  ping: () => void;
+}

@@ -1,0 +1,11 @@
+/** @parley/shared: the contract every part of Parley speaks. */
+export * from './errors';
+export * from './events';
+export * from './bridge';
+export * from './schemas/common';
+export * from './schemas/message';
+export * from './schemas/conversation';
+export * from './schemas/agent';
+export * from './schemas/site';
+export * from './schemas/visitor';
+export * from './validation';

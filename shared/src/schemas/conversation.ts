@@ -1,0 +1,49 @@
+/** Conversations between one visitor and the agents of a site. */
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from './common';
+import { MessageSchema } from './message';
+
+export const CONVERSATION_STATUSES = ['queued', 'assigned', 'resolved'] as const;
+export const ConversationStatusSchema = z.enum(CONVERSATION_STATUSES);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export const ConversationSchema = z.object({
+  id: IdSchema,
+  siteId: IdSchema,
+  visitorId: IdSchema,
+  visitorName: z.string().nullable(),
+  status: ConversationStatusSchema,
+  assignedAgentId: IdSchema.nullable(),
+  locale: z.string().nullable(),
+  /** The highest message seq stored so far; clients catch up from it. */
+  lastSeq: z.number().int().nonnegative(),
+  createdAt: IsoDateSchema,
+  updatedAt: IsoDateSchema,
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const ConversationWithMessagesSchema = z.object({
+  conversation: ConversationSchema,
+  messages: z.array(MessageSchema),
+});
+export type ConversationWithMessages = z.infer<typeof ConversationWithMessagesSchema>;
+
+export const ConversationRefSchema = z.strictObject({ conversationId: IdSchema });
+export type ConversationRef = z.infer<typeof ConversationRefSchema>;
+
+export const HistoryRequestSchema = z.strictObject({
+  /** Catch up from here: only messages with a greater seq are returned. */
+  afterSeq: z.number().int().nonnegative().optional(),
+});
+export type HistoryRequest = z.infer<typeof HistoryRequestSchema>;
+
+export const TypingSchema = z.strictObject({ typing: z.boolean() });
+export const AgentTypingSchema = z.strictObject({ conversationId: IdSchema, typing: z.boolean() });
+
+export const TypingNoticeSchema = z.object({
+  conversationId: IdSchema,
+  who: z.enum(['visitor', 'agent']),
+  name: z.string().nullable(),
+  typing: z.boolean(),
+});
+export type TypingNotice = z.infer<typeof TypingNoticeSchema>;
