@@ -1,0 +1,68 @@
+/** Real socket.io-client connections to a test server, typed by the shared event maps. */
+import {
+  AGENT_NAMESPACE,
+  VISITOR_NAMESPACE,
+  type AckResult,
+  type AgentClientToServerEvents,
+  type AgentServerToClientEvents,
+  type LoginResponse,
+  type VisitorClientToServerEvents,
+  type VisitorServerToClientEvents,
+  type VisitorSession,
+} from '@parley/shared';
+import { io, type Socket } from 'socket.io-client';
+
+export type VisitorClient = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
+export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+
+export async function connectVisitor(
+  url: string,
+  auth: { siteKey: string; visitorToken?: string; locale?: string },
+): Promise<{ socket: VisitorClient; session: VisitorSession }> {
+  const socket: VisitorClient = io(`${url}${VISITOR_NAMESPACE}`, {
+    auth, transports: ['websocket'], reconnection: false, forceNew: true,
+  });
+  const session = await new Promise<VisitorSession>((resolve, reject) => {
+    socket.once('session:ready', resolve);
+    socket.once('connect_error', reject);
+  });
+  return { socket, session };
+}
+
+export async function login(url: string, email: string, password: string): Promise<LoginResponse> {
+  const response = await fetch(`${url}/api/agent/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as LoginResponse;
+}
+
+export async function connectAgent(url: string, token: string): Promise<AgentClient> {
+  const socket: AgentClient = io(`${url}${AGENT_NAMESPACE}`, {
+    auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('session:ready', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Resolves with the next occurrence of an event. */
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+/** Unwraps an ok ack or throws with the error code, so tests read naturally. */
+export function unwrap<T>(result: AckResult<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data;
+}

@@ -1,0 +1,50 @@
+/** Starts a real Parley server on 127.0.0.1:0 with a fresh SQLite store, for integration tests. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { createParleyApp, type ParleyApp } from '../app';
+import { ensureDefaultSiteAndAdmin } from '../domain/bootstrap.service';
+import type { Site } from '@parley/shared';
+import { openSqliteStore } from '../store/sqlite/sqlite.store';
+import type { Store } from '../store/store';
+
+export interface TestServer {
+  url: string;
+  app: ParleyApp;
+  store: Store;
+  site: Site;
+  admin: { email: string; password: string };
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export const TEST_ADMIN = { email: 'admin@example.test', password: 'correct horse battery' };
+
+export async function startTestServer(options: { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
+  const store = openSqliteStore({ filename: path.join(dataDir, 'parley.sqlite') });
+  const boot = await ensureDefaultSiteAndAdmin(store, {
+    adminEmail: TEST_ADMIN.email,
+    adminPassword: TEST_ADMIN.password,
+  });
+  const app = createParleyApp({
+    store,
+    logger: pino({ level: 'silent' }),
+    staticRoots: { widgetDist: path.join(dataDir, 'no-widget'), consoleDist: path.join(dataDir, 'no-console') },
+    publicUrl: 'http://127.0.0.1',
+    sessionTtlMs: 3600_000,
+  });
+  const address = await app.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    app,
+    store,
+    site: boot.site,
+    admin: TEST_ADMIN,
+    dataDir,
+    async stop() {
+      await app.close();
+    },
+  };
+}
