@@ -33,6 +33,8 @@ function bodyParserError(error: unknown): ParleyError | null {
 }
 
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  // Express recognises an error handler by its four parameters.
+  // eslint-disable-next-line max-params
   return (error: unknown, _req, res, _next) => {
     const parleyError = bodyParserError(error) ?? toParleyError(error, logger);
     res.status(httpStatusFor(parleyError.code)).json({ error: parleyError });

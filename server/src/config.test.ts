@@ -1,0 +1,37 @@
+/** Configuration: defaults that work out of the box, and a clear message for each bad value. */
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+test('no variables at all gives a working default config', () => {
+  const config = loadConfig({});
+  expect(config).toMatchObject({
+    port: 3000,
+    publicUrl: 'http://localhost:3000',
+    dataDir: path.resolve('./data'),
+    mongodbUri: null,
+    redisUrl: null,
+    smtpUrl: null,
+  });
+});
+
+test('blank values count as unset', () => {
+  expect(loadConfig({ PORT: '', MONGODB_URI: '  ' })).toMatchObject({ port: 3000, mongodbUri: null });
+});
+
+test('every bad variable is named in one error', () => {
+  let error: unknown;
+  try {
+    loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x', ADMIN_PASSWORD: 'short' });
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  const problems = (error as ConfigError).problems.join('\n');
+  expect(problems).toMatch(/PORT/);
+  expect(problems).toMatch(/MONGODB_URI: must start with mongodb/);
+  expect(problems).toMatch(/ADMIN_PASSWORD: must be at least 10 characters/);
+});
+
+test('PUBLIC_URL wins over host and port and loses its trailing slash', () => {
+  expect(loadConfig({ PUBLIC_URL: 'https://chat.example.com/' }).publicUrl).toBe('https://chat.example.com');
+});
