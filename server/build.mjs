@@ -3,7 +3,8 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@parley/'));
+// @parley/shared is TypeScript source and must be bundled; everything else resolves at run time.
+const external = Object.keys(pkg.dependencies).filter((name) => name !== '@parley/shared');
 
 await build({
   entryPoints: ['src/main.ts'],

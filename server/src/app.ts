@@ -4,9 +4,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import { createAgentService } from './domain/agent.service';
 import { createAuthService } from './domain/auth.service';
 import { createConversationService } from './domain/conversation.service';
+import { createPresenceService } from './domain/presence.service';
+import { createRoutingService, type RoutingService } from './domain/routing.service';
 import { createVisitorService } from './domain/visitor.service';
 import { createHttpApp } from './http/http.app';
 import type { StaticRoots } from './http/static.router';
@@ -22,11 +23,18 @@ export interface ParleyAppOptions {
   staticRoots: StaticRoots;
   publicUrl: string;
   sessionTtlMs: number;
+  /** How often this process runs routing's sweep (presence timeouts, unanswered chats). */
+  sweepIntervalMs?: number;
+  /** Grace for a console reload before its agent goes offline. */
+  reconnectGraceMs?: number;
+  /** The clock routing and presence judge timeouts by (tests move it forward). */
+  now?: () => Date;
 }
 
 export interface ParleyApp {
   httpServer: http.Server;
   io: ParleyServer;
+  routing: RoutingService;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops accepting, disconnects every socket, then closes the store. */
   close(): Promise<void>;
@@ -39,7 +47,6 @@ export function createParleyApp(options: ParleyAppOptions): ParleyApp {
   const { store, logger } = options;
   const auth = createAuthService({ store, sessionTtlMs: options.sessionTtlMs });
   const visitors = createVisitorService({ store });
-  const agents = createAgentService({ store });
 
   const app = createHttpApp({
     store, auth, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
@@ -53,10 +60,25 @@ export function createParleyApp(options: ParleyAppOptions): ParleyApp {
   const visitorNamespace: VisitorNamespace = io.of(VISITOR_NAMESPACE);
   const agentNamespace: AgentNamespace = io.of(AGENT_NAMESPACE);
   const broadcaster = createSocketBroadcaster(visitorNamespace, agentNamespace);
-  const conversations = createConversationService({ store, broadcaster });
+  const routing = createRoutingService({ store, broadcaster, now: options.now });
+  const presence = createPresenceService({ store, broadcaster, routing, now: options.now });
+  const conversations = createConversationService({ store, broadcaster, routing });
 
   registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, logger });
-  registerAgentNamespace({ namespace: agentNamespace, auth, conversations, agents, logger });
+  registerAgentNamespace({
+    namespace: agentNamespace, auth, conversations, presence, store, logger,
+    reconnectGraceMs: options.reconnectGraceMs ?? 8000,
+  });
+
+  // Every process heartbeats its own consoles and sweeps; the store arbitrates between processes.
+  const sweepTimer = setInterval(() => {
+    const connected = [...agentNamespace.sockets.values()].map((socket) => socket.data.agent.id);
+    presence
+      .heartbeat([...new Set(connected)])
+      .then(() => routing.sweep())
+      .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
+  }, options.sweepIntervalMs ?? 5000);
+  sweepTimer.unref();
 
   return {
     httpServer,
@@ -67,7 +89,9 @@ export function createParleyApp(options: ParleyAppOptions): ParleyApp {
         httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
       });
     },
+    routing,
     async close() {
+      clearInterval(sweepTimer);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

@@ -8,6 +8,8 @@ import type {
   ConversationRef,
   ConversationWithMessages,
   HistoryRequest,
+  QueuePosition,
+  TransferRequest,
   TypingNotice,
 } from './schemas/conversation';
 import type { AgentMessageSend, Message, VisitorMessageSend } from './schemas/message';
@@ -28,6 +30,7 @@ export interface VisitorServerToClientEvents {
   'session:ready': (session: VisitorSession) => void;
   'message:new': (message: Message) => void;
   'conversation:updated': (conversation: Conversation) => void;
+  'queue:position': (position: QueuePosition) => void;
   typing: (notice: TypingNotice) => void;
 }
 
@@ -37,6 +40,8 @@ export interface AgentClientToServerEvents {
   'conversation:open': (request: ConversationRef, ack: Ack<ConversationWithMessages>) => void;
   'conversation:claim': (request: ConversationRef, ack: Ack<Conversation>) => void;
   'conversation:resolve': (request: ConversationRef, ack: Ack<Conversation>) => void;
+  'conversation:transfer': (request: TransferRequest, ack: Ack<Conversation>) => void;
+  'agent:list': (request: Record<string, never>, ack: Ack<Agent[]>) => void;
   'message:send': (message: AgentMessageSend, ack: Ack<Message>) => void;
   'typing:set': (typing: { conversationId: string; typing: boolean }) => void;
   'agent:status': (request: { status: AgentStatus }, ack: Ack<Agent>) => void;
@@ -44,6 +49,8 @@ export interface AgentClientToServerEvents {
 
 export interface AgentServerToClientEvents {
   'session:ready': (agent: Agent) => void;
+  /** Presence, capacity or profile of an agent of the site changed. */
+  'agent:updated': (agent: Agent) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'message:new': (message: Message) => void;
   typing: (notice: TypingNotice) => void;

@@ -7,5 +7,7 @@ export * from './schemas/message';
 export * from './schemas/conversation';
 export * from './schemas/agent';
 export * from './schemas/site';
+export * from './schemas/site-settings';
+export * from './schemas/department';
 export * from './schemas/visitor';
 export * from './validation';

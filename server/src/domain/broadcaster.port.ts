@@ -1,5 +1,5 @@
 /** The port through which domain services tell connected clients what changed. */
-import type { Conversation, Message, TypingNotice } from '@parley/shared';
+import type { Agent, Conversation, Message, QueuePosition, TypingNotice } from '@parley/shared';
 
 export interface Broadcaster {
   /** To the conversation's visitor (all tabs) and to the site's agents. */
@@ -7,4 +7,8 @@ export interface Broadcaster {
   conversationUpdated(conversation: Conversation): void;
   /** To the other side of the conversation only. */
   typingChanged(conversation: Conversation, notice: TypingNotice): void;
+  /** To the waiting visitor only. */
+  queuePosition(conversation: Conversation, position: QueuePosition): void;
+  /** To the site's agents: presence, capacity or profile changed. */
+  agentUpdated(agent: Agent): void;
 }

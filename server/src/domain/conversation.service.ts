@@ -5,20 +5,24 @@ import type {
   Conversation,
   ConversationWithMessages,
   Message,
+  TransferRequest,
   VisitorMessageSend,
 } from '@parley/shared';
 import type { Store, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
+import type { RoutingService } from './routing.service';
 
 export interface ConversationServiceDeps {
   store: Store;
   broadcaster: Broadcaster;
+  routing: RoutingService;
 }
 
 const notFound = () => new DomainError('CONVERSATION_NOT_FOUND', 'This conversation does not exist.');
+const closed = () => new DomainError('CONVERSATION_CLOSED', 'This conversation is already resolved.');
 
-export function createConversationService({ store, broadcaster }: ConversationServiceDeps) {
+export function createConversationService({ store, broadcaster, routing }: ConversationServiceDeps) {
   /** Agents see only their own site's conversations; any other id answers like a missing one. */
   async function conversationForAgent(agent: Agent, conversationId: string): Promise<Conversation> {
     const conversation = await store.findConversation(conversationId);
@@ -26,48 +30,53 @@ export function createConversationService({ store, broadcaster }: ConversationSe
     return conversation;
   }
 
-  async function withMessages(conversation: Conversation, afterSeq = 0): Promise<ConversationWithMessages> {
-    const messages = await store.listMessages({ conversationId: conversation.id, afterSeq });
-    return { conversation, messages };
+  function assertHandledBy(agent: Agent, conversation: Conversation): void {
+    if (conversation.status === 'resolved') throw closed();
+    if (conversation.assignedAgentId !== agent.id && agent.role !== 'admin') {
+      throw new DomainError('FORBIDDEN', 'Only the agent handling this conversation (or an admin) can do that.');
+    }
   }
 
-  return {
+  async function appendAndAnnounce(input: Parameters<Store['appendMessage']>[0]): Promise<Message> {
+    const { message, created } = await store.appendMessage(input);
+    if (created) {
+      const conversation = await store.findConversation(input.conversationId);
+      if (conversation) broadcaster.messageCreated(conversation, message);
+    }
+    return message;
+  }
+
+  const service = {
     /** The visitor's current conversation (or the last one, resolved) with messages after `afterSeq`. */
     async visitorHistory(visitor: Visitor, afterSeq = 0): Promise<ConversationWithMessages | null> {
       const conversation =
         (await store.findOpenConversation(visitor.siteId, visitor.id)) ??
         (await store.findLatestConversation(visitor.siteId, visitor.id));
-      return conversation ? withMessages(conversation, afterSeq) : null;
+      if (!conversation) return null;
+      const messages = await store.listMessages({ conversationId: conversation.id, afterSeq, includeInternal: false });
+      return { conversation, messages };
     },
 
     /** Stores the visitor's message once (retries return the stored one), opening a conversation if needed. */
     async visitorSend(visitor: Visitor, input: VisitorMessageSend): Promise<Message> {
       const opened = await store.openConversation({
-        siteId: visitor.siteId,
-        visitorId: visitor.id,
-        visitorName: visitor.name,
-        locale: visitor.locale,
+        siteId: visitor.siteId, visitorId: visitor.id, visitorName: visitor.name, locale: visitor.locale,
       });
-      const { message, created } = await store.appendMessage({
+      if (opened.created) broadcaster.conversationUpdated(opened.conversation);
+      const message = await appendAndAnnounce({
         conversationId: opened.conversation.id,
         clientId: input.clientId,
         author: { kind: 'visitor', id: visitor.id, name: visitor.name },
         text: input.text,
       });
-      if (created) {
-        const conversation = (await store.findConversation(opened.conversation.id)) ?? opened.conversation;
-        if (opened.created) broadcaster.conversationUpdated(conversation);
-        broadcaster.messageCreated(conversation, message);
-      }
+      if (opened.created) await routing.routeSite(visitor.siteId);
       return message;
     },
 
-    visitorTyping(visitor: Visitor, typing: boolean): void {
-      void store.findOpenConversation(visitor.siteId, visitor.id).then((conversation) => {
+    visitorTyping(visitor: Visitor, typing: boolean): Promise<void> {
+      return store.findOpenConversation(visitor.siteId, visitor.id).then((conversation) => {
         if (!conversation) return;
-        broadcaster.typingChanged(conversation, {
-          conversationId: conversation.id, who: 'visitor', name: visitor.name, typing,
-        });
+        broadcaster.typingChanged(conversation, { conversationId: conversation.id, who: 'visitor', name: visitor.name, typing });
       });
     },
 
@@ -76,50 +85,95 @@ export function createConversationService({ store, broadcaster }: ConversationSe
     },
 
     async agentOpen(agent: Agent, conversationId: string): Promise<ConversationWithMessages> {
-      return withMessages(await conversationForAgent(agent, conversationId));
+      const conversation = await conversationForAgent(agent, conversationId);
+      return { conversation, messages: await store.listMessages({ conversationId }) };
     },
 
+    /** An agent takes a waiting chat from the queue, within their capacity. */
     async agentClaim(agent: Agent, conversationId: string): Promise<Conversation> {
       const conversation = await conversationForAgent(agent, conversationId);
       if (conversation.status === 'assigned' && conversation.assignedAgentId === agent.id) return conversation;
-      const claimed = await store.claimConversation({ conversationId, agentId: agent.id });
+      if (conversation.status === 'resolved') throw closed();
+      // Capacity as an admin set it now, not as it was when this agent signed in.
+      const current = (await store.findAgentById(agent.id)) ?? agent;
+      const claimed = await store.assignConversation({ conversationId, agentId: agent.id, maxChats: current.maxChats });
       if (!claimed) {
-        throw conversation.status === 'resolved'
-          ? new DomainError('CONVERSATION_CLOSED', 'This conversation is already resolved.')
+        const now = await store.findConversation(conversationId);
+        throw now?.status === 'queued'
+          ? new DomainError('CAPACITY_REACHED', `You already have ${current.maxChats} chats open.`)
           : new DomainError('ALREADY_ASSIGNED', 'Another agent has taken this conversation.');
       }
       broadcaster.conversationUpdated(claimed);
+      void routing.routeSite(agent.siteId);
       return claimed;
     },
 
-    /** An agent's reply; replying to a queued conversation claims it first. */
+    /** An agent's reply or internal note; replying to a queued conversation claims it first. */
     async agentSend(agent: Agent, input: AgentMessageSend): Promise<Message> {
       let conversation = await conversationForAgent(agent, input.conversationId);
-      if (conversation.status === 'resolved') {
-        throw new DomainError('CONVERSATION_CLOSED', 'This conversation is resolved; reopen it to reply.');
+      if (conversation.status === 'queued' && !input.internal) conversation = await service.agentClaim(agent, conversation.id);
+      if (input.internal) {
+        if (conversation.status === 'resolved') throw closed();
+      } else {
+        assertHandledBy(agent, conversation);
       }
-      if (conversation.status === 'queued') conversation = await this.agentClaim(agent, conversation.id);
-      if (conversation.assignedAgentId !== agent.id && agent.role !== 'admin') {
-        throw new DomainError('ALREADY_ASSIGNED', 'Another agent is handling this conversation.');
-      }
-      const { message, created } = await store.appendMessage({
+      return appendAndAnnounce({
         conversationId: conversation.id,
         clientId: input.clientId,
         author: { kind: 'agent', id: agent.id, name: agent.name },
         text: input.text,
+        internal: input.internal ?? false,
       });
-      if (created) {
-        broadcaster.messageCreated((await store.findConversation(conversation.id)) ?? conversation, message);
-      }
-      return message;
     },
 
     async agentResolve(agent: Agent, conversationId: string): Promise<Conversation> {
-      await conversationForAgent(agent, conversationId);
+      const conversation = await conversationForAgent(agent, conversationId);
+      if (conversation.status === 'assigned') assertHandledBy(agent, conversation);
       const resolved = await store.resolveConversation(conversationId);
-      if (!resolved) throw new DomainError('CONVERSATION_CLOSED', 'This conversation is already resolved.');
+      if (!resolved) throw closed();
       broadcaster.conversationUpdated(resolved);
+      await routing.routeSite(agent.siteId);
       return resolved;
+    },
+
+    /** Hands a chat to another agent (within their capacity) or back to a department's queue. */
+    async agentTransfer(agent: Agent, request: TransferRequest): Promise<Conversation> {
+      const conversation = await conversationForAgent(agent, request.conversationId);
+      assertHandledBy(agent, conversation);
+      const from = conversation.assignedAgentId;
+      if (!from) throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation is not assigned to anyone yet.');
+      let moved: Conversation | null;
+      if (request.toAgentId) {
+        const target = await store.findAgentById(request.toAgentId);
+        if (!target || target.siteId !== agent.siteId || !target.active) {
+          throw new DomainError('AGENT_NOT_FOUND', 'There is no such agent on this site.');
+        }
+        moved = await store.transferConversation({
+          conversationId: conversation.id, fromAgentId: from, toAgentId: target.id, maxChats: target.maxChats,
+        });
+        if (!moved) throw new DomainError('CAPACITY_REACHED', `${target.name} has no free chat slot.`);
+      } else {
+        const departments = await store.listDepartments(agent.siteId);
+        if (!departments.some((d) => d.id === request.toDepartmentId)) {
+          throw new DomainError('NOT_FOUND', 'There is no such department on this site.');
+        }
+        moved = await store.requeueConversation({
+          conversationId: conversation.id, fromAgentId: from, declined: false, departmentId: request.toDepartmentId ?? null,
+        });
+        if (!moved) throw new DomainError('ALREADY_ASSIGNED', 'This conversation changed hands meanwhile.');
+      }
+      broadcaster.conversationUpdated(moved);
+      if (request.note) {
+        await appendAndAnnounce({
+          conversationId: moved.id,
+          clientId: `transfer-${moved.updatedAt.replace(/[^0-9]/g, '')}`,
+          author: { kind: 'agent', id: agent.id, name: agent.name },
+          text: request.note,
+          internal: true,
+        });
+      }
+      await routing.routeSite(agent.siteId);
+      return (await store.findConversation(moved.id)) ?? moved;
     },
 
     async agentTyping(agent: Agent, conversationId: string, typing: boolean): Promise<void> {
@@ -127,6 +181,7 @@ export function createConversationService({ store, broadcaster }: ConversationSe
       broadcaster.typingChanged(conversation, { conversationId, who: 'agent', name: agent.name, typing });
     },
   };
+  return service;
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;

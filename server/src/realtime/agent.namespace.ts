@@ -1,33 +1,41 @@
-/** The agent namespace: bearer-token handshake, then thin handlers over the conversation service. */
+/** The agent namespace: bearer-token handshake, then thin handlers over domain services. */
 import {
   AgentHandshakeSchema,
   AgentMessageSendSchema,
   AgentStatusSetSchema,
   AgentTypingSchema,
   ConversationRefSchema,
+  TransferRequestSchema,
   parseInput,
+  type Agent,
 } from '@parley/shared';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { AuthService } from '../domain/auth.service';
 import type { ConversationService } from '../domain/conversation.service';
 import { toParleyError } from '../domain/error-mapping';
-import type { AgentService } from '../domain/agent.service';
+import type { PresenceService } from '../domain/presence.service';
+import type { Store } from '../store/store';
 import { ackHandler } from './ack-handler';
 import { handshakeError } from './handshake-error';
-import { rooms, type AgentNamespace } from './types';
+import { rooms, type AgentNamespace, type AgentSocket } from './types';
 
 export interface AgentNamespaceDeps {
   namespace: AgentNamespace;
   auth: AuthService;
   conversations: ConversationService;
-  agents: AgentService;
+  presence: PresenceService;
+  store: Store;
   logger: Logger;
+  /** How long a closed console may take to come back (a reload) before its agent goes offline. */
+  reconnectGraceMs: number;
 }
 
 const EmptyRequestSchema = z.strictObject({});
 
-export function registerAgentNamespace({ namespace, auth, conversations, agents, logger }: AgentNamespaceDeps): void {
+export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
+  const { namespace, auth, presence, logger } = deps;
+
   namespace.use((socket, next) => {
     const handshake = parseInput(AgentHandshakeSchema, socket.handshake.auth);
     if (!handshake.ok) return next(handshakeError({ code: 'UNAUTHENTICATED', message: 'Sign in first.' }));
@@ -40,35 +48,62 @@ export function registerAgentNamespace({ namespace, auth, conversations, agents,
     );
   });
 
-  namespace.on('connection', (socket) => {
+  /** Counts the agent's consoles on every process (through the adapter), after a grace period. */
+  function checkLastConsole(agent: Agent): void {
+    setTimeout(() => {
+      namespace
+        .in(rooms.agent(agent.id))
+        .fetchSockets()
+        .then((sockets) => (sockets.length === 0 ? presence.lastConsoleClosed(agent) : undefined))
+        .catch((error: unknown) => logger.error({ err: error }, 'presence check failed'));
+    }, deps.reconnectGraceMs).unref();
+  }
+
+  namespace.on('connection', (socket: AgentSocket) => {
     const { agent } = socket.data;
     void socket.join([rooms.siteAgents(agent.siteId), rooms.agent(agent.id)]);
-    socket.emit('session:ready', agent);
+    presence.consoleOpened(agent).then(
+      (current) => socket.emit('session:ready', current),
+      (error: unknown) => logger.error({ err: error }, 'console open failed'),
+    );
+    socket.on('disconnect', () => checkLastConsole(agent));
+    registerAgentHandlers(socket, deps);
+  });
 
-    socket.on('conversation:list', ackHandler(logger, EmptyRequestSchema, () => conversations.agentList(agent)));
-    socket.on(
-      'conversation:open',
-      ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentOpen(agent, conversationId)),
-    );
-    socket.on(
-      'conversation:claim',
-      ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentClaim(agent, conversationId)),
-    );
-    socket.on(
-      'conversation:resolve',
-      ackHandler(logger, ConversationRefSchema, ({ conversationId }) =>
-        conversations.agentResolve(agent, conversationId),
-      ),
-    );
-    socket.on('message:send', ackHandler(logger, AgentMessageSendSchema, (message) => conversations.agentSend(agent, message)));
-    socket.on(
-      'agent:status',
-      ackHandler(logger, AgentStatusSetSchema, ({ status }) => agents.setStatus(agent, status)),
-    );
-    socket.on('typing:set', (payload: unknown) => {
-      const parsed = AgentTypingSchema.safeParse(payload);
-      if (!parsed.success) return;
-      conversations.agentTyping(agent, parsed.data.conversationId, parsed.data.typing).catch(() => undefined);
-    });
+}
+
+function registerAgentHandlers(socket: AgentSocket, { conversations, presence, store, logger }: AgentNamespaceDeps): void {
+  const { agent } = socket.data;
+  socket.on('conversation:list', ackHandler(logger, EmptyRequestSchema, () => conversations.agentList(agent)));
+  socket.on('agent:list', ackHandler(logger, EmptyRequestSchema, () => store.listAgents(agent.siteId)));
+  socket.on(
+    'conversation:open',
+    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentOpen(agent, conversationId)),
+  );
+  socket.on(
+    'conversation:claim',
+    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentClaim(agent, conversationId)),
+  );
+  socket.on(
+    'conversation:resolve',
+    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentResolve(agent, conversationId)),
+  );
+  socket.on(
+    'conversation:transfer',
+    ackHandler(logger, TransferRequestSchema, (request) => conversations.agentTransfer(agent, request)),
+  );
+  socket.on('message:send', ackHandler(logger, AgentMessageSendSchema, (message) => conversations.agentSend(agent, message)));
+  socket.on(
+    'agent:status',
+    ackHandler(logger, AgentStatusSetSchema, async ({ status }) => {
+      // Later requests on this socket act as the agent as they are now.
+      socket.data.agent = await presence.setStatus(agent, status);
+      return socket.data.agent;
+    }),
+  );
+  socket.on('typing:set', (payload: unknown) => {
+    const parsed = AgentTypingSchema.safeParse(payload);
+    if (!parsed.success) return;
+    conversations.agentTyping(agent, parsed.data.conversationId, parsed.data.typing).catch(() => undefined);
   });
 }

@@ -5,7 +5,7 @@ import { rooms, type AgentNamespace, type VisitorNamespace } from './types';
 export function createSocketBroadcaster(visitors: VisitorNamespace, agents: AgentNamespace): Broadcaster {
   return {
     messageCreated(conversation, message) {
-      visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
+      if (!message.internal) visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
       agents.to(rooms.siteAgents(conversation.siteId)).emit('message:new', message);
     },
     conversationUpdated(conversation) {
@@ -18,6 +18,12 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
       } else {
         visitors.to(rooms.visitor(conversation.visitorId)).emit('typing', notice);
       }
+    },
+    queuePosition(conversation, position) {
+      visitors.to(rooms.visitor(conversation.visitorId)).emit('queue:position', position);
+    },
+    agentUpdated(agent) {
+      agents.to(rooms.siteAgents(agent.siteId)).emit('agent:updated', agent);
     },
   };
 }

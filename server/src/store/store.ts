@@ -5,13 +5,17 @@
  */
 import type {
   Agent,
+  AgentPatch,
   AgentRole,
   AgentStatus,
   Conversation,
   ConversationStatus,
+  Department,
   Message,
   MessageAuthor,
   Site,
+  SiteSettings,
+  SiteSettingsPatch,
 } from '@parley/shared';
 
 export interface AgentWithSecret extends Agent {
@@ -38,6 +42,9 @@ export interface NewAgentRecord {
   name: string;
   role: AgentRole;
   passwordHash: string;
+  departmentIds?: string[];
+  languages?: string[];
+  maxChats?: number;
 }
 
 export interface NewConversationRecord {
@@ -45,6 +52,20 @@ export interface NewConversationRecord {
   visitorId: string;
   visitorName: string | null;
   locale: string | null;
+  departmentId?: string | null;
+}
+
+/** A queued conversation with what routing needs beyond the public shape. */
+export interface QueuedConversation extends Conversation {
+  /** Agents who let it time out; routing offers it to someone else first. */
+  declinedAgentIds: string[];
+}
+
+export interface AgentLoad {
+  agentId: string;
+  activeChats: number;
+  /** When this agent was last given a chat; round robin favours the longest idle. */
+  lastAssignedAt: string | null;
 }
 
 export interface NewMessageRecord {
@@ -52,6 +73,7 @@ export interface NewMessageRecord {
   clientId: string;
   author: MessageAuthor;
   text: string;
+  internal?: boolean;
 }
 
 export interface ConversationQuery {
@@ -71,7 +93,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
 
-  createSite(input: { key: string; name: string }): Promise<Site>;
+  createSite(input: { key: string; name: string; settings?: SiteSettings }): Promise<Site>;
+  updateSiteSettings(siteId: string, patch: SiteSettingsPatch): Promise<Site | null>;
   findSiteByKey(key: string): Promise<Site | null>;
   findSiteById(id: string): Promise<Site | null>;
   listSites(): Promise<Site[]>;
@@ -81,7 +104,15 @@ export interface Store {
   findAgentById(id: string): Promise<Agent | null>;
   findAgentWithSecretByEmail(email: string): Promise<AgentWithSecret | null>;
   setAgentStatus(agentId: string, status: AgentStatus): Promise<Agent | null>;
+  updateAgent(agentId: string, patch: AgentPatch): Promise<Agent | null>;
   listAgents(siteId: string): Promise<Agent[]>;
+  /** Records that these agents still have a live console (heartbeat). */
+  touchAgents(agentIds: string[], at: string): Promise<void>;
+  /** Agents marked online/away whose last heartbeat is older than `before` become offline. */
+  markSilentAgentsOffline(before: string): Promise<Agent[]>;
+
+  createDepartment(input: { siteId: string; name: string }): Promise<Department>;
+  listDepartments(siteId: string): Promise<Department[]>;
 
   createAgentSession(input: { tokenHash: string; agentId: string; expiresAt: string }): Promise<void>;
   findAgentSession(tokenHash: string): Promise<AgentSession | null>;
@@ -102,13 +133,38 @@ export interface Store {
   listConversations(query: ConversationQuery): Promise<Conversation[]>;
   /** Compare-and-set: queued -> assigned to this agent. Null when it was not queued. */
   claimConversation(input: { conversationId: string; agentId: string }): Promise<Conversation | null>;
+  /**
+   * Compare-and-set for routing: queued -> assigned, only while the agent holds fewer than
+   * `maxChats` assigned conversations. Null when either condition failed.
+   */
+  assignConversation(input: { conversationId: string; agentId: string; maxChats: number }): Promise<Conversation | null>;
+  /**
+   * Compare-and-set: assigned to `fromAgentId` -> queued again, keeping its place in the queue.
+   * With `declined`, that agent is skipped by routing for this conversation.
+   */
+  requeueConversation(input: { conversationId: string; fromAgentId: string; declined: boolean; departmentId?: string | null }): Promise<Conversation | null>;
+  /** Compare-and-set: assigned to `fromAgentId` -> assigned to `toAgentId` (within its capacity). */
+  transferConversation(input: { conversationId: string; fromAgentId: string; toAgentId: string; maxChats: number }): Promise<Conversation | null>;
+  /** The site's queue, first come first served. */
+  listQueue(siteId: string): Promise<QueuedConversation[]>;
+  listAgentLoads(siteId: string): Promise<AgentLoad[]>;
+  /** Assigned conversations whose agent has owed an answer since before `before`. */
+  listUnansweredAssignments(before: string): Promise<Conversation[]>;
+  listAssignedTo(agentId: string): Promise<Conversation[]>;
   /** Compare-and-set: any open status -> resolved. Null when it was already resolved or missing. */
   resolveConversation(conversationId: string): Promise<Conversation | null>;
 
   /**
    * Stores a message once per (conversation, clientId) and gives it the next seq. A retry of
-   * the same clientId returns the stored message with created=false.
+   * the same clientId returns the stored message with created=false. An agent's message also
+   * records the first response and clears awaitingAgentSince.
    */
   appendMessage(input: NewMessageRecord): Promise<{ message: Message; created: boolean }>;
-  listMessages(query: { conversationId: string; afterSeq?: number; limit?: number }): Promise<Message[]>;
+  /** In seq order; `includeInternal: false` (the visitor's view) leaves agents' notes out. */
+  listMessages(query: {
+    conversationId: string;
+    afterSeq?: number;
+    limit?: number;
+    includeInternal?: boolean;
+  }): Promise<Message[]>;
 }

@@ -21,7 +21,13 @@ export interface TestServer {
 
 export const TEST_ADMIN = { email: 'admin@example.test', password: 'correct horse battery' };
 
-export async function startTestServer(options: { dataDir?: string } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  dataDir?: string;
+  now?: () => Date;
+  reconnectGraceMs?: number;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
   const store = openSqliteStore({ filename: path.join(dataDir, 'parley.sqlite') });
   const boot = await ensureDefaultSiteAndAdmin(store, {
@@ -34,6 +40,10 @@ export async function startTestServer(options: { dataDir?: string } = {}): Promi
     staticRoots: { widgetDist: path.join(dataDir, 'no-widget'), consoleDist: path.join(dataDir, 'no-console') },
     publicUrl: 'http://127.0.0.1',
     sessionTtlMs: 3600_000,
+    now: options.now,
+    reconnectGraceMs: options.reconnectGraceMs ?? 50,
+    // Tests run sweeps themselves, when they mean to.
+    sweepIntervalMs: 3600_000,
   });
   const address = await app.listen(0, '127.0.0.1');
   return {

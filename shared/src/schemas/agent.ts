@@ -19,8 +19,27 @@ export const AgentSchema = z.object({
   role: AgentRoleSchema,
   status: AgentStatusSchema,
   active: z.boolean(),
+  /** Empty: the agent takes chats of every department. */
+  departmentIds: z.array(IdSchema),
+  /** Languages the agent answers in (BCP 47 primary tags: en, ru...). */
+  languages: z.array(z.string()),
+  /** Most chats this agent handles at once. */
+  maxChats: z.number().int().min(1).max(50),
 });
 export type Agent = z.infer<typeof AgentSchema>;
+
+export const AGENT_MAX_CHATS_DEFAULT = 4;
+
+/** What an admin may change on an agent. */
+export const AgentPatchSchema = z.strictObject({
+  name: PersonNameSchema.optional(),
+  role: AgentRoleSchema.optional(),
+  active: z.boolean().optional(),
+  departmentIds: z.array(IdSchema).max(50).optional(),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code like en')).max(30).optional(),
+  maxChats: z.number().int().min(1).max(50).optional(),
+});
+export type AgentPatch = z.infer<typeof AgentPatchSchema>;
 
 export const LoginRequestSchema = z.strictObject({
   email: EmailSchema,
@@ -45,5 +64,8 @@ export const NewAgentSchema = z.strictObject({
   name: PersonNameSchema,
   password: z.string().min(PASSWORD_MIN_LENGTH).max(256),
   role: AgentRoleSchema,
+  departmentIds: z.array(IdSchema).max(50).optional(),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code like en')).max(30).optional(),
+  maxChats: z.number().int().min(1).max(50).optional(),
 });
 export type NewAgent = z.infer<typeof NewAgentSchema>;

@@ -14,11 +14,19 @@ export const ConversationSchema = z.object({
   visitorName: z.string().nullable(),
   status: ConversationStatusSchema,
   assignedAgentId: IdSchema.nullable(),
+  departmentId: IdSchema.nullable(),
   locale: z.string().nullable(),
   /** The highest message seq stored so far; clients catch up from it. */
   lastSeq: z.number().int().nonnegative(),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
+  /** When it (last) joined the queue; the queue is ordered by it. */
+  queuedAt: IsoDateSchema,
+  assignedAt: IsoDateSchema.nullable(),
+  firstResponseAt: IsoDateSchema.nullable(),
+  /** Set while the assigned agent owes an answer; cleared by their reply. */
+  awaitingAgentSince: IsoDateSchema.nullable(),
+  resolvedAt: IsoDateSchema.nullable(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -47,3 +55,21 @@ export const TypingNoticeSchema = z.object({
   typing: z.boolean(),
 });
 export type TypingNotice = z.infer<typeof TypingNoticeSchema>;
+
+/** The visitor's place in the queue (1 = next) and an estimate of the wait. */
+export const QueuePositionSchema = z.object({
+  conversationId: IdSchema,
+  position: z.number().int().positive(),
+  estimatedWaitSeconds: z.number().int().nonnegative(),
+});
+export type QueuePosition = z.infer<typeof QueuePositionSchema>;
+
+export const TransferRequestSchema = z
+  .strictObject({
+    conversationId: IdSchema,
+    toAgentId: IdSchema.optional(),
+    toDepartmentId: IdSchema.optional(),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .refine((t) => Boolean(t.toAgentId) !== Boolean(t.toDepartmentId), 'name exactly one of toAgentId or toDepartmentId');
+export type TransferRequest = z.infer<typeof TransferRequestSchema>;

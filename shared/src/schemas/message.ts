@@ -19,6 +19,8 @@ export const MessageSchema = z.object({
   clientId: ClientIdSchema,
   author: MessageAuthorSchema,
   text: z.string(),
+  /** Internal notes are seen by agents only, never by the visitor. */
+  internal: z.boolean(),
   createdAt: IsoDateSchema,
 });
 export type Message = z.infer<typeof MessageSchema>;
@@ -39,5 +41,6 @@ export const AgentMessageSendSchema = z.strictObject({
   conversationId: IdSchema,
   clientId: ClientIdSchema,
   text: MessageTextSchema,
+  internal: z.boolean().optional(),
 });
 export type AgentMessageSend = z.infer<typeof AgentMessageSendSchema>;

@@ -1,6 +1,7 @@
 /** Sites: one per website that embeds the widget, with its public settings. */
 import { z } from 'zod';
 import { IdSchema } from './common';
+import { SiteSettingsSchema } from './site-settings';
 
 export const SiteKeySchema = z
   .string()
@@ -13,6 +14,7 @@ export const SiteSchema = z.object({
   /** Public key carried by the snippet (`data-site`); not a secret. */
   key: SiteKeySchema,
   name: z.string(),
+  settings: SiteSettingsSchema,
   createdAt: z.string(),
 });
 export type Site = z.infer<typeof SiteSchema>;

@@ -66,6 +66,33 @@ const MIGRATIONS: string[] = [
     UNIQUE (conversation_id, seq)
   );
   `,
+  // 2: routing — site settings, agent skills and capacity, departments, queue timestamps.
+  `
+  ALTER TABLE sites ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE agents ADD COLUMN department_ids_json TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE agents ADD COLUMN languages_json TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE agents ADD COLUMN max_chats INTEGER NOT NULL DEFAULT 4;
+  ALTER TABLE agents ADD COLUMN last_seen_at TEXT;
+  CREATE TABLE departments (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (site_id, name)
+  );
+  ALTER TABLE conversations ADD COLUMN department_id TEXT REFERENCES departments(id);
+  ALTER TABLE conversations ADD COLUMN queued_at TEXT;
+  ALTER TABLE conversations ADD COLUMN assigned_at TEXT;
+  ALTER TABLE conversations ADD COLUMN first_response_at TEXT;
+  ALTER TABLE conversations ADD COLUMN awaiting_agent_since TEXT;
+  ALTER TABLE conversations ADD COLUMN resolved_at TEXT;
+  ALTER TABLE conversations ADD COLUMN declined_agent_ids_json TEXT NOT NULL DEFAULT '[]';
+  UPDATE conversations SET queued_at = created_at WHERE queued_at IS NULL;
+  CREATE INDEX conversations_queue ON conversations (site_id, status, queued_at);
+  CREATE INDEX conversations_by_agent ON conversations (assigned_agent_id, status);
+  CREATE INDEX conversations_awaiting ON conversations (awaiting_agent_since) WHERE awaiting_agent_since IS NOT NULL;
+  ALTER TABLE messages ADD COLUMN internal INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -1,37 +1,67 @@
 /** Row shapes of the SQLite tables and their mapping to the domain's plain objects. */
-import type { Agent, Conversation, Message, MessageAuthor, Site } from '@parley/shared';
-import type { AgentWithSecret, Visitor } from '../store';
+import {
+  DEFAULT_SITE_SETTINGS,
+  SiteSettingsSchema,
+  type Agent,
+  type Conversation,
+  type Department,
+  type Message,
+  type MessageAuthor,
+  type Site,
+} from '@parley/shared';
+import type { AgentWithSecret, QueuedConversation, Visitor } from '../store';
 
-export interface SiteRow { id: string; key: string; name: string; created_at: string }
+export interface SiteRow { id: string; key: string; name: string; settings_json: string; created_at: string }
 export interface AgentRow {
   id: string; site_id: string; email: string; name: string; role: Agent['role'];
   status: Agent['status']; active: number; password_hash: string;
+  department_ids_json: string; languages_json: string; max_chats: number;
 }
+export interface DepartmentRow { id: string; site_id: string; name: string }
 export interface VisitorRow {
   id: string; site_id: string; name: string | null; email: string | null;
   locale: string | null; created_at: string;
 }
 export interface ConversationRow {
   id: string; site_id: string; visitor_id: string; visitor_name: string | null;
-  status: Conversation['status']; assigned_agent_id: string | null; locale: string | null;
-  last_seq: number; created_at: string; updated_at: string;
+  status: Conversation['status']; assigned_agent_id: string | null; department_id: string | null;
+  locale: string | null; last_seq: number; created_at: string; updated_at: string;
+  queued_at: string; assigned_at: string | null; first_response_at: string | null;
+  awaiting_agent_since: string | null; resolved_at: string | null; declined_agent_ids_json: string;
 }
 export interface MessageRow {
   id: string; conversation_id: string; seq: number; client_id: string;
   author_kind: MessageAuthor['kind']; author_id: string | null; author_name: string | null;
-  text: string; created_at: string;
+  text: string; internal: number; created_at: string;
 }
 
-export const toSite = (r: SiteRow): Site => ({ id: r.id, key: r.key, name: r.name, createdAt: r.created_at });
+function parseStringArray(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export function toSite(r: SiteRow): Site {
+  // Settings written by an older version lack newer keys: the schema fills in their defaults.
+  const parsed = SiteSettingsSchema.safeParse(JSON.parse(r.settings_json));
+  return {
+    id: r.id, key: r.key, name: r.name, createdAt: r.created_at,
+    settings: parsed.success ? parsed.data : DEFAULT_SITE_SETTINGS,
+  };
+}
 
 export const toAgent = (r: AgentRow): Agent => ({
   id: r.id, siteId: r.site_id, email: r.email, name: r.name, role: r.role,
   status: r.status, active: r.active === 1,
+  departmentIds: parseStringArray(r.department_ids_json),
+  languages: parseStringArray(r.languages_json),
+  maxChats: r.max_chats,
 });
 
 export const toAgentWithSecret = (r: AgentRow): AgentWithSecret => ({
   ...toAgent(r), passwordHash: r.password_hash,
 });
+
+export const toDepartment = (r: DepartmentRow): Department => ({ id: r.id, siteId: r.site_id, name: r.name });
 
 export const toVisitor = (r: VisitorRow): Visitor => ({
   id: r.id, siteId: r.site_id, name: r.name, email: r.email, locale: r.locale, createdAt: r.created_at,
@@ -39,8 +69,14 @@ export const toVisitor = (r: VisitorRow): Visitor => ({
 
 export const toConversation = (r: ConversationRow): Conversation => ({
   id: r.id, siteId: r.site_id, visitorId: r.visitor_id, visitorName: r.visitor_name,
-  status: r.status, assignedAgentId: r.assigned_agent_id, locale: r.locale,
+  status: r.status, assignedAgentId: r.assigned_agent_id, departmentId: r.department_id, locale: r.locale,
   lastSeq: r.last_seq, createdAt: r.created_at, updatedAt: r.updated_at,
+  queuedAt: r.queued_at, assignedAt: r.assigned_at, firstResponseAt: r.first_response_at,
+  awaitingAgentSince: r.awaiting_agent_since, resolvedAt: r.resolved_at,
+});
+
+export const toQueuedConversation = (r: ConversationRow): QueuedConversation => ({
+  ...toConversation(r), declinedAgentIds: parseStringArray(r.declined_agent_ids_json),
 });
 
 function toAuthor(r: MessageRow): MessageAuthor {
@@ -56,7 +92,7 @@ function toAuthor(r: MessageRow): MessageAuthor {
 
 export const toMessage = (r: MessageRow): Message => ({
   id: r.id, conversationId: r.conversation_id, seq: r.seq, clientId: r.client_id,
-  author: toAuthor(r), text: r.text, createdAt: r.created_at,
+  author: toAuthor(r), text: r.text, internal: r.internal === 1, createdAt: r.created_at,
 });
 
 export function authorColumns(author: MessageAuthor): { kind: string; id: string | null; name: string | null } {

@@ -1,0 +1,164 @@
+/** Routing over real sockets: capacity, no double assignment, fairness, FIFO, timeouts, agent loss, transfer. */
+import type { Conversation, QueuePosition } from '@parley/shared';
+import { addAgent } from './test-support/agents';
+import { connectVisitor, eventMatching, nextEvent, unwrap, type VisitorClient } from './test-support/clients';
+import { startTestServer, type TestServer } from './test-support/test-server';
+
+let server: TestServer;
+let clockOffsetMs = 0;
+const sockets: { disconnect(): void }[] = [];
+
+beforeEach(async () => {
+  clockOffsetMs = 0;
+  server = await startTestServer({ now: () => new Date(Date.now() + clockOffsetMs) });
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((socket) => socket.disconnect());
+  await server.stop();
+});
+
+async function visitorWrites(text: string, locale?: string): Promise<{ socket: VisitorClient; conversationId: string }> {
+  const { socket } = await connectVisitor(server.url, { siteKey: server.site.key, ...(locale ? { locale } : {}) });
+  sockets.push(socket);
+  const message = unwrap(await socket.emitWithAck('message:send', { clientId: `c-${Math.random().toString(36).slice(2, 12)}`, text }));
+  return { socket, conversationId: message.conversationId };
+}
+
+async function assignments(): Promise<Map<string, number>> {
+  const open = await server.store.listConversations({ siteId: server.site.id, statuses: ['assigned'] });
+  const counts = new Map<string, number>();
+  open.forEach((c) => counts.set(c.assignedAgentId as string, (counts.get(c.assignedAgentId as string) ?? 0) + 1));
+  return counts;
+}
+
+async function connectedAgent(options: Parameters<typeof addAgent>[1]) {
+  const connected = await addAgent(server, options);
+  sockets.push(connected.socket);
+  return connected;
+}
+
+test('30 visitors at once against 3 agents of capacity 4: 12 assigned, none beyond capacity, none twice', async () => {
+  const agents = await Promise.all([1, 2, 3].map((n) => connectedAgent({ name: `Agent ${n}`, maxChats: 4 })));
+  await Promise.all(Array.from({ length: 30 }, (_, i) => visitorWrites(`hello ${i}`)));
+  await server.app.routing.routeSite(server.site.id);
+
+  const counts = await assignments();
+  expect([...counts.values()]).toEqual([4, 4, 4]);
+  expect([...counts.keys()].sort()).toEqual(agents.map((a) => a.agent.id).sort());
+  const queue = await server.store.listQueue(server.site.id);
+  expect(queue).toHaveLength(18);
+});
+
+test('round robin is fair to within one chat', async () => {
+  await Promise.all([1, 2, 3].map((n) => connectedAgent({ name: `Agent ${n}`, maxChats: 20 })));
+  for (let i = 0; i < 10; i += 1) await visitorWrites(`visitor ${i}`);
+  const counts = [...(await assignments()).values()];
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(10);
+  expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+});
+
+test('a waiting visitor sees their place; when a slot frees, the longest waiting one is assigned at once', async () => {
+  const { socket: agentSocket, agent } = await connectedAgent({ name: 'Solo', maxChats: 1 });
+  const first = await visitorWrites('first');
+  const secondVisitor = await connectVisitor(server.url, { siteKey: server.site.key });
+  sockets.push(secondVisitor.socket);
+  const secondPosition = nextEvent<QueuePosition>(secondVisitor.socket, 'queue:position');
+  unwrap(await secondVisitor.socket.emitWithAck('message:send', { clientId: 'second-0001', text: 'second' }));
+  expect(await secondPosition).toMatchObject({ position: 1 });
+  const third = await visitorWrites('third');
+
+  const secondAssigned = nextEvent<Conversation>(secondVisitor.socket, 'conversation:updated');
+  unwrap(await agentSocket.emitWithAck('conversation:resolve', { conversationId: first.conversationId }));
+  expect(await secondAssigned).toMatchObject({ status: 'assigned', assignedAgentId: agent.id });
+  const thirdConversation = await server.store.findConversation(third.conversationId);
+  expect(thirdConversation?.status).toBe('queued');
+});
+
+test('a queued chat is assigned the moment an agent comes online', async () => {
+  const waiting = await visitorWrites('anyone there?');
+  const assigned = nextEvent<Conversation>(waiting.socket, 'conversation:updated');
+  const { agent } = await connectedAgent({ name: 'Late' });
+  expect(await assigned).toMatchObject({ status: 'assigned', assignedAgentId: agent.id });
+});
+
+test('the visitor language picks the agent who speaks it', async () => {
+  await connectedAgent({ name: 'English', languages: ['en'] });
+  const { agent: russian } = await connectedAgent({ name: 'Russian', languages: ['ru', 'en'] });
+  const { conversationId } = await visitorWrites('Здравствуйте', 'ru-RU');
+  expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(russian.id);
+});
+
+test('an agent who does not answer in time loses the chat to the next agent', async () => {
+  await server.store.updateSiteSettings(server.site.id, { assignTimeoutSeconds: 30 });
+  const slow = await connectedAgent({ name: 'Slow' });
+  const { conversationId } = await visitorWrites('hello?');
+  expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(slow.agent.id);
+  const quick = await connectedAgent({ name: 'Quick', maxChats: 4 });
+  // Quick came online with a free slot, but the chat stays with Slow until the limit passes.
+  expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(slow.agent.id);
+
+  clockOffsetMs = 31_000;
+  await server.app.routing.sweep();
+  expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(quick.agent.id);
+});
+
+test('an agent whose console closes hands their chats back, and another agent gets them', async () => {
+  const leaving = await addAgent(server, { name: 'Leaving' });
+  const { conversationId } = await visitorWrites('help');
+  expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(leaving.agent.id);
+  const staying = await connectedAgent({ name: 'Staying' });
+  const reassigned = eventMatching<Conversation>(
+    staying.socket, 'conversation:updated', (c) => c.id === conversationId && c.assignedAgentId === staying.agent.id,
+  );
+  leaving.socket.disconnect();
+  await reassigned;
+  expect((await server.store.findAgentById(leaving.agent.id))?.status).toBe('offline');
+});
+
+test('a console that goes silent (its process died) is marked offline by the sweep of another', async () => {
+  const ghost = await connectedAgent({ name: 'Ghost' });
+  clockOffsetMs = 60_000;
+  // The heartbeat is written with the real time; the sweep judges by the moved clock.
+  await server.app.routing.sweep();
+  expect((await server.store.findAgentById(ghost.agent.id))?.status).toBe('offline');
+});
+
+test('transfer to another agent with a note that only agents see; transfer to a department queue', async () => {
+  const support = await server.store.createDepartment({ siteId: server.site.id, name: 'Support' });
+  const first = await connectedAgent({ name: 'First' });
+  const { conversationId, socket: visitor } = await visitorWrites('I need billing help');
+  const second = await connectedAgent({ name: 'Second' });
+  const visitorSaw: string[] = [];
+  visitor.on('message:new', (m) => visitorSaw.push(m.text));
+
+  const moved = unwrap(
+    await first.socket.emitWithAck('conversation:transfer', { conversationId, toAgentId: second.agent.id, note: 'VIP customer' }),
+  );
+  expect(moved.assignedAgentId).toBe(second.agent.id);
+  const transcript = unwrap(await second.socket.emitWithAck('conversation:open', { conversationId }));
+  expect(transcript.messages.find((m) => m.text === 'VIP customer')).toMatchObject({ internal: true });
+  const visitorView = unwrap(await visitor.emitWithAck('conversation:history', {}));
+  expect(visitorView?.messages.map((m) => m.text)).toEqual(['I need billing help']);
+
+  const refused = await first.socket.emitWithAck('conversation:transfer', { conversationId, toAgentId: first.agent.id });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+  const supportAgent = await connectedAgent({ name: 'Supporter', departmentIds: [support.id] });
+  await second.socket.emitWithAck('agent:status', { status: 'away' });
+  await first.socket.emitWithAck('agent:status', { status: 'away' });
+  const toDepartment = unwrap(await second.socket.emitWithAck('conversation:transfer', { conversationId, toDepartmentId: support.id }));
+  expect(toDepartment.departmentId).toBe(support.id);
+  expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(supportAgent.agent.id);
+  expect(visitorSaw).toEqual([]);
+});
+
+test('pick mode: nothing is auto-assigned; an agent claims within capacity', async () => {
+  await server.store.updateSiteSettings(server.site.id, { routingMode: 'pick' });
+  const picker = await connectedAgent({ name: 'Picker', maxChats: 1 });
+  const a = await visitorWrites('a');
+  const b = await visitorWrites('b');
+  expect((await server.store.findConversation(a.conversationId))?.status).toBe('queued');
+  unwrap(await picker.socket.emitWithAck('conversation:claim', { conversationId: a.conversationId }));
+  const overCapacity = await picker.socket.emitWithAck('conversation:claim', { conversationId: b.conversationId });
+  expect(overCapacity).toMatchObject({ ok: false, error: { code: 'CAPACITY_REACHED' } });
+});

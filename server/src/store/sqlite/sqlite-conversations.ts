@@ -1,0 +1,224 @@
+/** SQLite queries for conversations and messages; every state change is one conditional statement. */
+import type Database from 'better-sqlite3';
+import { nowIso } from '../../clock';
+import { newId } from '../../tokens';
+import { StoreConflictError, type NewConversationRecord, type NewMessageRecord, type Store } from '../store';
+import { isUniqueViolation } from './constraint-errors';
+import {
+  authorColumns, toConversation, toMessage, toQueuedConversation, type ConversationRow, type MessageRow,
+} from './rows';
+
+type ConversationStore = Pick<
+  Store,
+  | 'openConversation' | 'findOpenConversation' | 'findLatestConversation' | 'findConversation'
+  | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
+  | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
+  | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'listMessages'
+>;
+
+// The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
+const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = @agentId AND c.status = 'assigned') < @maxChats`;
+
+export function sqliteConversations(db: Database.Database): ConversationStore {
+  const byId = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
+  const openOf = db.prepare<[string, string], ConversationRow>(
+    "SELECT * FROM conversations WHERE site_id = ? AND visitor_id = ? AND status <> 'resolved'",
+  );
+  const messageByClientId = db.prepare<[string, string], MessageRow>(
+    'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?',
+  );
+  const bumpSeq = db.prepare<{ at: string; id: string; agent: number }, { last_seq: number }>(
+    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at,
+       first_response_at = CASE WHEN @agent = 1 THEN COALESCE(first_response_at, @at) ELSE first_response_at END,
+       awaiting_agent_since = CASE WHEN @agent = 1 THEN NULL ELSE awaiting_agent_since END
+     WHERE id = @id RETURNING last_seq`,
+  );
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at)
+     VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt)`,
+  );
+  const conditional = (sql: string) => db.prepare<Record<string, unknown>, ConversationRow>(sql);
+
+  const appendTx = db.transaction((input: NewMessageRecord) => {
+    const existing = messageByClientId.get(input.conversationId, input.clientId);
+    if (existing) return { message: toMessage(existing), created: false };
+    const createdAt = nowIso();
+    // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
+    const answersVisitor = input.author.kind === 'agent' && !input.internal;
+    const bumped = bumpSeq.get({ at: createdAt, id: input.conversationId, agent: answersVisitor ? 1 : 0 });
+    if (!bumped) throw new StoreConflictError('conversation does not exist');
+    const author = authorColumns(input.author);
+    const id = newId();
+    const row: MessageRow = {
+      id, conversation_id: input.conversationId, seq: bumped.last_seq, client_id: input.clientId,
+      author_kind: input.author.kind, author_id: author.id, author_name: author.name, text: input.text,
+      internal: input.internal ? 1 : 0, created_at: createdAt,
+    };
+    insertMessage.run({
+      id, conversationId: row.conversation_id, seq: row.seq, clientId: row.client_id,
+      kind: author.kind, authorId: author.id, authorName: author.name, text: row.text, internal: row.internal, createdAt,
+    });
+    return { message: toMessage(row), created: true };
+  });
+
+  const openTx = db.transaction((input: NewConversationRecord) => {
+    const existing = openOf.get(input.siteId, input.visitorId);
+    if (existing) return { conversation: toConversation(existing), created: false };
+    const id = newId();
+    const at = nowIso();
+    db.prepare(
+      `INSERT INTO conversations (id, site_id, visitor_id, visitor_name, status, department_id, locale, created_at, updated_at, queued_at)
+       VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+    ).run(id, input.siteId, input.visitorId, input.visitorName, input.departmentId ?? null, input.locale, at, at, at);
+    return { conversation: toConversation(byId.get(id) as ConversationRow), created: true };
+  });
+
+  /** Retries a read after a UNIQUE refusal raced us; otherwise rethrows. */
+  function afterUniqueRace<T>(error: unknown, readBack: () => T | null): T {
+    if (!isUniqueViolation(error)) throw error;
+    const value = readBack();
+    if (value === null) throw error;
+    return value;
+  }
+
+  return {
+    async openConversation(input) {
+      try {
+        return openTx.immediate(input);
+      } catch (error) {
+        return afterUniqueRace(error, () => {
+          const row = openOf.get(input.siteId, input.visitorId);
+          return row ? { conversation: toConversation(row), created: false } : null;
+        });
+      }
+    },
+    async findOpenConversation(siteId, visitorId) {
+      const row = openOf.get(siteId, visitorId);
+      return row ? toConversation(row) : null;
+    },
+    async findLatestConversation(siteId, visitorId) {
+      const row = db
+        .prepare<[string, string], ConversationRow>(
+          'SELECT * FROM conversations WHERE site_id = ? AND visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+        )
+        .get(siteId, visitorId);
+      return row ? toConversation(row) : null;
+    },
+    async findConversation(id) {
+      const row = byId.get(id);
+      return row ? toConversation(row) : null;
+    },
+    async listConversations({ siteId, statuses, limit = 200 }) {
+      const wanted = statuses && statuses.length > 0 ? statuses : ['queued', 'assigned', 'resolved'];
+      return db
+        .prepare<unknown[], ConversationRow>(
+          `SELECT * FROM conversations WHERE site_id = ? AND status IN (${wanted.map(() => '?').join(',')})
+           ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+        )
+        .all(siteId, ...wanted, limit)
+        .map(toConversation);
+    },
+    async claimConversation({ conversationId, agentId }) {
+      const at = nowIso();
+      const row = conditional(
+        `UPDATE conversations SET status = 'assigned', assigned_agent_id = @agentId, assigned_at = @at,
+           awaiting_agent_since = @at, updated_at = @at
+         WHERE id = @id AND status = 'queued' RETURNING *`,
+      ).get({ agentId, at, id: conversationId });
+      return row ? toConversation(row) : null;
+    },
+    async assignConversation({ conversationId, agentId, maxChats }) {
+      const at = nowIso();
+      const row = conditional(
+        `UPDATE conversations SET status = 'assigned', assigned_agent_id = @agentId, assigned_at = @at,
+           awaiting_agent_since = @at, updated_at = @at
+         WHERE id = @id AND status = 'queued' AND ${UNDER_CAPACITY} RETURNING *`,
+      ).get({ agentId, at, id: conversationId, maxChats });
+      return row ? toConversation(row) : null;
+    },
+    async requeueConversation({ conversationId, fromAgentId, declined, departmentId }) {
+      const row = conditional(
+        `UPDATE conversations SET status = 'queued', assigned_agent_id = NULL, assigned_at = NULL,
+           awaiting_agent_since = NULL, updated_at = @at,
+           department_id = CASE WHEN @changeDepartment = 1 THEN @departmentId ELSE department_id END,
+           declined_agent_ids_json = CASE WHEN @declined = 1
+             THEN json_insert(declined_agent_ids_json, '$[#]', @fromAgentId) ELSE declined_agent_ids_json END
+         WHERE id = @id AND status = 'assigned' AND assigned_agent_id = @fromAgentId RETURNING *`,
+      ).get({
+        at: nowIso(), id: conversationId, fromAgentId, declined: declined ? 1 : 0,
+        changeDepartment: departmentId === undefined ? 0 : 1, departmentId: departmentId ?? null,
+      });
+      return row ? toConversation(row) : null;
+    },
+    async transferConversation({ conversationId, fromAgentId, toAgentId, maxChats }) {
+      const at = nowIso();
+      const row = conditional(
+        `UPDATE conversations SET assigned_agent_id = @agentId, assigned_at = @at, awaiting_agent_since = @at, updated_at = @at
+         WHERE id = @id AND status = 'assigned' AND assigned_agent_id = @fromAgentId AND ${UNDER_CAPACITY} RETURNING *`,
+      ).get({ agentId: toAgentId, fromAgentId, at, id: conversationId, maxChats });
+      return row ? toConversation(row) : null;
+    },
+    async resolveConversation(conversationId) {
+      const at = nowIso();
+      const row = conditional(
+        `UPDATE conversations SET status = 'resolved', resolved_at = @at, awaiting_agent_since = NULL, updated_at = @at
+         WHERE id = @id AND status <> 'resolved' RETURNING *`,
+      ).get({ at, id: conversationId });
+      return row ? toConversation(row) : null;
+    },
+    async listQueue(siteId) {
+      return db
+        .prepare<[string], ConversationRow>(
+          "SELECT * FROM conversations WHERE site_id = ? AND status = 'queued' ORDER BY queued_at, rowid",
+        )
+        .all(siteId)
+        .map(toQueuedConversation);
+    },
+    async listAgentLoads(siteId) {
+      return db
+        .prepare<[string], { agent_id: string; active: number; last_assigned_at: string | null }>(
+          `SELECT a.id AS agent_id,
+             (SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = a.id AND c.status = 'assigned') AS active,
+             (SELECT MAX(c.assigned_at) FROM conversations c WHERE c.assigned_agent_id = a.id) AS last_assigned_at
+           FROM agents a WHERE a.site_id = ?`,
+        )
+        .all(siteId)
+        .map((r) => ({ agentId: r.agent_id, activeChats: r.active, lastAssignedAt: r.last_assigned_at }));
+    },
+    async listUnansweredAssignments(before) {
+      return db
+        .prepare<[string], ConversationRow>(
+          "SELECT * FROM conversations WHERE status = 'assigned' AND awaiting_agent_since IS NOT NULL AND awaiting_agent_since < ?",
+        )
+        .all(before)
+        .map(toConversation);
+    },
+    async listAssignedTo(agentId) {
+      return db
+        .prepare<[string], ConversationRow>(
+          "SELECT * FROM conversations WHERE assigned_agent_id = ? AND status = 'assigned' ORDER BY queued_at, rowid",
+        )
+        .all(agentId)
+        .map(toConversation);
+    },
+
+    async appendMessage(input) {
+      try {
+        return appendTx.immediate(input);
+      } catch (error) {
+        return afterUniqueRace(error, () => {
+          const row = messageByClientId.get(input.conversationId, input.clientId);
+          return row ? { message: toMessage(row), created: false } : null;
+        });
+      }
+    },
+    async listMessages({ conversationId, afterSeq = 0, limit = 500, includeInternal = true }) {
+      return db
+        .prepare<[string, number, number, number], MessageRow>(
+          'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? AND (internal = 0 OR ?) ORDER BY seq LIMIT ?',
+        )
+        .all(conversationId, afterSeq, includeInternal ? 1 : 0, limit)
+        .map(toMessage);
+    },
+  };
+}
