@@ -72,8 +72,8 @@ export function eventMatching<T>(
   socket: Socket,
   event: string,
   predicate: (payload: T) => boolean,
-  timeoutMs = 5000,
 ): Promise<T> {
+  const timeoutMs = 5000;
   return new Promise((resolve, reject) => {
     const listener = (payload: T) => {
       if (!predicate(payload)) return;
