@@ -1,0 +1,67 @@
+/** The launcher's DOM: a host element with an open shadow root holding the bubble, badge and panel frame. */
+import type { LoaderConfig } from './loader-config';
+
+export const HOST_TAG = 'parley-widget';
+
+// Inline and !important on the host: page rules aimed at the host element would beat `:host` rules.
+const HOST_STYLE = 'all:initial!important';
+
+const LAUNCHER_CSS =
+  '.b,.f{position:fixed;z-index:2147483647;right:20px;border:0;box-shadow:0 4px 24px #0004}' +
+  ':host([data-position=left]) :is(.b,.f){right:auto;left:20px}' +
+  '.b{bottom:20px;width:56px;height:56px;border-radius:50%;cursor:pointer;color:#fff;background:var(--c,#2563eb)}' +
+  '.u{position:absolute;top:-4px;right:-4px;padding:0 6px;border-radius:9px;background:#d22;font:12px/18px sans-serif}' +
+  '.f{bottom:88px;width:370px;height:min(600px,100vh - 108px);border-radius:12px}' +
+  '@media(max-width:480px){.f{inset:0;width:100%;height:100%;border-radius:0}:host([data-open]) .b{display:none}}';
+
+// No rule here sets `display` on the bubble, badge or frame, so the UA's `[hidden]` rule hides them.
+// A speech bubble, built with DOM calls: host pages may enforce Trusted Types on innerHTML.
+const ICON_PATH = 'M3 4h18v13H9l-6 4z';
+
+export interface LauncherView {
+  host: HTMLElement;
+  root: ShadowRoot;
+  bubble: HTMLButtonElement;
+  badge: HTMLElement;
+}
+
+export function element<E extends Element>(created: E, attributes: Record<string, string>): E {
+  for (const name in attributes) created.setAttribute(name, attributes[name] as string);
+  return created;
+}
+
+function adoptStyles(doc: Document, root: ShadowRoot): void {
+  // Constructed sheets are not subject to the host page's style-src; <style> is the fallback.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(LAUNCHER_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    root.append(doc.createElement('style'));
+    (root.lastChild as Element).textContent = LAUNCHER_CSS;
+  }
+}
+
+export function createLauncherView(doc: Document, config: LoaderConfig): LauncherView {
+  // Only "left" matches a rule; any other value keeps the default right-hand side.
+  const host = element(doc.createElement(HOST_TAG), { 'data-position': String(config.position) });
+  // CSSOM rather than a style attribute string, so strict host CSPs allow it.
+  host.style.cssText = HOST_STYLE;
+  if (config.color && CSS.supports('color', config.color)) host.style.setProperty('--c', config.color);
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(doc, root);
+
+  const bubble = element(doc.createElement('button'), {
+    class: 'b', 'data-testid': 'parley-bubble', 'aria-label': 'Open chat', 'aria-expanded': 'false',
+  });
+  const badge = element(doc.createElement('span'), { class: 'u', 'data-testid': 'parley-unread' });
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const icon = element(doc.createElementNS(svgNs, 'svg'), { viewBox: '0 0 24 24', width: '28' });
+  icon.append(element(doc.createElementNS(svgNs, 'path'), { d: ICON_PATH, fill: 'currentColor' }));
+  badge.hidden = true;
+  bubble.hidden = !!config.hideLauncher;
+  bubble.append(icon, badge);
+  root.append(bubble);
+  doc.body.append(host);
+  return { host, root, bubble, badge };
+}

@@ -1,0 +1,213 @@
+import { wrapBridgeMessage, type PanelToLoaderMessage } from '../../../shared/src/bridge';
+import { bootParley, type ParleyWindow } from './loader';
+import type { ParleyGlobal, ParleyStub } from './parley-api';
+
+const PARLEY_ORIGIN = 'https://parley.test';
+const SITE_KEY = 'site_key_123';
+const win = window as ParleyWindow;
+
+function installSnippet(attributes = ''): void {
+  // Inserted via innerHTML the script does not run; the loader only needs to find it.
+  document.body.innerHTML = `<script async src="${PARLEY_ORIGIN}/widget.js" data-site="${SITE_KEY}" ${attributes}></script>`;
+}
+
+/** The documented stub, as a page installs it before widget.js arrives. */
+function installStub(): ParleyStub {
+  const stub: ParleyStub = function () {
+    // eslint-disable-next-line prefer-rest-params -- the snippet pushes `arguments`, as pages will
+    (stub.q ??= []).push(arguments);
+  };
+  return stub;
+}
+
+function shadow(): ShadowRoot {
+  const host = document.querySelector('parley-widget');
+  if (!host?.shadowRoot) throw new Error('no widget host with an open shadow root');
+  return host.shadowRoot;
+}
+const bubble = () => shadow().querySelector<HTMLButtonElement>('[data-testid="parley-bubble"]')!;
+const badge = () => shadow().querySelector<HTMLElement>('[data-testid="parley-unread"]')!;
+const frame = () => shadow().querySelector<HTMLIFrameElement>('[data-testid="parley-frame"]');
+
+function fromPanel(msg: PanelToLoaderMessage, init: { origin?: string; source?: Window | null } = {}): void {
+  const source = init.source === undefined ? panelWindow : init.source;
+  window.dispatchEvent(
+    new MessageEvent('message', { data: wrapBridgeMessage(msg), origin: init.origin ?? PARLEY_ORIGIN, source }),
+  );
+}
+
+function boot(): ParleyGlobal {
+  const api = bootParley(win);
+  if (!api) throw new Error('the loader did not boot');
+  return api;
+}
+
+// jsdom gives no browsing context to iframes inside shadow trees; a light-DOM iframe's window stands in.
+let panelWindow: Window;
+beforeAll(() => {
+  const standIn = document.createElement('iframe');
+  document.head.append(standIn);
+  panelWindow = standIn.contentWindow!;
+  jest.spyOn(HTMLIFrameElement.prototype, 'contentWindow', 'get').mockImplementation(function (this: HTMLIFrameElement) {
+    return this.isConnected ? panelWindow : null;
+  });
+});
+
+beforeEach(() => {
+  jest.useFakeTimers();
+  delete win.Parley;
+  delete win.ParleySettings;
+  document.title = 'Shop';
+  installSnippet();
+});
+afterEach(() => {
+  jest.useRealTimers();
+  document.body.innerHTML = '';
+});
+
+describe('loader', () => {
+  it('draws the bubble in an open shadow root at once, and creates the iframe only when idle', () => {
+    boot();
+    expect(bubble()).toHaveAccessibleName('Open chat');
+    expect(bubble()).toHaveAttribute('aria-expanded', 'false');
+    expect(badge().hidden).toBe(true);
+    expect(frame()).toBeNull();
+
+    jest.runOnlyPendingTimers();
+    const src = new URL(frame()!.src);
+    expect(src.origin + src.pathname).toBe(`${PARLEY_ORIGIN}/panel/`);
+    expect(src.searchParams.get('site')).toBe(SITE_KEY);
+    expect(src.searchParams.get('origin')).toBe(window.location.origin);
+    expect(frame()).toHaveAttribute('title', 'Parley chat');
+    expect(frame()!.hidden).toBe(true);
+  });
+
+  it('creates the iframe on first hover before the page is idle', () => {
+    boot();
+    bubble().dispatchEvent(new MouseEvent('mouseenter'));
+    expect(frame()).not.toBeNull();
+  });
+
+  it('shields the host element from page styles with an inline all:initial', () => {
+    boot();
+    expect(document.querySelector<HTMLElement>('parley-widget')!.style.getPropertyValue('all')).toBe('initial');
+  });
+
+  it('opens and closes the panel from the bubble and tells page listeners', () => {
+    const api = boot();
+    const opened = jest.fn();
+    const closed = jest.fn();
+    api.on('open', opened);
+    api.on('close', closed);
+
+    bubble().click();
+    expect(frame()!.hidden).toBe(false);
+    expect(bubble()).toHaveAttribute('aria-expanded', 'true');
+    bubble().click();
+    expect(frame()!.hidden).toBe(true);
+    jest.runOnlyPendingTimers();
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(closed).toHaveBeenCalledTimes(1);
+  });
+
+  it('replays calls queued by the stub before it loaded, in order', () => {
+    const stub = installStub();
+    win.Parley = stub;
+    const onUnread = jest.fn();
+    stub('on', 'unread', onUnread);
+    stub('open');
+    stub('noSuchMethod', 1);
+
+    const api = boot();
+    expect(win.Parley).toBe(api);
+    expect(frame()!.hidden).toBe(false);
+    fromPanel({ type: 'unread:changed', count: 2 });
+    jest.runOnlyPendingTimers();
+    expect(onUnread).toHaveBeenCalledWith(2);
+    // The loaded global is still callable the stub's way.
+    api('close');
+    expect(frame()!.hidden).toBe(true);
+  });
+
+  it('refuses bridge messages from another origin or another window', () => {
+    boot();
+    fromPanel({ type: 'unread:changed', count: 2 }, { source: null });
+    jest.runOnlyPendingTimers();
+    fromPanel({ type: 'unread:changed', count: 3 }, { origin: 'https://evil.test' });
+    fromPanel({ type: 'unread:changed', count: 4 }, { source: window });
+    fromPanel({ type: 'unread:changed', count: 5 }, { source: null });
+    expect(badge().hidden).toBe(true);
+
+    fromPanel({ type: 'unread:changed', count: 6 });
+    expect(badge().hidden).toBe(false);
+    expect(badge()).toHaveTextContent('6');
+  });
+
+  it('posts to the panel only after it is ready, and only to the Parley origin', () => {
+    const api = boot();
+    jest.runOnlyPendingTimers();
+    const post = jest.spyOn(panelWindow, 'postMessage').mockImplementation(() => undefined);
+    api.identify({ name: 'Ada' });
+    api.open();
+    expect(post).not.toHaveBeenCalled();
+
+    fromPanel({ type: 'panel:ready' });
+    expect(post).toHaveBeenCalledWith(
+      wrapBridgeMessage({ type: 'visitor:identify', identity: { name: 'Ada' } }),
+      PARLEY_ORIGIN,
+    );
+    expect(post).toHaveBeenCalledWith(wrapBridgeMessage({ type: 'panel:open' }), PARLEY_ORIGIN);
+    for (const [, target] of post.mock.calls) expect(target).toBe(PARLEY_ORIGIN);
+  });
+
+  it('closes when the panel asks to', () => {
+    const api = boot();
+    api.open();
+    fromPanel({ type: 'panel:close-request' });
+    expect(frame()!.hidden).toBe(true);
+  });
+
+  it('flashes the title while closed when an agent writes, and restores it on open', () => {
+    const api = boot();
+    jest.runOnlyPendingTimers();
+    const onMessage = jest.fn();
+    api.on('message', onMessage);
+    fromPanel({ type: 'unread:changed', count: 1 });
+    fromPanel({ type: 'message:received', text: 'Hello!', authorName: 'Anna' });
+
+    jest.advanceTimersByTime(1000);
+    expect(document.title).toBe('(1) Shop');
+    jest.advanceTimersByTime(1000);
+    expect(document.title).toBe('Shop');
+    jest.advanceTimersByTime(1000);
+    expect(onMessage).toHaveBeenCalledWith({ text: 'Hello!', authorName: 'Anna' });
+
+    api.open();
+    expect(document.title).toBe('Shop');
+    jest.advanceTimersByTime(5000);
+    expect(document.title).toBe('Shop');
+  });
+
+  it('reads options from data attributes, and window.ParleySettings wins', () => {
+    installSnippet('data-position="left" data-locale="de" data-hide-launcher');
+    win.ParleySettings = { locale: 'uk' };
+    boot();
+    jest.runOnlyPendingTimers();
+    expect(document.querySelector('parley-widget')).toHaveAttribute('data-position', 'left');
+    expect(bubble().hidden).toBe(true);
+    expect(new URL(frame()!.src).searchParams.get('locale')).toBe('uk');
+  });
+
+  it('never puts a visitor token in the panel URL', () => {
+    localStorage.setItem('parley:token', 'x'.repeat(40));
+    boot();
+    jest.runOnlyPendingTimers();
+    expect(frame()!.src).not.toMatch(/token/i);
+  });
+
+  it('boots once even if the snippet is pasted twice', () => {
+    expect(bootParley(win)).toBeDefined();
+    expect(bootParley(win)).toBeUndefined();
+    expect(document.querySelectorAll('parley-widget')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,132 @@
+/** Boots the widget on a host page: bubble first, the panel iframe on idle, the bridge, and `window.Parley`. */
+import {
+  unwrapBridgeMessage,
+  wrapBridgeMessage,
+  type LoaderToPanelMessage,
+  type PanelToLoaderMessage,
+} from '../../../shared/src/bridge';
+import { findLoaderScript, panelUrl, readLoaderConfig, type ParleySettings } from './loader-config';
+import { HOST_TAG, createLauncherView, element } from './launcher-view';
+import { createEventHub, createParleyGlobal, type ParleyGlobal, type ParleyStub, type VisitorIdentity } from './parley-api';
+
+export interface ParleyWindow extends Window {
+  Parley?: ParleyStub | ParleyGlobal;
+  ParleySettings?: ParleySettings;
+}
+
+/** Returns the installed API, or undefined when there is no snippet or the widget is already on the page. */
+export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
+  const doc = win.document;
+  const script = findLoaderScript(doc);
+  if (!script || doc.querySelector(HOST_TAG)) return undefined;
+  const config = readLoaderConfig(script, win.ParleySettings);
+  const origin = config.origin;
+  const { host, root, bubble, badge } = createLauncherView(doc, config);
+  const events = createEventHub();
+
+  let frame: HTMLIFrameElement | undefined;
+  let locale = config.locale;
+  let identity: VisitorIdentity | undefined;
+  let panelReady = false;
+  let isOpen = false;
+  let unread = 0;
+  let flashTimer: ReturnType<typeof setInterval> | undefined;
+  let pageTitle = '';
+
+  // Always to the explicit Parley origin; before `panel:ready` nothing listens, so state is resent then.
+  const postToPanel = (msg: LoaderToPanelMessage): void => {
+    if (panelReady) frame?.contentWindow?.postMessage(wrapBridgeMessage(msg), origin);
+  };
+
+  const ensureFrame = (): HTMLIFrameElement => {
+    if (!frame) {
+      const src = panelUrl(config, locale, win.location.origin);
+      frame = element(doc.createElement('iframe'), { class: 'f', title: 'Parley chat', 'data-testid': 'parley-frame', src });
+      frame.hidden = true;
+      root.prepend(frame);
+    }
+    return frame;
+  };
+
+  const identify = (next: VisitorIdentity): void =>
+    postToPanel({ type: 'visitor:identify', identity: (identity = next) });
+  const setLocale = (next: string): void => postToPanel({ type: 'locale:set', locale: (locale = next) });
+
+  const setOpen = (next: boolean): void => {
+    if (next == isOpen) return;
+    isOpen = next;
+    ensureFrame().hidden = !next;
+    host.toggleAttribute('data-open', next);
+    bubble.setAttribute('aria-expanded', '' + next);
+    postToPanel({ type: next ? 'panel:open' : 'panel:close' });
+    if (next) {
+      if (flashTimer) doc.title = pageTitle;
+      clearInterval(flashTimer);
+      flashTimer = undefined;
+      frame?.focus();
+    } else if (doc.activeElement == host) {
+      // Focus was inside the panel, which is now hidden: hand it back to the bubble.
+      bubble.focus();
+    }
+    events.emit(next ? 'open' : 'close');
+  };
+
+  const handlePanelMessage = (msg: PanelToLoaderMessage): void => {
+    switch (msg.type) {
+      case 'panel:ready':
+        panelReady = true;
+        // The frame may have been created with an older locale; re-applying the same one is a no-op.
+        if (locale) setLocale(locale);
+        if (identity) identify(identity);
+        if (isOpen) postToPanel({ type: 'panel:open' });
+        return;
+      case 'panel:close-request':
+        return setOpen(false);
+      case 'unread:changed':
+        unread = msg.count;
+        badge.hidden = unread < 1;
+        badge.textContent = '' + unread;
+        return events.emit('unread', unread);
+      case 'message:received': {
+        const { type: _type, ...message } = msg;
+        events.emit('message', message);
+        if (isOpen || flashTimer) return;
+        pageTitle = doc.title;
+        flashTimer = setInterval(() => {
+          doc.title = doc.title == pageTitle ? `(${unread}) ${pageTitle}` : pageTitle;
+        }, 1000);
+        return;
+      }
+      default:
+        msg satisfies never;
+    }
+  };
+
+  win.addEventListener('message', (event) => {
+    // Only our own panel may talk to us: the Parley origin and the very window of our iframe.
+    // (A null source must not match a frame whose window is not there yet.)
+    if (event.origin != origin || !event.source || event.source != frame?.contentWindow) return;
+    const msg = unwrapBridgeMessage<PanelToLoaderMessage>(event.data);
+    if (msg) handlePanelMessage(msg);
+  });
+
+  bubble.onclick = () => setOpen(!isOpen);
+  // Warm the panel on intent or when the page is idle; never before the bubble has painted.
+  bubble.onmouseenter = bubble.onfocus = ensureFrame;
+  if (win.requestIdleCallback) win.requestIdleCallback(ensureFrame);
+  else setTimeout(ensureFrame);
+
+  const api = createParleyGlobal(
+    {
+      open: () => setOpen(true),
+      close: () => setOpen(false),
+      toggle: () => setOpen(!isOpen),
+      identify,
+      setLocale,
+      on: events.on,
+      off: events.off,
+    },
+    win.Parley as ParleyStub | undefined,
+  );
+  return (win.Parley = api);
+}

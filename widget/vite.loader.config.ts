@@ -1,0 +1,21 @@
+// Builds the loader (widget.js): one minified IIFE, no framework, budget 2 KB gzip (scripts/report-sizes.mjs).
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  build: {
+    outDir: resolve(__dirname, 'dist'),
+    // The panel build writes dist/panel afterwards; the loader only owns dist/widget.js.
+    emptyOutDir: false,
+    target: 'es2020',
+    minify: 'esbuild',
+    lib: {
+      entry: resolve(__dirname, 'src/loader/main.ts'),
+      formats: ['iife'],
+      name: 'ParleyLoader',
+      fileName: () => 'widget.js',
+    },
+    // Every module is strict already (ES modules); the directive would only cost bytes.
+    rollupOptions: { output: { strict: false } },
+  },
+});
