@@ -1,0 +1,48 @@
+/** Small builders for the contract suite: a site, agents, a visitor and their open conversation. */
+import { z } from 'zod';
+import {
+  AgentSchema, ConversationSchema, MessageSchema, SiteSchema,
+  type Agent, type Conversation, type Site,
+} from '@parley/shared';
+import { hashToken, newId, newSecretToken } from '../../tokens';
+import type { Store, Visitor } from '../store';
+
+/** The shared schemas made strict: a store that leaks `_id`, `__v` or a password hash fails them. */
+export const plain = {
+  site: z.strictObject(SiteSchema.shape),
+  agent: z.strictObject(AgentSchema.shape),
+  conversation: z.strictObject(ConversationSchema.shape),
+  message: z.strictObject(MessageSchema.shape),
+};
+
+export const isIsoDate = (value: string): boolean => new Date(value).toISOString() === value;
+
+export const uniqueEmail = (): string => `agent-${newId().toLowerCase()}@example.com`;
+
+export function seedSite(store: Store): Promise<Site> {
+  return store.createSite({ key: `site_${newId()}`, name: 'Acme Support' });
+}
+
+export function seedAgent(store: Store, siteId: string, email = uniqueEmail()): Promise<Agent> {
+  return store.createAgent({ siteId, email, name: 'Ann Agent', role: 'agent', passwordHash: 'scrypt$not-a-real-hash' });
+}
+
+export function seedAgents(store: Store, siteId: string, count: number): Promise<Agent[]> {
+  return Promise.all(Array.from({ length: count }, () => seedAgent(store, siteId)));
+}
+
+export function seedVisitor(store: Store, siteId: string): Promise<Visitor> {
+  return store.createVisitor({ siteId, tokenHash: hashToken(newSecretToken()), locale: 'en' });
+}
+
+export async function seedConversation(
+  store: Store,
+  site?: Site,
+): Promise<{ site: Site; visitor: Visitor; conversation: Conversation }> {
+  const theSite = site ?? (await seedSite(store));
+  const visitor = await seedVisitor(store, theSite.id);
+  const { conversation } = await store.openConversation({
+    siteId: theSite.id, visitorId: visitor.id, visitorName: 'Vera', locale: 'en',
+  });
+  return { site: theSite, visitor, conversation };
+}
