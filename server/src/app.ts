@@ -3,7 +3,7 @@ import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '@parley/shared';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { createAuthService } from './domain/auth.service';
 import { createConversationService } from './domain/conversation.service';
 import { createPresenceService } from './domain/presence.service';
@@ -29,6 +29,8 @@ export interface ParleyAppOptions {
   reconnectGraceMs?: number;
   /** The clock routing and presence judge timeouts by (tests move it forward). */
   now?: () => Date;
+  /** A Socket.IO adapter shared with other processes (Redis); in-process when absent. */
+  adapter?: ServerOptions['adapter'];
 }
 
 export interface ParleyApp {
@@ -56,6 +58,9 @@ export function createParleyApp(options: ParleyAppOptions): ParleyApp {
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
     cors: { origin: true, credentials: false },
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+    // A client back within two minutes gets the packets it missed and its rooms back.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   const visitorNamespace: VisitorNamespace = io.of(VISITOR_NAMESPACE);
   const agentNamespace: AgentNamespace = io.of(AGENT_NAMESPACE);

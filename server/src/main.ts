@@ -6,6 +6,7 @@ import { ensureDefaultSiteAndAdmin } from './domain/bootstrap.service';
 import { snippetFor } from './http/demo-page';
 import { defaultStaticRoots } from './static-roots';
 import { openStore } from './store/open-store';
+import { connectRedisAdapter } from './realtime/redis-adapter';
 
 async function main(): Promise<void> {
   let config;
@@ -23,8 +24,12 @@ async function main(): Promise<void> {
   logger.info({ store: store.kind, dataDir: config.dataDir }, 'store open');
   const boot = await ensureDefaultSiteAndAdmin(store, config);
 
+  const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger) : null;
+  if (redis) logger.info('sharing sockets with other processes through redis');
+
   const app = createParleyApp({
     store, logger, staticRoots: defaultStaticRoots(), publicUrl: config.publicUrl, sessionTtlMs: config.sessionTtlMs,
+    adapter: redis?.adapter,
   });
   const address = await app.listen(config.port, config.host);
   logger.info({ port: address.port, host: config.host }, 'listening');
@@ -47,7 +52,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    app.close().then(
+    app
+      .close()
+      .then(() => redis?.close())
+      .then(
       () => {
         logger.info('stopped');
         process.exit(0);
