@@ -1,0 +1,37 @@
+/** A failed request as a value the UI can translate: always a ParleyError code, never a raw status. */
+import type { ErrorCode, ParleyError } from '@parley/shared';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ParleyError['issues'];
+
+  constructor(error: ParleyError) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+    this.issues = error.issues;
+  }
+}
+
+/** Codes the client itself can produce when the server never answered with one. */
+export const NETWORK_FAILURE: ParleyError = { code: 'INTERNAL', message: 'The server could not be reached.' };
+
+function isParleyError(value: unknown): value is ParleyError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as Record<string, unknown>;
+  return typeof code === 'string' && typeof message === 'string';
+}
+
+/** Reads `{ error: { code, message } }` out of an unknown body, or says the server failed. */
+export function parleyErrorFrom(body: unknown): ParleyError {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error = (body as { error: unknown }).error;
+    if (isParleyError(error)) return error;
+  }
+  return { code: 'INTERNAL', message: 'Unexpected answer from the server.' };
+}
+
+/** Whatever was thrown, the code to show. */
+export function errorCodeOf(error: unknown): ErrorCode {
+  return error instanceof ApiError ? error.code : 'INTERNAL';
+}

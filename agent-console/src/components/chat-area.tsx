@@ -1,0 +1,101 @@
+/** The open conversations, as tabs (one at a time) or side by side, with a switch between the two. */
+import { useLive, useT } from '../state/console-context';
+import type { ChatLayout } from '../state/tabs.store';
+import { ChatPanel } from './chat-panel';
+import { visitorLabel } from './visitor-label';
+
+function LayoutSwitch() {
+  const live = useLive();
+  const t = useT();
+  const layout = live.tabs.layout.value;
+  const option = (value: ChatLayout, label: string) => (
+    <button
+      type="button"
+      class="segmented__option"
+      aria-pressed={layout === value}
+      onClick={() => live.tabs.setLayout(value)}
+      data-testid={`layout-${value}`}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div class="segmented" role="group" aria-label={t('chat.layout')}>
+      {option('tabs', t('chat.layoutTabs'))}
+      {option('split', t('chat.layoutSplit'))}
+    </div>
+  );
+}
+
+function ChatTabs({ ids }: { ids: readonly string[] }) {
+  const live = useLive();
+  const t = useT();
+  const active = live.tabs.activeId.value;
+  return (
+    <div class="chat-tabs" role="tablist" aria-label={t('chat.chats')}>
+      {ids.map((id) => {
+        const conversation = live.conversations.byId.value.get(id);
+        if (!conversation) return null;
+        const unread = live.conversations.unreadCount(id);
+        return (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            class="chat-tab"
+            aria-selected={id === active}
+            aria-controls={`chat-${id}`}
+            tabIndex={id === active ? 0 : -1}
+            onClick={() => live.tabs.focus(id)}
+            data-testid="chat-tab"
+            data-conversation-id={id}
+          >
+            {visitorLabel(conversation, t)}
+            {unread > 0 && id !== active && (
+              <span class="badge badge--small" aria-label={t('queue.unread', { count: unread })}>
+                {unread}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+export function ChatArea() {
+  const live = useLive();
+  const t = useT();
+  const ids = live.tabs.openIds.value;
+  const layout = live.tabs.layout.value;
+  const active = live.tabs.activeId.value;
+  const known = ids.filter((id) => live.conversations.byId.value.has(id));
+
+  return (
+    <main class="chat-area" data-layout={layout} aria-label={t('chat.chats')}>
+      <div class="chat-area__bar">
+        {layout === 'tabs' ? <ChatTabs ids={known} /> : <span class="chat-area__spacer" />}
+        <LayoutSwitch />
+      </div>
+      {known.length === 0 ? (
+        <p class="chat-area__empty">{t('chat.none')}</p>
+      ) : (
+        <div class="chat-area__panels">
+          {known.map((id) => {
+            const conversation = live.conversations.byId.value.get(id);
+            // Every open chat stays mounted, so drafts and scroll positions survive tab switches.
+            return conversation ? (
+              <ChatPanel
+                key={id}
+                conversation={conversation}
+                asTab={layout === 'tabs'}
+                hidden={layout === 'tabs' && id !== active}
+              />
+            ) : null;
+          })}
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,96 @@
+/** Where the agent writes a reply: Enter sends, Shift+Enter breaks the line, typing is announced. */
+import type { MESSAGE_MAX_LENGTH as SharedMaxLength } from '@parley/shared';
+import { useState } from 'preact/hooks';
+import { useLive, useT } from '../state/console-context';
+
+// Checked against the shared constant's literal type without importing shared's runtime.
+const MESSAGE_MAX_LENGTH: typeof SharedMaxLength = 5000;
+
+export interface ComposerProps {
+  conversationId: string;
+  /** Replies to the visitor are allowed (queued, or handled by this agent). */
+  canReply: boolean;
+  /** Internal notes are allowed (any conversation not yet resolved). */
+  canNote: boolean;
+}
+
+export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
+  const live = useLive();
+  const t = useT();
+  const [text, setText] = useState('');
+  const [internal, setInternal] = useState(false);
+  const inputId = `composer-${conversationId}`;
+  const hintId = `${inputId}-hint`;
+  const disabled = internal ? !canNote : !canReply;
+
+  function send() {
+    const reply = text.trim();
+    if (!reply || disabled) return;
+    live.send(conversationId, reply, internal);
+    setText('');
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    // While an IME is composing (Chinese, Japanese…), Enter picks a candidate; it must not send.
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    send();
+  }
+
+  function onInput(value: string) {
+    setText(value);
+    // The visitor must not see "typing…" for a note they will never receive.
+    if (value.trim() && !internal) live.typing.ownInput(conversationId);
+    else live.typing.ownStop(conversationId);
+  }
+
+  return (
+    <form
+      class={`composer${internal ? ' composer--internal' : ''}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      <label class="visually-hidden" for={inputId}>
+        {t('chat.reply')}
+      </label>
+      <textarea
+        id={inputId}
+        class="composer__input"
+        rows={2}
+        maxLength={MESSAGE_MAX_LENGTH}
+        placeholder={internal ? t('chat.notePlaceholder') : t('chat.reply')}
+        aria-describedby={hintId}
+        value={text}
+        disabled={disabled}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => live.typing.ownStop(conversationId)}
+        data-testid="composer-input"
+      />
+      <span id={hintId} class="visually-hidden">
+        {t('chat.sendHint')}
+      </span>
+      <div class="composer__side">
+        {canNote && (
+          <label class="composer__note-toggle">
+            <input
+              type="checkbox"
+              checked={internal}
+              onChange={(event) => {
+                setInternal(event.currentTarget.checked);
+                live.typing.ownStop(conversationId);
+              }}
+              data-testid="internal-note-toggle"
+            />
+            {t('chat.internalNote')}
+          </label>
+        )}
+        <button type="submit" class="button button--primary" disabled={disabled || !text.trim()} data-testid="send-button">
+          {t('chat.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { AGENT, conversation, visitorMessage } from '../test-support/fixtures';
+import { renderSignedIn } from '../test-support/render-console';
+
+beforeEach(() => window.localStorage.clear());
+
+describe('conversation list', () => {
+  it('shows a new waiting visitor as soon as the server announces it, without a reload', async () => {
+    const { socket } = await renderSignedIn();
+    expect(await screen.findByText('No one is waiting.')).toBeInTheDocument();
+    expect(screen.queryAllByTestId('queue-item')).toHaveLength(0);
+
+    const waiting = conversation({ visitorId: 'k3xQ9zVisitor', lastSeq: 1 });
+    act(() => socket.serverEmit('conversation:updated', waiting));
+
+    const item = await screen.findByTestId('queue-item');
+    expect(item).toHaveTextContent('Visitor k3xQ9z');
+    expect(item).toHaveAttribute('data-conversation-id', waiting.id);
+    expect(within(item).getByTestId('unread-count')).toHaveTextContent('1');
+    expect(screen.getByTestId('queue-count')).toHaveTextContent('1');
+  });
+
+  it('counts unread messages per conversation and clears them when the chat is opened', async () => {
+    const first = conversation({ visitorName: 'Maria', lastSeq: 0 });
+    const second = conversation({ visitorName: 'Li Wei', lastSeq: 0 });
+    const { socket } = await renderSignedIn({ conversations: [first, second] });
+    await screen.findAllByTestId('queue-item');
+
+    act(() => {
+      socket.serverEmit('message:new', visitorMessage(first, { seq: 1 }));
+      socket.serverEmit('message:new', visitorMessage(first, { seq: 2 }));
+      socket.serverEmit('message:new', visitorMessage(second, { seq: 1 }));
+    });
+
+    const items = () => screen.getAllByTestId('queue-item');
+    const maria = () => items().find((el) => el.textContent?.includes('Maria'));
+    const li = () => items().find((el) => el.textContent?.includes('Li Wei'));
+    await waitFor(() => expect(within(maria() as HTMLElement).getByTestId('unread-count')).toHaveTextContent('2'));
+    expect(within(li() as HTMLElement).getByTestId('unread-count')).toHaveTextContent('1');
+
+    fireEvent.click(maria() as HTMLElement);
+
+    await screen.findByTestId('chat-panel');
+    await waitFor(() => expect(within(maria() as HTMLElement).queryByTestId('unread-count')).toBeNull());
+    expect(within(li() as HTMLElement).getByTestId('unread-count')).toHaveTextContent('1');
+  });
+
+  it('moves a conversation from Waiting to My chats when it is assigned to me, and drops it when resolved', async () => {
+    const waiting = conversation({ visitorName: 'Maria' });
+    const { socket } = await renderSignedIn({ conversations: [waiting] });
+    await screen.findByTestId('queue-item');
+
+    act(() => socket.serverEmit('conversation:updated', { ...waiting, status: 'assigned', assignedAgentId: AGENT.id }));
+    expect(await screen.findByTestId('mine-item')).toHaveTextContent('Maria');
+    expect(screen.queryByTestId('queue-item')).toBeNull();
+
+    act(() => socket.serverEmit('conversation:updated', { ...waiting, status: 'resolved', assignedAgentId: AGENT.id }));
+    await waitFor(() => expect(screen.queryByTestId('mine-item')).toBeNull());
+  });
+
+  it('files a colleague’s chat under Colleagues', async () => {
+    const theirs = conversation({ visitorName: 'Otto', status: 'assigned', assignedAgentId: 'agent-bob-00001' });
+    await renderSignedIn({ conversations: [theirs] });
+    expect(await screen.findByTestId('others-item')).toHaveTextContent('Otto');
+  });
+});

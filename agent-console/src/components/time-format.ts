@@ -1,0 +1,22 @@
+/** Times in the agent's language and time zone: today just the time, earlier days with the date. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, withDate: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withDate}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(withDate ? { day: 'numeric', month: 'short' } : {}),
+    });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+export function formatMessageTime(iso: string, locale: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return formatter(locale, date.toDateString() !== now.toDateString()).format(date);
+}

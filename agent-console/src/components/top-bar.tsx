@@ -1,0 +1,46 @@
+/** The header: brand, connection state, presence, language, theme, notifications, the agent, sign out. */
+import { useConsole, useLive, useT } from '../state/console-context';
+import { LanguagePicker } from './language-picker';
+import { NotificationButton } from './notification-button';
+import { PresenceSwitch } from './presence-switch';
+import { ThemeToggle } from './theme-toggle';
+
+function ConnectionBadge() {
+  const live = useLive();
+  const t = useT();
+  const status = live.status.value;
+  return (
+    <span class={`connection connection--${status}`} role="status" data-testid="connection-status" data-status={status}>
+      {t(`connection.${status}`)}
+    </span>
+  );
+}
+
+export function TopBar() {
+  const app = useConsole();
+  const t = useT();
+  const agent = app.session.agent.value;
+  return (
+    <header class="topbar">
+      <div class="topbar__brand">
+        <span class="topbar__logo" aria-hidden="true" />
+        <span>{t('app.title')}</span>
+      </div>
+      <ConnectionBadge />
+      <div class="topbar__tools">
+        <PresenceSwitch />
+        <NotificationButton />
+        <LanguagePicker />
+        <ThemeToggle />
+        {agent && (
+          <span class="topbar__agent" data-testid="agent-name">
+            {agent.name}
+          </span>
+        )}
+        <button type="button" class="button button--quiet" onClick={() => void app.signOut()}>
+          {t('topbar.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Everything the console's screens share, built in one place from its dependencies: the
+ * session, preferences, translator, and the live workspace that exists while signed in.
+ */
+import type { Conversation } from '@parley/shared';
+import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
+import type { RestClient } from '../api/rest.client';
+import type { Translator } from '../i18n/i18n';
+import type { AgentConnection } from '../realtime/agent-connection';
+import { createLiveSession, type LiveSession } from './live-session';
+import { createPreferencesStore, type PreferencesStore } from './preferences.store';
+import { createSessionStore, type SessionStore } from './session.store';
+
+export interface ConsoleDeps {
+  rest: RestClient;
+  storage: Storage;
+  translator: Translator;
+  connect(token: string): AgentConnection;
+  newClientId(): string;
+  onNewChat?(conversation: Conversation, live: LiveSession): void;
+  retryDelaysMs?: readonly number[];
+}
+
+export interface Console {
+  session: SessionStore;
+  preferences: PreferencesStore;
+  translator: Translator;
+  /** Present while signed in. */
+  live: ReadonlySignal<LiveSession | null>;
+  signOut(): Promise<void>;
+  dispose(): void;
+}
+
+export function createConsole(deps: ConsoleDeps): Console {
+  const session = createSessionStore({ rest: deps.rest, storage: deps.storage });
+  const preferences = createPreferencesStore(deps.storage);
+  const live = signal<LiveSession | null>(null);
+
+  // One socket per token: a new sign-in replaces the workspace, signing out ends it.
+  const stopFollowingToken = effect(() => {
+    const token = session.token.value;
+    const signedIn = session.phase.value === 'signed-in';
+    live.peek()?.dispose();
+    live.value = null;
+    if (!token || !signedIn) return;
+    // Only the token and phase may restart the workspace, not whatever building it reads.
+    const created = untracked(() => createLiveSession({
+      connection: deps.connect(token),
+      session,
+      storage: deps.storage,
+      newClientId: deps.newClientId,
+      retryDelaysMs: deps.retryDelaysMs,
+      onNewChat: (conversation) => deps.onNewChat?.(conversation, created),
+    }));
+    live.value = created;
+  });
+
+  return {
+    session,
+    preferences,
+    translator: deps.translator,
+    live,
+    async signOut() {
+      const current = live.peek();
+      if (current) current.tabs.openIds.value.forEach((id) => current.tabs.close(id));
+      await session.signOut();
+    },
+    dispose() {
+      stopFollowingToken();
+      live.peek()?.dispose();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The agent's live view of the site's open conversations: waiting ones, their own, their
+ * colleagues', and how many messages of each they have not read yet.
+ */
+import type { Conversation, Message } from '@parley/shared';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { storedValue, type StoredValue } from './stored-value';
+
+export interface ConversationsStore {
+  byId: ReadonlySignal<ReadonlyMap<string, Conversation>>;
+  /** Waiting for an agent, longest-waiting first. */
+  queued: ReadonlySignal<Conversation[]>;
+  /** Assigned to the signed-in agent, most recently active first. */
+  mine: ReadonlySignal<Conversation[]>;
+  /** Assigned to someone else. */
+  others: ReadonlySignal<Conversation[]>;
+  /** Reactive: reads signals, so components re-render when it changes. */
+  unreadCount(conversationId: string): number;
+  /** Replaces the list (after connecting); `keep` names conversations to hold on to anyway. */
+  replaceAll(list: Conversation[], keep?: ReadonlySet<string>): void;
+  /** Stores the newer copy; returns the one it replaces, if any. */
+  upsert(conversation: Conversation): Conversation | undefined;
+  /** A message moved the conversation on; the agent's own messages count as read. */
+  noteMessage(message: Message): void;
+  markRead(conversationId: string): void;
+}
+
+type SeqById = Record<string, number>;
+
+const byUpdatedDesc = (a: Conversation, b: Conversation) => b.updatedAt.localeCompare(a.updatedAt);
+// The server's queue order: by when each (last) joined the queue.
+const byQueuedAsc = (a: Conversation, b: Conversation) => a.queuedAt.localeCompare(b.queuedAt);
+
+export function createConversationsStore(options: { storage: Storage; agentId: ReadonlySignal<string | null> }) {
+  const { agentId } = options;
+  const byId = signal<ReadonlyMap<string, Conversation>>(new Map());
+  // How far the agent has read each conversation, per agent, so unread survives a reload.
+  let readStore: StoredValue<SeqById> | null = null;
+  const readSeq = signal<SeqById>({});
+
+  /** The agent may be unknown at first (offline reload); their marks load once they are known. */
+  function ensureReadStore() {
+    if (readStore || !agentId.value) return;
+    readStore = storedValue<SeqById>(options.storage, `parley.console.read.${agentId.value}`);
+    readSeq.value = { ...readStore.read(), ...readSeq.value };
+  }
+  ensureReadStore();
+
+  function saveReadSeq(next: SeqById) {
+    readSeq.value = next;
+    readStore?.write(next);
+  }
+
+  const all = computed(() => [...byId.value.values()]);
+  const assignedTo = (mineWanted: boolean) =>
+    computed(() =>
+      all.value
+        .filter((c) => c.status === 'assigned' && (c.assignedAgentId === agentId.value) === mineWanted)
+        .sort(byUpdatedDesc),
+    );
+
+  function setOne(conversation: Conversation) {
+    const next = new Map(byId.value);
+    next.set(conversation.id, conversation);
+    byId.value = next;
+  }
+
+  const store: ConversationsStore = {
+    byId,
+    queued: computed(() => all.value.filter((c) => c.status === 'queued').sort(byQueuedAsc)),
+    mine: assignedTo(true),
+    others: assignedTo(false),
+    unreadCount(conversationId) {
+      const conversation = byId.value.get(conversationId);
+      if (!conversation) return 0;
+      return Math.max(0, conversation.lastSeq - (readSeq.value[conversationId] ?? 0));
+    },
+    replaceAll(list, keep = new Set()) {
+      ensureReadStore();
+      const next = new Map<string, Conversation>();
+      for (const [id, conversation] of byId.value) if (keep.has(id)) next.set(id, conversation);
+      for (const conversation of list) next.set(conversation.id, conversation);
+      byId.value = next;
+      // Forget read marks of conversations that are gone, so storage stays small.
+      saveReadSeq(Object.fromEntries(Object.entries(readSeq.value).filter(([id]) => next.has(id))));
+    },
+    upsert(conversation) {
+      ensureReadStore();
+      const known = byId.value.get(conversation.id);
+      // Events can overtake each other; never let an older copy win over a newer lastSeq.
+      const lastSeq = Math.max(conversation.lastSeq, known?.lastSeq ?? 0);
+      setOne({ ...conversation, lastSeq });
+      return known;
+    },
+    noteMessage(message) {
+      ensureReadStore();
+      const known = byId.value.get(message.conversationId);
+      if (known && message.seq > known.lastSeq) {
+        setOne({ ...known, lastSeq: message.seq, updatedAt: message.createdAt });
+      }
+      const read = readSeq.value[message.conversationId] ?? 0;
+      const isMine = message.author.kind === 'agent' && message.author.id === agentId.value;
+      if (isMine && read === message.seq - 1) {
+        saveReadSeq({ ...readSeq.value, [message.conversationId]: message.seq });
+      }
+    },
+    markRead(conversationId) {
+      const conversation = byId.value.get(conversationId);
+      if (!conversation || (readSeq.value[conversationId] ?? 0) >= conversation.lastSeq) return;
+      saveReadSeq({ ...readSeq.value, [conversationId]: conversation.lastSeq });
+    },
+  };
+  return store;
+}

@@ -1,0 +1,185 @@
+/**
+ * A signed-in agent's live workspace: binds the socket's events to the stores and offers
+ * the actions the screens call. One exists per sign-in; signing out disposes it.
+ */
+import type { AgentStatus, Conversation, Message, TransferRequest } from '@parley/shared';
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import { ApiError } from '../api/api-error';
+import type { AgentConnection, ConnectionStatus } from '../realtime/agent-connection';
+import { createAgentsStore, type AgentsStore } from './agents.store';
+import { createConversationsStore, type ConversationsStore } from './conversations.store';
+import { isNewChatForAgent } from './new-chat-rule';
+import { createOutbox, type OutboxStore } from './outbox.store';
+import type { SessionStore } from './session.store';
+import { createTabsStore, type TabsStore } from './tabs.store';
+import { createTranscriptsStore, type TranscriptsStore } from './transcripts.store';
+import { createTypingStore, type TypingStore } from './typing.store';
+
+export interface LiveSessionOptions {
+  connection: AgentConnection;
+  session: SessionStore;
+  storage: Storage;
+  /** A chat came to the agent (waiting, or routed to them) while they were here. */
+  onNewChat?: (conversation: Conversation) => void;
+  newClientId: () => string;
+  /** Whether the agent is looking at the page; unread marks only clear when they are. */
+  isPageVisible?: () => boolean;
+  retryDelaysMs?: readonly number[];
+}
+
+export interface LiveSession {
+  status: ReadonlySignal<ConnectionStatus>;
+  conversations: ConversationsStore;
+  agents: AgentsStore;
+  transcripts: TranscriptsStore;
+  outbox: OutboxStore;
+  typing: TypingStore;
+  tabs: TabsStore;
+  openConversation(conversationId: string): Promise<void>;
+  /** Throws ApiError (ALREADY_ASSIGNED, CONVERSATION_CLOSED…) for the panel to show. */
+  claim(conversationId: string): Promise<void>;
+  resolve(conversationId: string): Promise<void>;
+  transfer(request: TransferRequest): Promise<void>;
+  send(conversationId: string, text: string, internal?: boolean): void;
+  setPresence(status: AgentStatus): Promise<void>;
+  /** Marks the focused conversation read, e.g. when the page becomes visible again. */
+  markActiveRead(): void;
+  dispose(): void;
+}
+
+export function createLiveSession(options: LiveSessionOptions): LiveSession {
+  const { connection, session } = options;
+  const isPageVisible = options.isPageVisible ?? (() => document.visibilityState === 'visible');
+  const agentId = signal<string | null>(session.agent.value?.id ?? null);
+  const status = signal<ConnectionStatus>(connection.isOnline() ? 'online' : 'connecting');
+  const conversations = createConversationsStore({ storage: options.storage, agentId });
+  const agents = createAgentsStore(agentId);
+  const transcripts = createTranscriptsStore();
+  const tabs = createTabsStore(options.storage);
+  const typing = createTypingStore((id, isTyping) => connection.setTyping(id, isTyping));
+  const outbox = createOutbox({
+    deliver: (item) =>
+      connection.request('message:send', {
+        conversationId: item.conversationId,
+        clientId: item.clientId,
+        text: item.text,
+        ...(item.internal ? { internal: true } : {}),
+      }),
+    isOnline: () => connection.isOnline(),
+    onDelivered: receiveMessage,
+    newClientId: options.newClientId,
+    retryDelaysMs: options.retryDelaysMs,
+  });
+  // Until the first list arrives, every conversation would look "new" and ring.
+  let listed = false;
+
+  async function loadTranscript(conversationId: string) {
+    try {
+      const opened = await connection.request('conversation:open', { conversationId });
+      conversations.upsert(opened.conversation);
+      transcripts.merge(conversationId, opened.messages);
+      markActiveRead();
+    } catch (error) {
+      // Gone (another site's id left in storage, or deleted): the tab has nothing to show.
+      if (error instanceof ApiError && error.code === 'CONVERSATION_NOT_FOUND') tabs.close(conversationId);
+      else throw error;
+    }
+  }
+
+  async function refresh() {
+    const [list, team] = await Promise.all([
+      connection.request('conversation:list', {}),
+      connection.request('agent:list', {}).catch(() => null),
+    ]);
+    conversations.replaceAll(list, new Set(tabs.openIds.value));
+    if (team) agents.replaceAll(team);
+    listed = true;
+    await Promise.all(tabs.openIds.value.map((id) => loadTranscript(id).catch(() => undefined)));
+  }
+
+  function receiveMessage(message: Message) {
+    if (!conversations.byId.value.has(message.conversationId) && listed) void refresh().catch(() => undefined);
+    conversations.noteMessage(message);
+    transcripts.add(message);
+    outbox.confirm(message);
+    markActiveRead();
+  }
+
+  function markActiveRead() {
+    const active = tabs.activeId.value;
+    if (active && isPageVisible()) conversations.markRead(active);
+  }
+
+  const unsubscribers = [
+    connection.onStatus((next, error) => {
+      status.value = next;
+      if (error?.code === 'UNAUTHENTICATED') return session.expire();
+      if (next !== 'online') return;
+      void refresh().catch(() => undefined);
+      outbox.wakeUp();
+    }),
+    connection.on('session:ready', (agent) => {
+      agentId.value = agent.id;
+      session.updateAgent(agent);
+    }),
+    connection.on('agent:updated', (agent) => {
+      agents.upsert(agent);
+      // Presence can change without us (another console, the server's timeout).
+      if (agent.id === agentId.value) session.updateAgent(agent);
+    }),
+    connection.on('conversation:updated', (conversation) => {
+      const before = conversations.upsert(conversation);
+      if (listed && isNewChatForAgent({ before, after: conversation, agentId: agentId.value })) {
+        options.onNewChat?.(conversation);
+      }
+    }),
+    connection.on('message:new', receiveMessage),
+    connection.on('typing', (notice) => typing.receive(notice)),
+    // Focusing a conversation reads it.
+    effect(() => {
+      if (tabs.activeId.value) markActiveRead();
+    }),
+  ];
+
+  // Connected before we listened (a socket that was quick): catch up now.
+  if (connection.isOnline()) void refresh().catch(() => undefined);
+
+  return {
+    status,
+    conversations,
+    agents,
+    transcripts,
+    outbox,
+    typing,
+    tabs,
+    async openConversation(conversationId) {
+      tabs.open(conversationId);
+      if (!transcripts.isLoaded(conversationId)) await loadTranscript(conversationId);
+      markActiveRead();
+    },
+    async claim(conversationId) {
+      conversations.upsert(await connection.request('conversation:claim', { conversationId }));
+    },
+    async resolve(conversationId) {
+      typing.ownStop(conversationId);
+      conversations.upsert(await connection.request('conversation:resolve', { conversationId }));
+    },
+    async transfer(request) {
+      conversations.upsert(await connection.request('conversation:transfer', request));
+    },
+    send(conversationId, text, internal = false) {
+      typing.ownStop(conversationId);
+      outbox.send(conversationId, text, internal);
+    },
+    async setPresence(next) {
+      session.updateAgent(await connection.request('agent:status', { status: next }));
+    },
+    markActiveRead,
+    dispose() {
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      outbox.dispose();
+      typing.dispose();
+      connection.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/** Renders the whole console against a fake socket and a fake REST client, in English. */
+import type { Agent, Conversation, LoginRequest, LoginResponse, Message } from '@parley/shared';
+import { act, render, waitFor } from '@testing-library/preact';
+import { App } from '../app';
+import type { RestClient } from '../api/rest.client';
+import { createTranslator } from '../i18n/i18n';
+import { createConsole, type Console } from '../state/console';
+import { FakeAgentSocket } from './fake-agent-socket';
+import { AGENT, TOKEN } from './fixtures';
+
+// Each test's console (its effects and timers) ends with the test.
+const rendered: Console[] = [];
+afterEach(() => rendered.splice(0).forEach((app) => app.dispose()));
+
+export interface RenderedConsole {
+  app: Console;
+  socket: FakeAgentSocket;
+  rest: jest.Mocked<RestClient>;
+}
+
+export interface RenderConsoleOptions {
+  login?: (credentials: LoginRequest) => Promise<LoginResponse>;
+  me?: (token: string) => Promise<Agent>;
+  retryDelaysMs?: readonly number[];
+}
+
+export async function renderConsole(options: RenderConsoleOptions = {}): Promise<RenderedConsole> {
+  const socket = new FakeAgentSocket();
+  const rest: jest.Mocked<RestClient> = {
+    login: jest.fn(options.login ?? (() => Promise.reject(new Error('login not expected')))),
+    logout: jest.fn((_token: string) => Promise.resolve()),
+    me: jest.fn(options.me ?? (() => Promise.reject(new Error('me not expected')))),
+  };
+  let ids = 0;
+  const app = createConsole({
+    rest,
+    storage: window.localStorage,
+    translator: await createTranslator('en'),
+    connect: () => socket.connection(),
+    newClientId: () => `client-${String(++ids).padStart(4, '0')}`,
+    retryDelaysMs: options.retryDelaysMs,
+  });
+  rendered.push(app);
+  render(<App app={app} />);
+  return { app, socket, rest };
+}
+
+/** A console already signed in as AGENT, its socket connected and the server answering the list. */
+export async function renderSignedIn(
+  options: RenderConsoleOptions & { conversations?: Conversation[]; messages?: Message[] } = {},
+): Promise<RenderedConsole> {
+  window.localStorage.setItem('parley.console.token', JSON.stringify(TOKEN));
+  const result = await renderConsole({ me: async () => AGENT, ...options });
+  const { socket } = result;
+  const known = new Map((options.conversations ?? []).map((c) => [c.id, c]));
+  socket.handle('conversation:list', () => ({ ok: true, data: [...known.values()] }));
+  socket.handle('agent:list', () => ({ ok: true, data: [AGENT] }));
+  socket.handle('conversation:open', ({ conversationId }) => {
+    const conversation = known.get(conversationId);
+    if (!conversation) return { ok: false, error: { code: 'CONVERSATION_NOT_FOUND', message: 'gone' } };
+    const messages = (options.messages ?? []).filter((m) => m.conversationId === conversationId);
+    return { ok: true, data: { conversation, messages } };
+  });
+  await result.app.session.restore();
+  await act(() => socket.setConnected(true));
+  socket.serverEmit('session:ready', AGENT);
+  await waitFor(() => expect(socket.emitsOf('conversation:list')).toHaveLength(1));
+  return result;
+}
