@@ -1,0 +1,173 @@
+import type { Message } from '@parley/shared';
+import { createFakeTransport } from '../test-support/fake-transport';
+import { aConversation, aMessage, agentAuthor } from '../test-support/message-factory';
+import { createChatStore } from './chat-store';
+import { startChatSession } from './chat-session';
+import { createOutbox } from './outbox';
+import { openSafeStorage } from './safe-storage';
+
+function setup() {
+  const transport = createFakeTransport();
+  const store = createChatStore();
+  const storage = openSafeStorage(() => localStorage);
+  const outbox = createOutbox({
+    storage,
+    storageKey: 'parley:site_key_123:outbox',
+    send: (item) => transport.sendMessage({ clientId: item.clientId, text: item.text }),
+    canSend: () => transport.isConnected(),
+    onDelivered: (message) => store.receiveMessages([message], { live: false }),
+    onChange: (items) => store.setPending(items),
+  });
+  const agentMessages: Message[] = [];
+  const tokens: string[] = [];
+  const session = startChatSession({
+    transport,
+    store,
+    outbox,
+    saveVisitorToken: (token) => tokens.push(token),
+    onAgentMessage: (message) => agentMessages.push(message),
+  });
+  return { transport, store, outbox, session, agentMessages, tokens };
+}
+
+/** Lets the awaited acks and history answers settle. */
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 10; i += 1) await Promise.resolve();
+};
+
+beforeEach(() => localStorage.clear());
+
+describe('chat session', () => {
+  it('loads history on connect without counting it as unread or new', async () => {
+    const { transport, store, agentMessages } = setup();
+    const history = [aMessage({ seq: 1 }), aMessage({ seq: 2, author: agentAuthor })];
+    transport.answerHistory = () => ({ ok: true, data: { conversation: aConversation({ lastSeq: 2 }), messages: history } });
+    transport.serverConnects();
+    await settle();
+
+    expect(transport.historyRequests).toEqual([{}]);
+    expect(store.getState().messages).toEqual(history);
+    expect(store.getState().unread).toBe(0);
+    expect(agentMessages).toEqual([]);
+  });
+
+  it('catches up after a reconnect from the highest seq it holds, without duplicates', async () => {
+    const { transport, store, agentMessages } = setup();
+    const first = [aMessage({ seq: 1 }), aMessage({ seq: 2, author: agentAuthor })];
+    transport.answerHistory = () => ({ ok: true, data: { conversation: aConversation({ lastSeq: 2 }), messages: first } });
+    transport.serverConnects();
+    await settle();
+    transport.serverDisconnects();
+    expect(store.getState().connection).toBe('offline');
+
+    const missed = aMessage({ seq: 3, author: agentAuthor, text: 'Sorry for the wait' });
+    transport.answerHistory = () => ({
+      ok: true,
+      data: { conversation: aConversation({ lastSeq: 3 }), messages: [first[1]!, missed] },
+    });
+    transport.serverConnects();
+    await settle();
+
+    expect(transport.historyRequests.at(-1)).toEqual({ afterSeq: 2 });
+    expect(store.getState().messages.map((message) => message.seq)).toEqual([1, 2, 3]);
+    expect(agentMessages).toEqual([missed]);
+    expect(store.getState().unread).toBe(1);
+  });
+
+  it('starts over when history answers with a different conversation than the one it catches up on', async () => {
+    const { transport, store } = setup();
+    transport.answerHistory = () => ({
+      ok: true,
+      data: { conversation: aConversation({ lastSeq: 4 }), messages: [aMessage({ seq: 4 })] },
+    });
+    transport.serverConnects();
+    await settle();
+
+    const fresh = aConversation({ id: 'conversation_2', lastSeq: 1 });
+    const freshMessage = aMessage({ seq: 1, conversationId: fresh.id, createdAt: '2025-02-01T00:00:00.000Z' });
+    transport.answerHistory = (request) => ({
+      ok: true,
+      data: { conversation: fresh, messages: request.afterSeq ? [] : [freshMessage] },
+    });
+    transport.serverDisconnects();
+    transport.serverConnects();
+    await settle();
+    expect(transport.historyRequests.slice(-2)).toEqual([{ afterSeq: 4 }, {}]);
+    expect(store.getState().conversation?.id).toBe('conversation_2');
+    expect(store.getState().messages.at(-1)).toEqual(freshMessage);
+  });
+
+  it('sends what was typed offline once connected, and shows it once although ack and broadcast both arrive', async () => {
+    const { transport, store, session } = setup();
+    session.send('Hello from the train');
+    expect(transport.connectCalls).toBe(1);
+    expect(store.getState().pending.map((item) => item.text)).toEqual(['Hello from the train']);
+
+    let stored: Message | undefined;
+    transport.answerSend = async (message) => {
+      stored = aMessage({ seq: 1, clientId: message.clientId, text: message.text });
+      // The server broadcasts to all of the visitor's sockets before it acknowledges.
+      transport.push('message:new', stored);
+      return { ok: true, data: stored };
+    };
+    transport.serverConnects();
+    await settle();
+
+    expect(transport.sent).toHaveLength(1);
+    expect(store.getState().pending).toEqual([]);
+    expect(store.getState().messages).toEqual([stored]);
+  });
+
+  it('shows a message typed in another tab, delivered by broadcast', () => {
+    const { transport, store } = setup();
+    transport.serverConnects();
+    transport.push('message:new', aMessage({ seq: 1, text: 'from my other tab' }));
+    expect(store.getState().messages.map((message) => message.text)).toEqual(['from my other tab']);
+  });
+
+  it('never shows internal notes', () => {
+    const { transport, store } = setup();
+    transport.push('message:new', aMessage({ seq: 1, author: agentAuthor, internal: true }));
+    expect(store.getState().messages).toEqual([]);
+  });
+
+  it('keeps the token the server issues', () => {
+    const { transport, tokens } = setup();
+    transport.push('session:ready', { visitorId: 'visitor_0001', visitorToken: 't'.repeat(43), name: null });
+    expect(tokens).toEqual(['t'.repeat(43)]);
+  });
+
+  it('shows the agent typing, and forgets it when the agent stops or a notice is lost', () => {
+    jest.useFakeTimers();
+    const { transport, store } = setup();
+    transport.push('typing', { conversationId: 'conversation_1', who: 'agent', name: 'Anna', typing: true });
+    expect(store.getState().agentTyping).toEqual({ name: 'Anna' });
+    transport.push('typing', { conversationId: 'conversation_1', who: 'agent', name: 'Anna', typing: false });
+    expect(store.getState().agentTyping).toBeNull();
+
+    transport.push('typing', { conversationId: 'conversation_1', who: 'agent', name: 'Anna', typing: true });
+    jest.advanceTimersByTime(10_000);
+    expect(store.getState().agentTyping).toBeNull();
+    jest.useRealTimers();
+  });
+
+  it('fetches a gap announced by conversation:updated', async () => {
+    const { transport, store } = setup();
+    transport.push('message:new', aMessage({ seq: 1 }));
+    store.setConversation(aConversation({ lastSeq: 1 }));
+    transport.serverConnects();
+    await settle();
+    const before = transport.historyRequests.length;
+    transport.push('conversation:updated', aConversation({ lastSeq: 3 }));
+    await settle();
+    expect(transport.historyRequests.slice(before)).toEqual([{ afterSeq: 1 }]);
+  });
+
+  it('stops trying when the server refuses the site for good', () => {
+    const { transport, store, session } = setup();
+    transport.serverRefuses({ code: 'SITE_NOT_FOUND', message: 'unknown site' }, false);
+    expect(store.getState()).toMatchObject({ connection: 'refused', refusal: 'SITE_NOT_FOUND' });
+    session.connect();
+    expect(transport.connectCalls).toBe(0);
+  });
+});

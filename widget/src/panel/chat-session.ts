@@ -1,0 +1,118 @@
+/**
+ * Wires the transport to the store and the outbox: catch up after every (re)connect, merge what
+ * arrives, flush the outbox, and tell the host page about agent messages.
+ */
+import type { Conversation, Message, TypingNotice } from '@parley/shared';
+import type { ChatStore } from './chat-store';
+import { highestSeq } from './message-timeline';
+import type { Outbox } from './outbox';
+import type { VisitorTransport } from './visitor-transport';
+
+export interface ChatSessionDeps {
+  transport: VisitorTransport;
+  store: ChatStore;
+  outbox: Outbox;
+  saveVisitorToken: (token: string) => void;
+  /** A new agent message arrived live (not from the first history load). */
+  onAgentMessage: (message: Message) => void;
+  /** A typing notice that never got its "stopped" is dropped after this long. */
+  typingTimeoutMs?: number;
+  rateLimitRetryMs?: number;
+}
+
+export type ChatSession = ReturnType<typeof startChatSession>;
+
+export function startChatSession(deps: ChatSessionDeps) {
+  const { transport, store, outbox } = deps;
+  let historyLoaded = false;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Internal notes are for agents; should one ever reach the visitor, it is not shown. */
+  function receive(messages: readonly Message[], live: boolean): void {
+    const visible = messages.filter((message) => !message.internal);
+    const added = store.receiveMessages(visible, { live });
+    outbox.acknowledge(added.map((message) => message.clientId));
+    if (!live) return;
+    for (const message of added) if (message.author.kind === 'agent') deps.onAgentMessage(message);
+  }
+
+  /** Fetches what was missed: after the highest seq held, or everything when the conversation changed. */
+  async function catchUp(): Promise<void> {
+    const known = store.getState().conversation;
+    const afterSeq = known ? highestSeq(store.getState().messages, known.id) : 0;
+    let result = await transport.fetchHistory(afterSeq > 0 ? { afterSeq } : {});
+    if (result.ok && result.data && known && result.data.conversation.id !== known.id && afterSeq > 0) {
+      // A new conversation started meanwhile: our seq means nothing there.
+      result = await transport.fetchHistory({});
+    }
+    if (!result.ok) return;
+    if (result.data) {
+      store.setConversation(result.data.conversation);
+      receive(result.data.messages, historyLoaded);
+    }
+    historyLoaded = true;
+  }
+
+  function onConversationUpdated(conversation: Conversation): void {
+    store.setConversation(conversation);
+    // A gap (a message:new lost in a reconnect) shows up as lastSeq ahead of what we hold.
+    if (conversation.lastSeq > highestSeq(store.getState().messages, conversation.id)) void catchUp().catch(() => {});
+  }
+
+  function onTyping(notice: TypingNotice): void {
+    if (notice.who !== 'agent') return;
+    clearTimeout(typingTimer);
+    store.setAgentTyping(notice.typing ? { name: notice.name } : null);
+    if (notice.typing) {
+      typingTimer = setTimeout(() => store.setAgentTyping(null), deps.typingTimeoutMs ?? 10_000);
+    }
+  }
+
+  transport.onConnect(() => {
+    store.setConnection('online');
+    // Catch up first so messages already stored are acknowledged instead of resent; send either way.
+    void catchUp()
+      .catch(() => {})
+      .finally(() => void outbox.flush());
+  });
+  transport.onDisconnect(() => store.setConnection('offline'));
+  transport.onConnectError((error, willRetry) => {
+    if (willRetry) return store.setConnection('offline');
+    if (error?.code === 'RATE_LIMITED') {
+      // Refused for now, not for good: the client will not retry by itself, so we do, later.
+      store.setConnection('offline');
+      setTimeout(() => transport.connect(), deps.rateLimitRetryMs ?? 15_000);
+      return;
+    }
+    store.setConnection('refused', error?.code ?? 'INTERNAL');
+  });
+  transport.onServerEvent('session:ready', (session) => {
+    if (session.visitorToken) deps.saveVisitorToken(session.visitorToken);
+  });
+  transport.onServerEvent('message:new', (message) => receive([message], true));
+  transport.onServerEvent('conversation:updated', onConversationUpdated);
+  transport.onServerEvent('typing', onTyping);
+  transport.onServerEvent('queue:position', (queue) => store.setQueuePosition(queue));
+
+  /** Connects unless connected or refused; cheap to call on every visitor action. */
+  function connect(): void {
+    const { connection } = store.getState();
+    if (connection === 'refused' || transport.isConnected()) return;
+    if (connection === 'idle') store.setConnection('connecting');
+    transport.connect();
+  }
+
+  return {
+    connect,
+    send(text: string): void {
+      outbox.enqueue(text);
+      connect();
+    },
+    retry(clientId: string): void {
+      outbox.retry(clientId);
+    },
+    setTyping(typing: boolean): void {
+      if (transport.isConnected()) transport.setTyping(typing);
+    },
+  };
+}

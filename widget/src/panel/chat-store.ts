@@ -1,0 +1,103 @@
+/** The panel's state in one place: socket events and visitor actions update it, components read it. */
+import type { Conversation, ErrorCode, Message, QueuePosition } from '@parley/shared';
+import { mergeMessages } from './message-timeline';
+import type { OutboxItem } from './outbox';
+
+export type ConnectionState = 'idle' | 'connecting' | 'online' | 'offline' | 'refused';
+
+export interface ChatState {
+  connection: ConnectionState;
+  /** Why the server refused the session (e.g. SITE_NOT_FOUND); null while all is well. */
+  refusal: ErrorCode | null;
+  conversation: Conversation | null;
+  messages: Message[];
+  /** The visitor's messages the server has not acknowledged yet. */
+  pending: OutboxItem[];
+  agentTyping: { name: string | null } | null;
+  /** Where the visitor waits while no agent has taken the chat. */
+  queuePosition: QueuePosition | null;
+  /** Agent messages that arrived while the panel was closed. */
+  unread: number;
+  open: boolean;
+}
+
+export const initialChatState: ChatState = {
+  connection: 'idle',
+  refusal: null,
+  conversation: null,
+  messages: [],
+  pending: [],
+  agentTyping: null,
+  queuePosition: null,
+  unread: 0,
+  open: false,
+};
+
+type Listener = (state: ChatState) => void;
+
+/** Pending items the timeline already holds were delivered (maybe by another tab): show them once. */
+function withoutDelivered(pending: OutboxItem[], messages: readonly Message[]): OutboxItem[] {
+  if (pending.length === 0) return pending;
+  const delivered = new Set(messages.map((message) => message.clientId));
+  const remaining = pending.filter((item) => !delivered.has(item.clientId));
+  return remaining.length === pending.length ? pending : remaining;
+}
+
+export type ChatStore = ReturnType<typeof createChatStore>;
+
+export function createChatStore(initial: Partial<ChatState> = {}) {
+  let state: ChatState = { ...initialChatState, ...initial };
+  const listeners = new Set<Listener>();
+
+  function set(patch: Partial<ChatState>): void {
+    state = { ...state, ...patch };
+    listeners.forEach((listener) => listener(state));
+  }
+
+  return {
+    getState: (): ChatState => state,
+    subscribe(listener: Listener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /**
+     * Merges messages from acks, broadcasts and history. `live` marks messages that just happened
+     * (not the history shown on first load): only those count as unread. Returns the new ones.
+     */
+    receiveMessages(incoming: readonly Message[], { live }: { live: boolean }): Message[] {
+      const { timeline, added } = mergeMessages(state.messages, incoming);
+      if (added.length === 0) return added;
+      const fromAgents = added.filter((message) => message.author.kind === 'agent');
+      set({
+        messages: timeline,
+        pending: withoutDelivered(state.pending, added),
+        // An agent who has just sent a message has stopped typing it.
+        agentTyping: fromAgents.length > 0 ? null : state.agentTyping,
+        unread: live && !state.open ? state.unread + fromAgents.length : state.unread,
+      });
+      return added;
+    },
+
+    setPending(pending: OutboxItem[]): void {
+      set({ pending: withoutDelivered(pending, state.messages) });
+    },
+    setConversation(conversation: Conversation): void {
+      // The queue position only means something while this conversation waits in the queue.
+      const waiting = conversation.status === 'queued' && state.queuePosition?.conversationId === conversation.id;
+      set({ conversation, queuePosition: waiting ? state.queuePosition : null });
+    },
+    setQueuePosition(queuePosition: QueuePosition): void {
+      set({ queuePosition });
+    },
+    setConnection(connection: ConnectionState, refusal: ErrorCode | null = null): void {
+      set({ connection, refusal });
+    },
+    setAgentTyping(agentTyping: ChatState['agentTyping']): void {
+      set({ agentTyping });
+    },
+    setOpen(open: boolean): void {
+      set({ open, unread: open ? 0 : state.unread });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** The VisitorTransport over socket.io-client, connecting to the visitor namespace of the panel's own origin. */
+import type { ParleyError, VisitorClientToServerEvents, VisitorHandshake, VisitorServerToClientEvents } from '@parley/shared';
+import { io, type Socket } from 'socket.io-client';
+import type { VisitorTransport } from './visitor-transport';
+
+// Same constant as VISITOR_NAMESPACE in @parley/shared; imported as a value it would pull zod in.
+const VISITOR_NAMESPACE = '/visitor';
+const ACK_TIMEOUT_MS = 10_000;
+
+type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
+
+function parleyErrorOf(error: Error): ParleyError | null {
+  const data = (error as Error & { data?: unknown }).data;
+  if (typeof data === 'object' && data !== null && typeof (data as ParleyError).code === 'string') {
+    return data as ParleyError;
+  }
+  return null;
+}
+
+/** `handshake` is read on every (re)connection attempt, so a token issued meanwhile is presented. */
+export function createSocketTransport(handshake: () => VisitorHandshake): VisitorTransport {
+  const socket: VisitorSocket = io(VISITOR_NAMESPACE, {
+    autoConnect: false,
+    auth: (send) => send(handshake()),
+    // Polling first would need sticky sessions behind a load balancer; WebSocket is everywhere now.
+    transports: ['websocket', 'polling'],
+  });
+
+  return {
+    isConnected: () => socket.connected,
+    connect: () => {
+      if (!socket.connected && !socket.active) socket.connect();
+    },
+    fetchHistory: (request) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:history', request),
+    sendMessage: (message) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', message),
+    setTyping: (typing) => {
+      socket.volatile.emit('typing:set', { typing });
+    },
+    onServerEvent: (event, listener) => {
+      // socket.io's overloads do not accept a generic event name; the map still types `listener`.
+      (socket.on as (name: string, handler: unknown) => void)(event, listener);
+    },
+    onConnect: (listener) => {
+      socket.on('connect', listener);
+    },
+    onDisconnect: (listener) => {
+      socket.on('disconnect', listener);
+    },
+    onConnectError: (listener) => {
+      socket.on('connect_error', (error) => listener(parleyErrorOf(error), socket.active));
+    },
+  };
+}

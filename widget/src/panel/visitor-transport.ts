@@ -1,0 +1,28 @@
+/**
+ * The panel's view of the server: the visitor namespace's requests and events, typed from the
+ * shared event maps. The chat session depends on this, so tests can drive it with a fake.
+ */
+import type {
+  AckResult,
+  ConversationWithMessages,
+  HistoryRequest,
+  Message,
+  ParleyError,
+  VisitorMessageSend,
+  VisitorServerToClientEvents,
+} from '@parley/shared';
+
+export interface VisitorTransport {
+  isConnected(): boolean;
+  connect(): void;
+  /** Both reject when no acknowledgement arrives in time (timeout or disconnect). */
+  fetchHistory(request: HistoryRequest): Promise<AckResult<ConversationWithMessages | null>>;
+  sendMessage(message: VisitorMessageSend): Promise<AckResult<Message>>;
+  /** Dropped rather than buffered while offline: a stale "typing" is worse than none. */
+  setTyping(typing: boolean): void;
+  onServerEvent<E extends keyof VisitorServerToClientEvents>(event: E, listener: VisitorServerToClientEvents[E]): void;
+  onConnect(listener: () => void): void;
+  onDisconnect(listener: () => void): void;
+  /** `error` is the server's refusal when it sent one; `willRetry` is false when the client gave up. */
+  onConnectError(listener: (error: ParleyError | null, willRetry: boolean) => void): void;
+}
