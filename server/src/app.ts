@@ -4,7 +4,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server, type ServerOptions } from 'socket.io';
+import { createAgentAdminService } from './domain/agent-admin.service';
 import { createAuthService } from './domain/auth.service';
+import { createCannedReplyService } from './domain/canned-reply.service';
 import { createConversationService } from './domain/conversation.service';
 import { createPresenceService } from './domain/presence.service';
 import { createRoutingService, type RoutingService } from './domain/routing.service';
@@ -13,7 +15,7 @@ import { createHttpApp } from './http/http.app';
 import type { StaticRoots } from './http/static.router';
 import { registerAgentNamespace } from './realtime/agent.namespace';
 import { createSocketBroadcaster } from './realtime/socket.broadcaster';
-import type { AgentNamespace, ParleyServer, VisitorNamespace } from './realtime/types';
+import { rooms, type AgentNamespace, type ParleyServer, type VisitorNamespace } from './realtime/types';
 import { registerVisitorNamespace } from './realtime/visitor.namespace';
 import type { Store } from './store/store';
 
@@ -48,12 +50,10 @@ const MAX_SOCKET_FRAME_BYTES = 64 * 1024;
 export function createParleyApp(options: ParleyAppOptions): ParleyApp {
   const { store, logger } = options;
   const auth = createAuthService({ store, sessionTtlMs: options.sessionTtlMs });
-  const visitors = createVisitorService({ store });
-
-  const app = createHttpApp({
-    store, auth, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
-  });
-  const httpServer = http.createServer(app);
+  // Socket.IO must attach to the server before services exist (they need its broadcaster), and it
+  // wraps the request listener present at attach time: so that listener delegates to the app set below.
+  let handleRequest: http.RequestListener = (_req, res) => res.writeHead(503).end();
+  const httpServer = http.createServer((req, res) => handleRequest(req, res));
   const io: ParleyServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
@@ -68,10 +68,19 @@ export function createParleyApp(options: ParleyAppOptions): ParleyApp {
   const routing = createRoutingService({ store, broadcaster, now: options.now });
   const presence = createPresenceService({ store, broadcaster, routing, now: options.now });
   const conversations = createConversationService({ store, broadcaster, routing });
+  const visitors = createVisitorService({ store, broadcaster, now: options.now });
+  const cannedReplies = createCannedReplyService({ store });
+  const admin = createAgentAdminService({
+    store, broadcaster, routing,
+    sessions: { disconnectAgent: (agentId) => agentNamespace.in(rooms.agent(agentId)).disconnectSockets(true) },
+  });
+  handleRequest = createHttpApp({
+    store, auth, admin, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
+  });
 
   registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, logger });
   registerAgentNamespace({
-    namespace: agentNamespace, auth, conversations, presence, store, logger,
+    namespace: agentNamespace, auth, conversations, presence, cannedReplies, store, logger,
     reconnectGraceMs: options.reconnectGraceMs ?? 8000,
   });
 

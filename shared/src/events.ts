@@ -9,12 +9,14 @@ import type {
   ConversationWithMessages,
   HistoryRequest,
   QueuePosition,
+  InviteRequest,
   TransferRequest,
   TypingNotice,
 } from './schemas/conversation';
 import type { AgentMessageSend, Message, VisitorMessageSend } from './schemas/message';
 import type { Agent, AgentStatus } from './schemas/agent';
-import type { VisitorSession } from './schemas/visitor';
+import type { VisitorContext, VisitorIdentify, VisitorProfile, VisitorSession } from './schemas/visitor';
+import type { CannedReply, CannedReplyInput } from './schemas/canned-reply';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -24,6 +26,9 @@ export interface VisitorClientToServerEvents {
   'conversation:history': (request: HistoryRequest, ack: Ack<ConversationWithMessages | null>) => void;
   'message:send': (message: VisitorMessageSend, ack: Ack<Message>) => void;
   'typing:set': (typing: { typing: boolean }) => void;
+  /** The page the visitor is on now (sent on load and on every navigation). */
+  'visitor:context': (context: VisitorContext) => void;
+  'visitor:identify': (identity: VisitorIdentify, ack: Ack<VisitorSession>) => void;
 }
 
 export interface VisitorServerToClientEvents {
@@ -42,6 +47,15 @@ export interface AgentClientToServerEvents {
   'conversation:resolve': (request: ConversationRef, ack: Ack<Conversation>) => void;
   'conversation:transfer': (request: TransferRequest, ack: Ack<Conversation>) => void;
   'agent:list': (request: Record<string, never>, ack: Ack<Agent[]>) => void;
+  'conversation:reopen': (request: ConversationRef, ack: Ack<Conversation>) => void;
+  'conversation:invite': (request: InviteRequest, ack: Ack<Conversation>) => void;
+  'visitor:profile': (
+    request: { visitorId: string },
+    ack: Ack<{ visitor: VisitorProfile; conversations: Conversation[] }>,
+  ) => void;
+  'canned:list': (request: Record<string, never>, ack: Ack<CannedReply[]>) => void;
+  'canned:save': (request: CannedReplyInput, ack: Ack<CannedReply>) => void;
+  'canned:delete': (request: { id: string }, ack: Ack<{ id: string }>) => void;
   'message:send': (message: AgentMessageSend, ack: Ack<Message>) => void;
   'typing:set': (typing: { conversationId: string; typing: boolean }) => void;
   'agent:status': (request: { status: AgentStatus }, ack: Ack<Agent>) => void;
@@ -51,6 +65,8 @@ export interface AgentServerToClientEvents {
   'session:ready': (agent: Agent) => void;
   /** Presence, capacity or profile of an agent of the site changed. */
   'agent:updated': (agent: Agent) => void;
+  /** A visitor of the site browsed to another page or told us their name. */
+  'visitor:updated': (visitor: VisitorProfile) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'message:new': (message: Message) => void;
   typing: (notice: TypingNotice) => void;

@@ -9,5 +9,6 @@ export * from './schemas/agent';
 export * from './schemas/site';
 export * from './schemas/site-settings';
 export * from './schemas/department';
+export * from './schemas/canned-reply';
 export * from './schemas/visitor';
 export * from './validation';

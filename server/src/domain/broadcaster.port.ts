@@ -1,5 +1,5 @@
 /** The port through which domain services tell connected clients what changed. */
-import type { Agent, Conversation, Message, QueuePosition, TypingNotice } from '@parley/shared';
+import type { Agent, Conversation, Message, QueuePosition, TypingNotice, VisitorProfile } from '@parley/shared';
 
 export interface Broadcaster {
   /** To the conversation's visitor (all tabs) and to the site's agents. */
@@ -11,4 +11,6 @@ export interface Broadcaster {
   queuePosition(conversation: Conversation, position: QueuePosition): void;
   /** To the site's agents: presence, capacity or profile changed. */
   agentUpdated(agent: Agent): void;
+  /** To the site's agents: a visitor's page or identity changed. */
+  visitorUpdated(visitor: VisitorProfile): void;
 }

@@ -4,11 +4,12 @@ import type {
   AgentMessageSend,
   Conversation,
   ConversationWithMessages,
+  InviteRequest,
   Message,
   TransferRequest,
   VisitorMessageSend,
 } from '@parley/shared';
-import type { Store, Visitor } from '../store/store';
+import { StoreConflictError, type Store, type Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
 import type { RoutingService } from './routing.service';
@@ -32,7 +33,8 @@ export function createConversationService({ store, broadcaster, routing }: Conve
 
   function assertHandledBy(agent: Agent, conversation: Conversation): void {
     if (conversation.status === 'resolved') throw closed();
-    if (conversation.assignedAgentId !== agent.id && agent.role !== 'admin') {
+    const helping = conversation.assignedAgentId === agent.id || conversation.participantAgentIds.includes(agent.id);
+    if (!helping && agent.role !== 'admin') {
       throw new DomainError('FORBIDDEN', 'Only the agent handling this conversation (or an admin) can do that.');
     }
   }
@@ -174,6 +176,45 @@ export function createConversationService({ store, broadcaster, routing }: Conve
       }
       await routing.routeSite(agent.siteId);
       return (await store.findConversation(moved.id)) ?? moved;
+    },
+
+    /** Reopens a resolved chat into the queue (a visitor may hold one open chat at a time). */
+    async agentReopen(agent: Agent, conversationId: string): Promise<Conversation> {
+      await conversationForAgent(agent, conversationId);
+      let reopened: Conversation | null;
+      try {
+        reopened = await store.reopenConversation(conversationId);
+      } catch (error) {
+        if (error instanceof StoreConflictError) {
+          throw new DomainError('ALREADY_ASSIGNED', 'This visitor already has another open conversation.');
+        }
+        throw error;
+      }
+      if (!reopened) throw new DomainError('ALREADY_ASSIGNED', 'This conversation is already open.');
+      broadcaster.conversationUpdated(reopened);
+      await routing.routeSite(agent.siteId);
+      return (await store.findConversation(conversationId)) ?? reopened;
+    },
+
+    /** Invites a second agent of the site to help in a chat the inviter is handling. */
+    async agentInvite(agent: Agent, request: InviteRequest): Promise<Conversation> {
+      const conversation = await conversationForAgent(agent, request.conversationId);
+      assertHandledBy(agent, conversation);
+      const invitee = await store.findAgentById(request.agentId);
+      if (!invitee || invitee.siteId !== agent.siteId || !invitee.active) {
+        throw new DomainError('AGENT_NOT_FOUND', 'There is no such agent on this site.');
+      }
+      const updated = await store.addParticipant({ conversationId: conversation.id, agentId: invitee.id });
+      if (!updated) throw closed();
+      broadcaster.conversationUpdated(updated);
+      return updated;
+    },
+
+    /** A visitor as agents see them, with their earlier conversations. */
+    async visitorProfile(agent: Agent, visitorId: string): Promise<{ visitor: Visitor; conversations: Conversation[] }> {
+      const visitor = await store.findVisitorById(visitorId);
+      if (!visitor || visitor.siteId !== agent.siteId) throw new DomainError('NOT_FOUND', 'There is no such visitor.');
+      return { visitor, conversations: await store.listVisitorConversations(agent.siteId, visitorId) };
     },
 
     async agentTyping(agent: Agent, conversationId: string, typing: boolean): Promise<void> {

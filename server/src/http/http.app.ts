@@ -2,7 +2,9 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { AgentAdminService } from '../domain/agent-admin.service';
 import type { AuthService } from '../domain/auth.service';
+import { createAdminRouter } from './admin.router';
 import type { Store } from '../store/store';
 import { createAgentAuthRouter } from './agent-auth.router';
 import { createErrorHandler } from './http-errors';
@@ -11,6 +13,7 @@ import { createStaticRouter, type StaticRoots } from './static.router';
 export interface HttpAppDeps {
   store: Store;
   auth: AuthService;
+  admin: AgentAdminService;
   logger: Logger;
   staticRoots: StaticRoots;
   publicUrl: string;
@@ -36,6 +39,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   );
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use('/agent', createAgentAuthRouter(deps.auth));
+  api.use('/admin', createAdminRouter({ auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl }));
   api.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such API route.' } });
   });

@@ -4,14 +4,19 @@ import {
   AgentMessageSendSchema,
   AgentStatusSetSchema,
   AgentTypingSchema,
+  CannedReplyInputSchema,
   ConversationRefSchema,
+  IdRefSchema,
+  InviteRequestSchema,
   TransferRequestSchema,
+  VisitorRefSchema,
   parseInput,
   type Agent,
 } from '@parley/shared';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { AuthService } from '../domain/auth.service';
+import type { CannedReplyService } from '../domain/canned-reply.service';
 import type { ConversationService } from '../domain/conversation.service';
 import { toParleyError } from '../domain/error-mapping';
 import type { PresenceService } from '../domain/presence.service';
@@ -25,6 +30,7 @@ export interface AgentNamespaceDeps {
   auth: AuthService;
   conversations: ConversationService;
   presence: PresenceService;
+  cannedReplies: CannedReplyService;
   store: Store;
   logger: Logger;
   /** How long a closed console may take to come back (a reload) before its agent goes offline. */
@@ -63,7 +69,10 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
     const { agent } = socket.data;
     void socket.join([rooms.siteAgents(agent.siteId), rooms.agent(agent.id)]);
     presence.consoleOpened(agent).then(
-      (current) => socket.emit('session:ready', current),
+      (current) => {
+        socket.data.agent = current;
+        socket.emit('session:ready', current);
+      },
       (error: unknown) => logger.error({ err: error }, 'console open failed'),
     );
     socket.on('disconnect', () => checkLastConsole(agent));
@@ -72,38 +81,52 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
 
 }
 
-function registerAgentHandlers(socket: AgentSocket, { conversations, presence, store, logger }: AgentNamespaceDeps): void {
-  const { agent } = socket.data;
-  socket.on('conversation:list', ackHandler(logger, EmptyRequestSchema, () => conversations.agentList(agent)));
-  socket.on('agent:list', ackHandler(logger, EmptyRequestSchema, () => store.listAgents(agent.siteId)));
+function registerAgentHandlers(socket: AgentSocket, deps: AgentNamespaceDeps): void {
+  const { conversations, presence, cannedReplies, store, logger } = deps;
+  // Always the agent as last known on this socket (status and profile change while it is open).
+  const me = () => socket.data.agent;
+  socket.on(
+    'conversation:reopen',
+    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentReopen(me(), conversationId)),
+  );
+  socket.on('conversation:invite', ackHandler(logger, InviteRequestSchema, (request) => conversations.agentInvite(me(), request)));
+  socket.on(
+    'visitor:profile',
+    ackHandler(logger, VisitorRefSchema, ({ visitorId }) => conversations.visitorProfile(me(), visitorId)),
+  );
+  socket.on('canned:list', ackHandler(logger, EmptyRequestSchema, () => cannedReplies.list(me())));
+  socket.on('canned:save', ackHandler(logger, CannedReplyInputSchema, (input) => cannedReplies.save(me(), input)));
+  socket.on('canned:delete', ackHandler(logger, IdRefSchema, ({ id }) => cannedReplies.remove(me(), id)));
+  socket.on('conversation:list', ackHandler(logger, EmptyRequestSchema, () => conversations.agentList(me())));
+  socket.on('agent:list', ackHandler(logger, EmptyRequestSchema, () => store.listAgents(me().siteId)));
   socket.on(
     'conversation:open',
-    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentOpen(agent, conversationId)),
+    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentOpen(me(), conversationId)),
   );
   socket.on(
     'conversation:claim',
-    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentClaim(agent, conversationId)),
+    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentClaim(me(), conversationId)),
   );
   socket.on(
     'conversation:resolve',
-    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentResolve(agent, conversationId)),
+    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentResolve(me(), conversationId)),
   );
   socket.on(
     'conversation:transfer',
-    ackHandler(logger, TransferRequestSchema, (request) => conversations.agentTransfer(agent, request)),
+    ackHandler(logger, TransferRequestSchema, (request) => conversations.agentTransfer(me(), request)),
   );
-  socket.on('message:send', ackHandler(logger, AgentMessageSendSchema, (message) => conversations.agentSend(agent, message)));
+  socket.on('message:send', ackHandler(logger, AgentMessageSendSchema, (message) => conversations.agentSend(me(), message)));
   socket.on(
     'agent:status',
     ackHandler(logger, AgentStatusSetSchema, async ({ status }) => {
       // Later requests on this socket act as the agent as they are now.
-      socket.data.agent = await presence.setStatus(agent, status);
+      socket.data.agent = await presence.setStatus(me(), status);
       return socket.data.agent;
     }),
   );
   socket.on('typing:set', (payload: unknown) => {
     const parsed = AgentTypingSchema.safeParse(payload);
     if (!parsed.success) return;
-    conversations.agentTyping(agent, parsed.data.conversationId, parsed.data.typing).catch(() => undefined);
+    conversations.agentTyping(me(), parsed.data.conversationId, parsed.data.typing).catch(() => undefined);
   });
 }

@@ -25,5 +25,8 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
     agentUpdated(agent) {
       agents.to(rooms.siteAgents(agent.siteId)).emit('agent:updated', agent);
     },
+    visitorUpdated(visitor) {
+      agents.to(rooms.siteAgents(visitor.siteId)).emit('visitor:updated', visitor);
+    },
   };
 }

@@ -2,7 +2,9 @@
 import {
   HistoryRequestSchema,
   TypingSchema,
+  VisitorContextSchema,
   VisitorHandshakeSchema,
+  VisitorIdentifySchema,
   VisitorMessageSendSchema,
   parseInput,
 } from '@parley/shared';
@@ -12,7 +14,7 @@ import { toParleyError } from '../domain/error-mapping';
 import type { VisitorService } from '../domain/visitor.service';
 import { ackHandler } from './ack-handler';
 import { handshakeError } from './handshake-error';
-import { rooms, type VisitorNamespace } from './types';
+import { rooms, type VisitorNamespace, type VisitorSocket } from './types';
 
 export interface VisitorNamespaceDeps {
   namespace: VisitorNamespace;
@@ -22,7 +24,8 @@ export interface VisitorNamespaceDeps {
 }
 
 export function registerVisitorNamespace({ namespace, visitors, conversations, logger }: VisitorNamespaceDeps): void {
-  const pendingTokens = new WeakMap<object, { token: string; issued: boolean }>();
+  // The token to hand back on connect; kept beside the socket, never in a URL or a log.
+  const tokens = new WeakMap<object, string>();
 
   namespace.use((socket, next) => {
     const handshake = parseInput(VisitorHandshakeSchema, socket.handshake.auth);
@@ -30,35 +33,48 @@ export function registerVisitorNamespace({ namespace, visitors, conversations, l
     visitors.resumeOrStartSession(handshake.data).then(
       (session) => {
         socket.data.visitor = session.visitor;
-        pendingTokens.set(socket, { token: session.visitorToken, issued: session.issuedNewToken });
+        tokens.set(socket, session.visitorToken);
         next();
       },
       (error: unknown) => next(handshakeError(toParleyError(error, logger))),
     );
   });
 
-  namespace.on('connection', (socket) => {
-    const { visitor } = socket.data;
-    void socket.join(rooms.visitor(visitor.id));
-    const token = pendingTokens.get(socket);
-    socket.emit('session:ready', {
-      visitorId: visitor.id,
-      // Echoing a token the client already holds is harmless; a fresh one must reach it.
-      visitorToken: token?.token ?? '',
-      name: visitor.name,
-    });
+  namespace.on('connection', (socket: VisitorSocket) => {
+    const visitor = () => socket.data.visitor;
+    void socket.join(rooms.visitor(visitor().id));
+    socket.emit('session:ready', { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name });
+    visitors.startVisit(visitor(), socket.handshake.headers['user-agent'] ?? null).then(
+      (updated) => (socket.data.visitor = updated),
+      (error: unknown) => logger.error({ err: error }, 'visit start failed'),
+    );
 
     socket.on(
       'conversation:history',
-      ackHandler(logger, HistoryRequestSchema, (request) => conversations.visitorHistory(visitor, request.afterSeq)),
+      ackHandler(logger, HistoryRequestSchema, (request) => conversations.visitorHistory(visitor(), request.afterSeq)),
     );
     socket.on(
       'message:send',
-      ackHandler(logger, VisitorMessageSendSchema, (message) => conversations.visitorSend(visitor, message)),
+      ackHandler(logger, VisitorMessageSendSchema, (message) => conversations.visitorSend(visitor(), message)),
     );
+    socket.on(
+      'visitor:identify',
+      ackHandler(logger, VisitorIdentifySchema, async (identity) => {
+        socket.data.visitor = await visitors.identify(visitor(), identity);
+        return { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name };
+      }),
+    );
+    socket.on('visitor:context', (payload: unknown) => {
+      const parsed = VisitorContextSchema.safeParse(payload);
+      if (!parsed.success) return;
+      visitors.updateContext(visitor(), parsed.data).then(
+        (updated) => (socket.data.visitor = updated),
+        (error: unknown) => logger.warn({ err: error }, 'visitor context update failed'),
+      );
+    });
     socket.on('typing:set', (payload: unknown) => {
       const parsed = TypingSchema.safeParse(payload);
-      if (parsed.success) conversations.visitorTyping(visitor, parsed.data.typing);
+      if (parsed.success) void conversations.visitorTyping(visitor(), parsed.data.typing).catch(() => undefined);
     });
   });
 }

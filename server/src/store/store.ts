@@ -16,20 +16,18 @@ import type {
   Site,
   SiteSettings,
   SiteSettingsPatch,
+  CannedReply,
+  VisitorContext,
+  VisitorIdentify,
+  VisitorProfile,
 } from '@parley/shared';
 
 export interface AgentWithSecret extends Agent {
   passwordHash: string;
 }
 
-export interface Visitor {
-  id: string;
-  siteId: string;
-  name: string | null;
-  email: string | null;
-  locale: string | null;
-  createdAt: string;
-}
+/** The store's visitor is exactly what agents may see of them; the token hash stays inside. */
+export type Visitor = VisitorProfile;
 
 export interface AgentSession {
   agentId: string;
@@ -120,6 +118,21 @@ export interface Store {
 
   createVisitor(input: { siteId: string; tokenHash: string; locale: string | null }): Promise<Visitor>;
   findVisitorByTokenHash(siteId: string, tokenHash: string): Promise<Visitor | null>;
+  findVisitorById(id: string): Promise<Visitor | null>;
+  /** A new visit (socket session) began: browser and start time. */
+  startVisit(visitorId: string, input: { userAgent: string | null; at: string }): Promise<Visitor | null>;
+  updateVisitorContext(visitorId: string, context: VisitorContext): Promise<Visitor | null>;
+  /** Name and e-mail as the visitor gave them; open conversations take the name too. */
+  identifyVisitor(visitorId: string, identity: VisitorIdentify): Promise<Visitor | null>;
+  listVisitorConversations(siteId: string, visitorId: string): Promise<Conversation[]>;
+
+  /** Throws StoreConflictError when the shortcut is taken in the same scope. */
+  saveCannedReply(reply: Omit<CannedReply, 'id'> & { id?: string }): Promise<CannedReply>;
+  deleteCannedReply(input: { id: string; siteId: string }): Promise<boolean>;
+  /** The site's shared replies, those of the agent's departments, and the agent's own. */
+  listCannedReplies(input: { siteId: string; agentId: string; departmentIds: string[] }): Promise<CannedReply[]>;
+  findCannedReply(id: string): Promise<CannedReply | null>;
+  deleteAgentSessions(agentId: string): Promise<void>;
 
   /**
    * The visitor's open (not resolved) conversation, created when there is none. At most one
@@ -151,6 +164,13 @@ export interface Store {
   /** Assigned conversations whose agent has owed an answer since before `before`. */
   listUnansweredAssignments(before: string): Promise<Conversation[]>;
   listAssignedTo(agentId: string): Promise<Conversation[]>;
+  /**
+   * Compare-and-set: resolved -> queued. Null when it was not resolved; StoreConflictError when
+   * the visitor already has another open conversation.
+   */
+  reopenConversation(conversationId: string): Promise<Conversation | null>;
+  /** Adds a helping agent (idempotent) to an open conversation. */
+  addParticipant(input: { conversationId: string; agentId: string }): Promise<Conversation | null>;
   /** Compare-and-set: any open status -> resolved. Null when it was already resolved or missing. */
   resolveConversation(conversationId: string): Promise<Conversation | null>;
 

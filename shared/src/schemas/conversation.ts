@@ -14,6 +14,8 @@ export const ConversationSchema = z.object({
   visitorName: z.string().nullable(),
   status: ConversationStatusSchema,
   assignedAgentId: IdSchema.nullable(),
+  /** Agents invited to help; they see and write in the chat beside the assigned agent. */
+  participantAgentIds: z.array(IdSchema),
   departmentId: IdSchema.nullable(),
   locale: z.string().nullable(),
   /** The highest message seq stored so far; clients catch up from it. */
@@ -73,3 +75,8 @@ export const TransferRequestSchema = z
   })
   .refine((t) => Boolean(t.toAgentId) !== Boolean(t.toDepartmentId), 'name exactly one of toAgentId or toDepartmentId');
 export type TransferRequest = z.infer<typeof TransferRequestSchema>;
+
+export const InviteRequestSchema = z.strictObject({ conversationId: IdSchema, agentId: IdSchema });
+export type InviteRequest = z.infer<typeof InviteRequestSchema>;
+
+export const VisitorRefSchema = z.strictObject({ visitorId: IdSchema });

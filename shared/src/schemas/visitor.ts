@@ -1,6 +1,6 @@
 /** Visitors: anonymous people on a site, remembered by an unguessable token. */
 import { z } from 'zod';
-import { IdSchema, LocaleSchema } from './common';
+import { EmailSchema, IdSchema, LocaleSchema, PersonNameSchema } from './common';
 import { SiteKeySchema } from './site';
 
 export const VISITOR_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
@@ -16,8 +16,46 @@ export type VisitorHandshake = z.infer<typeof VisitorHandshakeSchema>;
 
 export const VisitorSessionSchema = z.object({
   visitorId: IdSchema,
-  /** Present when the server issued a new token that the panel must keep. */
+  /** The token the panel keeps (a fresh one when the presented token was missing or unknown). */
   visitorToken: z.string(),
   name: z.string().nullable(),
 });
 export type VisitorSession = z.infer<typeof VisitorSessionSchema>;
+
+const HttpUrlSchema = z
+  .string()
+  .max(2000)
+  .url()
+  .refine((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL');
+
+/** Where the visitor is now; the loader reports it on every page. */
+export const VisitorContextSchema = z.strictObject({
+  pageUrl: HttpUrlSchema,
+  pageTitle: z.string().max(300),
+  referrer: z.union([HttpUrlSchema, z.literal('')]),
+});
+export type VisitorContext = z.infer<typeof VisitorContextSchema>;
+
+/** What a visitor (or the host site through `identify()`) says about themselves; unverified. */
+export const VisitorIdentifySchema = z.strictObject({
+  name: PersonNameSchema.optional(),
+  email: EmailSchema.optional(),
+});
+export type VisitorIdentify = z.infer<typeof VisitorIdentifySchema>;
+
+/** A visitor as agents see them. */
+export const VisitorProfileSchema = z.object({
+  id: IdSchema,
+  siteId: IdSchema,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  locale: z.string().nullable(),
+  pageUrl: z.string().nullable(),
+  pageTitle: z.string().nullable(),
+  referrer: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  createdAt: z.string(),
+  /** When this visit began (the current socket session); time on site counts from it. */
+  visitStartedAt: z.string().nullable(),
+});
+export type VisitorProfile = z.infer<typeof VisitorProfileSchema>;

@@ -93,6 +93,26 @@ const MIGRATIONS: string[] = [
   CREATE INDEX conversations_awaiting ON conversations (awaiting_agent_since) WHERE awaiting_agent_since IS NOT NULL;
   ALTER TABLE messages ADD COLUMN internal INTEGER NOT NULL DEFAULT 0;
   `,
+  // 3: the agent workspace — visitor context, helping agents, canned replies.
+  `
+  ALTER TABLE visitors ADD COLUMN page_url TEXT;
+  ALTER TABLE visitors ADD COLUMN page_title TEXT;
+  ALTER TABLE visitors ADD COLUMN referrer TEXT;
+  ALTER TABLE visitors ADD COLUMN user_agent TEXT;
+  ALTER TABLE visitors ADD COLUMN visit_started_at TEXT;
+  ALTER TABLE conversations ADD COLUMN participant_agent_ids_json TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE canned_replies (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    shortcut TEXT NOT NULL,
+    text TEXT NOT NULL,
+    department_id TEXT REFERENCES departments(id),
+    owner_agent_id TEXT REFERENCES agents(id),
+    -- '' stands for "none" so that the unique index treats site-wide replies as one scope.
+    scope_key TEXT NOT NULL,
+    UNIQUE (site_id, scope_key, shortcut)
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -3,6 +3,7 @@ import {
   DEFAULT_SITE_SETTINGS,
   SiteSettingsSchema,
   type Agent,
+  type CannedReply,
   type Conversation,
   type Department,
   type Message,
@@ -20,7 +21,12 @@ export interface AgentRow {
 export interface DepartmentRow { id: string; site_id: string; name: string }
 export interface VisitorRow {
   id: string; site_id: string; name: string | null; email: string | null;
-  locale: string | null; created_at: string;
+  locale: string | null; created_at: string; page_url: string | null; page_title: string | null;
+  referrer: string | null; user_agent: string | null; visit_started_at: string | null;
+}
+export interface CannedReplyRow {
+  id: string; site_id: string; shortcut: string; text: string;
+  department_id: string | null; owner_agent_id: string | null;
 }
 export interface ConversationRow {
   id: string; site_id: string; visitor_id: string; visitor_name: string | null;
@@ -28,6 +34,7 @@ export interface ConversationRow {
   locale: string | null; last_seq: number; created_at: string; updated_at: string;
   queued_at: string; assigned_at: string | null; first_response_at: string | null;
   awaiting_agent_since: string | null; resolved_at: string | null; declined_agent_ids_json: string;
+  participant_agent_ids_json: string;
 }
 export interface MessageRow {
   id: string; conversation_id: string; seq: number; client_id: string;
@@ -65,11 +72,19 @@ export const toDepartment = (r: DepartmentRow): Department => ({ id: r.id, siteI
 
 export const toVisitor = (r: VisitorRow): Visitor => ({
   id: r.id, siteId: r.site_id, name: r.name, email: r.email, locale: r.locale, createdAt: r.created_at,
+  pageUrl: r.page_url, pageTitle: r.page_title, referrer: r.referrer, userAgent: r.user_agent,
+  visitStartedAt: r.visit_started_at,
+});
+
+export const toCannedReply = (r: CannedReplyRow): CannedReply => ({
+  id: r.id, siteId: r.site_id, shortcut: r.shortcut, text: r.text,
+  departmentId: r.department_id, ownerAgentId: r.owner_agent_id,
 });
 
 export const toConversation = (r: ConversationRow): Conversation => ({
   id: r.id, siteId: r.site_id, visitorId: r.visitor_id, visitorName: r.visitor_name,
-  status: r.status, assignedAgentId: r.assigned_agent_id, departmentId: r.department_id, locale: r.locale,
+  status: r.status, assignedAgentId: r.assigned_agent_id,
+  participantAgentIds: parseStringArray(r.participant_agent_ids_json), departmentId: r.department_id, locale: r.locale,
   lastSeq: r.last_seq, createdAt: r.created_at, updatedAt: r.updated_at,
   queuedAt: r.queued_at, assignedAt: r.assigned_at, firstResponseAt: r.first_response_at,
   awaitingAgentSince: r.awaiting_agent_since, resolvedAt: r.resolved_at,

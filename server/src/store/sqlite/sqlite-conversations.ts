@@ -14,6 +14,7 @@ type ConversationStore = Pick<
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
   | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'listMessages'
+  | 'reopenConversation' | 'addParticipant'
 >;
 
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
@@ -156,6 +157,31 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
         `UPDATE conversations SET assigned_agent_id = @agentId, assigned_at = @at, awaiting_agent_since = @at, updated_at = @at
          WHERE id = @id AND status = 'assigned' AND assigned_agent_id = @fromAgentId AND ${UNDER_CAPACITY} RETURNING *`,
       ).get({ agentId: toAgentId, fromAgentId, at, id: conversationId, maxChats });
+      return row ? toConversation(row) : null;
+    },
+    async reopenConversation(conversationId) {
+      const at = nowIso();
+      try {
+        const row = conditional(
+          `UPDATE conversations SET status = 'queued', resolved_at = NULL, assigned_agent_id = NULL, assigned_at = NULL,
+             queued_at = @at, updated_at = @at
+           WHERE id = @id AND status = 'resolved' RETURNING *`,
+        ).get({ at, id: conversationId });
+        return row ? toConversation(row) : null;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new StoreConflictError('the visitor has another open conversation');
+        throw error;
+      }
+    },
+    async addParticipant({ conversationId, agentId }) {
+      const row = conditional(
+        `UPDATE conversations SET updated_at = @at,
+           participant_agent_ids_json = CASE
+             WHEN EXISTS (SELECT 1 FROM json_each(participant_agent_ids_json) WHERE value = @agentId)
+             THEN participant_agent_ids_json
+             ELSE json_insert(participant_agent_ids_json, '$[#]', @agentId) END
+         WHERE id = @id AND status <> 'resolved' RETURNING *`,
+      ).get({ at: nowIso(), id: conversationId, agentId });
       return row ? toConversation(row) : null;
     },
     async resolveConversation(conversationId) {

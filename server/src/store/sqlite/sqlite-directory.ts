@@ -1,4 +1,4 @@
-/** SQLite queries for the directory: sites, agents and their sessions, departments, visitors. */
+/** SQLite queries for the directory: sites, agents and their sessions, departments. */
 import type Database from 'better-sqlite3';
 import { DEFAULT_SITE_SETTINGS, AGENT_MAX_CHATS_DEFAULT, type AgentStatus } from '@parley/shared';
 import { nowIso } from '../../clock';
@@ -6,8 +6,8 @@ import { newId } from '../../tokens';
 import { StoreConflictError, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import {
-  toAgent, toAgentWithSecret, toDepartment, toSite, toVisitor,
-  type AgentRow, type DepartmentRow, type SiteRow, type VisitorRow,
+  toAgent, toAgentWithSecret, toDepartment, toSite,
+  type AgentRow, type DepartmentRow, type SiteRow,
 } from './rows';
 
 type DirectoryStore = Pick<
@@ -16,8 +16,7 @@ type DirectoryStore = Pick<
   | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
-  | 'createDepartment' | 'listDepartments'
-  | 'createVisitor' | 'findVisitorByTokenHash'
+  | 'createDepartment' | 'listDepartments' | 'deleteAgentSessions'
 >;
 
 function insertOrConflict(run: () => void, what: string): void {
@@ -141,6 +140,9 @@ export function sqliteDirectory(db: Database.Database): DirectoryStore {
     async deleteAgentSession(tokenHash) {
       db.prepare('DELETE FROM agent_sessions WHERE token_hash = ?').run(tokenHash);
     },
+    async deleteAgentSessions(agentId) {
+      db.prepare('DELETE FROM agent_sessions WHERE agent_id = ?').run(agentId);
+    },
 
     async createDepartment({ siteId, name }) {
       const row: DepartmentRow = { id: newId(), site_id: siteId, name };
@@ -152,21 +154,6 @@ export function sqliteDirectory(db: Database.Database): DirectoryStore {
     },
     async listDepartments(siteId) {
       return db.prepare<[string], DepartmentRow>('SELECT * FROM departments WHERE site_id = ? ORDER BY name').all(siteId).map(toDepartment);
-    },
-
-    async createVisitor({ siteId, tokenHash, locale }) {
-      const row = { id: newId(), site_id: siteId, token_hash: tokenHash, name: null, email: null, locale, created_at: nowIso() };
-      db.prepare(
-        `INSERT INTO visitors (id, site_id, token_hash, name, email, locale, created_at)
-         VALUES (@id, @site_id, @token_hash, @name, @email, @locale, @created_at)`,
-      ).run(row);
-      return toVisitor(row);
-    },
-    async findVisitorByTokenHash(siteId, tokenHash) {
-      const row = db
-        .prepare<[string, string], VisitorRow>('SELECT * FROM visitors WHERE site_id = ? AND token_hash = ?')
-        .get(siteId, tokenHash);
-      return row ? toVisitor(row) : null;
     },
   };
 }

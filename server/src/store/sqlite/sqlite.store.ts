@@ -6,6 +6,8 @@ import type { Store } from '../store';
 import { migrate } from './migrations';
 import { sqliteConversations } from './sqlite-conversations';
 import { sqliteDirectory } from './sqlite-directory';
+import { sqliteCannedReplies } from './sqlite-canned-replies';
+import { sqliteVisitors } from './sqlite-visitors';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that need no file. */
@@ -29,6 +31,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       if (db.open) db.close();
     },
     ...sqliteDirectory(db),
+    ...sqliteVisitors(db),
+    ...sqliteCannedReplies(db),
     ...sqliteConversations(db),
   };
 }

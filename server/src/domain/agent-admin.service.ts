@@ -1,0 +1,108 @@
+/** What admins do to their team: agents, departments and the site's routing settings. */
+import type { Agent, AgentPatch, Department, NewAgent, Site, SiteSettingsPatch } from '@parley/shared';
+import { StoreConflictError, type Store } from '../store/store';
+import type { Broadcaster } from './broadcaster.port';
+import { DomainError } from './domain-error';
+import { hashPassword } from './password';
+import type { RoutingService } from './routing.service';
+
+/** Ends an agent's live connections at once (the socket layer implements it). */
+export interface SessionTerminator {
+  disconnectAgent(agentId: string): void;
+}
+
+export interface AgentAdminDeps {
+  store: Store;
+  broadcaster: Broadcaster;
+  routing: RoutingService;
+  sessions: SessionTerminator;
+}
+
+function assertAdmin(actor: Agent): void {
+  if (actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only admins can manage the team and the site.');
+}
+
+export function createAgentAdminService({ store, broadcaster, routing, sessions }: AgentAdminDeps) {
+  async function assertDepartmentsOfSite(siteId: string, departmentIds: string[] | undefined): Promise<void> {
+    if (!departmentIds || departmentIds.length === 0) return;
+    const known = new Set((await store.listDepartments(siteId)).map((d) => d.id));
+    const unknown = departmentIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Unknown department: ${unknown.join(', ')}`);
+  }
+
+  return {
+    async listAgents(actor: Agent): Promise<Agent[]> {
+      return store.listAgents(actor.siteId);
+    },
+
+    async createAgent(actor: Agent, input: NewAgent): Promise<Agent> {
+      assertAdmin(actor);
+      await assertDepartmentsOfSite(actor.siteId, input.departmentIds);
+      try {
+        return await store.createAgent({
+          siteId: actor.siteId, email: input.email, name: input.name, role: input.role,
+          passwordHash: await hashPassword(input.password),
+          departmentIds: input.departmentIds, languages: input.languages, maxChats: input.maxChats,
+        });
+      } catch (error) {
+        if (error instanceof StoreConflictError) throw new DomainError('VALIDATION_FAILED', 'An agent with this e-mail already exists.');
+        throw error;
+      }
+    },
+
+    /** Edits an agent; deactivation signs them out everywhere at once and frees their chats. */
+    async updateAgent(actor: Agent, agentId: string, patch: AgentPatch): Promise<Agent> {
+      assertAdmin(actor);
+      const target = await store.findAgentById(agentId);
+      if (!target || target.siteId !== actor.siteId) throw new DomainError('AGENT_NOT_FOUND', 'There is no such agent.');
+      if (target.id === actor.id && (patch.active === false || patch.role === 'agent')) {
+        throw new DomainError('FORBIDDEN', 'You cannot deactivate or demote yourself.');
+      }
+      await assertDepartmentsOfSite(actor.siteId, patch.departmentIds);
+      let updated = await store.updateAgent(agentId, patch);
+      if (!updated) throw new DomainError('AGENT_NOT_FOUND', 'There is no such agent.');
+      if (patch.active === false) {
+        await store.deleteAgentSessions(agentId);
+        updated = (await store.setAgentStatus(agentId, 'offline')) ?? updated;
+        sessions.disconnectAgent(agentId);
+        await routing.releaseAgentChats(updated);
+      } else {
+        // More capacity or new departments may let waiting chats through.
+        await routing.routeSite(actor.siteId);
+      }
+      broadcaster.agentUpdated(updated);
+      return updated;
+    },
+
+    listDepartments(actor: Agent): Promise<Department[]> {
+      return store.listDepartments(actor.siteId);
+    },
+
+    async createDepartment(actor: Agent, name: string): Promise<Department> {
+      assertAdmin(actor);
+      try {
+        return await store.createDepartment({ siteId: actor.siteId, name });
+      } catch (error) {
+        if (error instanceof StoreConflictError) throw new DomainError('VALIDATION_FAILED', 'A department with this name exists.');
+        throw error;
+      }
+    },
+
+    async updateSiteSettings(actor: Agent, patch: SiteSettingsPatch): Promise<Site> {
+      assertAdmin(actor);
+      if (patch.defaultDepartmentId) await assertDepartmentsOfSite(actor.siteId, [patch.defaultDepartmentId]);
+      const site = await store.updateSiteSettings(actor.siteId, patch);
+      if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
+      await routing.routeSite(actor.siteId);
+      return site;
+    },
+
+    async getSite(actor: Agent): Promise<Site> {
+      const site = await store.findSiteById(actor.siteId);
+      if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
+      return site;
+    },
+  };
+}
+
+export type AgentAdminService = ReturnType<typeof createAgentAdminService>;

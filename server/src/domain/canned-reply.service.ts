@@ -1,0 +1,55 @@
+/** Canned replies: site-wide, per department and personal, each with a unique /shortcut in its scope. */
+import type { Agent, CannedReply, CannedReplyInput } from '@parley/shared';
+import { StoreConflictError, type Store } from '../store/store';
+import { DomainError } from './domain-error';
+
+export function createCannedReplyService({ store }: { store: Store }) {
+  /** Personal replies are their owner's; shared ones are the admins'. */
+  function assertMayEdit(agent: Agent, reply: Pick<CannedReply, 'ownerAgentId'>): void {
+    const own = reply.ownerAgentId === agent.id;
+    if (!own && (reply.ownerAgentId !== null || agent.role !== 'admin')) {
+      throw new DomainError('FORBIDDEN', 'Only admins edit shared replies, and only their owner a personal one.');
+    }
+  }
+
+  return {
+    list(agent: Agent): Promise<CannedReply[]> {
+      return store.listCannedReplies({ siteId: agent.siteId, agentId: agent.id, departmentIds: agent.departmentIds });
+    },
+
+    async save(agent: Agent, input: CannedReplyInput): Promise<CannedReply> {
+      if (input.id) {
+        const existing = await store.findCannedReply(input.id);
+        if (!existing || existing.siteId !== agent.siteId) throw new DomainError('NOT_FOUND', 'There is no such canned reply.');
+        assertMayEdit(agent, existing);
+      }
+      const reply = {
+        ...(input.id ? { id: input.id } : {}),
+        siteId: agent.siteId,
+        shortcut: input.shortcut,
+        text: input.text,
+        departmentId: input.personal ? null : (input.departmentId ?? null),
+        ownerAgentId: input.personal ? agent.id : null,
+      };
+      assertMayEdit(agent, reply);
+      try {
+        return await store.saveCannedReply(reply);
+      } catch (error) {
+        if (error instanceof StoreConflictError) {
+          throw new DomainError('VALIDATION_FAILED', `The shortcut /${input.shortcut} is already used.`);
+        }
+        throw error;
+      }
+    },
+
+    async remove(agent: Agent, id: string): Promise<{ id: string }> {
+      const existing = await store.findCannedReply(id);
+      if (!existing || existing.siteId !== agent.siteId) throw new DomainError('NOT_FOUND', 'There is no such canned reply.');
+      assertMayEdit(agent, existing);
+      await store.deleteCannedReply({ id, siteId: agent.siteId });
+      return { id };
+    },
+  };
+}
+
+export type CannedReplyService = ReturnType<typeof createCannedReplyService>;

@@ -1,0 +1,51 @@
+/** Team and site administration over REST (bearer token; admins write, agents read). */
+import {
+  AgentPatchSchema,
+  IdSchema,
+  NewAgentSchema,
+  NewDepartmentSchema,
+  SiteSettingsPatchSchema,
+  type Agent,
+} from '@parley/shared';
+import { Router, type Response } from 'express';
+import type { AgentAdminService } from '../domain/agent-admin.service';
+import type { AuthService } from '../domain/auth.service';
+import { requireAgent } from './agent-auth.router';
+import { snippetFor } from './demo-page';
+import { parseOrThrow } from './validate';
+
+const actor = (res: Response): Agent => res.locals.agent as Agent;
+
+export function createAdminRouter(deps: { auth: AuthService; admin: AgentAdminService; publicUrl: string }): Router {
+  const { admin } = deps;
+  const router = Router();
+  router.use(requireAgent(deps.auth));
+
+  router.get('/agents', async (_req, res) => {
+    res.json({ agents: await admin.listAgents(actor(res)) });
+  });
+  router.post('/agents', async (req, res) => {
+    res.status(201).json({ agent: await admin.createAgent(actor(res), parseOrThrow(NewAgentSchema, req.body)) });
+  });
+  router.patch('/agents/:agentId', async (req, res) => {
+    const agentId = parseOrThrow(IdSchema, req.params.agentId);
+    res.json({ agent: await admin.updateAgent(actor(res), agentId, parseOrThrow(AgentPatchSchema, req.body)) });
+  });
+
+  router.get('/departments', async (_req, res) => {
+    res.json({ departments: await admin.listDepartments(actor(res)) });
+  });
+  router.post('/departments', async (req, res) => {
+    const { name } = parseOrThrow(NewDepartmentSchema, req.body);
+    res.status(201).json({ department: await admin.createDepartment(actor(res), name) });
+  });
+
+  router.get('/site', async (_req, res) => {
+    const site = await admin.getSite(actor(res));
+    res.json({ site, snippet: snippetFor(deps.publicUrl, site.key) });
+  });
+  router.patch('/site/settings', async (req, res) => {
+    res.json({ site: await admin.updateSiteSettings(actor(res), parseOrThrow(SiteSettingsPatchSchema, req.body)) });
+  });
+  return router;
+}

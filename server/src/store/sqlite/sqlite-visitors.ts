@@ -1,0 +1,75 @@
+/** SQLite queries for visitors: identity by token hash, what they tell us, where they are. */
+import type Database from 'better-sqlite3';
+import { nowIso } from '../../clock';
+import { newId } from '../../tokens';
+import type { Store } from '../store';
+import { toConversation, toVisitor, type ConversationRow, type VisitorRow } from './rows';
+
+type VisitorStore = Pick<
+  Store,
+  | 'createVisitor' | 'findVisitorByTokenHash' | 'findVisitorById' | 'startVisit' | 'updateVisitorContext'
+  | 'identifyVisitor' | 'listVisitorConversations'
+>;
+
+export function sqliteVisitors(db: Database.Database): VisitorStore {
+  const byId = db.prepare<[string], VisitorRow>('SELECT * FROM visitors WHERE id = ?');
+  const find = (id: string) => {
+    const row = byId.get(id);
+    return row ? toVisitor(row) : null;
+  };
+  return {
+    async createVisitor({ siteId, tokenHash, locale }) {
+      const id = newId();
+      db.prepare('INSERT INTO visitors (id, site_id, token_hash, locale, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        id, siteId, tokenHash, locale, nowIso(),
+      );
+      return find(id) as NonNullable<ReturnType<typeof find>>;
+    },
+    async findVisitorByTokenHash(siteId, tokenHash) {
+      const row = db
+        .prepare<[string, string], VisitorRow>('SELECT * FROM visitors WHERE site_id = ? AND token_hash = ?')
+        .get(siteId, tokenHash);
+      return row ? toVisitor(row) : null;
+    },
+    async findVisitorById(id) {
+      return find(id);
+    },
+    async startVisit(visitorId, { userAgent, at }) {
+      const row = db
+        .prepare<[string | null, string, string], VisitorRow>(
+          'UPDATE visitors SET user_agent = ?, visit_started_at = ? WHERE id = ? RETURNING *',
+        )
+        .get(userAgent, at, visitorId);
+      return row ? toVisitor(row) : null;
+    },
+    async updateVisitorContext(visitorId, context) {
+      const row = db
+        .prepare<[string, string, string, string], VisitorRow>(
+          'UPDATE visitors SET page_url = ?, page_title = ?, referrer = COALESCE(referrer, NULLIF(?, \'\')) WHERE id = ? RETURNING *',
+        )
+        .get(context.pageUrl, context.pageTitle, context.referrer, visitorId);
+      return row ? toVisitor(row) : null;
+    },
+    async identifyVisitor(visitorId, identity) {
+      return db.transaction(() => {
+        const row = db
+          .prepare<[string | null, string | null, string], VisitorRow>(
+            'UPDATE visitors SET name = COALESCE(?, name), email = COALESCE(?, email) WHERE id = ? RETURNING *',
+          )
+          .get(identity.name ?? null, identity.email ?? null, visitorId);
+        if (row?.name) {
+          db.prepare("UPDATE conversations SET visitor_name = ? WHERE visitor_id = ? AND status <> 'resolved'").run(row.name, visitorId);
+        }
+        return row ? toVisitor(row) : null;
+      })();
+    },
+    async listVisitorConversations(siteId, visitorId) {
+      return db
+        .prepare<[string, string], ConversationRow>(
+          'SELECT * FROM conversations WHERE site_id = ? AND visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 100',
+        )
+        .all(siteId, visitorId)
+        .map(toConversation);
+    },
+  };
+}
