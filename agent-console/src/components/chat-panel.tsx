@@ -27,7 +27,8 @@ function useAction(run: () => Promise<void>, setError: (code: ErrorCode | null) 
 function hintFor(conversation: Conversation, me: string | undefined): string | null {
   if (conversation.status === 'resolved') return 'chat.resolvedHint';
   if (conversation.status === 'queued') return 'chat.queuedHint';
-  return conversation.assignedAgentId === me ? null : 'chat.otherAgentHint';
+  const helping = conversation.assignedAgentId === me || conversation.participantAgentIds.includes(me ?? '');
+  return helping ? null : 'chat.otherAgentHint';
 }
 
 export function ChatPanel(props: { conversation: Conversation; hidden: boolean; asTab: boolean }) {
@@ -42,9 +43,10 @@ export function ChatPanel(props: { conversation: Conversation; hidden: boolean; 
   const resolve = useAction(() => live.resolve(conversation.id), setError);
   const typist = live.typing.typists.value[conversation.id];
   const hint = hintFor(conversation, me?.id);
-  // Admins may step into a colleague's chat; the server enforces the same rule.
-  const handledByMe =
-    conversation.status === 'assigned' && (conversation.assignedAgentId === me?.id || me?.role === 'admin');
+  // The assigned agent, invited helpers and admins may write; the server enforces the same rule.
+  const helping =
+    conversation.assignedAgentId === me?.id || conversation.participantAgentIds.includes(me?.id ?? '');
+  const handledByMe = conversation.status === 'assigned' && (helping || me?.role === 'admin');
   const canReply = conversation.status === 'queued' || handledByMe;
 
   return (
@@ -69,7 +71,7 @@ export function ChatPanel(props: { conversation: Conversation; hidden: boolean; 
           </span>
         </div>
         <div class="chat-panel__actions">
-          {handledByMe && <TransferMenu conversationId={conversation.id} onError={setError} />}
+          {conversation.status === 'assigned' && (conversation.assignedAgentId === me?.id || me?.role === 'admin') && <TransferMenu conversationId={conversation.id} onError={setError} />}
           {conversation.status === 'queued' && (
             <button type="button" class="button button--primary" disabled={claim.busy} onClick={() => void claim.act()}>
               {t('chat.claim')}

@@ -41,6 +41,12 @@ function ConversationItem({ conversation, section }: { conversation: Conversatio
             {section === 'queue' ? t('queue.since', { time }) : time}
             {colleague && ` · ${t('queue.withAgent', { name: colleague.name })}`}
           </span>
+          {/* The server hands the chat to someone else if this lasts too long. */}
+          {section === 'mine' && conversation.awaitingAgentSince && (
+            <span class="conversation-item__alert" data-testid="awaiting-reply">
+              {t('queue.awaitingReply')}
+            </span>
+          )}
         </span>
         {unread > 0 && (
           <span class="badge" data-testid="unread-count" aria-label={t('queue.unread', { count: unread })}>

@@ -10,7 +10,7 @@ export interface ConversationsStore {
   byId: ReadonlySignal<ReadonlyMap<string, Conversation>>;
   /** Waiting for an agent, longest-waiting first. */
   queued: ReadonlySignal<Conversation[]>;
-  /** Assigned to the signed-in agent, most recently active first. */
+  /** Assigned to the signed-in agent, or one they were invited into; most recently active first. */
   mine: ReadonlySignal<Conversation[]>;
   /** Assigned to someone else. */
   others: ReadonlySignal<Conversation[]>;
@@ -52,11 +52,11 @@ export function createConversationsStore(options: { storage: Storage; agentId: R
   }
 
   const all = computed(() => [...byId.value.values()]);
+  const isMine = (c: Conversation) =>
+    c.assignedAgentId === agentId.value || c.participantAgentIds.includes(agentId.value ?? '');
   const assignedTo = (mineWanted: boolean) =>
     computed(() =>
-      all.value
-        .filter((c) => c.status === 'assigned' && (c.assignedAgentId === agentId.value) === mineWanted)
-        .sort(byUpdatedDesc),
+      all.value.filter((c) => c.status === 'assigned' && isMine(c) === mineWanted).sort(byUpdatedDesc),
     );
 
   function setOne(conversation: Conversation) {

@@ -28,6 +28,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     visitorName: null,
     status: 'queued',
     assignedAgentId: null,
+    participantAgentIds: [],
     departmentId: null,
     locale: 'en',
     lastSeq: 0,
