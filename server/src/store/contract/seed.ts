@@ -46,3 +46,12 @@ export async function seedConversation(
   });
   return { site: theSite, visitor, conversation };
 }
+
+/**
+ * Returns once the millisecond clock has moved on, so the next record's timestamp is strictly later
+ * (stores order by time; within one millisecond the order is undefined). Waits a millisecond at most.
+ */
+export async function untilClockTicks(): Promise<void> {
+  const start = Date.now();
+  while (Date.now() === start) await new Promise<void>((resolve) => setImmediate(resolve));
+}

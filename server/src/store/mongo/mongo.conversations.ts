@@ -1,35 +1,58 @@
-/** Conversations and messages on MongoDB: single conditional updates and unique indexes, no read-modify-save. */
-import type { Model } from 'mongoose';
-import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus, type Message } from '@parley/shared';
+/** Conversations on MongoDB: every state change is one conditional update, uniqueness is a unique index. */
+import { CONVERSATION_STATUSES, type ConversationStatus } from '@parley/shared';
 import { newId } from '../../tokens';
-import { StoreConflictError, type NewMessageRecord, type Store } from '../store';
-import { authorFields, toConversation, toMessage } from './mongo.mapping';
-import { duplicateKeyIndex, INDEX, type ConversationDoc, type MessageDoc, type MongoModels } from './mongo.models';
+import { StoreConflictError, type AgentLoad, type Store } from '../store';
+import { chatSlots } from './mongo.chat-slots';
+import type { AgentDoc, ConversationDoc } from './mongo.documents';
+import { toConversation, toQueuedConversation } from './mongo.mapping';
+import { duplicateKeyIndex, INDEX, type MongoModels } from './mongo.models';
 
-type ConversationOps = Pick<
+type ConversationStore = Pick<
   Store,
   | 'openConversation' | 'findOpenConversation' | 'findLatestConversation' | 'findConversation'
-  | 'listConversations' | 'claimConversation' | 'resolveConversation' | 'appendMessage' | 'listMessages'
+  | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
+  | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
+  | 'listUnansweredAssignments' | 'listAssignedTo'
 >;
 
 /** How often openConversation retries when the open conversation it collided with is resolved meanwhile. */
 const OPEN_ATTEMPTS = 3;
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
+const QUEUE_ORDER = { queuedAt: 1, _id: 1 } as const;
 const AFTER = { returnDocument: 'after' } as const;
 
-export function conversationOps(models: Pick<MongoModels, 'conversations' | 'messages'>): ConversationOps {
-  const { conversations, messages } = models;
+export function mongoConversations(models: MongoModels): ConversationStore {
+  const { conversations, agents } = models;
+  const slots = chatSlots(models);
 
-  async function findOpen(siteId: string, visitorId: string): Promise<Conversation | null> {
+  async function findOpen(siteId: string, visitorId: string) {
     const doc = await conversations.findOne({ siteId, visitorId, open: true }).lean<ConversationDoc>();
     return doc ? toConversation(doc) : null;
   }
 
-  async function findByClientId(input: NewMessageRecord): Promise<Message | null> {
-    const doc = await messages
-      .findOne({ conversationId: input.conversationId, clientId: input.clientId })
-      .lean<MessageDoc>();
-    return doc ? toMessage(doc) : null;
+  /** queued -> assigned, holding a chat slot of the agent (within maxChats when given). */
+  async function assign(input: { conversationId: string; agentId: string; maxChats: number | null }) {
+    const { conversationId, agentId } = input;
+    const token = await slots.reserve(input);
+    if (token === null) return null;
+    const at = new Date();
+    const doc = await conversations
+      .findOneAndUpdate(
+        { _id: conversationId, status: 'queued' },
+        { $set: { status: 'assigned', assignedAgentId: agentId, assignedAt: at, awaitingAgentSince: at, updatedAt: at, slotToken: token } },
+        AFTER,
+      )
+      .lean<ConversationDoc>();
+    if (!doc) await slots.release(agentId, token);
+    return doc ? toConversation(doc) : null;
+  }
+
+  async function lastAssignedAt(agentId: string): Promise<string | null> {
+    const doc = await conversations
+      .findOne({ assignedAgentId: agentId, assignedAt: { $ne: null } }, { assignedAt: 1 })
+      .sort({ assignedAt: -1 })
+      .lean<Pick<ConversationDoc, 'assignedAt'>>();
+    return doc?.assignedAt ? doc.assignedAt.toISOString() : null;
   }
 
   return {
@@ -40,8 +63,9 @@ export function conversationOps(models: Pick<MongoModels, 'conversations' | 'mes
         const at = new Date();
         const doc: ConversationDoc = {
           _id: newId(), siteId: input.siteId, visitorId: input.visitorId, visitorName: input.visitorName,
-          status: 'queued', open: true, assignedAgentId: null, locale: input.locale, lastSeq: 0,
-          createdAt: at, updatedAt: at,
+          status: 'queued', open: true, assignedAgentId: null, departmentId: input.departmentId ?? null,
+          locale: input.locale, lastSeq: 0, createdAt: at, updatedAt: at, queuedAt: at, assignedAt: null,
+          awaitingAgentSince: null, resolvedAt: null, declinedAgentIds: [], slotToken: null,
         };
         try {
           await conversations.create(doc);
@@ -75,71 +99,91 @@ export function conversationOps(models: Pick<MongoModels, 'conversations' | 'mes
         .lean<ConversationDoc[]>();
       return docs.map(toConversation);
     },
-    async claimConversation({ conversationId, agentId }) {
+
+    claimConversation: ({ conversationId, agentId }) => assign({ conversationId, agentId, maxChats: null }),
+    assignConversation: (input) => assign(input),
+    async requeueConversation({ conversationId, fromAgentId, declined, departmentId }) {
+      const at = new Date();
+      const set = {
+        status: 'queued', assignedAgentId: null, assignedAt: null, awaitingAgentSince: null, updatedAt: at,
+        ...(departmentId === undefined ? {} : { departmentId }),
+      };
       const doc = await conversations
         .findOneAndUpdate(
-          { _id: conversationId, status: 'queued' },
-          { $set: { status: 'assigned', assignedAgentId: agentId, updatedAt: new Date() } },
+          { _id: conversationId, status: 'assigned', assignedAgentId: fromAgentId },
+          { $set: set, ...(declined ? { $push: { declinedAgentIds: fromAgentId } } : {}) },
           AFTER,
         )
         .lean<ConversationDoc>();
-      return doc ? toConversation(doc) : null;
+      if (!doc) return null;
+      await slots.release(fromAgentId, doc.slotToken);
+      return toConversation(doc);
+    },
+    async transferConversation({ conversationId, fromAgentId, toAgentId, maxChats }) {
+      const token = await slots.reserve({ agentId: toAgentId, conversationId, maxChats });
+      if (token === null) return null;
+      const at = new Date();
+      const set = { assignedAgentId: toAgentId, assignedAt: at, awaitingAgentSince: at, updatedAt: at, slotToken: token };
+      // The document as it was, for the slot it held; the result is that plus exactly what we set.
+      const before = await conversations
+        .findOneAndUpdate(
+          { _id: conversationId, status: 'assigned', assignedAgentId: fromAgentId },
+          { $set: set },
+          { returnDocument: 'before' },
+        )
+        .lean<ConversationDoc>();
+      if (!before) {
+        await slots.release(toAgentId, token);
+        return null;
+      }
+      await slots.release(fromAgentId, before.slotToken);
+      return toConversation({ ...before, ...set });
     },
     async resolveConversation(conversationId) {
+      const at = new Date();
       const doc = await conversations
         .findOneAndUpdate(
           { _id: conversationId, open: true },
-          { $set: { status: 'resolved', open: false, updatedAt: new Date() } },
+          { $set: { status: 'resolved', open: false, resolvedAt: at, awaitingAgentSince: null, updatedAt: at } },
           AFTER,
         )
         .lean<ConversationDoc>();
-      return doc ? toConversation(doc) : null;
+      if (!doc) return null;
+      if (doc.assignedAgentId) await slots.release(doc.assignedAgentId, doc.slotToken);
+      return toConversation(doc);
     },
 
-    async appendMessage(input) {
-      const existing = await findByClientId(input);
-      if (existing) return { message: existing, created: false };
-      const createdAt = new Date();
-      const bumped = await conversations
-        .findOneAndUpdate(
-          { _id: input.conversationId },
-          { $inc: { lastSeq: 1 }, $set: { updatedAt: createdAt } },
-          { ...AFTER, projection: { lastSeq: 1 } },
-        )
-        .lean<Pick<ConversationDoc, 'lastSeq'>>();
-      if (!bumped) throw new StoreConflictError('conversation does not exist');
-      const doc: MessageDoc = {
-        _id: newId(), conversationId: input.conversationId, seq: bumped.lastSeq, clientId: input.clientId,
-        ...authorFields(input.author), text: input.text, createdAt,
-      };
-      try {
-        await messages.create(doc);
-        return { message: toMessage(doc), created: true };
-      } catch (error) {
-        // A concurrent retry of the same clientId stored it first; ours was certainly not stored.
-        if (duplicateKeyIndex(error) !== INDEX.messageClientId) throw error;
-        await giveBackSeq(conversations, input.conversationId, doc.seq);
-        const stored = await findByClientId(input);
-        if (!stored) throw error;
-        return { message: stored, created: false };
-      }
+    async listQueue(siteId) {
+      const docs = await conversations.find({ siteId, status: 'queued' }).sort(QUEUE_ORDER).lean<ConversationDoc[]>();
+      return docs.map(toQueuedConversation);
     },
-    async listMessages({ conversationId, afterSeq = 0, limit = 500 }) {
-      const docs = await messages
-        .find({ conversationId, seq: { $gt: afterSeq } })
-        .sort({ seq: 1 })
-        .limit(limit)
-        .lean<MessageDoc[]>();
-      return docs.map(toMessage);
+    async listAgentLoads(siteId): Promise<AgentLoad[]> {
+      const agentIds = (await agents.find({ siteId }, { _id: 1 }).sort({ createdAt: 1, _id: 1 }).lean<Pick<AgentDoc, '_id'>[]>())
+        .map((a) => a._id);
+      const counts = await conversations.aggregate<{ _id: string; activeChats: number }>([
+        { $match: { assignedAgentId: { $in: agentIds }, status: 'assigned' } },
+        { $group: { _id: '$assignedAgentId', activeChats: { $sum: 1 } } },
+      ]);
+      const active = new Map(counts.map((c) => [c._id, c.activeChats]));
+      return Promise.all(
+        agentIds.map(async (agentId) => ({
+          agentId, activeChats: active.get(agentId) ?? 0, lastAssignedAt: await lastAssignedAt(agentId),
+        })),
+      );
+    },
+    async listUnansweredAssignments(before) {
+      const docs = await conversations
+        .find({ status: 'assigned', awaitingAgentSince: { $ne: null, $lt: new Date(before) } })
+        .sort({ awaitingAgentSince: 1, _id: 1 })
+        .lean<ConversationDoc[]>();
+      return docs.map(toConversation);
+    },
+    async listAssignedTo(agentId) {
+      const docs = await conversations
+        .find({ assignedAgentId: agentId, status: 'assigned' })
+        .sort(QUEUE_ORDER)
+        .lean<ConversationDoc[]>();
+      return docs.map(toConversation);
     },
   };
-}
-
-/**
- * Undoes our $inc when nobody has taken a seq after ours, so a lost clientId race usually leaves
- * no gap. Compare-and-set on lastSeq: if another message took seq+1 meanwhile, the gap stays;
- * without a multi-document transaction that cannot be avoided, and seqs stay unique and ordered.
- */
-async function giveBackSeq(conversations: Model<ConversationDoc>, conversationId: string, seq: number): Promise<void> {
-  await conversations.updateOne({ _id: conversationId, lastSeq: seq }, { $inc: { lastSeq: -1 } });
 }

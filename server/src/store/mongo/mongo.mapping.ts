@@ -1,21 +1,35 @@
 /** Maps lean MongoDB documents to the domain's plain objects: string ids, ISO date strings. */
-import type { Agent, Conversation, Message, MessageAuthor, Site } from '@parley/shared';
-import type { AgentSession, AgentWithSecret, Visitor } from '../store';
-import type { AgentDoc, AgentSessionDoc, ConversationDoc, MessageDoc, SiteDoc, VisitorDoc } from './mongo.models';
+import {
+  DEFAULT_SITE_SETTINGS, SiteSettingsSchema,
+  type Agent, type Conversation, type Department, type Message, type MessageAuthor, type Site,
+} from '@parley/shared';
+import type { AgentSession, AgentWithSecret, QueuedConversation, Visitor } from '../store';
+import type {
+  AgentDoc, AgentSessionDoc, ConversationDoc, DepartmentDoc, MessageDoc, SiteDoc, VisitorDoc,
+} from './mongo.documents';
 
 const iso = (date: Date): string => date.toISOString();
+const isoOrNull = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
 
-export const toSite = (d: SiteDoc): Site => ({ id: d._id, key: d.key, name: d.name, createdAt: iso(d.createdAt) });
+export function toSite(d: SiteDoc): Site {
+  // Settings written by an older version lack newer keys: the schema fills in their defaults.
+  const parsed = SiteSettingsSchema.safeParse(d.settings ?? {});
+  return {
+    id: d._id, key: d.key, name: d.name, createdAt: iso(d.createdAt),
+    settings: parsed.success ? parsed.data : DEFAULT_SITE_SETTINGS,
+  };
+}
 
 export const toAgent = (d: AgentDoc): Agent => ({
   id: d._id, siteId: d.siteId, email: d.email, name: d.name, role: d.role, status: d.status, active: d.active,
+  departmentIds: d.departmentIds ?? [], languages: d.languages ?? [], maxChats: d.maxChats,
 });
 
 export const toAgentWithSecret = (d: AgentDoc): AgentWithSecret => ({ ...toAgent(d), passwordHash: d.passwordHash });
 
-export const toAgentSession = (d: AgentSessionDoc): AgentSession => ({
-  agentId: d.agentId, expiresAt: iso(d.expiresAt),
-});
+export const toAgentSession = (d: AgentSessionDoc): AgentSession => ({ agentId: d.agentId, expiresAt: iso(d.expiresAt) });
+
+export const toDepartment = (d: DepartmentDoc): Department => ({ id: d._id, siteId: d.siteId, name: d.name });
 
 export const toVisitor = (d: VisitorDoc): Visitor => ({
   id: d._id, siteId: d.siteId, name: d.name, email: d.email, locale: d.locale, createdAt: iso(d.createdAt),
@@ -23,8 +37,14 @@ export const toVisitor = (d: VisitorDoc): Visitor => ({
 
 export const toConversation = (d: ConversationDoc): Conversation => ({
   id: d._id, siteId: d.siteId, visitorId: d.visitorId, visitorName: d.visitorName, status: d.status,
-  assignedAgentId: d.assignedAgentId, locale: d.locale, lastSeq: d.lastSeq,
-  createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt),
+  assignedAgentId: d.assignedAgentId, departmentId: d.departmentId ?? null, locale: d.locale, lastSeq: d.lastSeq,
+  createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt), queuedAt: iso(d.queuedAt),
+  assignedAt: isoOrNull(d.assignedAt), firstResponseAt: isoOrNull(d.firstResponseAt),
+  awaitingAgentSince: isoOrNull(d.awaitingAgentSince), resolvedAt: isoOrNull(d.resolvedAt),
+});
+
+export const toQueuedConversation = (d: ConversationDoc): QueuedConversation => ({
+  ...toConversation(d), declinedAgentIds: d.declinedAgentIds ?? [],
 });
 
 function toAuthor(d: MessageDoc): MessageAuthor {
@@ -40,7 +60,7 @@ function toAuthor(d: MessageDoc): MessageAuthor {
 
 export const toMessage = (d: MessageDoc): Message => ({
   id: d._id, conversationId: d.conversationId, seq: d.seq, clientId: d.clientId,
-  author: toAuthor(d), text: d.text, createdAt: iso(d.createdAt),
+  author: toAuthor(d), text: d.text, internal: d.internal === true, createdAt: iso(d.createdAt),
 });
 
 export function authorFields(author: MessageAuthor): Pick<MessageDoc, 'authorKind' | 'authorId' | 'authorName'> {

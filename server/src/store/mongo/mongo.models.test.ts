@@ -14,6 +14,9 @@ describe('mongo store indexes', () => {
   it('declares every uniqueness rule as a unique index', () => {
     expect(uniqueIndexes(SCHEMAS.sites)).toEqual([{ fields: { key: 1 }, name: INDEX.siteKey, partial: undefined }]);
     expect(uniqueIndexes(SCHEMAS.agents)).toEqual([{ fields: { email: 1 }, name: INDEX.agentEmail, partial: undefined }]);
+    expect(uniqueIndexes(SCHEMAS.departments)).toEqual([
+      { fields: { siteId: 1, name: 1 }, name: INDEX.departmentName, partial: undefined },
+    ]);
     expect(uniqueIndexes(SCHEMAS.visitors)).toEqual([
       { fields: { tokenHash: 1 }, name: INDEX.visitorToken, partial: undefined },
     ]);
@@ -65,10 +68,10 @@ describe('message author mapping', () => {
   ])('stores and reads back a $kind author', (author) => {
     const doc = {
       _id: 'message-1', conversationId: 'conversation-1', seq: 1, clientId: 'client-1',
-      ...authorFields(author), text: 'hi', createdAt: new Date('2025-01-02T03:04:05.678Z'),
+      ...authorFields(author), text: 'hi', internal: false, createdAt: new Date('2025-01-02T03:04:05.678Z'),
     };
     expect(toMessage(doc)).toEqual({
-      id: 'message-1', conversationId: 'conversation-1', seq: 1, clientId: 'client-1', author, text: 'hi',
+      id: 'message-1', conversationId: 'conversation-1', seq: 1, clientId: 'client-1', author, text: 'hi', internal: false,
       createdAt: '2025-01-02T03:04:05.678Z',
     });
   });

@@ -1,46 +1,24 @@
-/** Document shapes, schemas and unique indexes of the MongoDB store, compiled onto one connection. */
+/** Schemas and indexes of the MongoDB store (every uniqueness rule is a unique index), compiled onto one connection. */
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AgentRole, AgentStatus, ConversationStatus, MessageAuthor } from '@parley/shared';
+import { AGENT_ROLES, AGENT_STATUSES, CONVERSATION_STATUSES, ROUTING_MODES } from '@parley/shared';
 import { newId } from '../../tokens';
+import type {
+  AgentDoc, AgentSessionDoc, ConversationDoc, DepartmentDoc, MessageDoc, SiteDoc, VisitorDoc,
+} from './mongo.documents';
 
-export interface SiteDoc { _id: string; key: string; name: string; createdAt: Date }
-export interface AgentDoc {
-  _id: string; siteId: string; email: string; name: string; role: AgentRole;
-  status: AgentStatus; active: boolean; passwordHash: string; createdAt: Date;
-}
-/** The session's token hash is its _id; expired sessions are swept by a TTL index. */
-export interface AgentSessionDoc { _id: string; agentId: string; expiresAt: Date }
-export interface VisitorDoc {
-  _id: string; siteId: string; tokenHash: string; name: string | null; email: string | null;
-  locale: string | null; createdAt: Date;
-}
-export interface ConversationDoc {
-  _id: string; siteId: string; visitorId: string; visitorName: string | null;
-  status: ConversationStatus;
-  /**
-   * True while queued or assigned. The one-open-per-visitor index is partial on it because an
-   * equality is accepted in every MongoDB version's partialFilterExpression ($in and $ne are not).
-   * Every update that changes status sets it in the same statement.
-   */
-  open: boolean;
-  assignedAgentId: string | null; locale: string | null; lastSeq: number;
-  createdAt: Date; updatedAt: Date;
-}
-export interface MessageDoc {
-  _id: string; conversationId: string; seq: number; clientId: string;
-  authorKind: MessageAuthor['kind']; authorId: string | null; authorName: string | null;
-  text: string; createdAt: Date;
-}
-
-/** Our own random string ids (never ObjectId), no __v, no `id` virtual. */
+/** Our own random string ids (never ObjectId), no __v, no `id` virtual, unknown paths refused. */
 const OPTIONS = { versionKey: false, id: false, strict: 'throw' } as const;
 const idPath = { type: String, default: newId } as const;
+const requiredString = { type: String, required: true } as const;
+const requiredDate = { type: Date, required: true } as const;
 const nullableString = { type: String, default: null } as const;
+const nullableDate = { type: Date, default: null } as const;
 
 /** Named so a duplicate-key error can be told apart by the index it hit. */
 export const INDEX = {
   siteKey: 'site_key_unique',
   agentEmail: 'agent_email_unique',
+  departmentName: 'department_name_unique_per_site',
   visitorToken: 'visitor_token_hash_unique',
   oneOpenConversation: 'conversation_one_open_per_visitor',
   messageClientId: 'message_client_id_unique',
@@ -48,47 +26,74 @@ export const INDEX = {
 } as const;
 
 const siteSchema = new Schema<SiteDoc>(
-  { _id: idPath, key: { type: String, required: true }, name: { type: String, required: true },
-    createdAt: { type: Date, required: true } },
+  {
+    _id: idPath, key: requiredString, name: requiredString,
+    settings: {
+      routingMode: { type: String, enum: ROUTING_MODES, required: true },
+      assignTimeoutSeconds: { type: Number, required: true },
+      defaultDepartmentId: nullableString,
+    },
+    createdAt: requiredDate,
+  },
   OPTIONS,
 );
 siteSchema.index({ key: 1 }, { unique: true, name: INDEX.siteKey });
 siteSchema.index({ createdAt: 1, _id: 1 });
 
+const chatSlotSchema = new Schema(
+  { conversationId: requiredString, token: requiredString, at: requiredDate },
+  { _id: false, id: false, versionKey: false, strict: 'throw' },
+);
+
 const agentSchema = new Schema<AgentDoc>(
-  { _id: idPath, siteId: { type: String, required: true }, email: { type: String, required: true },
-    name: { type: String, required: true },
-    role: { type: String, enum: ['admin', 'agent'], required: true },
-    status: { type: String, enum: ['online', 'away', 'offline'], default: 'offline' },
-    active: { type: Boolean, default: true }, passwordHash: { type: String, required: true },
-    createdAt: { type: Date, required: true } },
+  {
+    _id: idPath, siteId: requiredString, email: requiredString, name: requiredString,
+    role: { type: String, enum: AGENT_ROLES, required: true },
+    status: { type: String, enum: AGENT_STATUSES, required: true },
+    active: { type: Boolean, required: true }, passwordHash: requiredString,
+    departmentIds: { type: [String], default: [] }, languages: { type: [String], default: [] },
+    maxChats: { type: Number, required: true }, lastSeenAt: nullableDate,
+    chatSlots: { type: [chatSlotSchema], default: [] }, createdAt: requiredDate,
+  },
   OPTIONS,
 );
 agentSchema.index({ email: 1 }, { unique: true, name: INDEX.agentEmail });
 agentSchema.index({ siteId: 1, createdAt: 1, _id: 1 });
+agentSchema.index({ status: 1, lastSeenAt: 1 });
 
 const agentSessionSchema = new Schema<AgentSessionDoc>(
-  { _id: { type: String, required: true }, agentId: { type: String, required: true },
-    expiresAt: { type: Date, required: true } },
+  { _id: requiredString, agentId: requiredString, expiresAt: requiredDate },
   OPTIONS,
 );
+// Expired sessions are refused by the auth service anyway; this only keeps the collection small.
 agentSessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
+const departmentSchema = new Schema<DepartmentDoc>(
+  { _id: idPath, siteId: requiredString, name: requiredString, createdAt: requiredDate },
+  OPTIONS,
+);
+departmentSchema.index({ siteId: 1, name: 1 }, { unique: true, name: INDEX.departmentName });
+
 const visitorSchema = new Schema<VisitorDoc>(
-  { _id: idPath, siteId: { type: String, required: true }, tokenHash: { type: String, required: true },
-    name: nullableString, email: nullableString, locale: nullableString,
-    createdAt: { type: Date, required: true } },
+  {
+    _id: idPath, siteId: requiredString, tokenHash: requiredString,
+    name: nullableString, email: nullableString, locale: nullableString, createdAt: requiredDate,
+  },
   OPTIONS,
 );
 visitorSchema.index({ tokenHash: 1 }, { unique: true, name: INDEX.visitorToken });
 
 const conversationSchema = new Schema<ConversationDoc>(
-  { _id: idPath, siteId: { type: String, required: true }, visitorId: { type: String, required: true },
-    visitorName: nullableString,
-    status: { type: String, enum: ['queued', 'assigned', 'resolved'], required: true },
-    open: { type: Boolean, required: true }, assignedAgentId: nullableString, locale: nullableString,
-    lastSeq: { type: Number, default: 0 },
-    createdAt: { type: Date, required: true }, updatedAt: { type: Date, required: true } },
+  {
+    _id: idPath, siteId: requiredString, visitorId: requiredString, visitorName: nullableString,
+    status: { type: String, enum: CONVERSATION_STATUSES, required: true },
+    open: { type: Boolean, required: true },
+    assignedAgentId: nullableString, departmentId: nullableString, locale: nullableString,
+    lastSeq: { type: Number, required: true },
+    createdAt: requiredDate, updatedAt: requiredDate, queuedAt: requiredDate, assignedAt: nullableDate,
+    firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
+    declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString,
+  },
   OPTIONS,
 );
 conversationSchema.index(
@@ -96,21 +101,27 @@ conversationSchema.index(
   { unique: true, name: INDEX.oneOpenConversation, partialFilterExpression: { open: true } },
 );
 conversationSchema.index({ siteId: 1, status: 1, createdAt: -1 });
+conversationSchema.index({ siteId: 1, status: 1, queuedAt: 1 });
 conversationSchema.index({ siteId: 1, visitorId: 1, createdAt: -1 });
+conversationSchema.index({ assignedAgentId: 1, status: 1 });
+conversationSchema.index({ assignedAgentId: 1, assignedAt: -1 });
+conversationSchema.index({ awaitingAgentSince: 1 }, { partialFilterExpression: { awaitingAgentSince: { $type: 'date' } } });
 
 const messageSchema = new Schema<MessageDoc>(
-  { _id: idPath, conversationId: { type: String, required: true }, seq: { type: Number, required: true },
-    clientId: { type: String, required: true },
+  {
+    _id: idPath, conversationId: requiredString, seq: { type: Number, required: true },
+    clientId: requiredString,
     authorKind: { type: String, enum: ['visitor', 'agent', 'system'], required: true },
-    authorId: nullableString, authorName: nullableString, text: { type: String, required: true },
-    createdAt: { type: Date, required: true } },
+    authorId: nullableString, authorName: nullableString, text: requiredString,
+    internal: { type: Boolean, required: true }, createdAt: requiredDate,
+  },
   OPTIONS,
 );
 messageSchema.index({ conversationId: 1, clientId: 1 }, { unique: true, name: INDEX.messageClientId });
 messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true, name: INDEX.messageSeq });
 
 export const SCHEMAS = {
-  sites: siteSchema, agents: agentSchema, agentSessions: agentSessionSchema,
+  sites: siteSchema, agents: agentSchema, agentSessions: agentSessionSchema, departments: departmentSchema,
   visitors: visitorSchema, conversations: conversationSchema, messages: messageSchema,
 };
 
@@ -118,6 +129,7 @@ export interface MongoModels {
   sites: Model<SiteDoc>;
   agents: Model<AgentDoc>;
   agentSessions: Model<AgentSessionDoc>;
+  departments: Model<DepartmentDoc>;
   visitors: Model<VisitorDoc>;
   conversations: Model<ConversationDoc>;
   messages: Model<MessageDoc>;
@@ -128,6 +140,7 @@ export function compileModels(connection: Connection): MongoModels {
     sites: connection.model<SiteDoc>('Site', SCHEMAS.sites, 'sites'),
     agents: connection.model<AgentDoc>('Agent', SCHEMAS.agents, 'agents'),
     agentSessions: connection.model<AgentSessionDoc>('AgentSession', SCHEMAS.agentSessions, 'agent_sessions'),
+    departments: connection.model<DepartmentDoc>('Department', SCHEMAS.departments, 'departments'),
     visitors: connection.model<VisitorDoc>('Visitor', SCHEMAS.visitors, 'visitors'),
     conversations: connection.model<ConversationDoc>('Conversation', SCHEMAS.conversations, 'conversations'),
     messages: connection.model<MessageDoc>('Message', SCHEMAS.messages, 'messages'),

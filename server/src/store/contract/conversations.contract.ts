@@ -1,0 +1,135 @@
+/** Contract: one open conversation per visitor, listing, and the claim/resolve compare-and-sets. */
+import type { ConversationStatus } from '@parley/shared';
+import { newId } from '../../tokens';
+import type { ContractContext } from './context';
+import { plain, seedAgent, seedAgents, seedConversation, seedSite, seedVisitor } from './seed';
+
+export function conversationsContract(ctx: ContractContext): void {
+  describe('opening conversations', () => {
+    it('opens a queued conversation once and gives the same one back on the next call', async () => {
+      const site = await seedSite(ctx.store);
+      const visitor = await seedVisitor(ctx.store, site.id);
+      const input = { siteId: site.id, visitorId: visitor.id, visitorName: 'Vera', locale: 'en' };
+      const first = await ctx.store.openConversation(input);
+      expect(first.created).toBe(true);
+      expect(plain.conversation.parse(first.conversation)).toEqual(first.conversation);
+      expect(first.conversation).toMatchObject({
+        siteId: site.id, visitorId: visitor.id, visitorName: 'Vera', locale: 'en', status: 'queued',
+        assignedAgentId: null, departmentId: null, lastSeq: 0, queuedAt: first.conversation.createdAt,
+        assignedAt: null, firstResponseAt: null, awaitingAgentSince: null, resolvedAt: null,
+      });
+      const second = await ctx.store.openConversation(input);
+      expect(second).toEqual({ conversation: first.conversation, created: false });
+      expect(await ctx.store.findOpenConversation(site.id, visitor.id)).toEqual(first.conversation);
+      expect(await ctx.store.findConversation(first.conversation.id)).toEqual(first.conversation);
+      expect(await ctx.store.findConversation(newId())).toBeNull();
+    });
+
+    it('keeps the department a conversation was opened for', async () => {
+      const site = await seedSite(ctx.store);
+      const department = await ctx.store.createDepartment({ siteId: site.id, name: 'Sales' });
+      const visitor = await seedVisitor(ctx.store, site.id);
+      const { conversation } = await ctx.store.openConversation({
+        siteId: site.id, visitorId: visitor.id, visitorName: null, locale: null, departmentId: department.id,
+      });
+      expect(conversation.departmentId).toBe(department.id);
+      expect((await ctx.store.findConversation(conversation.id))?.departmentId).toBe(department.id);
+    });
+
+    it('creates exactly one conversation under 20 concurrent opens', async () => {
+      const site = await seedSite(ctx.store);
+      const visitor = await seedVisitor(ctx.store, site.id);
+      const input = { siteId: site.id, visitorId: visitor.id, visitorName: null, locale: null };
+      const results = await Promise.all(Array.from({ length: 20 }, () => ctx.store.openConversation(input)));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.conversation.id)).size).toBe(1);
+      expect(await ctx.store.listConversations({ siteId: site.id })).toHaveLength(1);
+    });
+
+    it('opens a new conversation after the open one is resolved, and the latest is the new one', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      expect(await ctx.store.findLatestConversation(site.id, visitor.id)).toEqual(conversation);
+      const resolved = await ctx.store.resolveConversation(conversation.id);
+      expect(await ctx.store.findOpenConversation(site.id, visitor.id)).toBeNull();
+      expect(await ctx.store.findLatestConversation(site.id, visitor.id)).toEqual(resolved);
+
+      const next = await ctx.store.openConversation({ siteId: site.id, visitorId: visitor.id, visitorName: null, locale: null });
+      expect(next.created).toBe(true);
+      expect(next.conversation.id).not.toBe(conversation.id);
+      expect(await ctx.store.findLatestConversation(site.id, visitor.id)).toEqual(next.conversation);
+      expect(await ctx.store.findLatestConversation(site.id, (await seedVisitor(ctx.store, site.id)).id)).toBeNull();
+    });
+  });
+
+  it('lists one site only, filtered by status, newest first, up to the limit', async () => {
+    const site = await seedSite(ctx.store);
+    const agent = await seedAgent(ctx.store, site.id);
+    const queued = (await seedConversation(ctx.store, site)).conversation;
+    const assigned = (await seedConversation(ctx.store, site)).conversation;
+    const resolved = (await seedConversation(ctx.store, site)).conversation;
+    await ctx.store.claimConversation({ conversationId: assigned.id, agentId: agent.id });
+    await ctx.store.resolveConversation(resolved.id);
+    await seedConversation(ctx.store); // another site's
+
+    const ids = async (statuses?: ConversationStatus[]) =>
+      (await ctx.store.listConversations({ siteId: site.id, ...(statuses ? { statuses } : {}) })).map((c) => c.id).sort();
+    expect(await ids()).toEqual([queued.id, assigned.id, resolved.id].sort());
+    expect(await ids([])).toEqual([queued.id, assigned.id, resolved.id].sort());
+    expect(await ids(['queued'])).toEqual([queued.id]);
+    expect(await ids(['queued', 'assigned'])).toEqual([queued.id, assigned.id].sort());
+    expect(await ids(['resolved'])).toEqual([resolved.id]);
+
+    const created = (await ctx.store.listConversations({ siteId: site.id })).map((c) => c.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+    expect(await ctx.store.listConversations({ siteId: site.id, limit: 2 })).toHaveLength(2);
+  });
+
+  describe('claiming and resolving (compare-and-set)', () => {
+    it('lets exactly one of 10 concurrent agents claim a queued conversation', async () => {
+      const { site, conversation } = await seedConversation(ctx.store);
+      const agents = await seedAgents(ctx.store, site.id, 10);
+      const results = await Promise.all(
+        agents.map((agent) => ctx.store.claimConversation({ conversationId: conversation.id, agentId: agent.id })),
+      );
+      const winners = results.filter((r) => r !== null);
+      expect(winners).toHaveLength(1);
+      expect(results.filter((r) => r === null)).toHaveLength(9);
+      const winner = winners[0];
+      expect(winner).toMatchObject({ id: conversation.id, status: 'assigned', awaitingAgentSince: winner?.assignedAt });
+      expect(winner?.assignedAt).not.toBeNull();
+      expect(agents.map((a) => a.id)).toContain(winner?.assignedAgentId);
+      expect(await ctx.store.findConversation(conversation.id)).toEqual(winner);
+      expect(await ctx.store.findOpenConversation(site.id, conversation.visitorId)).toEqual(winner);
+    });
+
+    it('refuses to claim a conversation that is assigned, resolved or missing', async () => {
+      const { site, conversation } = await seedConversation(ctx.store);
+      const [ann, bob] = await seedAgents(ctx.store, site.id, 2);
+      const claim = (agentId: string | undefined, conversationId = conversation.id) =>
+        ctx.store.claimConversation({ conversationId, agentId: agentId ?? '' });
+      expect(await claim(ann?.id)).not.toBeNull();
+      expect(await claim(bob?.id)).toBeNull();
+      expect((await ctx.store.findConversation(conversation.id))?.assignedAgentId).toBe(ann?.id);
+      await ctx.store.resolveConversation(conversation.id);
+      expect(await claim(bob?.id)).toBeNull();
+      expect(await claim(bob?.id, newId())).toBeNull();
+    });
+
+    it('resolves an open conversation once: the second resolve gets null', async () => {
+      const { site, conversation } = await seedConversation(ctx.store);
+      const agent = await seedAgent(ctx.store, site.id);
+      await ctx.store.claimConversation({ conversationId: conversation.id, agentId: agent.id });
+      const resolved = await ctx.store.resolveConversation(conversation.id);
+      expect(resolved).toMatchObject({
+        id: conversation.id, status: 'resolved', assignedAgentId: agent.id, awaitingAgentSince: null,
+        resolvedAt: resolved?.updatedAt,
+      });
+      expect(resolved && resolved.updatedAt >= conversation.updatedAt).toBe(true);
+      expect(await ctx.store.resolveConversation(conversation.id)).toBeNull();
+      expect(await ctx.store.resolveConversation(newId())).toBeNull();
+      const racing = await seedConversation(ctx.store, site);
+      const results = await Promise.all(Array.from({ length: 5 }, () => ctx.store.resolveConversation(racing.conversation.id)));
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+    });
+  });
+}

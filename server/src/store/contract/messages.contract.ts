@@ -1,0 +1,170 @@
+/** Contract: messages numbered once per clientId, internal notes, and what survives a restart or a second process. */
+import type { MessageAuthor } from '@parley/shared';
+import { newId } from '../../tokens';
+import { StoreConflictError } from '../store';
+import type { ContractContext } from './context';
+import { plain, seedAgent, seedAgents, seedConversation, seedSite, seedVisitor } from './seed';
+
+export function messagesContract(ctx: ContractContext): void {
+  describe('messages', () => {
+    it('numbers messages 1..N in order and keeps each author', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const agent = await seedAgent(ctx.store, site.id);
+      const authors: MessageAuthor[] = [
+        { kind: 'visitor', id: visitor.id, name: null },
+        { kind: 'agent', id: agent.id, name: 'Ann Agent' },
+        { kind: 'system' },
+        { kind: 'visitor', id: visitor.id, name: 'Vera' },
+      ];
+      const stored = [];
+      for (const [index, author] of authors.entries()) {
+        const { message, created } = await ctx.store.appendMessage({
+          conversationId: conversation.id, clientId: `client-${index}-${newId()}`, author, text: `line ${index}`,
+        });
+        expect(created).toBe(true);
+        expect(plain.message.parse(message)).toEqual(message);
+        stored.push(message);
+      }
+      expect(stored.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+      expect(stored.map((m) => m.author)).toEqual(authors);
+      expect(stored.every((m) => m.internal === false)).toBe(true);
+      expect(await ctx.store.listMessages({ conversationId: conversation.id })).toEqual(stored);
+      expect((await ctx.store.findConversation(conversation.id))?.lastSeq).toBe(4);
+    });
+
+    it('stores a retried clientId once and answers the retry with the stored message', async () => {
+      const { visitor, conversation } = await seedConversation(ctx.store);
+      const input = {
+        conversationId: conversation.id, clientId: 'retry-me-123', author: { kind: 'visitor', id: visitor.id, name: null },
+        text: 'hello',
+      } as const;
+      const first = await ctx.store.appendMessage(input);
+      const retry = await ctx.store.appendMessage({ ...input, text: 'hello (resent)' });
+      expect(first.created).toBe(true);
+      expect(retry).toEqual({ message: first.message, created: false });
+      expect(await ctx.store.listMessages({ conversationId: conversation.id })).toEqual([first.message]);
+      expect((await ctx.store.findConversation(conversation.id))?.lastSeq).toBe(1);
+    });
+
+    it('keeps the same clientId apart in different conversations', async () => {
+      const a = await seedConversation(ctx.store);
+      const b = await seedConversation(ctx.store, a.site);
+      const send = (conversationId: string) =>
+        ctx.store.appendMessage({ conversationId, clientId: 'same-client-id', author: { kind: 'system' }, text: 'hi' });
+      expect((await send(a.conversation.id)).created).toBe(true);
+      expect((await send(b.conversation.id)).created).toBe(true);
+    });
+
+    it('gives 50 concurrent messages the seqs 1..50 with no gap and no duplicate', async () => {
+      const { visitor, conversation } = await seedConversation(ctx.store);
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, index) =>
+          ctx.store.appendMessage({
+            conversationId: conversation.id, clientId: `burst-${index}-${newId()}`,
+            author: { kind: 'visitor', id: visitor.id, name: null }, text: `message ${index}`,
+          }),
+        ),
+      );
+      expect(results.every((r) => r.created)).toBe(true);
+      const seqs = results.map((r) => r.message.seq).sort((x, y) => x - y);
+      expect(seqs).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+      expect((await ctx.store.listMessages({ conversationId: conversation.id })).map((m) => m.seq)).toEqual(seqs);
+      expect((await ctx.store.findConversation(conversation.id))?.lastSeq).toBe(50);
+    });
+
+    it('stores one message when the same clientId is sent 10 times at once', async () => {
+      const { conversation } = await seedConversation(ctx.store);
+      const input = { conversationId: conversation.id, clientId: 'double-click', author: { kind: 'system' }, text: 'x' } as const;
+      const results = await Promise.all(Array.from({ length: 10 }, () => ctx.store.appendMessage(input)));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
+      expect(await ctx.store.listMessages({ conversationId: conversation.id })).toHaveLength(1);
+      const next = await ctx.store.appendMessage({ ...input, clientId: 'after-the-burst' });
+      expect(next.message.seq).toBeGreaterThan(results[0]?.message.seq ?? Infinity);
+    });
+
+    it('lists messages after a seq, in order, up to the limit', async () => {
+      const { conversation } = await seedConversation(ctx.store);
+      for (let index = 0; index < 6; index += 1) {
+        await ctx.store.appendMessage({ conversationId: conversation.id, clientId: `page-${index}-xyz`, author: { kind: 'system' }, text: 't' });
+      }
+      const seqs = async (query: { afterSeq?: number; limit?: number }) =>
+        (await ctx.store.listMessages({ conversationId: conversation.id, ...query })).map((m) => m.seq);
+      expect(await seqs({ afterSeq: 3 })).toEqual([4, 5, 6]);
+      expect(await seqs({ afterSeq: 6 })).toEqual([]);
+      expect(await seqs({ afterSeq: 1, limit: 2 })).toEqual([2, 3]);
+      expect(await ctx.store.listMessages({ conversationId: newId() })).toEqual([]);
+    });
+
+    it("keeps agents' internal notes out of the visitor's view", async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const agent = await seedAgent(ctx.store, site.id);
+      const send = (clientId: string, author: MessageAuthor, internal?: boolean) =>
+        ctx.store.appendMessage({ conversationId: conversation.id, clientId, author, text: clientId, ...(internal === undefined ? {} : { internal }) });
+      await send('visitor-says-1', { kind: 'visitor', id: visitor.id, name: null });
+      const note = await send('agent-note-01', { kind: 'agent', id: agent.id, name: 'Ann' }, true);
+      await send('agent-reply-1', { kind: 'agent', id: agent.id, name: 'Ann' }, false);
+      expect(note.message.internal).toBe(true);
+      const all = await ctx.store.listMessages({ conversationId: conversation.id });
+      expect(all.map((m) => [m.seq, m.internal])).toEqual([[1, false], [2, true], [3, false]]);
+      const visible = await ctx.store.listMessages({ conversationId: conversation.id, includeInternal: false });
+      expect(visible.map((m) => m.clientId)).toEqual(['visitor-says-1', 'agent-reply-1']);
+    });
+
+    it('refuses a message for a conversation that does not exist', async () => {
+      await expect(
+        ctx.store.appendMessage({ conversationId: newId(), clientId: 'nowhere-123', author: { kind: 'system' }, text: 'x' }),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+    });
+  });
+
+  describe('durability and several processes', () => {
+    it('keeps everything across closing and reopening', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const agent = await seedAgent(ctx.store, site.id);
+      const claimed = await ctx.store.claimConversation({ conversationId: conversation.id, agentId: agent.id });
+      const { message } = await ctx.store.appendMessage({
+        conversationId: conversation.id, clientId: 'before-restart', author: { kind: 'system' }, text: 'kept',
+      });
+      await ctx.store.close();
+      ctx.store = await ctx.location.open();
+
+      expect(await ctx.store.findSiteById(site.id)).toEqual(site);
+      expect(await ctx.store.findAgentById(agent.id)).toEqual(agent);
+      expect(await ctx.store.findOpenConversation(site.id, visitor.id)).toEqual({ ...claimed, lastSeq: 1, updatedAt: expect.any(String) });
+      expect(await ctx.store.listMessages({ conversationId: conversation.id })).toEqual([message]);
+      const after = await ctx.store.appendMessage({
+        conversationId: conversation.id, clientId: 'after-restart', author: { kind: 'system' }, text: 'next',
+      });
+      expect(after.message.seq).toBe(2);
+    });
+
+    it('holds the one-open, claim and capacity rules across two stores on the same storage', async () => {
+      const other = await ctx.location.open();
+      try {
+        const both = [ctx.store, other];
+        const site = await seedSite(ctx.store);
+        const visitor = await seedVisitor(ctx.store, site.id);
+        const agents = await seedAgents(ctx.store, site.id, 2);
+        const input = { siteId: site.id, visitorId: visitor.id, visitorName: null, locale: null };
+        const opened = await Promise.all([...both, ...both].map((s) => s.openConversation(input)));
+        expect(opened.filter((r) => r.created)).toHaveLength(1);
+        const conversationId = opened[0]?.conversation.id ?? '';
+        const claims = await Promise.all(
+          both.map((s, index) => s.claimConversation({ conversationId, agentId: agents[index]?.id ?? '' })),
+        );
+        expect(claims.filter((c) => c !== null)).toHaveLength(1);
+        expect(await other.findConversation(conversationId)).toEqual(claims.find((c) => c !== null));
+
+        const winner = claims.find((c) => c !== null)?.assignedAgentId ?? '';
+        const more = await Promise.all([1, 2, 3, 4].map(async () => (await seedConversation(ctx.store, site)).conversation));
+        const assigned = await Promise.all(
+          more.map((c, index) => both[index % 2]?.assignConversation({ conversationId: c.id, agentId: winner, maxChats: 3 })),
+        );
+        expect(assigned.filter((c) => c !== null)).toHaveLength(2);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}

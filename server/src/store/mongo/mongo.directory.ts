@@ -1,0 +1,150 @@
+/** The directory on MongoDB: sites and their settings, agents and their presence, sessions, departments, visitors. */
+import { AGENT_MAX_CHATS_DEFAULT, DEFAULT_SITE_SETTINGS } from '@parley/shared';
+import { newId } from '../../tokens';
+import { StoreConflictError, type Store } from '../store';
+import type { AgentDoc, AgentSessionDoc, DepartmentDoc, SiteDoc, VisitorDoc } from './mongo.documents';
+import { toAgent, toAgentSession, toAgentWithSecret, toDepartment, toSite, toVisitor } from './mongo.mapping';
+import { duplicateKeyIndex, INDEX, type MongoModels } from './mongo.models';
+
+type DirectoryStore = Pick<
+  Store,
+  | 'createSite' | 'updateSiteSettings' | 'findSiteByKey' | 'findSiteById' | 'listSites'
+  | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
+  | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
+  | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
+  | 'createDepartment' | 'listDepartments'
+  | 'createVisitor' | 'findVisitorByTokenHash'
+>;
+
+const AFTER = { returnDocument: 'after' } as const;
+const OLDEST_FIRST = { createdAt: 1, _id: 1 } as const;
+
+/** Runs an insert and turns a refusal by the named unique index into a StoreConflictError. */
+async function insertOrConflict(insert: () => Promise<unknown>, conflict: { index: string; what: string }): Promise<void> {
+  try {
+    await insert();
+  } catch (error) {
+    if (duplicateKeyIndex(error) === conflict.index) throw new StoreConflictError(conflict.what);
+    throw error;
+  }
+}
+
+/** `$set` paths for the keys a patch names; keys left undefined stay as they are. */
+function setPaths(patch: object, prefix = ''): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined).map(([key, value]) => [`${prefix}${key}`, value]),
+  );
+}
+
+export function mongoDirectory(models: MongoModels): DirectoryStore {
+  const { sites, agents, agentSessions, departments, visitors } = models;
+
+  async function findSite(id: string) {
+    const doc = await sites.findById(id).lean<SiteDoc>();
+    return doc ? toSite(doc) : null;
+  }
+  async function findAgent(id: string) {
+    const doc = await agents.findById(id).lean<AgentDoc>();
+    return doc ? toAgent(doc) : null;
+  }
+
+  return {
+    async createSite({ key, name, settings = DEFAULT_SITE_SETTINGS }) {
+      const doc: SiteDoc = { _id: newId(), key, name, settings, createdAt: new Date() };
+      await insertOrConflict(() => sites.create(doc), { index: INDEX.siteKey, what: 'site key taken' });
+      return toSite(doc);
+    },
+    async updateSiteSettings(siteId, patch) {
+      const set = setPaths(patch, 'settings.');
+      if (Object.keys(set).length === 0) return findSite(siteId);
+      // Only the named keys are set, so concurrent patches of different keys both land.
+      const doc = await sites.findOneAndUpdate({ _id: siteId }, { $set: set }, AFTER).lean<SiteDoc>();
+      return doc ? toSite(doc) : null;
+    },
+    async findSiteByKey(key) {
+      const doc = await sites.findOne({ key }).lean<SiteDoc>();
+      return doc ? toSite(doc) : null;
+    },
+    findSiteById: findSite,
+    async listSites() {
+      return (await sites.find().sort(OLDEST_FIRST).lean<SiteDoc[]>()).map(toSite);
+    },
+
+    async createAgent(input) {
+      const doc: AgentDoc = {
+        _id: newId(), siteId: input.siteId, email: input.email, name: input.name, role: input.role,
+        status: 'offline', active: true, passwordHash: input.passwordHash,
+        departmentIds: input.departmentIds ?? [], languages: input.languages ?? [],
+        maxChats: input.maxChats ?? AGENT_MAX_CHATS_DEFAULT, lastSeenAt: null, chatSlots: [], createdAt: new Date(),
+      };
+      await insertOrConflict(() => agents.create(doc), { index: INDEX.agentEmail, what: 'e-mail taken' });
+      return toAgent(doc);
+    },
+    findAgentById: findAgent,
+    async findAgentWithSecretByEmail(email) {
+      const doc = await agents.findOne({ email }).lean<AgentDoc>();
+      return doc ? toAgentWithSecret(doc) : null;
+    },
+    async setAgentStatus(agentId, status) {
+      const doc = await agents
+        .findOneAndUpdate({ _id: agentId }, { $set: { status, lastSeenAt: new Date() } }, AFTER)
+        .lean<AgentDoc>();
+      return doc ? toAgent(doc) : null;
+    },
+    async updateAgent(agentId, patch) {
+      const set = setPaths(patch);
+      if (Object.keys(set).length === 0) return findAgent(agentId);
+      const doc = await agents.findOneAndUpdate({ _id: agentId }, { $set: set }, AFTER).lean<AgentDoc>();
+      return doc ? toAgent(doc) : null;
+    },
+    async listAgents(siteId) {
+      return (await agents.find({ siteId }).sort(OLDEST_FIRST).lean<AgentDoc[]>()).map(toAgent);
+    },
+    async touchAgents(agentIds, at) {
+      if (agentIds.length === 0) return;
+      await agents.updateMany({ _id: { $in: agentIds } }, { $set: { lastSeenAt: new Date(at) } });
+    },
+    async markSilentAgentsOffline(before) {
+      const silent = { status: { $ne: 'offline' as const }, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: new Date(before) } }] };
+      const candidates = await agents.find(silent, { _id: 1 }).lean<Pick<AgentDoc, '_id'>[]>();
+      // Each flip is its own compare-and-set, so of several sweeping processes only one reports an agent.
+      const flipped = await Promise.all(
+        candidates.map((c) =>
+          agents.findOneAndUpdate({ _id: c._id, ...silent }, { $set: { status: 'offline' } }, AFTER).lean<AgentDoc>(),
+        ),
+      );
+      return flipped.filter((doc): doc is AgentDoc => doc !== null).map(toAgent);
+    },
+
+    async createAgentSession({ tokenHash, agentId, expiresAt }) {
+      const doc: AgentSessionDoc = { _id: tokenHash, agentId, expiresAt: new Date(expiresAt) };
+      await agentSessions.create(doc);
+    },
+    async findAgentSession(tokenHash) {
+      const doc = await agentSessions.findById(tokenHash).lean<AgentSessionDoc>();
+      return doc ? toAgentSession(doc) : null;
+    },
+    async deleteAgentSession(tokenHash) {
+      await agentSessions.deleteOne({ _id: tokenHash });
+    },
+
+    async createDepartment({ siteId, name }) {
+      const doc: DepartmentDoc = { _id: newId(), siteId, name, createdAt: new Date() };
+      await insertOrConflict(() => departments.create(doc), { index: INDEX.departmentName, what: 'department name taken' });
+      return toDepartment(doc);
+    },
+    async listDepartments(siteId) {
+      return (await departments.find({ siteId }).sort({ name: 1 }).lean<DepartmentDoc[]>()).map(toDepartment);
+    },
+
+    async createVisitor({ siteId, tokenHash, locale }) {
+      const doc: VisitorDoc = { _id: newId(), siteId, tokenHash, name: null, email: null, locale, createdAt: new Date() };
+      await visitors.create(doc);
+      return toVisitor(doc);
+    },
+    async findVisitorByTokenHash(siteId, tokenHash) {
+      const doc = await visitors.findOne({ siteId, tokenHash }).lean<VisitorDoc>();
+      return doc ? toVisitor(doc) : null;
+    },
+  };
+}

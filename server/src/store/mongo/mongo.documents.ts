@@ -1,0 +1,52 @@
+/** The shapes of the MongoDB store's documents, as lean reads return them. */
+import type { AgentRole, AgentStatus, ConversationStatus, MessageAuthor, SiteSettings } from '@parley/shared';
+
+export interface SiteDoc { _id: string; key: string; name: string; settings: SiteSettings; createdAt: Date }
+
+/**
+ * A chat slot held by an agent: one per assigned conversation, reserved before the conversation's
+ * own compare-and-set. Capacity is "fewer than maxChats slots", checked in the reserving update.
+ */
+export interface ChatSlotDoc { conversationId: string; token: string; at: Date }
+
+export interface AgentDoc {
+  _id: string; siteId: string; email: string; name: string; role: AgentRole;
+  status: AgentStatus; active: boolean; passwordHash: string;
+  departmentIds: string[]; languages: string[]; maxChats: number;
+  lastSeenAt: Date | null; chatSlots: ChatSlotDoc[]; createdAt: Date;
+}
+
+/** The session's token hash is its _id; expired sessions are swept by a TTL index. */
+export interface AgentSessionDoc { _id: string; agentId: string; expiresAt: Date }
+
+export interface DepartmentDoc { _id: string; siteId: string; name: string; createdAt: Date }
+
+export interface VisitorDoc {
+  _id: string; siteId: string; tokenHash: string; name: string | null; email: string | null;
+  locale: string | null; createdAt: Date;
+}
+
+export interface ConversationDoc {
+  _id: string; siteId: string; visitorId: string; visitorName: string | null;
+  status: ConversationStatus;
+  /**
+   * True while queued or assigned. The one-open-per-visitor index is partial on it because an
+   * equality is accepted by every MongoDB version's partialFilterExpression ($ne never, $in only
+   * since 6.0). Every update that changes status sets it in the same statement.
+   */
+  open: boolean;
+  assignedAgentId: string | null; departmentId: string | null; locale: string | null; lastSeq: number;
+  createdAt: Date; updatedAt: Date; queuedAt: Date; assignedAt: Date | null;
+  /** Absent until the first answer, so `$min` can set it once in the same update as the seq. */
+  firstResponseAt?: Date | null;
+  awaitingAgentSince: Date | null; resolvedAt: Date | null;
+  declinedAgentIds: string[];
+  /** The assigned agent's chat slot (see ChatSlotDoc); left in place after it is released. */
+  slotToken: string | null;
+}
+
+export interface MessageDoc {
+  _id: string; conversationId: string; seq: number; clientId: string;
+  authorKind: MessageAuthor['kind']; authorId: string | null; authorName: string | null;
+  text: string; internal: boolean; createdAt: Date;
+}

@@ -1,0 +1,74 @@
+/** Messages on MongoDB: stored once per (conversation, clientId), numbered by an atomic $inc on the conversation. */
+import type { Model } from 'mongoose';
+import { newId } from '../../tokens';
+import { StoreConflictError, type NewMessageRecord, type Store } from '../store';
+import type { ConversationDoc, MessageDoc } from './mongo.documents';
+import { authorFields, toMessage } from './mongo.mapping';
+import { duplicateKeyIndex, INDEX, type MongoModels } from './mongo.models';
+
+type MessageStore = Pick<Store, 'appendMessage' | 'listMessages'>;
+
+export function mongoMessages(models: MongoModels): MessageStore {
+  const { conversations, messages } = models;
+
+  async function findByClientId(input: NewMessageRecord) {
+    const doc = await messages.findOne({ conversationId: input.conversationId, clientId: input.clientId }).lean<MessageDoc>();
+    return doc ? toMessage(doc) : null;
+  }
+
+  /** Takes the next seq; an answer to the visitor also stamps the first response and stops the clock. */
+  async function takeSeq(input: NewMessageRecord, at: Date): Promise<number> {
+    // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
+    const answersVisitor = input.author.kind === 'agent' && !input.internal;
+    const update = answersVisitor
+      // firstResponseAt is absent until now, so $min sets it once and keeps it afterwards.
+      ? { $inc: { lastSeq: 1 }, $set: { updatedAt: at, awaitingAgentSince: null }, $min: { firstResponseAt: at } }
+      : { $inc: { lastSeq: 1 }, $set: { updatedAt: at } };
+    const bumped = await conversations
+      .findOneAndUpdate({ _id: input.conversationId }, update, { returnDocument: 'after', projection: { lastSeq: 1 } })
+      .lean<Pick<ConversationDoc, 'lastSeq'>>();
+    if (!bumped) throw new StoreConflictError('conversation does not exist');
+    return bumped.lastSeq;
+  }
+
+  return {
+    async appendMessage(input) {
+      const existing = await findByClientId(input);
+      if (existing) return { message: existing, created: false };
+      const createdAt = new Date();
+      const doc: MessageDoc = {
+        _id: newId(), conversationId: input.conversationId, seq: await takeSeq(input, createdAt),
+        clientId: input.clientId, ...authorFields(input.author), text: input.text,
+        internal: input.internal === true, createdAt,
+      };
+      try {
+        await messages.create(doc);
+        return { message: toMessage(doc), created: true };
+      } catch (error) {
+        // A concurrent retry of the same clientId stored it first; ours was certainly not stored.
+        if (duplicateKeyIndex(error) !== INDEX.messageClientId) throw error;
+        await giveBackSeq(conversations, input.conversationId, doc.seq);
+        const stored = await findByClientId(input);
+        if (!stored) throw error;
+        return { message: stored, created: false };
+      }
+    },
+    async listMessages({ conversationId, afterSeq = 0, limit = 500, includeInternal = true }) {
+      const docs = await messages
+        .find({ conversationId, seq: { $gt: afterSeq }, ...(includeInternal ? {} : { internal: { $ne: true } }) })
+        .sort({ seq: 1 })
+        .limit(limit)
+        .lean<MessageDoc[]>();
+      return docs.map(toMessage);
+    },
+  };
+}
+
+/**
+ * Undoes our $inc when nobody has taken a seq after ours, so a lost clientId race usually leaves
+ * no gap. Compare-and-set on lastSeq: if another message took seq+1 meanwhile, the gap stays;
+ * without a multi-document transaction that cannot be avoided, and seqs stay unique and ordered.
+ */
+async function giveBackSeq(conversations: Model<ConversationDoc>, conversationId: string, seq: number): Promise<void> {
+  await conversations.updateOne({ _id: conversationId, lastSeq: seq }, { $inc: { lastSeq: -1 } });
+}
