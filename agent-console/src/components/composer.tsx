@@ -59,6 +59,7 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
         id={inputId}
         class="composer__input"
         rows={2}
+        dir="auto"
         maxLength={MESSAGE_MAX_LENGTH}
         placeholder={internal ? t('chat.notePlaceholder') : t('chat.reply')}
         aria-describedby={hintId}

@@ -44,7 +44,8 @@ function MessageItem({ message, author }: { message: Message; author: string }) 
           {formatMessageTime(message.createdAt, translator.language.value)}
         </time>
       </div>
-      <p class="message__text">
+      {/* Each message finds its own direction: Arabic in an English console, and vice versa. */}
+      <p class="message__text" dir="auto">
         <LinkifiedText text={message.text} />
       </p>
     </li>
@@ -73,7 +74,7 @@ function PendingItem({ item }: { item: Outgoing }) {
               : t('chat.sending')}
         </span>
       </div>
-      <p class="message__text">
+      <p class="message__text" dir="auto">
         <LinkifiedText text={item.text} />
       </p>
       {failed && (

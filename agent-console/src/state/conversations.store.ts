@@ -96,7 +96,14 @@ export function createConversationsStore(options: { storage: Storage; agentId: R
       ensureReadStore();
       const known = byId.value.get(message.conversationId);
       if (known && message.seq > known.lastSeq) {
-        setOne({ ...known, lastSeq: message.seq, updatedAt: message.createdAt });
+        // An agent's reply settles what was owed; the server clears it without re-announcing.
+        const answered = message.author.kind === 'agent' && !message.internal;
+        setOne({
+          ...known,
+          lastSeq: message.seq,
+          updatedAt: message.createdAt,
+          awaitingAgentSince: answered ? null : known.awaitingAgentSince,
+        });
       }
       const read = readSeq.value[message.conversationId] ?? 0;
       const isMine = message.author.kind === 'agent' && message.author.id === agentId.value;

@@ -39,6 +39,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     firstResponseAt: null,
     awaitingAgentSince: null,
     resolvedAt: null,
+    ticketId: null,
     ...overrides,
   };
 }
