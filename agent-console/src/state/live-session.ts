@@ -74,6 +74,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   let listed = false;
 
   async function loadTranscript(conversationId: string) {
+    transcripts.track(conversationId);
     try {
       const opened = await connection.request('conversation:open', { conversationId });
       conversations.upsert(opened.conversation);
@@ -154,6 +155,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     tabs,
     async openConversation(conversationId) {
       tabs.open(conversationId);
+      transcripts.track(conversationId);
       if (!transcripts.isLoaded(conversationId)) await loadTranscript(conversationId);
       markActiveRead();
     },

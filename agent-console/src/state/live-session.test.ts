@@ -1,0 +1,110 @@
+import type { Conversation } from '@parley/shared';
+import { FakeAgentSocket } from '../test-support/fake-agent-socket';
+import { AGENT, conversation, visitorMessage } from '../test-support/fixtures';
+import { createLiveSession } from './live-session';
+import type { SessionStore } from './session.store';
+import { signal } from '@preact/signals';
+
+function fakeSession(): SessionStore & { expired: jest.Mock } {
+  const agent = signal(AGENT);
+  const expired = jest.fn();
+  return {
+    phase: signal('signed-in' as const),
+    token: signal('token-abcdefghijklmnopqrstuvwxyz'),
+    agent,
+    signIn: jest.fn(),
+    signOut: jest.fn(),
+    restore: jest.fn(),
+    expire: expired,
+    expired,
+    updateAgent: (next) => (agent.value = next),
+  };
+}
+
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+function start(list: Conversation[] = []) {
+  const socket = new FakeAgentSocket();
+  socket.handle('conversation:list', () => ({ ok: true, data: list }));
+  socket.handle('agent:list', () => ({ ok: true, data: [AGENT] }));
+  const onNewChat = jest.fn();
+  const session = fakeSession();
+  const live = createLiveSession({
+    connection: socket.connection(),
+    session,
+    storage: window.localStorage,
+    onNewChat,
+    newClientId: () => 'client-0001-abcd',
+    isPageVisible: () => true,
+  });
+  return { socket, live, onNewChat, session };
+}
+
+beforeEach(() => window.localStorage.clear());
+
+describe('live session', () => {
+  it('chimes for chats that arrive while the agent is here, not for those already waiting', async () => {
+    const old = conversation();
+    const { socket, live, onNewChat } = start([old]);
+    socket.setConnected(true);
+    await settle();
+    expect(live.conversations.queued.value.map((c) => c.id)).toEqual([old.id]);
+    expect(onNewChat).not.toHaveBeenCalled();
+
+    const fresh = conversation();
+    socket.serverEmit('conversation:updated', fresh);
+    socket.serverEmit('conversation:updated', fresh); // the same news twice rings once
+    expect(onNewChat).toHaveBeenCalledTimes(1);
+    expect(onNewChat).toHaveBeenCalledWith(fresh);
+    live.dispose();
+  });
+
+  it('catches up after a reconnect: lists again, reloads open chats, resends what waited', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { socket, live } = start([mine]);
+    const missed = visitorMessage(mine, { seq: 1, text: 'are you there?' });
+    socket.handle('conversation:open', () => ({ ok: true, data: { conversation: { ...mine, lastSeq: 1 }, messages: [missed] } }));
+    socket.handle('message:send', (payload) => ({
+      ok: true,
+      data: { ...missed, id: 'msg-reply-0001', seq: 2, clientId: payload.clientId, text: payload.text,
+        author: { kind: 'agent' as const, id: AGENT.id, name: AGENT.name } },
+    }));
+    socket.setConnected(true);
+    await settle();
+
+    socket.setConnected(false);
+    void live.openConversation(mine.id).catch(() => undefined); // offline: the history waits
+    live.send(mine.id, 'Yes, still here');
+    await settle();
+    expect(socket.emitsOf('message:send')).toHaveLength(0);
+
+    socket.setConnected(true);
+    await settle();
+    expect(socket.emitsOf('conversation:list')).toHaveLength(2);
+    expect(socket.emitsOf('message:send')).toEqual([
+      { conversationId: mine.id, clientId: 'client-0001-abcd', text: 'Yes, still here' },
+    ]);
+    expect(live.transcripts.messagesOf(mine.id).value.map((m) => m.text)).toEqual(['are you there?', 'Yes, still here']);
+    expect(live.status.value).toBe('online');
+    live.dispose();
+  });
+
+  it('signs out when the server refuses the token', () => {
+    const { socket, session, live } = start();
+    socket.setConnected(false, { code: 'UNAUTHENTICATED', message: 'Sign in first.' });
+    expect(session.expired).toHaveBeenCalled();
+    live.dispose();
+  });
+
+  it('follows its own presence when the server changes it', async () => {
+    const { socket, session, live } = start();
+    socket.serverEmit('agent:updated', { ...AGENT, status: 'offline' });
+    expect(session.agent.value?.status).toBe('offline');
+    socket.serverEmit('agent:updated', { ...AGENT, id: 'agent-bob-00001', name: 'Bob', status: 'online' });
+    expect(session.agent.value?.name).toBe('Ana');
+    expect(live.agents.availableColleagues.value.map((a) => a.name)).toEqual(['Bob']);
+    live.dispose();
+  });
+});
