@@ -10,6 +10,7 @@ import { directoryContract } from './contract/directory.contract';
 import { messagesContract } from './contract/messages.contract';
 import { routingContract } from './contract/routing.contract';
 import { mongoFixture, sqliteFixture, type StoreFixture } from './contract/store-fixtures';
+import { workspaceContract } from './contract/workspace.contract';
 
 const mongoUri = process.env.MONGODB_URI;
 if (!mongoUri) console.info('MongoDB contract tests skipped: MONGODB_URI is not set (no MongoDB on this machine)');
@@ -23,6 +24,7 @@ function storeContract(fixture: StoreFixture): void {
   conversationsContract(ctx);
   routingContract(ctx);
   messagesContract(ctx);
+  workspaceContract(ctx);
 }
 
 const available: StoreFixture[] = [sqliteFixture, ...(mongoUri ? [mongoFixture(mongoUri)] : [])];

@@ -1,4 +1,4 @@
-/** Contract: sites and their settings, agents and presence, sessions, departments, visitors. */
+/** Contract: sites and their settings, agents and presence, sessions, departments. */
 import { AGENT_MAX_CHATS_DEFAULT, DEFAULT_SITE_SETTINGS } from '@parley/shared';
 import { newId } from '../../tokens';
 import { StoreConflictError } from '../store';
@@ -143,6 +143,19 @@ export function directoryContract(ctx: ContractContext): void {
     await expect(ctx.store.deleteAgentSession('hash-of-token-one')).resolves.toBeUndefined();
   });
 
+  it("ends every session of one agent, and only theirs", async () => {
+    const site = await seedSite(ctx.store);
+    const [ann, bob] = [await seedAgent(ctx.store, site.id), await seedAgent(ctx.store, site.id)];
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    for (const [tokenHash, agentId] of [['ann-laptop', ann.id], ['ann-phone', ann.id], ['bob-laptop', bob.id]] as const) {
+      await ctx.store.createAgentSession({ tokenHash, agentId, expiresAt });
+    }
+    await ctx.store.deleteAgentSessions(ann.id);
+    expect(await ctx.store.findAgentSession('ann-laptop')).toBeNull();
+    expect(await ctx.store.findAgentSession('ann-phone')).toBeNull();
+    expect(await ctx.store.findAgentSession('bob-laptop')).toEqual({ agentId: bob.id, expiresAt });
+  });
+
   it('keeps department names unique per site and lists them by name', async () => {
     const [siteA, siteB] = [await seedSite(ctx.store), await seedSite(ctx.store)];
     const support = await ctx.store.createDepartment({ siteId: siteA.id, name: 'Support' });
@@ -153,15 +166,4 @@ export function directoryContract(ctx: ContractContext): void {
     expect(await ctx.store.listDepartments(siteA.id)).toEqual([billing, support]);
   });
 
-  it('finds a visitor by token hash only within its own site', async () => {
-    const [siteA, siteB] = [await seedSite(ctx.store), await seedSite(ctx.store)];
-    const visitor = await ctx.store.createVisitor({ siteId: siteA.id, tokenHash: 'visitor-token-hash', locale: 'ru' });
-    expect(visitor).toEqual({
-      id: expect.any(String), siteId: siteA.id, name: null, email: null, locale: 'ru', createdAt: expect.any(String),
-    });
-    expect(isIsoDate(visitor.createdAt)).toBe(true);
-    expect(await ctx.store.findVisitorByTokenHash(siteA.id, 'visitor-token-hash')).toEqual(visitor);
-    expect(await ctx.store.findVisitorByTokenHash(siteB.id, 'visitor-token-hash')).toBeNull();
-    expect(await ctx.store.findVisitorByTokenHash(siteA.id, 'another-hash')).toBeNull();
-  });
 }

@@ -12,7 +12,7 @@ type ConversationStore = Pick<
   | 'openConversation' | 'findOpenConversation' | 'findLatestConversation' | 'findConversation'
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
-  | 'listUnansweredAssignments' | 'listAssignedTo'
+  | 'listUnansweredAssignments' | 'listAssignedTo' | 'reopenConversation' | 'addParticipant'
 >;
 
 /** How often openConversation retries when the open conversation it collided with is resolved meanwhile. */
@@ -63,7 +63,8 @@ export function mongoConversations(models: MongoModels): ConversationStore {
         const at = new Date();
         const doc: ConversationDoc = {
           _id: newId(), siteId: input.siteId, visitorId: input.visitorId, visitorName: input.visitorName,
-          status: 'queued', open: true, assignedAgentId: null, departmentId: input.departmentId ?? null,
+          status: 'queued', open: true, assignedAgentId: null, participantAgentIds: [],
+          departmentId: input.departmentId ?? null,
           locale: input.locale, lastSeq: 0, createdAt: at, updatedAt: at, queuedAt: at, assignedAt: null,
           awaitingAgentSince: null, resolvedAt: null, declinedAgentIds: [], slotToken: null,
         };
@@ -151,6 +152,40 @@ export function mongoConversations(models: MongoModels): ConversationStore {
       if (!doc) return null;
       if (doc.assignedAgentId) await slots.release(doc.assignedAgentId, doc.slotToken);
       return toConversation(doc);
+    },
+
+    async reopenConversation(conversationId) {
+      const at = new Date();
+      try {
+        const doc = await conversations
+          .findOneAndUpdate(
+            { _id: conversationId, status: 'resolved' },
+            {
+              $set: {
+                status: 'queued', open: true, resolvedAt: null, assignedAgentId: null, assignedAt: null,
+                queuedAt: at, updatedAt: at,
+              },
+            },
+            AFTER,
+          )
+          .lean<ConversationDoc>();
+        return doc ? toConversation(doc) : null;
+      } catch (error) {
+        if (duplicateKeyIndex(error) === INDEX.oneOpenConversation) {
+          throw new StoreConflictError('the visitor has another open conversation');
+        }
+        throw error;
+      }
+    },
+    async addParticipant({ conversationId, agentId }) {
+      const doc = await conversations
+        .findOneAndUpdate(
+          { _id: conversationId, open: true },
+          { $addToSet: { participantAgentIds: agentId }, $set: { updatedAt: new Date() } },
+          AFTER,
+        )
+        .lean<ConversationDoc>();
+      return doc ? toConversation(doc) : null;
     },
 
     async listQueue(siteId) {

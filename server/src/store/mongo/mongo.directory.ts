@@ -1,9 +1,9 @@
-/** The directory on MongoDB: sites and their settings, agents and their presence, sessions, departments, visitors. */
+/** The directory on MongoDB: sites and their settings, agents and their presence, sessions, departments. */
 import { AGENT_MAX_CHATS_DEFAULT, DEFAULT_SITE_SETTINGS } from '@parley/shared';
 import { newId } from '../../tokens';
 import { StoreConflictError, type Store } from '../store';
-import type { AgentDoc, AgentSessionDoc, DepartmentDoc, SiteDoc, VisitorDoc } from './mongo.documents';
-import { toAgent, toAgentSession, toAgentWithSecret, toDepartment, toSite, toVisitor } from './mongo.mapping';
+import type { AgentDoc, AgentSessionDoc, DepartmentDoc, SiteDoc } from './mongo.documents';
+import { toAgent, toAgentSession, toAgentWithSecret, toDepartment, toSite } from './mongo.mapping';
 import { duplicateKeyIndex, INDEX, type MongoModels } from './mongo.models';
 
 type DirectoryStore = Pick<
@@ -12,8 +12,7 @@ type DirectoryStore = Pick<
   | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
-  | 'createDepartment' | 'listDepartments'
-  | 'createVisitor' | 'findVisitorByTokenHash'
+  | 'deleteAgentSessions' | 'createDepartment' | 'listDepartments'
 >;
 
 const AFTER = { returnDocument: 'after' } as const;
@@ -37,7 +36,7 @@ function setPaths(patch: object, prefix = ''): Record<string, unknown> {
 }
 
 export function mongoDirectory(models: MongoModels): DirectoryStore {
-  const { sites, agents, agentSessions, departments, visitors } = models;
+  const { sites, agents, agentSessions, departments } = models;
 
   async function findSite(id: string) {
     const doc = await sites.findById(id).lean<SiteDoc>();
@@ -127,6 +126,9 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
     async deleteAgentSession(tokenHash) {
       await agentSessions.deleteOne({ _id: tokenHash });
     },
+    async deleteAgentSessions(agentId) {
+      await agentSessions.deleteMany({ agentId });
+    },
 
     async createDepartment({ siteId, name }) {
       const doc: DepartmentDoc = { _id: newId(), siteId, name, createdAt: new Date() };
@@ -135,16 +137,6 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
     },
     async listDepartments(siteId) {
       return (await departments.find({ siteId }).sort({ name: 1 }).lean<DepartmentDoc[]>()).map(toDepartment);
-    },
-
-    async createVisitor({ siteId, tokenHash, locale }) {
-      const doc: VisitorDoc = { _id: newId(), siteId, tokenHash, name: null, email: null, locale, createdAt: new Date() };
-      await visitors.create(doc);
-      return toVisitor(doc);
-    },
-    async findVisitorByTokenHash(siteId, tokenHash) {
-      const doc = await visitors.findOne({ siteId, tokenHash }).lean<VisitorDoc>();
-      return doc ? toVisitor(doc) : null;
     },
   };
 }

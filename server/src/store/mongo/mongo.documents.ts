@@ -23,7 +23,15 @@ export interface DepartmentDoc { _id: string; siteId: string; name: string; crea
 
 export interface VisitorDoc {
   _id: string; siteId: string; tokenHash: string; name: string | null; email: string | null;
-  locale: string | null; createdAt: Date;
+  locale: string | null; pageUrl: string | null; pageTitle: string | null; referrer: string | null;
+  userAgent: string | null; visitStartedAt: Date | null; createdAt: Date;
+}
+
+export interface CannedReplyDoc {
+  _id: string; siteId: string; shortcut: string; text: string;
+  departmentId: string | null; ownerAgentId: string | null;
+  /** `agent:<id>`, `dept:<id>` or '' (site-wide): the scope a shortcut is unique in. */
+  scopeKey: string;
 }
 
 export interface ConversationDoc {
@@ -35,7 +43,8 @@ export interface ConversationDoc {
    * since 6.0). Every update that changes status sets it in the same statement.
    */
   open: boolean;
-  assignedAgentId: string | null; departmentId: string | null; locale: string | null; lastSeq: number;
+  assignedAgentId: string | null; participantAgentIds: string[];
+  departmentId: string | null; locale: string | null; lastSeq: number;
   createdAt: Date; updatedAt: Date; queuedAt: Date; assignedAt: Date | null;
   /** Absent until the first answer, so `$min` can set it once in the same update as the seq. */
   firstResponseAt?: Date | null;

@@ -1,11 +1,11 @@
 /** Maps lean MongoDB documents to the domain's plain objects: string ids, ISO date strings. */
 import {
   DEFAULT_SITE_SETTINGS, SiteSettingsSchema,
-  type Agent, type Conversation, type Department, type Message, type MessageAuthor, type Site,
+  type Agent, type CannedReply, type Conversation, type Department, type Message, type MessageAuthor, type Site,
 } from '@parley/shared';
 import type { AgentSession, AgentWithSecret, QueuedConversation, Visitor } from '../store';
 import type {
-  AgentDoc, AgentSessionDoc, ConversationDoc, DepartmentDoc, MessageDoc, SiteDoc, VisitorDoc,
+  AgentDoc, AgentSessionDoc, CannedReplyDoc, ConversationDoc, DepartmentDoc, MessageDoc, SiteDoc, VisitorDoc,
 } from './mongo.documents';
 
 const iso = (date: Date): string => date.toISOString();
@@ -32,12 +32,20 @@ export const toAgentSession = (d: AgentSessionDoc): AgentSession => ({ agentId: 
 export const toDepartment = (d: DepartmentDoc): Department => ({ id: d._id, siteId: d.siteId, name: d.name });
 
 export const toVisitor = (d: VisitorDoc): Visitor => ({
-  id: d._id, siteId: d.siteId, name: d.name, email: d.email, locale: d.locale, createdAt: iso(d.createdAt),
+  id: d._id, siteId: d.siteId, name: d.name, email: d.email, locale: d.locale,
+  pageUrl: d.pageUrl ?? null, pageTitle: d.pageTitle ?? null, referrer: d.referrer ?? null,
+  userAgent: d.userAgent ?? null, createdAt: iso(d.createdAt), visitStartedAt: isoOrNull(d.visitStartedAt),
+});
+
+export const toCannedReply = (d: CannedReplyDoc): CannedReply => ({
+  id: d._id, siteId: d.siteId, shortcut: d.shortcut, text: d.text,
+  departmentId: d.departmentId ?? null, ownerAgentId: d.ownerAgentId ?? null,
 });
 
 export const toConversation = (d: ConversationDoc): Conversation => ({
   id: d._id, siteId: d.siteId, visitorId: d.visitorId, visitorName: d.visitorName, status: d.status,
-  assignedAgentId: d.assignedAgentId, departmentId: d.departmentId ?? null, locale: d.locale, lastSeq: d.lastSeq,
+  assignedAgentId: d.assignedAgentId, participantAgentIds: d.participantAgentIds ?? [],
+  departmentId: d.departmentId ?? null, locale: d.locale, lastSeq: d.lastSeq,
   createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt), queuedAt: iso(d.queuedAt),
   assignedAt: isoOrNull(d.assignedAt), firstResponseAt: isoOrNull(d.firstResponseAt),
   awaitingAgentSince: isoOrNull(d.awaitingAgentSince), resolvedAt: isoOrNull(d.resolvedAt),

@@ -17,6 +17,9 @@ describe('mongo store indexes', () => {
     expect(uniqueIndexes(SCHEMAS.departments)).toEqual([
       { fields: { siteId: 1, name: 1 }, name: INDEX.departmentName, partial: undefined },
     ]);
+    expect(uniqueIndexes(SCHEMAS.cannedReplies)).toEqual([
+      { fields: { siteId: 1, scopeKey: 1, shortcut: 1 }, name: INDEX.cannedShortcut, partial: undefined },
+    ]);
     expect(uniqueIndexes(SCHEMAS.visitors)).toEqual([
       { fields: { tokenHash: 1 }, name: INDEX.visitorToken, partial: undefined },
     ]);

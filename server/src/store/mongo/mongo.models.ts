@@ -3,7 +3,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { AGENT_ROLES, AGENT_STATUSES, CONVERSATION_STATUSES, ROUTING_MODES } from '@parley/shared';
 import { newId } from '../../tokens';
 import type {
-  AgentDoc, AgentSessionDoc, ConversationDoc, DepartmentDoc, MessageDoc, SiteDoc, VisitorDoc,
+  AgentDoc, AgentSessionDoc, CannedReplyDoc, ConversationDoc, DepartmentDoc, MessageDoc, SiteDoc, VisitorDoc,
 } from './mongo.documents';
 
 /** Our own random string ids (never ObjectId), no __v, no `id` virtual, unknown paths refused. */
@@ -20,6 +20,7 @@ export const INDEX = {
   agentEmail: 'agent_email_unique',
   departmentName: 'department_name_unique_per_site',
   visitorToken: 'visitor_token_hash_unique',
+  cannedShortcut: 'canned_reply_shortcut_unique_per_scope',
   oneOpenConversation: 'conversation_one_open_per_visitor',
   messageClientId: 'message_client_id_unique',
   messageSeq: 'message_seq_unique',
@@ -67,6 +68,7 @@ const agentSessionSchema = new Schema<AgentSessionDoc>(
 );
 // Expired sessions are refused by the auth service anyway; this only keeps the collection small.
 agentSessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+agentSessionSchema.index({ agentId: 1 });
 
 const departmentSchema = new Schema<DepartmentDoc>(
   { _id: idPath, siteId: requiredString, name: requiredString, createdAt: requiredDate },
@@ -77,18 +79,30 @@ departmentSchema.index({ siteId: 1, name: 1 }, { unique: true, name: INDEX.depar
 const visitorSchema = new Schema<VisitorDoc>(
   {
     _id: idPath, siteId: requiredString, tokenHash: requiredString,
-    name: nullableString, email: nullableString, locale: nullableString, createdAt: requiredDate,
+    name: nullableString, email: nullableString, locale: nullableString,
+    pageUrl: nullableString, pageTitle: nullableString, referrer: nullableString, userAgent: nullableString,
+    visitStartedAt: nullableDate, createdAt: requiredDate,
   },
   OPTIONS,
 );
 visitorSchema.index({ tokenHash: 1 }, { unique: true, name: INDEX.visitorToken });
+
+const cannedReplySchema = new Schema<CannedReplyDoc>(
+  {
+    _id: idPath, siteId: requiredString, shortcut: requiredString, text: requiredString,
+    departmentId: nullableString, ownerAgentId: nullableString, scopeKey: { type: String, default: '' },
+  },
+  OPTIONS,
+);
+cannedReplySchema.index({ siteId: 1, scopeKey: 1, shortcut: 1 }, { unique: true, name: INDEX.cannedShortcut });
 
 const conversationSchema = new Schema<ConversationDoc>(
   {
     _id: idPath, siteId: requiredString, visitorId: requiredString, visitorName: nullableString,
     status: { type: String, enum: CONVERSATION_STATUSES, required: true },
     open: { type: Boolean, required: true },
-    assignedAgentId: nullableString, departmentId: nullableString, locale: nullableString,
+    assignedAgentId: nullableString, participantAgentIds: { type: [String], default: [] },
+    departmentId: nullableString, locale: nullableString,
     lastSeq: { type: Number, required: true },
     createdAt: requiredDate, updatedAt: requiredDate, queuedAt: requiredDate, assignedAt: nullableDate,
     firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
@@ -122,7 +136,7 @@ messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true, name: INDEX.m
 
 export const SCHEMAS = {
   sites: siteSchema, agents: agentSchema, agentSessions: agentSessionSchema, departments: departmentSchema,
-  visitors: visitorSchema, conversations: conversationSchema, messages: messageSchema,
+  visitors: visitorSchema, cannedReplies: cannedReplySchema, conversations: conversationSchema, messages: messageSchema,
 };
 
 export interface MongoModels {
@@ -131,6 +145,7 @@ export interface MongoModels {
   agentSessions: Model<AgentSessionDoc>;
   departments: Model<DepartmentDoc>;
   visitors: Model<VisitorDoc>;
+  cannedReplies: Model<CannedReplyDoc>;
   conversations: Model<ConversationDoc>;
   messages: Model<MessageDoc>;
 }
@@ -142,6 +157,7 @@ export function compileModels(connection: Connection): MongoModels {
     agentSessions: connection.model<AgentSessionDoc>('AgentSession', SCHEMAS.agentSessions, 'agent_sessions'),
     departments: connection.model<DepartmentDoc>('Department', SCHEMAS.departments, 'departments'),
     visitors: connection.model<VisitorDoc>('Visitor', SCHEMAS.visitors, 'visitors'),
+    cannedReplies: connection.model<CannedReplyDoc>('CannedReply', SCHEMAS.cannedReplies, 'canned_replies'),
     conversations: connection.model<ConversationDoc>('Conversation', SCHEMAS.conversations, 'conversations'),
     messages: connection.model<MessageDoc>('Message', SCHEMAS.messages, 'messages'),
   };

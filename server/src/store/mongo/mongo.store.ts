@@ -1,10 +1,12 @@
 /** The shared store for several server processes: MongoDB through mongoose, on its own connection. */
 import mongoose from 'mongoose';
 import type { Store } from '../store';
+import { mongoCannedReplies } from './mongo.canned-replies';
 import { mongoConversations } from './mongo.conversations';
 import { mongoDirectory } from './mongo.directory';
 import { mongoMessages } from './mongo.messages';
 import { compileModels, ensureCollectionsAndIndexes } from './mongo.models';
+import { mongoVisitors } from './mongo.visitors';
 
 export interface MongoStoreOptions {
   uri: string;
@@ -34,6 +36,8 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
       await connection.close();
     },
     ...mongoDirectory(models),
+    ...mongoVisitors(models),
+    ...mongoCannedReplies(models),
     ...mongoConversations(models),
     ...mongoMessages(models),
   };
