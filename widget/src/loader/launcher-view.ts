@@ -7,23 +7,20 @@ export const HOST_TAG = 'parley-widget';
 const HOST_STYLE = 'all:initial!important';
 
 const LAUNCHER_CSS =
-  '.b,.f{position:fixed;z-index:2147483647;right:20px;border:0;box-shadow:0 4px 24px #0004}' +
-  ':host([data-position=left]) :is(.b,.f){right:auto;left:20px}' +
+  // inset-inline-end: the host's direction (set from the position option) picks the corner.
+  '.b,.f{position:fixed;z-index:2147483647;inset-inline-end:20px;border:0;box-shadow:0 4px 24px #0004}' +
   '.b{bottom:20px;width:56px;height:56px;border-radius:50%;cursor:pointer;color:#fff;background:var(--c,#2563eb)}' +
-  '.u{position:absolute;top:-4px;right:-4px;padding:0 6px;border-radius:9px;background:#d22;font:12px/18px sans-serif}' +
+  '.u{position:absolute;top:0;right:0;padding:0 6px;border-radius:9px;background:#d22;font:12px/18px sans-serif}' +
   '.f{bottom:88px;width:370px;height:min(600px,100vh - 108px);border-radius:12px}' +
-  '@media(max-width:480px){.f{inset:0;width:100%;height:100%;border-radius:0}:host([data-open]) .b{display:none}}';
+  // Full screen on phones; the frame comes after the bubble in the tree, so it covers it there.
+  '@media(max-width:480px){.f{inset:0;width:100%;height:100%;border-radius:0}}';
 
 // No rule here sets `display` on the bubble, badge or frame, so the UA's `[hidden]` rule hides them.
 // A speech bubble, built with DOM calls: host pages may enforce Trusted Types on innerHTML.
 const ICON_PATH = 'M3 4h18v13H9l-6 4z';
 
-export interface LauncherView {
-  host: HTMLElement;
-  root: ShadowRoot;
-  bubble: HTMLButtonElement;
-  badge: HTMLElement;
-}
+/** A tuple rather than an object: property names survive minification, positions do not cost bytes. */
+export type LauncherView = [host: HTMLElement, root: ShadowRoot, bubble: HTMLButtonElement, badge: HTMLElement];
 
 export function element<E extends Element>(created: E, attributes: Record<string, string>): E {
   for (const name in attributes) created.setAttribute(name, attributes[name] as string);
@@ -43,10 +40,11 @@ function adoptStyles(doc: Document, root: ShadowRoot): void {
 }
 
 export function createLauncherView(doc: Document, config: LoaderConfig): LauncherView {
-  // Only "left" matches a rule; any other value keeps the default right-hand side.
-  const host = element(doc.createElement(HOST_TAG), { 'data-position': String(config.position) });
-  // CSSOM rather than a style attribute string, so strict host CSPs allow it.
+  const host = doc.createElement(HOST_TAG);
+  // CSSOM rather than a style attribute string, so strict host CSPs allow it. `all` leaves
+  // `direction` alone, so it is always set: right-to-left puts the launcher bottom-left.
   host.style.cssText = HOST_STYLE;
+  host.style.direction = config.position == 'left' ? 'rtl' : 'ltr';
   if (config.color && CSS.supports('color', config.color)) host.style.setProperty('--c', config.color);
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(doc, root);
@@ -63,5 +61,5 @@ export function createLauncherView(doc: Document, config: LoaderConfig): Launche
   bubble.append(icon, badge);
   root.append(bubble);
   doc.body.append(host);
-  return { host, root, bubble, badge };
+  return [host, root, bubble, badge];
 }

@@ -10,7 +10,8 @@ export interface ParleySettings {
 }
 
 export interface LoaderConfig extends ParleySettings {
-  siteKey: string;
+  /** The site key, from `data-site`. */
+  site: string;
   /** The Parley server's origin, taken from the script's own src: the only postMessage target. */
   origin: string;
 }
@@ -24,19 +25,24 @@ export function findLoaderScript(doc: Document): HTMLScriptElement | null {
 /** `window.ParleySettings` wins over the snippet's attributes; `data-hide-launcher` is a boolean attribute. */
 export function readLoaderConfig(script: HTMLScriptElement, settings?: ParleySettings): LoaderConfig {
   const data = script.dataset;
-  // data-position, data-color and data-locale map onto the settings of the same names.
+  // data-site, data-position, data-color and data-locale map onto the fields of the same names.
   return {
     ...data,
     hideLauncher: 'hideLauncher' in data,
     ...settings,
-    siteKey: data.site as string,
+    site: data.site as string,
     origin: new URL(script.src).origin,
   };
 }
 
-/** The panel's address: site and display options only; a visitor token never travels in a URL. */
-export function panelUrl(config: LoaderConfig, locale: string | undefined, hostOrigin: string): string {
+/**
+ * The panel's address: site and display options in the query, never a visitor token. The host page
+ * (address, title, referrer: for agents, and its origin: the bridge's peer) rides in the fragment,
+ * which is never sent to the server nor part of the cached URL.
+ */
+export function panelUrl(config: LoaderConfig, locale: string | undefined, doc: Document): string {
   // Empty values mean "not set" to the panel.
-  const query = { site: config.siteKey, origin: hostOrigin, locale: locale ?? '', color: config.color ?? '' };
-  return config.origin + '/panel/?' + new URLSearchParams(query);
+  const query = { site: config.site, locale: locale ?? '', color: config.color ?? '' };
+  const page = { page: doc.URL, title: doc.title, referrer: doc.referrer };
+  return config.origin + '/panel/?' + new URLSearchParams(query) + '#' + new URLSearchParams(page);
 }

@@ -77,7 +77,10 @@ describe('loader', () => {
     const src = new URL(frame()!.src);
     expect(src.origin + src.pathname).toBe(`${PARLEY_ORIGIN}/panel/`);
     expect(src.searchParams.get('site')).toBe(SITE_KEY);
-    expect(src.searchParams.get('origin')).toBe(window.location.origin);
+    // The host page travels in the fragment: the panel learns its peer's origin, the server never sees it.
+    const page = new URLSearchParams(src.hash.slice(1));
+    expect(page.get('page')).toBe(window.location.href);
+    expect(page.get('title')).toBe('Shop');
     expect(frame()).toHaveAttribute('title', 'Parley chat');
     expect(frame()!.hidden).toBe(true);
   });
@@ -193,7 +196,8 @@ describe('loader', () => {
     win.ParleySettings = { locale: 'uk' };
     boot();
     jest.runOnlyPendingTimers();
-    expect(document.querySelector('parley-widget')).toHaveAttribute('data-position', 'left');
+    // Right-to-left makes the launcher's inset-inline-end the left edge.
+    expect(document.querySelector<HTMLElement>('parley-widget')!.style.direction).toBe('rtl');
     expect(bubble().hidden).toBe(true);
     expect(new URL(frame()!.src).searchParams.get('locale')).toBe('uk');
   });

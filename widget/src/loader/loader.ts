@@ -21,7 +21,7 @@ export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
   if (!script || doc.querySelector(HOST_TAG)) return undefined;
   const config = readLoaderConfig(script, win.ParleySettings);
   const origin = config.origin;
-  const { host, root, bubble, badge } = createLauncherView(doc, config);
+  const [host, root, bubble, badge] = createLauncherView(doc, config);
   const events = createEventHub();
 
   let frame: HTMLIFrameElement | undefined;
@@ -37,13 +37,14 @@ export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
   const postToPanel = (msg: LoaderToPanelMessage): void => {
     if (panelReady) frame?.contentWindow?.postMessage(wrapBridgeMessage(msg), origin);
   };
+  const postOpenState = (): void => postToPanel({ type: isOpen ? 'panel:open' : 'panel:close' });
 
   const ensureFrame = (): HTMLIFrameElement => {
     if (!frame) {
-      const src = panelUrl(config, locale, win.location.origin);
+      const src = panelUrl(config, locale, doc);
       frame = element(doc.createElement('iframe'), { class: 'f', title: 'Parley chat', 'data-testid': 'parley-frame', src });
       frame.hidden = true;
-      root.prepend(frame);
+      root.append(frame);
     }
     return frame;
   };
@@ -56,9 +57,8 @@ export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
     if (next == isOpen) return;
     isOpen = next;
     ensureFrame().hidden = !next;
-    host.toggleAttribute('data-open', next);
     bubble.setAttribute('aria-expanded', '' + next);
-    postToPanel({ type: next ? 'panel:open' : 'panel:close' });
+    postOpenState();
     if (next) {
       if (flashTimer) doc.title = pageTitle;
       clearInterval(flashTimer);
@@ -78,7 +78,7 @@ export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
         // The frame may have been created with an older locale; re-applying the same one is a no-op.
         if (locale) setLocale(locale);
         if (identity) identify(identity);
-        if (isOpen) postToPanel({ type: 'panel:open' });
+        postOpenState();
         return;
       case 'panel:close-request':
         return setOpen(false);

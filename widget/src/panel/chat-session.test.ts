@@ -2,9 +2,11 @@ import type { Message } from '@parley/shared';
 import { createFakeTransport } from '../test-support/fake-transport';
 import { aConversation, aMessage, agentAuthor } from '../test-support/message-factory';
 import { createChatStore } from './chat-store';
-import { startChatSession } from './chat-session';
+import { cleanIdentity, startChatSession } from './chat-session';
 import { createOutbox } from './outbox';
 import { openSafeStorage } from './safe-storage';
+
+const pageContext = { pageUrl: 'https://shop.example/tea', pageTitle: 'Tea', referrer: '' };
 
 function setup() {
   const transport = createFakeTransport();
@@ -26,6 +28,7 @@ function setup() {
     outbox,
     saveVisitorToken: (token) => tokens.push(token),
     onAgentMessage: (message) => agentMessages.push(message),
+    pageContext,
   });
   return { transport, store, outbox, session, agentMessages, tokens };
 }
@@ -169,5 +172,31 @@ describe('chat session', () => {
     expect(store.getState()).toMatchObject({ connection: 'refused', refusal: 'SITE_NOT_FOUND' });
     session.connect();
     expect(transport.connectCalls).toBe(0);
+  });
+
+  it('reports the host page on every connection', () => {
+    const { transport } = setup();
+    transport.serverConnects();
+    transport.serverDisconnects();
+    transport.serverConnects();
+    expect(transport.contexts).toEqual([pageContext, pageContext]);
+  });
+
+  it('sends the identity from the host page once connected, without connecting just for it', () => {
+    const { transport, session } = setup();
+    session.identify({ name: '  Ada Lovelace ', email: 'ada@example.com' });
+    expect(transport.connectCalls).toBe(0);
+    expect(transport.identities).toEqual([]);
+    transport.serverConnects();
+    expect(transport.identities).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.com' }]);
+  });
+});
+
+describe('cleanIdentity', () => {
+  it('keeps only what the server would accept', () => {
+    expect(cleanIdentity({ name: 'Ada', email: 'not an email', admin: true })).toEqual({ name: 'Ada' });
+    expect(cleanIdentity({ name: ' ', email: 42 })).toBeNull();
+    expect(cleanIdentity('Ada')).toBeNull();
+    expect(cleanIdentity({ name: 'x'.repeat(121) })).toBeNull();
   });
 });

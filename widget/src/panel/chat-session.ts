@@ -2,7 +2,7 @@
  * Wires the transport to the store and the outbox: catch up after every (re)connect, merge what
  * arrives, flush the outbox, and tell the host page about agent messages.
  */
-import type { Conversation, Message, TypingNotice } from '@parley/shared';
+import type { Conversation, Message, TypingNotice, VisitorContext, VisitorIdentify } from '@parley/shared';
 import type { ChatStore } from './chat-store';
 import { highestSeq } from './message-timeline';
 import type { Outbox } from './outbox';
@@ -18,6 +18,18 @@ export interface ChatSessionDeps {
   /** A typing notice that never got its "stopped" is dropped after this long. */
   typingTimeoutMs?: number;
   rateLimitRetryMs?: number;
+  /** The host page, reported to agents on every connection. */
+  pageContext?: VisitorContext;
+}
+
+/** Keeps only what the server accepts (a name of 1-120 characters, an e-mail address); the page's input is untrusted. */
+export function cleanIdentity(identity: unknown): VisitorIdentify | null {
+  if (typeof identity !== 'object' || identity === null) return null;
+  const { name, email } = identity as Record<string, unknown>;
+  const clean: VisitorIdentify = {};
+  if (typeof name === 'string' && name.trim() && name.trim().length <= 120) clean.name = name.trim();
+  if (typeof email === 'string' && /^[^\s@]+@[^\s@]+$/.test(email.trim()) && email.length <= 254) clean.email = email.trim();
+  return clean.name || clean.email ? clean : null;
 }
 
 export type ChatSession = ReturnType<typeof startChatSession>;
@@ -25,6 +37,7 @@ export type ChatSession = ReturnType<typeof startChatSession>;
 export function startChatSession(deps: ChatSessionDeps) {
   const { transport, store, outbox } = deps;
   let historyLoaded = false;
+  let identity: VisitorIdentify | null = null;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Internal notes are for agents; should one ever reach the visitor, it is not shown. */
@@ -68,8 +81,14 @@ export function startChatSession(deps: ChatSessionDeps) {
     }
   }
 
+  function sendIdentity(): void {
+    if (identity && transport.isConnected()) void transport.identify(identity).catch(() => {});
+  }
+
   transport.onConnect(() => {
     store.setConnection('online');
+    if (deps.pageContext) transport.sendContext(deps.pageContext);
+    sendIdentity();
     // Catch up first so messages already stored are acknowledged instead of resent; send either way.
     void catchUp()
       .catch(() => {})
@@ -113,6 +132,11 @@ export function startChatSession(deps: ChatSessionDeps) {
     },
     setTyping(typing: boolean): void {
       if (transport.isConnected()) transport.setTyping(typing);
+    },
+    /** From the host page's `Parley.identify()`; sent now if connected, else on the next connection. */
+    identify(next: unknown): void {
+      identity = cleanIdentity(next) ?? identity;
+      sendIdentity();
     },
   };
 }

@@ -4,7 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { VisitorTransport } from './visitor-transport';
 
 // Same constant as VISITOR_NAMESPACE in @parley/shared; imported as a value it would pull zod in.
-const VISITOR_NAMESPACE = '/visitor';
+export const VISITOR_NAMESPACE_PATH = '/visitor';
 const ACK_TIMEOUT_MS = 10_000;
 
 type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
@@ -19,7 +19,7 @@ function parleyErrorOf(error: Error): ParleyError | null {
 
 /** `handshake` is read on every (re)connection attempt, so a token issued meanwhile is presented. */
 export function createSocketTransport(handshake: () => VisitorHandshake): VisitorTransport {
-  const socket: VisitorSocket = io(VISITOR_NAMESPACE, {
+  const socket: VisitorSocket = io(VISITOR_NAMESPACE_PATH, {
     autoConnect: false,
     auth: (send) => send(handshake()),
     // Polling first would need sticky sessions behind a load balancer; WebSocket is everywhere now.
@@ -33,8 +33,12 @@ export function createSocketTransport(handshake: () => VisitorHandshake): Visito
     },
     fetchHistory: (request) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:history', request),
     sendMessage: (message) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', message),
+    identify: (identity) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('visitor:identify', identity),
     setTyping: (typing) => {
       socket.volatile.emit('typing:set', { typing });
+    },
+    sendContext: (context) => {
+      socket.volatile.emit('visitor:context', context);
     },
     onServerEvent: (event, listener) => {
       // socket.io's overloads do not accept a generic event name; the map still types `listener`.

@@ -8,8 +8,11 @@ import type {
   HistoryRequest,
   Message,
   ParleyError,
+  VisitorContext,
+  VisitorIdentify,
   VisitorMessageSend,
   VisitorServerToClientEvents,
+  VisitorSession,
 } from '@parley/shared';
 
 export interface VisitorTransport {
@@ -18,8 +21,11 @@ export interface VisitorTransport {
   /** Both reject when no acknowledgement arrives in time (timeout or disconnect). */
   fetchHistory(request: HistoryRequest): Promise<AckResult<ConversationWithMessages | null>>;
   sendMessage(message: VisitorMessageSend): Promise<AckResult<Message>>;
+  identify(identity: VisitorIdentify): Promise<AckResult<VisitorSession>>;
   /** Dropped rather than buffered while offline: a stale "typing" is worse than none. */
   setTyping(typing: boolean): void;
+  /** The page the visitor is on; sent again on every connection. */
+  sendContext(context: VisitorContext): void;
   onServerEvent<E extends keyof VisitorServerToClientEvents>(event: E, listener: VisitorServerToClientEvents[E]): void;
   onConnect(listener: () => void): void;
   onDisconnect(listener: () => void): void;

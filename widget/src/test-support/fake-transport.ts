@@ -5,6 +5,8 @@ import type {
   HistoryRequest,
   Message,
   ParleyError,
+  VisitorContext,
+  VisitorIdentify,
   VisitorMessageSend,
   VisitorServerToClientEvents,
 } from '@parley/shared';
@@ -19,6 +21,8 @@ export interface FakeTransport extends VisitorTransport {
   historyRequests: HistoryRequest[];
   sent: VisitorMessageSend[];
   typing: boolean[];
+  identities: VisitorIdentify[];
+  contexts: VisitorContext[];
   /** How history and sends are answered; replace per test. */
   answerHistory: (request: HistoryRequest) => AckResult<ConversationWithMessages | null>;
   answerSend: (message: VisitorMessageSend) => Promise<AckResult<Message>>;
@@ -40,6 +44,8 @@ export function createFakeTransport(): FakeTransport {
     historyRequests: [],
     sent: [],
     typing: [],
+    identities: [],
+    contexts: [],
     answerHistory: () => ({ ok: true, data: null }),
     answerSend: () => new Promise(() => undefined),
     isConnected: () => fake.connected,
@@ -56,6 +62,13 @@ export function createFakeTransport(): FakeTransport {
     },
     setTyping: (typing) => {
       fake.typing.push(typing);
+    },
+    identify: async (identity) => {
+      fake.identities.push(identity);
+      return { ok: true, data: { visitorId: 'visitor_0001', visitorToken: 't'.repeat(43), name: identity.name ?? null } };
+    },
+    sendContext: (context) => {
+      fake.contexts.push(context);
     },
     onServerEvent: (event, listener) => {
       const listeners: AnyListener[] = (handlers[event] ??= []);

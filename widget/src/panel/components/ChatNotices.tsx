@@ -1,0 +1,45 @@
+/** Status lines above and below the messages: connection, refusal, queue position, chat ended, agent typing. */
+import type { ChatState } from '../chat-store';
+import { useTranslation } from '../i18n-context';
+import { errorText } from './MessageItem';
+
+export function ConnectionNotice({ state }: { state: Pick<ChatState, 'connection' | 'refusal'> }) {
+  const { t } = useTranslation();
+  const text =
+    state.connection === 'refused'
+      ? errorText(t, state.refusal ?? 'INTERNAL')
+      : state.connection === 'offline'
+        ? t('connection.offline')
+        : state.connection === 'connecting'
+          ? t('connection.connecting')
+          : null;
+  return (
+    <div role={state.connection === 'refused' ? 'alert' : 'status'} class="notice" data-testid="connection-notice">
+      {text}
+    </div>
+  );
+}
+
+export function ConversationNotice({ state }: { state: Pick<ChatState, 'conversation' | 'queuePosition'> }) {
+  const { t, lng } = useTranslation();
+  if (state.conversation?.status === 'resolved') return <p class="notice notice--inline">{t('ended')}</p>;
+  const queue = state.queuePosition;
+  if (!queue || state.conversation?.status !== 'queued') return null;
+  const minutes = Math.max(1, Math.round(queue.estimatedWaitSeconds / 60));
+  const duration = new Intl.NumberFormat(lng, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+  return (
+    <p class="notice notice--inline" data-testid="queue-position">
+      {t('queue', { position: queue.position })}
+      {queue.estimatedWaitSeconds > 0 && ` · ${t('queueWait', { duration })}`}
+    </p>
+  );
+}
+
+export function TypingIndicator({ typing }: { typing: ChatState['agentTyping'] }) {
+  const { t } = useTranslation();
+  return (
+    <div class="typing" role="status" data-testid="typing-indicator">
+      {typing && (typing.name ? t('typing', { name: typing.name }) : t('typingAnonymous'))}
+    </div>
+  );
+}
