@@ -11,6 +11,13 @@ import { createConversationService } from './domain/conversation.service';
 import { createPresenceService } from './domain/presence.service';
 import { createRoutingService, type RoutingService } from './domain/routing.service';
 import { createVisitorService } from './domain/visitor.service';
+import { createEscalationService, type EscalationService } from './domain/escalation.service';
+import type { Mailer } from './domain/mailer.port';
+import { createSiteAvailabilityService } from './domain/site-availability.service';
+import { createTicketLinks } from './domain/ticket-links';
+import { createTicketNotifier } from './domain/ticket-notifier';
+import { createTicketService, type TicketService } from './domain/ticket.service';
+import { newSecretToken } from './tokens';
 import { createHttpApp } from './http/http.app';
 import type { StaticRoots } from './http/static.router';
 import { registerAgentNamespace } from './realtime/agent.namespace';
@@ -31,6 +38,8 @@ export interface ParleyAppOptions {
   reconnectGraceMs?: number;
   /** The clock routing and presence judge timeouts by (tests move it forward). */
   now?: () => Date;
+  /** Durable e-mail to customers. */
+  mailer: Mailer;
   /** A Socket.IO adapter shared with other processes (Redis); in-process when absent. */
   adapter?: ServerOptions['adapter'];
 }
@@ -39,6 +48,8 @@ export interface ParleyApp {
   httpServer: http.Server;
   io: ParleyServer;
   routing: RoutingService;
+  escalation: EscalationService;
+  tickets: TicketService;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops accepting, disconnects every socket, then closes the store. */
   close(): Promise<void>;
@@ -47,7 +58,7 @@ export interface ParleyApp {
 // Socket payloads are small JSON; a larger frame is refused before it is parsed.
 const MAX_SOCKET_FRAME_BYTES = 64 * 1024;
 
-export function createParleyApp(options: ParleyAppOptions): ParleyApp {
+export async function createParleyApp(options: ParleyAppOptions): Promise<ParleyApp> {
   const { store, logger } = options;
   const auth = createAuthService({ store, sessionTtlMs: options.sessionTtlMs });
   // Socket.IO must attach to the server before services exist (they need its broadcaster), and it
@@ -69,18 +80,26 @@ export function createParleyApp(options: ParleyAppOptions): ParleyApp {
   const presence = createPresenceService({ store, broadcaster, routing, now: options.now });
   const conversations = createConversationService({ store, broadcaster, routing });
   const visitors = createVisitorService({ store, broadcaster, now: options.now });
+  const links = createTicketLinks({
+    secret: await store.getOrCreateSecret('ticket-links', newSecretToken),
+    publicUrl: options.publicUrl,
+  });
+  const notifier = createTicketNotifier({ mailer: options.mailer, links });
+  const escalation = createEscalationService({ store, broadcaster, notifier, now: options.now });
+  const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now });
+  const availability = createSiteAvailabilityService({ store, now: options.now });
   const cannedReplies = createCannedReplyService({ store });
   const admin = createAgentAdminService({
     store, broadcaster, routing,
     sessions: { disconnectAgent: (agentId) => agentNamespace.in(rooms.agent(agentId)).disconnectSockets(true) },
   });
   handleRequest = createHttpApp({
-    store, auth, admin, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
+    store, auth, admin, tickets, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
   });
 
-  registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, logger });
+  registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, escalation, availability, logger });
   registerAgentNamespace({
-    namespace: agentNamespace, auth, conversations, presence, cannedReplies, store, logger,
+    namespace: agentNamespace, auth, conversations, presence, cannedReplies, tickets, escalation, store, logger,
     reconnectGraceMs: options.reconnectGraceMs ?? 8000,
   });
 
@@ -90,6 +109,8 @@ export function createParleyApp(options: ParleyAppOptions): ParleyApp {
     presence
       .heartbeat([...new Set(connected)])
       .then(() => routing.sweep())
+      .then(() => escalation.escalateLongWaits())
+      .then(() => tickets.sweep())
       .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   }, options.sweepIntervalMs ?? 5000);
   sweepTimer.unref();
@@ -104,6 +125,8 @@ export function createParleyApp(options: ParleyAppOptions): ParleyApp {
       });
     },
     routing,
+    escalation,
+    tickets,
     async close() {
       clearInterval(sweepTimer);
       await new Promise<void>((resolve) => {

@@ -17,6 +17,17 @@ import type { AgentMessageSend, Message, VisitorMessageSend } from './schemas/me
 import type { Agent, AgentStatus } from './schemas/agent';
 import type { VisitorContext, VisitorIdentify, VisitorProfile, VisitorSession } from './schemas/visitor';
 import type { CannedReply, CannedReplyInput } from './schemas/canned-reply';
+import type {
+  EscalateRequest,
+  OfflineRequest,
+  SiteAvailability,
+  Ticket,
+  TicketQuery,
+  TicketReceipt,
+  TicketReplyRequest,
+  TicketUpdate,
+  TicketWithTimeline,
+} from './schemas/ticket';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -29,6 +40,11 @@ export interface VisitorClientToServerEvents {
   /** The page the visitor is on now (sent on load and on every navigation). */
   'visitor:context': (context: VisitorContext) => void;
   'visitor:identify': (identity: VisitorIdentify, ack: Ack<VisitorSession>) => void;
+  /** The visitor ends the chat; an unanswered one becomes a ticket. */
+  'conversation:end': (request: Record<string, never>, ack: Ack<{ ticket: TicketReceipt | null }>) => void;
+  /** The offline form. */
+  'ticket:create': (request: OfflineRequest, ack: Ack<TicketReceipt>) => void;
+  'site:status': (request: Record<string, never>, ack: Ack<SiteAvailability>) => void;
 }
 
 export interface VisitorServerToClientEvents {
@@ -56,6 +72,12 @@ export interface AgentClientToServerEvents {
   'canned:list': (request: Record<string, never>, ack: Ack<CannedReply[]>) => void;
   'canned:save': (request: CannedReplyInput, ack: Ack<CannedReply>) => void;
   'canned:delete': (request: { id: string }, ack: Ack<{ id: string }>) => void;
+  'conversation:escalate': (request: EscalateRequest, ack: Ack<Ticket>) => void;
+  'ticket:search': (request: Partial<TicketQuery>, ack: Ack<{ tickets: Ticket[]; total: number }>) => void;
+  'ticket:open': (request: { ticketId: string }, ack: Ack<TicketWithTimeline>) => void;
+  'ticket:update': (request: { ticketId: string; update: TicketUpdate }, ack: Ack<Ticket>) => void;
+  'ticket:bulk-update': (request: { ticketIds: string[]; update: TicketUpdate }, ack: Ack<Ticket[]>) => void;
+  'ticket:reply': (request: TicketReplyRequest, ack: Ack<Ticket>) => void;
   'message:send': (message: AgentMessageSend, ack: Ack<Message>) => void;
   'typing:set': (typing: { conversationId: string; typing: boolean }) => void;
   'agent:status': (request: { status: AgentStatus }, ack: Ack<Agent>) => void;
@@ -67,6 +89,7 @@ export interface AgentServerToClientEvents {
   'agent:updated': (agent: Agent) => void;
   /** A visitor of the site browsed to another page or told us their name. */
   'visitor:updated': (visitor: VisitorProfile) => void;
+  'ticket:updated': (ticket: Ticket) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'message:new': (message: Message) => void;
   typing: (notice: TypingNotice) => void;

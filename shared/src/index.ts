@@ -10,5 +10,7 @@ export * from './schemas/site';
 export * from './schemas/site-settings';
 export * from './schemas/department';
 export * from './schemas/canned-reply';
+export * from './schemas/ticket';
+export * from './schemas/opening-hours';
 export * from './schemas/visitor';
 export * from './validation';

@@ -48,6 +48,10 @@ export function createVisitorService({ store, broadcaster, now = () => new Date(
       return updated ?? visitor;
     },
 
+    refresh(visitor: Visitor): Promise<Visitor | null> {
+      return store.findVisitorById(visitor.id);
+    },
+
     async updateContext(visitor: Visitor, context: VisitorContext): Promise<Visitor> {
       const updated = await store.updateVisitorContext(visitor.id, context);
       if (!updated) throw gone();

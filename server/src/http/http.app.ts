@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { AgentAdminService } from '../domain/agent-admin.service';
 import type { AuthService } from '../domain/auth.service';
 import { createAdminRouter } from './admin.router';
+import type { TicketService } from '../domain/ticket.service';
+import { createTicketPageRouter } from './ticket-page.router';
 import type { Store } from '../store/store';
 import { createAgentAuthRouter } from './agent-auth.router';
 import { createErrorHandler } from './http-errors';
@@ -14,6 +16,7 @@ export interface HttpAppDeps {
   store: Store;
   auth: AuthService;
   admin: AgentAdminService;
+  tickets: TicketService;
   logger: Logger;
   staticRoots: StaticRoots;
   publicUrl: string;
@@ -32,6 +35,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   });
 
   app.use(createStaticRouter(deps.staticRoots, deps.store, deps.publicUrl));
+  app.use(createTicketPageRouter(deps.tickets));
 
   const api = express.Router();
   api.use(

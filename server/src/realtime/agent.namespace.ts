@@ -5,8 +5,14 @@ import {
   AgentStatusSetSchema,
   AgentTypingSchema,
   CannedReplyInputSchema,
+  BulkTicketUpdateSchema,
   ConversationRefSchema,
+  EscalateRequestSchema,
   IdRefSchema,
+  TicketQuerySchema,
+  TicketRefSchema,
+  TicketReplyRequestSchema,
+  TicketUpdateRequestSchema,
   InviteRequestSchema,
   TransferRequestSchema,
   VisitorRefSchema,
@@ -17,6 +23,8 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { AuthService } from '../domain/auth.service';
 import type { CannedReplyService } from '../domain/canned-reply.service';
+import type { EscalationService } from '../domain/escalation.service';
+import type { TicketService } from '../domain/ticket.service';
 import type { ConversationService } from '../domain/conversation.service';
 import { toParleyError } from '../domain/error-mapping';
 import type { PresenceService } from '../domain/presence.service';
@@ -31,6 +39,8 @@ export interface AgentNamespaceDeps {
   conversations: ConversationService;
   presence: PresenceService;
   cannedReplies: CannedReplyService;
+  tickets: TicketService;
+  escalation: EscalationService;
   store: Store;
   logger: Logger;
   /** How long a closed console may take to come back (a reload) before its agent goes offline. */
@@ -83,6 +93,7 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
 
 function registerAgentHandlers(socket: AgentSocket, deps: AgentNamespaceDeps): void {
   const { conversations, presence, cannedReplies, store, logger } = deps;
+  registerTicketHandlers(socket, deps);
   // Always the agent as last known on this socket (status and profile change while it is open).
   const me = () => socket.data.agent;
   socket.on(
@@ -129,4 +140,20 @@ function registerAgentHandlers(socket: AgentSocket, deps: AgentNamespaceDeps): v
     if (!parsed.success) return;
     conversations.agentTyping(me(), parsed.data.conversationId, parsed.data.typing).catch(() => undefined);
   });
+}
+
+function registerTicketHandlers(socket: AgentSocket, { tickets, escalation, logger }: AgentNamespaceDeps): void {
+  const me = () => socket.data.agent;
+  socket.on('conversation:escalate', ackHandler(logger, EscalateRequestSchema, (request) => escalation.escalateByAgent(me(), request)));
+  socket.on('ticket:search', ackHandler(logger, TicketQuerySchema, (query) => tickets.search(me(), query)));
+  socket.on('ticket:open', ackHandler(logger, TicketRefSchema, ({ ticketId }) => tickets.open(me(), ticketId)));
+  socket.on(
+    'ticket:update',
+    ackHandler(logger, TicketUpdateRequestSchema, ({ ticketId, update }) => tickets.update(me(), ticketId, update)),
+  );
+  socket.on(
+    'ticket:bulk-update',
+    ackHandler(logger, BulkTicketUpdateSchema, ({ ticketIds, update }) => tickets.bulkUpdate(me(), ticketIds, update)),
+  );
+  socket.on('ticket:reply', ackHandler(logger, TicketReplyRequestSchema, ({ ticketId, reply }) => tickets.reply(me(), ticketId, reply)));
 }

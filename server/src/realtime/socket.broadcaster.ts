@@ -25,6 +25,9 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
     agentUpdated(agent) {
       agents.to(rooms.siteAgents(agent.siteId)).emit('agent:updated', agent);
     },
+    ticketUpdated(ticket) {
+      agents.to(rooms.siteAgents(ticket.siteId)).emit('ticket:updated', ticket);
+    },
     visitorUpdated(visitor) {
       agents.to(rooms.siteAgents(visitor.siteId)).emit('visitor:updated', visitor);
     },

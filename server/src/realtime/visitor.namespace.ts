@@ -1,6 +1,7 @@
 /** The visitor namespace: handshake -> visitor session; each handler validates and calls a service. */
 import {
   HistoryRequestSchema,
+  OfflineRequestSchema,
   TypingSchema,
   VisitorContextSchema,
   VisitorHandshakeSchema,
@@ -11,7 +12,10 @@ import {
 import type { Logger } from 'pino';
 import type { ConversationService } from '../domain/conversation.service';
 import { toParleyError } from '../domain/error-mapping';
+import type { EscalationService } from '../domain/escalation.service';
+import type { SiteAvailabilityService } from '../domain/site-availability.service';
 import type { VisitorService } from '../domain/visitor.service';
+import { z } from 'zod';
 import { ackHandler } from './ack-handler';
 import { handshakeError } from './handshake-error';
 import { rooms, type VisitorNamespace, type VisitorSocket } from './types';
@@ -20,10 +24,15 @@ export interface VisitorNamespaceDeps {
   namespace: VisitorNamespace;
   visitors: VisitorService;
   conversations: ConversationService;
+  escalation: EscalationService;
+  availability: SiteAvailabilityService;
   logger: Logger;
 }
 
-export function registerVisitorNamespace({ namespace, visitors, conversations, logger }: VisitorNamespaceDeps): void {
+const EmptyRequestSchema = z.strictObject({});
+
+export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
+  const { namespace, visitors, conversations, escalation, availability, logger } = deps;
   // The token to hand back on connect; kept beside the socket, never in a URL or a log.
   const tokens = new WeakMap<object, string>();
 
@@ -61,9 +70,26 @@ export function registerVisitorNamespace({ namespace, visitors, conversations, l
       'visitor:identify',
       ackHandler(logger, VisitorIdentifySchema, async (identity) => {
         socket.data.visitor = await visitors.identify(visitor(), identity);
+        await escalation.requesterIdentified(visitor());
         return { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name };
       }),
     );
+    socket.on(
+      'conversation:end',
+      ackHandler(logger, EmptyRequestSchema, async () => {
+        const { ticket } = await escalation.visitorEnds(visitor());
+        return { ticket: ticket ? { ticketNumber: ticket.number, emailOnFile: Boolean(ticket.requesterEmail) } : null };
+      }),
+    );
+    socket.on(
+      'ticket:create',
+      ackHandler(logger, OfflineRequestSchema, async (request) => {
+        const ticket = await escalation.fromOfflineForm(visitor(), request);
+        socket.data.visitor = (await visitors.refresh(visitor())) ?? visitor();
+        return { ticketNumber: ticket.number, emailOnFile: true };
+      }),
+    );
+    socket.on('site:status', ackHandler(logger, EmptyRequestSchema, () => availability.forSite(visitor().siteId)));
     socket.on('visitor:context', (payload: unknown) => {
       const parsed = VisitorContextSchema.safeParse(payload);
       if (!parsed.success) return;

@@ -20,6 +20,10 @@ import type {
   VisitorContext,
   VisitorIdentify,
   VisitorProfile,
+  Ticket,
+  TicketChange,
+  TicketEvent,
+  TicketQuery,
 } from '@parley/shared';
 
 export interface AgentWithSecret extends Agent {
@@ -80,6 +84,40 @@ export interface ConversationQuery {
   limit?: number;
 }
 
+export interface NewTicketRecord {
+  ticket: Omit<Ticket, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'rating' | 'ratingComment'>;
+  /** The first timeline entry (with the chat transcript, when there was a chat). */
+  createdEvent: NewTicketEventRecord;
+}
+
+export interface NewTicketEventRecord {
+  kind: TicketEvent['kind'];
+  authorKind: TicketEvent['authorKind'];
+  authorId: string | null;
+  authorName: string | null;
+  text: string | null;
+  changes: TicketChange[];
+}
+
+/** Fields a ticket change may set; undefined leaves a field as it is. */
+export type TicketPatch = Partial<
+  Pick<
+    Ticket,
+    | 'status' | 'priority' | 'tier' | 'assigneeAgentId' | 'departmentId' | 'tags' | 'subject'
+    | 'tierStartedAt' | 'firstResponseDueAt' | 'resolutionDueAt' | 'firstRespondedAt' | 'solvedAt'
+    | 'closedAt' | 'pendingSince' | 'rating' | 'ratingComment' | 'requesterEmail' | 'requesterName'
+  >
+> & { remindedAt?: string | null };
+
+export interface TicketSearch extends TicketQuery {
+  siteId: string;
+  /** For the 'mine' view. */
+  agentId: string;
+  /** For the SLA views. */
+  now: string;
+  breachingWithinMinutes: number;
+}
+
 /** Raised by a store when a unique rule refuses a write (e.g. an e-mail already taken). */
 export class StoreConflictError extends Error {
   constructor(readonly what: string) {
@@ -90,6 +128,9 @@ export class StoreConflictError extends Error {
 export interface Store {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
+
+  /** The installation's secret of that name, created once (the first caller's value wins). */
+  getOrCreateSecret(name: string, generate: () => string): Promise<string>;
 
   createSite(input: { key: string; name: string; settings?: SiteSettings }): Promise<Site>;
   updateSiteSettings(siteId: string, patch: SiteSettingsPatch): Promise<Site | null>;
@@ -173,6 +214,26 @@ export interface Store {
   addParticipant(input: { conversationId: string; agentId: string }): Promise<Conversation | null>;
   /** Compare-and-set: any open status -> resolved. Null when it was already resolved or missing. */
   resolveConversation(conversationId: string): Promise<Conversation | null>;
+
+  /**
+   * Creates the ticket with the next number of its site. With a conversation: at most one
+   * ticket per conversation (a second call returns the first with created=false), and the
+   * conversation is resolved and linked to it in the same write.
+   */
+  createTicket(input: NewTicketRecord): Promise<{ ticket: Ticket; created: boolean }>;
+  findTicket(id: string): Promise<Ticket | null>;
+  /** Applies the patch and records the event in one write; null when the ticket is missing. */
+  updateTicket(input: { ticketId: string; patch: TicketPatch; event: NewTicketEventRecord | null }): Promise<Ticket | null>;
+  /** The timeline in order; `includeNotes: false` (the requester's view) leaves internal notes out. */
+  listTicketEvents(ticketId: string, options?: { includeNotes?: boolean }): Promise<TicketEvent[]>;
+  searchTickets(search: TicketSearch): Promise<{ tickets: Ticket[]; total: number }>;
+  /** Solved before `solvedBefore`: due for auto-close. */
+  listTicketsToClose(solvedBefore: string): Promise<Ticket[]>;
+  /** Pending since before `pendingBefore` and not reminded since: due for a reminder. */
+  listTicketsToRemind(pendingBefore: string): Promise<Ticket[]>;
+  listVisitorTickets(siteId: string, visitorId: string): Promise<Ticket[]>;
+  /** Queued conversations waiting since before `queuedBefore` (escalation candidates). */
+  listLongWaiting(queuedBefore: string): Promise<Conversation[]>;
 
   /**
    * Stores a message once per (conversation, clientId) and gives it the next seq. A retry of

@@ -8,6 +8,7 @@ import { ensureDefaultSiteAndAdmin } from '../domain/bootstrap.service';
 import type { Site } from '@parley/shared';
 import { openSqliteStore } from '../store/sqlite/sqlite.store';
 import type { Store } from '../store/store';
+import { createRecordingMailer, type RecordingMailer } from './recording-mailer';
 
 export interface TestServer {
   url: string;
@@ -16,6 +17,8 @@ export interface TestServer {
   site: Site;
   admin: { email: string; password: string };
   dataDir: string;
+  /** The e-mails the domain queued (the durable mailer is tested on its own, with real SMTP). */
+  mailer: RecordingMailer;
   stop(): Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export interface TestServerOptions {
   dataDir?: string;
   now?: () => Date;
   reconnectGraceMs?: number;
+  mailer?: RecordingMailer;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -34,7 +38,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     adminEmail: TEST_ADMIN.email,
     adminPassword: TEST_ADMIN.password,
   });
-  const app = createParleyApp({
+  const mailer = options.mailer ?? createRecordingMailer();
+  const app = await createParleyApp({
+    mailer,
     store,
     logger: pino({ level: 'silent' }),
     staticRoots: { widgetDist: path.join(dataDir, 'no-widget'), consoleDist: path.join(dataDir, 'no-console') },
@@ -53,6 +59,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     site: boot.site,
     admin: TEST_ADMIN,
     dataDir,
+    mailer,
     async stop() {
       await app.close();
     },

@@ -29,6 +29,8 @@ export const ConversationSchema = z.object({
   /** Set while the assigned agent owes an answer; cleared by their reply. */
   awaitingAgentSince: IsoDateSchema.nullable(),
   resolvedAt: IsoDateSchema.nullable(),
+  /** The ticket this chat became, when nobody could finish it live. */
+  ticketId: IdSchema.nullable(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

@@ -113,6 +113,78 @@ const MIGRATIONS: string[] = [
     UNIQUE (site_id, scope_key, shortcut)
   );
   `,
+  // 4: tickets — numbered per site, one per conversation, with a timeline.
+  `
+  ALTER TABLE sites ADD COLUMN next_ticket_number INTEGER NOT NULL DEFAULT 1001;
+  ALTER TABLE conversations ADD COLUMN ticket_id TEXT;
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    number INTEGER NOT NULL,
+    conversation_id TEXT UNIQUE REFERENCES conversations(id),
+    visitor_id TEXT REFERENCES visitors(id),
+    subject TEXT NOT NULL,
+    requester_name TEXT,
+    requester_email TEXT,
+    requester_locale TEXT NOT NULL DEFAULT 'en',
+    status TEXT NOT NULL CHECK (status IN ('new','open','pending','on_hold','solved','closed')),
+    priority TEXT NOT NULL CHECK (priority IN ('low','normal','high','urgent')),
+    tier INTEGER NOT NULL CHECK (tier IN (1,2,3)),
+    department_id TEXT REFERENCES departments(id),
+    assignee_agent_id TEXT REFERENCES agents(id),
+    tags_json TEXT NOT NULL DEFAULT '[]',
+    source TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    tier_started_at TEXT NOT NULL,
+    first_response_due_at TEXT,
+    resolution_due_at TEXT,
+    first_responded_at TEXT,
+    solved_at TEXT,
+    closed_at TEXT,
+    pending_since TEXT,
+    reminded_at TEXT,
+    rating INTEGER,
+    rating_comment TEXT,
+    UNIQUE (site_id, number)
+  );
+  CREATE INDEX tickets_by_site_status ON tickets (site_id, status, updated_at);
+  CREATE INDEX tickets_by_visitor ON tickets (site_id, visitor_id);
+  -- Secrets every process of this installation shares (e.g. the key that signs ticket links).
+  CREATE TABLE instance_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE ticket_events (
+    id TEXT PRIMARY KEY,
+    ticket_id TEXT NOT NULL REFERENCES tickets(id),
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    author_kind TEXT NOT NULL,
+    author_id TEXT,
+    author_name TEXT,
+    text TEXT,
+    changes_json TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    UNIQUE (ticket_id, seq)
+  );
+  `,
+  // 5: durable e-mail outbox — nothing is dropped; failed sends are retried.
+  `
+  CREATE TABLE email_outbox (
+    id TEXT PRIMARY KEY,
+    site_id TEXT,
+    to_address TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    template TEXT NOT NULL,
+    data_json TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','sending','sent','failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    lease_until TEXT,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT
+  );
+  CREATE INDEX email_outbox_due ON email_outbox (status, next_attempt_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -34,7 +34,7 @@ export interface ConversationRow {
   locale: string | null; last_seq: number; created_at: string; updated_at: string;
   queued_at: string; assigned_at: string | null; first_response_at: string | null;
   awaiting_agent_since: string | null; resolved_at: string | null; declined_agent_ids_json: string;
-  participant_agent_ids_json: string;
+  participant_agent_ids_json: string; ticket_id: string | null;
 }
 export interface MessageRow {
   id: string; conversation_id: string; seq: number; client_id: string;
@@ -87,7 +87,7 @@ export const toConversation = (r: ConversationRow): Conversation => ({
   participantAgentIds: parseStringArray(r.participant_agent_ids_json), departmentId: r.department_id, locale: r.locale,
   lastSeq: r.last_seq, createdAt: r.created_at, updatedAt: r.updated_at,
   queuedAt: r.queued_at, assignedAt: r.assigned_at, firstResponseAt: r.first_response_at,
-  awaitingAgentSince: r.awaiting_agent_since, resolvedAt: r.resolved_at,
+  awaitingAgentSince: r.awaiting_agent_since, resolvedAt: r.resolved_at, ticketId: r.ticket_id,
 });
 
 export const toQueuedConversation = (r: ConversationRow): QueuedConversation => ({

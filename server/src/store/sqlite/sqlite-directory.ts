@@ -12,7 +12,7 @@ import {
 
 type DirectoryStore = Pick<
   Store,
-  | 'createSite' | 'updateSiteSettings' | 'findSiteByKey' | 'findSiteById' | 'listSites'
+  | 'getOrCreateSecret' | 'createSite' | 'updateSiteSettings' | 'findSiteByKey' | 'findSiteById' | 'listSites'
   | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
@@ -33,6 +33,10 @@ export function sqliteDirectory(db: Database.Database): DirectoryStore {
   const agentById = db.prepare<[string], AgentRow>('SELECT * FROM agents WHERE id = ?');
 
   return {
+    async getOrCreateSecret(name, generate) {
+      db.prepare('INSERT OR IGNORE INTO instance_secrets (name, value) VALUES (?, ?)').run(name, generate());
+      return (db.prepare<[string], { value: string }>('SELECT value FROM instance_secrets WHERE name = ?').get(name) as { value: string }).value;
+    },
     async createSite({ key, name, settings = DEFAULT_SITE_SETTINGS }) {
       const row: SiteRow = { id: newId(), key, name, settings_json: JSON.stringify(settings), created_at: nowIso() };
       insertOrConflict(

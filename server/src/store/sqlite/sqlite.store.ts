@@ -8,6 +8,7 @@ import { sqliteConversations } from './sqlite-conversations';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteCannedReplies } from './sqlite-canned-replies';
 import { sqliteVisitors } from './sqlite-visitors';
+import { sqliteTickets } from './sqlite-tickets';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that need no file. */
@@ -33,6 +34,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteDirectory(db),
     ...sqliteVisitors(db),
     ...sqliteCannedReplies(db),
+    ...sqliteTickets(db),
     ...sqliteConversations(db),
   };
 }

@@ -1,0 +1,195 @@
+/**
+ * Turning chats into tickets so no visitor is left without an answer: when nobody picks a chat
+ * up in time, when the visitor leaves it unanswered, when an agent escalates it, or when the
+ * visitor writes through the offline form. Exactly one ticket per conversation, held by the store.
+ */
+import type {
+  Agent,
+  Conversation,
+  EscalateRequest,
+  Message,
+  OfflineRequest,
+  Site,
+  Ticket,
+  TicketPriority,
+  TicketSource,
+  Tier,
+} from '@parley/shared';
+import type { Store, Visitor } from '../store/store';
+import type { Broadcaster } from './broadcaster.port';
+import { DomainError } from './domain-error';
+import type { TicketNotifier } from './ticket-notifier';
+import { slaDues } from './ticket-sla';
+
+export interface EscalationServiceDeps {
+  store: Store;
+  broadcaster: Broadcaster;
+  notifier: TicketNotifier;
+  now?: () => Date;
+}
+
+const SUBJECT_LENGTH = 80;
+
+function subjectFrom(text: string | undefined, fallback: string): string {
+  const line = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!line) return fallback;
+  return line.length > SUBJECT_LENGTH ? `${line.slice(0, SUBJECT_LENGTH - 1)}…` : line;
+}
+
+/** The visible part of the chat, as the ticket's first timeline entry. */
+function transcriptOf(messages: Message[]): string {
+  return messages
+    .filter((m) => !m.internal)
+    .map((m) => {
+      const who = m.author.kind === 'system' ? 'Parley' : (m.author.name ?? (m.author.kind === 'visitor' ? 'Visitor' : 'Agent'));
+      return `[${m.createdAt.slice(0, 16).replace('T', ' ')}] ${who}: ${m.text}`;
+    })
+    .join('\n');
+}
+
+export function createEscalationService({ store, broadcaster, notifier, now = () => new Date() }: EscalationServiceDeps) {
+  async function siteOf(siteId: string): Promise<Site> {
+    const site = await store.findSiteById(siteId);
+    if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
+    return site;
+  }
+
+  interface TicketFromChat {
+    conversation: Conversation;
+    source: TicketSource;
+    tier?: Tier;
+    priority?: TicketPriority;
+    actor?: Agent;
+    note?: string;
+  }
+
+  async function ticketFromConversation(input: TicketFromChat): Promise<Ticket> {
+    const { conversation } = input;
+    if (conversation.ticketId) {
+      const existing = await store.findTicket(conversation.ticketId);
+      if (existing) return existing;
+    }
+    const [site, visitor, messages] = await Promise.all([
+      siteOf(conversation.siteId),
+      store.findVisitorById(conversation.visitorId),
+      store.listMessages({ conversationId: conversation.id, includeInternal: false, limit: 5000 }),
+    ]);
+    const priority = input.priority ?? 'normal';
+    const tier = input.tier ?? 1;
+    const from = now();
+    const firstVisitorText = messages.find((m) => m.author.kind === 'visitor')?.text;
+    const { ticket, created } = await store.createTicket({
+      ticket: {
+        siteId: site.id, conversationId: conversation.id, visitorId: conversation.visitorId,
+        subject: subjectFrom(firstVisitorText, `Chat with ${visitor?.name ?? 'a visitor'}`),
+        requesterName: visitor?.name ?? null, requesterEmail: visitor?.email ?? null,
+        requesterLocale: (visitor?.locale ?? conversation.locale ?? 'en').split('-')[0] ?? 'en',
+        status: 'new', priority, tier, departmentId: conversation.departmentId,
+        assigneeAgentId: input.source === 'agent_escalation' && tier === 1 ? (input.actor?.id ?? null) : null,
+        tags: [], source: input.source, tierStartedAt: from.toISOString(), ...slaDues(site, { priority, tier, from }),
+        firstRespondedAt: null, solvedAt: null, closedAt: null, pendingSince: null,
+      },
+      createdEvent: {
+        kind: 'created',
+        authorKind: input.actor ? 'agent' : 'system',
+        authorId: input.actor?.id ?? null,
+        authorName: input.actor?.name ?? null,
+        text: [input.note, transcriptOf(messages)].filter(Boolean).join('\n\n') || null,
+        changes: [{ field: 'source', from: null, to: input.source }],
+      },
+    });
+    if (created) {
+      broadcaster.ticketUpdated(ticket);
+      const resolved = await store.findConversation(conversation.id);
+      if (resolved) broadcaster.conversationUpdated(resolved);
+      await notifier.received(site, ticket);
+    }
+    return ticket;
+  }
+
+  const service = {
+    /** An agent hands a chat over to the ticket queue, possibly to a higher tier. */
+    async escalateByAgent(agent: Agent, request: EscalateRequest): Promise<Ticket> {
+      const conversation = await store.findConversation(request.conversationId);
+      if (!conversation || conversation.siteId !== agent.siteId) {
+        throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation does not exist.');
+      }
+      return ticketFromConversation({
+        conversation, source: 'agent_escalation', tier: request.tier, priority: request.priority, actor: agent, note: request.note,
+      });
+    },
+
+    /** The visitor ends the chat: unanswered, it becomes a ticket; answered, it is simply resolved. */
+    async visitorEnds(visitor: Visitor): Promise<{ conversation: Conversation | null; ticket: Ticket | null }> {
+      const conversation = await store.findOpenConversation(visitor.siteId, visitor.id);
+      if (!conversation) return { conversation: null, ticket: null };
+      if (!conversation.firstResponseAt) {
+        const ticket = await ticketFromConversation({ conversation, source: 'visitor_left' });
+        return { conversation: await store.findConversation(conversation.id), ticket };
+      }
+      const resolved = await store.resolveConversation(conversation.id);
+      if (resolved) broadcaster.conversationUpdated(resolved);
+      return { conversation: resolved, ticket: null };
+    },
+
+    /** The offline form: nobody online or out of hours. The visitor is told the ticket number. */
+    async fromOfflineForm(visitor: Visitor, request: OfflineRequest): Promise<Ticket> {
+      const site = await siteOf(visitor.siteId);
+      const identified = (await store.identifyVisitor(visitor.id, { email: request.email, name: request.name })) ?? visitor;
+      const priority: TicketPriority = 'normal';
+      const from = now();
+      const { ticket } = await store.createTicket({
+        ticket: {
+          siteId: site.id, conversationId: null, visitorId: visitor.id,
+          subject: subjectFrom(request.message, 'Message from the website'),
+          requesterName: identified.name, requesterEmail: request.email,
+          requesterLocale: (identified.locale ?? 'en').split('-')[0] ?? 'en',
+          status: 'new', priority, tier: 1, departmentId: site.settings.defaultDepartmentId, assigneeAgentId: null,
+          tags: [], source: 'offline_form', tierStartedAt: from.toISOString(), ...slaDues(site, { priority, tier: 1, from }),
+          firstRespondedAt: null, solvedAt: null, closedAt: null, pendingSince: null,
+        },
+        createdEvent: {
+          kind: 'created', authorKind: 'requester', authorId: visitor.id, authorName: identified.name,
+          text: request.message, changes: [{ field: 'source', from: null, to: 'offline_form' }],
+        },
+      });
+      broadcaster.ticketUpdated(ticket);
+      await notifier.received(site, ticket);
+      return ticket;
+    },
+
+    /** A visitor gave their e-mail after their chat became a ticket: now they can be told. */
+    async requesterIdentified(visitor: Visitor): Promise<void> {
+      if (!visitor.email) return;
+      for (const ticket of await store.listVisitorTickets(visitor.siteId, visitor.id)) {
+        if (ticket.requesterEmail || ticket.status === 'closed') continue;
+        const updated = await store.updateTicket({
+          ticketId: ticket.id,
+          patch: { requesterEmail: visitor.email, requesterName: ticket.requesterName ?? visitor.name },
+          event: { kind: 'change', authorKind: 'requester', authorId: visitor.id, authorName: visitor.name, text: null, changes: [{ field: 'requesterEmail', from: null, to: visitor.email }] },
+        });
+        if (!updated) continue;
+        broadcaster.ticketUpdated(updated);
+        await notifier.received(await siteOf(updated.siteId), updated);
+      }
+    },
+
+    /** Periodic duty: chats nobody picked up within the site's wait limit become tickets. */
+    async escalateLongWaits(): Promise<number> {
+      const at = now().getTime();
+      let escalated = 0;
+      for (const conversation of await store.listLongWaiting(new Date(at - MIN_WAIT_LIMIT_MS).toISOString())) {
+        const site = await siteOf(conversation.siteId);
+        if (at - Date.parse(conversation.queuedAt) < site.settings.waitLimitSeconds * 1000) continue;
+        await ticketFromConversation({ conversation, source: 'chat_timeout' });
+        escalated += 1;
+      }
+      return escalated;
+    },
+  };
+  return service;
+}
+
+const MIN_WAIT_LIMIT_MS = 30_000;
+
+export type EscalationService = ReturnType<typeof createEscalationService>;

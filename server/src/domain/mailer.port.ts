@@ -1,0 +1,30 @@
+/** The port through which the domain asks for an e-mail; delivery is durable and retried behind it. */
+
+/** Every e-mail Parley sends to customers; each has a template per locale. */
+export const EMAIL_TEMPLATES = [
+  'ticket_received',
+  'ticket_reply',
+  'ticket_pending',
+  'ticket_pending_reminder',
+  'ticket_solved',
+  'chat_transcript',
+] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+
+export interface EmailRequest {
+  siteId: string;
+  to: string;
+  /** BCP 47 tag; templates fall back to English when the language has none. */
+  locale: string;
+  template: EmailTemplate;
+  /**
+   * Values the template interpolates, e.g. siteName, requesterName, ticketNumber, subject, link,
+   * agentName, replyText, statusLabel, transcript. Plain text: templates escape for HTML.
+   */
+  data: Record<string, string | number>;
+}
+
+export interface Mailer {
+  /** Durably queues the e-mail (it survives a restart) and returns; sending happens after. */
+  enqueue(request: EmailRequest): Promise<void>;
+}

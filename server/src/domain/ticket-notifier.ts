@@ -1,0 +1,50 @@
+/** Which ticket changes the requester hears about, and the e-mail each one gets. */
+import type { Site, Ticket, TicketStatus } from '@parley/shared';
+import type { EmailTemplate, Mailer } from './mailer.port';
+import type { TicketLinks } from './ticket-links';
+
+export interface TicketNotifierDeps {
+  mailer: Mailer;
+  links: TicketLinks;
+}
+
+/** Status changes a customer cares about, and the e-mail that tells them. */
+const STATUS_EMAILS: Partial<Record<TicketStatus, EmailTemplate>> = {
+  pending: 'ticket_pending',
+  solved: 'ticket_solved',
+};
+
+export function createTicketNotifier({ mailer, links }: TicketNotifierDeps) {
+  async function send(site: Site, ticket: Ticket, template: EmailTemplate, extra: { agentName?: string; replyText?: string } = {}) {
+    if (!ticket.requesterEmail) return;
+    await mailer.enqueue({
+      siteId: site.id,
+      to: ticket.requesterEmail,
+      locale: ticket.requesterLocale,
+      template,
+      data: {
+        siteName: site.name,
+        requesterName: ticket.requesterName ?? '',
+        ticketNumber: ticket.number,
+        subject: ticket.subject,
+        status: ticket.status,
+        link: links.linkFor(ticket.id),
+        agentName: extra.agentName ?? '',
+        replyText: extra.replyText ?? '',
+      },
+    });
+  }
+
+  return {
+    received: (site: Site, ticket: Ticket) => send(site, ticket, 'ticket_received'),
+    reply: (site: Site, ticket: Ticket, reply: { agentName: string; text: string }) =>
+      send(site, ticket, 'ticket_reply', { agentName: reply.agentName, replyText: reply.text }),
+    async statusChanged(site: Site, ticket: Ticket) {
+      const template = STATUS_EMAILS[ticket.status];
+      if (template) await send(site, ticket, template);
+    },
+    pendingReminder: (site: Site, ticket: Ticket) => send(site, ticket, 'ticket_pending_reminder'),
+  };
+}
+
+export type TicketNotifier = ReturnType<typeof createTicketNotifier>;

@@ -1,0 +1,221 @@
+/** Working tickets: agents reply, note, change status, priority, tier and assignment; requesters reply and rate. */
+import type {
+  Agent,
+  Rating,
+  Site,
+  Ticket,
+  TicketChange,
+  TicketQuery,
+  TicketReply,
+  TicketUpdate,
+  TicketWithTimeline,
+} from '@parley/shared';
+import type { NewTicketEventRecord, Store, TicketPatch } from '../store/store';
+import type { Broadcaster } from './broadcaster.port';
+import { DomainError } from './domain-error';
+import type { TicketLinks } from './ticket-links';
+import type { TicketNotifier } from './ticket-notifier';
+import { slaDues } from './ticket-sla';
+
+export interface TicketServiceDeps {
+  store: Store;
+  broadcaster: Broadcaster;
+  notifier: TicketNotifier;
+  links: TicketLinks;
+  now?: () => Date;
+}
+
+const notFound = () => new DomainError('NOT_FOUND', 'There is no such ticket.');
+const BREACHING_SOON_MINUTES = 60;
+const DAY_MS = 24 * 3600_000;
+
+type Field = keyof TicketUpdate;
+
+export function createTicketService({ store, broadcaster, notifier, links, now = () => new Date() }: TicketServiceDeps) {
+  async function ticketForAgent(agent: Agent, ticketId: string): Promise<{ ticket: Ticket; site: Site }> {
+    const ticket = await store.findTicket(ticketId);
+    if (!ticket || ticket.siteId !== agent.siteId) throw notFound();
+    const site = await store.findSiteById(ticket.siteId);
+    if (!site) throw notFound();
+    return { ticket, site };
+  }
+
+  /** What a status change implies for the clocks and timestamps. */
+  function statusPatch(ticket: Ticket, status: Ticket['status'], at: string): TicketPatch {
+    const patch: TicketPatch = { status };
+    if (status === 'solved') patch.solvedAt = at;
+    if (status === 'closed') patch.closedAt = at;
+    if (status === 'pending') patch.pendingSince = at;
+    if (ticket.status === 'solved' && status !== 'closed' && status !== 'solved') patch.solvedAt = null;
+    return patch;
+  }
+
+  /** Turns an update request into a patch, the changes for the timeline, and fresh SLA clocks. */
+  async function planUpdate(site: Site, ticket: Ticket, update: TicketUpdate): Promise<{ patch: TicketPatch; changes: TicketChange[] }> {
+    const at = now();
+    let patch: TicketPatch = {};
+    const changes: TicketChange[] = [];
+    for (const field of Object.keys(update) as Field[]) {
+      const to = update[field];
+      const from = ticket[field];
+      if (to === undefined || JSON.stringify(to) === JSON.stringify(from)) continue;
+      changes.push({ field, from: Array.isArray(from) ? from.join(',') : (from ?? null), to: Array.isArray(to) ? to.join(',') : (to ?? null) });
+    }
+    if (update.assigneeAgentId) {
+      const assignee = await store.findAgentById(update.assigneeAgentId);
+      if (!assignee || assignee.siteId !== site.id) throw new DomainError('AGENT_NOT_FOUND', 'There is no such agent on this site.');
+    }
+    if (update.departmentId && !(await store.listDepartments(site.id)).some((d) => d.id === update.departmentId)) {
+      throw new DomainError('NOT_FOUND', 'There is no such department on this site.');
+    }
+    const changed = new Set(changes.map((c) => c.field));
+    for (const field of ['priority', 'tier', 'assigneeAgentId', 'departmentId', 'tags', 'subject'] as const) {
+      if (changed.has(field)) patch = { ...patch, [field]: update[field] };
+    }
+    if (update.status && changed.has('status')) patch = { ...patch, ...statusPatch(ticket, update.status, at.toISOString()) };
+    const tier = update.tier ?? ticket.tier;
+    const priority = update.priority ?? ticket.priority;
+    if (changed.has('tier')) {
+      // A move up a tier starts a fresh clock: the new team owes a first response of its own.
+      Object.assign(patch, { tierStartedAt: at.toISOString(), firstRespondedAt: null, ...slaDues(site, { priority, tier, from: at }) });
+    } else if (changed.has('priority')) {
+      Object.assign(patch, slaDues(site, { priority, tier, from: new Date(ticket.tierStartedAt) }));
+    }
+    return { patch, changes };
+  }
+
+  async function apply(site: Site, ticket: Ticket, input: { patch: TicketPatch; event: NewTicketEventRecord | null }): Promise<Ticket> {
+    const updated = await store.updateTicket({ ticketId: ticket.id, ...input });
+    if (!updated) throw notFound();
+    broadcaster.ticketUpdated(updated);
+    if (updated.status !== ticket.status) await notifier.statusChanged(site, updated);
+    return updated;
+  }
+
+  const agentEvent = (agent: Agent, event: Omit<NewTicketEventRecord, 'authorKind' | 'authorId' | 'authorName'>): NewTicketEventRecord => ({
+    ...event, authorKind: 'agent', authorId: agent.id, authorName: agent.name,
+  });
+
+  const service = {
+    async search(agent: Agent, query: TicketQuery): Promise<{ tickets: Ticket[]; total: number }> {
+      return store.searchTickets({
+        ...query, siteId: agent.siteId, agentId: agent.id, now: now().toISOString(), breachingWithinMinutes: BREACHING_SOON_MINUTES,
+      });
+    },
+
+    async open(agent: Agent, ticketId: string): Promise<TicketWithTimeline> {
+      const { ticket } = await ticketForAgent(agent, ticketId);
+      return { ticket, events: await store.listTicketEvents(ticket.id) };
+    },
+
+    async update(agent: Agent, ticketId: string, update: TicketUpdate): Promise<Ticket> {
+      const { ticket, site } = await ticketForAgent(agent, ticketId);
+      const { patch, changes } = await planUpdate(site, ticket, update);
+      if (changes.length === 0) return ticket;
+      return apply(site, ticket, { patch, event: agentEvent(agent, { kind: 'change', text: null, changes }) });
+    },
+
+    async bulkUpdate(agent: Agent, ticketIds: string[], update: TicketUpdate): Promise<Ticket[]> {
+      const updated: Ticket[] = [];
+      for (const id of ticketIds) updated.push(await service.update(agent, id, update));
+      return updated;
+    },
+
+    /** A public reply (e-mailed to the requester) or an internal note, optionally with a status. */
+    async reply(agent: Agent, ticketId: string, reply: TicketReply): Promise<Ticket> {
+      const { ticket, site } = await ticketForAgent(agent, ticketId);
+      const at = now().toISOString();
+      let patch: TicketPatch = {};
+      const changes: TicketChange[] = [];
+      if (!reply.internal) {
+        if (!ticket.firstRespondedAt) patch.firstRespondedAt = at;
+        const status = reply.status ?? (ticket.status === 'new' || ticket.status === 'solved' ? 'open' : ticket.status);
+        if (status !== ticket.status) {
+          patch = { ...patch, ...statusPatch(ticket, status, at) };
+          changes.push({ field: 'status', from: ticket.status, to: status });
+        }
+        if (!ticket.assigneeAgentId) patch.assigneeAgentId = agent.id;
+      } else if (reply.status && reply.status !== ticket.status) {
+        patch = statusPatch(ticket, reply.status, at);
+        changes.push({ field: 'status', from: ticket.status, to: reply.status });
+      }
+      const updated = await apply(site, ticket, {
+        patch, event: agentEvent(agent, { kind: reply.internal ? 'note' : 'reply', text: reply.text, changes }),
+      });
+      if (!reply.internal) await notifier.reply(site, updated, { agentName: agent.name, text: reply.text });
+      return updated;
+    },
+
+    /** The public page: the ticket a link opens, with its public timeline. */
+    async requesterView(token: string): Promise<TicketWithTimeline> {
+      const ticketId = links.ticketIdFrom(token);
+      const ticket = ticketId ? await store.findTicket(ticketId) : null;
+      if (!ticket) throw notFound();
+      return { ticket, events: await store.listTicketEvents(ticket.id, { includeNotes: false }) };
+    },
+
+    /** The requester answers from the public page; a reply reopens a solved or pending ticket. */
+    async requesterReply(token: string, text: string): Promise<Ticket> {
+      const { ticket } = await service.requesterView(token);
+      if (ticket.status === 'closed') throw new DomainError('CONVERSATION_CLOSED', 'This request is closed; please open a new one.');
+      const reopen = ticket.status === 'solved' || ticket.status === 'pending' || ticket.status === 'on_hold';
+      const updated = await store.updateTicket({
+        ticketId: ticket.id,
+        patch: reopen ? { status: 'open', solvedAt: null, pendingSince: null } : {},
+        event: {
+          kind: 'reply', authorKind: 'requester', authorId: ticket.visitorId, authorName: ticket.requesterName, text,
+          changes: reopen ? [{ field: 'status', from: ticket.status, to: 'open' }] : [],
+        },
+      });
+      if (!updated) throw notFound();
+      broadcaster.ticketUpdated(updated);
+      return updated;
+    },
+
+    async requesterRate(token: string, rating: Rating): Promise<Ticket> {
+      const { ticket } = await service.requesterView(token);
+      if (ticket.status !== 'solved' && ticket.status !== 'closed') {
+        throw new DomainError('VALIDATION_FAILED', 'You can rate a request once it is solved.');
+      }
+      const updated = await store.updateTicket({
+        ticketId: ticket.id,
+        patch: { rating: rating.score, ratingComment: rating.comment ?? null },
+        event: {
+          kind: 'rating', authorKind: 'requester', authorId: ticket.visitorId, authorName: ticket.requesterName,
+          text: rating.comment ?? null, changes: [{ field: 'rating', from: ticket.rating, to: rating.score }],
+        },
+      });
+      if (!updated) throw notFound();
+      broadcaster.ticketUpdated(updated);
+      return updated;
+    },
+
+    /** Periodic duty: close tickets solved long ago; remind customers we are waiting on. */
+    async sweep(): Promise<{ closed: number; reminded: number }> {
+      const at = now();
+      const sites = new Map((await store.listSites()).map((s) => [s.id, s]));
+      let closed = 0;
+      let reminded = 0;
+      for (const ticket of await store.listTicketsToClose(new Date(at.getTime() - DAY_MS).toISOString())) {
+        const site = sites.get(ticket.siteId);
+        if (!site || at.getTime() - Date.parse(ticket.solvedAt ?? '') < site.settings.autoCloseSolvedAfterDays * DAY_MS) continue;
+        const updated = await store.updateTicket({
+          ticketId: ticket.id, patch: { status: 'closed', closedAt: at.toISOString() },
+          event: { kind: 'change', authorKind: 'system', authorId: null, authorName: null, text: null, changes: [{ field: 'status', from: 'solved', to: 'closed' }] },
+        });
+        if (updated) (broadcaster.ticketUpdated(updated), (closed += 1));
+      }
+      for (const ticket of await store.listTicketsToRemind(new Date(at.getTime() - DAY_MS).toISOString())) {
+        const site = sites.get(ticket.siteId);
+        if (!site || at.getTime() - Date.parse(ticket.pendingSince ?? '') < site.settings.pendingReminderAfterDays * DAY_MS) continue;
+        await store.updateTicket({ ticketId: ticket.id, patch: { remindedAt: at.toISOString() }, event: null });
+        await notifier.pendingReminder(site, ticket);
+        reminded += 1;
+      }
+      return { closed, reminded };
+    },
+  };
+  return service;
+}
+
+export type TicketService = ReturnType<typeof createTicketService>;

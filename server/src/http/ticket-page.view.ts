@@ -1,0 +1,94 @@
+/** The public ticket page: status and thread in the requester's language; text is always escaped. */
+import type { Ticket, TicketEvent } from '@parley/shared';
+import type { TFunction } from 'i18next';
+
+const escapeHtml = (value: string): string =>
+  value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export interface TicketPageModel {
+  ticket: Ticket;
+  events: TicketEvent[];
+  token: string;
+  t: TFunction;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  notice?: string;
+}
+
+function eventHtml(event: TicketEvent, t: TFunction, dateFormat: Intl.DateTimeFormat): string {
+  if (!event.text || (event.kind !== 'reply' && event.kind !== 'created')) return '';
+  const mine = event.authorKind === 'requester' || (event.kind === 'created' && event.authorKind !== 'agent');
+  const who = mine ? t('you') : (event.authorName ?? t('team'));
+  return `<li class="event ${mine ? 'mine' : 'team'}" data-testid="ticket-event">
+  <div class="meta"><strong>${escapeHtml(who)}</strong> · <time datetime="${escapeHtml(event.createdAt)}">${escapeHtml(dateFormat.format(new Date(event.createdAt)))}</time></div>
+  <div class="text">${escapeHtml(event.text)}</div>
+</li>`;
+}
+
+export function renderTicketPage(model: TicketPageModel): string {
+  const { ticket, t } = model;
+  const dateFormat = new Intl.DateTimeFormat(model.lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const base = `/t/${encodeURIComponent(model.token)}`;
+  const canReply = ticket.status !== 'closed';
+  const canRate = (ticket.status === 'solved' || ticket.status === 'closed') && ticket.rating === null;
+  const stars = [1, 2, 3, 4, 5]
+    .map((score) => `<label><input type="radio" name="score" value="${score}" required> ${escapeHtml(t('score_label', { score }))}</label>`)
+    .join('');
+  return `<!doctype html>
+<html lang="${escapeHtml(model.lang)}" dir="${model.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(t('title', { number: ticket.number }))}</title>
+<style>
+  body { font-family: system-ui, sans-serif; margin: 0; background: #f4f5f7; color: #1f2933; }
+  main { max-width: 720px; margin: 32px auto; padding: 0 16px; }
+  .card { background: #fff; border-radius: 12px; padding: 20px 24px; box-shadow: 0 1px 3px rgba(0,0,0,.08); margin-bottom: 16px; }
+  h1 { font-size: 1.4rem; margin: 0 0 4px; }
+  .status { display: inline-block; padding: 2px 10px; border-radius: 999px; background: #e0e8f9; color: #1d3a8a; font-weight: 600; }
+  ol { list-style: none; padding: 0; margin: 0; }
+  .event { padding: 12px 0; border-bottom: 1px solid #eef0f3; }
+  .event.team .meta strong { color: #1d3a8a; }
+  .text { white-space: pre-wrap; margin-top: 4px; overflow-wrap: anywhere; }
+  textarea { width: 100%; min-height: 110px; box-sizing: border-box; font: inherit; padding: 8px; border-radius: 8px; border: 1px solid #c5cbd3; }
+  button { margin-top: 8px; background: #1d3a8a; color: #fff; border: 0; border-radius: 8px; padding: 10px 18px; font: inherit; cursor: pointer; }
+  .notice { background: #e3f9e5; border-radius: 8px; padding: 10px 14px; }
+  .stars label { display: inline-block; margin-inline-end: 12px; }
+</style>
+</head>
+<body>
+<main>
+  <div class="card">
+    <h1>${escapeHtml(t('title', { number: ticket.number }))}: ${escapeHtml(ticket.subject)}</h1>
+    <p>${escapeHtml(t('status'))}: <span class="status" data-testid="ticket-status">${escapeHtml(t(`statuses.${ticket.status}`))}</span></p>
+    ${model.notice ? `<p class="notice" role="status">${escapeHtml(model.notice)}</p>` : ''}
+  </div>
+  <div class="card">
+    <h2>${escapeHtml(t('thread'))}</h2>
+    <ol>${model.events.map((e) => eventHtml(e, t, dateFormat)).join('\n')}</ol>
+  </div>
+  ${
+    canReply
+      ? `<form class="card" method="post" action="${base}/reply">
+    <label for="reply-text">${escapeHtml(t('reply_label'))}</label>
+    <textarea id="reply-text" name="text" required maxlength="5000"></textarea>
+    <button type="submit">${escapeHtml(t('reply_button'))}</button>
+  </form>`
+      : `<p class="card">${escapeHtml(t('closed_note'))}</p>`
+  }
+  ${
+    canRate
+      ? `<form class="card" method="post" action="${base}/rating">
+    <h2>${escapeHtml(t('rate_title'))}</h2>
+    <fieldset class="stars"><legend>${escapeHtml(t('rate_title'))}</legend>${stars}</fieldset>
+    <label for="rating-comment">${escapeHtml(t('rate_comment'))}</label>
+    <textarea id="rating-comment" name="comment" maxlength="2000"></textarea>
+    <button type="submit">${escapeHtml(t('rate_button'))}</button>
+  </form>`
+      : ''
+  }
+</main>
+</body>
+</html>`;
+}

@@ -1,0 +1,192 @@
+/** SQLite queries for tickets: numbering, one ticket per conversation, timeline, search. */
+import type Database from 'better-sqlite3';
+import { nowIso } from '../../clock';
+import { newId } from '../../tokens';
+import type { NewTicketEventRecord, NewTicketRecord, Store, TicketSearch } from '../store';
+import { isUniqueViolation } from './constraint-errors';
+import { toConversation, type ConversationRow } from './rows';
+import { TICKET_COLUMNS, toTicket, toTicketEvent, type TicketEventRow, type TicketRow } from './ticket-rows';
+
+type TicketStore = Pick<
+  Store,
+  | 'createTicket' | 'findTicket' | 'updateTicket' | 'listTicketEvents'
+  | 'searchTickets' | 'listTicketsToClose' | 'listTicketsToRemind' | 'listVisitorTickets' | 'listLongWaiting'
+>;
+
+const OPEN_STATUSES = "('new','open','pending','on_hold')";
+const PRIORITY_RANK = "CASE priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END";
+const ORDER_BY: Record<TicketSearch['sort'], string> = {
+  updated_desc: 'updated_at DESC, rowid DESC',
+  created_desc: 'created_at DESC, rowid DESC',
+  created_asc: 'created_at ASC, rowid ASC',
+  priority_desc: `${PRIORITY_RANK} DESC, created_at ASC`,
+  due_asc: 'COALESCE(CASE WHEN first_responded_at IS NULL THEN first_response_due_at END, resolution_due_at) ASC, created_at ASC',
+};
+// The earliest unmet deadline of an open ticket.
+const NEXT_DUE = `COALESCE(CASE WHEN first_responded_at IS NULL THEN MIN(first_response_due_at, resolution_due_at) END, resolution_due_at)`;
+
+function whereFor(search: TicketSearch): { sql: string; params: unknown[] } {
+  const clauses = ['site_id = ?'];
+  const params: unknown[] = [search.siteId];
+  const inList = (column: string, values: readonly unknown[] | undefined) => {
+    if (!values || values.length === 0) return;
+    clauses.push(`${column} IN (${values.map(() => '?').join(',')})`);
+    params.push(...values);
+  };
+  inList('status', search.status);
+  inList('priority', search.priority);
+  inList('tier', search.tier);
+  if (search.assigneeAgentId) (clauses.push('assignee_agent_id = ?'), params.push(search.assigneeAgentId));
+  if (search.departmentId) (clauses.push('department_id = ?'), params.push(search.departmentId));
+  if (search.tag) (clauses.push('EXISTS (SELECT 1 FROM json_each(tags_json) WHERE value = ?)'), params.push(search.tag));
+  if (search.search) {
+    const like = `%${search.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const asNumber = Number(search.search.replace(/^#/, ''));
+    clauses.push("(subject LIKE ? ESCAPE '\\' OR requester_email LIKE ? ESCAPE '\\' OR requester_name LIKE ? ESCAPE '\\' OR number = ?)");
+    params.push(like, like, like, Number.isInteger(asNumber) ? asNumber : -1);
+  }
+  switch (search.view) {
+    case 'all':
+      break;
+    case 'mine':
+      clauses.push('assignee_agent_id = ?');
+      params.push(search.agentId);
+      break;
+    case 'unassigned':
+      clauses.push(`assignee_agent_id IS NULL AND status IN ${OPEN_STATUSES}`);
+      break;
+    case 'breached':
+      clauses.push(`status IN ${OPEN_STATUSES} AND ${NEXT_DUE} < ?`);
+      params.push(search.now);
+      break;
+    case 'breaching_soon':
+      clauses.push(`status IN ${OPEN_STATUSES} AND ${NEXT_DUE} >= ? AND ${NEXT_DUE} < ?`);
+      params.push(search.now, new Date(Date.parse(search.now) + search.breachingWithinMinutes * 60_000).toISOString());
+      break;
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+export function sqliteTickets(db: Database.Database): TicketStore {
+  const byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
+  const byConversation = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE conversation_id = ?');
+
+  function appendEvent(ticketId: string, event: NewTicketEventRecord, at: string): void {
+    const { next } = db
+      .prepare<[string], { next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM ticket_events WHERE ticket_id = ?')
+      .get(ticketId) as { next: number };
+    db.prepare(
+      `INSERT INTO ticket_events (id, ticket_id, seq, kind, author_kind, author_id, author_name, text, changes_json, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(newId(), ticketId, next, event.kind, event.authorKind, event.authorId, event.authorName, event.text, JSON.stringify(event.changes), at);
+  }
+
+  const createTx = db.transaction((input: NewTicketRecord) => {
+    const t = input.ticket;
+    if (t.conversationId) {
+      const existing = byConversation.get(t.conversationId);
+      if (existing) return { ticket: toTicket(existing), created: false };
+    }
+    const numbered = db
+      .prepare<[string], { number: number }>(
+        'UPDATE sites SET next_ticket_number = next_ticket_number + 1 WHERE id = ? RETURNING next_ticket_number - 1 AS number',
+      )
+      .get(t.siteId);
+    if (!numbered) throw new Error('site does not exist');
+    const id = newId();
+    const at = nowIso();
+    db.prepare(
+      `INSERT INTO tickets (id, site_id, number, conversation_id, visitor_id, subject, requester_name,
+         requester_email, requester_locale, status, priority, tier, department_id, assignee_agent_id, tags_json, source,
+         created_at, updated_at, tier_started_at, first_response_due_at, resolution_due_at, first_responded_at, solved_at,
+         closed_at, pending_since)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id, t.siteId, numbered.number, t.conversationId, t.visitorId, t.subject, t.requesterName,
+      t.requesterEmail, t.requesterLocale, t.status, t.priority, t.tier, t.departmentId, t.assigneeAgentId,
+      JSON.stringify(t.tags), t.source, at, at, t.tierStartedAt, t.firstResponseDueAt, t.resolutionDueAt,
+      t.firstRespondedAt, t.solvedAt, t.closedAt, t.pendingSince,
+    );
+    appendEvent(id, input.createdEvent, at);
+    if (t.conversationId) {
+      db.prepare(
+        `UPDATE conversations SET ticket_id = ?, status = 'resolved', resolved_at = COALESCE(resolved_at, ?),
+           awaiting_agent_since = NULL, updated_at = ? WHERE id = ?`,
+      ).run(id, at, at, t.conversationId);
+    }
+    return { ticket: toTicket(byId.get(id) as TicketRow), created: true };
+  });
+
+  const updateTx = db.transaction((input: Parameters<Store['updateTicket']>[0]) => {
+    const at = nowIso();
+    const sets: string[] = ['updated_at = @updated_at'];
+    const values: Record<string, unknown> = { updated_at: at, id: input.ticketId };
+    for (const [field, value] of Object.entries(input.patch)) {
+      const column = TICKET_COLUMNS[field];
+      if (!column || value === undefined) continue;
+      sets.push(`${column} = @${column}`);
+      values[column] = field === 'tags' ? JSON.stringify(value) : value;
+    }
+    const row = db.prepare<Record<string, unknown>, TicketRow>(`UPDATE tickets SET ${sets.join(', ')} WHERE id = @id RETURNING *`).get(values);
+    if (!row) return null;
+    if (input.event) appendEvent(input.ticketId, input.event, at);
+    return toTicket(row);
+  });
+
+  return {
+    async createTicket(input) {
+      try {
+        return createTx.immediate(input);
+      } catch (error) {
+        // Another process escalated the same conversation first: its ticket is the one.
+        const existing = input.ticket.conversationId && isUniqueViolation(error) ? byConversation.get(input.ticket.conversationId) : undefined;
+        if (existing) return { ticket: toTicket(existing), created: false };
+        throw error;
+      }
+    },
+    async findTicket(id) {
+      const row = byId.get(id);
+      return row ? toTicket(row) : null;
+    },
+    async updateTicket(input) {
+      return updateTx.immediate(input);
+    },
+    async listTicketEvents(ticketId, { includeNotes = true } = {}) {
+      return db
+        .prepare<[string, number], TicketEventRow>("SELECT * FROM ticket_events WHERE ticket_id = ? AND (kind <> 'note' OR ?) ORDER BY seq")
+        .all(ticketId, includeNotes ? 1 : 0)
+        .map(toTicketEvent);
+    },
+    async searchTickets(search) {
+      const { sql, params } = whereFor(search);
+      const total = (db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM tickets WHERE ${sql}`).get(...params) as { n: number }).n;
+      const rows = db
+        .prepare<unknown[], TicketRow>(`SELECT * FROM tickets WHERE ${sql} ORDER BY ${ORDER_BY[search.sort]} LIMIT ? OFFSET ?`)
+        .all(...params, search.limit, search.offset);
+      return { tickets: rows.map(toTicket), total };
+    },
+    async listTicketsToClose(solvedBefore) {
+      return db.prepare<[string], TicketRow>("SELECT * FROM tickets WHERE status = 'solved' AND solved_at < ?").all(solvedBefore).map(toTicket);
+    },
+    async listTicketsToRemind(pendingBefore) {
+      return db
+        .prepare<[string], TicketRow>(
+          "SELECT * FROM tickets WHERE status = 'pending' AND pending_since < ? AND (reminded_at IS NULL OR reminded_at < pending_since)",
+        )
+        .all(pendingBefore)
+        .map(toTicket);
+    },
+    async listVisitorTickets(siteId, visitorId) {
+      return db
+        .prepare<[string, string], TicketRow>('SELECT * FROM tickets WHERE site_id = ? AND visitor_id = ? ORDER BY created_at DESC LIMIT 100')
+        .all(siteId, visitorId)
+        .map(toTicket);
+    },
+    async listLongWaiting(queuedBefore) {
+      return db
+        .prepare<[string], ConversationRow>("SELECT * FROM conversations WHERE status = 'queued' AND queued_at < ? ORDER BY queued_at")
+        .all(queuedBefore)
+        .map(toConversation);
+    },
+  };
+}

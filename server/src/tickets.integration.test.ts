@@ -1,0 +1,213 @@
+/** Tickets end to end on the server: escalation triggers, one ticket per chat, e-mails, the public page, SLA, search. */
+import type { Conversation, Ticket } from '@parley/shared';
+import { addAgent } from './test-support/agents';
+import { connectAgent, connectVisitor, eventMatching, login, unwrap, type AgentClient, type VisitorClient } from './test-support/clients';
+import { startTestServer, type TestServer } from './test-support/test-server';
+
+let server: TestServer;
+let clockOffsetMs = 0;
+let admin: AgentClient;
+const sockets: { disconnect(): void }[] = [];
+
+beforeEach(async () => {
+  clockOffsetMs = 0;
+  server = await startTestServer({ now: () => new Date(Date.now() + clockOffsetMs) });
+  admin = await connectAgent(server.url, (await login(server.url, server.admin.email, server.admin.password)).token);
+  sockets.push(admin);
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((s) => s.disconnect());
+  await server.stop();
+});
+
+async function visitor(identity?: { name: string; email: string }, locale = 'ru-RU'): Promise<VisitorClient> {
+  const { socket } = await connectVisitor(server.url, { siteKey: server.site.key, locale });
+  sockets.push(socket);
+  if (identity) unwrap(await socket.emitWithAck('visitor:identify', identity));
+  return socket;
+}
+
+const say = async (socket: VisitorClient, text: string) =>
+  unwrap(await socket.emitWithAck('message:send', { clientId: `m-${Math.random().toString(36).slice(2, 12)}`, text }));
+
+async function offlineAdmin() {
+  unwrap(await admin.emitWithAck('agent:status', { status: 'away' }));
+}
+
+test('a chat nobody picks up in time becomes ticket #1001 with its transcript, and the visitor is e-mailed in Russian', async () => {
+  await offlineAdmin();
+  const anna = await visitor({ name: 'Анна', email: 'anna@example.test' });
+  const first = await say(anna, 'Не могу оплатить заказ');
+  await say(anna, 'Карта отклоняется');
+  const linked = eventMatching<Conversation>(anna, 'conversation:updated', (c) => c.ticketId !== null);
+
+  clockOffsetMs = 301_000;
+  expect(await server.app.escalation.escalateLongWaits()).toBe(1);
+  const conversation = await linked;
+  expect(conversation.status).toBe('resolved');
+
+  const { tickets } = unwrap(await admin.emitWithAck('ticket:search', {}));
+  expect(tickets).toHaveLength(1);
+  const ticket = tickets[0] as Ticket;
+  expect(ticket).toMatchObject({
+    number: 1001, status: 'new', source: 'chat_timeout', subject: 'Не могу оплатить заказ',
+    requesterEmail: 'anna@example.test', requesterLocale: 'ru', conversationId: first.conversationId, tier: 1, priority: 'normal',
+  });
+  const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(events[0]?.text).toContain('Анна: Карта отклоняется');
+  expect(server.mailer.sent).toEqual([
+    expect.objectContaining({ to: 'anna@example.test', locale: 'ru', template: 'ticket_received', data: expect.objectContaining({ ticketNumber: 1001 }) }),
+  ]);
+  expect(String(server.mailer.sent[0]?.data.link)).toMatch(new RegExp(`/t/${ticket.id}\\.[A-Za-z0-9_-]{43}$`));
+});
+
+test('racing triggers make exactly one ticket per conversation', async () => {
+  await offlineAdmin();
+  const racer = await visitor({ name: 'Racer', email: 'racer@example.test' });
+  const { conversationId } = await say(racer, 'help');
+  clockOffsetMs = 301_000;
+  const results = await Promise.all([
+    server.app.escalation.escalateLongWaits(),
+    admin.emitWithAck('conversation:escalate', { conversationId, tier: 2 }),
+    racer.emitWithAck('conversation:end', {}),
+    admin.emitWithAck('conversation:escalate', { conversationId }),
+    server.app.escalation.escalateLongWaits(),
+  ]);
+  expect(results).toBeDefined();
+  const { tickets, total } = unwrap(await admin.emitWithAck('ticket:search', {}));
+  expect(total).toBe(1);
+  expect(tickets[0]?.conversationId).toBe(conversationId);
+  expect(server.mailer.sent.filter((m) => m.template === 'ticket_received')).toHaveLength(1);
+});
+
+test('the offline form creates a ticket and tells the visitor its number; numbers count up per site', async () => {
+  const writer = await visitor(undefined, 'es');
+  const receipt = unwrap(await writer.emitWithAck('ticket:create', { name: 'Lucía', email: 'lucia@example.test', message: '¿Hacen envíos a Canarias?' }));
+  expect(receipt).toEqual({ ticketNumber: 1001, emailOnFile: true });
+  const second = await visitor();
+  expect(unwrap(await second.emitWithAck('ticket:create', { email: 'b@example.test', message: 'Another' })).ticketNumber).toBe(1002);
+  const bad = await second.emitWithAck('ticket:create', { email: 'not-an-email', message: 'x' });
+  expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  expect(server.mailer.sent[0]).toMatchObject({ to: 'lucia@example.test', locale: 'es', template: 'ticket_received' });
+});
+
+test('a visitor who ends an unanswered chat gets a ticket; an answered one is just resolved', async () => {
+  await offlineAdmin();
+  const leaver = await visitor({ name: 'Leaver', email: 'leaver@example.test' });
+  await say(leaver, 'anyone?');
+  const ended = unwrap(await leaver.emitWithAck('conversation:end', {}));
+  expect(ended.ticket).toEqual({ ticketNumber: 1001, emailOnFile: true });
+
+  unwrap(await admin.emitWithAck('agent:status', { status: 'online' }));
+  const answered = await visitor();
+  const { conversationId } = await say(answered, 'hello');
+  unwrap(await admin.emitWithAck('message:send', { conversationId, clientId: 'reply-00001', text: 'Hi!' }));
+  expect(unwrap(await answered.emitWithAck('conversation:end', {})).ticket).toBeNull();
+  expect((await server.store.findConversation(conversationId))?.status).toBe('resolved');
+});
+
+test('agent replies, notes and status changes: the customer hears what they should, in their language, on the public page', async () => {
+  const customer = await visitor();
+  unwrap(await customer.emitWithAck('ticket:create', { name: 'Иван', email: 'ivan@example.test', message: 'Где мой заказ?' }));
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', {})).tickets[0] as Ticket;
+  const link = String(server.mailer.sent[0]?.data.link);
+  const path = new URL(link).pathname;
+
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Проверяем', internal: true } }));
+  expect(server.mailer.sent.map((m) => m.template)).toEqual(['ticket_received']);
+  const replied = unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Заказ в пути. Номер накладной?', status: 'pending' } }));
+  expect(replied).toMatchObject({ status: 'pending', assigneeAgentId: expect.any(String) });
+  expect(replied.firstRespondedAt).toBeTruthy();
+  expect(server.mailer.sent.map((m) => m.template)).toEqual(['ticket_received', 'ticket_pending', 'ticket_reply']);
+
+  const page = await (await fetch(`${server.url}${path}`)).text();
+  expect(page).toContain('Ждём вашего ответа');
+  expect(page).toContain('Заказ в пути');
+  expect(page).not.toContain('Проверяем');
+  expect(page).toContain('lang="ru"');
+
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'solved' } }));
+  expect(server.mailer.sent.at(-1)?.template).toBe('ticket_solved');
+  const rating = await fetch(`${server.url}${path}/rating`, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'score=5&comment=%D0%A1%D0%BF%D0%B0%D1%81%D0%B8%D0%B1%D0%BE',
+  });
+  expect(await rating.text()).toContain('Спасибо за оценку: 5 из 5.');
+  const reopened = await fetch(`${server.url}${path}/reply`, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=%D0%95%D1%89%D1%91%20%D0%B2%D0%BE%D0%BF%D1%80%D0%BE%D1%81',
+  });
+  expect(reopened.status).toBe(200);
+  const after = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(after.ticket).toMatchObject({ status: 'open', rating: 5, ratingComment: 'Спасибо' });
+  expect(after.events.map((e) => e.kind)).toEqual(['created', 'note', 'reply', 'change', 'rating', 'reply']);
+});
+
+test('a forged or malformed ticket link answers 404 and shows nothing', async () => {
+  const customer = await visitor();
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'x@example.test', message: 'secret order 42' }));
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', {})).tickets[0] as Ticket;
+  for (const token of [`${ticket.id}.${'A'.repeat(43)}`, ticket.id, 'abc..def', `${ticket.id}.`]) {
+    const response = await fetch(`${server.url}/t/${encodeURIComponent(token)}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('secret order 42');
+  }
+});
+
+test('moving a ticket up a tier starts a fresh SLA clock with the tier targets', async () => {
+  const customer = await visitor();
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'sla@example.test', message: 'slow site' }));
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', {})).tickets[0] as Ticket;
+  expect(Date.parse(ticket.firstResponseDueAt ?? '') - Date.parse(ticket.tierStartedAt)).toBe(4 * 3600_000);
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Looking' } }));
+  clockOffsetMs = 3600_000;
+  const escalated = unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { tier: 2, priority: 'high' } }));
+  expect(escalated.firstRespondedAt).toBeNull();
+  expect(Date.parse(escalated.tierStartedAt)).toBeGreaterThan(Date.parse(ticket.tierStartedAt) + 3500_000);
+  expect(Date.parse(escalated.firstResponseDueAt ?? '') - Date.parse(escalated.tierStartedAt)).toBe(2 * 60 * 60_000);
+  expect(Date.parse(escalated.resolutionDueAt ?? '') - Date.parse(escalated.tierStartedAt)).toBe(16 * 60 * 60_000);
+});
+
+test('ticket filters, views, search and bulk update', async () => {
+  const helper = await addAgent(server, { name: 'Helper' });
+  sockets.push(helper.socket);
+  const customer = await visitor();
+  for (const message of ['Refund please', 'Broken link', 'Invoice copy']) {
+    unwrap(await customer.emitWithAck('ticket:create', { email: 'many@example.test', message }));
+  }
+  const all = unwrap(await admin.emitWithAck('ticket:search', { sort: 'created_asc' })).tickets;
+  const [refund, broken, invoice] = all as [Ticket, Ticket, Ticket];
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: refund.id, update: { priority: 'urgent', tags: ['billing'] } }));
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: broken.id, update: { assigneeAgentId: helper.agent.id } }));
+  const bulk = unwrap(await admin.emitWithAck('ticket:bulk-update', { ticketIds: [broken.id, invoice.id], update: { status: 'on_hold' } }));
+  expect(bulk.map((t) => t.status)).toEqual(['on_hold', 'on_hold']);
+
+  const numbers = async (query: object) => unwrap(await admin.emitWithAck('ticket:search', query)).tickets.map((t) => t.number).sort();
+  expect(await numbers({ priority: ['urgent'] })).toEqual([refund.number]);
+  expect(await numbers({ tag: 'billing' })).toEqual([refund.number]);
+  expect(await numbers({ status: ['on_hold'] })).toEqual([broken.number, invoice.number]);
+  expect(await numbers({ view: 'unassigned' })).toEqual([refund.number, invoice.number]);
+  expect(await numbers({ search: 'invoice' })).toEqual([invoice.number]);
+  expect(await numbers({ search: `#${broken.number}` })).toEqual([broken.number]);
+  expect(unwrap(await helper.socket.emitWithAck('ticket:search', { view: 'mine' })).tickets.map((t) => t.id)).toEqual([broken.id]);
+  expect(await numbers({ view: 'breached' })).toEqual([]);
+  clockOffsetMs = 25 * 3600_000;
+  expect((await numbers({ view: 'breached' })).length).toBe(3);
+  const bad = await admin.emitWithAck('ticket:search', { status: ['nope'] } as never);
+  expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+});
+
+test('solved tickets close by themselves after the set days; pending customers get one reminder', async () => {
+  const customer = await visitor();
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'solved@example.test', message: 'one' }));
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'pending@example.test', message: 'two' }));
+  const [solved, pending] = unwrap(await admin.emitWithAck('ticket:search', { sort: 'created_asc' })).tickets as [Ticket, Ticket];
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: solved.id, update: { status: 'solved' } }));
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: pending.id, reply: { text: 'Need your order number', status: 'pending' } }));
+
+  clockOffsetMs = 4 * 24 * 3600_000;
+  expect(await server.app.tickets.sweep()).toEqual({ closed: 0, reminded: 1 });
+  expect(await server.app.tickets.sweep()).toEqual({ closed: 0, reminded: 0 });
+  clockOffsetMs = 8 * 24 * 3600_000;
+  expect(await server.app.tickets.sweep()).toEqual({ closed: 1, reminded: 0 });
+  expect((await server.store.findTicket(solved.id))?.status).toBe('closed');
+  expect(server.mailer.sent.filter((m) => m.template === 'ticket_pending_reminder').map((m) => m.to)).toEqual(['pending@example.test']);
+});
