@@ -1,17 +1,12 @@
 import type { Message } from '@parley/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { AGENT, conversation, visitorMessage } from '../test-support/fixtures';
+import { openFirstChat } from '../test-support/open-chat';
 import { renderSignedIn } from '../test-support/render-console';
 
 beforeEach(() => window.localStorage.clear());
 
-async function openChat(options: Parameters<typeof renderSignedIn>[0]) {
-  const rendered = await renderSignedIn(options);
-  const [item] = await screen.findAllByTestId(/^(queue|mine)-item$/);
-  fireEvent.click(item as HTMLElement);
-  const panel = await screen.findByTestId('chat-panel');
-  return { ...rendered, panel };
-}
+const openChat = openFirstChat;
 
 describe('chat panel', () => {
   it('shows the transcript with who wrote what, and sends a reply with Enter exactly once', async () => {

@@ -1,28 +1,12 @@
 /** One open conversation: who it is with, what can be done with it, the transcript and the reply box. */
 import type { Conversation, ErrorCode } from '@parley/shared';
 import { useState } from 'preact/hooks';
-import { errorCodeOf } from '../api/api-error';
 import { useConsole, useLive, useT } from '../state/console-context';
+import { ChatActions, steers } from './chat-actions';
 import { Composer } from './composer';
-import { TransferMenu } from './transfer-menu';
 import { Transcript } from './transcript';
+import { VisitorDetailsPanel } from './visitor-details';
 import { visitorLabel } from './visitor-label';
-
-function useAction(run: () => Promise<void>, setError: (code: ErrorCode | null) => void) {
-  const [busy, setBusy] = useState(false);
-  async function act() {
-    setBusy(true);
-    setError(null);
-    try {
-      await run();
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, act };
-}
 
 function hintFor(conversation: Conversation, me: string | undefined): string | null {
   if (conversation.status === 'resolved') return 'chat.resolvedHint';
@@ -39,15 +23,11 @@ export function ChatPanel(props: { conversation: Conversation; hidden: boolean; 
   const me = session.agent.value;
   const name = visitorLabel(conversation, t);
   const [error, setError] = useState<ErrorCode | null>(null);
-  const claim = useAction(() => live.claim(conversation.id), setError);
-  const resolve = useAction(() => live.resolve(conversation.id), setError);
   const typist = live.typing.typists.value[conversation.id];
   const hint = hintFor(conversation, me?.id);
   // The assigned agent, invited helpers and admins may write; the server enforces the same rule.
-  const helping =
-    conversation.assignedAgentId === me?.id || conversation.participantAgentIds.includes(me?.id ?? '');
-  const handledByMe = conversation.status === 'assigned' && (helping || me?.role === 'admin');
-  const canReply = conversation.status === 'queued' || handledByMe;
+  const invited = conversation.status === 'assigned' && conversation.participantAgentIds.includes(me?.id ?? '');
+  const canReply = conversation.status === 'queued' || steers(conversation, me) || invited;
 
   return (
     <section
@@ -70,29 +50,9 @@ export function ChatPanel(props: { conversation: Conversation; hidden: boolean; 
             {t(`chat.status.${conversation.status}`)}
           </span>
         </div>
-        <div class="chat-panel__actions">
-          {conversation.status === 'assigned' && (conversation.assignedAgentId === me?.id || me?.role === 'admin') && <TransferMenu conversationId={conversation.id} onError={setError} />}
-          {conversation.status === 'queued' && (
-            <button type="button" class="button button--primary" disabled={claim.busy} onClick={() => void claim.act()}>
-              {t('chat.claim')}
-            </button>
-          )}
-          {conversation.status !== 'resolved' && (
-            <button type="button" class="button" disabled={resolve.busy} onClick={() => void resolve.act()}>
-              {t('chat.resolve')}
-            </button>
-          )}
-          <button
-            type="button"
-            class="button button--quiet button--icon"
-            aria-label={t('chat.closeChat', { name })}
-            title={t('chat.close')}
-            onClick={() => live.tabs.close(conversation.id)}
-          >
-            ×
-          </button>
-        </div>
+        <ChatActions conversation={conversation} me={me} name={name} onError={setError} />
       </header>
+      <VisitorDetailsPanel conversation={conversation} />
       {hint && <p class="chat-panel__hint">{t(hint)}</p>}
       {error && (
         <p class="form-error chat-panel__error" role="alert" data-testid="chat-error" data-code={error}>

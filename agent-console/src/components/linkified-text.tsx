@@ -11,7 +11,7 @@ const TRAILING_PUNCTUATION = /[.,;:!?'")\]}]+$/;
 export type TextPiece = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
 /** Only http(s) addresses become links; `javascript:` and friends stay text. */
-function safeHref(candidate: string): string | null {
+export function safeHref(candidate: string): string | null {
   const withScheme = /^www\./i.test(candidate) ? `https://${candidate}` : candidate;
   try {
     const url = new URL(withScheme);

@@ -7,6 +7,7 @@ import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import { ApiError } from '../api/api-error';
 import type { AgentConnection, ConnectionStatus } from '../realtime/agent-connection';
 import { createAgentsStore, type AgentsStore } from './agents.store';
+import { createCannedRepliesStore, type CannedRepliesStore } from './canned-replies.store';
 import { createConversationsStore, type ConversationsStore } from './conversations.store';
 import { isNewChatForAgent } from './new-chat-rule';
 import { createOutbox, type OutboxStore } from './outbox.store';
@@ -14,6 +15,7 @@ import type { SessionStore } from './session.store';
 import { createTabsStore, type TabsStore } from './tabs.store';
 import { createTranscriptsStore, type TranscriptsStore } from './transcripts.store';
 import { createTypingStore, type TypingStore } from './typing.store';
+import { createVisitorsStore, type VisitorsStore } from './visitors.store';
 
 export interface LiveSessionOptions {
   connection: AgentConnection;
@@ -31,6 +33,8 @@ export interface LiveSession {
   status: ReadonlySignal<ConnectionStatus>;
   conversations: ConversationsStore;
   agents: AgentsStore;
+  visitors: VisitorsStore;
+  canned: CannedRepliesStore;
   transcripts: TranscriptsStore;
   outbox: OutboxStore;
   typing: TypingStore;
@@ -40,6 +44,8 @@ export interface LiveSession {
   claim(conversationId: string): Promise<void>;
   resolve(conversationId: string): Promise<void>;
   transfer(request: TransferRequest): Promise<void>;
+  invite(conversationId: string, agentId: string): Promise<void>;
+  reopen(conversationId: string): Promise<void>;
   send(conversationId: string, text: string, internal?: boolean): void;
   setPresence(status: AgentStatus): Promise<void>;
   /** Marks the focused conversation read, e.g. when the page becomes visible again. */
@@ -54,6 +60,8 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   const status = signal<ConnectionStatus>(connection.isOnline() ? 'online' : 'connecting');
   const conversations = createConversationsStore({ storage: options.storage, agentId });
   const agents = createAgentsStore(agentId);
+  const visitors = createVisitorsStore((visitorId) => connection.request('visitor:profile', { visitorId }));
+  const canned = createCannedRepliesStore();
   const transcripts = createTranscriptsStore();
   const tabs = createTabsStore(options.storage);
   const typing = createTypingStore((id, isTyping) => connection.setTyping(id, isTyping));
@@ -88,12 +96,11 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   }
 
   async function refresh() {
-    const [list, team] = await Promise.all([
-      connection.request('conversation:list', {}),
-      connection.request('agent:list', {}).catch(() => null),
-    ]);
+    // Colleagues and canned replies only enrich the workspace: the list must not wait for them.
+    connection.request('agent:list', {}).then((team) => agents.replaceAll(team), () => undefined);
+    connection.request('canned:list', {}).then((replies) => canned.replaceAll(replies), () => undefined);
+    const list = await connection.request('conversation:list', {});
     conversations.replaceAll(list, new Set(tabs.openIds.value));
-    if (team) agents.replaceAll(team);
     listed = true;
     await Promise.all(tabs.openIds.value.map((id) => loadTranscript(id).catch(() => undefined)));
   }
@@ -134,6 +141,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
         options.onNewChat?.(conversation);
       }
     }),
+    connection.on('visitor:updated', (visitor) => visitors.update(visitor)),
     connection.on('message:new', receiveMessage),
     connection.on('typing', (notice) => typing.receive(notice)),
     // Focusing a conversation reads it.
@@ -149,6 +157,8 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     status,
     conversations,
     agents,
+    visitors,
+    canned,
     transcripts,
     outbox,
     typing,
@@ -168,6 +178,12 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     },
     async transfer(request) {
       conversations.upsert(await connection.request('conversation:transfer', request));
+    },
+    async invite(conversationId, agentId) {
+      conversations.upsert(await connection.request('conversation:invite', { conversationId, agentId }));
+    },
+    async reopen(conversationId) {
+      conversations.upsert(await connection.request('conversation:reopen', { conversationId }));
     },
     send(conversationId, text, internal = false) {
       typing.ownStop(conversationId);

@@ -1,0 +1,53 @@
+import type { Agent } from '@parley/shared';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { AGENT, conversation } from '../test-support/fixtures';
+import { openFirstChat } from '../test-support/open-chat';
+import { renderSignedIn } from '../test-support/render-console';
+
+beforeEach(() => window.localStorage.clear());
+
+const BOB: Agent = { ...AGENT, id: 'agent-bob-00001', name: 'Bob', email: 'bob@example.com' };
+
+describe('chat actions', () => {
+  it('transfers a chat to an online colleague', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { socket, panel } = await openFirstChat({ conversations: [mine] });
+    socket.serverEmit('agent:updated', BOB);
+    socket.handle('conversation:transfer', (request) => ({
+      ok: true,
+      data: { ...mine, assignedAgentId: request.toAgentId ?? null },
+    }));
+
+    const menu = await within(panel).findByRole('combobox', { name: 'Transfer to…' });
+    fireEvent.change(menu, { target: { value: BOB.id } });
+
+    await waitFor(() => expect(socket.emitsOf('conversation:transfer')).toEqual([{ conversationId: mine.id, toAgentId: BOB.id }]));
+    await waitFor(() => expect(within(panel).getByRole('textbox', { name: 'Type your reply' })).toBeDisabled());
+  });
+
+  it('invites a colleague and shows why when the server refuses', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { socket, panel } = await openFirstChat({ conversations: [mine] });
+    socket.serverEmit('agent:updated', BOB);
+    socket.handle('conversation:invite', () => ({ ok: false, error: { code: 'AGENT_NOT_FOUND', message: 'no' } }));
+
+    fireEvent.change(await within(panel).findByRole('combobox', { name: 'Invite…' }), { target: { value: BOB.id } });
+
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('This agent does not exist.');
+    expect(socket.emitsOf('conversation:invite')).toEqual([{ conversationId: mine.id, agentId: BOB.id }]);
+  });
+
+  it('reopens a resolved chat', async () => {
+    const done = conversation({ status: 'resolved', assignedAgentId: AGENT.id });
+    // Resolved chats are not listed; one stays open in its tab after resolving.
+    const { socket, app } = await renderSignedIn({ conversations: [done] });
+    await act(() => app.live.value?.openConversation(done.id));
+    const panel = await screen.findByTestId('chat-panel');
+    socket.handle('conversation:reopen', () => ({ ok: true, data: { ...done, status: 'queued' as const, assignedAgentId: null } }));
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Reopen' }));
+
+    await waitFor(() => expect(panel).toHaveAttribute('data-status', 'queued'));
+    expect(within(panel).getByRole('button', { name: 'Claim' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,52 @@
+/** A select of online colleagues that runs an action (transfer, invite) for the one picked. */
+import type { Agent, ErrorCode } from '@parley/shared';
+import { useState } from 'preact/hooks';
+import { errorCodeOf } from '../api/api-error';
+import { useLive } from '../state/console-context';
+
+export interface ColleagueMenuProps {
+  label: string;
+  testId: string;
+  /** Colleagues who cannot be picked here (already in the chat). */
+  exclude?: readonly string[];
+  run(agent: Agent): Promise<void>;
+  onError(code: ErrorCode): void;
+}
+
+export function ColleagueMenu(props: ColleagueMenuProps) {
+  const live = useLive();
+  const [busy, setBusy] = useState(false);
+  const colleagues = live.agents.availableColleagues.value.filter((agent) => !props.exclude?.includes(agent.id));
+  if (colleagues.length === 0) return null;
+
+  async function pick(agentId: string) {
+    const agent = colleagues.find((candidate) => candidate.id === agentId);
+    if (!agent) return;
+    setBusy(true);
+    try {
+      await props.run(agent);
+    } catch (error) {
+      props.onError(errorCodeOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <select
+      class="colleague-menu"
+      aria-label={props.label}
+      value=""
+      disabled={busy}
+      onChange={(event) => void pick(event.currentTarget.value)}
+      data-testid={props.testId}
+    >
+      <option value="">{props.label}</option>
+      {colleagues.map((agent) => (
+        <option key={agent.id} value={agent.id}>
+          {agent.name}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,80 @@
+/** Who the visitor is and where they are: fetched when the agent unfolds it, live afterwards. */
+import type { Conversation } from '@parley/shared';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { useConsole, useLive, useT } from '../state/console-context';
+import { safeHref } from './linkified-text';
+import { formatMessageTime } from './time-format';
+
+function Row({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}
+
+function PageLink({ url, title }: { url: string | null; title: string | null }) {
+  const href = url ? safeHref(url) : null;
+  if (!href) return <>{title || url || '—'}</>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer nofollow" title={href}>
+      {title || href}
+    </a>
+  );
+}
+
+export function VisitorDetailsPanel({ conversation }: { conversation: Conversation }) {
+  const live = useLive();
+  const { translator } = useConsole();
+  const t = useT();
+  const [failed, setFailed] = useState(false);
+  const details = live.visitors.byId.value[conversation.visitorId];
+  const visitor = details?.visitor;
+  const earlier = details?.conversations.filter((c) => c.id !== conversation.id).length ?? 0;
+
+  function onToggle(event: Event) {
+    if (!(event.currentTarget as HTMLDetailsElement).open) return;
+    setFailed(false);
+    live.visitors.load(conversation.visitorId).catch(() => setFailed(true));
+  }
+
+  return (
+    <details class="visitor-details" onToggle={onToggle} data-testid="visitor-details">
+      <summary>{t('visitor.title')}</summary>
+      {!visitor ? (
+        <p class="visitor-details__note">{failed ? t('errors.INTERNAL') : t('app.loading')}</p>
+      ) : (
+        <dl class="visitor-details__list">
+          <Row label={t('visitor.name')} testId="visitor-name">
+            {visitor.name ?? '—'}
+          </Row>
+          <Row label={t('visitor.email')} testId="visitor-email">
+            {visitor.email ?? '—'}
+          </Row>
+          <Row label={t('visitor.language')} testId="visitor-language">
+            {visitor.locale ?? '—'}
+          </Row>
+          <Row label={t('visitor.page')} testId="visitor-page">
+            <PageLink url={visitor.pageUrl} title={visitor.pageTitle} />
+          </Row>
+          <Row label={t('visitor.referrer')} testId="visitor-referrer">
+            <PageLink url={visitor.referrer || null} title={null} />
+          </Row>
+          <Row label={t('visitor.onSiteSince')} testId="visitor-since">
+            {visitor.visitStartedAt ? formatMessageTime(visitor.visitStartedAt, translator.language.value) : '—'}
+          </Row>
+          <Row label={t('visitor.browser')} testId="visitor-browser">
+            <span class="visitor-details__ua" title={visitor.userAgent ?? ''}>
+              {visitor.userAgent ?? '—'}
+            </span>
+          </Row>
+          <Row label={t('visitor.earlier')} testId="visitor-earlier">
+            {earlier}
+          </Row>
+        </dl>
+      )}
+    </details>
+  );
+}

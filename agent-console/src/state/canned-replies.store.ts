@@ -1,0 +1,29 @@
+/** Saved answers the agent expands by typing /shortcut in the composer. */
+import type { CannedReply } from '@parley/shared';
+import { signal, type ReadonlySignal } from '@preact/signals';
+
+export interface CannedRepliesStore {
+  replies: ReadonlySignal<readonly CannedReply[]>;
+  replaceAll(replies: CannedReply[]): void;
+  /** Replies whose shortcut starts with what follows the slash, best (shortest) first. */
+  matching(prefix: string): CannedReply[];
+}
+
+export const SUGGESTION_LIMIT = 6;
+
+export function createCannedRepliesStore(): CannedRepliesStore {
+  const replies = signal<readonly CannedReply[]>([]);
+  return {
+    replies,
+    replaceAll(next) {
+      replies.value = next;
+    },
+    matching(prefix) {
+      const wanted = prefix.toLocaleLowerCase();
+      return replies.value
+        .filter((reply) => reply.shortcut.toLocaleLowerCase().startsWith(wanted))
+        .sort((a, b) => a.shortcut.length - b.shortcut.length || a.shortcut.localeCompare(b.shortcut))
+        .slice(0, SUGGESTION_LIMIT);
+    },
+  };
+}
