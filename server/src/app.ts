@@ -14,6 +14,8 @@ import { createVisitorService } from './domain/visitor.service';
 import { createEscalationService, type EscalationService } from './domain/escalation.service';
 import type { Mailer } from './domain/mailer.port';
 import { createSiteAvailabilityService } from './domain/site-availability.service';
+import { createSiteConfigService } from './domain/site-config.service';
+import { createChatFeedbackService } from './domain/chat-feedback.service';
 import { createTicketLinks } from './domain/ticket-links';
 import { createTicketNotifier } from './domain/ticket-notifier';
 import { createTicketService, type TicketService } from './domain/ticket.service';
@@ -88,16 +90,18 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const escalation = createEscalationService({ store, broadcaster, notifier, now: options.now });
   const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now });
   const availability = createSiteAvailabilityService({ store, now: options.now });
+  const siteConfig = createSiteConfigService({ store, availability });
+  const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer });
   const cannedReplies = createCannedReplyService({ store });
   const admin = createAgentAdminService({
     store, broadcaster, routing,
     sessions: { disconnectAgent: (agentId) => agentNamespace.in(rooms.agent(agentId)).disconnectSockets(true) },
   });
   handleRequest = createHttpApp({
-    store, auth, admin, tickets, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
+    store, auth, admin, tickets, siteConfig, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
   });
 
-  registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, escalation, availability, logger });
+  registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger });
   registerAgentNamespace({
     namespace: agentNamespace, auth, conversations, presence, cannedReplies, tickets, escalation, store, logger,
     reconnectGraceMs: options.reconnectGraceMs ?? 8000,

@@ -6,6 +6,7 @@ import type { Ack } from './errors';
 import type {
   Conversation,
   ConversationRef,
+  ChatRating,
   ConversationWithMessages,
   HistoryRequest,
   QueuePosition,
@@ -45,6 +46,9 @@ export interface VisitorClientToServerEvents {
   /** The offline form. */
   'ticket:create': (request: OfflineRequest, ack: Ack<TicketReceipt>) => void;
   'site:status': (request: Record<string, never>, ack: Ack<SiteAvailability>) => void;
+  /** Rates the visitor's latest conversation once it is resolved. */
+  'conversation:rate': (rating: ChatRating, ack: Ack<Conversation>) => void;
+  'conversation:transcript': (request: { email: string }, ack: Ack<{ queued: true }>) => void;
 }
 
 export interface VisitorServerToClientEvents {

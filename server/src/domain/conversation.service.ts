@@ -39,6 +39,12 @@ export function createConversationService({ store, broadcaster, routing }: Conve
     }
   }
 
+  async function departmentOfSite(siteId: string, departmentId: string): Promise<string> {
+    const known = await store.listDepartments(siteId);
+    if (!known.some((d) => d.id === departmentId)) throw new DomainError('VALIDATION_FAILED', 'departmentId: no such department');
+    return departmentId;
+  }
+
   async function appendAndAnnounce(input: Parameters<Store['appendMessage']>[0]): Promise<Message> {
     const { message, created } = await store.appendMessage(input);
     if (created) {
@@ -61,8 +67,9 @@ export function createConversationService({ store, broadcaster, routing }: Conve
 
     /** Stores the visitor's message once (retries return the stored one), opening a conversation if needed. */
     async visitorSend(visitor: Visitor, input: VisitorMessageSend): Promise<Message> {
+      const departmentId = input.departmentId ? await departmentOfSite(visitor.siteId, input.departmentId) : null;
       const opened = await store.openConversation({
-        siteId: visitor.siteId, visitorId: visitor.id, visitorName: visitor.name, locale: visitor.locale,
+        siteId: visitor.siteId, visitorId: visitor.id, visitorName: visitor.name, locale: visitor.locale, departmentId,
       });
       if (opened.created) broadcaster.conversationUpdated(opened.conversation);
       const message = await appendAndAnnounce({

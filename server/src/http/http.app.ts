@@ -7,6 +7,8 @@ import type { AuthService } from '../domain/auth.service';
 import { createAdminRouter } from './admin.router';
 import type { TicketService } from '../domain/ticket.service';
 import { createTicketPageRouter } from './ticket-page.router';
+import type { SiteConfigService } from '../domain/site-config.service';
+import { createWidgetConfigRouter } from './widget-config.router';
 import type { Store } from '../store/store';
 import { createAgentAuthRouter } from './agent-auth.router';
 import { createErrorHandler } from './http-errors';
@@ -17,6 +19,7 @@ export interface HttpAppDeps {
   auth: AuthService;
   admin: AgentAdminService;
   tickets: TicketService;
+  siteConfig: SiteConfigService;
   logger: Logger;
   staticRoots: StaticRoots;
   publicUrl: string;
@@ -43,6 +46,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   );
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use('/agent', createAgentAuthRouter(deps.auth));
+  api.use('/widget', createWidgetConfigRouter(deps.siteConfig));
   api.use('/admin', createAdminRouter({ auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl }));
   api.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such API route.' } });

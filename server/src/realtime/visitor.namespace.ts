@@ -1,6 +1,8 @@
 /** The visitor namespace: handshake -> visitor session; each handler validates and calls a service. */
 import {
+  ChatRatingSchema,
   HistoryRequestSchema,
+  TranscriptRequestSchema,
   OfflineRequestSchema,
   TypingSchema,
   VisitorContextSchema,
@@ -12,6 +14,7 @@ import {
 import type { Logger } from 'pino';
 import type { ConversationService } from '../domain/conversation.service';
 import { toParleyError } from '../domain/error-mapping';
+import type { ChatFeedbackService } from '../domain/chat-feedback.service';
 import type { EscalationService } from '../domain/escalation.service';
 import type { SiteAvailabilityService } from '../domain/site-availability.service';
 import type { VisitorService } from '../domain/visitor.service';
@@ -26,13 +29,14 @@ export interface VisitorNamespaceDeps {
   conversations: ConversationService;
   escalation: EscalationService;
   availability: SiteAvailabilityService;
+  feedback: ChatFeedbackService;
   logger: Logger;
 }
 
 const EmptyRequestSchema = z.strictObject({});
 
 export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
-  const { namespace, visitors, conversations, escalation, availability, logger } = deps;
+  const { namespace, visitors, conversations, escalation, availability, feedback, logger } = deps;
   // The token to hand back on connect; kept beside the socket, never in a URL or a log.
   const tokens = new WeakMap<object, string>();
 
@@ -88,6 +92,11 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
         socket.data.visitor = (await visitors.refresh(visitor())) ?? visitor();
         return { ticketNumber: ticket.number, emailOnFile: true };
       }),
+    );
+    socket.on('conversation:rate', ackHandler(logger, ChatRatingSchema, (rating) => feedback.rate(visitor(), rating)));
+    socket.on(
+      'conversation:transcript',
+      ackHandler(logger, TranscriptRequestSchema, ({ email }) => feedback.emailTranscript(visitor(), email)),
     );
     socket.on('site:status', ackHandler(logger, EmptyRequestSchema, () => availability.forSite(visitor().siteId)));
     socket.on('visitor:context', (payload: unknown) => {

@@ -210,6 +210,8 @@ export interface Store {
    * the visitor already has another open conversation.
    */
   reopenConversation(conversationId: string): Promise<Conversation | null>;
+  /** Records the visitor's rating of a resolved conversation (a later rating replaces it). */
+  rateConversation(input: { conversationId: string; score: number; comment: string | null }): Promise<Conversation | null>;
   /** Adds a helping agent (idempotent) to an open conversation. */
   addParticipant(input: { conversationId: string; agentId: string }): Promise<Conversation | null>;
   /** Compare-and-set: any open status -> resolved. Null when it was already resolved or missing. */

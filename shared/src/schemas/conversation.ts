@@ -31,6 +31,9 @@ export const ConversationSchema = z.object({
   resolvedAt: IsoDateSchema.nullable(),
   /** The ticket this chat became, when nobody could finish it live. */
   ticketId: IdSchema.nullable(),
+  /** The visitor's satisfaction rating (1-5) at the end of the chat. */
+  rating: z.number().int().min(1).max(5).nullable(),
+  ratingComment: z.string().nullable(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -82,3 +85,11 @@ export const InviteRequestSchema = z.strictObject({ conversationId: IdSchema, ag
 export type InviteRequest = z.infer<typeof InviteRequestSchema>;
 
 export const VisitorRefSchema = z.strictObject({ visitorId: IdSchema });
+
+export const ChatRatingSchema = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type ChatRating = z.infer<typeof ChatRatingSchema>;
+
+export const TranscriptRequestSchema = z.strictObject({ email: z.string().trim().toLowerCase().max(254).email() });

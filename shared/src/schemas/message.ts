@@ -34,6 +34,8 @@ export const MessageTextSchema = z
 export const VisitorMessageSendSchema = z.strictObject({
   clientId: ClientIdSchema,
   text: MessageTextSchema,
+  /** From the pre-chat form; used when this message opens a new conversation. */
+  departmentId: IdSchema.optional(),
 });
 export type VisitorMessageSend = z.infer<typeof VisitorMessageSendSchema>;
 

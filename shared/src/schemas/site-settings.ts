@@ -31,7 +31,45 @@ function defaultSla(): Record<'1' | '2' | '3', Record<TicketPriority, SlaTarget>
   return { '1': base, '2': scaled(2), '3': scaled(3) };
 }
 
+const CssColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d3a8a');
+
+/** How the widget looks on the site; applied through CSS custom properties inside the iframe. */
+export const WidgetAppearanceSchema = z.strictObject({
+  position: z.enum(['bottom-right', 'bottom-left']).default('bottom-right'),
+  color: CssColorSchema.default('#1d3a8a'),
+  /** Panel title and the first line a visitor reads; empty: the translated default. */
+  title: z.string().trim().max(60).default(''),
+  greeting: z.string().trim().max(300).default(''),
+  fontFamily: z.enum(['system', 'serif', 'rounded', 'mono']).default('system'),
+  radius: z.number().int().min(0).max(24).default(14),
+  panelBackground: CssColorSchema.default('#ffffff'),
+  panelText: CssColorSchema.default('#1f2933'),
+});
+export type WidgetAppearance = z.infer<typeof WidgetAppearanceSchema>;
+
+const FieldRuleSchema = z.enum(['off', 'optional', 'required']);
+export const PrechatFormSchema = z.strictObject({
+  name: FieldRuleSchema.default('optional'),
+  email: FieldRuleSchema.default('optional'),
+  department: FieldRuleSchema.default('off'),
+});
+export type PrechatForm = z.infer<typeof PrechatFormSchema>;
+
+/** The support team's contact card shown in the widget. */
+export const ContactCardSchema = z.strictObject({
+  phone: z.string().trim().max(40).default(''),
+  email: z.union([z.string().trim().email().max(254), z.literal('')]).default(''),
+  /** Free text such as "Mon–Fri 9:00–18:00"; shown beside the structured opening hours. */
+  hoursNote: z.string().trim().max(200).default(''),
+});
+export type ContactCard = z.infer<typeof ContactCardSchema>;
+
 export const SiteSettingsSchema = z.strictObject({
+  widget: WidgetAppearanceSchema.default(() => WidgetAppearanceSchema.parse({})),
+  prechat: PrechatFormSchema.default(() => PrechatFormSchema.parse({})),
+  contact: ContactCardSchema.default(() => ContactCardSchema.parse({})),
+  /** Origins allowed to embed the widget (https://shop.example); empty: any origin. */
+  allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin like https://shop.example')).max(50).default([]),
   /** auto: Parley assigns the least-loaded fitting agent; pick: agents take chats from the queue. */
   routingMode: z.enum(ROUTING_MODES).default('auto'),
   /** An assigned agent who has not answered within this many seconds loses the chat to the next. */

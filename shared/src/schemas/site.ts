@@ -1,7 +1,9 @@
 /** Sites: one per website that embeds the widget, with its public settings. */
 import { z } from 'zod';
 import { IdSchema } from './common';
-import { SiteSettingsSchema } from './site-settings';
+import { ContactCardSchema, PrechatFormSchema, SiteSettingsSchema, WidgetAppearanceSchema } from './site-settings';
+import { OpeningHoursSchema } from './opening-hours';
+import { DepartmentSchema } from './department';
 
 export const SiteKeySchema = z
   .string()
@@ -23,6 +25,12 @@ export type Site = z.infer<typeof SiteSchema>;
 export const PublicSiteConfigSchema = z.object({
   key: SiteKeySchema,
   name: z.string(),
+  widget: WidgetAppearanceSchema,
+  prechat: PrechatFormSchema,
+  contact: ContactCardSchema,
+  openingHours: OpeningHoursSchema.nullable(),
+  departments: z.array(DepartmentSchema.pick({ id: true, name: true })),
   agentsOnline: z.boolean(),
+  openNow: z.boolean(),
 });
 export type PublicSiteConfig = z.infer<typeof PublicSiteConfigSchema>;

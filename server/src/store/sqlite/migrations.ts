@@ -185,6 +185,12 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX email_outbox_due ON email_outbox (status, next_attempt_at);
   `,
+  // 6: satisfaction ratings of chats.
+  `
+  ALTER TABLE conversations ADD COLUMN rating INTEGER;
+  ALTER TABLE conversations ADD COLUMN rating_comment TEXT;
+  ALTER TABLE conversations ADD COLUMN rated_at TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

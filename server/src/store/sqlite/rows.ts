@@ -35,6 +35,7 @@ export interface ConversationRow {
   queued_at: string; assigned_at: string | null; first_response_at: string | null;
   awaiting_agent_since: string | null; resolved_at: string | null; declined_agent_ids_json: string;
   participant_agent_ids_json: string; ticket_id: string | null;
+  rating: number | null; rating_comment: string | null;
 }
 export interface MessageRow {
   id: string; conversation_id: string; seq: number; client_id: string;
@@ -88,6 +89,7 @@ export const toConversation = (r: ConversationRow): Conversation => ({
   lastSeq: r.last_seq, createdAt: r.created_at, updatedAt: r.updated_at,
   queuedAt: r.queued_at, assignedAt: r.assigned_at, firstResponseAt: r.first_response_at,
   awaitingAgentSince: r.awaiting_agent_since, resolvedAt: r.resolved_at, ticketId: r.ticket_id,
+  rating: r.rating, ratingComment: r.rating_comment,
 });
 
 export const toQueuedConversation = (r: ConversationRow): QueuedConversation => ({

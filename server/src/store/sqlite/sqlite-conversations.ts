@@ -14,7 +14,7 @@ type ConversationStore = Pick<
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
   | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'listMessages'
-  | 'reopenConversation' | 'addParticipant'
+  | 'reopenConversation' | 'addParticipant' | 'rateConversation'
 >;
 
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
@@ -172,6 +172,13 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
         if (isUniqueViolation(error)) throw new StoreConflictError('the visitor has another open conversation');
         throw error;
       }
+    },
+    async rateConversation({ conversationId, score, comment }) {
+      const row = conditional(
+        `UPDATE conversations SET rating = @score, rating_comment = @comment, rated_at = @at
+         WHERE id = @id AND status = 'resolved' RETURNING *`,
+      ).get({ score, comment, at: nowIso(), id: conversationId });
+      return row ? toConversation(row) : null;
     },
     async addParticipant({ conversationId, agentId }) {
       const row = conditional(

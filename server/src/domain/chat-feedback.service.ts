@@ -1,0 +1,60 @@
+/** The end of a chat from the visitor's side: a satisfaction rating and the transcript by e-mail. */
+import type { ChatRating, Conversation, Message } from '@parley/shared';
+import type { Store, Visitor } from '../store/store';
+import type { Broadcaster } from './broadcaster.port';
+import { DomainError } from './domain-error';
+import type { Mailer } from './mailer.port';
+
+export interface ChatFeedbackDeps {
+  store: Store;
+  broadcaster: Broadcaster;
+  mailer: Mailer;
+}
+
+function transcriptText(messages: Message[]): string {
+  return messages
+    .map((m) => {
+      const who = m.author.kind === 'system' ? '' : `${m.author.name ?? (m.author.kind === 'visitor' ? 'You' : 'Agent')}: `;
+      return `[${m.createdAt.slice(0, 16).replace('T', ' ')} UTC] ${who}${m.text}`;
+    })
+    .join('\n');
+}
+
+export function createChatFeedbackService({ store, broadcaster, mailer }: ChatFeedbackDeps) {
+  async function latestOf(visitor: Visitor): Promise<Conversation> {
+    const conversation = await store.findLatestConversation(visitor.siteId, visitor.id);
+    if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND', 'There is no conversation yet.');
+    return conversation;
+  }
+
+  return {
+    async rate(visitor: Visitor, rating: ChatRating): Promise<Conversation> {
+      const conversation = await latestOf(visitor);
+      if (conversation.status !== 'resolved') {
+        throw new DomainError('VALIDATION_FAILED', 'You can rate the chat once it has ended.');
+      }
+      const rated = await store.rateConversation({ conversationId: conversation.id, score: rating.score, comment: rating.comment ?? null });
+      if (!rated) throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation no longer exists.');
+      broadcaster.conversationUpdated(rated);
+      return rated;
+    },
+
+    async emailTranscript(visitor: Visitor, email: string): Promise<{ queued: true }> {
+      const conversation = await latestOf(visitor);
+      const [site, messages] = await Promise.all([
+        store.findSiteById(visitor.siteId),
+        store.listMessages({ conversationId: conversation.id, includeInternal: false, limit: 5000 }),
+      ]);
+      await mailer.enqueue({
+        siteId: visitor.siteId,
+        to: email,
+        locale: visitor.locale ?? 'en',
+        template: 'chat_transcript',
+        data: { siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: transcriptText(messages) },
+      });
+      return { queued: true };
+    },
+  };
+}
+
+export type ChatFeedbackService = ReturnType<typeof createChatFeedbackService>;

@@ -1,0 +1,27 @@
+/** What the widget learns about a site before the visitor writes: looks, form, contact, availability. */
+import type { PublicSiteConfig } from '@parley/shared';
+import type { Store } from '../store/store';
+import { DomainError } from './domain-error';
+import type { SiteAvailabilityService } from './site-availability.service';
+
+export function createSiteConfigService({ store, availability }: { store: Store; availability: SiteAvailabilityService }) {
+  return {
+    async publicConfig(siteKey: string): Promise<PublicSiteConfig> {
+      const site = await store.findSiteByKey(siteKey);
+      if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site key is not known to Parley.');
+      const [departments, status] = await Promise.all([store.listDepartments(site.id), availability.forSite(site.id)]);
+      return {
+        key: site.key,
+        name: site.name,
+        widget: site.settings.widget,
+        prechat: site.settings.prechat,
+        contact: site.settings.contact,
+        openingHours: site.settings.openingHours,
+        departments: departments.map(({ id, name }) => ({ id, name })),
+        ...status,
+      };
+    },
+  };
+}
+
+export type SiteConfigService = ReturnType<typeof createSiteConfigService>;
