@@ -36,7 +36,7 @@ module.exports = {
     project('server'),
     domProject('widget'),
     domProject('agent-console'),
-    project('e2e', { testTimeout: 120000 }),
+    project('e2e', { setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'] }),
   ],
   reporters: ['default', '<rootDir>/.ci/summary-reporter.cjs'],
 };

@@ -7,6 +7,10 @@ import { snippetFor } from './http/demo-page';
 import { defaultStaticRoots } from './static-roots';
 import { openStore } from './store/open-store';
 import { connectRedisAdapter } from './realtime/redis-adapter';
+import { createMailDelivery } from './mail/mail-delivery';
+
+// E-mails queued by any process are sent within this delay by one of them.
+const MAIL_DISPATCH_INTERVAL_MS = 5000;
 
 async function main(): Promise<void> {
   let config;
@@ -27,9 +31,14 @@ async function main(): Promise<void> {
   const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger) : null;
   if (redis) logger.info('sharing sockets with other processes through redis');
 
-  const app = createParleyApp({
+  const mail = createMailDelivery({
+    store, logger, smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom,
+  });
+  mail.dispatcher.start(MAIL_DISPATCH_INTERVAL_MS);
+
+  const app = await createParleyApp({
     store, logger, staticRoots: defaultStaticRoots(), publicUrl: config.publicUrl, sessionTtlMs: config.sessionTtlMs,
-    adapter: redis?.adapter,
+    adapter: redis?.adapter, mailer: mail.mailer,
   });
   const address = await app.listen(config.port, config.host);
   logger.info({ port: address.port, host: config.host }, 'listening');
@@ -52,8 +61,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    app
+    mail
       .close()
+      .then(() => app.close())
       .then(() => redis?.close())
       .then(
       () => {

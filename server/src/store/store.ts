@@ -1,3 +1,5 @@
+import type { EmailOutboxStore } from './email-outbox.store';
+
 /**
  * The storage seam. It speaks the domain, returns plain objects, and holds every uniqueness
  * and compare-and-set rule itself (unique indexes, conditional updates), so that several
@@ -125,7 +127,7 @@ export class StoreConflictError extends Error {
   }
 }
 
-export interface Store {
+export interface Store extends EmailOutboxStore {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
 

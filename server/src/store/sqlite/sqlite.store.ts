@@ -9,6 +9,7 @@ import { sqliteDirectory } from './sqlite-directory';
 import { sqliteCannedReplies } from './sqlite-canned-replies';
 import { sqliteVisitors } from './sqlite-visitors';
 import { sqliteTickets } from './sqlite-tickets';
+import { sqliteEmailOutbox } from './sqlite-email-outbox';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that need no file. */
@@ -35,6 +36,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteVisitors(db),
     ...sqliteCannedReplies(db),
     ...sqliteTickets(db),
+    ...sqliteEmailOutbox(db),
     ...sqliteConversations(db),
   };
 }
