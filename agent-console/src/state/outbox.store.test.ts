@@ -101,16 +101,16 @@ describe('outbox', () => {
     expect(order).toEqual(['first', 'second']);
   });
 
-  it('stops and says why when the server can never accept the reply, and retries on request', async () => {
+  it.each(['CONVERSATION_CLOSED', 'CAPACITY_REACHED'] as const)('stops on %s, says why, and retries on request', async (code) => {
     const deliver = jest
       .fn<Promise<Message>, [Outgoing]>()
-      .mockRejectedValueOnce(new ApiError({ code: 'CONVERSATION_CLOSED', message: 'resolved' }))
+      .mockRejectedValueOnce(new ApiError({ code, message: 'no' }))
       .mockImplementationOnce(async (item) => stored(item, 3));
     const outbox = createOutbox({ deliver, isOnline: () => true, onDelivered: () => undefined, newClientId: () => 'client-0003' });
 
     outbox.send('conv-00000001', 'Bye');
     await settle();
-    expect(outbox.pendingOf('conv-00000001').value[0]).toMatchObject({ state: 'failed', errorCode: 'CONVERSATION_CLOSED' });
+    expect(outbox.pendingOf('conv-00000001').value[0]).toMatchObject({ state: 'failed', errorCode: code });
     await jest.advanceTimersByTimeAsync(60_000);
     expect(deliver).toHaveBeenCalledTimes(1);
 
@@ -118,6 +118,22 @@ describe('outbox', () => {
     await settle();
     expect(deliver).toHaveBeenCalledTimes(2);
     expect(deliver.mock.calls[1]?.[0].clientId).toBe('client-0003');
+    expect(outbox.pendingOf('conv-00000001').value).toEqual([]);
+  });
+
+  it('keeps trying through a passing server error', async () => {
+    const deliver = jest
+      .fn<Promise<Message>, [Outgoing]>()
+      .mockRejectedValueOnce(new ApiError({ code: 'INTERNAL', message: 'db busy' }))
+      .mockImplementationOnce(async (item) => stored(item, 4));
+    const outbox = createOutbox({ deliver, isOnline: () => true, onDelivered: () => undefined, newClientId: () => 'client-0005', retryDelaysMs: [100] });
+
+    outbox.send('conv-00000001', 'Again');
+    await settle();
+    expect(outbox.pendingOf('conv-00000001').value[0]?.state).toBe('retrying');
+    await jest.advanceTimersByTimeAsync(100);
+    await settle();
+    expect(deliver).toHaveBeenCalledTimes(2);
     expect(outbox.pendingOf('conv-00000001').value).toEqual([]);
   });
 

@@ -41,15 +41,9 @@ export interface OutboxStore {
   dispose(): void;
 }
 
-// The server cannot accept these however often we ask; anything else may be passing.
-const PERMANENT_FAILURES: ReadonlySet<ErrorCode> = new Set([
-  'VALIDATION_FAILED',
-  'CONVERSATION_NOT_FOUND',
-  'CONVERSATION_CLOSED',
-  'ALREADY_ASSIGNED',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-]);
+// Only these may pass if asked again (as may an answer that never came); any other code —
+// a resolved chat, no free chat slot, a code added later — needs the agent to decide.
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['RATE_LIMITED', 'INTERNAL']);
 
 const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000];
 
@@ -89,7 +83,7 @@ export function createOutbox(options: OutboxOptions): OutboxStore {
         options.onDelivered(message);
       }
     } catch (error) {
-      if (error instanceof ApiError && PERMANENT_FAILURES.has(error.code)) {
+      if (error instanceof ApiError && !RETRYABLE.has(error.code)) {
         if (find(item.clientId)) patch(item.clientId, { state: 'failed', errorCode: error.code });
       } else {
         scheduleRetry(item.clientId);

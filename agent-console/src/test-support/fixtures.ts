@@ -40,6 +40,8 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     awaitingAgentSince: null,
     resolvedAt: null,
     ticketId: null,
+    rating: null,
+    ratingComment: null,
     ...overrides,
   };
 }
