@@ -37,14 +37,15 @@ describe('chat actions', () => {
     expect(socket.emitsOf('conversation:invite')).toEqual([{ conversationId: mine.id, agentId: BOB.id }]);
   });
 
-  it('reopens a resolved chat', async () => {
-    const done = conversation({ status: 'resolved', assignedAgentId: AGENT.id });
+  it('shows the visitor’s rating of a resolved chat, and reopens it', async () => {
+    const done = conversation({ status: 'resolved', assignedAgentId: AGENT.id, rating: 4, ratingComment: 'Quick and kind' });
     // Resolved chats are not listed; one stays open in its tab after resolving.
     const { socket, app } = await renderSignedIn({ conversations: [done] });
     await act(() => app.live.value?.openConversation(done.id));
     const panel = await screen.findByTestId('chat-panel');
     socket.handle('conversation:reopen', () => ({ ok: true, data: { ...done, status: 'queued' as const, assignedAgentId: null } }));
 
+    expect(within(panel).getByTestId('chat-rating')).toHaveTextContent('Visitor’s rating: 4 of 5Quick and kind');
     fireEvent.click(within(panel).getByRole('button', { name: 'Reopen' }));
 
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'queued'));

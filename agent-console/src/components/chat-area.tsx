@@ -27,12 +27,34 @@ function LayoutSwitch() {
   );
 }
 
+/** Arrow keys move between tabs (mirrored right to left), Home and End jump to the ends. */
+function nextTabId(ids: readonly string[], current: string | null, key: string): string | undefined {
+  const rtl = document.documentElement.dir === 'rtl';
+  const index = current ? ids.indexOf(current) : -1;
+  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+  const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
+  if (key === 'Home') return ids[0];
+  if (key === 'End') return ids[ids.length - 1];
+  if (key === forward) return ids[(index + 1) % ids.length];
+  if (key === backward) return ids[(index - 1 + ids.length) % ids.length];
+  return undefined;
+}
+
 function ChatTabs({ ids }: { ids: readonly string[] }) {
   const live = useLive();
   const t = useT();
   const active = live.tabs.activeId.value;
+
+  function onKeyDown(event: KeyboardEvent) {
+    const next = nextTabId(ids, active, event.key);
+    if (!next) return;
+    event.preventDefault();
+    live.tabs.focus(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  }
+
   return (
-    <div class="chat-tabs" role="tablist" aria-label={t('chat.chats')}>
+    <div class="chat-tabs" role="tablist" aria-label={t('chat.chats')} onKeyDown={onKeyDown}>
       {ids.map((id) => {
         const conversation = live.conversations.byId.value.get(id);
         if (!conversation) return null;

@@ -109,6 +109,11 @@ describe('chat panel', () => {
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual(expect.arrayContaining(['Maria', 'Otto']));
     expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
+    const selected = () => screen.getByRole('tab', { selected: true }).textContent;
+    const first = selected();
+    fireEvent.keyDown(screen.getByRole('tab', { selected: true }), { key: 'ArrowRight' });
+    await waitFor(() => expect(selected()).not.toBe(first));
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName(selected() ?? '');
 
     fireEvent.click(screen.getByRole('button', { name: 'Side by side' }));
     await waitFor(() => expect(screen.getAllByRole('region', { name: /Maria|Otto/ })).toHaveLength(2));

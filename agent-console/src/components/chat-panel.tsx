@@ -54,6 +54,12 @@ export function ChatPanel(props: { conversation: Conversation; hidden: boolean; 
       </header>
       <VisitorDetailsPanel conversation={conversation} />
       {hint && <p class="chat-panel__hint">{t(hint)}</p>}
+      {conversation.rating !== null && (
+        <p class="chat-panel__rating" data-testid="chat-rating" data-rating={conversation.rating}>
+          {t('chat.rating', { rating: conversation.rating })}
+          {conversation.ratingComment && <q dir="auto">{conversation.ratingComment}</q>}
+        </p>
+      )}
       {error && (
         <p class="form-error chat-panel__error" role="alert" data-testid="chat-error" data-code={error}>
           {t(`errors.${error}`)}

@@ -31,6 +31,8 @@ export interface AgentConnection {
 }
 
 export const DEFAULT_ACK_TIMEOUT_MS = 8000;
+/** After the server refused the handshake for a passing reason, ask again this much later. */
+export const HANDSHAKE_RETRY_MS = 5000;
 
 function handshakeErrorOf(error: unknown): ParleyError | undefined {
   // The server puts the shared error shape in `err.data`; socket.io-client passes it through.
@@ -41,6 +43,15 @@ function handshakeErrorOf(error: unknown): ParleyError | undefined {
 }
 
 export function createAgentConnection(socket: AgentSocket): AgentConnection {
+  // socket.io reconnects by itself after a dropped connection, but not after its namespace
+  // middleware said no (a store hiccup answers INTERNAL): that one we retry ourselves.
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  socket.on('connect_error', (error) => {
+    if (socket.active || handshakeErrorOf(error)?.code === 'UNAUTHENTICATED') return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void socket.connect(), HANDSHAKE_RETRY_MS);
+  });
+
   function request<E extends AgentRequestName>(
     event: E,
     payload: RequestOf<E>,
@@ -90,6 +101,9 @@ export function createAgentConnection(socket: AgentSocket): AgentConnection {
     onStatus,
     setTyping: (conversationId, typing) => void socket.emit('typing:set', { conversationId, typing }),
     isOnline: () => socket.connected,
-    close: () => void socket.disconnect(),
+    close: () => {
+      clearTimeout(retryTimer);
+      socket.disconnect();
+    },
   };
 }

@@ -18,6 +18,9 @@ export interface RecordedEmit {
 
 export class FakeAgentSocket {
   connected = false;
+  /** Like socket.io: false once the server refused the handshake, until connect() is called. */
+  active = true;
+  connectCalls = 0;
   readonly emitted: RecordedEmit[] = [];
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly handlers = new Map<string, (payload: unknown) => unknown>();
@@ -43,7 +46,14 @@ export class FakeAgentSocket {
   }
 
   disconnect(): this {
+    this.active = false;
     this.setConnected(false);
+    return this;
+  }
+
+  connect(): this {
+    this.active = true;
+    this.connectCalls += 1;
     return this;
   }
 
@@ -59,7 +69,10 @@ export class FakeAgentSocket {
 
   setConnected(connected: boolean, refusal?: ParleyError): void {
     this.connected = connected;
-    if (refusal) return this.fire('connect_error', Object.assign(new Error(refusal.message), { data: refusal }));
+    if (refusal) {
+      this.active = false;
+      return this.fire('connect_error', Object.assign(new Error(refusal.message), { data: refusal }));
+    }
     this.fire(connected ? 'connect' : 'disconnect', connected ? undefined : 'transport close');
   }
 
