@@ -1,5 +1,4 @@
 /** The e-mail outbox part of the storage seam: e-mails wait here until a dispatcher has sent them. */
-import type { EmailRequest } from '../domain/mailer.port';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -29,8 +28,13 @@ export interface OutboxEmail {
   sentAt: string | null;
 }
 
-export interface NewOutboxEmail extends Omit<EmailRequest, 'siteId'> {
+/** What the durable mailer writes: an EmailRequest it has validated (the store checks nothing). */
+export interface NewOutboxEmail {
   siteId: string | null;
+  to: string;
+  locale: string;
+  template: string;
+  data: EmailData;
   /** When it was queued and first becomes due; now when absent. */
   at?: string;
 }

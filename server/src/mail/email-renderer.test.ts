@@ -1,0 +1,92 @@
+import { EMAIL_TEMPLATES } from '../domain/mailer.port';
+import { EMAIL_LOCALES } from './email-i18n';
+import { EmailRenderError, createEmailRenderer } from './email-renderer';
+
+const renderer = createEmailRenderer();
+const ticket = {
+  siteName: 'Acme', requesterName: 'Анна', ticketNumber: 1001, subject: 'Принтер не печатает',
+  link: 'https://help.acme.test/t/abc', agentName: 'Олег', replyText: 'Проверьте кабель.', transcript: 'Анна: привет',
+};
+
+describe('createEmailRenderer', () => {
+  it('writes "received" in Russian, in the subject and both bodies', () => {
+    const email = renderer.render({ template: 'ticket_received', locale: 'ru-RU', data: ticket });
+    expect(email.subject).toBe('Обращение № 1001 получено: Принтер не печатает');
+    expect(email.text).toContain('Здравствуйте, Анна!');
+    expect(email.text).toContain('Мы получили ваше обращение № 1001: Принтер не печатает.');
+    expect(email.text).toContain('Следить за ним можно здесь: https://help.acme.test/t/abc');
+    expect(email.html).toContain('<html lang="ru" dir="ltr">');
+    expect(email.html).toContain('<a href="https://help.acme.test/t/abc"');
+  });
+
+  it('escapes every value in the HTML body, so a name cannot inject markup', () => {
+    const email = renderer.render({
+      template: 'ticket_reply', locale: 'en',
+      data: { ...ticket, requesterName: '<script>alert("x")</script>', subject: 'Tom & Jerry <b>', replyText: '<img src=x onerror=alert(1)>\nsecond line' },
+    });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('<img');
+    expect(email.html).not.toContain('<b>');
+    expect(email.html).toContain('Hello &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;,');
+    expect(email.html).toContain('Tom &amp; Jerry &lt;b&gt;');
+    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;<br>second line');
+    // Plain text stays plain: nothing to escape there.
+    expect(email.text).toContain('Hello <script>alert("x")</script>,');
+  });
+
+  it('makes only web links clickable', () => {
+    const email = renderer.render({ template: 'ticket_solved', locale: 'en', data: { ...ticket, link: 'javascript:alert(1)' } });
+    expect(email.html).not.toContain('href=');
+    expect(email.html).toContain('Tell us how we did: javascript:alert(1)');
+  });
+
+  it('never reads a value as template syntax', () => {
+    const email = renderer.render({ template: 'ticket_received', locale: 'en', data: { ...ticket, subject: '{{link}} $t(common.footer)' } });
+    expect(email.subject).toBe('Request #1001 received: {{link}} $t(common.footer)');
+  });
+
+  it('keeps the subject on one line whatever the requester typed', () => {
+    const email = renderer.render({ template: 'ticket_received', locale: 'en', data: { ...ticket, subject: 'Help\r\nBcc: victim@example.com' } });
+    expect(email.subject).toBe('Request #1001 received: Help Bcc: victim@example.com');
+  });
+
+  it('greets without a name when there is none, and leaves out the link line when there is no link', () => {
+    const { requesterName: _name, link: _link, ...rest } = ticket;
+    const email = renderer.render({ template: 'chat_transcript', locale: 'de', data: rest });
+    expect(email.text).toMatch(/^Hallo,\n\nHier ist eine Kopie Ihres Chats mit Acme\.\n\nАнна: привет\n\n/);
+    expect(email.text).not.toContain('öffnen');
+  });
+
+  it('writes Arabic right to left', () => {
+    const email = renderer.render({ template: 'ticket_pending', locale: 'ar', data: ticket });
+    expect(email.html).toContain('<html lang="ar" dir="rtl">');
+    expect(email.html).toContain('text-align:right');
+    expect(email.subject).toContain('نحتاج إلى ردك');
+  });
+
+  it('falls back to English for a language it does not know', () => {
+    expect(renderer.render({ template: 'ticket_solved', locale: 'ja', data: ticket }).subject).toBe(
+      'Your request #1001 is solved: Принтер не печатает',
+    );
+  });
+
+  it('refuses an unknown template, and a template missing a value it shows', () => {
+    expect(() => renderer.render({ template: 'newsletter', locale: 'en', data: ticket })).toThrow(EmailRenderError);
+    const { agentName: _agent, ...noAgent } = ticket;
+    expect(() => renderer.render({ template: 'ticket_reply', locale: 'fr', data: noAgent })).toThrow(/agentName/);
+  });
+
+  it('renders every template in every language with no placeholder left over', () => {
+    for (const template of EMAIL_TEMPLATES) {
+      for (const locale of EMAIL_LOCALES) {
+        const email = renderer.render({ template, locale, data: { ...ticket, statusLabel: 'x' } });
+        expect(`${email.subject}${email.text}${email.html}`).not.toMatch(/\{\{|\uE000/);
+      }
+    }
+  });
+
+  it('names ticket statuses the way customers see them', () => {
+    expect(renderer.statusLabel({ status: 'pending', locale: 'en' })).toBe('Awaiting your reply');
+    expect(renderer.statusLabel({ status: 'solved', locale: 'uk-UA' })).toBe('Вирішено');
+  });
+});
