@@ -2,7 +2,8 @@ import type { Message } from '@parley/shared';
 import { createFakeTransport } from '../test-support/fake-transport';
 import { aConversation, aMessage, agentAuthor } from '../test-support/message-factory';
 import { createChatStore } from './chat-store';
-import { cleanIdentity, startChatSession } from './chat-session';
+import { startChatSession } from './chat-session';
+import { cleanIdentity } from './visitor-identity';
 import { createOutbox } from './outbox';
 import { openSafeStorage } from './safe-storage';
 
@@ -135,9 +136,16 @@ describe('chat session', () => {
   });
 
   it('keeps the token the server issues', () => {
-    const { transport, tokens } = setup();
+    const { transport, tokens, store } = setup();
     transport.push('session:ready', { visitorId: 'visitor_0001', visitorToken: 't'.repeat(43), name: null });
     expect(tokens).toEqual(['t'.repeat(43)]);
+    expect(store.getState().introduced).toBe(false);
+  });
+
+  it('does not ask a visitor the server already knows by name to introduce themselves', () => {
+    const { transport, store } = setup();
+    transport.push('session:ready', { visitorId: 'visitor_0001', visitorToken: 't'.repeat(43), name: 'Ada' });
+    expect(store.getState()).toMatchObject({ introduced: true, visitorName: 'Ada' });
   });
 
   it('shows the agent typing, and forgets it when the agent stops or a notice is lost', () => {
@@ -183,10 +191,11 @@ describe('chat session', () => {
   });
 
   it('sends the identity from the host page once connected, without connecting just for it', () => {
-    const { transport, session } = setup();
+    const { transport, session, store } = setup();
     session.identify({ name: '  Ada Lovelace ', email: 'ada@example.com' });
     expect(transport.connectCalls).toBe(0);
     expect(transport.identities).toEqual([]);
+    expect(store.getState()).toMatchObject({ introduced: true, visitorName: 'Ada Lovelace' });
     transport.serverConnects();
     expect(transport.identities).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.com' }]);
   });

@@ -6,6 +6,7 @@ import type { Conversation, Message, TypingNotice, VisitorContext, VisitorIdenti
 import type { ChatStore } from './chat-store';
 import { highestSeq } from './message-timeline';
 import type { Outbox } from './outbox';
+import { cleanIdentity } from './visitor-identity';
 import type { VisitorTransport } from './visitor-transport';
 
 export interface ChatSessionDeps {
@@ -20,16 +21,6 @@ export interface ChatSessionDeps {
   rateLimitRetryMs?: number;
   /** The host page, reported to agents on every connection. */
   pageContext?: VisitorContext;
-}
-
-/** Keeps only what the server accepts (a name of 1-120 characters, an e-mail address); the page's input is untrusted. */
-export function cleanIdentity(identity: unknown): VisitorIdentify | null {
-  if (typeof identity !== 'object' || identity === null) return null;
-  const { name, email } = identity as Record<string, unknown>;
-  const clean: VisitorIdentify = {};
-  if (typeof name === 'string' && name.trim() && name.trim().length <= 120) clean.name = name.trim();
-  if (typeof email === 'string' && /^[^\s@]+@[^\s@]+$/.test(email.trim()) && email.length <= 254) clean.email = email.trim();
-  return clean.name || clean.email ? clean : null;
 }
 
 export type ChatSession = ReturnType<typeof startChatSession>;
@@ -107,6 +98,7 @@ export function startChatSession(deps: ChatSessionDeps) {
   });
   transport.onServerEvent('session:ready', (session) => {
     if (session.visitorToken) deps.saveVisitorToken(session.visitorToken);
+    if (session.name) store.setVisitorName(session.name);
   });
   transport.onServerEvent('message:new', (message) => receive([message], true));
   transport.onServerEvent('conversation:updated', onConversationUpdated);
@@ -136,6 +128,7 @@ export function startChatSession(deps: ChatSessionDeps) {
     /** From the host page's `Parley.identify()`; sent now if connected, else on the next connection. */
     identify(next: unknown): void {
       identity = cleanIdentity(next) ?? identity;
+      if (identity) store.setIntroduced(identity.name ?? null);
       sendIdentity();
     },
   };

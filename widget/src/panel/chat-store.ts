@@ -16,6 +16,10 @@ export interface ChatState {
   agentTyping: { name: string | null } | null;
   /** Where the visitor waits while no agent has taken the chat. */
   queuePosition: QueuePosition | null;
+  /** The visitor's name as the server knows it, or as they just told us. */
+  visitorName: string | null;
+  /** The visitor (or the host page) has said who they are, or chose not to: no pre-chat form. */
+  introduced: boolean;
   /** Agent messages that arrived while the panel was closed. */
   unread: number;
   open: boolean;
@@ -29,6 +33,8 @@ export const initialChatState: ChatState = {
   pending: [],
   agentTyping: null,
   queuePosition: null,
+  visitorName: null,
+  introduced: false,
   unread: 0,
   open: false,
 };
@@ -95,6 +101,13 @@ export function createChatStore(initial: Partial<ChatState> = {}) {
     },
     setAgentTyping(agentTyping: ChatState['agentTyping']): void {
       set({ agentTyping });
+    },
+    setVisitorName(visitorName: string): void {
+      set({ visitorName, introduced: true });
+    },
+    /** `name` null: introduced without a name (an e-mail only, or the form was skipped). */
+    setIntroduced(name: string | null): void {
+      set({ introduced: true, visitorName: name ?? state.visitorName });
     },
     setOpen(open: boolean): void {
       set({ open, unread: open ? 0 : state.unread });

@@ -105,6 +105,8 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
           send: session.send,
           retry: session.retry,
           setTyping: (active) => (active ? typing.input() : typing.stop()),
+          identify: session.identify,
+          skipIntroduction: () => store.setIntroduced(null),
         }}
         onClose={bridge.framed ? () => bridge.send({ type: 'panel:close-request' }) : undefined}
       />

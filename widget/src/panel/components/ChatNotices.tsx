@@ -1,13 +1,13 @@
 /** Status lines above and below the messages: connection, refusal, queue position, chat ended, agent typing. */
 import type { ChatState } from '../chat-store';
 import { useTranslation } from '../i18n-context';
-import { errorText } from './MessageItem';
 
 export function ConnectionNotice({ state }: { state: Pick<ChatState, 'connection' | 'refusal'> }) {
   const { t } = useTranslation();
   const text =
     state.connection === 'refused'
-      ? errorText(t, state.refusal ?? 'INTERNAL')
+      ? // Only an unknown site is the visitor's to understand; any other refusal is ours.
+        t(state.refusal === 'SITE_NOT_FOUND' ? 'errors.SITE_NOT_FOUND' : 'errors.generic')
       : state.connection === 'offline'
         ? t('connection.offline')
         : state.connection === 'connecting'

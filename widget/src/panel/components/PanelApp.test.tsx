@@ -13,7 +13,13 @@ beforeAll(async () => {
 
 function renderPanel(options: { locale?: WidgetLocale; onClose?: () => void; store?: ChatStore } = {}) {
   const store = options.store ?? createChatStore({ connection: 'online' });
-  const actions: jest.Mocked<ChatActions> = { send: jest.fn(), retry: jest.fn(), setTyping: jest.fn() };
+  const actions: jest.Mocked<ChatActions> = {
+    send: jest.fn(),
+    retry: jest.fn(),
+    setTyping: jest.fn(),
+    identify: jest.fn(),
+    skipIntroduction: jest.fn(),
+  };
   const view = render(
     <TranslationProvider i18n={i18nByLocale.get(options.locale ?? 'en')!}>
       <PanelApp store={store} actions={actions} onClose={options.onClose} />
@@ -128,6 +134,8 @@ describe('PanelApp', () => {
     act(() => store.setConnection('refused', 'SITE_NOT_FOUND'));
     expect(screen.getByRole('alert')).toHaveTextContent('Chat is not available on this site.');
     expect(composer()).toBeDisabled();
+    act(() => store.setConnection('refused', 'VALIDATION_FAILED'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong. Please try again later.');
   });
 
   it('tells an offline visitor their messages will wait, and keeps the composer usable', () => {
@@ -173,5 +181,27 @@ describe('PanelApp', () => {
     expect(composer()).not.toHaveFocus();
     act(() => store.setOpen(true));
     expect(composer()).toHaveFocus();
+  });
+
+  it('offers an optional introduction before the first message, without blocking the composer', () => {
+    const { actions, store } = renderPanel();
+    const form = screen.getByRole('form', { name: "Introduce yourself if you like — it's optional." });
+    expect(composer()).toBeEnabled();
+    fireEvent.input(within(form).getByLabelText('Your name'), { target: { value: ' Ada ' } });
+    fireEvent.submit(form);
+    expect(actions.identify).toHaveBeenCalledWith({ name: 'Ada', email: undefined });
+
+    act(() => store.setIntroduced('Ada'));
+    expect(screen.queryByRole('form')).toBeNull();
+  });
+
+  it('does not ask for an introduction once there are messages or the visitor is known', () => {
+    const { store, actions } = renderPanel();
+    fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(actions.skipIntroduction).toHaveBeenCalled();
+    act(() => {
+      store.receiveMessages([aMessage({ seq: 1 })], { live: false });
+    });
+    expect(screen.queryByRole('form')).toBeNull();
   });
 });

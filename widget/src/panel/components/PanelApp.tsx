@@ -8,12 +8,15 @@ import { ConnectionNotice, ConversationNotice, TypingIndicator } from './ChatNot
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { PanelHeader } from './PanelHeader';
+import { PreChatForm } from './PreChatForm';
 
 /** What the panel needs from the chat session; a narrow seam so component tests can pass fakes. */
 export interface ChatActions {
   send(text: string): void;
   retry(clientId: string): void;
   setTyping(typing: boolean): void;
+  identify(identity: { name?: string; email?: string }): void;
+  skipIntroduction(): void;
 }
 
 export interface PanelAppProps {
@@ -28,6 +31,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
   const state = useChatState(store);
   const input = useRef<HTMLTextAreaElement>(null);
   const entries = useMemo(() => timelineEntries(state.messages, state.pending), [state.messages, state.pending]);
+  const askIntroduction = !state.introduced && entries.length === 0 && state.connection !== 'refused';
 
   // Opening the chat puts the cursor where the visitor will type.
   useEffect(() => {
@@ -38,7 +42,9 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
     <div class="panel" dir={dir} lang={lng}>
       <PanelHeader onClose={onClose} />
       <ConnectionNotice state={state} />
-      <MessageList entries={entries} onRetry={actions.retry} />
+      <MessageList entries={entries} onRetry={actions.retry}>
+        {askIntroduction && <PreChatForm onIntroduce={actions.identify} onSkip={actions.skipIntroduction} />}
+      </MessageList>
       <ConversationNotice state={state} />
       <TypingIndicator typing={state.agentTyping} />
       <Composer
