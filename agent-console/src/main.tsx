@@ -16,20 +16,19 @@ async function start(root: HTMLElement) {
   const storage = window.localStorage;
   const preferred = createPreferencesStore(storage).language.value;
   const translator = await createTranslator(preferred ?? pickLanguage(navigator.languages));
-  const chime = createChime();
+  const alertNewChat = createNewChatAlert({
+    t: translator.t,
+    chime: createChime(),
+    wantsAlerts: () => app.session.agent.value?.status !== 'offline',
+    open: (id) => void app.live.value?.openConversation(id).catch(() => undefined),
+  });
   const app = createConsole({
     rest: createRestClient(),
     storage,
     translator,
     connect: openAgentSocket,
     newClientId,
-    onNewChat: (conversation, live) =>
-      createNewChatAlert({
-        t: translator.t,
-        chime,
-        wantsAlerts: () => app.session.agent.value?.status !== 'offline',
-        open: (id) => void live.openConversation(id).catch(() => undefined),
-      })(conversation),
+    onNewChat: alertNewChat,
   });
   render(<App app={app} />, root);
   await app.session.restore();

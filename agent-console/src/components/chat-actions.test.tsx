@@ -21,31 +21,52 @@ describe('chat actions', () => {
     const menu = await within(panel).findByRole('combobox', { name: 'Transfer to…' });
     fireEvent.change(menu, { target: { value: BOB.id } });
 
-    await waitFor(() => expect(socket.emitsOf('conversation:transfer')).toEqual([{ conversationId: mine.id, toAgentId: BOB.id }]));
-    await waitFor(() => expect(within(panel).getByRole('textbox', { name: 'Type your reply' })).toBeDisabled());
+    await waitFor(() =>
+      expect(socket.emitsOf('conversation:transfer')).toEqual([
+        { conversationId: mine.id, toAgentId: BOB.id },
+      ]),
+    );
+    await waitFor(() =>
+      expect(within(panel).getByRole('textbox', { name: 'Type your reply' })).toBeDisabled(),
+    );
   });
 
   it('invites a colleague and shows why when the server refuses', async () => {
     const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
     const { socket, panel } = await openFirstChat({ conversations: [mine] });
     socket.serverEmit('agent:updated', BOB);
-    socket.handle('conversation:invite', () => ({ ok: false, error: { code: 'AGENT_NOT_FOUND', message: 'no' } }));
+    socket.handle('conversation:invite', () => ({
+      ok: false,
+      error: { code: 'AGENT_NOT_FOUND', message: 'no' },
+    }));
 
-    fireEvent.change(await within(panel).findByRole('combobox', { name: 'Invite…' }), { target: { value: BOB.id } });
+    fireEvent.change(await within(panel).findByRole('combobox', { name: 'Invite…' }), {
+      target: { value: BOB.id },
+    });
 
     expect(await within(panel).findByRole('alert')).toHaveTextContent('This agent does not exist.');
     expect(socket.emitsOf('conversation:invite')).toEqual([{ conversationId: mine.id, agentId: BOB.id }]);
   });
 
   it('shows the visitor’s rating of a resolved chat, and reopens it', async () => {
-    const done = conversation({ status: 'resolved', assignedAgentId: AGENT.id, rating: 4, ratingComment: 'Quick and kind' });
+    const done = conversation({
+      status: 'resolved',
+      assignedAgentId: AGENT.id,
+      rating: 4,
+      ratingComment: 'Quick and kind',
+    });
     // Resolved chats are not listed; one stays open in its tab after resolving.
     const { socket, app } = await renderSignedIn({ conversations: [done] });
     await act(() => app.live.value?.openConversation(done.id));
     const panel = await screen.findByTestId('chat-panel');
-    socket.handle('conversation:reopen', () => ({ ok: true, data: { ...done, status: 'queued' as const, assignedAgentId: null } }));
+    socket.handle('conversation:reopen', () => ({
+      ok: true,
+      data: { ...done, status: 'queued' as const, assignedAgentId: null },
+    }));
 
-    expect(within(panel).getByTestId('chat-rating')).toHaveTextContent('Visitor’s rating: 4 of 5Quick and kind');
+    expect(within(panel).getByTestId('chat-rating')).toHaveTextContent(
+      'Visitor’s rating: 4 of 5Quick and kind',
+    );
     fireEvent.click(within(panel).getByRole('button', { name: 'Reopen' }));
 
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'queued'));

@@ -7,10 +7,17 @@ import { ColleagueMenu } from './colleague-menu';
 
 /** The assigned agent or an admin steers the chat; invited helpers only write in it. */
 export function steers(conversation: Conversation, me: Agent | null): boolean {
-  return conversation.status === 'assigned' && (conversation.assignedAgentId === me?.id || me?.role === 'admin');
+  return (
+    conversation.status === 'assigned' && (conversation.assignedAgentId === me?.id || me?.role === 'admin')
+  );
 }
 
-function ActionButton(props: { label: string; primary?: boolean; run(): Promise<void>; onError(code: ErrorCode): void }) {
+function ActionButton(props: {
+  label: string;
+  primary?: boolean;
+  run(): Promise<void>;
+  onError(code: ErrorCode): void;
+}) {
   const [busy, setBusy] = useState(false);
   async function act() {
     setBusy(true);
@@ -23,7 +30,12 @@ function ActionButton(props: { label: string; primary?: boolean; run(): Promise<
     }
   }
   return (
-    <button type="button" class={`button${props.primary ? ' button--primary' : ''}`} disabled={busy} onClick={() => void act()}>
+    <button
+      type="button"
+      class={`button${props.primary ? ' button--primary' : ''}`}
+      disabled={busy}
+      onClick={() => void act()}
+    >
       {props.label}
     </button>
   );

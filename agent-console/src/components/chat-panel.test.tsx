@@ -10,14 +10,24 @@ const openChat = openFirstChat;
 
 describe('chat panel', () => {
   it('shows the transcript with who wrote what, and sends a reply with Enter exactly once', async () => {
-    const mine = conversation({ visitorName: 'Maria', status: 'assigned', assignedAgentId: AGENT.id, lastSeq: 1 });
+    const mine = conversation({
+      visitorName: 'Maria',
+      status: 'assigned',
+      assignedAgentId: AGENT.id,
+      lastSeq: 1,
+    });
     const hello = visitorMessage(mine, { seq: 1, text: 'Hi, my order is late' });
     const { socket, panel } = await openChat({ conversations: [mine], messages: [hello] });
     let stored: Message | null = null;
     socket.handle('message:send', (payload) => {
       stored = {
-        id: 'msg-reply-0001', conversationId: payload.conversationId, seq: 2, clientId: payload.clientId,
-        author: { kind: 'agent', id: AGENT.id, name: AGENT.name }, text: payload.text, internal: false,
+        id: 'msg-reply-0001',
+        conversationId: payload.conversationId,
+        seq: 2,
+        clientId: payload.clientId,
+        author: { kind: 'agent', id: AGENT.id, name: AGENT.name },
+        text: payload.text,
+        internal: false,
         createdAt: '2030-01-02T10:02:00.000Z',
       };
       return { ok: true, data: stored };
@@ -58,9 +68,13 @@ describe('chat panel', () => {
     const mine = conversation({ visitorName: 'Maria', status: 'assigned', assignedAgentId: AGENT.id });
     const { socket, panel } = await openChat({ conversations: [mine] });
 
-    act(() => socket.serverEmit('typing', { conversationId: mine.id, who: 'visitor', name: 'Maria', typing: true }));
+    act(() =>
+      socket.serverEmit('typing', { conversationId: mine.id, who: 'visitor', name: 'Maria', typing: true }),
+    );
     expect(within(panel).getByTestId('typing-indicator')).toHaveTextContent('Maria is typing…');
-    act(() => socket.serverEmit('typing', { conversationId: mine.id, who: 'visitor', name: 'Maria', typing: false }));
+    act(() =>
+      socket.serverEmit('typing', { conversationId: mine.id, who: 'visitor', name: 'Maria', typing: false }),
+    );
     expect(within(panel).getByTestId('typing-indicator')).toHaveTextContent('');
 
     const box = within(panel).getByRole('textbox', { name: 'Type your reply' });
@@ -91,7 +105,10 @@ describe('chat panel', () => {
   it('resolves a chat and then refuses further replies', async () => {
     const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
     const { socket, panel } = await openChat({ conversations: [mine] });
-    socket.handle('conversation:resolve', () => ({ ok: true, data: { ...mine, status: 'resolved' as const } }));
+    socket.handle('conversation:resolve', () => ({
+      ok: true,
+      data: { ...mine, status: 'resolved' as const },
+    }));
 
     fireEvent.click(within(panel).getByRole('button', { name: 'Resolve' }));
 

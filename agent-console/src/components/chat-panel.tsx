@@ -26,7 +26,8 @@ export function ChatPanel(props: { conversation: Conversation; hidden: boolean; 
   const typist = live.typing.typists.value[conversation.id];
   const hint = hintFor(conversation, me?.id);
   // The assigned agent, invited helpers and admins may write; the server enforces the same rule.
-  const invited = conversation.status === 'assigned' && conversation.participantAgentIds.includes(me?.id ?? '');
+  const invited =
+    conversation.status === 'assigned' && conversation.participantAgentIds.includes(me?.id ?? '');
   const canReply = conversation.status === 'queued' || steers(conversation, me) || invited;
 
   return (
@@ -67,10 +68,19 @@ export function ChatPanel(props: { conversation: Conversation; hidden: boolean; 
       )}
       <Transcript conversation={conversation} label={t('chat.transcript', { name })} />
       {/* Always present and polite, so a screen reader hears it when the text appears. */}
-      <p class="typing-indicator" aria-live="polite" data-testid="typing-indicator" data-active={Boolean(typist)}>
+      <p
+        class="typing-indicator"
+        aria-live="polite"
+        data-testid="typing-indicator"
+        data-active={Boolean(typist)}
+      >
         {typist ? t('chat.typing', { name: typist.name ?? name }) : ''}
       </p>
-      <Composer conversationId={conversation.id} canReply={canReply} canNote={conversation.status !== 'resolved'} />
+      <Composer
+        conversationId={conversation.id}
+        canReply={canReply}
+        canNote={conversation.status !== 'resolved'}
+      />
     </section>
   );
 }

@@ -16,7 +16,9 @@ export interface ColleagueMenuProps {
 export function ColleagueMenu(props: ColleagueMenuProps) {
   const live = useLive();
   const [busy, setBusy] = useState(false);
-  const colleagues = live.agents.availableColleagues.value.filter((agent) => !props.exclude?.includes(agent.id));
+  const colleagues = live.agents.availableColleagues.value.filter(
+    (agent) => !props.exclude?.includes(agent.id),
+  );
   if (colleagues.length === 0) return null;
 
   async function pick(agentId: string) {

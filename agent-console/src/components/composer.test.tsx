@@ -6,7 +6,12 @@ import { openFirstChat } from '../test-support/open-chat';
 beforeEach(() => window.localStorage.clear());
 
 const reply = (shortcut: string, text: string): CannedReply => ({
-  id: `canned-${shortcut}-0001`, siteId: AGENT.siteId, shortcut, text, departmentId: null, ownerAgentId: null,
+  id: `canned-${shortcut}-0001`,
+  siteId: AGENT.siteId,
+  shortcut,
+  text,
+  departmentId: null,
+  ownerAgentId: null,
 });
 
 describe('composer', () => {
@@ -15,7 +20,11 @@ describe('composer', () => {
     const { socket, panel, app } = await openFirstChat({ conversations: [mine] });
     socket.handle('canned:list', () => ({
       ok: true,
-      data: [reply('hello', 'Hello! How can I help?'), reply('help', 'Here is our help centre.'), reply('bye', 'Goodbye!')],
+      data: [
+        reply('hello', 'Hello! How can I help?'),
+        reply('help', 'Here is our help centre.'),
+        reply('bye', 'Goodbye!'),
+      ],
     }));
     // The list came before the handler existed: reconnect so it is asked again.
     await act(async () => {
@@ -27,7 +36,10 @@ describe('composer', () => {
     const box = within(panel).getByRole('textbox', { name: 'Type your reply' });
     fireEvent.input(box, { target: { value: '/he' } });
     const options = within(panel).getAllByRole('option');
-    expect(options.map((o) => o.textContent)).toEqual(['/helpHere is our help centre.', '/helloHello! How can I help?']);
+    expect(options.map((o) => o.textContent)).toEqual([
+      '/helpHere is our help centre.',
+      '/helloHello! How can I help?',
+    ]);
 
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     fireEvent.keyDown(box, { key: 'Enter' });

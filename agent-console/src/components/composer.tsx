@@ -18,7 +18,12 @@ export interface ComposerProps {
   canNote: boolean;
 }
 
-function Suggestions(props: { id: string; replies: CannedReply[]; active: number; pick(reply: CannedReply): void }) {
+function Suggestions(props: {
+  id: string;
+  replies: CannedReply[];
+  active: number;
+  pick(reply: CannedReply): void;
+}) {
   return (
     <ul class="suggestions" id={props.id} role="listbox" data-testid="canned-suggestions">
       {props.replies.map((reply, index) => (
@@ -147,7 +152,12 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
             {t('chat.internalNote')}
           </label>
         )}
-        <button type="submit" class="button button--primary" disabled={disabled || !text.trim()} data-testid="send-button">
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={disabled || !text.trim()}
+          data-testid="send-button"
+        >
           {t('chat.send')}
         </button>
       </div>

@@ -35,7 +35,9 @@ describe('conversation list', () => {
     const items = () => screen.getAllByTestId('queue-item');
     const maria = () => items().find((el) => el.textContent?.includes('Maria'));
     const li = () => items().find((el) => el.textContent?.includes('Li Wei'));
-    await waitFor(() => expect(within(maria() as HTMLElement).getByTestId('unread-count')).toHaveTextContent('2'));
+    await waitFor(() =>
+      expect(within(maria() as HTMLElement).getByTestId('unread-count')).toHaveTextContent('2'),
+    );
     expect(within(li() as HTMLElement).getByTestId('unread-count')).toHaveTextContent('1');
 
     fireEvent.click(maria() as HTMLElement);
@@ -50,16 +52,32 @@ describe('conversation list', () => {
     const { socket } = await renderSignedIn({ conversations: [waiting] });
     await screen.findByTestId('queue-item');
 
-    act(() => socket.serverEmit('conversation:updated', { ...waiting, status: 'assigned', assignedAgentId: AGENT.id }));
+    act(() =>
+      socket.serverEmit('conversation:updated', {
+        ...waiting,
+        status: 'assigned',
+        assignedAgentId: AGENT.id,
+      }),
+    );
     expect(await screen.findByTestId('mine-item')).toHaveTextContent('Maria');
     expect(screen.queryByTestId('queue-item')).toBeNull();
 
-    act(() => socket.serverEmit('conversation:updated', { ...waiting, status: 'resolved', assignedAgentId: AGENT.id }));
+    act(() =>
+      socket.serverEmit('conversation:updated', {
+        ...waiting,
+        status: 'resolved',
+        assignedAgentId: AGENT.id,
+      }),
+    );
     await waitFor(() => expect(screen.queryByTestId('mine-item')).toBeNull());
   });
 
   it('files a colleague’s chat under Colleagues', async () => {
-    const theirs = conversation({ visitorName: 'Otto', status: 'assigned', assignedAgentId: 'agent-bob-00001' });
+    const theirs = conversation({
+      visitorName: 'Otto',
+      status: 'assigned',
+      assignedAgentId: 'agent-bob-00001',
+    });
     await renderSignedIn({ conversations: [theirs] });
     expect(await screen.findByTestId('others-item')).toHaveTextContent('Otto');
   });

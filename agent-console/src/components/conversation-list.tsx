@@ -13,7 +13,8 @@ function ConversationItem({ conversation, section }: { conversation: Conversatio
   const unread = live.conversations.unreadCount(conversation.id);
   const active = live.tabs.activeId.value === conversation.id;
   const name = visitorLabel(conversation, t);
-  const colleague = section === 'others' ? live.agents.byId.value.get(conversation.assignedAgentId ?? '') : undefined;
+  const colleague =
+    section === 'others' ? live.agents.byId.value.get(conversation.assignedAgentId ?? '') : undefined;
   const time = formatMessageTime(
     section === 'queue' ? conversation.queuedAt : conversation.updatedAt,
     translator.language.value,
@@ -58,11 +59,20 @@ function ConversationItem({ conversation, section }: { conversation: Conversatio
   );
 }
 
-function ConversationSection(props: { section: Section; title: string; items: Conversation[]; empty?: string }) {
+function ConversationSection(props: {
+  section: Section;
+  title: string;
+  items: Conversation[];
+  empty?: string;
+}) {
   const headingId = `conversations-${props.section}`;
   if (props.items.length === 0 && !props.empty) return null;
   return (
-    <section class="conversation-section" aria-labelledby={headingId} data-testid={`${props.section}-section`}>
+    <section
+      class="conversation-section"
+      aria-labelledby={headingId}
+      data-testid={`${props.section}-section`}
+    >
       <h2 id={headingId} class="conversation-section__title">
         {props.title}
         <span class="conversation-section__count" data-testid={`${props.section}-count`}>
@@ -99,7 +109,11 @@ export function ConversationList() {
         items={live.conversations.mine.value}
         empty={t('queue.emptyMine')}
       />
-      <ConversationSection section="others" title={t('queue.others')} items={live.conversations.others.value} />
+      <ConversationSection
+        section="others"
+        title={t('queue.others')}
+        items={live.conversations.others.value}
+      />
     </nav>
   );
 }

@@ -34,7 +34,13 @@ export function ThemeToggle() {
   }
 
   return (
-    <button type="button" class="button button--quiet" aria-pressed={dark} onClick={toggle} data-testid="theme-toggle">
+    <button
+      type="button"
+      class="button button--quiet"
+      aria-pressed={dark}
+      onClick={toggle}
+      data-testid="theme-toggle"
+    >
       <span aria-hidden="true" class="theme-toggle__icon">
         {dark ? '☾' : '☀'}
       </span>

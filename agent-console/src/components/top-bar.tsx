@@ -10,7 +10,12 @@ function ConnectionBadge() {
   const t = useT();
   const status = live.status.value;
   return (
-    <span class={`connection connection--${status}`} role="status" data-testid="connection-status" data-status={status}>
+    <span
+      class={`connection connection--${status}`}
+      role="status"
+      data-testid="connection-status"
+      data-status={status}
+    >
       {t(`connection.${status}`)}
     </span>
   );

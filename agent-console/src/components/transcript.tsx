@@ -82,7 +82,11 @@ function PendingItem({ item }: { item: Outgoing }) {
           <button type="button" class="button button--small" onClick={() => live.outbox.retry(item.clientId)}>
             {t('chat.retry')}
           </button>
-          <button type="button" class="button button--small button--quiet" onClick={() => live.outbox.discard(item.clientId)}>
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            onClick={() => live.outbox.discard(item.clientId)}
+          >
             {t('chat.discard')}
           </button>
         </div>
@@ -115,7 +119,9 @@ export function Transcript({ conversation, label }: { conversation: Conversation
   return (
     <div class="transcript" ref={scroller} onScroll={onScroll}>
       {!loaded && <p class="transcript__note">{t('chat.loading')}</p>}
-      {loaded && messages.length === 0 && pending.length === 0 && <p class="transcript__note">{t('chat.empty')}</p>}
+      {loaded && messages.length === 0 && pending.length === 0 && (
+        <p class="transcript__note">{t('chat.empty')}</p>
+      )}
       <ol class="transcript__list" role="log" aria-live="polite" aria-label={label} data-testid="transcript">
         {messages.map((message) => (
           <MessageItem key={message.seq} message={message} author={authorName(message)} />

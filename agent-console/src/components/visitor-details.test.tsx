@@ -9,23 +9,45 @@ describe('visitor details', () => {
   it('loads when unfolded, follows the visitor live, and never links a javascript: page', async () => {
     const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id, visitorName: 'Maria' });
     const profile: VisitorProfile = {
-      id: mine.visitorId, siteId: AGENT.siteId, name: 'Maria', email: 'maria@example.com', locale: 'es',
-      pageUrl: 'https://shop.example/cart', pageTitle: 'Your cart', referrer: '', userAgent: 'Firefox/140',
-      createdAt: '2030-01-01T09:00:00.000Z', visitStartedAt: '2030-01-02T09:55:00.000Z',
+      id: mine.visitorId,
+      siteId: AGENT.siteId,
+      name: 'Maria',
+      email: 'maria@example.com',
+      locale: 'es',
+      pageUrl: 'https://shop.example/cart',
+      pageTitle: 'Your cart',
+      referrer: '',
+      userAgent: 'Firefox/140',
+      createdAt: '2030-01-01T09:00:00.000Z',
+      visitStartedAt: '2030-01-02T09:55:00.000Z',
     };
     const { socket, panel } = await openFirstChat({ conversations: [mine] });
-    socket.handle('visitor:profile', () => ({ ok: true, data: { visitor: profile, conversations: [mine, conversation()] } }));
+    socket.handle('visitor:profile', () => ({
+      ok: true,
+      data: { visitor: profile, conversations: [mine, conversation()] },
+    }));
 
     const details = within(panel).getByTestId('visitor-details') as HTMLDetailsElement;
     expect(socket.emitsOf('visitor:profile')).toEqual([]); // nothing fetched until asked
     details.open = true;
     fireEvent(details, new Event('toggle'));
 
-    await waitFor(() => expect(within(details).getByTestId('visitor-email')).toHaveTextContent('maria@example.com'));
-    expect(within(details).getByRole('link', { name: 'Your cart' })).toHaveAttribute('href', 'https://shop.example/cart');
+    await waitFor(() =>
+      expect(within(details).getByTestId('visitor-email')).toHaveTextContent('maria@example.com'),
+    );
+    expect(within(details).getByRole('link', { name: 'Your cart' })).toHaveAttribute(
+      'href',
+      'https://shop.example/cart',
+    );
     expect(within(details).getByTestId('visitor-earlier')).toHaveTextContent('1');
 
-    act(() => socket.serverEmit('visitor:updated', { ...profile, pageUrl: 'javascript:alert(1)', pageTitle: 'Checkout' }));
+    act(() =>
+      socket.serverEmit('visitor:updated', {
+        ...profile,
+        pageUrl: 'javascript:alert(1)',
+        pageTitle: 'Checkout',
+      }),
+    );
     await waitFor(() => expect(within(details).getByTestId('visitor-page')).toHaveTextContent('Checkout'));
     expect(within(details).queryByRole('link', { name: 'Checkout' })).toBeNull();
   });

@@ -63,7 +63,9 @@ export function VisitorDetailsPanel({ conversation }: { conversation: Conversati
             <PageLink url={visitor.referrer || null} title={null} />
           </Row>
           <Row label={t('visitor.onSiteSince')} testId="visitor-since">
-            {visitor.visitStartedAt ? formatMessageTime(visitor.visitStartedAt, translator.language.value) : '—'}
+            {visitor.visitStartedAt
+              ? formatMessageTime(visitor.visitStartedAt, translator.language.value)
+              : '—'}
           </Row>
           <Row label={t('visitor.browser')} testId="visitor-browser">
             <span class="visitor-details__ua" title={visitor.userAgent ?? ''}>

@@ -37,7 +37,9 @@ describe.each(languages)('console.json in %s', (language) => {
 
   it('has every plural form the language needs', () => {
     const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-    const pluralBases = new Set([...english.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+    const pluralBases = new Set(
+      [...english.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')),
+    );
     for (const base of pluralBases) {
       for (const category of categories) expect(strings.has(`${base}_${category}`)).toBe(true);
     }

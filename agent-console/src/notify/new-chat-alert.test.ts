@@ -13,11 +13,16 @@ function installNotification(permission: NotificationPermission) {
     }
     close() {}
   }
-  Object.defineProperty(globalThis, 'Notification', { value: FakeNotification, configurable: true, writable: true });
+  Object.defineProperty(globalThis, 'Notification', {
+    value: FakeNotification,
+    configurable: true,
+    writable: true,
+  });
   return calls;
 }
 
-const t = (key: string, options?: Record<string, unknown>) => `${key}${options ? JSON.stringify(options) : ''}`;
+const t = (key: string, options?: Record<string, unknown>) =>
+  `${key}${options ? JSON.stringify(options) : ''}`;
 
 describe('new chat alert', () => {
   it('chimes and shows a desktop notification naming the visitor when allowed', () => {

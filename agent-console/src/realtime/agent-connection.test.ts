@@ -12,9 +12,14 @@ describe('agent connection', () => {
     socket.connected = true;
     const connection = socket.connection();
     socket.handle('agent:status', ({ status }) => ({ ok: true, data: { ...AGENT, status } }));
-    socket.handle('conversation:claim', () => ({ ok: false, error: { code: 'ALREADY_ASSIGNED', message: 'taken' } }));
+    socket.handle('conversation:claim', () => ({
+      ok: false,
+      error: { code: 'ALREADY_ASSIGNED', message: 'taken' },
+    }));
 
-    await expect(connection.request('agent:status', { status: 'away' })).resolves.toMatchObject({ status: 'away' });
+    await expect(connection.request('agent:status', { status: 'away' })).resolves.toMatchObject({
+      status: 'away',
+    });
     const claim = connection.request('conversation:claim', { conversationId: 'conv-00000001' });
     await expect(claim).rejects.toBeInstanceOf(ApiError);
     await expect(claim).rejects.toMatchObject({ code: 'ALREADY_ASSIGNED' });

@@ -21,7 +21,11 @@ export class AckTimeoutError extends Error {
 
 export interface AgentConnection {
   /** Sends a request event; resolves with the ack's data, throws ApiError or AckTimeoutError. */
-  request<E extends AgentRequestName>(event: E, payload: RequestOf<E>, timeoutMs?: number): Promise<ResultOf<E>>;
+  request<E extends AgentRequestName>(
+    event: E,
+    payload: RequestOf<E>,
+    timeoutMs?: number,
+  ): Promise<ResultOf<E>>;
   setTyping(conversationId: string, typing: boolean): void;
   on<E extends keyof AgentServerToClientEvents>(event: E, listener: AgentServerToClientEvents[E]): () => void;
   /** Called with every status change; `error` is set when the server refused the handshake. */

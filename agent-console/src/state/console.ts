@@ -17,7 +17,8 @@ export interface ConsoleDeps {
   translator: Translator;
   connect(token: string): AgentConnection;
   newClientId(): string;
-  onNewChat?(conversation: Conversation, live: LiveSession): void;
+  /** A chat came to the agent while they were here (see new-chat-rule.ts). */
+  onNewChat?(conversation: Conversation): void;
   retryDelaysMs?: readonly number[];
 }
 
@@ -44,14 +45,16 @@ export function createConsole(deps: ConsoleDeps): Console {
     live.value = null;
     if (!token || !signedIn) return;
     // Only the token and phase may restart the workspace, not whatever building it reads.
-    const created = untracked(() => createLiveSession({
-      connection: deps.connect(token),
-      session,
-      storage: deps.storage,
-      newClientId: deps.newClientId,
-      retryDelaysMs: deps.retryDelaysMs,
-      onNewChat: (conversation) => deps.onNewChat?.(conversation, created),
-    }));
+    const created = untracked(() =>
+      createLiveSession({
+        connection: deps.connect(token),
+        session,
+        storage: deps.storage,
+        newClientId: deps.newClientId,
+        retryDelaysMs: deps.retryDelaysMs,
+        onNewChat: deps.onNewChat,
+      }),
+    );
     live.value = created;
   });
 

@@ -31,7 +31,10 @@ const byUpdatedDesc = (a: Conversation, b: Conversation) => b.updatedAt.localeCo
 // The server's queue order: by when each (last) joined the queue.
 const byQueuedAsc = (a: Conversation, b: Conversation) => a.queuedAt.localeCompare(b.queuedAt);
 
-export function createConversationsStore(options: { storage: Storage; agentId: ReadonlySignal<string | null> }) {
+export function createConversationsStore(options: {
+  storage: Storage;
+  agentId: ReadonlySignal<string | null>;
+}) {
   const { agentId } = options;
   const byId = signal<ReadonlyMap<string, Conversation>>(new Map());
   // How far the agent has read each conversation, per agent, so unread survives a reload.

@@ -65,11 +65,20 @@ describe('live session', () => {
     const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
     const { socket, live } = start([mine]);
     const missed = visitorMessage(mine, { seq: 1, text: 'are you there?' });
-    socket.handle('conversation:open', () => ({ ok: true, data: { conversation: { ...mine, lastSeq: 1 }, messages: [missed] } }));
+    socket.handle('conversation:open', () => ({
+      ok: true,
+      data: { conversation: { ...mine, lastSeq: 1 }, messages: [missed] },
+    }));
     socket.handle('message:send', (payload) => ({
       ok: true,
-      data: { ...missed, id: 'msg-reply-0001', seq: 2, clientId: payload.clientId, text: payload.text,
-        author: { kind: 'agent' as const, id: AGENT.id, name: AGENT.name } },
+      data: {
+        ...missed,
+        id: 'msg-reply-0001',
+        seq: 2,
+        clientId: payload.clientId,
+        text: payload.text,
+        author: { kind: 'agent' as const, id: AGENT.id, name: AGENT.name },
+      },
     }));
     socket.setConnected(true);
     await settle();
@@ -86,7 +95,10 @@ describe('live session', () => {
     expect(socket.emitsOf('message:send')).toEqual([
       { conversationId: mine.id, clientId: 'client-0001-abcd', text: 'Yes, still here' },
     ]);
-    expect(live.transcripts.messagesOf(mine.id).value.map((m) => m.text)).toEqual(['are you there?', 'Yes, still here']);
+    expect(live.transcripts.messagesOf(mine.id).value.map((m) => m.text)).toEqual([
+      'are you there?',
+      'Yes, still here',
+    ]);
     expect(live.status.value).toBe('online');
     live.dispose();
   });

@@ -97,8 +97,14 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
 
   async function refresh() {
     // Colleagues and canned replies only enrich the workspace: the list must not wait for them.
-    connection.request('agent:list', {}).then((team) => agents.replaceAll(team), () => undefined);
-    connection.request('canned:list', {}).then((replies) => canned.replaceAll(replies), () => undefined);
+    connection.request('agent:list', {}).then(
+      (team) => agents.replaceAll(team),
+      () => undefined,
+    );
+    connection.request('canned:list', {}).then(
+      (replies) => canned.replaceAll(replies),
+      () => undefined,
+    );
     const list = await connection.request('conversation:list', {});
     conversations.replaceAll(list, new Set(tabs.openIds.value));
     listed = true;
@@ -106,7 +112,8 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   }
 
   function receiveMessage(message: Message) {
-    if (!conversations.byId.value.has(message.conversationId) && listed) void refresh().catch(() => undefined);
+    if (!conversations.byId.value.has(message.conversationId) && listed)
+      void refresh().catch(() => undefined);
     conversations.noteMessage(message);
     transcripts.add(message);
     outbox.confirm(message);

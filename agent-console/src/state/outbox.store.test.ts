@@ -31,12 +31,18 @@ describe('outbox', () => {
     let attempts = 0;
     // The first two packets get no answer (lost), the third is acknowledged.
     socket.handle('message:send', (payload) =>
-      ++attempts < 3 ? undefined : { ok: true, data: { ...stored({ ...payload, internal: false } as Outgoing, 1) } },
+      ++attempts < 3
+        ? undefined
+        : { ok: true, data: { ...stored({ ...payload, internal: false } as Outgoing, 1) } },
     );
     const delivered: Message[] = [];
     const outbox = createOutbox({
       deliver: (item) =>
-        connection.request('message:send', { conversationId: item.conversationId, clientId: item.clientId, text: item.text }, 1000),
+        connection.request(
+          'message:send',
+          { conversationId: item.conversationId, clientId: item.clientId, text: item.text },
+          1000,
+        ),
       isOnline: () => connection.isOnline(),
       onDelivered: (message) => delivered.push(message),
       newClientId: () => 'client-fixed-0001',
@@ -55,7 +61,9 @@ describe('outbox', () => {
 
     const sends = socket.emitsOf('message:send');
     expect(sends).toHaveLength(3);
-    expect(new Set(sends.map((send) => (send as { clientId: string }).clientId))).toEqual(new Set(['client-fixed-0001']));
+    expect(new Set(sends.map((send) => (send as { clientId: string }).clientId))).toEqual(
+      new Set(['client-fixed-0001']),
+    );
     expect(delivered).toHaveLength(1);
     expect(outbox.pendingOf('conv-00000001').value).toEqual([]);
   });
@@ -63,7 +71,12 @@ describe('outbox', () => {
   it('waits while offline and sends as soon as the connection is back', async () => {
     let online = false;
     const deliver = jest.fn(async (item: Outgoing) => stored(item, 1));
-    const outbox = createOutbox({ deliver, isOnline: () => online, onDelivered: () => undefined, newClientId: () => 'client-0002' });
+    const outbox = createOutbox({
+      deliver,
+      isOnline: () => online,
+      onDelivered: () => undefined,
+      newClientId: () => 'client-0002',
+    });
 
     outbox.send('conv-00000001', 'Still there?');
     await jest.advanceTimersByTimeAsync(60_000);
@@ -101,32 +114,46 @@ describe('outbox', () => {
     expect(order).toEqual(['first', 'second']);
   });
 
-  it.each(['CONVERSATION_CLOSED', 'CAPACITY_REACHED'] as const)('stops on %s, says why, and retries on request', async (code) => {
-    const deliver = jest
-      .fn<Promise<Message>, [Outgoing]>()
-      .mockRejectedValueOnce(new ApiError({ code, message: 'no' }))
-      .mockImplementationOnce(async (item) => stored(item, 3));
-    const outbox = createOutbox({ deliver, isOnline: () => true, onDelivered: () => undefined, newClientId: () => 'client-0003' });
+  it.each(['CONVERSATION_CLOSED', 'CAPACITY_REACHED'] as const)(
+    'stops on %s, says why, and retries on request',
+    async (code) => {
+      const deliver = jest
+        .fn<Promise<Message>, [Outgoing]>()
+        .mockRejectedValueOnce(new ApiError({ code, message: 'no' }))
+        .mockImplementationOnce(async (item) => stored(item, 3));
+      const outbox = createOutbox({
+        deliver,
+        isOnline: () => true,
+        onDelivered: () => undefined,
+        newClientId: () => 'client-0003',
+      });
 
-    outbox.send('conv-00000001', 'Bye');
-    await settle();
-    expect(outbox.pendingOf('conv-00000001').value[0]).toMatchObject({ state: 'failed', errorCode: code });
-    await jest.advanceTimersByTimeAsync(60_000);
-    expect(deliver).toHaveBeenCalledTimes(1);
+      outbox.send('conv-00000001', 'Bye');
+      await settle();
+      expect(outbox.pendingOf('conv-00000001').value[0]).toMatchObject({ state: 'failed', errorCode: code });
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(deliver).toHaveBeenCalledTimes(1);
 
-    outbox.retry('client-0003');
-    await settle();
-    expect(deliver).toHaveBeenCalledTimes(2);
-    expect(deliver.mock.calls[1]?.[0].clientId).toBe('client-0003');
-    expect(outbox.pendingOf('conv-00000001').value).toEqual([]);
-  });
+      outbox.retry('client-0003');
+      await settle();
+      expect(deliver).toHaveBeenCalledTimes(2);
+      expect(deliver.mock.calls[1]?.[0].clientId).toBe('client-0003');
+      expect(outbox.pendingOf('conv-00000001').value).toEqual([]);
+    },
+  );
 
   it('keeps trying through a passing server error', async () => {
     const deliver = jest
       .fn<Promise<Message>, [Outgoing]>()
       .mockRejectedValueOnce(new ApiError({ code: 'INTERNAL', message: 'db busy' }))
       .mockImplementationOnce(async (item) => stored(item, 4));
-    const outbox = createOutbox({ deliver, isOnline: () => true, onDelivered: () => undefined, newClientId: () => 'client-0005', retryDelaysMs: [100] });
+    const outbox = createOutbox({
+      deliver,
+      isOnline: () => true,
+      onDelivered: () => undefined,
+      newClientId: () => 'client-0005',
+      retryDelaysMs: [100],
+    });
 
     outbox.send('conv-00000001', 'Again');
     await settle();
@@ -139,7 +166,12 @@ describe('outbox', () => {
 
   it('treats the echo through message:new as delivery, even before the ack', async () => {
     const deliver = jest.fn(() => Promise.reject<Message>(new AckTimeoutError('message:send')));
-    const outbox = createOutbox({ deliver, isOnline: () => true, onDelivered: () => undefined, newClientId: () => 'client-0004' });
+    const outbox = createOutbox({
+      deliver,
+      isOnline: () => true,
+      onDelivered: () => undefined,
+      newClientId: () => 'client-0004',
+    });
 
     const item = outbox.send('conv-00000001', 'Echo');
     await settle();

@@ -21,7 +21,9 @@ interface SavedPreferences {
 export function createPreferencesStore(storage: Storage): PreferencesStore {
   const saved = storedValue<SavedPreferences>(storage, 'parley.console.preferences');
   const initial = saved.read() ?? {};
-  const theme = signal<ThemeChoice>(initial.theme === 'light' || initial.theme === 'dark' ? initial.theme : null);
+  const theme = signal<ThemeChoice>(
+    initial.theme === 'light' || initial.theme === 'dark' ? initial.theme : null,
+  );
   const language = signal<Language | null>(isLanguage(initial.language) ? initial.language : null);
   const persist = () => saved.write({ theme: theme.value, language: language.value ?? undefined });
   return {

@@ -14,7 +14,9 @@ export interface VisitorsStore {
   update(visitor: VisitorProfile): void;
 }
 
-export function createVisitorsStore(fetchDetails: (visitorId: string) => Promise<VisitorDetails>): VisitorsStore {
+export function createVisitorsStore(
+  fetchDetails: (visitorId: string) => Promise<VisitorDetails>,
+): VisitorsStore {
   const byId = signal<Readonly<Record<string, VisitorDetails>>>({});
   const inFlight = new Map<string, Promise<void>>();
   return {

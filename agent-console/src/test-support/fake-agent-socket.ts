@@ -3,13 +3,20 @@
  * and answering (or ignoring) the console's requests. It goes through the real
  * createAgentConnection, so the ack wrapper is exercised too.
  */
-import type { AckResult, AgentClientToServerEvents, AgentServerToClientEvents, ParleyError } from '@parley/shared';
+import type {
+  AckResult,
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  ParleyError,
+} from '@parley/shared';
 import { createAgentConnection, type AgentConnection, type AgentSocket } from '../realtime/agent-connection';
 import type { AgentRequestName, RequestOf, ResultOf } from '../realtime/agent-events';
 
 type Listener = (...args: unknown[]) => void;
 /** Returning undefined leaves the request unanswered, like a lost packet. */
-type RequestHandler<E extends AgentRequestName> = (payload: RequestOf<E>) => AckResult<ResultOf<E>> | undefined;
+type RequestHandler<E extends AgentRequestName> = (
+  payload: RequestOf<E>,
+) => AckResult<ResultOf<E>> | undefined;
 
 export interface RecordedEmit {
   event: keyof AgentClientToServerEvents;
@@ -63,7 +70,10 @@ export class FakeAgentSocket {
   }
 
   /** The server sends an event to the console. */
-  serverEmit<E extends keyof AgentServerToClientEvents>(event: E, ...args: Parameters<AgentServerToClientEvents[E]>) {
+  serverEmit<E extends keyof AgentServerToClientEvents>(
+    event: E,
+    ...args: Parameters<AgentServerToClientEvents[E]>
+  ) {
     this.listeners.get(event)?.forEach((listener) => listener(...args));
   }
 
