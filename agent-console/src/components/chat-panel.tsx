@@ -55,7 +55,7 @@ export function ChatPanel(props: { conversation: Conversation; hidden: boolean; 
       </header>
       <VisitorDetailsPanel conversation={conversation} />
       {hint && <p class="chat-panel__hint">{t(hint)}</p>}
-      {conversation.rating !== null && (
+      {typeof conversation.rating === 'number' && (
         <p class="chat-panel__rating" data-testid="chat-rating" data-rating={conversation.rating}>
           {t('chat.rating', { rating: conversation.rating })}
           {conversation.ratingComment && <q dir="auto">{conversation.ratingComment}</q>}
