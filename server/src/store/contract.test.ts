@@ -10,6 +10,7 @@ import { directoryContract } from './contract/directory.contract';
 import { messagesContract } from './contract/messages.contract';
 import { routingContract } from './contract/routing.contract';
 import { mongoFixture, sqliteFixture, type StoreFixture } from './contract/store-fixtures';
+import { ticketsContract } from './contract/tickets.contract';
 import { workspaceContract } from './contract/workspace.contract';
 
 const mongoUri = process.env.MONGODB_URI;
@@ -25,6 +26,7 @@ function storeContract(fixture: StoreFixture): void {
   routingContract(ctx);
   messagesContract(ctx);
   workspaceContract(ctx);
+  ticketsContract(ctx);
 }
 
 const available: StoreFixture[] = [sqliteFixture, ...(mongoUri ? [mongoFixture(mongoUri)] : [])];

@@ -44,9 +44,18 @@ export function directoryContract(ctx: ContractContext): void {
         ctx.store.updateSiteSettings(site.id, { defaultDepartmentId: 'dept-0000001' }),
       ]);
       expect((await ctx.store.findSiteById(site.id))?.settings).toEqual({
-        routingMode: 'pick', assignTimeoutSeconds: 60, defaultDepartmentId: 'dept-0000001',
+        ...DEFAULT_SITE_SETTINGS, routingMode: 'pick', assignTimeoutSeconds: 60, defaultDepartmentId: 'dept-0000001',
       });
       expect((await ctx.store.updateSiteSettings(site.id, { defaultDepartmentId: null }))?.settings.defaultDepartmentId).toBeNull();
+
+      const week = { mon: [{ from: '09:00', to: '18:00' }], tue: [], wed: [], thu: [], fri: [{ from: '09:00', to: '13:00' }], sat: [], sun: [] };
+      const openingHours = { timeZone: 'Europe/Minsk', week, holidays: ['2030-01-01'] };
+      expect((await ctx.store.updateSiteSettings(site.id, { openingHours }))?.settings.openingHours).toEqual(openingHours);
+      const shorter = { timeZone: 'Europe/Minsk', week: { ...week, mon: [] }, holidays: [] };
+      expect((await ctx.store.updateSiteSettings(site.id, { openingHours: shorter }))?.settings.openingHours).toEqual(shorter);
+      expect((await ctx.store.updateSiteSettings(site.id, { openingHours: null }))?.settings).toEqual({
+        ...DEFAULT_SITE_SETTINGS, routingMode: 'pick', assignTimeoutSeconds: 60, openingHours: null,
+      });
       expect(await ctx.store.updateSiteSettings(site.id, {})).toEqual(await ctx.store.findSiteById(site.id));
       expect(await ctx.store.updateSiteSettings(newId(), { routingMode: 'auto' })).toBeNull();
     });

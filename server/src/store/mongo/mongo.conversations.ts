@@ -66,7 +66,7 @@ export function mongoConversations(models: MongoModels): ConversationStore {
           status: 'queued', open: true, assignedAgentId: null, participantAgentIds: [],
           departmentId: input.departmentId ?? null,
           locale: input.locale, lastSeq: 0, createdAt: at, updatedAt: at, queuedAt: at, assignedAt: null,
-          awaitingAgentSince: null, resolvedAt: null, declinedAgentIds: [], slotToken: null,
+          awaitingAgentSince: null, resolvedAt: null, declinedAgentIds: [], slotToken: null, ticketId: null,
         };
         try {
           await conversations.create(doc);

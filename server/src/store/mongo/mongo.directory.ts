@@ -2,13 +2,14 @@
 import { AGENT_MAX_CHATS_DEFAULT, DEFAULT_SITE_SETTINGS } from '@parley/shared';
 import { newId } from '../../tokens';
 import { StoreConflictError, type Store } from '../store';
-import type { AgentDoc, AgentSessionDoc, DepartmentDoc, SiteDoc } from './mongo.documents';
+import type { AgentDoc, AgentSessionDoc, DepartmentDoc, SecretDoc, SiteDoc } from './mongo.documents';
 import { toAgent, toAgentSession, toAgentWithSecret, toDepartment, toSite } from './mongo.mapping';
-import { duplicateKeyIndex, INDEX, type MongoModels } from './mongo.models';
+import { duplicateKeyIndex, FIRST_TICKET_NUMBER, INDEX, type MongoModels } from './mongo.models';
+import { mergePatchUpdate, withoutNulls } from './mongo.merge-patch';
 
 type DirectoryStore = Pick<
   Store,
-  | 'createSite' | 'updateSiteSettings' | 'findSiteByKey' | 'findSiteById' | 'listSites'
+  | 'getOrCreateSecret' | 'createSite' | 'updateSiteSettings' | 'findSiteByKey' | 'findSiteById' | 'listSites'
   | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
@@ -29,14 +30,12 @@ async function insertOrConflict(insert: () => Promise<unknown>, conflict: { inde
 }
 
 /** `$set` paths for the keys a patch names; keys left undefined stay as they are. */
-function setPaths(patch: object, prefix = ''): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(patch).filter(([, value]) => value !== undefined).map(([key, value]) => [`${prefix}${key}`, value]),
-  );
+function setPaths(patch: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 }
 
 export function mongoDirectory(models: MongoModels): DirectoryStore {
-  const { sites, agents, agentSessions, departments } = models;
+  const { sites, agents, agentSessions, departments, secrets } = models;
 
   async function findSite(id: string) {
     const doc = await sites.findById(id).lean<SiteDoc>();
@@ -48,16 +47,33 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
   }
 
   return {
+    async getOrCreateSecret(name, generate) {
+      try {
+        // $setOnInsert: only the first caller's value is ever stored.
+        const doc = await secrets
+          .findOneAndUpdate({ _id: name }, { $setOnInsert: { value: generate() } }, { upsert: true, returnDocument: 'after' })
+          .lean<SecretDoc>();
+        if (doc) return doc.value;
+      } catch (error) {
+        if (duplicateKeyIndex(error) === null) throw error; // a racing first insert won: read it
+      }
+      const doc = await secrets.findById(name).lean<SecretDoc>();
+      if (!doc) throw new Error(`secret ${name} could not be stored`);
+      return doc.value;
+    },
+
     async createSite({ key, name, settings = DEFAULT_SITE_SETTINGS }) {
-      const doc: SiteDoc = { _id: newId(), key, name, settings, createdAt: new Date() };
+      const doc: SiteDoc = {
+        _id: newId(), key, name, settings: withoutNulls(settings), nextTicketNumber: FIRST_TICKET_NUMBER, createdAt: new Date(),
+      };
       await insertOrConflict(() => sites.create(doc), { index: INDEX.siteKey, what: 'site key taken' });
       return toSite(doc);
     },
     async updateSiteSettings(siteId, patch) {
-      const set = setPaths(patch, 'settings.');
-      if (Object.keys(set).length === 0) return findSite(siteId);
-      // Only the named keys are set, so concurrent patches of different keys both land.
-      const doc = await sites.findOneAndUpdate({ _id: siteId }, { $set: set }, AFTER).lean<SiteDoc>();
+      const update = mergePatchUpdate(patch, 'settings.');
+      if (!update) return findSite(siteId);
+      // One update of the named paths only, so concurrent patches of different keys both land.
+      const doc = await sites.findOneAndUpdate({ _id: siteId }, update, AFTER).lean<SiteDoc>();
       return doc ? toSite(doc) : null;
     },
     async findSiteByKey(key) {

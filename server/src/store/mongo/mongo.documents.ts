@@ -1,7 +1,22 @@
 /** The shapes of the MongoDB store's documents, as lean reads return them. */
-import type { AgentRole, AgentStatus, ConversationStatus, MessageAuthor, SiteSettings } from '@parley/shared';
+import type {
+  AgentRole, AgentStatus, ConversationStatus, MessageAuthor, Ticket, TicketChange, TicketEvent,
+} from '@parley/shared';
 
-export interface SiteDoc { _id: string; key: string; name: string; settings: SiteSettings; createdAt: Date }
+export interface SiteDoc {
+  _id: string; key: string; name: string;
+  /**
+   * Site settings as one free-form object, without nulls: read through the settings schema, which
+   * fills in defaults for keys written by an older version (and for keys a null patch removed).
+   */
+  settings: Record<string, unknown>;
+  /** The number the site's next ticket gets. */
+  nextTicketNumber: number;
+  createdAt: Date;
+}
+
+/** A secret all processes of the installation share; the name is the _id. */
+export interface SecretDoc { _id: string; value: string }
 
 /**
  * A chat slot held by an agent: one per assigned conversation, reserved before the conversation's
@@ -52,10 +67,28 @@ export interface ConversationDoc {
   declinedAgentIds: string[];
   /** The assigned agent's chat slot (see ChatSlotDoc); left in place after it is released. */
   slotToken: string | null;
+  ticketId: string | null;
 }
 
 export interface MessageDoc {
   _id: string; conversationId: string; seq: number; clientId: string;
   authorKind: MessageAuthor['kind']; authorId: string | null; authorName: string | null;
   text: string; internal: boolean; createdAt: Date;
+}
+
+export interface TicketDoc {
+  _id: string; siteId: string; number: number; conversationId: string | null; visitorId: string | null;
+  subject: string; requesterName: string | null; requesterEmail: string | null; requesterLocale: string;
+  status: Ticket['status']; priority: Ticket['priority']; tier: Ticket['tier']; departmentId: string | null;
+  assigneeAgentId: string | null; tags: string[]; source: Ticket['source'];
+  createdAt: Date; updatedAt: Date; tierStartedAt: Date; firstResponseDueAt: Date | null; resolutionDueAt: Date | null;
+  firstRespondedAt: Date | null; solvedAt: Date | null; closedAt: Date | null; pendingSince: Date | null;
+  remindedAt: Date | null; rating: number | null; ratingComment: string | null;
+  /** The seq of the newest timeline event; taken with $inc in the same update as the change it records. */
+  lastEventSeq: number;
+}
+
+export interface TicketEventDoc {
+  _id: string; ticketId: string; seq: number; kind: TicketEvent['kind']; authorKind: TicketEvent['authorKind'];
+  authorId: string | null; authorName: string | null; text: string | null; changes: TicketChange[]; createdAt: Date;
 }

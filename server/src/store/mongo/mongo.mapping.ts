@@ -2,10 +2,12 @@
 import {
   DEFAULT_SITE_SETTINGS, SiteSettingsSchema,
   type Agent, type CannedReply, type Conversation, type Department, type Message, type MessageAuthor, type Site,
+  type Ticket, type TicketEvent,
 } from '@parley/shared';
 import type { AgentSession, AgentWithSecret, QueuedConversation, Visitor } from '../store';
 import type {
-  AgentDoc, AgentSessionDoc, CannedReplyDoc, ConversationDoc, DepartmentDoc, MessageDoc, SiteDoc, VisitorDoc,
+  AgentDoc, AgentSessionDoc, CannedReplyDoc, ConversationDoc, DepartmentDoc, MessageDoc, SiteDoc, TicketDoc,
+  TicketEventDoc, VisitorDoc,
 } from './mongo.documents';
 
 const iso = (date: Date): string => date.toISOString();
@@ -49,6 +51,7 @@ export const toConversation = (d: ConversationDoc): Conversation => ({
   createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt), queuedAt: iso(d.queuedAt),
   assignedAt: isoOrNull(d.assignedAt), firstResponseAt: isoOrNull(d.firstResponseAt),
   awaitingAgentSince: isoOrNull(d.awaitingAgentSince), resolvedAt: isoOrNull(d.resolvedAt),
+  ticketId: d.ticketId ?? null,
 });
 
 export const toQueuedConversation = (d: ConversationDoc): QueuedConversation => ({
@@ -80,3 +83,19 @@ export function authorFields(author: MessageAuthor): Pick<MessageDoc, 'authorKin
       return { authorKind: 'system', authorId: null, authorName: null };
   }
 }
+
+export const toTicket = (d: TicketDoc): Ticket => ({
+  id: d._id, siteId: d.siteId, number: d.number, conversationId: d.conversationId, visitorId: d.visitorId,
+  subject: d.subject, requesterName: d.requesterName, requesterEmail: d.requesterEmail,
+  requesterLocale: d.requesterLocale, status: d.status, priority: d.priority, tier: d.tier,
+  departmentId: d.departmentId, assigneeAgentId: d.assigneeAgentId, tags: d.tags ?? [], source: d.source,
+  createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt), tierStartedAt: iso(d.tierStartedAt),
+  firstResponseDueAt: isoOrNull(d.firstResponseDueAt), resolutionDueAt: isoOrNull(d.resolutionDueAt),
+  firstRespondedAt: isoOrNull(d.firstRespondedAt), solvedAt: isoOrNull(d.solvedAt), closedAt: isoOrNull(d.closedAt),
+  pendingSince: isoOrNull(d.pendingSince), rating: d.rating ?? null, ratingComment: d.ratingComment ?? null,
+});
+
+export const toTicketEvent = (d: TicketEventDoc): TicketEvent => ({
+  id: d._id, ticketId: d.ticketId, seq: d.seq, kind: d.kind, authorKind: d.authorKind, authorId: d.authorId,
+  authorName: d.authorName, text: d.text, changes: d.changes ?? [], createdAt: iso(d.createdAt),
+});

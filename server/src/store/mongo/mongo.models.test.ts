@@ -29,6 +29,16 @@ describe('mongo store indexes', () => {
     ]);
   });
 
+  it('numbers tickets uniquely per site, makes at most one ticket per conversation, and orders timelines', () => {
+    expect(uniqueIndexes(SCHEMAS.tickets)).toEqual([
+      { fields: { siteId: 1, number: 1 }, name: INDEX.ticketNumber, partial: undefined },
+      { fields: { conversationId: 1 }, name: INDEX.ticketConversation, partial: { conversationId: { $type: 'string' } } },
+    ]);
+    expect(uniqueIndexes(SCHEMAS.ticketEvents)).toEqual([
+      { fields: { ticketId: 1, seq: 1 }, name: INDEX.ticketEventSeq, partial: undefined },
+    ]);
+  });
+
   it('allows one open conversation per visitor and site, and any number of resolved ones', () => {
     expect(uniqueIndexes(SCHEMAS.conversations)).toEqual([
       { fields: { siteId: 1, visitorId: 1 }, name: INDEX.oneOpenConversation, partial: { open: true } },

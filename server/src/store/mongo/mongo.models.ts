@@ -1,10 +1,17 @@
 /** Schemas and indexes of the MongoDB store (every uniqueness rule is a unique index), compiled onto one connection. */
 import { Schema, type Connection, type Model } from 'mongoose';
-import { AGENT_ROLES, AGENT_STATUSES, CONVERSATION_STATUSES, ROUTING_MODES } from '@parley/shared';
+import {
+  AGENT_ROLES, AGENT_STATUSES, CONVERSATION_STATUSES, TICKET_EVENT_KINDS, TICKET_PRIORITIES, TICKET_SOURCES,
+  TICKET_STATUSES, TIERS,
+} from '@parley/shared';
 import { newId } from '../../tokens';
 import type {
-  AgentDoc, AgentSessionDoc, CannedReplyDoc, ConversationDoc, DepartmentDoc, MessageDoc, SiteDoc, VisitorDoc,
+  AgentDoc, AgentSessionDoc, CannedReplyDoc, ConversationDoc, DepartmentDoc, MessageDoc, SecretDoc, SiteDoc,
+  TicketDoc, TicketEventDoc, VisitorDoc,
 } from './mongo.documents';
+
+/** Sites number their tickets from here, as people read them: #1001, #1002... */
+export const FIRST_TICKET_NUMBER = 1001;
 
 /** Our own random string ids (never ObjectId), no __v, no `id` virtual, unknown paths refused. */
 const OPTIONS = { versionKey: false, id: false, strict: 'throw' } as const;
@@ -24,22 +31,24 @@ export const INDEX = {
   oneOpenConversation: 'conversation_one_open_per_visitor',
   messageClientId: 'message_client_id_unique',
   messageSeq: 'message_seq_unique',
+  ticketNumber: 'ticket_number_unique_per_site',
+  ticketConversation: 'ticket_one_per_conversation',
+  ticketEventSeq: 'ticket_event_seq_unique',
 } as const;
 
 const siteSchema = new Schema<SiteDoc>(
   {
     _id: idPath, key: requiredString, name: requiredString,
-    settings: {
-      routingMode: { type: String, enum: ROUTING_MODES, required: true },
-      assignTimeoutSeconds: { type: Number, required: true },
-      defaultDepartmentId: nullableString,
-    },
+    settings: { type: Schema.Types.Mixed, default: {} },
+    nextTicketNumber: { type: Number, default: FIRST_TICKET_NUMBER },
     createdAt: requiredDate,
   },
-  OPTIONS,
+  { ...OPTIONS, minimize: false },
 );
 siteSchema.index({ key: 1 }, { unique: true, name: INDEX.siteKey });
 siteSchema.index({ createdAt: 1, _id: 1 });
+
+const secretSchema = new Schema<SecretDoc>({ _id: requiredString, value: requiredString }, OPTIONS);
 
 const chatSlotSchema = new Schema(
   { conversationId: requiredString, token: requiredString, at: requiredDate },
@@ -106,7 +115,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     lastSeq: { type: Number, required: true },
     createdAt: requiredDate, updatedAt: requiredDate, queuedAt: requiredDate, assignedAt: nullableDate,
     firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
-    declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString,
+    declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString, ticketId: nullableString,
   },
   OPTIONS,
 );
@@ -134,9 +143,56 @@ const messageSchema = new Schema<MessageDoc>(
 messageSchema.index({ conversationId: 1, clientId: 1 }, { unique: true, name: INDEX.messageClientId });
 messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true, name: INDEX.messageSeq });
 
+const ticketSchema = new Schema<TicketDoc>(
+  {
+    _id: idPath, siteId: requiredString, number: { type: Number, required: true },
+    conversationId: nullableString, visitorId: nullableString, subject: { type: String, default: '' },
+    requesterName: nullableString, requesterEmail: nullableString, requesterLocale: requiredString,
+    status: { type: String, enum: TICKET_STATUSES, required: true },
+    priority: { type: String, enum: TICKET_PRIORITIES, required: true },
+    tier: { type: Number, enum: TIERS, required: true },
+    departmentId: nullableString, assigneeAgentId: nullableString, tags: { type: [String], default: [] },
+    source: { type: String, enum: TICKET_SOURCES, required: true },
+    createdAt: requiredDate, updatedAt: requiredDate, tierStartedAt: requiredDate,
+    firstResponseDueAt: nullableDate, resolutionDueAt: nullableDate, firstRespondedAt: nullableDate,
+    solvedAt: nullableDate, closedAt: nullableDate, pendingSince: nullableDate, remindedAt: nullableDate,
+    rating: { type: Number, default: null }, ratingComment: nullableString,
+    lastEventSeq: { type: Number, required: true },
+  },
+  OPTIONS,
+);
+ticketSchema.index({ siteId: 1, number: 1 }, { unique: true, name: INDEX.ticketNumber });
+ticketSchema.index(
+  { conversationId: 1 },
+  { unique: true, name: INDEX.ticketConversation, partialFilterExpression: { conversationId: { $type: 'string' } } },
+);
+ticketSchema.index({ siteId: 1, status: 1, updatedAt: -1 });
+ticketSchema.index({ siteId: 1, visitorId: 1, createdAt: -1 });
+ticketSchema.index({ status: 1, solvedAt: 1 });
+ticketSchema.index({ status: 1, pendingSince: 1 });
+
+// `from` and `to` are a string, a number or null: Mixed keeps whichever it was.
+const ticketChangeSchema = new Schema(
+  { field: requiredString, from: { type: Schema.Types.Mixed, default: null }, to: { type: Schema.Types.Mixed, default: null } },
+  { _id: false, id: false, versionKey: false, strict: 'throw', minimize: false },
+);
+
+const ticketEventSchema = new Schema<TicketEventDoc>(
+  {
+    _id: idPath, ticketId: requiredString, seq: { type: Number, required: true },
+    kind: { type: String, enum: TICKET_EVENT_KINDS, required: true },
+    authorKind: { type: String, enum: ['agent', 'requester', 'system'], required: true },
+    authorId: nullableString, authorName: nullableString, text: nullableString,
+    changes: { type: [ticketChangeSchema], default: [] }, createdAt: requiredDate,
+  },
+  OPTIONS,
+);
+ticketEventSchema.index({ ticketId: 1, seq: 1 }, { unique: true, name: INDEX.ticketEventSeq });
+
 export const SCHEMAS = {
   sites: siteSchema, agents: agentSchema, agentSessions: agentSessionSchema, departments: departmentSchema,
   visitors: visitorSchema, cannedReplies: cannedReplySchema, conversations: conversationSchema, messages: messageSchema,
+  tickets: ticketSchema, ticketEvents: ticketEventSchema, secrets: secretSchema,
 };
 
 export interface MongoModels {
@@ -148,6 +204,9 @@ export interface MongoModels {
   cannedReplies: Model<CannedReplyDoc>;
   conversations: Model<ConversationDoc>;
   messages: Model<MessageDoc>;
+  tickets: Model<TicketDoc>;
+  ticketEvents: Model<TicketEventDoc>;
+  secrets: Model<SecretDoc>;
 }
 
 export function compileModels(connection: Connection): MongoModels {
@@ -160,6 +219,9 @@ export function compileModels(connection: Connection): MongoModels {
     cannedReplies: connection.model<CannedReplyDoc>('CannedReply', SCHEMAS.cannedReplies, 'canned_replies'),
     conversations: connection.model<ConversationDoc>('Conversation', SCHEMAS.conversations, 'conversations'),
     messages: connection.model<MessageDoc>('Message', SCHEMAS.messages, 'messages'),
+    tickets: connection.model<TicketDoc>('Ticket', SCHEMAS.tickets, 'tickets'),
+    ticketEvents: connection.model<TicketEventDoc>('TicketEvent', SCHEMAS.ticketEvents, 'ticket_events'),
+    secrets: connection.model<SecretDoc>('Secret', SCHEMAS.secrets, 'instance_secrets'),
   };
 }
 
@@ -171,6 +233,11 @@ export async function ensureCollectionsAndIndexes(models: MongoModels): Promise<
       await model.createIndexes();
     }),
   );
+}
+
+/** Brings documents written by an older Parley up to date; idempotent, run at every open. */
+export async function upgradeDocuments(models: MongoModels): Promise<void> {
+  await models.sites.updateMany({ nextTicketNumber: { $exists: false } }, { $set: { nextTicketNumber: FIRST_TICKET_NUMBER } });
 }
 
 /** MongoDB's duplicate-key error, with the name of the unique index that refused the write. */

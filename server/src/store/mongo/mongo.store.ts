@@ -5,7 +5,8 @@ import { mongoCannedReplies } from './mongo.canned-replies';
 import { mongoConversations } from './mongo.conversations';
 import { mongoDirectory } from './mongo.directory';
 import { mongoMessages } from './mongo.messages';
-import { compileModels, ensureCollectionsAndIndexes } from './mongo.models';
+import { compileModels, ensureCollectionsAndIndexes, upgradeDocuments } from './mongo.models';
+import { mongoTickets } from './mongo.tickets';
 import { mongoVisitors } from './mongo.visitors';
 
 export interface MongoStoreOptions {
@@ -26,6 +27,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   const models = compileModels(connection);
   try {
     await ensureCollectionsAndIndexes(models);
+    await upgradeDocuments(models);
   } catch (error) {
     await connection.close();
     throw error;
@@ -40,5 +42,6 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     ...mongoCannedReplies(models),
     ...mongoConversations(models),
     ...mongoMessages(models),
+    ...mongoTickets(models),
   };
 }

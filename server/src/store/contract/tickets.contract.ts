@@ -1,0 +1,171 @@
+/** Contract: tickets — numbering, one per conversation, timeline, search views, sweeps; and shared secrets. */
+import { TicketEventSchema, TicketSchema, type Site, type Ticket } from '@parley/shared';
+import { z } from 'zod';
+import { newId } from '../../tokens';
+import type { NewTicketEventRecord, NewTicketRecord, TicketSearch } from '../store';
+import type { ContractContext } from './context';
+import { seedAgent, seedConversation, seedSite, untilClockTicks } from './seed';
+
+const plainTicket = z.strictObject(TicketSchema.shape);
+const plainEvent = z.strictObject(TicketEventSchema.shape);
+const HOUR = 3_600_000;
+
+const createdEvent: NewTicketEventRecord = {
+  kind: 'created', authorKind: 'system', authorId: null, authorName: null, text: 'Transcript…',
+  changes: [{ field: 'source', from: null, to: 'offline_form' }],
+};
+
+function newTicket(site: Site, fields: Partial<NewTicketRecord['ticket']> = {}): NewTicketRecord {
+  return {
+    ticket: {
+      siteId: site.id, conversationId: null, visitorId: null, subject: 'Where is my order?', requesterName: 'Vera',
+      requesterEmail: 'vera@example.com', requesterLocale: 'en', status: 'new', priority: 'normal', tier: 1,
+      departmentId: null, assigneeAgentId: null, tags: [], source: 'offline_form', tierStartedAt: new Date().toISOString(),
+      firstResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, solvedAt: null, closedAt: null,
+      pendingSince: null, ...fields,
+    },
+    createdEvent,
+  };
+}
+
+export function ticketsContract(ctx: ContractContext): void {
+  /** Each ticket a millisecond after the previous one, so orders by creation time are defined. */
+  const create = async (site: Site, fields: Partial<NewTicketRecord['ticket']> = {}) => {
+    const { ticket } = await ctx.store.createTicket(newTicket(site, fields));
+    await untilClockTicks();
+    return ticket;
+  };
+
+  it('gives an installation secret once: the first value stays', async () => {
+    expect(await ctx.store.getOrCreateSecret('ticket-links', () => 'first-value')).toBe('first-value');
+    expect(await ctx.store.getOrCreateSecret('ticket-links', () => 'second-value')).toBe('first-value');
+    const racing = await Promise.all(['a', 'b', 'c'].map((v) => ctx.store.getOrCreateSecret('raced', () => v)));
+    expect(new Set(racing).size).toBe(1);
+  });
+
+  describe('tickets', () => {
+    it('numbers tickets per site from 1001, without duplicates under concurrency', async () => {
+      const [site, other] = [await seedSite(ctx.store), await seedSite(ctx.store)];
+      const first = await create(site);
+      expect(plainTicket.parse(first)).toEqual(first);
+      expect(first).toMatchObject({ number: 1001, status: 'new', rating: null, ratingComment: null, createdAt: first.updatedAt });
+      expect(await ctx.store.findTicket(first.id)).toEqual(first);
+      expect(await ctx.store.findTicket(newId())).toBeNull();
+      const burst = await Promise.all(Array.from({ length: 10 }, () => create(site)));
+      expect(burst.map((t) => t.number).sort()).toEqual(Array.from({ length: 10 }, (_, i) => 1002 + i));
+      expect((await create(other)).number).toBe(1001);
+    });
+
+    it('makes one ticket of a conversation, resolving and linking the chat, even when asked twice at once', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const agent = await seedAgent(ctx.store, site.id);
+      await ctx.store.updateAgent(agent.id, { maxChats: 1 });
+      await ctx.store.claimConversation({ conversationId: conversation.id, agentId: agent.id });
+      const fields = { conversationId: conversation.id, visitorId: visitor.id, source: 'agent_escalation' as const };
+      const results = await Promise.all([1, 2, 3].map(() => ctx.store.createTicket(newTicket(site, fields))));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      const ticket = results.find((r) => r.created)?.ticket;
+      expect(results.every((r) => r.ticket.id === ticket?.id)).toBe(true);
+      expect(await ctx.store.findConversation(conversation.id)).toMatchObject({
+        status: 'resolved', ticketId: ticket?.id, awaitingAgentSince: null, resolvedAt: expect.any(String),
+      });
+      expect(await ctx.store.findOpenConversation(site.id, visitor.id)).toBeNull();
+      expect(await ctx.store.listTicketEvents(ticket?.id ?? '')).toHaveLength(1);
+      // The agent's chat slot came back with the resolve.
+      const next = (await seedConversation(ctx.store, site)).conversation;
+      expect(await ctx.store.assignConversation({ conversationId: next.id, agentId: agent.id, maxChats: 1 })).not.toBeNull();
+    });
+
+    it('applies a patch and records its event in order; notes stay out of the requester view', async () => {
+      const site = await seedSite(ctx.store);
+      const agent = await seedAgent(ctx.store, site.id);
+      const ticket = await create(site);
+      const event = (kind: NewTicketEventRecord['kind'], text: string | null): NewTicketEventRecord => ({
+        kind, authorKind: 'agent', authorId: agent.id, authorName: 'Ann', text, changes: [],
+      });
+      await untilClockTicks();
+      const pendingSince = new Date().toISOString();
+      const updated = await ctx.store.updateTicket({
+        ticketId: ticket.id, patch: { status: 'pending', pendingSince, assigneeAgentId: agent.id, tags: ['vip', 'billing'] },
+        event: { ...event('change', null), changes: [{ field: 'status', from: 'new', to: 'pending' }, { field: 'tier', from: 1, to: 2 }] },
+      });
+      expect(updated).toEqual({
+        ...ticket, status: 'pending', pendingSince, assigneeAgentId: agent.id, tags: ['vip', 'billing'], updatedAt: expect.any(String),
+      });
+      expect(updated && updated.updatedAt > ticket.updatedAt).toBe(true);
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: {}, event: event('note', 'internal only') });
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: { rating: 5, ratingComment: 'Great' }, event: null });
+      await Promise.all(['r1', 'r2', 'r3'].map((text) => ctx.store.updateTicket({ ticketId: ticket.id, patch: {}, event: event('reply', text) })));
+
+      const events = await ctx.store.listTicketEvents(ticket.id);
+      expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+      events.forEach((e) => expect(plainEvent.parse(e)).toEqual(e));
+      expect(events.map((e) => e.kind)).toEqual(['created', 'change', 'note', 'reply', 'reply', 'reply']);
+      expect(events[0]).toMatchObject({ authorKind: 'system', text: 'Transcript…', changes: createdEvent.changes });
+      expect(events[1]?.changes).toEqual([{ field: 'status', from: 'new', to: 'pending' }, { field: 'tier', from: 1, to: 2 }]);
+      expect((await ctx.store.listTicketEvents(ticket.id, { includeNotes: false })).map((e) => e.kind)).not.toContain('note');
+      expect(await ctx.store.findTicket(ticket.id)).toMatchObject({ rating: 5, ratingComment: 'Great', status: 'pending' });
+      expect(await ctx.store.updateTicket({ ticketId: newId(), patch: { status: 'open' }, event: event('change', null) })).toBeNull();
+    });
+
+    it('finds tickets by filters, text, number and view, with a total and paging', async () => {
+      const site = await seedSite(ctx.store);
+      const [ann, bob] = [await seedAgent(ctx.store, site.id), await seedAgent(ctx.store, site.id)];
+      const now = Date.now();
+      const at = (ms: number) => new Date(now + ms).toISOString();
+      const refund = await create(site, { subject: 'Refund for order 77', priority: 'urgent', tags: ['billing'], assigneeAgentId: ann.id, resolutionDueAt: at(-HOUR) });
+      const login = await create(site, { subject: 'Cannot log in', requesterEmail: 'x@Corp.example', tier: 2, firstResponseDueAt: at(HOUR / 4), resolutionDueAt: at(5 * HOUR) });
+      const done = await create(site, { subject: 'Thanks!', status: 'solved', assigneeAgentId: bob.id, resolutionDueAt: at(-HOUR) });
+      const answered = await create(site, { subject: 'Invoice copy', firstResponseDueAt: at(-HOUR), firstRespondedAt: at(-2 * HOUR), resolutionDueAt: at(HOUR / 2) });
+      const late = await create(site, { subject: 'No answer yet', priority: 'low', firstResponseDueAt: at(-HOUR / 2), resolutionDueAt: at(5 * HOUR) });
+      await create(await seedSite(ctx.store), { subject: 'Refund elsewhere' });
+
+      const search = async (query: Partial<TicketSearch>) => {
+        const result = await ctx.store.searchTickets({
+          siteId: site.id, agentId: ann.id, now: at(0), breachingWithinMinutes: 60, view: 'all', sort: 'created_asc',
+          limit: 50, offset: 0, ...query,
+        });
+        return { ids: result.tickets.map((t) => t.id), total: result.total };
+      };
+      const all = [refund.id, login.id, done.id, answered.id, late.id];
+      expect(await search({})).toEqual({ ids: all, total: 5 });
+      expect((await search({ status: ['solved'] })).ids).toEqual([done.id]);
+      expect((await search({ priority: ['urgent', 'high'] })).ids).toEqual([refund.id]);
+      expect((await search({ tier: [2] })).ids).toEqual([login.id]);
+      expect((await search({ assigneeAgentId: bob.id })).ids).toEqual([done.id]);
+      expect((await search({ tag: 'billing' })).ids).toEqual([refund.id]);
+      expect((await search({ search: 'refund' })).ids).toEqual([refund.id]);
+      expect((await search({ search: 'corp.EXAMPLE' })).ids).toEqual([login.id]);
+      expect((await search({ search: `#${login.number}` })).ids).toEqual([login.id]);
+      expect((await search({ search: 'order.*' })).ids).toEqual([]);
+      expect((await search({ view: 'mine' })).ids).toEqual([refund.id]);
+      expect((await search({ view: 'unassigned' })).ids).toEqual([login.id, answered.id, late.id]);
+      expect((await search({ view: 'breached' })).ids).toEqual([refund.id, late.id]);
+      expect((await search({ view: 'breaching_soon' })).ids).toEqual([login.id, answered.id]);
+      expect(await search({ limit: 2, offset: 1 })).toEqual({ ids: [login.id, done.id], total: 5 });
+      expect((await search({ sort: 'created_desc' })).ids).toEqual([...all].reverse());
+      expect((await search({ sort: 'priority_desc' })).ids).toEqual([refund.id, login.id, done.id, answered.id, late.id]);
+      expect((await search({ sort: 'due_asc' })).ids).toEqual([refund.id, done.id, late.id, login.id, answered.id]);
+    });
+
+    it('finds solved tickets due to close, pending ones due a reminder once, a visitor’s tickets, and long waits', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
+      const solved = await create(site, { status: 'solved', solvedAt: hoursAgo(48) });
+      await create(site, { status: 'solved', solvedAt: hoursAgo(1) });
+      const pending = await create(site, { status: 'pending', pendingSince: hoursAgo(72), visitorId: visitor.id });
+      await create(site, { status: 'pending', pendingSince: hoursAgo(1) });
+      const ids = (tickets: Ticket[]) => tickets.map((t) => t.id);
+
+      expect(ids(await ctx.store.listTicketsToClose(hoursAgo(24)))).toEqual([solved.id]);
+      expect(ids(await ctx.store.listTicketsToRemind(hoursAgo(24)))).toEqual([pending.id]);
+      await ctx.store.updateTicket({ ticketId: pending.id, patch: { remindedAt: new Date().toISOString() }, event: null });
+      expect(await ctx.store.listTicketsToRemind(hoursAgo(24))).toEqual([]);
+      expect(ids(await ctx.store.listVisitorTickets(site.id, visitor.id))).toEqual([pending.id]);
+      expect(await ctx.store.listVisitorTickets((await seedSite(ctx.store)).id, visitor.id)).toEqual([]);
+
+      expect((await ctx.store.listLongWaiting(new Date(Date.now() + 60_000).toISOString())).map((c) => c.id)).toEqual([conversation.id]);
+      expect(await ctx.store.listLongWaiting(hoursAgo(1))).toEqual([]);
+    });
+  });
+}
