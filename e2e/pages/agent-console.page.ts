@@ -18,7 +18,8 @@ export class AgentConsolePage {
   }
 
   get openChat(): Locator {
-    return this.page.getByTestId('chat-panel').first();
+    // In the tabs layout only the active chat's panel is visible.
+    return this.page.getByTestId('chat-panel').filter({ visible: true }).first();
   }
 
   get replyBox(): Locator {

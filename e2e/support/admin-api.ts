@@ -1,0 +1,35 @@
+/** The admin REST API of a running Parley, for setting up whole-system tests. */
+import type { Agent, LoginResponse, NewAgent, SiteSettingsPatch } from '@parley/shared';
+
+export class AdminApi {
+  private constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
+
+  static async signIn(baseUrl: string, credentials: { email: string; password: string }): Promise<AdminApi> {
+    const response = await fetch(`${baseUrl}/api/agent/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials),
+    });
+    if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+    return new AdminApi(baseUrl, ((await response.json()) as LoginResponse).token);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  async createAgent(agent: NewAgent): Promise<Agent> {
+    return (await this.call<{ agent: Agent }>('POST', '/admin/agents', agent)).agent;
+  }
+
+  async updateSettings(patch: SiteSettingsPatch): Promise<void> {
+    await this.call('PATCH', '/admin/site/settings', patch);
+  }
+}
