@@ -108,6 +108,8 @@ export function createConversationService({ store, broadcaster, routing }: Conve
       const claimed = await store.assignConversation({ conversationId, agentId: agent.id, maxChats: current.maxChats });
       if (!claimed) {
         const now = await store.findConversation(conversationId);
+        // A resend of this agent's own claim lost the race to the first attempt: same answer as the first.
+        if (now?.status === 'assigned' && now.assignedAgentId === agent.id) return now;
         throw now?.status === 'queued'
           ? new DomainError('CAPACITY_REACHED', `You already have ${current.maxChats} chats open.`)
           : new DomainError('ALREADY_ASSIGNED', 'Another agent has taken this conversation.');
