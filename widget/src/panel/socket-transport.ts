@@ -22,8 +22,9 @@ export function createSocketTransport(handshake: () => VisitorHandshake): Visito
   const socket: VisitorSocket = io(VISITOR_NAMESPACE_PATH, {
     autoConnect: false,
     auth: (send) => send(handshake()),
-    // Polling first would need sticky sessions behind a load balancer; WebSocket is everywhere now.
+    // WebSocket first (no sticky sessions needed); long-polling only where a proxy blocks WebSockets.
     transports: ['websocket', 'polling'],
+    tryAllTransports: true,
   });
 
   return {
