@@ -93,6 +93,8 @@ export function ChatArea() {
   const layout = live.tabs.layout.value;
   const active = live.tabs.activeId.value;
   const known = ids.filter((id) => live.conversations.byId.value.has(id));
+  const current = active && known.includes(active) ? active : known[0];
+  const shown = layout === 'split' ? known : known.filter((id) => id === current);
 
   return (
     <main class="chat-area" data-layout={layout} aria-label={t('chat.chats')}>
@@ -104,16 +106,12 @@ export function ChatArea() {
         <p class="chat-area__empty">{t('chat.none')}</p>
       ) : (
         <div class="chat-area__panels">
-          {known.map((id) => {
+          {/* As tabs, only the chosen chat is in the page (drafts live in the drafts store), so
+              there is one chat panel to find, never a hidden one with the same labels. */}
+          {shown.map((id) => {
             const conversation = live.conversations.byId.value.get(id);
-            // Every open chat stays mounted, so drafts and scroll positions survive tab switches.
             return conversation ? (
-              <ChatPanel
-                key={id}
-                conversation={conversation}
-                asTab={layout === 'tabs'}
-                hidden={layout === 'tabs' && id !== active}
-              />
+              <ChatPanel key={id} conversation={conversation} asTab={layout === 'tabs'} />
             ) : null;
           })}
         </div>

@@ -126,11 +126,19 @@ describe('chat panel', () => {
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual(expect.arrayContaining(['Maria', 'Otto']));
     expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
+    expect(screen.getAllByTestId('chat-panel')).toHaveLength(1); // no hidden twin for tests to trip on
+    const draftIn = () =>
+      within(screen.getByTestId('chat-panel')).getByRole('textbox', { name: 'Type your reply' });
+    fireEvent.input(draftIn(), { target: { value: 'half a thought' } });
     const selected = () => screen.getByRole('tab', { selected: true }).textContent;
     const first = selected();
     fireEvent.keyDown(screen.getByRole('tab', { selected: true }), { key: 'ArrowRight' });
     await waitFor(() => expect(selected()).not.toBe(first));
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName(selected() ?? '');
+    expect(draftIn()).toHaveValue('');
+    fireEvent.keyDown(screen.getByRole('tab', { selected: true }), { key: 'ArrowLeft' });
+    await waitFor(() => expect(selected()).toBe(first));
+    expect(draftIn()).toHaveValue('half a thought');
 
     fireEvent.click(screen.getByRole('button', { name: 'Side by side' }));
     await waitFor(() => expect(screen.getAllByRole('region', { name: /Maria|Otto/ })).toHaveLength(2));

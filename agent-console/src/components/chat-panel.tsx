@@ -15,7 +15,7 @@ function hintFor(conversation: Conversation, me: string | undefined): string | n
   return helping ? null : 'chat.otherAgentHint';
 }
 
-export function ChatPanel(props: { conversation: Conversation; hidden: boolean; asTab: boolean }) {
+export function ChatPanel(props: { conversation: Conversation; asTab: boolean }) {
   const { conversation } = props;
   const live = useLive();
   const { session } = useConsole();
@@ -36,7 +36,6 @@ export function ChatPanel(props: { conversation: Conversation; hidden: boolean; 
       class="chat-panel"
       role={props.asTab ? 'tabpanel' : 'region'}
       aria-labelledby={`chat-title-${conversation.id}`}
-      hidden={props.hidden}
       data-testid="chat-panel"
       data-conversation-id={conversation.id}
       data-status={conversation.status}

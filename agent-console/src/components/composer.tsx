@@ -50,7 +50,12 @@ function Suggestions(props: {
 export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
   const live = useLive();
   const t = useT();
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(() => live.drafts.get(conversationId) ?? '');
+  // Kept outside the component: switching tabs unmounts the composer, the draft must survive.
+  const setText = (value: string) => {
+    live.drafts.set(conversationId, value);
+    setTextState(value);
+  };
   const [internal, setInternal] = useState(false);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);

@@ -39,6 +39,8 @@ export interface LiveSession {
   outbox: OutboxStore;
   typing: TypingStore;
   tabs: TabsStore;
+  /** Unsent text per conversation, so a draft survives switching tabs (not a reload). */
+  drafts: Map<string, string>;
   openConversation(conversationId: string): Promise<void>;
   /** Throws ApiError (ALREADY_ASSIGNED, CONVERSATION_CLOSED…) for the panel to show. */
   claim(conversationId: string): Promise<void>;
@@ -170,6 +172,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     outbox,
     typing,
     tabs,
+    drafts: new Map(),
     async openConversation(conversationId) {
       tabs.open(conversationId);
       transcripts.track(conversationId);
