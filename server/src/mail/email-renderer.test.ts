@@ -85,6 +85,15 @@ describe('createEmailRenderer', () => {
     }
   });
 
+  it('names a raw ticket status in the recipient\'s language, and treats empty values as absent', () => {
+    // The shape the ticket notifier sends: every key, blank where the template has no use for it.
+    const data = { ...ticket, status: 'pending', requesterName: '', agentName: '', replyText: '' };
+    const email = renderer.render({ template: 'ticket_pending', locale: 'fr', data });
+    expect(email.text).toMatch(/^Bonjour,\n\nPour continuer à traiter votre demande n°\u00a01001 \(Принтер не печатает\)/);
+    expect(email.text).toContain('Statut\u00a0: En attente de votre réponse');
+    expect(email.html).not.toContain('border-left');
+  });
+
   it('names ticket statuses the way customers see them', () => {
     expect(renderer.statusLabel({ status: 'pending', locale: 'en' })).toBe('Awaiting your reply');
     expect(renderer.statusLabel({ status: 'solved', locale: 'uk-UA' })).toBe('Вирішено');

@@ -1,5 +1,5 @@
 /** Renders an outbox e-mail in its recipient's language: a one-line subject, a plain-text body and an HTML body. */
-import type { TicketStatus } from '@parley/shared';
+import { TICKET_STATUSES, type TicketStatus } from '@parley/shared';
 import type { TFunction } from 'i18next';
 import { EMAIL_TEMPLATES, type EmailTemplate } from '../domain/mailer.port';
 import type { EmailData } from '../store/email-outbox.store';
@@ -55,6 +55,15 @@ const markersFor = (data: EmailData): Record<string, string> =>
 
 const present = (value: string | number | undefined): value is string | number =>
   typeof value === 'number' || (typeof value === 'string' && value.trim() !== '');
+
+const isTicketStatus = (value: unknown): value is TicketStatus =>
+  typeof value === 'string' && (TICKET_STATUSES as readonly string[]).includes(value);
+
+/** A raw `status` code given without a label is named in the recipient's language. */
+function withStatusLabel(t: TFunction, data: EmailData): EmailData {
+  if (present(data.statusLabel) || !isTicketStatus(data.status)) return data;
+  return { ...data, statusLabel: t(`status.${data.status}`) };
+}
 
 type Block = { kind: 'paragraph'; marked: string } | { kind: 'quote'; text: string };
 
@@ -125,10 +134,13 @@ function toHtml(composed: Composed, options: { data: EmailData; lang: string; di
 export function createEmailRenderer(): EmailRenderer {
   const i18n = createEmailI18n();
   return {
-    render({ template, locale, data }) {
+    render(email) {
+      const { template, locale } = email;
       if (!isEmailTemplate(template)) throw new EmailRenderError(`unknown e-mail template "${template}"`);
       const lng = pickEmailLocale(locale);
-      const composed = compose(i18n.getFixedT(lng, EMAIL_NAMESPACE), template, data);
+      const t = i18n.getFixedT(lng, EMAIL_NAMESPACE);
+      const data = withStatusLabel(t, email.data);
+      const composed = compose(t, template, data);
       return {
         subject: oneLine(fillText(composed.subject, data)),
         text: toText(composed, data),

@@ -1,5 +1,6 @@
 /** The e-mail outbox on MongoDB: its own collection, claims by one findOneAndUpdate per e-mail (compare-and-set). */
 import { Schema, type Connection, type Model } from 'mongoose';
+import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
 import {
   OUTBOX_STATUSES,
@@ -58,7 +59,7 @@ const DUE_FIRST = { nextAttemptAt: 1, createdAt: 1 } as const;
 export function mongoEmailOutbox(model: Model<EmailOutboxDoc>): EmailOutboxStore {
   return {
     async enqueueEmail(email) {
-      const at = new Date(email.at ?? Date.now());
+      const at = new Date(email.at ?? nowIso());
       const doc: EmailOutboxDoc = {
         _id: newId(), siteId: email.siteId, to: email.to, locale: email.locale, template: email.template,
         data: { ...email.data }, status: 'pending', attempts: 0, nextAttemptAt: at, leaseUntil: null,

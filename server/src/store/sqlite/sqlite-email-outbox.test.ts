@@ -115,8 +115,11 @@ describe('sqliteEmailOutbox', () => {
     const ids = new Set<string>();
     for (let i = 0; i < total; i += 1) ids.add((await outbox.enqueueEmail(email({ at: at(i % 7) }))).id);
 
-    const workers = Array.from({ length: 4 }, () => claimInWorker({ file, now: at(100), leaseUntil: at(700) }));
-    const claimedPerWorker = await Promise.all(workers);
+    const workers = Array.from({ length: 4 }, () => startClaimWorker({ file, now: at(100), leaseUntil: at(700) }));
+    // All of them loaded and connected before any claims, so that they really run side by side.
+    await Promise.all(workers.map((w) => w.ready));
+    for (const w of workers) w.go();
+    const claimedPerWorker = await Promise.all(workers.map((w) => w.claimed));
     const claimed = claimedPerWorker.flat();
 
     expect(claimed).toHaveLength(total);
@@ -128,11 +131,11 @@ describe('sqliteEmailOutbox', () => {
 });
 
 /*
- * A thread of its own with its own connection, claiming three at a time until nothing is left.
+ * A thread of its own with its own connection; once told to go, it claims three at a time until nothing is left.
  * The TypeScript module is loaded through @swc/core (jest's own transformer), so the thread runs
  * the very claim the store uses.
  */
-function claimInWorker(options: { file: string; now: string; leaseUntil: string }): Promise<string[]> {
+function startClaimWorker(options: { file: string; now: string; leaseUntil: string }) {
   const source = `
     const fs = require('node:fs');
     const { parentPort, workerData } = require('node:worker_threads');
@@ -148,7 +151,8 @@ function claimInWorker(options: { file: string; now: string; leaseUntil: string 
     const db = new Database(workerData.file);
     db.pragma('busy_timeout = 5000');
     const outbox = sqliteEmailOutbox(db);
-    (async () => {
+    parentPort.postMessage('ready');
+    parentPort.once('message', async () => {
       const ids = [];
       for (;;) {
         const batch = await outbox.claimDueEmails({ now: workerData.now, leaseUntil: workerData.leaseUntil, limit: 3 });
@@ -157,7 +161,7 @@ function claimInWorker(options: { file: string; now: string; leaseUntil: string 
       }
       db.close();
       parentPort.postMessage(ids);
-    })().catch((error) => { throw error; });
+    });
   `;
   const worker = new Worker(source, {
     eval: true,
@@ -168,9 +172,12 @@ function claimInWorker(options: { file: string; now: string; leaseUntil: string 
       modulePath: path.join(__dirname, 'sqlite-email-outbox.ts'),
     },
   });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (ids: string[]) => resolve(ids));
+  const failed = new Promise<never>((_resolve, reject) => {
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`claim worker exited with ${code}`))));
+    worker.once('exit', (code) => reject(new Error(`claim worker exited (${code}) before it reported`)));
   });
+  const nextMessage = <T>() => Promise.race([new Promise<T>((resolve) => worker.once('message', resolve)), failed]);
+  const ready = nextMessage<'ready'>();
+  const claimed = ready.then(() => nextMessage<string[]>());
+  return { ready, claimed, go: () => worker.postMessage('go') };
 }
