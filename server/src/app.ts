@@ -21,6 +21,9 @@ import { createTicketNotifier } from './domain/ticket-notifier';
 import { createTicketService, type TicketService } from './domain/ticket.service';
 import { newSecretToken } from './tokens';
 import { createHttpApp } from './http/http.app';
+import type { MetricsEndpoint, ServerMetrics } from './metrics/metrics.port';
+import { createPrometheusMetrics } from './metrics/prometheus.metrics';
+import { instrumentRealtime } from './metrics/realtime-metrics';
 import type { StaticRoots } from './http/static.router';
 import { registerAgentNamespace } from './realtime/agent.namespace';
 import { createSocketBroadcaster } from './realtime/socket.broadcaster';
@@ -44,6 +47,8 @@ export interface ParleyAppOptions {
   mailer: Mailer;
   /** A Socket.IO adapter shared with other processes (Redis); in-process when absent. */
   adapter?: ServerOptions['adapter'];
+  /** Where connections, queues, delivery times and errors are counted; Prometheus (GET /metrics) when absent. */
+  metrics?: ServerMetrics & MetricsEndpoint;
 }
 
 export interface ParleyApp {
@@ -77,7 +82,9 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   });
   const visitorNamespace: VisitorNamespace = io.of(VISITOR_NAMESPACE);
   const agentNamespace: AgentNamespace = io.of(AGENT_NAMESPACE);
-  const broadcaster = createSocketBroadcaster(visitorNamespace, agentNamespace);
+  const metrics = options.metrics ?? createPrometheusMetrics();
+  const realtimeMetrics = instrumentRealtime({ metrics, visitorNamespace, agentNamespace, store });
+  const broadcaster = realtimeMetrics.timeBroadcasts(createSocketBroadcaster(visitorNamespace, agentNamespace));
   const routing = createRoutingService({ store, broadcaster, now: options.now });
   const presence = createPresenceService({ store, broadcaster, routing, now: options.now });
   const conversations = createConversationService({ store, broadcaster, routing });
@@ -99,6 +106,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   });
   handleRequest = createHttpApp({
     store, auth, admin, tickets, siteConfig, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
+    metrics,
   });
 
   registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger });

@@ -10,6 +10,8 @@ import { createTicketPageRouter } from './ticket-page.router';
 import type { SiteConfigService } from '../domain/site-config.service';
 import { createWidgetConfigRouter } from './widget-config.router';
 import type { Store } from '../store/store';
+import { countErrorResponses, serveMetrics } from '../metrics/http-metrics';
+import type { MetricsEndpoint, ServerMetrics } from '../metrics/metrics.port';
 import { createAgentAuthRouter } from './agent-auth.router';
 import { createErrorHandler } from './http-errors';
 import { createStaticRouter, type StaticRoots } from './static.router';
@@ -25,6 +27,8 @@ export interface HttpAppDeps {
   publicUrl: string;
   /** False until the store is open; /healthz says so. */
   isReady: () => boolean;
+  /** GET /metrics and error counting; absent: neither. */
+  metrics?: ServerMetrics & MetricsEndpoint;
 }
 
 export function createHttpApp(deps: HttpAppDeps): Express {
@@ -36,11 +40,14 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     if (deps.isReady()) res.json({ status: 'ok' });
     else res.status(503).json({ status: 'starting' });
   });
+  // Prometheus text for scrapers; keep it off the public internet at the proxy (docs/deploy.md).
+  if (deps.metrics) app.get('/metrics', serveMetrics(deps.metrics));
 
   app.use(createStaticRouter(deps.staticRoots, deps.store, deps.publicUrl));
   app.use(createTicketPageRouter(deps.tickets));
 
   const api = express.Router();
+  if (deps.metrics) api.use(countErrorResponses(deps.metrics));
   api.use(
     helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } } }),
   );
