@@ -7,6 +7,7 @@ import { openSqliteStore } from './sqlite/sqlite.store';
 import { useFreshStore } from './contract/context';
 import { conversationsContract } from './contract/conversations.contract';
 import { directoryContract } from './contract/directory.contract';
+import { emailOutboxContract } from './contract/email-outbox.contract';
 import { messagesContract } from './contract/messages.contract';
 import { routingContract } from './contract/routing.contract';
 import { mongoFixture, sqliteFixture, type StoreFixture } from './contract/store-fixtures';
@@ -27,6 +28,7 @@ function storeContract(fixture: StoreFixture): void {
   messagesContract(ctx);
   workspaceContract(ctx);
   ticketsContract(ctx);
+  emailOutboxContract(ctx);
 }
 
 const available: StoreFixture[] = [sqliteFixture, ...(mongoUri ? [mongoFixture(mongoUri)] : [])];

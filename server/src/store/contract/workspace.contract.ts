@@ -129,6 +129,19 @@ export function workspaceContract(ctx: ContractContext): void {
       expect(await ctx.store.reopenConversation(newId())).toBeNull();
     });
 
+    it("keeps the visitor's rating of a resolved chat; a later rating replaces it", async () => {
+      const { conversation } = await seedConversation(ctx.store);
+      expect(conversation).toMatchObject({ rating: null, ratingComment: null });
+      expect(await ctx.store.rateConversation({ conversationId: conversation.id, score: 5, comment: null })).toBeNull();
+      await ctx.store.resolveConversation(conversation.id);
+      expect(await ctx.store.rateConversation({ conversationId: conversation.id, score: 2, comment: 'slow' })).toMatchObject({
+        rating: 2, ratingComment: 'slow', status: 'resolved',
+      });
+      await ctx.store.rateConversation({ conversationId: conversation.id, score: 4, comment: null });
+      expect(await ctx.store.findConversation(conversation.id)).toMatchObject({ rating: 4, ratingComment: null });
+      expect(await ctx.store.rateConversation({ conversationId: newId(), score: 4, comment: null })).toBeNull();
+    });
+
     it('adds a helping agent once, to open conversations only', async () => {
       const { site, conversation } = await seedConversation(ctx.store);
       const [ann, bob] = [await seedAgent(ctx.store, site.id), await seedAgent(ctx.store, site.id)];

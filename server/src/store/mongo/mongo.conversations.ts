@@ -12,7 +12,7 @@ type ConversationStore = Pick<
   | 'openConversation' | 'findOpenConversation' | 'findLatestConversation' | 'findConversation'
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
-  | 'listUnansweredAssignments' | 'listAssignedTo' | 'reopenConversation' | 'addParticipant'
+  | 'listUnansweredAssignments' | 'listAssignedTo' | 'reopenConversation' | 'addParticipant' | 'rateConversation'
 >;
 
 /** How often openConversation retries when the open conversation it collided with is resolved meanwhile. */
@@ -67,6 +67,7 @@ export function mongoConversations(models: MongoModels): ConversationStore {
           departmentId: input.departmentId ?? null,
           locale: input.locale, lastSeq: 0, createdAt: at, updatedAt: at, queuedAt: at, assignedAt: null,
           awaitingAgentSince: null, resolvedAt: null, declinedAgentIds: [], slotToken: null, ticketId: null,
+          rating: null, ratingComment: null, ratedAt: null,
         };
         try {
           await conversations.create(doc);
@@ -182,6 +183,16 @@ export function mongoConversations(models: MongoModels): ConversationStore {
         .findOneAndUpdate(
           { _id: conversationId, open: true },
           { $addToSet: { participantAgentIds: agentId }, $set: { updatedAt: new Date() } },
+          AFTER,
+        )
+        .lean<ConversationDoc>();
+      return doc ? toConversation(doc) : null;
+    },
+    async rateConversation({ conversationId, score, comment }) {
+      const doc = await conversations
+        .findOneAndUpdate(
+          { _id: conversationId, status: 'resolved' },
+          { $set: { rating: score, ratingComment: comment, ratedAt: new Date() } },
           AFTER,
         )
         .lean<ConversationDoc>();

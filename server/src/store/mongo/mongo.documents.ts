@@ -68,6 +68,7 @@ export interface ConversationDoc {
   /** The assigned agent's chat slot (see ChatSlotDoc); left in place after it is released. */
   slotToken: string | null;
   ticketId: string | null;
+  rating: number | null; ratingComment: string | null; ratedAt: Date | null;
 }
 
 export interface MessageDoc {

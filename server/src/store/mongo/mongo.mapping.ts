@@ -51,7 +51,7 @@ export const toConversation = (d: ConversationDoc): Conversation => ({
   createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt), queuedAt: iso(d.queuedAt),
   assignedAt: isoOrNull(d.assignedAt), firstResponseAt: isoOrNull(d.firstResponseAt),
   awaitingAgentSince: isoOrNull(d.awaitingAgentSince), resolvedAt: isoOrNull(d.resolvedAt),
-  ticketId: d.ticketId ?? null,
+  ticketId: d.ticketId ?? null, rating: d.rating ?? null, ratingComment: d.ratingComment ?? null,
 });
 
 export const toQueuedConversation = (d: ConversationDoc): QueuedConversation => ({

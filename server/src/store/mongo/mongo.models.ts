@@ -5,6 +5,7 @@ import {
   TICKET_STATUSES, TIERS,
 } from '@parley/shared';
 import { newId } from '../../tokens';
+import { compileEmailOutboxModel, EMAIL_OUTBOX_SCHEMA, type EmailOutboxDoc } from './mongo-email-outbox';
 import type {
   AgentDoc, AgentSessionDoc, CannedReplyDoc, ConversationDoc, DepartmentDoc, MessageDoc, SecretDoc, SiteDoc,
   TicketDoc, TicketEventDoc, VisitorDoc,
@@ -116,6 +117,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     createdAt: requiredDate, updatedAt: requiredDate, queuedAt: requiredDate, assignedAt: nullableDate,
     firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
     declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString, ticketId: nullableString,
+    rating: { type: Number, default: null }, ratingComment: nullableString, ratedAt: nullableDate,
   },
   OPTIONS,
 );
@@ -192,7 +194,7 @@ ticketEventSchema.index({ ticketId: 1, seq: 1 }, { unique: true, name: INDEX.tic
 export const SCHEMAS = {
   sites: siteSchema, agents: agentSchema, agentSessions: agentSessionSchema, departments: departmentSchema,
   visitors: visitorSchema, cannedReplies: cannedReplySchema, conversations: conversationSchema, messages: messageSchema,
-  tickets: ticketSchema, ticketEvents: ticketEventSchema, secrets: secretSchema,
+  tickets: ticketSchema, ticketEvents: ticketEventSchema, secrets: secretSchema, emailOutbox: EMAIL_OUTBOX_SCHEMA,
 };
 
 export interface MongoModels {
@@ -207,6 +209,7 @@ export interface MongoModels {
   tickets: Model<TicketDoc>;
   ticketEvents: Model<TicketEventDoc>;
   secrets: Model<SecretDoc>;
+  emailOutbox: Model<EmailOutboxDoc>;
 }
 
 export function compileModels(connection: Connection): MongoModels {
@@ -222,6 +225,7 @@ export function compileModels(connection: Connection): MongoModels {
     tickets: connection.model<TicketDoc>('Ticket', SCHEMAS.tickets, 'tickets'),
     ticketEvents: connection.model<TicketEventDoc>('TicketEvent', SCHEMAS.ticketEvents, 'ticket_events'),
     secrets: connection.model<SecretDoc>('Secret', SCHEMAS.secrets, 'instance_secrets'),
+    emailOutbox: compileEmailOutboxModel(connection),
   };
 }
 

@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import type { Store } from '../store';
 import { mongoCannedReplies } from './mongo.canned-replies';
 import { mongoConversations } from './mongo.conversations';
+import { mongoEmailOutbox } from './mongo-email-outbox';
 import { mongoDirectory } from './mongo.directory';
 import { mongoMessages } from './mongo.messages';
 import { compileModels, ensureCollectionsAndIndexes, upgradeDocuments } from './mongo.models';
@@ -43,5 +44,6 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     ...mongoConversations(models),
     ...mongoMessages(models),
     ...mongoTickets(models),
+    ...mongoEmailOutbox(models.emailOutbox),
   };
 }

@@ -1,0 +1,189 @@
+/**
+ * Analytics on MongoDB: aggregation pipelines that group and subtract dates on the server, so only
+ * counts and durations cross the wire. Field presence is tested with $type, not equality with
+ * null, because a missing field and a null one compare differently inside expressions.
+ */
+import type { PipelineStage } from 'mongoose';
+import type { TicketSource } from '@parley/shared';
+import type {
+  AnalyticsQuery, AnalyticsStore, ConversationCountsRow, DurationRow, TicketCountsRow, VolumeSlot,
+} from '../analytics.store';
+import type { MongoModels } from './mongo.models';
+
+const SLOT_MS = 15 * 60_000;
+
+const isDate = (field: string) => ({ $eq: [{ $type: field }, 'date'] });
+const isNumber = (field: string) => ({ $in: [{ $type: field }, ['int', 'long', 'double', 'decimal']] });
+const countIf = (condition: object) => ({ $sum: { $cond: [condition, 1, 0] } });
+const secondsBetween = (later: unknown, earlier: string) => ({ $divide: [{ $subtract: [later, earlier] }, 1000] });
+/** The first of these that is set (nested $ifNull: MongoDB before 5.0 takes two arguments only). */
+const firstSet = (fields: unknown[]): unknown =>
+  fields.length === 1 ? fields[0] : { $ifNull: [fields[0], firstSet(fields.slice(1))] };
+
+function matchOf(kind: 'conversations' | 'tickets', query: AnalyticsQuery): Record<string, unknown> {
+  const match: Record<string, unknown> = {
+    siteId: query.siteId,
+    createdAt: { $gte: new Date(query.from), $lt: new Date(query.to) },
+  };
+  if (query.agentId) match[kind === 'conversations' ? 'assignedAgentId' : 'assigneeAgentId'] = query.agentId;
+  if (query.departmentId) match.departmentId = query.departmentId;
+  return match;
+}
+
+const resolvedLive = { $and: [{ $eq: ['$status', 'resolved'] }, { $ne: [{ $type: '$ticketId' }, 'string'] }] };
+const ticketResolved = { $in: ['$status', ['solved', 'closed']] };
+
+interface GroupKey {
+  agentId?: string | null;
+  departmentId?: string | null;
+  source?: TicketSource | null;
+}
+
+type Counts<Row> = Omit<Row, 'agentId' | 'departmentId' | 'ticketSource' | 'source'>;
+
+/** A grouped row's key fields back as plain fields; a missing key field is null. */
+function withKey<Row>(row: Counts<Row> & { _id: GroupKey }) {
+  const { _id, ...counts } = row;
+  return { ...counts, agentId: _id.agentId ?? null, departmentId: _id.departmentId ?? null, source: _id.source ?? null };
+}
+
+export function mongoAnalytics(models: MongoModels): AnalyticsStore {
+  const { conversations, tickets } = models;
+
+  async function slotCounts(kind: 'conversations' | 'tickets', query: AnalyticsQuery): Promise<Map<number, number>> {
+    const model = kind === 'conversations' ? conversations : tickets;
+    const at = { $toLong: '$createdAt' };
+    const pipeline: PipelineStage[] = [
+      { $match: matchOf(kind, query) },
+      { $group: { _id: { $subtract: [at, { $mod: [at, SLOT_MS] }] }, count: { $sum: 1 } } },
+    ];
+    const rows = await model.aggregate<{ _id: number; count: number }>(pipeline).exec();
+    return new Map(rows.map((row) => [Number(row._id), row.count]));
+  }
+
+  return {
+    async analyticsConversationCounts(query) {
+      const pipeline: PipelineStage[] = [
+        { $match: matchOf('conversations', query) },
+        {
+          $lookup: {
+            from: tickets.collection.collectionName, localField: 'ticketId', foreignField: '_id', as: 'ticket',
+          },
+        },
+        {
+          $group: {
+            _id: { agentId: '$assignedAgentId', departmentId: '$departmentId', source: { $arrayElemAt: ['$ticket.source', 0] } },
+            conversations: { $sum: 1 },
+            answered: countIf(isDate('$firstResponseAt')),
+            resolved: countIf({ $eq: ['$status', 'resolved'] }),
+            ratings: countIf(isNumber('$rating')),
+            ratingSum: { $sum: '$rating' },
+            ratingsSatisfied: countIf({ $and: [isNumber('$rating'), { $gte: ['$rating', 4] }] }),
+          },
+        },
+      ];
+      const rows = await conversations.aggregate<Counts<ConversationCountsRow> & { _id: GroupKey }>(pipeline).exec();
+      return rows.map((row): ConversationCountsRow => {
+        const { source, ...rest } = withKey(row);
+        return { ...rest, ticketSource: source };
+      });
+    },
+
+    async analyticsConversationDurations(query) {
+      const pipeline: PipelineStage[] = [
+        { $match: { ...matchOf('conversations', query), $or: [{ firstResponseAt: { $type: 'date' } }, { status: 'resolved', ticketId: null }] } },
+        {
+          $project: {
+            _id: 0, agentId: { $ifNull: ['$assignedAgentId', null] }, departmentId: { $ifNull: ['$departmentId', null] },
+            firstResponseSeconds: { $cond: [isDate('$firstResponseAt'), secondsBetween('$firstResponseAt', '$createdAt'), null] },
+            resolutionSeconds: { $cond: [resolvedLive, secondsBetween('$resolvedAt', '$createdAt'), null] },
+          },
+        },
+      ];
+      return conversations.aggregate<DurationRow>(pipeline).exec();
+    },
+
+    async analyticsTicketCounts(query) {
+      const now = new Date(query.now);
+      const breach = (due: string, doneFields: string[]) => ({
+        $cond: [isDate(due), { $gt: [firstSet([...doneFields, now]), due] }, false],
+      });
+      const pipeline: PipelineStage[] = [
+        { $match: matchOf('tickets', query) },
+        {
+          $project: {
+            assigneeAgentId: 1, departmentId: 1, source: 1, rating: 1,
+            resolved: ticketResolved,
+            frBreach: breach('$firstResponseDueAt', ['$firstRespondedAt', '$solvedAt', '$closedAt']),
+            resBreach: breach('$resolutionDueAt', ['$solvedAt', '$closedAt']),
+          },
+        },
+        {
+          $group: {
+            _id: { agentId: '$assigneeAgentId', departmentId: '$departmentId', source: '$source' },
+            tickets: { $sum: 1 },
+            resolved: countIf('$resolved'),
+            firstResponseBreaches: countIf('$frBreach'),
+            resolutionBreaches: countIf('$resBreach'),
+            breached: countIf({ $or: ['$frBreach', '$resBreach'] }),
+            ratings: countIf(isNumber('$rating')),
+            ratingSum: { $sum: '$rating' },
+            ratingsSatisfied: countIf({ $and: [isNumber('$rating'), { $gte: ['$rating', 4] }] }),
+          },
+        },
+      ];
+      const rows = await tickets.aggregate<Counts<TicketCountsRow> & { _id: GroupKey }>(pipeline).exec();
+      return rows.map((row): TicketCountsRow => {
+        const { source, ...rest } = withKey(row);
+        // Every ticket has a source (the schema requires one), so the group key always holds it.
+        return { ...rest, source: source as TicketSource };
+      });
+    },
+
+    async analyticsTicketDurations(query) {
+      const done = firstSet(['$solvedAt', '$closedAt']);
+      const pipeline: PipelineStage[] = [
+        { $match: { ...matchOf('tickets', query), $or: [{ firstRespondedAt: { $type: 'date' } }, { status: { $in: ['solved', 'closed'] } }] } },
+        {
+          $project: {
+            _id: 0, agentId: { $ifNull: ['$assigneeAgentId', null] }, departmentId: { $ifNull: ['$departmentId', null] },
+            firstResponseSeconds: { $cond: [isDate('$firstRespondedAt'), secondsBetween('$firstRespondedAt', '$createdAt'), null] },
+            resolutionSeconds: {
+              $cond: [{ $and: [ticketResolved, { $eq: [{ $type: done }, 'date'] }] }, secondsBetween(done, '$createdAt'), null],
+            },
+          },
+        },
+      ];
+      return tickets.aggregate<DurationRow>(pipeline).exec();
+    },
+
+    async analyticsVolume(query) {
+      const [chats, ticketSlots] = await Promise.all([slotCounts('conversations', query), slotCounts('tickets', query)]);
+      const starts = [...new Set([...chats.keys(), ...ticketSlots.keys()])].sort((a, b) => a - b);
+      return starts.map(
+        (start): VolumeSlot => ({
+          start: new Date(start).toISOString(), conversations: chats.get(start) ?? 0, tickets: ticketSlots.get(start) ?? 0,
+        }),
+      );
+    },
+
+    async analyticsTopTags(query, limit) {
+      const pipeline: PipelineStage[] = [
+        { $match: { ...matchOf('tickets', query), 'tags.0': { $exists: true } } },
+        // A tag written twice on one ticket still counts that ticket once.
+        { $project: { _id: 0, tag: { $setUnion: ['$tags', []] } } },
+        { $unwind: '$tag' },
+        { $group: { _id: '$tag', tickets: { $sum: 1 } } },
+        { $sort: { tickets: -1, _id: 1 } },
+        { $limit: limit },
+      ];
+      const rows = await tickets.aggregate<{ _id: string; tickets: number }>(pipeline).exec();
+      return rows.map((row) => ({ tag: row._id, tickets: row.tickets }));
+    },
+
+    async analyticsDeflections() {
+      // TODO(knowledge base): count deflections once the knowledge base records them; until then there are none to count.
+      return null;
+    },
+  };
+}
