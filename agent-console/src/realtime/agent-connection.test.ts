@@ -1,5 +1,5 @@
 import { FakeAgentSocket } from '../test-support/fake-agent-socket';
-import { AckTimeoutError, HANDSHAKE_RETRY_MS } from './agent-connection';
+import { AckTimeoutError, HANDSHAKE_RETRY_MS, SERVER_DISCONNECT_RETRY_MS } from './agent-connection';
 import { ApiError } from '../api/api-error';
 import { AGENT } from '../test-support/fixtures';
 
@@ -47,6 +47,21 @@ describe('agent connection', () => {
 
     socket.setConnected(false, { code: 'UNAUTHENTICATED', message: 'expired' });
     jest.advanceTimersByTime(HANDSHAKE_RETRY_MS * 2);
+    expect(socket.connectCalls).toBe(1);
+    connection.close();
+  });
+
+  it('knocks again after the server closed the connection, so a revoked session learns it', () => {
+    const socket = new FakeAgentSocket();
+    const connection = socket.connection();
+    socket.setConnected(true);
+
+    socket.setConnected(false); // a network drop: socket.io reconnects by itself
+    jest.advanceTimersByTime(SERVER_DISCONNECT_RETRY_MS * 10);
+    expect(socket.connectCalls).toBe(0);
+
+    socket.serverDisconnect();
+    jest.advanceTimersByTime(SERVER_DISCONNECT_RETRY_MS);
     expect(socket.connectCalls).toBe(1);
     connection.close();
   });

@@ -37,6 +37,7 @@ export interface AgentConnection {
 export const DEFAULT_ACK_TIMEOUT_MS = 8000;
 /** After the server refused the handshake for a passing reason, ask again this much later. */
 export const HANDSHAKE_RETRY_MS = 5000;
+export const SERVER_DISCONNECT_RETRY_MS = 1000;
 
 function handshakeErrorOf(error: unknown): ParleyError | undefined {
   // The server puts the shared error shape in `err.data`; socket.io-client passes it through.
@@ -50,10 +51,18 @@ export function createAgentConnection(socket: AgentSocket): AgentConnection {
   // socket.io reconnects by itself after a dropped connection, but not after its namespace
   // middleware said no (a store hiccup answers INTERNAL): that one we retry ourselves.
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const connectLater = (delayMs: number) => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void socket.connect(), delayMs);
+  };
   socket.on('connect_error', (error) => {
     if (socket.active || handshakeErrorOf(error)?.code === 'UNAUTHENTICATED') return;
-    clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => void socket.connect(), HANDSHAKE_RETRY_MS);
+    connectLater(HANDSHAKE_RETRY_MS);
+  });
+  // The server ends sessions itself (an agent deactivated, signed out elsewhere) and socket.io
+  // then stays down. Knocking again gets a clear answer: UNAUTHENTICATED signs the console out.
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') connectLater(SERVER_DISCONNECT_RETRY_MS);
   });
 
   function request<E extends AgentRequestName>(

@@ -77,6 +77,13 @@ export class FakeAgentSocket {
     this.listeners.get(event)?.forEach((listener) => listener(...args));
   }
 
+  /** The server ends the connection itself (socket.io does not reconnect by itself then). */
+  serverDisconnect(): void {
+    this.connected = false;
+    this.active = false;
+    this.fire('disconnect', 'io server disconnect');
+  }
+
   setConnected(connected: boolean, refusal?: ParleyError): void {
     this.connected = connected;
     if (refusal) {
