@@ -30,6 +30,7 @@ import { toParleyError } from '../domain/error-mapping';
 import type { PresenceService } from '../domain/presence.service';
 import type { Store } from '../store/store';
 import { ackHandler } from './ack-handler';
+import { clientAuth } from './handshake-auth';
 import { handshakeError } from './handshake-error';
 import { rooms, type AgentNamespace, type AgentSocket } from './types';
 
@@ -53,7 +54,7 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
   const { namespace, auth, presence, logger } = deps;
 
   namespace.use((socket, next) => {
-    const handshake = parseInput(AgentHandshakeSchema, socket.handshake.auth);
+    const handshake = parseInput(AgentHandshakeSchema, clientAuth(socket.handshake.auth));
     if (!handshake.ok) return next(handshakeError({ code: 'UNAUTHENTICATED', message: 'Sign in first.' }));
     auth.authenticate(handshake.data.token).then(
       (agent) => {

@@ -20,6 +20,7 @@ import type { SiteAvailabilityService } from '../domain/site-availability.servic
 import type { VisitorService } from '../domain/visitor.service';
 import { z } from 'zod';
 import { ackHandler } from './ack-handler';
+import { clientAuth } from './handshake-auth';
 import { handshakeError } from './handshake-error';
 import { rooms, type VisitorNamespace, type VisitorSocket } from './types';
 
@@ -41,7 +42,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
   const tokens = new WeakMap<object, string>();
 
   namespace.use((socket, next) => {
-    const handshake = parseInput(VisitorHandshakeSchema, socket.handshake.auth);
+    const handshake = parseInput(VisitorHandshakeSchema, clientAuth(socket.handshake.auth));
     if (!handshake.ok) return next(handshakeError(handshake.error));
     visitors.resumeOrStartSession(handshake.data).then(
       (session) => {
