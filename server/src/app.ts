@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server, type ServerOptions } from 'socket.io';
 import { createAgentAdminService } from './domain/agent-admin.service';
+import { createAnalyticsService } from './domain/analytics.service';
 import { createAuthService } from './domain/auth.service';
 import { createCannedReplyService } from './domain/canned-reply.service';
 import { createConversationService } from './domain/conversation.service';
@@ -104,8 +105,9 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     store, broadcaster, routing,
     sessions: { disconnectAgent: (agentId) => agentNamespace.in(rooms.agent(agentId)).disconnectSockets(true) },
   });
+  const analytics = createAnalyticsService({ store, now: options.now });
   handleRequest = createHttpApp({
-    store, auth, admin, tickets, siteConfig, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
+    store, auth, admin, tickets, siteConfig, analytics, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
     metrics,
   });
 

@@ -13,4 +13,5 @@ export * from './schemas/canned-reply';
 export * from './schemas/ticket';
 export * from './schemas/opening-hours';
 export * from './schemas/visitor';
+export * from './schemas/analytics';
 export * from './validation';

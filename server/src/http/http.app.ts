@@ -3,8 +3,10 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AgentAdminService } from '../domain/agent-admin.service';
+import type { AnalyticsService } from '../domain/analytics.service';
 import type { AuthService } from '../domain/auth.service';
 import { createAdminRouter } from './admin.router';
+import { createAnalyticsRouter } from './analytics.router';
 import type { TicketService } from '../domain/ticket.service';
 import { createTicketPageRouter } from './ticket-page.router';
 import type { SiteConfigService } from '../domain/site-config.service';
@@ -22,6 +24,7 @@ export interface HttpAppDeps {
   admin: AgentAdminService;
   tickets: TicketService;
   siteConfig: SiteConfigService;
+  analytics: AnalyticsService;
   logger: Logger;
   staticRoots: StaticRoots;
   publicUrl: string;
@@ -55,6 +58,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   api.use('/agent', createAgentAuthRouter(deps.auth));
   api.use('/widget', createWidgetConfigRouter(deps.siteConfig));
   api.use('/admin', createAdminRouter({ auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl }));
+  api.use('/analytics', createAnalyticsRouter({ auth: deps.auth, analytics: deps.analytics }));
   api.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such API route.' } });
   });

@@ -6,7 +6,8 @@
 import type { PipelineStage } from 'mongoose';
 import type { TicketSource } from '@parley/shared';
 import type {
-  AnalyticsQuery, AnalyticsStore, ConversationCountsRow, DurationRow, TicketCountsRow, VolumeSlot,
+  AnalyticsQuery, AnalyticsStore, ConversationCounts, ConversationCountsRow, DurationRow, TicketCounts, TicketCountsRow,
+  VolumeSlot,
 } from '../analytics.store';
 import type { MongoModels } from './mongo.models';
 
@@ -14,7 +15,7 @@ const SLOT_MS = 15 * 60_000;
 
 const isDate = (field: string) => ({ $eq: [{ $type: field }, 'date'] });
 const isNumber = (field: string) => ({ $in: [{ $type: field }, ['int', 'long', 'double', 'decimal']] });
-const countIf = (condition: object) => ({ $sum: { $cond: [condition, 1, 0] } });
+const countIf = (condition: unknown) => ({ $sum: { $cond: [condition, 1, 0] } });
 const secondsBetween = (later: unknown, earlier: string) => ({ $divide: [{ $subtract: [later, earlier] }, 1000] });
 /** The first of these that is set (nested $ifNull: MongoDB before 5.0 takes two arguments only). */
 const firstSet = (fields: unknown[]): unknown =>
@@ -39,12 +40,10 @@ interface GroupKey {
   source?: TicketSource | null;
 }
 
-type Counts<Row> = Omit<Row, 'agentId' | 'departmentId' | 'ticketSource' | 'source'>;
-
 /** A grouped row's key fields back as plain fields; a missing key field is null. */
-function withKey<Row>(row: Counts<Row> & { _id: GroupKey }) {
+function withKey<Counts extends object>(row: Counts & { _id: GroupKey }) {
   const { _id, ...counts } = row;
-  return { ...counts, agentId: _id.agentId ?? null, departmentId: _id.departmentId ?? null, source: _id.source ?? null };
+  return { counts, agentId: _id.agentId ?? null, departmentId: _id.departmentId ?? null, source: _id.source ?? null };
 }
 
 export function mongoAnalytics(models: MongoModels): AnalyticsStore {
@@ -82,10 +81,10 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
           },
         },
       ];
-      const rows = await conversations.aggregate<Counts<ConversationCountsRow> & { _id: GroupKey }>(pipeline).exec();
+      const rows = await conversations.aggregate<ConversationCounts & { _id: GroupKey }>(pipeline).exec();
       return rows.map((row): ConversationCountsRow => {
-        const { source, ...rest } = withKey(row);
-        return { ...rest, ticketSource: source };
+        const { counts, agentId, departmentId, source } = withKey<ConversationCounts>(row);
+        return { ...counts, agentId, departmentId, ticketSource: source };
       });
     },
 
@@ -132,11 +131,11 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
           },
         },
       ];
-      const rows = await tickets.aggregate<Counts<TicketCountsRow> & { _id: GroupKey }>(pipeline).exec();
+      const rows = await tickets.aggregate<TicketCounts & { _id: GroupKey }>(pipeline).exec();
       return rows.map((row): TicketCountsRow => {
-        const { source, ...rest } = withKey(row);
+        const { counts, agentId, departmentId, source } = withKey<TicketCounts>(row);
         // Every ticket has a source (the schema requires one), so the group key always holds it.
-        return { ...rest, source: source as TicketSource };
+        return { ...counts, agentId, departmentId, source: source as TicketSource };
       });
     },
 

@@ -1,5 +1,6 @@
 /** The shared store for several server processes: MongoDB through mongoose, on its own connection. */
 import mongoose from 'mongoose';
+import { mongoAnalytics } from './mongo-analytics';
 import type { Store } from '../store';
 import { mongoCannedReplies } from './mongo.canned-replies';
 import { mongoConversations } from './mongo.conversations';
@@ -44,6 +45,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     ...mongoConversations(models),
     ...mongoMessages(models),
     ...mongoTickets(models),
+    ...mongoAnalytics(models),
     ...mongoEmailOutbox(models.emailOutbox),
   };
 }
