@@ -1,0 +1,256 @@
+import type { AnalyticsStore } from './analytics.store';
+import type { EmailOutboxStore } from './email-outbox.store';
+
+/**
+ * The storage seam. It speaks the domain, returns plain objects, and holds every uniqueness
+ * and compare-and-set rule itself (unique indexes, conditional updates), so that several
+ * server processes sharing one store can never double-assign or double-store.
+ */
+import type {
+  Agent,
+  AgentPatch,
+  AgentRole,
+  AgentStatus,
+  Conversation,
+  ConversationStatus,
+  Department,
+  Message,
+  MessageAuthor,
+  Site,
+  SiteSettings,
+  SiteSettingsPatch,
+  CannedReply,
+  VisitorContext,
+  VisitorIdentify,
+  VisitorProfile,
+  Ticket,
+  TicketChange,
+  TicketEvent,
+  TicketQuery,
+} from '@parley/shared';
+
+export interface AgentWithSecret extends Agent {
+  passwordHash: string;
+}
+
+/** The store's visitor is exactly what agents may see of them; the token hash stays inside. */
+export type Visitor = VisitorProfile;
+
+export interface AgentSession {
+  agentId: string;
+  expiresAt: string;
+}
+
+export interface NewAgentRecord {
+  siteId: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  passwordHash: string;
+  departmentIds?: string[];
+  languages?: string[];
+  maxChats?: number;
+}
+
+export interface NewConversationRecord {
+  siteId: string;
+  visitorId: string;
+  visitorName: string | null;
+  locale: string | null;
+  departmentId?: string | null;
+}
+
+/** A queued conversation with what routing needs beyond the public shape. */
+export interface QueuedConversation extends Conversation {
+  /** Agents who let it time out; routing offers it to someone else first. */
+  declinedAgentIds: string[];
+}
+
+export interface AgentLoad {
+  agentId: string;
+  activeChats: number;
+  /** When this agent was last given a chat; round robin favours the longest idle. */
+  lastAssignedAt: string | null;
+}
+
+export interface NewMessageRecord {
+  conversationId: string;
+  clientId: string;
+  author: MessageAuthor;
+  text: string;
+  internal?: boolean;
+}
+
+export interface ConversationQuery {
+  siteId: string;
+  statuses?: ConversationStatus[];
+  limit?: number;
+}
+
+export interface NewTicketRecord {
+  ticket: Omit<Ticket, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'rating' | 'ratingComment'>;
+  /** The first timeline entry (with the chat transcript, when there was a chat). */
+  createdEvent: NewTicketEventRecord;
+}
+
+export interface NewTicketEventRecord {
+  kind: TicketEvent['kind'];
+  authorKind: TicketEvent['authorKind'];
+  authorId: string | null;
+  authorName: string | null;
+  text: string | null;
+  changes: TicketChange[];
+}
+
+/** Fields a ticket change may set; undefined leaves a field as it is. */
+export type TicketPatch = Partial<
+  Pick<
+    Ticket,
+    | 'status' | 'priority' | 'tier' | 'assigneeAgentId' | 'departmentId' | 'tags' | 'subject'
+    | 'tierStartedAt' | 'firstResponseDueAt' | 'resolutionDueAt' | 'firstRespondedAt' | 'solvedAt'
+    | 'closedAt' | 'pendingSince' | 'rating' | 'ratingComment' | 'requesterEmail' | 'requesterName'
+  >
+> & { remindedAt?: string | null };
+
+export interface TicketSearch extends TicketQuery {
+  siteId: string;
+  /** For the 'mine' view. */
+  agentId: string;
+  /** For the SLA views. */
+  now: string;
+  breachingWithinMinutes: number;
+}
+
+/** Raised by a store when a unique rule refuses a write (e.g. an e-mail already taken). */
+export class StoreConflictError extends Error {
+  constructor(readonly what: string) {
+    super(`conflict: ${what}`);
+  }
+}
+
+export interface Store extends EmailOutboxStore, AnalyticsStore {
+  readonly kind: 'sqlite' | 'mongo';
+  close(): Promise<void>;
+
+  /** The installation's secret of that name, created once (the first caller's value wins). */
+  getOrCreateSecret(name: string, generate: () => string): Promise<string>;
+
+  createSite(input: { key: string; name: string; settings?: SiteSettings }): Promise<Site>;
+  updateSiteSettings(siteId: string, patch: SiteSettingsPatch): Promise<Site | null>;
+  findSiteByKey(key: string): Promise<Site | null>;
+  findSiteById(id: string): Promise<Site | null>;
+  listSites(): Promise<Site[]>;
+
+  /** Throws StoreConflictError when the e-mail is taken. */
+  createAgent(input: NewAgentRecord): Promise<Agent>;
+  findAgentById(id: string): Promise<Agent | null>;
+  findAgentWithSecretByEmail(email: string): Promise<AgentWithSecret | null>;
+  setAgentStatus(agentId: string, status: AgentStatus): Promise<Agent | null>;
+  updateAgent(agentId: string, patch: AgentPatch): Promise<Agent | null>;
+  listAgents(siteId: string): Promise<Agent[]>;
+  /** Records that these agents still have a live console (heartbeat). */
+  touchAgents(agentIds: string[], at: string): Promise<void>;
+  /** Agents marked online/away whose last heartbeat is older than `before` become offline. */
+  markSilentAgentsOffline(before: string): Promise<Agent[]>;
+
+  createDepartment(input: { siteId: string; name: string }): Promise<Department>;
+  listDepartments(siteId: string): Promise<Department[]>;
+
+  createAgentSession(input: { tokenHash: string; agentId: string; expiresAt: string }): Promise<void>;
+  findAgentSession(tokenHash: string): Promise<AgentSession | null>;
+  deleteAgentSession(tokenHash: string): Promise<void>;
+
+  createVisitor(input: { siteId: string; tokenHash: string; locale: string | null }): Promise<Visitor>;
+  findVisitorByTokenHash(siteId: string, tokenHash: string): Promise<Visitor | null>;
+  findVisitorById(id: string): Promise<Visitor | null>;
+  /** A new visit (socket session) began: browser and start time. */
+  startVisit(visitorId: string, input: { userAgent: string | null; at: string }): Promise<Visitor | null>;
+  updateVisitorContext(visitorId: string, context: VisitorContext): Promise<Visitor | null>;
+  /** Name and e-mail as the visitor gave them; open conversations take the name too. */
+  identifyVisitor(visitorId: string, identity: VisitorIdentify): Promise<Visitor | null>;
+  listVisitorConversations(siteId: string, visitorId: string): Promise<Conversation[]>;
+
+  /** Throws StoreConflictError when the shortcut is taken in the same scope. */
+  saveCannedReply(reply: Omit<CannedReply, 'id'> & { id?: string }): Promise<CannedReply>;
+  deleteCannedReply(input: { id: string; siteId: string }): Promise<boolean>;
+  /** The site's shared replies, those of the agent's departments, and the agent's own. */
+  listCannedReplies(input: { siteId: string; agentId: string; departmentIds: string[] }): Promise<CannedReply[]>;
+  findCannedReply(id: string): Promise<CannedReply | null>;
+  deleteAgentSessions(agentId: string): Promise<void>;
+
+  /**
+   * The visitor's open (not resolved) conversation, created when there is none. At most one
+   * open conversation per visitor and site is held by the store, whatever the concurrency.
+   */
+  openConversation(input: NewConversationRecord): Promise<{ conversation: Conversation; created: boolean }>;
+  findOpenConversation(siteId: string, visitorId: string): Promise<Conversation | null>;
+  /** The visitor's latest conversation, open or not (to show history after a resolve). */
+  findLatestConversation(siteId: string, visitorId: string): Promise<Conversation | null>;
+  findConversation(id: string): Promise<Conversation | null>;
+  listConversations(query: ConversationQuery): Promise<Conversation[]>;
+  /** Compare-and-set: queued -> assigned to this agent. Null when it was not queued. */
+  claimConversation(input: { conversationId: string; agentId: string }): Promise<Conversation | null>;
+  /**
+   * Compare-and-set for routing: queued -> assigned, only while the agent holds fewer than
+   * `maxChats` assigned conversations. Null when either condition failed.
+   */
+  assignConversation(input: { conversationId: string; agentId: string; maxChats: number }): Promise<Conversation | null>;
+  /**
+   * Compare-and-set: assigned to `fromAgentId` -> queued again, keeping its place in the queue.
+   * With `declined`, that agent is skipped by routing for this conversation.
+   */
+  requeueConversation(input: { conversationId: string; fromAgentId: string; declined: boolean; departmentId?: string | null }): Promise<Conversation | null>;
+  /** Compare-and-set: assigned to `fromAgentId` -> assigned to `toAgentId` (within its capacity). */
+  transferConversation(input: { conversationId: string; fromAgentId: string; toAgentId: string; maxChats: number }): Promise<Conversation | null>;
+  /** The site's queue, first come first served. */
+  listQueue(siteId: string): Promise<QueuedConversation[]>;
+  listAgentLoads(siteId: string): Promise<AgentLoad[]>;
+  /** Assigned conversations whose agent has owed an answer since before `before`. */
+  listUnansweredAssignments(before: string): Promise<Conversation[]>;
+  listAssignedTo(agentId: string): Promise<Conversation[]>;
+  /**
+   * Compare-and-set: resolved -> queued. Null when it was not resolved; StoreConflictError when
+   * the visitor already has another open conversation.
+   */
+  reopenConversation(conversationId: string): Promise<Conversation | null>;
+  /** Records the visitor's rating of a resolved conversation (a later rating replaces it). */
+  rateConversation(input: { conversationId: string; score: number; comment: string | null }): Promise<Conversation | null>;
+  /** Adds a helping agent (idempotent) to an open conversation. */
+  addParticipant(input: { conversationId: string; agentId: string }): Promise<Conversation | null>;
+  /** Compare-and-set: any open status -> resolved. Null when it was already resolved or missing. */
+  resolveConversation(conversationId: string): Promise<Conversation | null>;
+
+  /**
+   * Creates the ticket with the next number of its site. With a conversation: at most one
+   * ticket per conversation (a second call returns the first with created=false), and the
+   * conversation is resolved and linked to it in the same write.
+   */
+  createTicket(input: NewTicketRecord): Promise<{ ticket: Ticket; created: boolean }>;
+  findTicket(id: string): Promise<Ticket | null>;
+  /** Applies the patch and records the event in one write; null when the ticket is missing. */
+  updateTicket(input: { ticketId: string; patch: TicketPatch; event: NewTicketEventRecord | null }): Promise<Ticket | null>;
+  /** The timeline in order; `includeNotes: false` (the requester's view) leaves internal notes out. */
+  listTicketEvents(ticketId: string, options?: { includeNotes?: boolean }): Promise<TicketEvent[]>;
+  searchTickets(search: TicketSearch): Promise<{ tickets: Ticket[]; total: number }>;
+  /** Solved before `solvedBefore`: due for auto-close. */
+  listTicketsToClose(solvedBefore: string): Promise<Ticket[]>;
+  /** Pending since before `pendingBefore` and not reminded since: due for a reminder. */
+  listTicketsToRemind(pendingBefore: string): Promise<Ticket[]>;
+  listVisitorTickets(siteId: string, visitorId: string): Promise<Ticket[]>;
+  /** Queued conversations waiting since before `queuedBefore` (escalation candidates). */
+  listLongWaiting(queuedBefore: string): Promise<Conversation[]>;
+
+  /**
+   * Stores a message once per (conversation, clientId) and gives it the next seq. A retry of
+   * the same clientId returns the stored message with created=false. An agent's message also
+   * records the first response and clears awaitingAgentSince.
+   */
+  appendMessage(input: NewMessageRecord): Promise<{ message: Message; created: boolean }>;
+  /** In seq order; `includeInternal: false` (the visitor's view) leaves agents' notes out. */
+  listMessages(query: {
+    conversationId: string;
+    afterSeq?: number;
+    limit?: number;
+    includeInternal?: boolean;
+  }): Promise<Message[]>;
+}

@@ -1,0 +1,44 @@
+/** The embedded, zero-setup store: SQLite through better-sqlite3, WAL mode, one file under DATA_DIR. */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Store } from '../store';
+import { migrate } from './migrations';
+import { sqliteConversations } from './sqlite-conversations';
+import { sqliteDirectory } from './sqlite-directory';
+import { sqliteCannedReplies } from './sqlite-canned-replies';
+import { sqliteVisitors } from './sqlite-visitors';
+import { sqliteTickets } from './sqlite-tickets';
+import { sqliteEmailOutbox } from './sqlite-email-outbox';
+import { sqliteAnalytics } from './sqlite-analytics';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' for tests that need no file. */
+  filename: string;
+}
+
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
+  const db = new Database(options.filename);
+  db.pragma('journal_mode = WAL');
+  // FULL: a message is acknowledged only once its commit is on disk, even if the machine dies.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Several server processes may share the file; wait for a writer instead of failing.
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  return {
+    kind: 'sqlite',
+    async close() {
+      if (db.open) db.close();
+    },
+    ...sqliteDirectory(db),
+    ...sqliteVisitors(db),
+    ...sqliteCannedReplies(db),
+    ...sqliteTickets(db),
+    ...sqliteEmailOutbox(db),
+    ...sqliteConversations(db),
+    ...sqliteAnalytics(db),
+  };
+}
