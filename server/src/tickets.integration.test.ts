@@ -211,3 +211,21 @@ test('solved tickets close by themselves after the set days; pending customers g
   expect((await server.store.findTicket(solved.id))?.status).toBe('closed');
   expect(server.mailer.sent.filter((m) => m.template === 'ticket_pending_reminder').map((m) => m.to)).toEqual(['pending@example.test']);
 });
+
+test('a chat assigned to an agent who never answers also becomes a ticket at the wait limit', async () => {
+  await server.store.updateSiteSettings(server.site.id, { waitLimitSeconds: 60, assignTimeoutSeconds: 3600 });
+  const silent = await visitor({ name: 'Silent', email: 'silent@example.test' });
+  const { conversationId } = await say(silent, 'hello?');
+  expect((await server.store.findConversation(conversationId))?.status).toBe('assigned');
+  clockOffsetMs = 61_000;
+  expect(await server.app.escalation.escalateLongWaits()).toBe(1);
+  expect((await server.store.findConversation(conversationId))?.ticketId).toBeTruthy();
+
+  // An answered chat never escalates, however long it stays open.
+  clockOffsetMs = 0;
+  const answered = await visitor();
+  const second = await say(answered, 'hi');
+  unwrap(await admin.emitWithAck('message:send', { conversationId: second.conversationId, clientId: 'answer-0001', text: 'Hello!' }));
+  clockOffsetMs = 3600_000;
+  expect(await server.app.escalation.escalateLongWaits()).toBe(0);
+});

@@ -1,5 +1,6 @@
 import type { AnalyticsStore } from './analytics.store';
 import type { EmailOutboxStore } from './email-outbox.store';
+import type { KnowledgeBaseStore } from './knowledge-base.store';
 
 /**
  * The storage seam. It speaks the domain, returns plain objects, and holds every uniqueness
@@ -128,7 +129,7 @@ export class StoreConflictError extends Error {
   }
 }
 
-export interface Store extends EmailOutboxStore, AnalyticsStore {
+export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
 
@@ -237,7 +238,10 @@ export interface Store extends EmailOutboxStore, AnalyticsStore {
   /** Pending since before `pendingBefore` and not reminded since: due for a reminder. */
   listTicketsToRemind(pendingBefore: string): Promise<Ticket[]>;
   listVisitorTickets(siteId: string, visitorId: string): Promise<Ticket[]>;
-  /** Queued conversations waiting since before `queuedBefore` (escalation candidates). */
+  /**
+   * Open conversations no agent has answered yet, waiting since before `queuedBefore`, whether
+   * queued or assigned to someone silent (escalation candidates).
+   */
   listLongWaiting(queuedBefore: string): Promise<Conversation[]>;
 
   /**

@@ -149,7 +149,7 @@ export function mongoTickets(models: MongoModels): TicketStore {
     },
     async listLongWaiting(queuedBefore) {
       const docs = await conversations
-        .find({ status: 'queued', queuedAt: { $lt: new Date(queuedBefore) } })
+        .find({ status: { $in: ['queued', 'assigned'] }, firstResponseAt: null, queuedAt: { $lt: new Date(queuedBefore) } })
         .sort({ queuedAt: 1, _id: 1 })
         .lean<ConversationDoc[]>();
       return docs.map(toConversation);

@@ -184,7 +184,9 @@ export function sqliteTickets(db: Database.Database): TicketStore {
     },
     async listLongWaiting(queuedBefore) {
       return db
-        .prepare<[string], ConversationRow>("SELECT * FROM conversations WHERE status = 'queued' AND queued_at < ? ORDER BY queued_at")
+        .prepare<[string], ConversationRow>(
+          "SELECT * FROM conversations WHERE status <> 'resolved' AND first_response_at IS NULL AND queued_at < ? ORDER BY queued_at",
+        )
         .all(queuedBefore)
         .map(toConversation);
     },
