@@ -14,6 +14,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external,
+  // Locale files are read from @parley/shared at run time: its package.json is resolved, not bundled.
+  external: [...external, '@parley/shared/package.json'],
   logLevel: 'warning',
 });
