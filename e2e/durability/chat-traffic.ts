@@ -1,0 +1,92 @@
+/** Chat clients that behave like the real ones under failure: reconnect, resend unacked messages with the same id. */
+import {
+  AGENT_NAMESPACE,
+  VISITOR_NAMESPACE,
+  type AckResult,
+  type ErrorCode,
+  type LoginResponse,
+  type VisitorSession,
+} from '@parley/shared';
+import { io } from 'socket.io-client';
+import type { AgentClient, VisitorClient } from '../support/socket-clients';
+
+/** How long one attempt waits for its ack before the same message is sent again. */
+const ACK_TIMEOUT_MS = 2500;
+/** Refusals that mean "not now" rather than "never": the real clients retry those too. */
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['RATE_LIMITED', 'INTERNAL']);
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Emits until the server answers ok, resending the identical payload after a timeout (the
+ * socket may be down; socket.io buffers the emit until it is back). Throws on a final refusal.
+ */
+export async function emitUntilAcked<T>(
+  attempt: () => Promise<AckResult<T>>,
+  deadline: number,
+): Promise<{ data: T; attempts: number }> {
+  for (let attempts = 1; ; attempts += 1) {
+    if (Date.now() > deadline) throw new Error(`no ack after ${attempts - 1} attempts`);
+    let result: AckResult<T>;
+    try {
+      result = await attempt();
+    } catch {
+      continue; // timed out: the same payload goes again
+    }
+    if (result.ok) return { data: result.data, attempts };
+    if (!RETRYABLE.has(result.error.code)) throw new Error(`${result.error.code}: ${result.error.message}`);
+    await pause(200);
+  }
+}
+
+export interface RetryingVisitor {
+  socket: VisitorClient;
+  session: VisitorSession;
+  /** Times the socket came back after losing the server. */
+  reconnects(): number;
+}
+
+/**
+ * A visitor whose reconnects present the token of its first session (as the widget's stored
+ * token does), so a restart resumes the same visitor. `forwardedFor` stands for the visitor's
+ * own address behind a proxy on loopback, which the server trusts.
+ */
+export async function connectRetryingVisitor(
+  url: string,
+  options: { siteKey: string; forwardedFor: string },
+): Promise<RetryingVisitor> {
+  const socket: VisitorClient = io(`${url}${VISITOR_NAMESPACE}`, {
+    auth: { siteKey: options.siteKey },
+    transports: ['websocket'],
+    forceNew: true,
+    extraHeaders: { 'x-forwarded-for': options.forwardedFor },
+    reconnectionDelay: 300,
+    reconnectionDelayMax: 2000,
+  });
+  let reconnects = 0;
+  socket.io.on('reconnect', () => (reconnects += 1));
+  const session = await new Promise<VisitorSession>((resolve, reject) => {
+    socket.once('session:ready', resolve);
+    socket.once('connect_error', reject);
+  });
+  socket.auth = { siteKey: options.siteKey, visitorToken: session.visitorToken };
+  return { socket, session, reconnects: () => reconnects };
+}
+
+export async function connectRetryingAgent(url: string, credentials: { email: string; password: string }): Promise<AgentClient> {
+  const response = await fetch(`${url}/api/agent/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  const { token } = (await response.json()) as LoginResponse;
+  const socket: AgentClient = io(`${url}${AGENT_NAMESPACE}`, {
+    auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 300, reconnectionDelayMax: 2000,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('session:ready', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+export { ACK_TIMEOUT_MS };
