@@ -15,3 +15,4 @@ export * from './schemas/opening-hours';
 export * from './schemas/visitor';
 export * from './schemas/analytics';
 export * from './validation';
+export * from './schemas/knowledge-base';

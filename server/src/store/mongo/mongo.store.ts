@@ -8,6 +8,7 @@ import { mongoEmailOutbox } from './mongo-email-outbox';
 import { mongoDirectory } from './mongo.directory';
 import { mongoMessages } from './mongo.messages';
 import { compileModels, ensureCollectionsAndIndexes, upgradeDocuments } from './mongo.models';
+import { mongoKnowledgeBase } from './mongo-knowledge-base';
 import { mongoTickets } from './mongo.tickets';
 import { mongoVisitors } from './mongo.visitors';
 
@@ -45,6 +46,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     ...mongoConversations(models),
     ...mongoMessages(models),
     ...mongoTickets(models),
+    ...(await mongoKnowledgeBase(connection)),
     ...mongoAnalytics(models),
     ...mongoEmailOutbox(models.emailOutbox),
   };

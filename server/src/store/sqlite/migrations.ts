@@ -191,6 +191,66 @@ const MIGRATIONS: string[] = [
   ALTER TABLE conversations ADD COLUMN rating_comment TEXT;
   ALTER TABLE conversations ADD COLUMN rated_at TEXT;
   `,
+  // 7: knowledge base — categories, articles per language with a full-text index, feedback, status notices.
+  `
+  CREATE TABLE kb_categories (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    slug TEXT NOT NULL,
+    names_json TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (site_id, slug)
+  );
+  -- doc_id is the rowid the search index points at: an explicit INTEGER PRIMARY KEY survives VACUUM.
+  CREATE TABLE kb_articles (
+    doc_id INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    category_id TEXT REFERENCES kb_categories(id) ON DELETE SET NULL,
+    language TEXT NOT NULL,
+    translation_group_id TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    body_markdown TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft','published')),
+    helpful_count INTEGER NOT NULL DEFAULT 0,
+    not_helpful_count INTEGER NOT NULL DEFAULT 0,
+    solved_count INTEGER NOT NULL DEFAULT 0,
+    human_count INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    published_at TEXT,
+    UNIQUE (site_id, language, slug),
+    UNIQUE (translation_group_id, language)
+  );
+  CREATE INDEX kb_articles_by_site ON kb_articles (site_id, language, status, updated_at);
+  CREATE INDEX kb_articles_by_category ON kb_articles (category_id);
+  -- Contentless: the store writes folded text (accents, ё, harakat removed; CJK split per character)
+  -- in the same transaction as every article write, and ranks by it; articles keep the original.
+  CREATE VIRTUAL TABLE kb_articles_fts USING fts5(
+    title, summary, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TABLE kb_article_feedback (
+    article_id TEXT NOT NULL REFERENCES kb_articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('vote','deflection')),
+    voter_key TEXT NOT NULL,
+    value TEXT NOT NULL CHECK (value IN ('helpful','not_helpful','solved','human')),
+    at TEXT NOT NULL,
+    PRIMARY KEY (article_id, kind, voter_key)
+  );
+  CREATE TABLE kb_status_notices (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    text TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('info','warning','outage')),
+    posted_at TEXT NOT NULL,
+    withdrawn_at TEXT
+  );
+  CREATE UNIQUE INDEX kb_status_notices_one_active ON kb_status_notices (site_id) WHERE withdrawn_at IS NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

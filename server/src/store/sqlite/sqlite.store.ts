@@ -10,6 +10,7 @@ import { sqliteCannedReplies } from './sqlite-canned-replies';
 import { sqliteVisitors } from './sqlite-visitors';
 import { sqliteTickets } from './sqlite-tickets';
 import { sqliteEmailOutbox } from './sqlite-email-outbox';
+import { sqliteKnowledgeBase } from './sqlite-knowledge-base';
 import { sqliteAnalytics } from './sqlite-analytics';
 
 export interface SqliteStoreOptions {
@@ -39,6 +40,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteTickets(db),
     ...sqliteEmailOutbox(db),
     ...sqliteConversations(db),
+    ...sqliteKnowledgeBase(db),
     ...sqliteAnalytics(db),
   };
 }
