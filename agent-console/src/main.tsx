@@ -1,5 +1,6 @@
 /** Entry point: builds the console from the real browser dependencies and renders it. */
 import { render } from 'preact';
+import { createAdminClient } from './api/admin.client';
 import { createRestClient } from './api/rest.client';
 import { App } from './app';
 import { createTranslator } from './i18n/i18n';
@@ -27,6 +28,7 @@ async function start(root: HTMLElement) {
     storage,
     translator,
     connect: openAgentSocket,
+    adminClient: (token) => createAdminClient({ token }),
     newClientId,
     onNewChat: alertNewChat,
   });

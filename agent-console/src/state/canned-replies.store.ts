@@ -5,6 +5,9 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 export interface CannedRepliesStore {
   replies: ReadonlySignal<readonly CannedReply[]>;
   replaceAll(replies: CannedReply[]): void;
+  /** A reply saved (new or edited) by this agent. */
+  upsert(reply: CannedReply): void;
+  remove(replyId: string): void;
   /** Replies whose shortcut starts with what follows the slash, best (shortest) first. */
   matching(prefix: string): CannedReply[];
 }
@@ -17,6 +20,13 @@ export function createCannedRepliesStore(): CannedRepliesStore {
     replies,
     replaceAll(next) {
       replies.value = next;
+    },
+    upsert(reply) {
+      const others = replies.value.filter((known) => known.id !== reply.id);
+      replies.value = [...others, reply].sort((a, b) => a.shortcut.localeCompare(b.shortcut));
+    },
+    remove(replyId) {
+      replies.value = replies.value.filter((known) => known.id !== replyId);
     },
     matching(prefix) {
       const wanted = prefix.toLocaleLowerCase();

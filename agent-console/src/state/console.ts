@@ -4,10 +4,12 @@
  */
 import type { Conversation } from '@parley/shared';
 import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
+import type { AdminClient } from '../api/admin.client';
 import type { RestClient } from '../api/rest.client';
 import type { Translator } from '../i18n/i18n';
 import type { AgentConnection } from '../realtime/agent-connection';
 import { createLiveSession, type LiveSession } from './live-session';
+import { createNavigationStore, type NavigationStore } from './navigation.store';
 import { createPreferencesStore, type PreferencesStore } from './preferences.store';
 import { createSessionStore, type SessionStore } from './session.store';
 
@@ -16,6 +18,8 @@ export interface ConsoleDeps {
   storage: Storage;
   translator: Translator;
   connect(token: string): AgentConnection;
+  /** REST administration acting with this token. */
+  adminClient(token: string): AdminClient;
   newClientId(): string;
   /** A chat came to the agent while they were here (see new-chat-rule.ts). */
   onNewChat?(conversation: Conversation): void;
@@ -26,6 +30,7 @@ export interface Console {
   session: SessionStore;
   preferences: PreferencesStore;
   translator: Translator;
+  navigation: NavigationStore;
   /** Present while signed in. */
   live: ReadonlySignal<LiveSession | null>;
   signOut(): Promise<void>;
@@ -35,6 +40,7 @@ export interface Console {
 export function createConsole(deps: ConsoleDeps): Console {
   const session = createSessionStore({ rest: deps.rest, storage: deps.storage });
   const preferences = createPreferencesStore(deps.storage);
+  const navigation = createNavigationStore();
   const live = signal<LiveSession | null>(null);
 
   // One socket per token: a new sign-in replaces the workspace, signing out ends it.
@@ -48,6 +54,7 @@ export function createConsole(deps: ConsoleDeps): Console {
     const created = untracked(() =>
       createLiveSession({
         connection: deps.connect(token),
+        admin: deps.adminClient(token),
         session,
         storage: deps.storage,
         newClientId: deps.newClientId,
@@ -62,15 +69,19 @@ export function createConsole(deps: ConsoleDeps): Console {
     session,
     preferences,
     translator: deps.translator,
+    navigation,
     live,
     async signOut() {
       const current = live.peek();
       if (current) current.tabs.openIds.value.forEach((id) => current.tabs.close(id));
+      // The next person to sign in here starts from the chats, not from someone's admin page.
+      navigation.go({ name: 'chats' });
       await session.signOut();
     },
     dispose() {
       stopFollowingToken();
       live.peek()?.dispose();
+      navigation.dispose();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Conversation } from '@parley/shared';
+import { fakeAdminClient } from '../test-support/fake-admin-client';
 import { FakeAgentSocket } from '../test-support/fake-agent-socket';
 import { AGENT, conversation, visitorMessage } from '../test-support/fixtures';
 import { createLiveSession } from './live-session';
@@ -33,6 +34,7 @@ function start(list: Conversation[] = []) {
   const session = fakeSession();
   const live = createLiveSession({
     connection: socket.connection(),
+    admin: fakeAdminClient(),
     session,
     storage: window.localStorage,
     onNewChat,

@@ -2,23 +2,37 @@
  * A signed-in agent's live workspace: binds the socket's events to the stores and offers
  * the actions the screens call. One exists per sign-in; signing out disposes it.
  */
-import type { AgentStatus, Conversation, Message, TransferRequest } from '@parley/shared';
+import type {
+  AgentStatus,
+  CannedReply,
+  CannedReplyInput,
+  Conversation,
+  Message,
+  TransferRequest,
+} from '@parley/shared';
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { AdminClient } from '../api/admin.client';
 import { ApiError } from '../api/api-error';
 import type { AgentConnection, ConnectionStatus } from '../realtime/agent-connection';
 import { createAgentsStore, type AgentsStore } from './agents.store';
 import { createCannedRepliesStore, type CannedRepliesStore } from './canned-replies.store';
+import { createChatCommands, type ChatCommands } from './chat-commands';
+import { createClock, type Clock } from './clock';
 import { createConversationsStore, type ConversationsStore } from './conversations.store';
+import { createDepartmentsStore, type DepartmentsStore } from './departments.store';
 import { isNewChatForAgent } from './new-chat-rule';
 import { createOutbox, type OutboxStore } from './outbox.store';
 import type { SessionStore } from './session.store';
 import { createTabsStore, type TabsStore } from './tabs.store';
+import { createTicketsStore, type TicketsStore } from './tickets.store';
 import { createTranscriptsStore, type TranscriptsStore } from './transcripts.store';
 import { createTypingStore, type TypingStore } from './typing.store';
 import { createVisitorsStore, type VisitorsStore } from './visitors.store';
 
 export interface LiveSessionOptions {
   connection: AgentConnection;
+  /** REST administration with this session's token. */
+  admin: AdminClient;
   session: SessionStore;
   storage: Storage;
   /** A chat came to the agent (waiting, or routed to them) while they were here. */
@@ -39,6 +53,13 @@ export interface LiveSession {
   outbox: OutboxStore;
   typing: TypingStore;
   tabs: TabsStore;
+  tickets: TicketsStore;
+  departments: DepartmentsStore;
+  admin: AdminClient;
+  /** Ticks so SLA countdowns stay current. */
+  clock: Clock;
+  /** Keyboard shortcuts asking a chat panel to act (resolve, transfer, escalate). */
+  commands: ChatCommands;
   /** Unsent text per conversation, so a draft survives switching tabs (not a reload). */
   drafts: Map<string, string>;
   openConversation(conversationId: string): Promise<void>;
@@ -50,6 +71,9 @@ export interface LiveSession {
   reopen(conversationId: string): Promise<void>;
   send(conversationId: string, text: string, internal?: boolean): void;
   setPresence(status: AgentStatus): Promise<void>;
+  /** Throws ApiError (VALIDATION_FAILED for a taken shortcut, FORBIDDEN for a shared reply). */
+  saveCanned(input: CannedReplyInput): Promise<CannedReply>;
+  deleteCanned(replyId: string): Promise<void>;
   /** Marks the focused conversation read, e.g. when the page becomes visible again. */
   markActiveRead(): void;
   dispose(): void;
@@ -66,6 +90,10 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   const canned = createCannedRepliesStore();
   const transcripts = createTranscriptsStore();
   const tabs = createTabsStore(options.storage);
+  const tickets = createTicketsStore((event, payload, timeoutMs) => connection.request(event, payload, timeoutMs));
+  const departments = createDepartmentsStore();
+  const clock = createClock();
+  const commands = createChatCommands();
   const typing = createTypingStore((id, isTyping) => connection.setTyping(id, isTyping));
   const outbox = createOutbox({
     deliver: (item) =>
@@ -107,6 +135,12 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       (replies) => canned.replaceAll(replies),
       () => undefined,
     );
+    options.admin.listDepartments().then(
+      (found) => departments.replaceAll(found),
+      () => undefined,
+    );
+    // Tickets shown while offline may have moved on.
+    tickets.resync();
     const list = await connection.request('conversation:list', {});
     conversations.replaceAll(list, new Set(tabs.openIds.value));
     listed = true;
@@ -153,6 +187,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     connection.on('visitor:updated', (visitor) => visitors.update(visitor)),
     connection.on('message:new', receiveMessage),
     connection.on('typing', (notice) => typing.receive(notice)),
+    connection.on('ticket:updated', (ticket) => tickets.receive(ticket)),
     // Focusing a conversation reads it.
     effect(() => {
       if (tabs.activeId.value) markActiveRead();
@@ -172,6 +207,11 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     outbox,
     typing,
     tabs,
+    tickets,
+    departments,
+    admin: options.admin,
+    clock,
+    commands,
     drafts: new Map(),
     async openConversation(conversationId) {
       tabs.open(conversationId);
@@ -202,9 +242,20 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     async setPresence(next) {
       session.updateAgent(await connection.request('agent:status', { status: next }));
     },
+    async saveCanned(input) {
+      const saved = await connection.request('canned:save', input);
+      canned.upsert(saved);
+      return saved;
+    },
+    async deleteCanned(replyId) {
+      await connection.request('canned:delete', { id: replyId });
+      canned.remove(replyId);
+    },
     markActiveRead,
     dispose() {
       unsubscribers.forEach((unsubscribe) => unsubscribe());
+      tickets.dispose();
+      clock.dispose();
       outbox.dispose();
       typing.dispose();
       connection.close();

@@ -1,5 +1,5 @@
 /** Plausible server data for tests, each overridable. */
-import type { Agent, Conversation, Message } from '@parley/shared';
+import type { Agent, Conversation, Message, Ticket, TicketEvent } from '@parley/shared';
 
 export const AGENT: Agent = {
   id: 'agent-ana-0001',
@@ -56,6 +56,58 @@ export function visitorMessage(of: Conversation, overrides: Partial<Message> = {
     text: 'Hello?',
     internal: false,
     createdAt: '2030-01-02T10:01:00.000Z',
+    ...overrides,
+  };
+}
+
+let ticketNumber = 1000;
+
+export function ticket(overrides: Partial<Ticket> = {}): Ticket {
+  const at = '2030-01-02T10:00:00.000Z';
+  return {
+    id: nextId('tick'),
+    siteId: AGENT.siteId,
+    number: ++ticketNumber,
+    conversationId: null,
+    visitorId: null,
+    subject: 'My order has not arrived',
+    requesterName: 'Maria',
+    requesterEmail: 'maria@example.com',
+    requesterLocale: 'en',
+    status: 'new',
+    priority: 'normal',
+    tier: 1,
+    departmentId: null,
+    assigneeAgentId: null,
+    tags: [],
+    source: 'offline_form',
+    createdAt: at,
+    updatedAt: at,
+    tierStartedAt: at,
+    firstResponseDueAt: '2030-01-02T14:00:00.000Z',
+    resolutionDueAt: '2030-01-03T10:00:00.000Z',
+    firstRespondedAt: null,
+    solvedAt: null,
+    closedAt: null,
+    pendingSince: null,
+    rating: null,
+    ratingComment: null,
+    ...overrides,
+  };
+}
+
+export function ticketEvent(of: Ticket, overrides: Partial<TicketEvent> = {}): TicketEvent {
+  return {
+    id: nextId('tevt'),
+    ticketId: of.id,
+    seq: 1,
+    kind: 'created',
+    authorKind: 'requester',
+    authorId: null,
+    authorName: of.requesterName,
+    text: 'Where is my parcel?',
+    changes: [],
+    createdAt: of.createdAt,
     ...overrides,
   };
 }

@@ -2,9 +2,11 @@
 import type { Agent, Conversation, LoginRequest, LoginResponse, Message } from '@parley/shared';
 import { act, render, waitFor } from '@testing-library/preact';
 import { App } from '../app';
+import type { AdminClient } from '../api/admin.client';
 import type { RestClient } from '../api/rest.client';
 import { createTranslator } from '../i18n/i18n';
 import { createConsole, type Console } from '../state/console';
+import { fakeAdminClient, type FakeAdmin } from './fake-admin-client';
 import { FakeAgentSocket } from './fake-agent-socket';
 import { AGENT, TOKEN } from './fixtures';
 
@@ -16,16 +18,21 @@ export interface RenderedConsole {
   app: Console;
   socket: FakeAgentSocket;
   rest: jest.Mocked<RestClient>;
+  admin: FakeAdmin;
 }
 
 export interface RenderConsoleOptions {
   login?: (credentials: LoginRequest) => Promise<LoginResponse>;
   me?: (token: string) => Promise<Agent>;
   retryDelaysMs?: readonly number[];
+  admin?: FakeAdmin;
 }
 
 export async function renderConsole(options: RenderConsoleOptions = {}): Promise<RenderedConsole> {
+  // The screen lives in the URL's hash; each test starts on the chats.
+  window.location.hash = '';
   const socket = new FakeAgentSocket();
+  const admin = options.admin ?? fakeAdminClient();
   const rest: jest.Mocked<RestClient> = {
     login: jest.fn(options.login ?? (() => Promise.reject(new Error('login not expected')))),
     logout: jest.fn((_token: string) => Promise.resolve()),
@@ -37,12 +44,13 @@ export async function renderConsole(options: RenderConsoleOptions = {}): Promise
     storage: window.localStorage,
     translator: await createTranslator('en'),
     connect: () => socket.connection(),
+    adminClient: (): AdminClient => admin,
     newClientId: () => `client-${String(++ids).padStart(4, '0')}`,
     retryDelaysMs: options.retryDelaysMs,
   });
   rendered.push(app);
   render(<App app={app} />);
-  return { app, socket, rest };
+  return { app, socket, rest, admin };
 }
 
 /** A console already signed in as AGENT, its socket connected and the server answering the list. */

@@ -1,0 +1,47 @@
+/** Team and site administration over REST (/api/admin), for one signed-in agent's token. */
+import type { Agent, AgentPatch, Department, NewAgent, Site, SiteSettingsPatch } from '@parley/shared';
+import { fetcher, requestJson, type JsonRequest } from './json-request';
+
+export interface SiteWithSnippet {
+  site: Site;
+  /** The <script> tag to paste into the site's pages. */
+  snippet: string;
+}
+
+export interface AdminClient {
+  listAgents(): Promise<Agent[]>;
+  createAgent(input: NewAgent): Promise<Agent>;
+  updateAgent(agentId: string, patch: AgentPatch): Promise<Agent>;
+  listDepartments(): Promise<Department[]>;
+  createDepartment(name: string): Promise<Department>;
+  getSite(): Promise<SiteWithSnippet>;
+  updateSiteSettings(patch: SiteSettingsPatch): Promise<Site>;
+}
+
+export interface AdminClientOptions {
+  token: string;
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+export function createAdminClient(options: AdminClientOptions): AdminClient {
+  const doFetch = fetcher(options.fetch);
+  const base = `${options.baseUrl ?? ''}/api/admin`;
+  const request = <T>(path: string, init: Omit<JsonRequest, 'token'>) =>
+    requestJson<T>(doFetch, `${base}${path}`, { ...init, token: options.token });
+
+  return {
+    listAgents: async () => (await request<{ agents: Agent[] }>('/agents', { method: 'GET' })).agents,
+    createAgent: async (input) => (await request<{ agent: Agent }>('/agents', { method: 'POST', body: input })).agent,
+    updateAgent: async (agentId, patch) =>
+      (await request<{ agent: Agent }>(`/agents/${encodeURIComponent(agentId)}`, { method: 'PATCH', body: patch }))
+        .agent,
+    listDepartments: async () =>
+      (await request<{ departments: Department[] }>('/departments', { method: 'GET' })).departments,
+    createDepartment: async (name) =>
+      (await request<{ department: Department }>('/departments', { method: 'POST', body: { name } })).department,
+    getSite: () => request<SiteWithSnippet>('/site', { method: 'GET' }),
+    updateSiteSettings: async (patch) =>
+      (await request<{ site: Site }>('/site/settings', { method: 'PATCH', body: patch })).site,
+  };
+}

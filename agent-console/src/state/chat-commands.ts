@@ -1,0 +1,35 @@
+/**
+ * Requests from keyboard shortcuts to the chat panel that can act on them: the panel knows
+ * what the agent may do with its chat, so the shortcut only names the wish.
+ */
+import { signal, type ReadonlySignal } from '@preact/signals';
+
+export type ChatCommandKind = 'resolve' | 'transfer' | 'escalate';
+
+export interface ChatCommand {
+  kind: ChatCommandKind;
+  conversationId: string;
+  /** Distinguishes two presses of the same shortcut. */
+  serial: number;
+}
+
+export interface ChatCommands {
+  latest: ReadonlySignal<ChatCommand | null>;
+  issue(kind: ChatCommandKind, conversationId: string): void;
+  /** The panel took the command; it is not replayed when the panel mounts again. */
+  done(command: ChatCommand): void;
+}
+
+export function createChatCommands(): ChatCommands {
+  const latest = signal<ChatCommand | null>(null);
+  let serial = 0;
+  return {
+    latest,
+    issue(kind, conversationId) {
+      latest.value = { kind, conversationId, serial: ++serial };
+    },
+    done(command) {
+      if (latest.value?.serial === command.serial) latest.value = null;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/** An in-memory /api/admin for tests: agents, departments and the site, with the server's checks that matter. */
+import { DEFAULT_SITE_SETTINGS, type Agent, type Department, type Site, type SiteSettings } from '@parley/shared';
+import type { AdminClient } from '../api/admin.client';
+import { ApiError } from '../api/api-error';
+import { AGENT } from './fixtures';
+
+export interface FakeAdmin extends jest.Mocked<AdminClient> {
+  agents: Agent[];
+  departments: Department[];
+  site: Site;
+}
+
+export function fakeAdminClient(seed: { agents?: Agent[]; departments?: Department[]; settings?: SiteSettings } = {}): FakeAdmin {
+  const state = {
+    agents: [...(seed.agents ?? [AGENT])],
+    departments: [...(seed.departments ?? [])],
+    site: {
+      id: AGENT.siteId,
+      key: 'site-key-demo-0001',
+      name: 'Demo shop',
+      settings: seed.settings ?? (JSON.parse(JSON.stringify(DEFAULT_SITE_SETTINGS)) as SiteSettings),
+      createdAt: '2030-01-01T00:00:00.000Z',
+    } satisfies Site,
+  };
+  let ids = 0;
+  const fake: FakeAdmin = {
+    get agents() {
+      return state.agents;
+    },
+    get departments() {
+      return state.departments;
+    },
+    get site() {
+      return state.site;
+    },
+    listAgents: jest.fn(async () => [...state.agents]),
+    createAgent: jest.fn(async (input) => {
+      if (state.agents.some((a) => a.email === input.email)) {
+        throw new ApiError({ code: 'VALIDATION_FAILED', message: 'An agent with this e-mail already exists.' });
+      }
+      const agent: Agent = {
+        id: `agent-new-${String(++ids).padStart(4, '0')}`,
+        siteId: AGENT.siteId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        status: 'offline',
+        active: true,
+        departmentIds: input.departmentIds ?? [],
+        languages: input.languages ?? [],
+        maxChats: input.maxChats ?? 4,
+      };
+      state.agents.push(agent);
+      return agent;
+    }),
+    updateAgent: jest.fn(async (agentId, patch) => {
+      const index = state.agents.findIndex((a) => a.id === agentId);
+      const known = state.agents[index];
+      if (!known) throw new ApiError({ code: 'AGENT_NOT_FOUND', message: 'no such agent' });
+      const updated = { ...known, ...patch };
+      state.agents[index] = updated;
+      return updated;
+    }),
+    listDepartments: jest.fn(async () => [...state.departments]),
+    createDepartment: jest.fn(async (name) => {
+      const department = { id: `dept-new-${String(++ids).padStart(4, '0')}`, siteId: AGENT.siteId, name };
+      state.departments.push(department);
+      return department;
+    }),
+    getSite: jest.fn(async () => ({
+      site: state.site,
+      snippet: `<script async src="https://chat.example/widget.js" data-site="${state.site.key}"></script>`,
+    })),
+    updateSiteSettings: jest.fn(async (patch) => {
+      state.site = { ...state.site, settings: { ...state.site.settings, ...patch } };
+      return state.site;
+    }),
+  };
+  return fake;
+}
