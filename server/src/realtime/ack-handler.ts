@@ -9,10 +9,16 @@ export function ackHandler<S extends z.ZodType, T>(
   schema: S,
   run: (input: z.infer<S>) => Promise<T>,
 ) {
-  return async (payload: unknown, ack: unknown): Promise<void> => {
-    // A client that sends no callback gets nothing back, and must not crash the process.
-    const answer: Ack<T> = typeof ack === 'function' ? (ack as Ack<T>) : () => undefined;
-    const parsed = parseInput(schema, payload);
+  return async (...args: unknown[]): Promise<void> => {
+    // Socket.IO passes the callback last, whatever came before it; a client that sends none gets
+    // nothing back, and must not crash the process.
+    const last = args.at(-1);
+    const answer: Ack<T> = typeof last === 'function' ? (last as Ack<T>) : () => undefined;
+    const payloads = typeof last === 'function' ? args.slice(0, -1) : args;
+    if (payloads.length > 1) {
+      return answer({ ok: false, error: { code: 'VALIDATION_FAILED', message: `expected one payload, got ${payloads.length}` } });
+    }
+    const parsed = parseInput(schema, payloads[0]);
     if (!parsed.ok) return answer(parsed);
     let result: AckResult<T>;
     try {
