@@ -1,6 +1,6 @@
 import type { Agent } from '@parley/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { AGENT, conversation } from '../test-support/fixtures';
+import { AGENT, conversation, ticket } from '../test-support/fixtures';
 import { openFirstChat } from '../test-support/open-chat';
 import { renderSignedIn } from '../test-support/render-console';
 
@@ -71,5 +71,42 @@ describe('chat actions', () => {
 
     await waitFor(() => expect(panel).toHaveAttribute('data-status', 'queued'));
     expect(within(panel).getByRole('button', { name: 'Claim' })).toBeInTheDocument();
+  });
+
+  it('escalates a chat to a tier 2 ticket with a note, then offers the ticket', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id, visitorName: 'Maria' });
+    const { socket, panel } = await openFirstChat({ conversations: [mine] });
+    const created = ticket({ conversationId: mine.id, tier: 3, priority: 'high', number: 1042 });
+    socket.handle('conversation:escalate', () => ({ ok: true, data: created }));
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Escalate to ticket' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Escalate to a ticket' });
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Tier' }), { target: { value: '3' } });
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Priority' }), { target: { value: 'high' } });
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'Note for the next tier' }), {
+      target: { value: 'Needs a refund decision' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create ticket' }));
+
+    expect(await within(panel).findByTestId('chat-notice')).toHaveTextContent('Ticket #1042 created.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(socket.emitsOf('conversation:escalate')).toEqual([
+      { conversationId: mine.id, tier: 3, priority: 'high', note: 'Needs a refund decision' },
+    ]);
+    // The server resolves the chat and links the ticket.
+    act(() => socket.serverEmit('conversation:updated', { ...mine, status: 'resolved', ticketId: created.id }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Ticket #1042' }));
+    expect(window.location.hash).toBe(`#/tickets/${created.id}`);
+  });
+
+  it('closes the escalation dialog with Escape and creates nothing', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { socket, panel } = await openFirstChat({ conversations: [mine] });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Escalate to ticket' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('combobox', { name: 'Tier' })).toHaveFocus();
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(socket.emitsOf('conversation:escalate')).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 /** What an agent can do with a conversation, offered only when the server would allow it. */
 import type { Agent, Conversation, ErrorCode } from '@parley/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorCodeOf } from '../api/api-error';
-import { useLive, useT } from '../state/console-context';
+import type { ChatCommand } from '../state/chat-commands';
+import { useConsole, useLive, useT } from '../state/console-context';
 import { ColleagueMenu } from './colleague-menu';
+import { EscalateDialog } from './escalate-dialog';
 
 /** The assigned agent or an admin steers the chat; invited helpers only write in it. */
 export function steers(conversation: Conversation, me: Agent | null): boolean {
@@ -46,12 +48,75 @@ export interface ChatActionsProps {
   me: Agent | null;
   name: string;
   onError(code: ErrorCode | null): void;
+  /** A translated line for the panel to show (after a shortcut that could not act, an escalation). */
+  onNotice(text: string | null): void;
 }
 
-export function ChatActions({ conversation, me, name, onError }: ChatActionsProps) {
+/** Opens a native select's list where the browser allows it (Chromium, from a key press). */
+function openSelect(select: HTMLSelectElement) {
+  select.focus();
+  try {
+    select.showPicker?.();
+  } catch {
+    // Not allowed here: the focused select still opens with Alt+↓ or Space.
+  }
+}
+
+/** Keyboard shortcuts aimed at this chat (see workspace-shortcuts.ts). */
+function useChatCommands(props: ChatActionsProps & { openEscalation(): void }) {
+  const live = useLive();
+  const t = useT();
+  const { conversation, me } = props;
+  const command = live.commands.latest.value;
+  useEffect(() => {
+    if (!command || command.conversationId !== conversation.id) return;
+    live.commands.done(command);
+    perform(command);
+    // Only a new command runs; the rest is read fresh at that moment.
+  }, [command]);
+
+  function perform(next: ChatCommand) {
+    props.onNotice(null);
+    switch (next.kind) {
+      case 'resolve':
+        if (conversation.status === 'resolved') return props.onNotice(t('chat.alreadyResolved'));
+        props.onError(null);
+        return void live.resolve(conversation.id).catch((error: unknown) => props.onError(errorCodeOf(error)));
+      case 'transfer': {
+        const select = document.getElementById(`chat-${conversation.id}`)?.querySelector('select[data-testid="transfer-select"]');
+        if (select instanceof HTMLSelectElement) return openSelect(select);
+        return props.onNotice(steers(conversation, me) ? t('chat.noColleagues') : t('chat.cannotTransfer'));
+      }
+      case 'escalate':
+        return conversation.ticketId ? props.onNotice(t('chat.alreadyTicket')) : props.openEscalation();
+    }
+  }
+}
+
+function TicketLink({ ticketId }: { ticketId: string }) {
+  const { navigation } = useConsole();
+  const live = useLive();
+  const t = useT();
+  const known = live.tickets.byId.value.get(ticketId);
+  return (
+    <button
+      type="button"
+      class="button"
+      onClick={() => navigation.go({ name: 'ticket', ticketId })}
+      data-testid="chat-open-ticket"
+    >
+      {known ? t('chat.openTicketNumber', { number: known.number }) : t('chat.openTicket')}
+    </button>
+  );
+}
+
+export function ChatActions(props: ChatActionsProps) {
+  const { conversation, me, name, onError, onNotice } = props;
   const live = useLive();
   const t = useT();
   const id = conversation.id;
+  const [escalating, setEscalating] = useState(false);
+  useChatCommands({ ...props, openEscalation: () => setEscalating(true) });
   const run = (action: () => Promise<void>) => () => {
     onError(null);
     return action();
@@ -83,6 +148,23 @@ export function ChatActions({ conversation, me, name, onError }: ChatActionsProp
       )}
       {conversation.status === 'resolved' && (
         <ActionButton label={t('chat.reopen')} run={run(() => live.reopen(id))} onError={onError} />
+      )}
+      {conversation.ticketId ? (
+        <TicketLink ticketId={conversation.ticketId} />
+      ) : (
+        <button type="button" class="button" onClick={() => setEscalating(true)} data-testid="escalate-button">
+          {t('chat.escalate')}
+        </button>
+      )}
+      {escalating && (
+        <EscalateDialog
+          conversation={conversation}
+          onClose={() => setEscalating(false)}
+          onEscalated={(ticket) => {
+            setEscalating(false);
+            onNotice(t('chat.escalated', { number: ticket.number }));
+          }}
+        />
       )}
       <button
         type="button"

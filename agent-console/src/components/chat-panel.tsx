@@ -23,6 +23,7 @@ export function ChatPanel(props: { conversation: Conversation; asTab: boolean })
   const me = session.agent.value;
   const name = visitorLabel(conversation, t);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const typist = live.typing.typists.value[conversation.id];
   const hint = hintFor(conversation, me?.id);
   // The assigned agent, invited helpers and admins may write; the server enforces the same rule.
@@ -50,7 +51,7 @@ export function ChatPanel(props: { conversation: Conversation; asTab: boolean })
             {t(`chat.status.${conversation.status}`)}
           </span>
         </div>
-        <ChatActions conversation={conversation} me={me} name={name} onError={setError} />
+        <ChatActions conversation={conversation} me={me} name={name} onError={setError} onNotice={setNotice} />
       </header>
       <VisitorDetailsPanel conversation={conversation} />
       {hint && <p class="chat-panel__hint">{t(hint)}</p>}
@@ -58,6 +59,11 @@ export function ChatPanel(props: { conversation: Conversation; asTab: boolean })
         <p class="chat-panel__rating" data-testid="chat-rating" data-rating={conversation.rating}>
           {t('chat.rating', { rating: conversation.rating })}
           {conversation.ratingComment && <q dir="auto">{conversation.ratingComment}</q>}
+        </p>
+      )}
+      {notice && (
+        <p class="chat-panel__notice" role="status" data-testid="chat-notice">
+          {notice}
         </p>
       )}
       {error && (

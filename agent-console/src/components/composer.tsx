@@ -2,13 +2,13 @@
  * Where the agent writes: Enter sends, Shift+Enter breaks the line, "/shortcut" offers canned
  * replies, and typing is announced to the visitor (never for internal notes).
  */
-import type { CannedReply, MESSAGE_MAX_LENGTH as SharedMaxLength } from '@parley/shared';
+import type { MESSAGE_MAX_LENGTH as SharedMaxLength } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { useLive, useT } from '../state/console-context';
+import { useCannedSuggestions } from './canned-suggestions';
 
 // Checked against the shared constant's literal type without importing shared's runtime.
 const MESSAGE_MAX_LENGTH: typeof SharedMaxLength = 5000;
-const SHORTCUT = /^\/([\p{L}\p{N}_-]*)$/u;
 
 export interface ComposerProps {
   conversationId: string;
@@ -16,35 +16,6 @@ export interface ComposerProps {
   canReply: boolean;
   /** Internal notes are allowed (any conversation not yet resolved). */
   canNote: boolean;
-}
-
-function Suggestions(props: {
-  id: string;
-  replies: CannedReply[];
-  active: number;
-  pick(reply: CannedReply): void;
-}) {
-  return (
-    <ul class="suggestions" id={props.id} role="listbox" data-testid="canned-suggestions">
-      {props.replies.map((reply, index) => (
-        <li
-          key={reply.id}
-          id={`${props.id}-${index}`}
-          role="option"
-          aria-selected={index === props.active}
-          class="suggestions__item"
-          // mousedown, not click: the textarea must keep focus.
-          onMouseDown={(event) => {
-            event.preventDefault();
-            props.pick(reply);
-          }}
-        >
-          <span class="suggestions__shortcut">/{reply.shortcut}</span>
-          <span class="suggestions__text">{reply.text}</span>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
@@ -57,15 +28,11 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
     setTextState(value);
   };
   const [internal, setInternal] = useState(false);
-  const [active, setActive] = useState(0);
-  const [dismissed, setDismissed] = useState(false);
   const inputId = `composer-${conversationId}`;
   const hintId = `${inputId}-hint`;
   const listId = `${inputId}-canned`;
   const disabled = internal ? !canNote : !canReply;
-  const shortcut = dismissed ? null : SHORTCUT.exec(text);
-  const suggestions = shortcut ? live.canned.matching(shortcut[1] ?? '') : [];
-  const open = suggestions.length > 0;
+  const canned = useCannedSuggestions({ listId, text, setText });
 
   function send() {
     const reply = text.trim();
@@ -74,27 +41,9 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
     setText('');
   }
 
-  function pick(reply: CannedReply) {
-    setText(reply.text);
-    setDismissed(true);
-  }
-
   function onKeyDown(event: KeyboardEvent) {
     // While an IME is composing (Chinese, Japanese…), Enter picks a candidate; it must not send.
-    if (event.isComposing) return;
-    if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : suggestions.length - 1;
-      setActive((current) => (current + step) % suggestions.length);
-      return;
-    }
-    if (open && (event.key === 'Enter' || event.key === 'Tab')) {
-      event.preventDefault();
-      const chosen = suggestions[Math.min(active, suggestions.length - 1)];
-      if (chosen) pick(chosen);
-      return;
-    }
-    if (open && event.key === 'Escape') return setDismissed(true);
+    if (event.isComposing || canned.onKeyDown(event)) return;
     if (event.key !== 'Enter' || event.shiftKey) return;
     event.preventDefault();
     send();
@@ -102,8 +51,7 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
 
   function onInput(value: string) {
     setText(value);
-    setActive(0);
-    setDismissed(false);
+    canned.reset();
     // The visitor must not see "typing…" for a note they will never receive.
     if (value.trim() && !internal) live.typing.ownInput(conversationId);
     else live.typing.ownStop(conversationId);
@@ -117,7 +65,7 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
         send();
       }}
     >
-      {open && <Suggestions id={listId} replies={suggestions} active={active} pick={pick} />}
+      {canned.list}
       <label class="visually-hidden" for={inputId}>
         {t('chat.reply')}
       </label>
@@ -129,9 +77,7 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
         maxLength={MESSAGE_MAX_LENGTH}
         placeholder={internal ? t('chat.notePlaceholder') : t('chat.reply')}
         aria-describedby={hintId}
-        aria-autocomplete="list"
-        aria-controls={open ? listId : undefined}
-        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+        {...canned.inputProps}
         value={text}
         disabled={disabled}
         onInput={(event) => onInput(event.currentTarget.value)}

@@ -1,6 +1,7 @@
 /** The header: brand, connection state, presence, language, theme, notifications, the agent, sign out. */
 import { useConsole, useLive, useT } from '../state/console-context';
 import { LanguagePicker } from './language-picker';
+import { MainNav } from './main-nav';
 import { NotificationButton } from './notification-button';
 import { PresenceSwitch } from './presence-switch';
 import { ThemeToggle } from './theme-toggle';
@@ -31,8 +32,19 @@ export function TopBar() {
         <span class="topbar__logo" aria-hidden="true" />
         <span>{t('app.title')}</span>
       </div>
+      <MainNav />
       <ConnectionBadge />
       <div class="topbar__tools">
+        <button
+          type="button"
+          class="button button--quiet button--icon"
+          aria-label={t('shortcuts.open')}
+          title={t('shortcuts.open')}
+          onClick={() => app.live.value?.commands.showHelp()}
+          data-testid="shortcuts-button"
+        >
+          ?
+        </button>
         <PresenceSwitch />
         <NotificationButton />
         <LanguagePicker />

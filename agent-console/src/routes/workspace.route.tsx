@@ -1,9 +1,14 @@
-/** The signed-in screen: conversations on one side, open chats on the other. */
+/** The signed-in screen: the top bar, then the chats, the tickets or the administration. */
 import { useEffect } from 'preact/hooks';
 import { ChatArea } from '../components/chat-area';
 import { ConversationList } from '../components/conversation-list';
+import { ShortcutsHelp } from '../components/shortcuts-help';
 import { TopBar } from '../components/top-bar';
 import { useConsole, useLive, useT } from '../state/console-context';
+import { AdminRoute } from './admin.route';
+import { TicketRoute } from './ticket.route';
+import { TicketsRoute } from './tickets.route';
+import { useWorkspaceShortcuts } from './workspace-shortcuts';
 
 /** "(3) Parley console" when something is unread, so a background tab shows it. */
 function useTitleWithUnread() {
@@ -18,10 +23,40 @@ function useTitleWithUnread() {
   }, [title]);
 }
 
-export function WorkspaceRoute() {
-  const live = useLive();
+function ChatsScreen() {
   const t = useT();
+  return (
+    <>
+      <a class="skip-link" href="#conversations">
+        {t('app.skipToChats')}
+      </a>
+      <div class="workspace__body">
+        <ConversationList />
+        <ChatArea />
+      </div>
+    </>
+  );
+}
+
+function CurrentScreen() {
+  const route = useConsole().navigation.route.value;
+  switch (route.name) {
+    case 'chats':
+      return <ChatsScreen />;
+    case 'tickets':
+      return <TicketsRoute />;
+    case 'ticket':
+      return <TicketRoute key={route.ticketId} ticketId={route.ticketId} />;
+    case 'admin':
+      return <AdminRoute section={route.section} />;
+  }
+}
+
+export function WorkspaceRoute() {
+  const app = useConsole();
+  const live = useLive();
   useTitleWithUnread();
+  useWorkspaceShortcuts(app, live);
 
   // Unread marks clear only while the agent can see the page.
   useEffect(() => {
@@ -32,14 +67,9 @@ export function WorkspaceRoute() {
 
   return (
     <div class="workspace">
-      <a class="skip-link" href="#conversations">
-        {t('app.skipToChats')}
-      </a>
       <TopBar />
-      <div class="workspace__body">
-        <ConversationList />
-        <ChatArea />
-      </div>
+      <CurrentScreen />
+      <ShortcutsHelp />
     </div>
   );
 }

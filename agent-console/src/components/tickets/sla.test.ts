@@ -1,0 +1,40 @@
+import { ticket } from '../../test-support/fixtures';
+import { formatDuration, nextClock, slaClocks } from './sla';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('SLA clocks', () => {
+  const t = ticket({
+    createdAt: '2030-01-02T10:00:00.000Z',
+    firstResponseDueAt: '2030-01-02T11:00:00.000Z',
+    resolutionDueAt: '2030-01-03T10:00:00.000Z',
+  });
+
+  it('counts down, warns in the last hour, and says breached after the due time', () => {
+    expect(slaClocks(t, at('2030-01-02T10:00:00.000Z')).firstResponse).toMatchObject({ state: 'running' });
+    expect(slaClocks(t, at('2030-01-02T10:30:00.000Z')).firstResponse).toMatchObject({
+      state: 'soon',
+      marginMs: 30 * 60_000,
+    });
+    expect(slaClocks(t, at('2030-01-02T11:05:00.000Z')).firstResponse).toMatchObject({
+      state: 'breached',
+      marginMs: -5 * 60_000,
+    });
+  });
+
+  it('stops a clock when it is met, on time or late, and moves on to the resolution', () => {
+    const answered = { ...t, firstRespondedAt: '2030-01-02T11:10:00.000Z' };
+    expect(slaClocks(answered, at('2030-01-02T12:00:00.000Z')).firstResponse.state).toBe('met_late');
+    expect(nextClock(answered, at('2030-01-02T12:00:00.000Z'))?.name).toBe('resolution');
+    const solved = { ...answered, status: 'solved' as const, solvedAt: '2030-01-02T15:00:00.000Z' };
+    expect(slaClocks(solved, at('2030-01-05T00:00:00.000Z')).resolution.state).toBe('met');
+    expect(nextClock(solved, at('2030-01-05T00:00:00.000Z'))).toBeNull();
+  });
+
+  it('writes durations the agent’s way', () => {
+    expect(formatDuration((2 * 60 + 14) * 60_000, 'en')).toBe('2h 14m');
+    expect(formatDuration(-(3 * 1440 + 4 * 60) * 60_000, 'en')).toBe('3d 4h');
+    expect(formatDuration(20_000, 'en')).toBe('1m');
+    expect(formatDuration(35 * 60_000, 'ru')).toBe('35 мин');
+  });
+});

@@ -1,0 +1,85 @@
+/** Beside a ticket: its SLA clocks, and who asked (with the chat it came from). */
+import type { Ticket } from '@parley/shared';
+import { useConsole, useLive, useT } from '../../state/console-context';
+import { formatMessageTime } from '../time-format';
+import { slaClocks } from './sla';
+import { SlaBadge } from './sla-badge';
+import { sourceLabel } from './ticket-values';
+
+export function TicketSla({ ticket }: { ticket: Ticket }) {
+  const live = useLive();
+  const { translator } = useConsole();
+  const t = translator.t;
+  const clocks = slaClocks(ticket, live.clock.now.value);
+  const row = (clock: typeof clocks.firstResponse, due: string | null) => (
+    <div class="sla-row" data-testid={`sla-${clock.name}`}>
+      <dt>{t(`sla.${clock.name}`)}</dt>
+      <dd>
+        {clock.state === 'none' ? t('sla.noTarget') : <SlaBadge clock={clock} withName={false} />}
+        {due && (
+          <span class="sla-row__due">
+            {t('sla.due', { time: formatMessageTime(due, translator.language.value) })}
+          </span>
+        )}
+      </dd>
+    </div>
+  );
+  return (
+    <section class="ticket-side__section" aria-labelledby="ticket-sla-title">
+      <h2 id="ticket-sla-title" class="ticket-side__title">
+        {t('sla.title')}
+      </h2>
+      <dl class="sla-list">
+        {row(clocks.firstResponse, ticket.firstResponseDueAt)}
+        {row(clocks.resolution, ticket.resolutionDueAt)}
+      </dl>
+    </section>
+  );
+}
+
+export function RequesterCard({ ticket }: { ticket: Ticket }) {
+  const app = useConsole();
+  const live = useLive();
+  const t = app.translator.t;
+  const conversationId = ticket.conversationId;
+  function openChat() {
+    if (!conversationId) return;
+    app.navigation.go({ name: 'chats' });
+    void live.openConversation(conversationId).catch(() => undefined);
+  }
+  return (
+    <section class="ticket-side__section" aria-labelledby="ticket-requester-title">
+      <h2 id="ticket-requester-title" class="ticket-side__title">
+        {t('ticket.requester')}
+      </h2>
+      <dl class="details-list" data-testid="ticket-requester">
+        <dt>{t('visitor.name')}</dt>
+        <dd dir="auto">{ticket.requesterName ?? '—'}</dd>
+        <dt>{t('visitor.email')}</dt>
+        <dd>{ticket.requesterEmail ? <a href={`mailto:${ticket.requesterEmail}`}>{ticket.requesterEmail}</a> : '—'}</dd>
+        <dt>{t('visitor.language')}</dt>
+        <dd>{ticket.requesterLocale}</dd>
+        <dt>{t('ticket.sourceLabel')}</dt>
+        <dd>{sourceLabel(t, ticket.source)}</dd>
+        <dt>{t('ticket.created')}</dt>
+        <dd>
+          <time dateTime={ticket.createdAt}>{formatMessageTime(ticket.createdAt, app.translator.language.value)}</time>
+        </dd>
+        {ticket.rating !== null && (
+          <>
+            <dt>{t('ticket.rating')}</dt>
+            <dd data-testid="ticket-rating">
+              {t('ticket.ratingValue', { rating: ticket.rating })}
+              {ticket.ratingComment && <q dir="auto"> {ticket.ratingComment}</q>}
+            </dd>
+          </>
+        )}
+      </dl>
+      {conversationId && (
+        <button type="button" class="button button--small" onClick={openChat} data-testid="ticket-open-chat">
+          {t('ticket.openChat')}
+        </button>
+      )}
+    </section>
+  );
+}
