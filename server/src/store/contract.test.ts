@@ -10,7 +10,7 @@ import { directoryContract } from './contract/directory.contract';
 import { emailOutboxContract } from './contract/email-outbox.contract';
 import { messagesContract } from './contract/messages.contract';
 import { routingContract } from './contract/routing.contract';
-import { mongoFixture, sqliteFixture, type StoreFixture } from './contract/store-fixtures';
+import { inMemoryMongoFixture, mongoFixture, sqliteFixture, type StoreFixture } from './contract/store-fixtures';
 import { ticketsContract } from './contract/tickets.contract';
 import { workspaceContract } from './contract/workspace.contract';
 
@@ -19,8 +19,8 @@ if (!mongoUri) console.info('MongoDB contract tests skipped: MONGODB_URI is not 
 
 function storeContract(fixture: StoreFixture): void {
   const ctx = useFreshStore(fixture);
-  it(`reports its kind as ${fixture.name}`, () => {
-    expect(ctx.store.kind).toBe(fixture.name);
+  it(`reports its kind as ${fixture.kind}`, () => {
+    expect(ctx.store.kind).toBe(fixture.kind);
   });
   directoryContract(ctx);
   conversationsContract(ctx);
@@ -31,10 +31,10 @@ function storeContract(fixture: StoreFixture): void {
   emailOutboxContract(ctx);
 }
 
-const available: StoreFixture[] = [sqliteFixture, ...(mongoUri ? [mongoFixture(mongoUri)] : [])];
-describe.each(available)('$name store contract', storeContract);
+const available: StoreFixture[] = [sqliteFixture, inMemoryMongoFixture(), ...(mongoUri ? [mongoFixture(mongoUri)] : [])];
+describe.each(available)('$label store contract', storeContract);
 // Listed as skipped rather than left out, so a run without MongoDB shows what it did not check.
-if (!mongoUri) describe.skip.each([mongoFixture('mongodb://unset')])('$name store contract', storeContract);
+if (!mongoUri) describe.skip.each([mongoFixture('mongodb://unset')])('$label store contract', storeContract);
 
 describe('sqlite store migrations', () => {
   let dir: string;

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import type { Store } from '../store';
 import { openSqliteStore } from '../sqlite/sqlite.store';
-import { openMongoStore } from '../mongo/mongo.store';
+import { mongoStoreOn, openMongoStore } from '../mongo/mongo.store';
+import { InMemoryMongoClient, InMemoryMongoServer } from './in-memory-mongo/driver';
 
 /** One fresh storage location: open it (again and again, like a restart), then remove it. */
 export interface StoreLocation {
@@ -15,12 +16,15 @@ export interface StoreLocation {
 }
 
 export interface StoreFixture {
-  name: 'sqlite' | 'mongo';
+  kind: Store['kind'];
+  /** How the suite names it. */
+  label: string;
   createLocation(): StoreLocation;
 }
 
 export const sqliteFixture: StoreFixture = {
-  name: 'sqlite',
+  kind: 'sqlite',
+  label: 'sqlite',
   createLocation() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-store-contract-'));
     return {
@@ -36,7 +40,8 @@ export const sqliteFixture: StoreFixture = {
 
 export function mongoFixture(uri: string): StoreFixture {
   return {
-    name: 'mongo',
+    kind: 'mongo',
+    label: 'mongo',
     createLocation() {
       // A database of its own per test, so runs never see each other's data.
       const dbName = `parley_contract_${process.pid}_${randomBytes(6).toString('hex')}`;
@@ -51,6 +56,29 @@ export function mongoFixture(uri: string): StoreFixture {
           } finally {
             await connection.close();
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The MongoDB store through mongoose on an in-memory stand-in for the driver (see its module):
+ * checks our code and mongoose's casting where no MongoDB runs; the `mongo` fixture is the real test.
+ */
+export function inMemoryMongoFixture(): StoreFixture {
+  const server = new InMemoryMongoServer();
+  return {
+    kind: 'mongo',
+    label: 'mongo on the in-memory driver stand-in',
+    createLocation() {
+      const dbName = `parley_contract_${randomBytes(6).toString('hex')}`;
+      return {
+        async open() {
+          return mongoStoreOn(mongoose.createConnection().setClient(new InMemoryMongoClient(server, dbName)));
+        },
+        async destroy() {
+          server.databases.delete(dbName);
         },
       };
     },

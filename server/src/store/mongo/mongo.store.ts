@@ -1,5 +1,5 @@
 /** The shared store for several server processes: MongoDB through mongoose, on its own connection. */
-import mongoose from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { mongoAnalytics } from './mongo-analytics';
 import type { Store } from '../store';
 import { mongoCannedReplies } from './mongo.canned-replies';
@@ -23,10 +23,15 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     ...(options.dbName ? { dbName: options.dbName } : {}),
     // An acknowledged write survives a primary failover, so a claimed chat stays claimed.
     writeConcern: { w: 'majority' },
-    // Indexes are created once below and awaited, not in the background after the first query.
+    // Indexes are created once at open and awaited, not in the background after the first query.
     autoIndex: false,
   });
   await connection.asPromise();
+  return mongoStoreOn(connection);
+}
+
+/** The store on a connection that is already open; it takes the connection over and closes it in close(). */
+export async function mongoStoreOn(connection: Connection): Promise<Store> {
   const models = compileModels(connection);
   try {
     await ensureCollectionsAndIndexes(models);
