@@ -7,16 +7,14 @@ import {
   type Satisfaction,
   type TicketSource,
 } from '@parley/shared';
-import type { AnalyticsGroup, ConversationCountsRow, DurationRow, TicketCountsRow } from '../store/analytics.store';
+import type { AnalyticsGroup, ConversationGroupRow, RatingTally, TicketGroupRow } from '../store/analytics.store';
 
-/** The sources under which a chat counts as missed: nobody took it in time, or the visitor gave up unanswered. */
-const MISSED_SOURCES: ReadonlySet<TicketSource> = new Set<TicketSource>(['chat_timeout', 'visitor_left']);
+/** The sources under which a chat counts as missed: nobody answered in time, or the visitor gave up unanswered. */
+const MISSED_SOURCES: readonly TicketSource[] = ['chat_timeout', 'visitor_left'];
 
 export interface AnalyticsRows {
-  conversationCounts: ConversationCountsRow[];
-  ticketCounts: TicketCountsRow[];
-  conversationDurations: DurationRow[];
-  ticketDurations: DurationRow[];
+  conversations: ConversationGroupRow[];
+  tickets: TicketGroupRow[];
 }
 
 /**
@@ -46,12 +44,6 @@ export function durationStats(values: readonly number[]): DurationStats {
   return { count: sorted.length, medianSeconds: at(0.5), p90Seconds: at(0.9) };
 }
 
-interface RatingTally {
-  ratings: number;
-  ratingSum: number;
-  ratingsSatisfied: number;
-}
-
 export function satisfactionOf(tally: RatingTally): Satisfaction {
   if (tally.ratings === 0) return { count: 0, average: null, csatPercent: null };
   return {
@@ -70,12 +62,10 @@ const addTally = (into: RatingTally, row: RatingTally): void => {
   into.ratingsSatisfied += row.ratingsSatisfied;
 };
 
-function collect(rows: DurationRow[], field: 'firstResponseSeconds' | 'resolutionSeconds'): number[] {
+/** All the durations of some groups, in one list. */
+function pooled<Row>(rows: readonly Row[], field: (row: Row) => number[]): number[] {
   const values: number[] = [];
-  for (const row of rows) {
-    const value = row[field];
-    if (value !== null) values.push(value);
-  }
+  for (const row of rows) for (const value of field(row)) values.push(value);
   return values;
 }
 
@@ -84,24 +74,23 @@ export function metricsOf(rows: AnalyticsRows): AnalyticsMetrics {
   const chats = { conversations: 0, answered: 0, missed: 0, resolvedInChat: 0, escalated: 0 };
   const escalationsBySource = zeroBySource();
   const chatRatings: RatingTally = { ratings: 0, ratingSum: 0, ratingsSatisfied: 0 };
-  for (const row of rows.conversationCounts) {
+  for (const row of rows.conversations) {
     chats.conversations += row.conversations;
     chats.answered += row.answered;
+    chats.resolvedInChat += row.resolvedInChat;
     addTally(chatRatings, row);
-    if (row.ticketSource === null) {
-      chats.resolvedInChat += row.resolved;
-      continue;
+    for (const source of TICKET_SOURCES) {
+      escalationsBySource[source] += row.escalationsBySource[source];
+      chats.escalated += row.escalationsBySource[source];
     }
-    chats.escalated += row.conversations;
-    escalationsBySource[row.ticketSource] += row.conversations;
-    if (MISSED_SOURCES.has(row.ticketSource)) chats.missed += row.conversations;
   }
+  chats.missed = MISSED_SOURCES.reduce((sum, source) => sum + escalationsBySource[source], 0);
 
   const tickets = { tickets: 0, ticketsResolved: 0 };
   const ticketsBySource = zeroBySource();
   const slaBreaches = { tickets: 0, firstResponse: 0, resolution: 0 };
   const ticketRatings: RatingTally = { ratings: 0, ratingSum: 0, ratingsSatisfied: 0 };
-  for (const row of rows.ticketCounts) {
+  for (const row of rows.tickets) {
     tickets.tickets += row.tickets;
     tickets.ticketsResolved += row.resolved;
     ticketsBySource[row.source] += row.tickets;
@@ -120,12 +109,12 @@ export function metricsOf(rows: AnalyticsRows): AnalyticsMetrics {
     ...tickets,
     ticketsBySource,
     firstResponse: {
-      chats: durationStats(collect(rows.conversationDurations, 'firstResponseSeconds')),
-      tickets: durationStats(collect(rows.ticketDurations, 'firstResponseSeconds')),
+      chats: durationStats(pooled(rows.conversations, (row) => row.firstResponseSeconds)),
+      tickets: durationStats(pooled(rows.tickets, (row) => row.firstResponseSeconds)),
     },
     resolution: {
-      chats: durationStats(collect(rows.conversationDurations, 'resolutionSeconds')),
-      tickets: durationStats(collect(rows.ticketDurations, 'resolutionSeconds')),
+      chats: durationStats(pooled(rows.conversations, (row) => row.resolutionSeconds)),
+      tickets: durationStats(pooled(rows.tickets, (row) => row.resolutionSeconds)),
     },
     slaBreaches,
     satisfaction: {
@@ -136,23 +125,19 @@ export function metricsOf(rows: AnalyticsRows): AnalyticsMetrics {
   };
 }
 
-const emptyRows = (): AnalyticsRows => ({ conversationCounts: [], ticketCounts: [], conversationDurations: [], ticketDurations: [] });
-
-/** The figures per agent or per department (null: none assigned), in one pass over the rows. */
+/** The figures per agent or per department (null: none assigned). */
 export function metricsBy(rows: AnalyticsRows, key: keyof AnalyticsGroup): Map<string | null, AnalyticsMetrics> {
   const slices = new Map<string | null, AnalyticsRows>();
   const sliceOf = (row: AnalyticsGroup): AnalyticsRows => {
     const id = row[key];
     let slice = slices.get(id);
     if (!slice) {
-      slice = emptyRows();
+      slice = { conversations: [], tickets: [] };
       slices.set(id, slice);
     }
     return slice;
   };
-  for (const row of rows.conversationCounts) sliceOf(row).conversationCounts.push(row);
-  for (const row of rows.ticketCounts) sliceOf(row).ticketCounts.push(row);
-  for (const row of rows.conversationDurations) sliceOf(row).conversationDurations.push(row);
-  for (const row of rows.ticketDurations) sliceOf(row).ticketDurations.push(row);
+  for (const row of rows.conversations) sliceOf(row).conversations.push(row);
+  for (const row of rows.tickets) sliceOf(row).tickets.push(row);
   return new Map([...slices].map(([id, slice]) => [id, metricsOf(slice)]));
 }

@@ -45,23 +45,14 @@ export function createAnalyticsService({ store, now = () => new Date() }: Analyt
     return { agentId, departmentId: request.departmentId };
   }
 
-  async function rowsOf(query: AnalyticsQuery): Promise<AnalyticsRows> {
-    const [conversationCounts, ticketCounts, conversationDurations, ticketDurations] = await Promise.all([
-      store.analyticsConversationCounts(query),
-      store.analyticsTicketCounts(query),
-      store.analyticsConversationDurations(query),
-      store.analyticsTicketDurations(query),
-    ]);
-    return { conversationCounts, ticketCounts, conversationDurations, ticketDurations };
-  }
-
   async function report(actor: Agent, request: AnalyticsRequest): Promise<AnalyticsReport> {
     const scope = await scopeFor(actor, request);
     const period = reportPeriod(request);
     const at = now();
     const query: AnalyticsQuery = { siteId: actor.siteId, from: period.start, to: period.end, ...scope, now: at.toISOString() };
-    const [rows, slots, topTags, deflections, agents, departments] = await Promise.all([
-      rowsOf(query),
+    const [conversations, tickets, slots, topTags, deflections, agents, departments] = await Promise.all([
+      store.analyticsConversations(query),
+      store.analyticsTickets(query),
       store.analyticsVolume(query),
       store.analyticsTopTags(query, TOP_TAGS),
       // Deflections belong to no agent or department: only a site-wide report has them.
@@ -69,6 +60,7 @@ export function createAnalyticsService({ store, now = () => new Date() }: Analyt
       store.listAgents(actor.siteId),
       store.listDepartments(actor.siteId),
     ]);
+    const rows: AnalyticsRows = { conversations, tickets };
     const totals = metricsOf(rows);
     const agentNames = new Map(agents.map((a) => [a.id, a.name]));
     const departmentNames = new Map(departments.map((d) => [d.id, d.name]));

@@ -1,8 +1,9 @@
 /**
- * What analytics reads from a store: grouped counts and bare durations, never whole records, so
- * a report over a year of a busy site moves numbers, not documents. The domain folds them.
+ * What analytics reads from a store: counts and bare durations per agent and department, never
+ * whole records, so a report over a year of a busy site moves numbers, not documents. The
+ * domain folds the groups into totals, per-agent and per-department figures.
  */
-import type { TicketSource } from '@parley/shared';
+import type { CountsBySource, TicketSource } from '@parley/shared';
 
 export interface AnalyticsQuery {
   siteId: string;
@@ -23,24 +24,31 @@ export interface AnalyticsGroup {
   departmentId: string | null;
 }
 
-export interface ConversationCounts {
-  conversations: number;
-  /** With at least one agent answer. */
-  answered: number;
-  resolved: number;
+export interface RatingTally {
   ratings: number;
   ratingSum: number;
   /** Ratings of 4 or 5. */
   ratingsSatisfied: number;
 }
 
-/** Chats started in the period, counted per agent, department and the source of the ticket they became. */
-export interface ConversationCountsRow extends AnalyticsGroup, ConversationCounts {
-  /** Null: the chat did not become a ticket. */
-  ticketSource: TicketSource | null;
+/** Chats started in the period, per agent and department. */
+export interface ConversationGroupRow extends AnalyticsGroup, RatingTally {
+  conversations: number;
+  /** With at least one agent answer. */
+  answered: number;
+  /** Resolved live, without becoming a ticket. */
+  resolvedInChat: number;
+  /** Chats that became tickets, by the ticket's source. */
+  escalationsBySource: CountsBySource;
+  /** Start to the first agent answer, of the chats with one. */
+  firstResponseSeconds: number[];
+  /** Start to resolution, of the chats resolved live. */
+  resolutionSeconds: number[];
 }
 
-export interface TicketCounts {
+/** Tickets created in the period, per agent, department and source. */
+export interface TicketGroupRow extends AnalyticsGroup, RatingTally {
+  source: TicketSource;
   tickets: number;
   /** Solved or closed. */
   resolved: number;
@@ -48,20 +56,10 @@ export interface TicketCounts {
   resolutionBreaches: number;
   /** Tickets with either breach (a ticket with both counts once). */
   breached: number;
-  ratings: number;
-  ratingSum: number;
-  ratingsSatisfied: number;
-}
-
-/** Tickets created in the period, counted per agent, department and source. */
-export interface TicketCountsRow extends AnalyticsGroup, TicketCounts {
-  source: TicketSource;
-}
-
-/** One chat's or ticket's durations in seconds; null where the clock has not stopped (or does not apply). */
-export interface DurationRow extends AnalyticsGroup {
-  firstResponseSeconds: number | null;
-  resolutionSeconds: number | null;
+  /** Creation to the first agent reply, of the tickets with one. */
+  firstResponseSeconds: number[];
+  /** Creation to solved (or closed), of the tickets solved or closed. */
+  resolutionSeconds: number[];
 }
 
 /** Arrivals in one 15-minute UTC slot: fine enough to regroup into the hours of any time zone. */
@@ -78,13 +76,9 @@ export interface TagCount {
 }
 
 export interface AnalyticsStore {
-  analyticsConversationCounts(query: AnalyticsQuery): Promise<ConversationCountsRow[]>;
-  /** Chats with an agent answer (first response) or resolved live (resolution). */
-  analyticsConversationDurations(query: AnalyticsQuery): Promise<DurationRow[]>;
-  analyticsTicketCounts(query: AnalyticsQuery): Promise<TicketCountsRow[]>;
-  /** Tickets with a first reply (first response) or solved or closed (resolution). */
-  analyticsTicketDurations(query: AnalyticsQuery): Promise<DurationRow[]>;
-  /** Only slots with arrivals, in time order. */
+  analyticsConversations(query: AnalyticsQuery): Promise<ConversationGroupRow[]>;
+  analyticsTickets(query: AnalyticsQuery): Promise<TicketGroupRow[]>;
+  /** Only slots with arrivals, in any order. */
   analyticsVolume(query: AnalyticsQuery): Promise<VolumeSlot[]>;
   /** Most used tags first; ties by name. */
   analyticsTopTags(query: AnalyticsQuery, limit: number): Promise<TagCount[]>;

@@ -8,11 +8,18 @@ export const ANALYTICS_MAX_DAYS = 366;
 
 const DAY_MS = 86_400_000;
 
-/** A calendar date, YYYY-MM-DD, that exists (2024-02-30 does not). */
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YYYY-MM-DD naming a day that exists (2024-02-30 does not). */
+function isCalendarDate(value: string): boolean {
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return CALENDAR_DATE.test(value) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(`${value}T`);
+}
+
 export const CalendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-03-01')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real calendar date');
+  .regex(CALENDAR_DATE, { message: 'must be a date like 2024-03-01', abort: true })
+  .refine(isCalendarDate, 'must be a real calendar date');
 
 function isTimeZone(value: string): boolean {
   try {
@@ -26,6 +33,7 @@ function isTimeZone(value: string): boolean {
 /** An IANA time zone name the runtime knows, like Europe/Berlin. */
 export const TimeZoneSchema = z.string().min(1).max(64).refine(isTimeZone, 'must be an IANA time zone like Europe/Berlin');
 
+const bothDates = (r: { from: string; to: string }): boolean => isCalendarDate(r.from) && isCalendarDate(r.to);
 const daysBetween = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
 
 /**
@@ -40,8 +48,9 @@ export const AnalyticsRequestSchema = z
     agentId: IdSchema.optional(),
     departmentId: IdSchema.optional(),
   })
-  .refine((r) => r.from <= r.to, { message: 'must not be before from', path: ['to'] })
-  .refine((r) => daysBetween(r.from, r.to) + 1 <= ANALYTICS_MAX_DAYS, {
+  // Judged only between two real dates; a broken one has its own issue already.
+  .refine((r) => !bothDates(r) || r.from <= r.to, { message: 'must not be before from', path: ['to'] })
+  .refine((r) => !bothDates(r) || daysBetween(r.from, r.to) + 1 <= ANALYTICS_MAX_DAYS, {
     message: `the period may cover at most ${ANALYTICS_MAX_DAYS} days`,
     path: ['to'],
   });

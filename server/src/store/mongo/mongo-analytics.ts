@@ -4,11 +4,8 @@
  * null, because a missing field and a null one compare differently inside expressions.
  */
 import type { PipelineStage } from 'mongoose';
-import type { TicketSource } from '@parley/shared';
-import type {
-  AnalyticsQuery, AnalyticsStore, ConversationCounts, ConversationCountsRow, DurationRow, TicketCounts, TicketCountsRow,
-  VolumeSlot,
-} from '../analytics.store';
+import { TICKET_SOURCES, type CountsBySource, type TicketSource } from '@parley/shared';
+import type { AnalyticsQuery, AnalyticsStore, ConversationGroupRow, TicketGroupRow, VolumeSlot } from '../analytics.store';
 import type { MongoModels } from './mongo.models';
 
 const SLOT_MS = 15 * 60_000;
@@ -40,11 +37,19 @@ interface GroupKey {
   source?: TicketSource | null;
 }
 
-/** A grouped row's key fields back as plain fields; a missing key field is null. */
-function withKey<Counts extends object>(row: Counts & { _id: GroupKey }) {
-  const { _id, ...counts } = row;
-  return { counts, agentId: _id.agentId ?? null, departmentId: _id.departmentId ?? null, source: _id.source ?? null };
-}
+/** The rating fields of a $group: how many, their sum, how many were 4 or 5. */
+const ratingTally = {
+  ratings: countIf(isNumber('$rating')),
+  ratingSum: { $sum: '$rating' },
+  ratingsSatisfied: countIf({ $and: [isNumber('$rating'), { $gte: ['$rating', 4] }] }),
+};
+
+/** After a $group that pushed a duration or null per document: the durations alone. */
+const withoutNulls = (field: string) => ({ $filter: { input: `$${field}`, cond: { $ne: ['$$this', null] } } });
+const durationArrays = { $set: { firstResponseSeconds: withoutNulls('firstResponseSeconds'), resolutionSeconds: withoutNulls('resolutionSeconds') } };
+
+type Grouped<Row> = Omit<Row, 'agentId' | 'departmentId' | 'source'> & { _id: GroupKey };
+type ConversationGroupDoc = Grouped<Omit<ConversationGroupRow, 'escalationsBySource'>> & Record<`escalated_${TicketSource}`, number>;
 
 export function mongoAnalytics(models: MongoModels): AnalyticsStore {
   const { conversations, tickets } = models;
@@ -61,99 +66,88 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
   }
 
   return {
-    async analyticsConversationCounts(query) {
+    async analyticsConversations(query) {
       const pipeline: PipelineStage[] = [
         { $match: matchOf('conversations', query) },
+        { $lookup: { from: tickets.collection.collectionName, localField: 'ticketId', foreignField: '_id', as: 'ticket' } },
         {
-          $lookup: {
-            from: tickets.collection.collectionName, localField: 'ticketId', foreignField: '_id', as: 'ticket',
+          $project: {
+            agentId: { $ifNull: ['$assignedAgentId', null] }, departmentId: { $ifNull: ['$departmentId', null] },
+            source: { $arrayElemAt: ['$ticket.source', 0] }, rating: 1,
+            answered: isDate('$firstResponseAt'), resolvedInChat: resolvedLive,
+            firstResponse: { $cond: [isDate('$firstResponseAt'), secondsBetween('$firstResponseAt', '$createdAt'), null] },
+            resolution: { $cond: [resolvedLive, secondsBetween('$resolvedAt', '$createdAt'), null] },
           },
         },
         {
           $group: {
-            _id: { agentId: '$assignedAgentId', departmentId: '$departmentId', source: { $arrayElemAt: ['$ticket.source', 0] } },
+            _id: { agentId: '$agentId', departmentId: '$departmentId' },
             conversations: { $sum: 1 },
-            answered: countIf(isDate('$firstResponseAt')),
-            resolved: countIf({ $eq: ['$status', 'resolved'] }),
-            ratings: countIf(isNumber('$rating')),
-            ratingSum: { $sum: '$rating' },
-            ratingsSatisfied: countIf({ $and: [isNumber('$rating'), { $gte: ['$rating', 4] }] }),
+            answered: countIf('$answered'),
+            resolvedInChat: countIf('$resolvedInChat'),
+            ...Object.fromEntries(TICKET_SOURCES.map((source) => [`escalated_${source}`, countIf({ $eq: ['$source', source] })])),
+            ...ratingTally,
+            firstResponseSeconds: { $push: '$firstResponse' },
+            resolutionSeconds: { $push: '$resolution' },
           },
         },
+        durationArrays,
       ];
-      const rows = await conversations.aggregate<ConversationCounts & { _id: GroupKey }>(pipeline).exec();
-      return rows.map((row): ConversationCountsRow => {
-        const { counts, agentId, departmentId, source } = withKey<ConversationCounts>(row);
-        return { ...counts, agentId, departmentId, ticketSource: source };
-      });
+      const rows = await conversations.aggregate<ConversationGroupDoc>(pipeline).allowDiskUse(true).exec();
+      return rows.map(
+        (row): ConversationGroupRow => ({
+          agentId: row._id.agentId ?? null, departmentId: row._id.departmentId ?? null,
+          conversations: row.conversations, answered: row.answered, resolvedInChat: row.resolvedInChat,
+          escalationsBySource: Object.fromEntries(TICKET_SOURCES.map((source) => [source, row[`escalated_${source}`]])) as CountsBySource,
+          ratings: row.ratings, ratingSum: row.ratingSum, ratingsSatisfied: row.ratingsSatisfied,
+          firstResponseSeconds: row.firstResponseSeconds, resolutionSeconds: row.resolutionSeconds,
+        }),
+      );
     },
 
-    async analyticsConversationDurations(query) {
-      const pipeline: PipelineStage[] = [
-        { $match: { ...matchOf('conversations', query), $or: [{ firstResponseAt: { $type: 'date' } }, { status: 'resolved', ticketId: null }] } },
-        {
-          $project: {
-            _id: 0, agentId: { $ifNull: ['$assignedAgentId', null] }, departmentId: { $ifNull: ['$departmentId', null] },
-            firstResponseSeconds: { $cond: [isDate('$firstResponseAt'), secondsBetween('$firstResponseAt', '$createdAt'), null] },
-            resolutionSeconds: { $cond: [resolvedLive, secondsBetween('$resolvedAt', '$createdAt'), null] },
-          },
-        },
-      ];
-      return conversations.aggregate<DurationRow>(pipeline).exec();
-    },
-
-    async analyticsTicketCounts(query) {
+    async analyticsTickets(query) {
       const now = new Date(query.now);
       const breach = (due: string, doneFields: string[]) => ({
         $cond: [isDate(due), { $gt: [firstSet([...doneFields, now]), due] }, false],
       });
+      const done = firstSet(['$solvedAt', '$closedAt']);
       const pipeline: PipelineStage[] = [
         { $match: matchOf('tickets', query) },
         {
           $project: {
-            assigneeAgentId: 1, departmentId: 1, source: 1, rating: 1,
+            agentId: { $ifNull: ['$assigneeAgentId', null] }, departmentId: { $ifNull: ['$departmentId', null] }, source: 1, rating: 1,
             resolved: ticketResolved,
             frBreach: breach('$firstResponseDueAt', ['$firstRespondedAt', '$solvedAt', '$closedAt']),
             resBreach: breach('$resolutionDueAt', ['$solvedAt', '$closedAt']),
+            firstResponse: { $cond: [isDate('$firstRespondedAt'), secondsBetween('$firstRespondedAt', '$createdAt'), null] },
+            resolution: {
+              $cond: [{ $and: [ticketResolved, { $eq: [{ $type: done }, 'date'] }] }, secondsBetween(done, '$createdAt'), null],
+            },
           },
         },
         {
           $group: {
-            _id: { agentId: '$assigneeAgentId', departmentId: '$departmentId', source: '$source' },
+            _id: { agentId: '$agentId', departmentId: '$departmentId', source: '$source' },
             tickets: { $sum: 1 },
             resolved: countIf('$resolved'),
             firstResponseBreaches: countIf('$frBreach'),
             resolutionBreaches: countIf('$resBreach'),
             breached: countIf({ $or: ['$frBreach', '$resBreach'] }),
-            ratings: countIf(isNumber('$rating')),
-            ratingSum: { $sum: '$rating' },
-            ratingsSatisfied: countIf({ $and: [isNumber('$rating'), { $gte: ['$rating', 4] }] }),
+            ...ratingTally,
+            firstResponseSeconds: { $push: '$firstResponse' },
+            resolutionSeconds: { $push: '$resolution' },
           },
         },
+        durationArrays,
       ];
-      const rows = await tickets.aggregate<TicketCounts & { _id: GroupKey }>(pipeline).exec();
-      return rows.map((row): TicketCountsRow => {
-        const { counts, agentId, departmentId, source } = withKey<TicketCounts>(row);
+      const rows = await tickets.aggregate<Grouped<TicketGroupRow>>(pipeline).allowDiskUse(true).exec();
+      return rows.map(({ _id, ...counts }): TicketGroupRow => ({
+        ...counts,
+        agentId: _id.agentId ?? null,
+        departmentId: _id.departmentId ?? null,
         // Every ticket has a source (the schema requires one), so the group key always holds it.
-        return { ...counts, agentId, departmentId, source: source as TicketSource };
-      });
-    },
-
-    async analyticsTicketDurations(query) {
-      const done = firstSet(['$solvedAt', '$closedAt']);
-      const pipeline: PipelineStage[] = [
-        { $match: { ...matchOf('tickets', query), $or: [{ firstRespondedAt: { $type: 'date' } }, { status: { $in: ['solved', 'closed'] } }] } },
-        {
-          $project: {
-            _id: 0, agentId: { $ifNull: ['$assigneeAgentId', null] }, departmentId: { $ifNull: ['$departmentId', null] },
-            firstResponseSeconds: { $cond: [isDate('$firstRespondedAt'), secondsBetween('$firstRespondedAt', '$createdAt'), null] },
-            resolutionSeconds: {
-              $cond: [{ $and: [ticketResolved, { $eq: [{ $type: done }, 'date'] }] }, secondsBetween(done, '$createdAt'), null],
-            },
-          },
-        },
-      ];
-      return tickets.aggregate<DurationRow>(pipeline).exec();
+        source: _id.source as TicketSource,
+      }));
     },
 
     async analyticsVolume(query) {

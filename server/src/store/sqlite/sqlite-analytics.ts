@@ -1,9 +1,7 @@
 /** SQLite queries for analytics: grouping and date arithmetic happen in SQL, only numbers come back. */
 import type Database from 'better-sqlite3';
-import type { TicketSource } from '@parley/shared';
-import type {
-  AnalyticsQuery, AnalyticsStore, ConversationCountsRow, DurationRow, TagCount, TicketCountsRow, VolumeSlot,
-} from '../analytics.store';
+import { TICKET_SOURCES, type CountsBySource, type TicketSource } from '@parley/shared';
+import type { AnalyticsQuery, AnalyticsStore, ConversationGroupRow, TagCount, TicketGroupRow, VolumeSlot } from '../analytics.store';
 
 type Scope = 'c' | 't';
 
@@ -26,63 +24,67 @@ function scopeOf(alias: Scope, query: AnalyticsQuery): { sql: string; params: Re
 const seconds = (later: string, earlier: string) =>
   `ROUND(unixepoch(${later}, 'subsec') - unixepoch(${earlier}, 'subsec'), 3)`;
 
+/** The durations of the rows that pass `filter`, as a JSON array ('[]' when none). */
+const durations = (later: string, earlier: string, filter: string) =>
+  `json_group_array(${seconds(later, earlier)}) FILTER (WHERE ${filter})`;
+
 // ISO strings as toISOString writes them: 'YYYY-MM-DDTHH:MM' of the quarter hour the instant falls in.
+// Migration 8 indexes exactly this expression, so it must not change without a new index.
 const quarterHour = (column: string) =>
   `substr(${column}, 1, 14) || printf('%02d', (CAST(substr(${column}, 15, 2) AS INTEGER) / 15) * 15)`;
 
-const conversationCountsSql = (where: string) => `
-  SELECT c.assigned_agent_id AS agentId, c.department_id AS departmentId, t.source AS ticketSource,
+const escalatedColumns = TICKET_SOURCES.map((source) => `COUNT(CASE WHEN t.source = '${source}' THEN 1 END) AS "escalated_${source}"`);
+
+// Grouped in the order of the covering index of migration 8, so SQLite aggregates as it scans, without sorting.
+const conversationsSql = (where: string) => `
+  SELECT c.assigned_agent_id AS agentId, c.department_id AS departmentId,
     COUNT(*) AS conversations,
     COUNT(c.first_response_at) AS answered,
-    SUM(c.status = 'resolved') AS resolved,
+    COUNT(CASE WHEN c.status = 'resolved' AND c.ticket_id IS NULL THEN 1 END) AS resolvedInChat,
+    ${escalatedColumns.join(',\n    ')},
     COUNT(c.rating) AS ratings,
     COALESCE(SUM(c.rating), 0) AS ratingSum,
-    COUNT(CASE WHEN c.rating >= 4 THEN 1 END) AS ratingsSatisfied
+    COUNT(CASE WHEN c.rating >= 4 THEN 1 END) AS ratingsSatisfied,
+    ${durations('c.first_response_at', 'c.created_at', 'c.first_response_at IS NOT NULL')} AS firstResponseSeconds,
+    ${durations('c.resolved_at', 'c.created_at', "c.status = 'resolved' AND c.ticket_id IS NULL")} AS resolutionSeconds
   FROM conversations c LEFT JOIN tickets t ON t.id = c.ticket_id
   WHERE ${where}
-  GROUP BY c.assigned_agent_id, c.department_id, t.source`;
-
-const conversationDurationsSql = (where: string) => `
-  SELECT c.assigned_agent_id AS agentId, c.department_id AS departmentId,
-    CASE WHEN c.first_response_at IS NOT NULL THEN ${seconds('c.first_response_at', 'c.created_at')} END AS firstResponseSeconds,
-    CASE WHEN c.status = 'resolved' AND c.ticket_id IS NULL THEN ${seconds('c.resolved_at', 'c.created_at')} END AS resolutionSeconds
-  FROM conversations c
-  WHERE ${where} AND (c.first_response_at IS NOT NULL OR (c.status = 'resolved' AND c.ticket_id IS NULL))`;
+  GROUP BY c.assigned_agent_id, c.department_id`;
 
 // A ticket's first-response clock stops at the first reply, or at its resolution if nobody replied.
-const ticketCountsSql = (where: string) => `
+const ticketsSql = (where: string) => `
   SELECT agentId, departmentId, source, COUNT(*) AS tickets, SUM(resolved) AS resolved,
     SUM(frBreach) AS firstResponseBreaches, SUM(resBreach) AS resolutionBreaches,
     SUM(frBreach OR resBreach) AS breached,
-    COUNT(rating) AS ratings, COALESCE(SUM(rating), 0) AS ratingSum, COUNT(CASE WHEN rating >= 4 THEN 1 END) AS ratingsSatisfied
+    COUNT(rating) AS ratings, COALESCE(SUM(rating), 0) AS ratingSum, COUNT(CASE WHEN rating >= 4 THEN 1 END) AS ratingsSatisfied,
+    json_group_array(firstResponse) FILTER (WHERE firstResponse IS NOT NULL) AS firstResponseSeconds,
+    json_group_array(resolution) FILTER (WHERE resolution IS NOT NULL) AS resolutionSeconds
   FROM (
     SELECT t.assignee_agent_id AS agentId, t.department_id AS departmentId, t.source AS source, t.rating AS rating,
       t.status IN ('solved', 'closed') AS resolved,
       CASE WHEN t.first_response_due_at IS NULL THEN 0
         ELSE COALESCE(t.first_responded_at, t.solved_at, t.closed_at, @now) > t.first_response_due_at END AS frBreach,
       CASE WHEN t.resolution_due_at IS NULL THEN 0
-        ELSE COALESCE(t.solved_at, t.closed_at, @now) > t.resolution_due_at END AS resBreach
+        ELSE COALESCE(t.solved_at, t.closed_at, @now) > t.resolution_due_at END AS resBreach,
+      CASE WHEN t.first_responded_at IS NOT NULL THEN ${seconds('t.first_responded_at', 't.created_at')} END AS firstResponse,
+      CASE WHEN t.status IN ('solved', 'closed') AND COALESCE(t.solved_at, t.closed_at) IS NOT NULL
+        THEN ${seconds('COALESCE(t.solved_at, t.closed_at)', 't.created_at')} END AS resolution
     FROM tickets t WHERE ${where}
   )
   GROUP BY agentId, departmentId, source`;
 
-const ticketDurationsSql = (where: string) => `
-  SELECT t.assignee_agent_id AS agentId, t.department_id AS departmentId,
-    CASE WHEN t.first_responded_at IS NOT NULL THEN ${seconds('t.first_responded_at', 't.created_at')} END AS firstResponseSeconds,
-    CASE WHEN t.status IN ('solved', 'closed') AND COALESCE(t.solved_at, t.closed_at) IS NOT NULL
-      THEN ${seconds('COALESCE(t.solved_at, t.closed_at)', 't.created_at')} END AS resolutionSeconds
-  FROM tickets t
-  WHERE ${where} AND (t.first_responded_at IS NOT NULL OR t.status IN ('solved', 'closed'))`;
+const slotsSql = (alias: Scope, from: string, where: string) => `
+  SELECT ${quarterHour(`${alias}.created_at`)} AS slot, COUNT(*) AS arrivals
+  FROM ${from} WHERE ${where}
+  GROUP BY slot`;
 
-const volumeSql = (conversationsWhere: string, ticketsWhere: string) => `
-  SELECT slot, SUM(conversations) AS conversations, SUM(tickets) AS tickets FROM (
-    SELECT ${quarterHour('c.created_at')} AS slot, COUNT(*) AS conversations, 0 AS tickets
-      FROM conversations c WHERE ${conversationsWhere} GROUP BY slot
-    UNION ALL
-    SELECT ${quarterHour('t.created_at')} AS slot, 0, COUNT(*)
-      FROM tickets t WHERE ${ticketsWhere} GROUP BY slot
-  )
-  GROUP BY slot ORDER BY slot`;
+/**
+ * Site-wide, chats are counted off the slot index in slot order. Narrowed to an agent or a
+ * department, the planner would still pick that index and then read every row to check the
+ * agent; the per-agent index holds agent, department and creation time, so it answers alone.
+ */
+const conversationsFor = (query: AnalyticsQuery) =>
+  `conversations c INDEXED BY ${query.agentId || query.departmentId ? 'conversations_analytics' : 'conversations_arrivals'}`;
 
 const topTagsSql = (where: string) => `
   SELECT tag.value AS tag, COUNT(DISTINCT t.id) AS tickets
@@ -98,6 +100,34 @@ const DEFLECTIONS_SQL = `
   FROM kb_article_feedback f JOIN kb_articles a ON a.id = f.article_id
   WHERE a.site_id = @siteId AND f.kind = 'deflection' AND f.value = 'solved' AND f.at >= @from AND f.at < @to`;
 
+interface SlotRow {
+  slot: string;
+  arrivals: number;
+}
+
+type ConversationSqlRow = Omit<ConversationGroupRow, 'escalationsBySource' | 'firstResponseSeconds' | 'resolutionSeconds'> &
+  Record<`escalated_${TicketSource}`, number> & { firstResponseSeconds: string; resolutionSeconds: string };
+type TicketSqlRow = Omit<TicketGroupRow, 'firstResponseSeconds' | 'resolutionSeconds'> & { firstResponseSeconds: string; resolutionSeconds: string };
+
+function toConversationGroup(row: ConversationSqlRow): ConversationGroupRow {
+  return {
+    agentId: row.agentId, departmentId: row.departmentId, conversations: row.conversations, answered: row.answered,
+    resolvedInChat: row.resolvedInChat,
+    escalationsBySource: Object.fromEntries(TICKET_SOURCES.map((source) => [source, row[`escalated_${source}`]])) as CountsBySource,
+    ratings: row.ratings, ratingSum: row.ratingSum, ratingsSatisfied: row.ratingsSatisfied,
+    firstResponseSeconds: JSON.parse(row.firstResponseSeconds) as number[],
+    resolutionSeconds: JSON.parse(row.resolutionSeconds) as number[],
+  };
+}
+
+function toTicketGroup(row: TicketSqlRow): TicketGroupRow {
+  return {
+    ...row,
+    firstResponseSeconds: JSON.parse(row.firstResponseSeconds) as number[],
+    resolutionSeconds: JSON.parse(row.resolutionSeconds) as number[],
+  };
+}
+
 export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
   // Four filter combinations per query: prepared once each, on first use.
   const statements = new Map<string, Database.Statement>();
@@ -112,31 +142,29 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
   const all = <Row>(sql: string, params: Record<string, unknown>): Row[] => prepared(sql).all(params) as Row[];
 
   return {
-    async analyticsConversationCounts(query) {
+    async analyticsConversations(query) {
       const scope = scopeOf('c', query);
-      return all<ConversationCountsRow>(conversationCountsSql(scope.sql), scope.params).map((row) => ({
-        ...row,
-        ticketSource: row.ticketSource as TicketSource | null,
-      }));
+      return all<ConversationSqlRow>(conversationsSql(scope.sql), scope.params).map(toConversationGroup);
     },
-    async analyticsConversationDurations(query) {
-      const scope = scopeOf('c', query);
-      return all<DurationRow>(conversationDurationsSql(scope.sql), scope.params);
-    },
-    async analyticsTicketCounts(query) {
+    async analyticsTickets(query) {
       const scope = scopeOf('t', query);
-      return all<TicketCountsRow>(ticketCountsSql(scope.sql), { ...scope.params, now: query.now });
-    },
-    async analyticsTicketDurations(query) {
-      const scope = scopeOf('t', query);
-      return all<DurationRow>(ticketDurationsSql(scope.sql), scope.params);
+      return all<TicketSqlRow>(ticketsSql(scope.sql), { ...scope.params, now: query.now }).map(toTicketGroup);
     },
     async analyticsVolume(query) {
       const chats = scopeOf('c', query);
       const tickets = scopeOf('t', query);
-      return all<{ slot: string; conversations: number; tickets: number }>(volumeSql(chats.sql, tickets.sql), chats.params).map(
-        (row): VolumeSlot => ({ start: `${row.slot}:00.000Z`, conversations: row.conversations, tickets: row.tickets }),
-      );
+      const slots = new Map<string, VolumeSlot>();
+      const slotAt = (slot: string): VolumeSlot => {
+        let volume = slots.get(slot);
+        if (!volume) {
+          volume = { start: `${slot}:00.000Z`, conversations: 0, tickets: 0 };
+          slots.set(slot, volume);
+        }
+        return volume;
+      };
+      for (const row of all<SlotRow>(slotsSql('c', conversationsFor(query), chats.sql), chats.params)) slotAt(row.slot).conversations = row.arrivals;
+      for (const row of all<SlotRow>(slotsSql('t', 'tickets t', tickets.sql), tickets.params)) slotAt(row.slot).tickets = row.arrivals;
+      return [...slots.values()];
     },
     async analyticsTopTags(query, limit) {
       const scope = scopeOf('t', query);

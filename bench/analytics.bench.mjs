@@ -1,0 +1,131 @@
+// Analytics on 100,000 chats: seeds a year of history into a fresh SQLite file (batched inserts in
+// transactions), then times the report the console asks for. Writes bench/results/analytics.json.
+// Run: node bench/analytics.bench.mjs [conversations]   (needs no build: it bundles the TypeScript itself)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const serverRequire = createRequire(path.join(root, 'server', 'package.json'));
+const { build } = serverRequire('esbuild');
+
+const CONVERSATIONS = Number(process.argv[2] ?? 100_000);
+const RUNS = 7;
+
+/** The store, the service and the seeder as one CommonJS file inside server/, so its packages resolve. */
+async function loadServerCode() {
+  const outfile = path.join(root, 'server', 'node_modules', '.cache', 'parley-bench', 'analytics.cjs');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'server', 'package.json'), 'utf8'));
+  await build({
+    stdin: {
+      contents: `
+        export { openSqliteStore } from './src/store/sqlite/sqlite.store';
+        export { seedAnalyticsBulk } from './src/store/sqlite/sqlite-analytics-seed';
+        export { createAnalyticsService } from './src/domain/analytics.service';
+        export { AnalyticsRequestSchema } from '@parley/shared';
+      `,
+      resolveDir: path.join(root, 'server'),
+      loader: 'ts',
+    },
+    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
+    external: Object.keys(pkg.dependencies).filter((name) => name !== '@parley/shared'),
+  });
+  return serverRequire(outfile);
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (ms) => Math.round(ms * 10) / 10;
+
+/** Wall time, and the CPU time this process spent (SQLite runs in this thread), which other load on the machine does not inflate. */
+async function timed(run) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await run();
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, result };
+}
+
+async function main() {
+  const code = await loadServerCode();
+  const Database = serverRequire('better-sqlite3');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-analytics-bench-'));
+  const filename = path.join(dir, 'parley.sqlite');
+  try {
+    let store = code.openSqliteStore({ filename });
+    const benchSite = await store.createSite({ key: 'bench_site', name: 'Bench' });
+    const admin = await store.createAgent({ siteId: benchSite.id, email: 'admin@bench.test', name: 'Admin', role: 'admin', passwordHash: 'x' });
+    const departments = [];
+    for (const name of ['Sales', 'Support', 'Billing', 'Technical']) departments.push(await store.createDepartment({ siteId: benchSite.id, name }));
+    const agents = [];
+    for (let i = 1; i <= 25; i += 1) {
+      agents.push(await store.createAgent({ siteId: benchSite.id, email: `agent${i}@bench.test`, name: `Agent ${i}`, role: 'agent', passwordHash: 'x' }));
+    }
+    await store.close();
+
+    const db = new Database(filename);
+    db.pragma('journal_mode = WAL');
+    const seeding = await timed(async () =>
+      code.seedAnalyticsBulk(db, {
+        siteId: benchSite.id, agentIds: agents.map((a) => a.id), departmentIds: departments.map((d) => d.id),
+        // Berlin's 2025, which starts at 23:00 UTC on 31 December 2024.
+        conversations: CONVERSATIONS, from: '2024-12-31T23:00:00.000Z', days: 365,
+      }),
+    );
+    db.close();
+    const tally = seeding.result;
+    console.log(`seeded ${tally.conversations} chats and ${tally.tickets} tickets in ${Math.round(seeding.ms)} ms`);
+
+    // A fresh process's view: the store is opened again, nothing is warm but the OS file cache.
+    store = code.openSqliteStore({ filename });
+    const analytics = code.createAnalyticsService({ store, now: () => new Date('2026-01-15T12:00:00.000Z') });
+    const year = code.AnalyticsRequestSchema.parse({ from: '2025-01-01', to: '2025-12-31', timeZone: 'Europe/Berlin' });
+    const month = code.AnalyticsRequestSchema.parse({ from: '2025-06-01', to: '2025-06-30', timeZone: 'America/New_York' });
+
+    const cold = await timed(() => analytics.report(admin, year));
+    if (cold.result.totals.conversations !== tally.conversations) {
+      throw new Error(`the report counted ${cold.result.totals.conversations} chats, the seeder wrote ${tally.conversations}`);
+    }
+    const sample = async (run) => {
+      const runs = [];
+      for (let i = 0; i < RUNS; i += 1) runs.push(await timed(run));
+      return { ms: round(median(runs.map((r) => r.ms))), cpuMs: round(median(runs.map((r) => r.cpuMs))) };
+    };
+    const site = await sample(() => analytics.report(admin, year));
+    const agent = await sample(() => analytics.report(agents[0], year));
+    const monthly = await sample(() => analytics.report(admin, month));
+    const csv = await sample(() => analytics.reportCsv(admin, year));
+    await store.close();
+
+    const results = {
+      conversations: tally.conversations,
+      tickets: tally.tickets,
+      reportMs: site.ms,
+      reportCpuMs: site.cpuMs,
+      coldReportMs: round(cold.ms),
+      agentReportMs: agent.ms,
+      agentReportCpuMs: agent.cpuMs,
+      monthReportMs: monthly.ms,
+      monthReportCpuMs: monthly.cpuMs,
+      csvMs: csv.ms,
+      seedMs: Math.round(seeding.ms),
+      what:
+        'median of 7 site-wide reports over a 365-day year (Europe/Berlin) with 25 agents and 4 departments; agent = one agent\'s own year; ' +
+        'month = a site-wide June (America/New_York); cold = the first report after opening the store; *CpuMs = CPU time of this process',
+      loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
+      cpus: os.cpus().length,
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}, ${os.cpus()[0]?.model ?? 'unknown cpu'}`,
+      measuredAt: new Date().toISOString(),
+    };
+    fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'bench', 'results', 'analytics.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(results);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
