@@ -11,6 +11,7 @@ import { Router, type Response } from 'express';
 import type { AgentAdminService } from '../domain/agent-admin.service';
 import type { AuthService } from '../domain/auth.service';
 import { requireAgent } from './agent-auth.router';
+import { requireAdminForWrites } from './require-admin';
 import { snippetFor } from './demo-page';
 import { parseOrThrow } from './validate';
 
@@ -19,7 +20,7 @@ const actor = (res: Response): Agent => res.locals.agent as Agent;
 export function createAdminRouter(deps: { auth: AuthService; admin: AgentAdminService; publicUrl: string }): Router {
   const { admin } = deps;
   const router = Router();
-  router.use(requireAgent(deps.auth));
+  router.use(requireAgent(deps.auth), requireAdminForWrites());
 
   router.get('/agents', async (_req, res) => {
     res.json({ agents: await admin.listAgents(actor(res)) });
