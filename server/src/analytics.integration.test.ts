@@ -2,7 +2,7 @@
 import type { AnalyticsReport } from '@parley/shared';
 import { hashPassword } from './domain/password';
 import { ANALYTICS_FIXTURE_NOW, FIXTURE_PASSWORD, seedAnalyticsFixture, type AnalyticsFixture } from './test-support/analytics-fixture';
-import { ALICE, BOB, TOTALS, VOLUME } from './test-support/analytics-fixture-figures';
+import { ALICE, BOB, DEFLECTION, TOTALS, VOLUME } from './test-support/analytics-fixture-figures';
 import { login } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
@@ -54,6 +54,7 @@ test('an admin sees the whole site; the answer is never cached', async () => {
   const body = (await response.json()) as AnalyticsReport;
   expect(body.totals).toEqual(TOTALS);
   expect(body.volume).toEqual(VOLUME);
+  expect(body.deflection).toEqual(DEFLECTION);
   expect(body.byAgent.map((a) => a.name)).toEqual(['Alice', 'Bob', null]);
   expect((await report(`${WEEKEND}&agentId=${fixture.bob.id}`, tokens.admin)).totals).toEqual(BOB);
 });
@@ -82,6 +83,7 @@ test('the CSV export is a UTF-8 attachment with the same figures, and an agent o
   expect(lines).toContain(`agent,${fixture.alice.id},Alice,missed,0`);
   expect(lines).toContain('volume_by_hour,00,,conversations,2');
   expect(lines).toContain('top_tags,billing,,tickets,3');
+  expect(lines).toContain('deflection,,,ratePercent,18.2');
 
   const alices = await (await get(`/api/analytics/report.csv?${WEEKEND}`, tokens.alice)).text();
   expect(alices).toContain(`agent,${fixture.alice.id},Alice,conversations,3`);

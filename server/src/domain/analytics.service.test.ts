@@ -4,7 +4,7 @@ import { mongoFixture, sqliteFixture, type StoreFixture, type StoreLocation } fr
 import type { Store } from '../store/store';
 import { seedAnalyticsFixture, type AnalyticsFixture } from '../test-support/analytics-fixture';
 import {
-  ALICE, ALICE_VOLUME, BOB, NO_DEPARTMENT, SALES, SUPPORT, TOP_TAGS, TOTALS, UNASSIGNED, VOLUME,
+  ALICE, ALICE_VOLUME, BOB, DEFLECTION, NO_DEPARTMENT, SALES, SUPPORT, TOP_TAGS, TOTALS, UNASSIGNED, VOLUME,
 } from '../test-support/analytics-fixture-figures';
 import { createAnalyticsService } from './analytics.service';
 
@@ -63,6 +63,7 @@ function analyticsSuite(storeFixture: StoreFixture): void {
     ]);
     expect(report.volume).toEqual(VOLUME);
     expect(report.topTags).toEqual(TOP_TAGS);
+    expect(report.deflection).toEqual(DEFLECTION);
   });
 
   it('gives an agent only their own figures, whether or not they name themselves', async () => {

@@ -56,7 +56,7 @@ export function createAnalyticsService({ store, now = () => new Date() }: Analyt
       store.analyticsVolume(query),
       store.analyticsTopTags(query, TOP_TAGS),
       // Deflections belong to no agent or department: only a site-wide report has them.
-      scope.agentId || scope.departmentId ? Promise.resolve(null) : store.analyticsDeflections(query),
+      scope.agentId || scope.departmentId ? null : store.analyticsDeflections(query),
       store.listAgents(actor.siteId),
       store.listDepartments(actor.siteId),
     ]);

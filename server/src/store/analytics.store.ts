@@ -83,8 +83,8 @@ export interface AnalyticsStore {
   /** Most used tags first; ties by name. */
   analyticsTopTags(query: AnalyticsQuery, limit: number): Promise<TagCount[]>;
   /**
-   * Visitors whose question an offered knowledge-base article solved, site-wide (articles belong to
-   * no agent or department); null when this store keeps no such record (yet).
+   * Visitors who said an offered knowledge-base article solved their question (each visitor's
+   * latest word per article), site-wide: articles belong to no agent or department.
    */
-  analyticsDeflections(query: AnalyticsQuery): Promise<number | null>;
+  analyticsDeflections(query: AnalyticsQuery): Promise<number>;
 }

@@ -132,3 +132,6 @@ export const TOP_TAGS = [
   { tag: 'shipping', tickets: 2 }, // T3 T4
   { tag: 'refund', tickets: 1 }, // T1
 ];
+
+/** k1 and k2 solved by the article, against 2 deflections + 8 chats + 1 offline message: 2 / 11. */
+export const DEFLECTION = { deflections: 2, ratePercent: 18.2 };

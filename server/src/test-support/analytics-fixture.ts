@@ -170,5 +170,19 @@ export async function seedAnalyticsFixture(options: AnalyticsFixtureOptions): Pr
     dueFirstResponse: '2024-03-11T00:30:00.000Z', dueResolution: '2024-03-11T23:30:00.000Z', tags: ['billing'],
   });
 
+  // Knowledge base: two visitors in the period say an article solved it; one still wants a person;
+  // one more says "solved" on Monday in Berlin; a vote is not a deflection.
+  const article = await store.createArticle({
+    siteId, categoryId: null, language: 'en', translationGroupId: null, slug: 'refunds', title: 'Refunds',
+    summary: 'How refunds work', bodyMarkdown: 'Refunds take five days.', at: '2024-03-01T00:00:00.000Z',
+  });
+  const feedback = (voterKey: string, kind: 'vote' | 'deflection', value: 'solved' | 'human' | 'helpful', at: string) =>
+    store.recordArticleFeedback({ siteId, articleId: article.id, voterKey, kind, value, at });
+  await feedback('visitor:k1', 'deflection', 'solved', '2024-03-09T12:00:00.000Z');
+  await feedback('visitor:k2', 'deflection', 'solved', '2024-03-10T18:00:00.000Z');
+  await feedback('visitor:k3', 'deflection', 'human', '2024-03-10T19:00:00.000Z');
+  await feedback('visitor:k4', 'deflection', 'solved', '2024-03-10T23:30:00.000Z');
+  await feedback('visitor:k5', 'vote', 'helpful', '2024-03-10T10:00:00.000Z');
+
   return { alice, bob, sales, support, now: ANALYTICS_FIXTURE_NOW };
 }

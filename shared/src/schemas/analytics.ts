@@ -157,8 +157,9 @@ export const AnalyticsReportSchema = z.object({
   generatedAt: IsoDateSchema,
   totals: AnalyticsMetricsSchema,
   /**
-   * Visitors helped by the knowledge base without contacting anyone, against everyone who
-   * contacted a person (chats and offline messages). Null while no deflections are recorded.
+   * Visitors who said a knowledge-base article solved their question, and their share of everyone
+   * who sought help: deflections / (deflections + chats + offline messages), in % (1 decimal).
+   * Null when the report is narrowed to an agent or a department (articles belong to neither).
    */
   deflection: z
     .object({ deflections: z.number().int().nonnegative(), ratePercent: z.number().min(0).max(100).nullable() })

@@ -9,6 +9,8 @@ import type { AnalyticsQuery, AnalyticsStore, ConversationGroupRow, TicketGroupR
 import type { MongoModels } from './mongo.models';
 
 const SLOT_MS = 15 * 60_000;
+/** Where the knowledge base keeps votes and deflection outcomes (mongo-knowledge-base.models.ts). */
+const KB_FEEDBACK_COLLECTION = 'kb_article_feedback';
 
 const isDate = (field: string) => ({ $eq: [{ $type: field }, 'date'] });
 const isNumber = (field: string) => ({ $in: [{ $type: field }, ['int', 'long', 'double', 'decimal']] });
@@ -174,9 +176,11 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
       return rows.map((row) => ({ tag: row._id, tickets: row.tickets }));
     },
 
-    async analyticsDeflections() {
-      // TODO(knowledge base): count deflections once the knowledge base records them; until then there are none to count.
-      return null;
+    async analyticsDeflections(query) {
+      // Counted by collection name, so analytics needs none of the knowledge base's models.
+      return conversations.db.collection(KB_FEEDBACK_COLLECTION).countDocuments({
+        siteId: query.siteId, kind: 'deflection', value: 'solved', at: { $gte: new Date(query.from), $lt: new Date(query.to) },
+      });
     },
   };
 }

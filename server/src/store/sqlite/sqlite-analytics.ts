@@ -92,9 +92,6 @@ const topTagsSql = (where: string) => `
   WHERE ${where}
   GROUP BY tag.value ORDER BY tickets DESC, tag.value LIMIT @limit`;
 
-const KB_FEEDBACK_EXISTS_SQL = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kb_article_feedback'";
-
-/** Visitors who said an offered article solved their question (the latest word of each visitor per article). */
 const DEFLECTIONS_SQL = `
   SELECT COUNT(*) AS deflections
   FROM kb_article_feedback f JOIN kb_articles a ON a.id = f.article_id
@@ -171,8 +168,6 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
       return all<TagCount>(topTagsSql(scope.sql), { ...scope.params, limit });
     },
     async analyticsDeflections(query) {
-      // The knowledge base's feedback table arrives with its own migration; until it exists there is nothing to count.
-      if (!prepared(KB_FEEDBACK_EXISTS_SQL).get()) return null;
       const row = prepared(DEFLECTIONS_SQL).get({
         siteId: query.siteId, from: query.from, to: query.to,
       }) as { deflections: number } | undefined;
