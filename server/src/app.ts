@@ -22,6 +22,7 @@ import { createTicketNotifier } from './domain/ticket-notifier';
 import { createTicketService, type TicketService } from './domain/ticket.service';
 import { newSecretToken } from './tokens';
 import { createHttpApp } from './http/http.app';
+import { createKnowledgeBaseServices } from './domain/kb-services';
 import type { MetricsEndpoint, ServerMetrics } from './metrics/metrics.port';
 import { createPrometheusMetrics } from './metrics/prometheus.metrics';
 import { instrumentRealtime } from './metrics/realtime-metrics';
@@ -106,12 +107,14 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     sessions: { disconnectAgent: (agentId) => agentNamespace.in(rooms.agent(agentId)).disconnectSockets(true) },
   });
   const analytics = createAnalyticsService({ store, now: options.now });
+  const knowledgeBase = createKnowledgeBaseServices({ store, publicUrl: options.publicUrl, now: options.now });
   handleRequest = createHttpApp({
+    knowledgeBase,
     store, auth, admin, tickets, siteConfig, analytics, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
     metrics,
   });
 
-  registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger });
+  registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger, kb: knowledgeBase.selfService });
   registerAgentNamespace({
     namespace: agentNamespace, auth, conversations, presence, cannedReplies, tickets, escalation, store, logger,
     reconnectGraceMs: options.reconnectGraceMs ?? 8000,

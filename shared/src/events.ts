@@ -4,6 +4,15 @@
  */
 import type { Ack } from './errors';
 import type {
+  KbArticleRequest,
+  KbDeflection,
+  KbFeedbackReceipt,
+  KbPublicArticle,
+  KbSuggestions,
+  KbSuggestRequest,
+  KbVote,
+} from './schemas/knowledge-base';
+import type {
   Conversation,
   ConversationRef,
   ChatRating,
@@ -49,6 +58,14 @@ export interface VisitorClientToServerEvents {
   /** Rates the visitor's latest conversation once it is resolved. */
   'conversation:rate': (rating: ChatRating, ack: Ack<Conversation>) => void;
   'conversation:transcript': (request: { email: string }, ack: Ack<{ queued: true }>) => void;
+  /** Published articles for what the visitor wrote (their language first, then English); offer `bestMatch` before a person. */
+  'kb:suggest': (request: KbSuggestRequest, ack: Ack<KbSuggestions>) => void;
+  /** A published article of the site, rendered to sanitised HTML. */
+  'kb:article': (request: KbArticleRequest, ack: Ack<KbPublicArticle>) => void;
+  /** "Did this help?" A later vote by the same visitor replaces the earlier one. */
+  'kb:vote': (vote: KbVote, ack: Ack<KbFeedbackReceipt>) => void;
+  /** After an offered article: "this solved it" or "talk to a person". */
+  'kb:deflection': (event: KbDeflection, ack: Ack<KbFeedbackReceipt>) => void;
 }
 
 export interface VisitorServerToClientEvents {

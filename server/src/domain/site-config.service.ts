@@ -9,7 +9,9 @@ export function createSiteConfigService({ store, availability }: { store: Store;
     async publicConfig(siteKey: string): Promise<PublicSiteConfig> {
       const site = await store.findSiteByKey(siteKey);
       if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site key is not known to Parley.');
-      const [departments, status] = await Promise.all([store.listDepartments(site.id), availability.forSite(site.id)]);
+      const [departments, status, notice] = await Promise.all([
+        store.listDepartments(site.id), availability.forSite(site.id), store.findActiveStatusNotice(site.id),
+      ]);
       return {
         key: site.key,
         name: site.name,
@@ -19,6 +21,7 @@ export function createSiteConfigService({ store, availability }: { store: Store;
         openingHours: site.settings.openingHours,
         departments: departments.map(({ id, name }) => ({ id, name })),
         ...status,
+        statusNotice: notice ? { text: notice.text, severity: notice.severity, postedAt: notice.postedAt } : null,
       };
     },
   };

@@ -9,6 +9,9 @@ import { createAdminRouter } from './admin.router';
 import { createAnalyticsRouter } from './analytics.router';
 import type { TicketService } from '../domain/ticket.service';
 import { createTicketPageRouter } from './ticket-page.router';
+import type { KnowledgeBaseServices } from '../domain/kb-services';
+import { createHelpCentreRouter } from './help-centre.router';
+import { createKnowledgeBaseRouter } from './knowledge-base.router';
 import type { SiteConfigService } from '../domain/site-config.service';
 import { createWidgetConfigRouter } from './widget-config.router';
 import type { Store } from '../store/store';
@@ -24,6 +27,7 @@ export interface HttpAppDeps {
   admin: AgentAdminService;
   tickets: TicketService;
   siteConfig: SiteConfigService;
+  knowledgeBase: KnowledgeBaseServices;
   analytics: AnalyticsService;
   logger: Logger;
   staticRoots: StaticRoots;
@@ -48,12 +52,15 @@ export function createHttpApp(deps: HttpAppDeps): Express {
 
   app.use(createStaticRouter(deps.staticRoots, deps.store, deps.publicUrl));
   app.use(createTicketPageRouter(deps.tickets));
+  app.use(createHelpCentreRouter({ helpCentre: deps.knowledgeBase.helpCentre, links: deps.knowledgeBase.links }));
 
   const api = express.Router();
   if (deps.metrics) api.use(countErrorResponses(deps.metrics));
   api.use(
     helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } } }),
   );
+  // Before the 64 KB JSON parser: articles bring their own, larger limit (after authentication).
+  api.use('/kb', createKnowledgeBaseRouter({ auth: deps.auth, kb: deps.knowledgeBase.editor }));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use('/agent', createAgentAuthRouter(deps.auth));
   api.use('/widget', createWidgetConfigRouter(deps.siteConfig));

@@ -18,8 +18,10 @@ import type { ChatFeedbackService } from '../domain/chat-feedback.service';
 import type { EscalationService } from '../domain/escalation.service';
 import type { SiteAvailabilityService } from '../domain/site-availability.service';
 import type { VisitorService } from '../domain/visitor.service';
+import type { KbSelfService } from '../domain/kb-self-service';
 import { z } from 'zod';
 import { ackHandler } from './ack-handler';
+import { registerKbVisitorHandlers } from './kb-visitor.handlers';
 import { clientAuth } from './handshake-auth';
 import { handshakeError } from './handshake-error';
 import { rooms, type VisitorNamespace, type VisitorSocket } from './types';
@@ -31,6 +33,7 @@ export interface VisitorNamespaceDeps {
   escalation: EscalationService;
   availability: SiteAvailabilityService;
   feedback: ChatFeedbackService;
+  kb: KbSelfService;
   logger: Logger;
 }
 
@@ -99,6 +102,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
       'conversation:transcript',
       ackHandler(logger, TranscriptRequestSchema, ({ email }) => feedback.emailTranscript(visitor(), email)),
     );
+    registerKbVisitorHandlers({ socket, kb: deps.kb, logger });
     socket.on('site:status', ackHandler(logger, EmptyRequestSchema, () => availability.forSite(visitor().siteId)));
     socket.on('visitor:context', (payload: unknown) => {
       const parsed = VisitorContextSchema.safeParse(payload);

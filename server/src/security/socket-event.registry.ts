@@ -19,6 +19,10 @@ export const VISITOR_EVENTS: Record<keyof VisitorClientToServerEvents, EventStyl
   'site:status': 'ack',
   'conversation:rate': 'ack',
   'conversation:transcript': 'ack',
+  'kb:suggest': 'ack',
+  'kb:article': 'ack',
+  'kb:vote': 'ack',
+  'kb:deflection': 'ack',
 };
 
 export const AGENT_EVENTS: Record<keyof AgentClientToServerEvents, EventStyle> = {

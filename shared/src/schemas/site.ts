@@ -4,6 +4,7 @@ import { IdSchema } from './common';
 import { ContactCardSchema, PrechatFormSchema, SiteSettingsSchema, WidgetAppearanceSchema } from './site-settings';
 import { OpeningHoursSchema } from './opening-hours';
 import { DepartmentSchema } from './department';
+import { PublicStatusNoticeSchema } from './knowledge-base';
 
 export const SiteKeySchema = z
   .string()
@@ -32,5 +33,7 @@ export const PublicSiteConfigSchema = z.object({
   departments: z.array(DepartmentSchema.pick({ id: true, name: true })),
   agentsOnline: z.boolean(),
   openNow: z.boolean(),
+  /** "Payments are slow, we are on it": shown until an admin withdraws it. */
+  statusNotice: PublicStatusNoticeSchema.nullable(),
 });
 export type PublicSiteConfig = z.infer<typeof PublicSiteConfigSchema>;

@@ -1,0 +1,132 @@
+/** What the public help centre shows: a site's published articles by category and language, search, sitemap. */
+import type {
+  KbArticleLink,
+  KbArticleSummary,
+  KbCategory,
+  KbPublicArticle,
+  KbPublicArticleSummary,
+  PublicStatusNotice,
+  Site,
+} from '@parley/shared';
+import type { Store } from '../store/store';
+import { DomainError } from './domain-error';
+import type { KbLinks } from './kb-links';
+import { FALLBACK_LANGUAGE, type KbSelfService } from './kb-self-service';
+
+export interface HelpCentreSection {
+  /** Null: articles outside any category. */
+  category: { slug: string; name: string } | null;
+  articles: KbPublicArticleSummary[];
+}
+
+interface PageBase {
+  site: Pick<Site, 'key' | 'name'>;
+  /** The language the page is in. */
+  language: string;
+  /** Languages the site has published articles in. */
+  languages: string[];
+  notice: PublicStatusNotice | null;
+}
+
+export interface HelpCentreHome extends PageBase { sections: HelpCentreSection[] }
+export interface HelpCentreArticle extends PageBase { article: KbPublicArticle; categoryName: string | null }
+export interface HelpCentreSearch extends PageBase { query: string; results: KbPublicArticleSummary[] }
+
+const SEARCH_LIMIT = 20;
+
+/** A category's name in the page's language, else English, else any. */
+const categoryName = (category: KbCategory, language: string): string =>
+  category.names[language] ?? category.names[FALLBACK_LANGUAGE] ?? Object.values(category.names)[0] ?? category.slug;
+
+export function createHelpCentreService({ store, links, selfService }: { store: Store; links: KbLinks; selfService: KbSelfService }) {
+  async function siteByKey(siteKey: string): Promise<Site> {
+    const site = await store.findSiteByKey(siteKey);
+    if (!site) throw new DomainError('SITE_NOT_FOUND', 'There is no help centre here.');
+    return site;
+  }
+
+  async function base(site: Site, published: KbArticleSummary[], language: string): Promise<PageBase> {
+    return {
+      site: { key: site.key, name: site.name },
+      language,
+      languages: [...new Set(published.map((a) => a.language))].sort(),
+      notice: await selfService.statusNotice(site.id),
+    };
+  }
+
+  /** The first language the reader prefers that the site has articles in; else English; else any. */
+  function chooseLanguage(preferred: string[], available: Set<string>): string {
+    return preferred.find((lang) => available.has(lang)) ?? (available.has(FALLBACK_LANGUAGE) ? FALLBACK_LANGUAGE : [...available][0] ?? preferred[0] ?? FALLBACK_LANGUAGE);
+  }
+
+  return {
+    async home(input: { siteKey: string; preferred: string[] }): Promise<HelpCentreHome> {
+      const site = await siteByKey(input.siteKey);
+      const published = await store.listArticles({ siteId: site.id, status: 'published' });
+      const language = chooseLanguage(input.preferred, new Set(published.map((a) => a.language)));
+      const categories = await store.listKbCategories(site.id);
+      const inLanguage = published.filter((a) => a.language === language).sort((a, b) => a.title.localeCompare(b.title, language));
+      const sections: HelpCentreSection[] = categories
+        .map((category) => ({
+          category: { slug: category.slug, name: categoryName(category, language) },
+          articles: inLanguage.filter((a) => a.categoryId === category.id).map((a) => links.publicSummary(site.key, a)),
+        }))
+        .filter((section) => section.articles.length > 0);
+      const loose = inLanguage.filter((a) => !categories.some((c) => c.id === a.categoryId));
+      if (loose.length > 0) sections.push({ category: null, articles: loose.map((a) => links.publicSummary(site.key, a)) });
+      return { ...(await base(site, published, language)), sections };
+    },
+
+    async article(input: { siteKey: string; language: string; slug: string }): Promise<HelpCentreArticle> {
+      const site = await siteByKey(input.siteKey);
+      const article = await store.findArticleBySlug({ siteId: site.id, language: input.language, slug: input.slug });
+      if (!article || article.status !== 'published') throw new DomainError('NOT_FOUND', 'There is no such article.');
+      const category = article.categoryId ? await store.findKbCategory(article.categoryId) : null;
+      const published = await store.listArticles({ siteId: site.id, status: 'published' });
+      return {
+        ...(await base(site, published, article.language)),
+        article: await selfService.toPublicArticle(site.key, article),
+        categoryName: category ? categoryName(category, article.language) : null,
+      };
+    },
+
+    async search(input: { siteKey: string; preferred: string[]; query: string }): Promise<HelpCentreSearch> {
+      const site = await siteByKey(input.siteKey);
+      const published = await store.listArticles({ siteId: site.id, status: 'published' });
+      const language = chooseLanguage(input.preferred, new Set(published.map((a) => a.language)));
+      const hits = input.query
+        ? await store.searchArticles({ siteId: site.id, language, query: input.query, limit: SEARCH_LIMIT, publishedOnly: true })
+        : [];
+      return {
+        ...(await base(site, published, language)),
+        query: input.query,
+        results: hits.map((hit) => links.publicSummary(site.key, hit.article)),
+      };
+    },
+
+    /** Every published article with its published translations, for sitemap.xml. */
+    async sitemap(siteKey: string): Promise<{ articles: (KbArticleLink & { updatedAt: string; alternates: KbArticleLink[] })[] }> {
+      const site = await siteByKey(siteKey);
+      const published = await store.listArticles({ siteId: site.id, status: 'published' });
+      const groups = new Map<string, KbArticleSummary[]>();
+      for (const article of published) groups.set(article.translationGroupId, [...(groups.get(article.translationGroupId) ?? []), article]);
+      return {
+        articles: published.map((article) => ({
+          ...links.link(site.key, article),
+          updatedAt: article.updatedAt,
+          alternates: (groups.get(article.translationGroupId) ?? []).map((a) => links.link(site.key, a)),
+        })),
+      };
+    },
+
+    /** "Did this help?" from the help centre; the browser id keeps one vote per browser and article. */
+    async vote(input: { siteKey: string; language: string; slug: string; voterKey: string; helpful: boolean }): Promise<void> {
+      const site = await siteByKey(input.siteKey);
+      const article = await store.findArticleBySlug({ siteId: site.id, language: input.language, slug: input.slug });
+      if (!article) throw new DomainError('NOT_FOUND', 'There is no such article.');
+      await selfService.vote({ siteId: site.id, articleId: article.id, voterKey: input.voterKey, helpful: input.helpful });
+    },
+  };
+}
+
+export type HelpCentreService = ReturnType<typeof createHelpCentreService>;
