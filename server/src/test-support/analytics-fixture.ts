@@ -176,13 +176,16 @@ export async function seedAnalyticsFixture(options: AnalyticsFixtureOptions): Pr
     siteId, categoryId: null, language: 'en', translationGroupId: null, slug: 'refunds', title: 'Refunds',
     summary: 'How refunds work', bodyMarkdown: 'Refunds take five days.', at: '2024-03-01T00:00:00.000Z',
   });
-  const feedback = (voterKey: string, kind: 'vote' | 'deflection', value: 'solved' | 'human' | 'helpful', at: string) =>
-    store.recordArticleFeedback({ siteId, articleId: article.id, voterKey, kind, value, at });
-  await feedback('visitor:k1', 'deflection', 'solved', '2024-03-09T12:00:00.000Z');
-  await feedback('visitor:k2', 'deflection', 'solved', '2024-03-10T18:00:00.000Z');
-  await feedback('visitor:k3', 'deflection', 'human', '2024-03-10T19:00:00.000Z');
-  await feedback('visitor:k4', 'deflection', 'solved', '2024-03-10T23:30:00.000Z');
-  await feedback('visitor:k5', 'vote', 'helpful', '2024-03-10T10:00:00.000Z');
+  const feedback: [voterKey: string, kind: 'vote' | 'deflection', value: 'solved' | 'human' | 'helpful', at: string][] = [
+    ['visitor:k1', 'deflection', 'solved', '2024-03-09T12:00:00.000Z'],
+    ['visitor:k2', 'deflection', 'solved', '2024-03-10T18:00:00.000Z'],
+    ['visitor:k3', 'deflection', 'human', '2024-03-10T19:00:00.000Z'],
+    ['visitor:k4', 'deflection', 'solved', '2024-03-10T23:30:00.000Z'],
+    ['visitor:k5', 'vote', 'helpful', '2024-03-10T10:00:00.000Z'],
+  ];
+  for (const [voterKey, kind, value, at] of feedback) {
+    await store.recordArticleFeedback({ siteId, articleId: article.id, voterKey, kind, value, at });
+  }
 
   return { alice, bob, sales, support, now: ANALYTICS_FIXTURE_NOW };
 }
