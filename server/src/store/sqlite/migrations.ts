@@ -262,6 +262,19 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX tickets_analytics ON tickets (site_id, assignee_agent_id, department_id, created_at);
   `,
+  // 9: trust — rate-limit counters every process shares (fixed window per key), and visitors whose
+  // identity the site signed (HMAC): their user id and the verified mark unsigned identifies cannot change.
+  `
+  CREATE TABLE rate_counters (
+    key TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    reset_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX rate_counters_expiry ON rate_counters (reset_at);
+  ALTER TABLE visitors ADD COLUMN user_id TEXT;
+  ALTER TABLE visitors ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX visitors_by_user ON visitors (site_id, user_id) WHERE user_id IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {
