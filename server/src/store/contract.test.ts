@@ -9,6 +9,7 @@ import { conversationsContract } from './contract/conversations.contract';
 import { directoryContract } from './contract/directory.contract';
 import { emailOutboxContract } from './contract/email-outbox.contract';
 import { messagesContract } from './contract/messages.contract';
+import { rateLimitsContract } from './contract/rate-limits.contract';
 import { routingContract } from './contract/routing.contract';
 import { inMemoryMongoFixture, mongoFixture, sqliteFixture, type StoreFixture } from './contract/store-fixtures';
 import { ticketsContract } from './contract/tickets.contract';
@@ -29,6 +30,7 @@ function storeContract(fixture: StoreFixture): void {
   workspaceContract(ctx);
   ticketsContract(ctx);
   emailOutboxContract(ctx);
+  rateLimitsContract(ctx);
 }
 
 const available: StoreFixture[] = [sqliteFixture, inMemoryMongoFixture(), ...(mongoUri ? [mongoFixture(mongoUri)] : [])];

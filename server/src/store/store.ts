@@ -1,6 +1,7 @@
 import type { AnalyticsStore } from './analytics.store';
 import type { EmailOutboxStore } from './email-outbox.store';
 import type { KnowledgeBaseStore } from './knowledge-base.store';
+import type { RateLimitStore } from './rate-limit.store';
 
 /**
  * The storage seam. It speaks the domain, returns plain objects, and holds every uniqueness
@@ -129,7 +130,7 @@ export class StoreConflictError extends Error {
   }
 }
 
-export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore {
+export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
 

@@ -9,6 +9,7 @@ import { mongoDirectory } from './mongo.directory';
 import { mongoMessages } from './mongo.messages';
 import { compileModels, ensureCollectionsAndIndexes, upgradeDocuments } from './mongo.models';
 import { mongoKnowledgeBase } from './mongo-knowledge-base';
+import { mongoRateLimits } from './mongo-rate-limits';
 import { mongoTickets } from './mongo.tickets';
 import { mongoVisitors } from './mongo.visitors';
 
@@ -52,6 +53,7 @@ export async function mongoStoreOn(connection: Connection): Promise<Store> {
     ...mongoMessages(models),
     ...mongoTickets(models),
     ...(await mongoKnowledgeBase(connection)),
+    ...(await mongoRateLimits(connection)),
     ...mongoAnalytics(models),
     ...mongoEmailOutbox(models.emailOutbox),
   };

@@ -11,6 +11,7 @@ import { sqliteVisitors } from './sqlite-visitors';
 import { sqliteTickets } from './sqlite-tickets';
 import { sqliteEmailOutbox } from './sqlite-email-outbox';
 import { sqliteKnowledgeBase } from './sqlite-knowledge-base';
+import { sqliteRateLimits } from './sqlite-rate-limits';
 import { sqliteAnalytics } from './sqlite-analytics';
 
 export interface SqliteStoreOptions {
@@ -41,6 +42,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteEmailOutbox(db),
     ...sqliteConversations(db),
     ...sqliteKnowledgeBase(db),
+    ...sqliteRateLimits(db),
     ...sqliteAnalytics(db),
   };
 }

@@ -1,0 +1,67 @@
+/** MongoDB rate counters: conditional single-document updates, and a TTL index that drops ended windows. */
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { RateCounter, RateLimitStore } from '../rate-limit.store';
+
+interface RateCounterDoc {
+  _id: string;
+  count: number;
+  resetAt: Date;
+}
+
+const RATE_COUNTER_SCHEMA = new Schema<RateCounterDoc>(
+  {
+    _id: { type: String, required: true },
+    count: { type: Number, required: true },
+    resetAt: { type: Date, required: true },
+  },
+  { versionKey: false, id: false, strict: 'throw' },
+);
+// MongoDB removes a counter once its window has ended (within the TTL monitor's minute).
+RATE_COUNTER_SCHEMA.index({ resetAt: 1 }, { expireAfterSeconds: 0 });
+
+const toCounter = (doc: RateCounterDoc): RateCounter => ({ count: doc.count, resetAt: doc.resetAt.toISOString() });
+const isDuplicateKey = (error: unknown) =>
+  typeof error === 'object' && error !== null && [11000, 11001].includes((error as { code?: number }).code ?? 0);
+const AFTER = { returnDocument: 'after' } as const;
+
+export async function mongoRateLimits(connection: Connection): Promise<RateLimitStore> {
+  const existing = connection.models.RateCounter as Model<RateCounterDoc> | undefined;
+  const counters = existing ?? connection.model<RateCounterDoc>('RateCounter', RATE_COUNTER_SCHEMA, 'rate_counters');
+  await counters.init();
+  await counters.createIndexes();
+
+  return {
+    async incrementRateCounter({ key, windowMs, now }) {
+      const at = new Date(now);
+      const resetAt = new Date(at.getTime() + windowMs);
+      // Each step is one conditional write; a lost race (another process inserted first) goes round again.
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const running = await counters
+          .findOneAndUpdate({ _id: key, resetAt: { $gt: at } }, { $inc: { count: 1 } }, AFTER)
+          .lean<RateCounterDoc>();
+        if (running) return toCounter(running);
+        const restarted = await counters
+          .findOneAndUpdate({ _id: key, resetAt: { $lte: at } }, { $set: { count: 1, resetAt } }, AFTER)
+          .lean<RateCounterDoc>();
+        if (restarted) return toCounter(restarted);
+        try {
+          await counters.create({ _id: key, count: 1, resetAt });
+          return { count: 1, resetAt: resetAt.toISOString() };
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
+      }
+      throw new Error(`rate counter ${key}: too much contention`);
+    },
+    async peekRateCounter(key, now) {
+      const doc = await counters.findOne({ _id: key, resetAt: { $gt: new Date(now) } }).lean<RateCounterDoc>();
+      return doc ? toCounter(doc) : null;
+    },
+    async deleteRateCounter(key) {
+      await counters.deleteOne({ _id: key });
+    },
+    async purgeExpiredRateCounters() {
+      return 0;
+    },
+  };
+}
