@@ -275,6 +275,60 @@ const MIGRATIONS: string[] = [
   ALTER TABLE visitors ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX visitors_by_user ON visitors (site_id, user_id) WHERE user_id IS NOT NULL;
   `,
+  // 10: platform — API tokens (hashed), webhook endpoints and their durable delivery queue, and
+  // keyset indexes for the REST API's pages (newest first by time, id as the tie-breaker).
+  `
+  CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    name TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('read','read-write')),
+    token_hash TEXT NOT NULL UNIQUE,
+    prefix TEXT NOT NULL,
+    created_by_agent_id TEXT NOT NULL REFERENCES agents(id),
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX api_tokens_by_site ON api_tokens (site_id, created_at);
+  CREATE TABLE webhook_endpoints (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    url TEXT NOT NULL,
+    description TEXT NOT NULL,
+    events_json TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    allow_private_targets INTEGER NOT NULL,
+    secret TEXT NOT NULL,
+    created_by_agent_id TEXT NOT NULL REFERENCES agents(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX webhook_endpoints_by_site ON webhook_endpoints (site_id, created_at);
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id) ON DELETE CASCADE,
+    site_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','sending','delivered','failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    response_status INTEGER,
+    last_error TEXT,
+    next_attempt_at TEXT NOT NULL,
+    lease_until TEXT,
+    created_at TEXT NOT NULL,
+    delivered_at TEXT,
+    UNIQUE (endpoint_id, event_id)
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+  CREATE INDEX webhook_deliveries_log ON webhook_deliveries (endpoint_id, created_at, id);
+  CREATE INDEX conversations_by_site_created ON conversations (site_id, created_at, id);
+  CREATE INDEX visitors_by_site_created ON visitors (site_id, created_at, id);
+  CREATE INDEX tickets_by_site_created ON tickets (site_id, created_at, id);
+  CREATE INDEX tickets_by_site_updated ON tickets (site_id, updated_at, id);
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {
