@@ -88,7 +88,9 @@ describe('chat actions', () => {
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create ticket' }));
 
-    expect(await within(panel).findByTestId('chat-notice')).toHaveTextContent('Ticket #1042 created.');
+    expect(await within(panel).findByTestId('chat-notice')).toHaveTextContent(
+      'Ticket #1042 created; the visitor gets the replies at maria@example.com.',
+    );
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(socket.emitsOf('conversation:escalate')).toEqual([
       { conversationId: mine.id, tier: 3, priority: 'high', note: 'Needs a refund decision' },

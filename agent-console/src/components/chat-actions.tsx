@@ -162,7 +162,8 @@ export function ChatActions(props: ChatActionsProps) {
           onClose={() => setEscalating(false)}
           onEscalated={(ticket) => {
             setEscalating(false);
-            onNotice(t('chat.escalated', { number: ticket.number }));
+            const { number, requesterEmail: email } = ticket;
+            onNotice(email ? t('chat.escalatedEmail', { number, email }) : t('chat.escalated', { number }));
           }}
         />
       )}

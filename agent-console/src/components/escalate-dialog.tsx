@@ -1,5 +1,5 @@
 /** Turns a live chat into a ticket: which tier takes it, how urgent it is, and a note for them. */
-import type { Conversation, ErrorCode, TicketPriority, Tier } from '@parley/shared';
+import type { Conversation, ErrorCode, Ticket, TicketPriority, Tier } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { errorCodeOf } from '../api/api-error';
 import { useLive, useT } from '../state/console-context';
@@ -9,7 +9,7 @@ import { isPriority, PRIORITIES, priorityLabel, tierLabel, tierOf, TIERS } from 
 export interface EscalateDialogProps {
   conversation: Conversation;
   onClose(): void;
-  onEscalated(ticket: { id: string; number: number }): void;
+  onEscalated(ticket: Pick<Ticket, 'id' | 'number' | 'requesterEmail'>): void;
 }
 
 export function EscalateDialog({ conversation, onClose, onEscalated }: EscalateDialogProps) {

@@ -1,6 +1,81 @@
-/** Administration (placeholder until the sections land). */
-import type { AdminSection } from '../state/navigation.store';
+/**
+ * Administration: the team, departments, the site's settings, the snippet and canned replies.
+ * Agents who are not admins see the team and departments read-only and keep their own canned replies.
+ */
+import type { Site } from '@parley/shared';
+import type { JSX } from 'preact';
+import { AgentsAdmin } from '../components/admin/agents-admin';
+import { CannedRepliesAdmin } from '../components/admin/canned-replies-admin';
+import { DepartmentsAdmin } from '../components/admin/departments-admin';
+import { SiteSettingsAdmin } from '../components/admin/site-settings-admin';
+import { SnippetAdmin } from '../components/admin/snippet-admin';
+import { useSite, type SiteState } from '../components/admin/use-site';
+import { useConsole, useT } from '../state/console-context';
+import { hrefOf, type AdminSection } from '../state/navigation.store';
 
-export function AdminRoute(_props: { section: AdminSection | null }) {
-  return <main class="admin" data-testid="admin-page" />;
+const ADMIN_ONLY: readonly AdminSection[] = ['settings', 'snippet'];
+const ORDER: readonly AdminSection[] = ['agents', 'departments', 'settings', 'snippet', 'canned'];
+
+function SiteBound({ site, render }: { site: SiteState; render(loaded: { site: Site; snippet: string }): JSX.Element }) {
+  const t = useT();
+  if (site.state === 'failed') {
+    return (
+      <p class="form-error" role="alert">
+        {t('admin.loadFailed')}{' '}
+        <button type="button" class="button button--small" onClick={site.reload}>
+          {t('chat.retry')}
+        </button>
+      </p>
+    );
+  }
+  if (!site.site || site.snippet === null) return <p class="tickets__state">{t('app.loading')}</p>;
+  return render({ site: site.site, snippet: site.snippet });
+}
+
+function SiteSections({ section }: { section: 'settings' | 'snippet' }) {
+  const site = useSite();
+  return (
+    <SiteBound
+      site={site}
+      render={(loaded) =>
+        section === 'settings' ? <SiteSettingsAdmin site={loaded.site} save={site.save} /> : <SnippetAdmin snippet={loaded.snippet} siteKey={loaded.site.key} />
+      }
+    />
+  );
+}
+
+export function AdminRoute({ section }: { section: AdminSection | null }) {
+  const { navigation, session } = useConsole();
+  const t = useT();
+  const isAdmin = session.agent.value?.role === 'admin';
+  const sections = ORDER.filter((s) => isAdmin || !ADMIN_ONLY.includes(s));
+  const current = section && sections.includes(section) ? section : 'agents';
+
+  return (
+    <div class="admin">
+      <nav class="admin__nav" aria-label={isAdmin ? t('nav.admin') : t('nav.team')}>
+        {sections.map((s) => (
+          <a
+            key={s}
+            href={hrefOf({ name: 'admin', section: s })}
+            class="admin__nav-link"
+            aria-current={s === current ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              navigation.go({ name: 'admin', section: s });
+            }}
+            data-testid={`admin-nav-${s}`}
+          >
+            {t(`admin.sections.${s}`)}
+          </a>
+        ))}
+      </nav>
+      <main class="admin__content" data-testid="admin-page" data-section={current}>
+        {current === 'agents' && <AgentsAdmin />}
+        {current === 'departments' && <DepartmentsAdmin />}
+        {(current === 'settings' || current === 'snippet') && <SiteSections key={current} section={current} />}
+        {current === 'canned' && <CannedRepliesAdmin />}
+      </main>
+    </div>
+  );
 }

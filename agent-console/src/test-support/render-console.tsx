@@ -53,16 +53,18 @@ export async function renderConsole(options: RenderConsoleOptions = {}): Promise
   return { app, socket, rest, admin };
 }
 
-/** A console already signed in as AGENT, its socket connected and the server answering the list. */
+/** A console already signed in (as AGENT unless told), its socket connected and the server answering the list. */
 export async function renderSignedIn(
-  options: RenderConsoleOptions & { conversations?: Conversation[]; messages?: Message[] } = {},
+  options: RenderConsoleOptions & { conversations?: Conversation[]; messages?: Message[]; agent?: Agent } = {},
 ): Promise<RenderedConsole> {
   window.localStorage.setItem('parley.console.token', JSON.stringify(TOKEN));
-  const result = await renderConsole({ me: async () => AGENT, ...options });
+  const me = options.agent ?? AGENT;
+  const result = await renderConsole({ me: async () => me, ...options });
   const { socket } = result;
   const known = new Map((options.conversations ?? []).map((c) => [c.id, c]));
   socket.handle('conversation:list', () => ({ ok: true, data: [...known.values()] }));
-  socket.handle('agent:list', () => ({ ok: true, data: [AGENT] }));
+  // With a fake admin API, its team is the site's team.
+  socket.handle('agent:list', () => ({ ok: true, data: options.admin ? [...options.admin.agents] : [me] }));
   socket.handle('conversation:open', ({ conversationId }) => {
     const conversation = known.get(conversationId);
     if (!conversation) return { ok: false, error: { code: 'CONVERSATION_NOT_FOUND', message: 'gone' } };
@@ -71,7 +73,7 @@ export async function renderSignedIn(
   });
   await result.app.session.restore();
   await act(() => socket.setConnected(true));
-  socket.serverEmit('session:ready', AGENT);
+  socket.serverEmit('session:ready', me);
   await waitFor(() => expect(socket.emitsOf('conversation:list')).toHaveLength(1));
   return result;
 }

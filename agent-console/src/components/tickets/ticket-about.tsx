@@ -1,6 +1,6 @@
 /** Beside a ticket: its SLA clocks, and who asked (with the chat it came from). */
 import type { Ticket } from '@parley/shared';
-import { useConsole, useLive, useT } from '../../state/console-context';
+import { useConsole, useLive } from '../../state/console-context';
 import { formatMessageTime } from '../time-format';
 import { slaClocks } from './sla';
 import { SlaBadge } from './sla-badge';

@@ -1,0 +1,73 @@
+/** The site's departments: the teams chats are routed to. Admins add new ones. */
+import type { ErrorCode } from '@parley/shared';
+import { useState } from 'preact/hooks';
+import { errorCodeOf } from '../../api/api-error';
+import { useConsole, useLive, useT } from '../../state/console-context';
+
+export function DepartmentsAdmin() {
+  const { session } = useConsole();
+  const live = useLive();
+  const t = useT();
+  const isAdmin = session.agent.value?.role === 'admin';
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const departments = live.departments.list.value;
+  const agents = [...live.agents.byId.value.values()].filter((a) => a.active);
+
+  async function add(event: Event) {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    setBusy(true);
+    setError(null);
+    try {
+      live.departments.upsert(await live.admin.createDepartment(trimmed));
+      setName('');
+    } catch (failure) {
+      setError(errorCodeOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="admin-section" aria-labelledby="departments-title" data-testid="departments-admin">
+      <header class="admin-section__header">
+        <h1 id="departments-title">{t('departments.title')}</h1>
+      </header>
+      <p class="admin-section__note">{t('departments.explain')}</p>
+      {departments.length === 0 ? (
+        <p class="muted">{t('departments.none')}</p>
+      ) : (
+        <ul class="admin-list" data-testid="department-list">
+          {departments.map((d) => {
+            const members = agents.filter((a) => a.departmentIds.includes(d.id)).length;
+            return (
+              <li key={d.id} class="admin-list__item" data-testid="department-item">
+                <strong>{d.name}</strong>
+                <span class="muted">{t('departments.members', { count: members })}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {isAdmin && (
+        <form class="inline-form" onSubmit={add}>
+          <label class="field">
+            <span class="field__label">{t('departments.newName')}</span>
+            <input type="text" required maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="button button--primary" disabled={busy || !name.trim()}>
+            {t('departments.add')}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p class="form-error" role="alert" data-code={error}>
+          {t(`errors.${error}`)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+/** What visitors are asked and shown: the pre-chat form, the contact card, where the widget may run. */
+import type { ContactCard, PrechatForm, SiteSettingsPatch } from '@parley/shared';
+import { useState } from 'preact/hooks';
+import { useT } from '../../../state/console-context';
+import type { SettingsPartProps } from './routing-settings';
+import { SettingsSection } from './settings-section';
+
+const RULES = ['off', 'optional', 'required'] as const satisfies readonly PrechatForm['name'][];
+const PRECHAT_FIELDS = ['name', 'email', 'department'] as const satisfies readonly (keyof PrechatForm)[];
+const ORIGIN = /^https?:\/\/[^/\s]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const MAX_ORIGINS = 50;
+
+export function PrechatSettings({ settings, save, readOnly }: SettingsPartProps) {
+  const t = useT();
+  const [form, setForm] = useState<PrechatForm>(settings.prechat);
+  return (
+    <SettingsSection id="prechat" title={t('settings.prechat.title')} description={t('settings.prechat.explain')} patch={() => ({ prechat: form })} save={save} readOnly={readOnly}>
+      <div class="field-row">
+        {PRECHAT_FIELDS.map((field) => (
+          <label key={field} class="field">
+            <span class="field__label">{t(`settings.prechat.${field}`)}</span>
+            <select
+              value={form[field]}
+              onChange={(e) => {
+                const rule = RULES.find((r) => r === e.currentTarget.value) ?? 'off';
+                setForm((current) => ({ ...current, [field]: rule }));
+              }}
+              data-testid={`prechat-${field}`}
+            >
+              {RULES.map((rule) => (
+                <option key={rule} value={rule}>
+                  {t(`settings.prechat.rules.${rule}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+    </SettingsSection>
+  );
+}
+
+export function ContactSettings({ settings, save, readOnly }: SettingsPartProps) {
+  const t = useT();
+  const [card, setCard] = useState<ContactCard>(settings.contact);
+  const emailOk = card.email === '' || EMAIL.test(card.email);
+  const set = (key: keyof ContactCard, value: string) => setCard((current) => ({ ...current, [key]: value }));
+  const patch = (): SiteSettingsPatch | null =>
+    emailOk ? { contact: { phone: card.phone.trim(), email: card.email.trim(), hoursNote: card.hoursNote.trim() } } : null;
+  return (
+    <SettingsSection id="contact" title={t('settings.contact.title')} description={t('settings.contact.explain')} patch={patch} save={save} readOnly={readOnly}>
+      <div class="field-row">
+        <label class="field">
+          <span class="field__label">{t('settings.contact.phone')}</span>
+          <input type="tel" maxLength={40} value={card.phone} onInput={(e) => set('phone', e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="field__label">{t('login.email')}</span>
+          <input type="email" maxLength={254} value={card.email} aria-invalid={!emailOk} onInput={(e) => set('email', e.currentTarget.value)} data-testid="contact-email" />
+        </label>
+      </div>
+      <label class="field">
+        <span class="field__label">{t('settings.contact.hoursNote')}</span>
+        <input type="text" maxLength={200} value={card.hoursNote} placeholder={t('settings.contact.hoursNotePlaceholder')} onInput={(e) => set('hoursNote', e.currentTarget.value)} />
+      </label>
+    </SettingsSection>
+  );
+}
+
+export function parseOrigins(text: string): { origins: string[]; invalid: string[] } {
+  const lines = [...new Set(text.split(/[\s,]+/).map((line) => line.trim().replace(/\/$/, '')).filter(Boolean))];
+  return { origins: lines.filter((line) => ORIGIN.test(line)), invalid: lines.filter((line) => !ORIGIN.test(line)) };
+}
+
+export function OriginsSettings({ settings, save, readOnly }: SettingsPartProps) {
+  const t = useT();
+  const [text, setText] = useState(settings.allowedOrigins.join('\n'));
+  const { origins, invalid } = parseOrigins(text);
+  const ok = invalid.length === 0 && origins.length <= MAX_ORIGINS;
+  return (
+    <SettingsSection
+      id="origins"
+      title={t('settings.origins.title')}
+      description={t('settings.origins.explain')}
+      patch={() => (ok ? { allowedOrigins: origins } : null)}
+      save={save}
+      readOnly={readOnly}
+    >
+      <div class="field">
+        <label class="field__label" for="allowed-origins">
+          {t('settings.origins.label')}
+        </label>
+        <textarea
+          id="allowed-origins"
+          rows={4}
+          value={text}
+          placeholder={'https://shop.example\nhttps://www.shop.example'}
+          aria-invalid={!ok}
+          aria-describedby="origins-hint"
+          onInput={(e) => setText(e.currentTarget.value)}
+          data-testid="allowed-origins"
+        />
+        <span id="origins-hint" class={`field__hint${ok ? '' : ' field__hint--error'}`}>
+          {invalid.length > 0 ? t('settings.origins.invalid', { origins: invalid.join(', ') }) : origins.length === 0 ? t('settings.origins.any') : t('settings.origins.hint')}
+        </span>
+      </div>
+    </SettingsSection>
+  );
+}

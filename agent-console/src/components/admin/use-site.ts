@@ -1,0 +1,47 @@
+/** The site's settings and snippet, loaded when administration opens, and saving a settings patch. */
+import type { Site, SiteSettingsPatch } from '@parley/shared';
+import { useEffect, useState } from 'preact/hooks';
+import { useLive } from '../../state/console-context';
+
+export interface SiteState {
+  site: Site | null;
+  snippet: string | null;
+  state: 'loading' | 'ready' | 'failed';
+  save(patch: SiteSettingsPatch): Promise<void>;
+  reload(): void;
+}
+
+export function useSite(): SiteState {
+  const live = useLive();
+  const [site, setSite] = useState<Site | null>(null);
+  const [snippet, setSnippet] = useState<string | null>(null);
+  const [state, setState] = useState<SiteState['state']>('loading');
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setState('loading');
+    live.admin.getSite().then(
+      (answer) => {
+        if (!current) return;
+        setSite(answer.site);
+        setSnippet(answer.snippet);
+        setState('ready');
+      },
+      () => current && setState('failed'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [live, attempt]);
+
+  return {
+    site,
+    snippet,
+    state,
+    async save(patch) {
+      setSite(await live.admin.updateSiteSettings(patch));
+    },
+    reload: () => setAttempt((n) => n + 1),
+  };
+}

@@ -1,0 +1,120 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { ADMIN, BOB, openAdmin, SALES } from '../test-support/open-admin';
+import { AGENT } from '../test-support/fixtures';
+
+beforeEach(() => window.localStorage.clear());
+
+const rowOf = (name: string) => screen.getAllByTestId('agent-row').find((row) => row.textContent?.includes(name)) as HTMLElement;
+
+describe('administration: team', () => {
+  it('adds an agent with a generated password that is shown once and can be copied', async () => {
+    const writeText = jest.fn(async (_text: string) => undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    const { admin } = await openAdmin();
+    await screen.findByText('Bob');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add agent' }));
+    const form = await screen.findByRole('dialog', { name: 'Add an agent' });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Chen' } });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'E-mail' }), { target: { value: 'chen@example.com' } });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Languages' }), { target: { value: 'zh, EN' } });
+    fireEvent.input(within(form).getByRole('spinbutton', { name: 'Chats at once' }), { target: { value: '6' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Sales' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Create agent' }));
+
+    const shown = await screen.findByRole('dialog', { name: 'Chen can sign in now' });
+    const password = within(shown).getByTestId('generated-password').textContent ?? '';
+    expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
+    expect(admin.createAgent).toHaveBeenCalledWith({
+      name: 'Chen',
+      email: 'chen@example.com',
+      role: 'agent',
+      departmentIds: [SALES.id],
+      languages: ['zh', 'en'],
+      maxChats: 6,
+      password,
+    });
+    fireEvent.click(within(shown).getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(password));
+    expect(within(shown).getByRole('status')).toHaveTextContent('Copied.');
+    fireEvent.click(within(shown).getByRole('button', { name: 'I have noted it' }));
+    expect(screen.queryByTestId('generated-password')).toBeNull();
+    expect(rowOf('Chen')).toHaveTextContent('Sales');
+  });
+
+  it('edits capacity and languages, and refuses a language that is not a code', async () => {
+    const { admin } = await openAdmin();
+    await screen.findByText('Bob');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Bob' }));
+    const form = await screen.findByRole('dialog', { name: 'Edit Bob' });
+    const languages = within(form).getByRole('textbox', { name: 'Languages' });
+    fireEvent.input(languages, { target: { value: 'english' } });
+    expect(languages).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByRole('button', { name: 'Save' })).toBeDisabled();
+
+    fireEvent.input(languages, { target: { value: 'en, de' } });
+    fireEvent.input(within(form).getByRole('spinbutton', { name: 'Chats at once' }), { target: { value: '2' } });
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Role' }), { target: { value: 'admin' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(admin.updateAgent).toHaveBeenCalledWith(BOB.id, { name: 'Bob', role: 'admin', departmentIds: [], languages: ['en', 'de'], maxChats: 2 });
+    expect(rowOf('Bob')).toHaveTextContent('en, de');
+  });
+
+  it('deactivates a colleague only after confirming, never oneself', async () => {
+    const { admin } = await openAdmin();
+    await screen.findByText('Bob');
+    expect(within(rowOf('Alma')).queryByRole('button', { name: /Deactivate/ })).toBeNull();
+
+    fireEvent.click(within(rowOf('Bob')).getByRole('button', { name: 'Deactivate Bob' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Deactivate Bob?' });
+    expect(confirm).toHaveTextContent('signed out everywhere at once');
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(admin.updateAgent).not.toHaveBeenCalled();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Deactivate' }));
+
+    await waitFor(() => expect(rowOf('Bob')).toHaveAttribute('data-active', 'false'));
+    expect(admin.updateAgent).toHaveBeenCalledWith(BOB.id, { active: false });
+    expect(within(rowOf('Bob')).getByRole('button', { name: 'Reactivate Bob' })).toBeInTheDocument();
+  });
+
+  it('shows an agent the team read-only, and no site settings', async () => {
+    await openAdmin(AGENT);
+    expect(screen.getByTestId('admin-nav')).toHaveTextContent('Team');
+    await screen.findByText('Bob');
+    expect(screen.queryByRole('button', { name: 'Add agent' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Edit / })).toBeNull();
+    expect(screen.getByText('Only admins can change this; you see it as it is.')).toBeInTheDocument();
+    expect(screen.queryByTestId('admin-nav-settings')).toBeNull();
+    expect(screen.queryByTestId('admin-nav-snippet')).toBeNull();
+    expect(screen.getByTestId('admin-nav-canned')).toBeInTheDocument();
+  });
+
+  it('adds a department', async () => {
+    const { admin } = await openAdmin(ADMIN, 'departments');
+    fireEvent.input(await screen.findByRole('textbox', { name: 'New department' }), { target: { value: 'Billing' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add department' }));
+    await waitFor(() => expect(screen.getAllByTestId('department-item').map((d) => d.textContent)).toEqual(['BillingAgents: 0', 'SalesAgents: 0']));
+    expect(admin.createDepartment).toHaveBeenCalledWith('Billing');
+  });
+});
+
+describe('administration: snippet', () => {
+  it('shows the snippet and copies it', async () => {
+    const writeText = jest.fn(async (_text: string) => undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    await openAdmin(ADMIN, 'snippet');
+    const code = await screen.findByTestId('snippet-code');
+    expect(code).toHaveTextContent('<script async src="https://chat.example/widget.js" data-site="site-key-demo-0001"></script>');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(code.textContent));
+  });
+
+  it('says so when the clipboard is refused', async () => {
+    Object.assign(navigator, { clipboard: { writeText: async () => Promise.reject(new Error('denied')) } });
+    await openAdmin(ADMIN, 'snippet');
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy snippet' }));
+    expect(await screen.findByText(/Copying was not allowed/)).toBeInTheDocument();
+  });
+});
