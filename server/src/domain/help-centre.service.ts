@@ -45,46 +45,47 @@ export function createHelpCentreService({ store, links, selfService }: { store: 
     return site;
   }
 
-  async function base(site: Site, published: KbArticleSummary[], language: string): Promise<PageBase> {
-    return {
-      site: { key: site.key, name: site.name },
-      language,
-      languages: [...new Set(published.map((a) => a.language))].sort(),
-      notice: await selfService.statusNotice(site.id),
-    };
+  async function base(site: Site, languages: string[], language: string): Promise<PageBase> {
+    return { site: { key: site.key, name: site.name }, language, languages, notice: await selfService.statusNotice(site.id) };
   }
 
   /** The first language the reader prefers that the site has articles in; else English; else any. */
-  function chooseLanguage(preferred: string[], available: Set<string>): string {
-    return preferred.find((lang) => available.has(lang)) ?? (available.has(FALLBACK_LANGUAGE) ? FALLBACK_LANGUAGE : [...available][0] ?? preferred[0] ?? FALLBACK_LANGUAGE);
+  function chooseLanguage(preferred: string[], available: string[]): string {
+    return preferred.find((lang) => available.includes(lang))
+      ?? (available.includes(FALLBACK_LANGUAGE) ? FALLBACK_LANGUAGE : available[0] ?? preferred[0] ?? FALLBACK_LANGUAGE);
   }
 
   return {
     async home(input: { siteKey: string; preferred: string[] }): Promise<HelpCentreHome> {
       const site = await siteByKey(input.siteKey);
-      const published = await store.listArticles({ siteId: site.id, status: 'published' });
-      const language = chooseLanguage(input.preferred, new Set(published.map((a) => a.language)));
-      const categories = await store.listKbCategories(site.id);
-      const inLanguage = published.filter((a) => a.language === language).sort((a, b) => a.title.localeCompare(b.title, language));
+      const languages = await store.listKbLanguages(site.id);
+      const language = chooseLanguage(input.preferred, languages);
+      const [categories, titles] = await Promise.all([
+        store.listKbCategories(site.id), store.listPublishedTitles({ siteId: site.id, language }),
+      ]);
+      const collator = new Intl.Collator(language);
+      const inLanguage = titles.sort((a, b) => collator.compare(a.title, b.title));
       const sections: HelpCentreSection[] = categories
         .map((category) => ({
           category: { slug: category.slug, name: categoryName(category, language) },
           articles: inLanguage.filter((a) => a.categoryId === category.id).map((a) => links.publicSummary(site.key, a)),
         }))
         .filter((section) => section.articles.length > 0);
-      const loose = inLanguage.filter((a) => !categories.some((c) => c.id === a.categoryId));
+      const known = new Set(categories.map((c) => c.id));
+      const loose = inLanguage.filter((a) => a.categoryId === null || !known.has(a.categoryId));
       if (loose.length > 0) sections.push({ category: null, articles: loose.map((a) => links.publicSummary(site.key, a)) });
-      return { ...(await base(site, published, language)), sections };
+      return { ...(await base(site, languages, language)), sections };
     },
 
     async article(input: { siteKey: string; language: string; slug: string }): Promise<HelpCentreArticle> {
       const site = await siteByKey(input.siteKey);
       const article = await store.findArticleBySlug({ siteId: site.id, language: input.language, slug: input.slug });
       if (!article || article.status !== 'published') throw new DomainError('NOT_FOUND', 'There is no such article.');
-      const category = article.categoryId ? await store.findKbCategory(article.categoryId) : null;
-      const published = await store.listArticles({ siteId: site.id, status: 'published' });
+      const [category, languages] = await Promise.all([
+        article.categoryId ? store.findKbCategory(article.categoryId) : null, store.listKbLanguages(site.id),
+      ]);
       return {
-        ...(await base(site, published, article.language)),
+        ...(await base(site, languages, article.language)),
         article: await selfService.toPublicArticle(site.key, article),
         categoryName: category ? categoryName(category, article.language) : null,
       };
@@ -92,13 +93,13 @@ export function createHelpCentreService({ store, links, selfService }: { store: 
 
     async search(input: { siteKey: string; preferred: string[]; query: string }): Promise<HelpCentreSearch> {
       const site = await siteByKey(input.siteKey);
-      const published = await store.listArticles({ siteId: site.id, status: 'published' });
-      const language = chooseLanguage(input.preferred, new Set(published.map((a) => a.language)));
+      const languages = await store.listKbLanguages(site.id);
+      const language = chooseLanguage(input.preferred, languages);
       const hits = input.query
         ? await store.searchArticles({ siteId: site.id, language, query: input.query, limit: SEARCH_LIMIT, publishedOnly: true })
         : [];
       return {
-        ...(await base(site, published, language)),
+        ...(await base(site, languages, language)),
         query: input.query,
         results: hits.map((hit) => links.publicSummary(site.key, hit.article)),
       };

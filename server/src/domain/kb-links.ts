@@ -1,14 +1,16 @@
 /** Addresses of the public help centre, the one place that knows its URL layout. */
 import type { KbArticleLink, KbArticleSummary, KbPublicArticleSummary } from '@parley/shared';
 
+type Listed = Pick<KbArticleSummary, 'id' | 'language' | 'slug' | 'title' | 'summary'>;
+
 export interface KbLinks {
   home(siteKey: string, language?: string): string;
   article(siteKey: string, article: Pick<KbArticleSummary, 'language' | 'slug'>): string;
   search(siteKey: string): string;
   sitemap(siteKey: string): string;
   /** An article as visitors may see it in a list. */
-  publicSummary(siteKey: string, article: KbArticleSummary): KbPublicArticleSummary;
-  link(siteKey: string, article: KbArticleSummary): KbArticleLink;
+  publicSummary(siteKey: string, article: Listed): KbPublicArticleSummary;
+  link(siteKey: string, article: Pick<KbArticleSummary, 'id' | 'language' | 'slug'>): KbArticleLink;
 }
 
 export function createKbLinks({ publicUrl }: { publicUrl: string }): KbLinks {

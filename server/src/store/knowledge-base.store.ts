@@ -39,6 +39,9 @@ export interface KbArticleQuery {
   translationGroupId?: string;
 }
 
+/** What a table of contents needs of an article; cheap to read (no body, no counters). */
+export type KbArticleTitle = Pick<KbArticleSummary, 'id' | 'categoryId' | 'language' | 'translationGroupId' | 'slug' | 'title' | 'summary'>;
+
 export interface KbSearchQuery {
   siteId: string;
   language: string;
@@ -81,6 +84,10 @@ export interface KnowledgeBaseStore {
   /** Without bodies; newest change first. */
   listArticles(query: KbArticleQuery): Promise<KbArticleSummary[]>;
   deleteArticle(input: { id: string; siteId: string }): Promise<boolean>;
+  /** Published articles of one language, titles only: the help centre's table of contents. */
+  listPublishedTitles(input: { siteId: string; language: string }): Promise<KbArticleTitle[]>;
+  /** Languages the site has published articles in, sorted. */
+  listKbLanguages(siteId: string): Promise<string[]>;
   /** Ranked by relevance (title above summary above body); a query with nothing searchable finds nothing. */
   searchArticles(query: KbSearchQuery): Promise<KbStoredHit[]>;
 

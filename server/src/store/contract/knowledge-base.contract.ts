@@ -93,6 +93,24 @@ export function knowledgeBaseContract(ctx: ContractContext): void {
   });
 
   describe('knowledge-base articles and categories', () => {
+    it('lists a language\'s published titles and the languages a site publishes in', async () => {
+      const [site, other] = [await seedSite(ctx.store), await seedSite(ctx.store)];
+      const seeded = await seedKnowledgeBase(ctx.store, site.id);
+      await seedKnowledgeBase(ctx.store, other.id);
+      const titles = await ctx.store.listPublishedTitles({ siteId: site.id, language: 'ru' });
+      expect(titles.map((t) => t.id).sort()).toEqual(['reset-password-ru', 'refund-ru', 'shipping-ru'].map((k) => seeded.get(k)?.id).sort());
+      const refund = seeded.get('refund-ru');
+      expect(titles.find((t) => t.id === refund?.id)).toEqual({
+        id: refund?.id, categoryId: null, language: 'ru', translationGroupId: refund?.translationGroupId, slug: 'refund-ru',
+        title: refund?.title, summary: refund?.summary,
+      });
+      expect((await ctx.store.listPublishedTitles({ siteId: site.id, language: 'en' })).map((t) => t.slug)).not.toContain('invoice-draft');
+      expect(await ctx.store.listKbLanguages(site.id)).toEqual(['en', 'es', 'ru']);
+      const lonely = await seedSite(ctx.store);
+      await draft(lonely.id, { language: 'de' });
+      expect(await ctx.store.listKbLanguages(lonely.id)).toEqual([]);
+    });
+
     it('keeps slugs unique per site and language, and one translation per language', async () => {
       const [site, other] = [await seedSite(ctx.store), await seedSite(ctx.store)];
       const article = await draft(site.id, { slug: 'billing' });

@@ -173,6 +173,19 @@ export async function mongoKnowledgeBase(connection: Connection): Promise<Knowle
       if (deleted) await kbFeedback.deleteMany({ articleId: id });
       return deleted;
     },
+    async listPublishedTitles({ siteId, language }) {
+      const docs = await kbArticles
+        .find({ siteId, language, status: 'published' }, { categoryId: 1, language: 1, translationGroupId: 1, slug: 1, title: 1, summary: 1 })
+        .lean<Pick<KbArticleDoc, '_id' | 'categoryId' | 'language' | 'translationGroupId' | 'slug' | 'title' | 'summary'>[]>();
+      return docs.map((d) => ({
+        id: d._id, categoryId: d.categoryId ?? null, language: d.language, translationGroupId: d.translationGroupId,
+        slug: d.slug, title: d.title, summary: d.summary,
+      }));
+    },
+    async listKbLanguages(siteId) {
+      const languages = await kbArticles.distinct('language', { siteId, status: 'published' });
+      return languages.map(String).sort();
+    },
     async searchArticles({ siteId, language, query, limit, publishedOnly }) {
       const terms = tokensOf(query).slice(0, MAX_TERMS);
       const last = terms[terms.length - 1];

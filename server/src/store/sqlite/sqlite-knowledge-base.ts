@@ -208,6 +208,27 @@ export function sqliteKnowledgeBase(db: Database.Database): KnowledgeBaseStore {
     async deleteArticle(input) {
       return deleteArticle.immediate(input);
     },
+    async listPublishedTitles({ siteId, language }) {
+      // Only columns stored before the body: the rows' overflow pages are never read.
+      return db
+        .prepare<[string, string], Pick<ArticleRow, 'id' | 'category_id' | 'language' | 'translation_group_id' | 'slug' | 'title' | 'summary'>>(
+          `SELECT id, category_id, language, translation_group_id, slug, title, summary FROM kb_articles
+           WHERE site_id = ? AND language = ? AND status = 'published'`,
+        )
+        .all(siteId, language)
+        .map((r) => ({
+          id: r.id, categoryId: r.category_id, language: r.language, translationGroupId: r.translation_group_id,
+          slug: r.slug, title: r.title, summary: r.summary,
+        }));
+    },
+    async listKbLanguages(siteId) {
+      return db
+        .prepare<[string], { language: string }>(
+          `SELECT DISTINCT language FROM kb_articles WHERE site_id = ? AND status = 'published' ORDER BY language`,
+        )
+        .all(siteId)
+        .map((r) => r.language);
+    },
     async searchArticles({ siteId, language, query, limit, publishedOnly }) {
       const match = toFtsMatch(query);
       if (!match) return [];
