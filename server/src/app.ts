@@ -31,6 +31,9 @@ import { registerAgentNamespace } from './realtime/agent.namespace';
 import { createSocketBroadcaster } from './realtime/socket.broadcaster';
 import { rooms, type AgentNamespace, type ParleyServer, type VisitorNamespace } from './realtime/types';
 import { registerVisitorNamespace } from './realtime/visitor.namespace';
+import { createStoreRateLimiter } from './security/rate-limiter';
+import { createSignInGuard } from './security/sign-in-guard';
+import { createVisitorLimits } from './security/visitor-limits';
 import type { Store } from './store/store';
 
 export interface ParleyAppOptions {
@@ -108,13 +111,19 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   });
   const analytics = createAnalyticsService({ store, now: options.now });
   const knowledgeBase = createKnowledgeBaseServices({ store, publicUrl: options.publicUrl, now: options.now });
+  // Counters in the store: every process sharing it enforces the same limits.
+  const limiter = createStoreRateLimiter({ store, now: options.now });
+  const signIn = createSignInGuard({ limiter, auth });
+  const limits = createVisitorLimits({ limiter, store });
   handleRequest = createHttpApp({
-    knowledgeBase,
+    knowledgeBase, signIn,
     store, auth, admin, tickets, siteConfig, analytics, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
     metrics,
   });
 
-  registerVisitorNamespace({ namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger, kb: knowledgeBase.selfService });
+  registerVisitorNamespace({
+    namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger, kb: knowledgeBase.selfService, limits,
+  });
   registerAgentNamespace({
     namespace: agentNamespace, auth, conversations, presence, cannedReplies, tickets, escalation, store, logger,
     reconnectGraceMs: options.reconnectGraceMs ?? 8000,

@@ -23,13 +23,18 @@ const gone = () => new DomainError('UNAUTHENTICATED', 'This visitor session no l
 
 export function createVisitorService({ store, broadcaster, now = () => new Date() }: VisitorServiceDeps) {
   return {
-    async resumeOrStartSession(handshake: VisitorHandshake): Promise<VisitorSessionResult> {
+    /** `beforeNewVisitor` runs (and may refuse) only when a visitor is about to be created. */
+    async resumeOrStartSession(
+      handshake: VisitorHandshake,
+      options: { beforeNewVisitor?: () => Promise<void> } = {},
+    ): Promise<VisitorSessionResult> {
       const site = await store.findSiteByKey(handshake.siteKey);
       if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site key is not known to Parley.');
       if (handshake.visitorToken) {
         const visitor = await store.findVisitorByTokenHash(site.id, hashToken(handshake.visitorToken));
         if (visitor) return { site, visitor, visitorToken: handshake.visitorToken, issuedNewToken: false };
       }
+      await options.beforeNewVisitor?.();
       const visitorToken = newSecretToken();
       const visitor = await store.createVisitor({
         siteId: site.id, tokenHash: hashToken(visitorToken), locale: handshake.locale ?? null,

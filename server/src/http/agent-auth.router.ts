@@ -3,6 +3,8 @@ import { LoginRequestSchema } from '@parley/shared';
 import { Router, type Request, type RequestHandler } from 'express';
 import type { Agent } from '@parley/shared';
 import type { AuthService } from '../domain/auth.service';
+import { clientAddress } from '../security/client-address';
+import type { SignInGuard } from '../security/sign-in-guard';
 import { parseOrThrow } from './validate';
 
 export function bearerToken(req: Request): string | undefined {
@@ -21,10 +23,11 @@ export function requireAgent(auth: AuthService): RequestHandler {
   };
 }
 
-export function createAgentAuthRouter(auth: AuthService): Router {
+export function createAgentAuthRouter(auth: AuthService, signIn: SignInGuard): Router {
   const router = Router();
   router.post('/login', async (req, res) => {
-    res.json(await auth.login(parseOrThrow(LoginRequestSchema, req.body)));
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+    res.json(await signIn.login(parseOrThrow(LoginRequestSchema, req.body), address));
   });
   router.post('/logout', requireAgent(auth), async (req, res) => {
     await auth.logout(bearerToken(req) as string);

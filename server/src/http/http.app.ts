@@ -15,6 +15,7 @@ import { createKnowledgeBaseRouter } from './knowledge-base.router';
 import type { SiteConfigService } from '../domain/site-config.service';
 import { createWidgetConfigRouter } from './widget-config.router';
 import type { Store } from '../store/store';
+import type { SignInGuard } from '../security/sign-in-guard';
 import { countErrorResponses, serveMetrics } from '../metrics/http-metrics';
 import type { MetricsEndpoint, ServerMetrics } from '../metrics/metrics.port';
 import { createAgentAuthRouter } from './agent-auth.router';
@@ -24,6 +25,8 @@ import { createStaticRouter, type StaticRoots } from './static.router';
 export interface HttpAppDeps {
   store: Store;
   auth: AuthService;
+  /** Sign-in under rate limits and lockout. */
+  signIn: SignInGuard;
   admin: AgentAdminService;
   tickets: TicketService;
   siteConfig: SiteConfigService;
@@ -62,7 +65,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   // Before the 64 KB JSON parser: articles bring their own, larger limit (after authentication).
   api.use('/kb', createKnowledgeBaseRouter({ auth: deps.auth, kb: deps.knowledgeBase.editor }));
   api.use(express.json({ limit: '64kb', strict: true }));
-  api.use('/agent', createAgentAuthRouter(deps.auth));
+  api.use('/agent', createAgentAuthRouter(deps.auth, deps.signIn));
   api.use('/widget', createWidgetConfigRouter(deps.siteConfig));
   api.use('/admin', createAdminRouter({ auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl }));
   api.use('/analytics', createAnalyticsRouter({ auth: deps.auth, analytics: deps.analytics }));

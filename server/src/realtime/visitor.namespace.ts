@@ -19,6 +19,8 @@ import type { EscalationService } from '../domain/escalation.service';
 import type { SiteAvailabilityService } from '../domain/site-availability.service';
 import type { VisitorService } from '../domain/visitor.service';
 import type { KbSelfService } from '../domain/kb-self-service';
+import { clientAddress } from '../security/client-address';
+import type { VisitorLimits } from '../security/visitor-limits';
 import { z } from 'zod';
 import { ackHandler } from './ack-handler';
 import { registerKbVisitorHandlers } from './kb-visitor.handlers';
@@ -34,20 +36,24 @@ export interface VisitorNamespaceDeps {
   availability: SiteAvailabilityService;
   feedback: ChatFeedbackService;
   kb: KbSelfService;
+  /** Rate limits on new visitors, conversations and messages. */
+  limits: VisitorLimits;
   logger: Logger;
 }
 
 const EmptyRequestSchema = z.strictObject({});
 
 export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
-  const { namespace, visitors, conversations, escalation, availability, feedback, logger } = deps;
+  const { namespace, visitors, conversations, escalation, availability, feedback, limits, logger } = deps;
+  const addressOf = (socket: { handshake: VisitorSocket['handshake'] }) =>
+    clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
   // The token to hand back on connect; kept beside the socket, never in a URL or a log.
   const tokens = new WeakMap<object, string>();
 
   namespace.use((socket, next) => {
     const handshake = parseInput(VisitorHandshakeSchema, clientAuth(socket.handshake.auth));
     if (!handshake.ok) return next(handshakeError(handshake.error));
-    visitors.resumeOrStartSession(handshake.data).then(
+    visitors.resumeOrStartSession(handshake.data, { beforeNewVisitor: () => limits.newVisitor(addressOf(socket)) }).then(
       (session) => {
         socket.data.visitor = session.visitor;
         tokens.set(socket, session.visitorToken);
@@ -59,6 +65,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
 
   namespace.on('connection', (socket: VisitorSocket) => {
     const visitor = () => socket.data.visitor;
+    const address = addressOf(socket);
     void socket.join(rooms.visitor(visitor().id));
     socket.emit('session:ready', { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name });
     visitors.startVisit(visitor(), socket.handshake.headers['user-agent'] ?? null).then(
@@ -72,7 +79,10 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     );
     socket.on(
       'message:send',
-      ackHandler(logger, VisitorMessageSendSchema, (message) => conversations.visitorSend(visitor(), message)),
+      ackHandler(logger, VisitorMessageSendSchema, async (message) => {
+        await limits.beforeMessage(visitor(), address);
+        return conversations.visitorSend(visitor(), message);
+      }),
     );
     socket.on(
       'visitor:identify',
@@ -92,6 +102,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     socket.on(
       'ticket:create',
       ackHandler(logger, OfflineRequestSchema, async (request) => {
+        await limits.beforeOfflineTicket(visitor(), address);
         const ticket = await escalation.fromOfflineForm(visitor(), request);
         socket.data.visitor = (await visitors.refresh(visitor())) ?? visitor();
         return { ticketNumber: ticket.number, emailOnFile: true };

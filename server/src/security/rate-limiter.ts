@@ -1,0 +1,83 @@
+/**
+ * The RateLimiter port and its store-backed implementation: counters live in the store, so every
+ * Parley process sharing it counts the same hits (no limit multiplied by the number of processes).
+ */
+import type { RateLimitStore } from '../store/rate-limit.store';
+import { hashToken } from '../tokens';
+
+export interface RateLimitRule {
+  /** Part of the counter key; one counter per rule and subject. */
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  /** Hits in the current window, this one included when counted. */
+  count: number;
+  /** Until the window ends; 0 when no window runs. */
+  retryAfterMs: number;
+}
+
+export interface RateLimiter {
+  /** Counts one hit of `subject` under `rule`; not allowed once the count passes the limit. */
+  hit(rule: RateLimitRule, subject: string): Promise<RateDecision>;
+  /** Whether `subject` is already at the limit, without counting. */
+  peek(rule: RateLimitRule, subject: string): Promise<RateDecision>;
+  reset(rule: RateLimitRule, subject: string): Promise<void>;
+}
+
+export interface StoreRateLimiterDeps {
+  store: RateLimitStore;
+  now?: () => Date;
+}
+
+// Ended windows are purged at most this often, by whichever process counts a hit first.
+const PURGE_EVERY_MS = 60_000;
+
+export function createStoreRateLimiter({ store, now = () => new Date() }: StoreRateLimiterDeps): RateLimiter {
+  // Subjects are e-mails and addresses: the store keeps only their hashes.
+  const keyOf = (rule: RateLimitRule, subject: string) => `${rule.name}:${hashToken(subject)}`;
+  // Losing this timestamp (another process, a restart) changes nothing but when the next purge runs.
+  let lastPurge = 0;
+
+  function purgeNowAndThen(at: Date): void {
+    if (at.getTime() - lastPurge < PURGE_EVERY_MS) return;
+    lastPurge = at.getTime();
+    store.purgeExpiredRateCounters(at.toISOString()).catch(() => undefined);
+  }
+
+  return {
+    async hit(rule, subject) {
+      const at = now();
+      purgeNowAndThen(at);
+      const counter = await store.incrementRateCounter({ key: keyOf(rule, subject), windowMs: rule.windowMs, now: at.toISOString() });
+      return {
+        allowed: counter.count <= rule.limit,
+        count: counter.count,
+        retryAfterMs: Math.max(0, Date.parse(counter.resetAt) - at.getTime()),
+      };
+    },
+    async peek(rule, subject) {
+      const at = now();
+      const counter = await store.peekRateCounter(keyOf(rule, subject), at.toISOString());
+      if (!counter) return { allowed: true, count: 0, retryAfterMs: 0 };
+      return {
+        allowed: counter.count < rule.limit,
+        count: counter.count,
+        retryAfterMs: Math.max(0, Date.parse(counter.resetAt) - at.getTime()),
+      };
+    },
+    async reset(rule, subject) {
+      await store.deleteRateCounter(keyOf(rule, subject));
+    },
+  };
+}
+
+/** "42 seconds" or "15 minutes": how long a refused client should wait, in words it can show. */
+export function waitInWords(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 120) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}

@@ -1,0 +1,78 @@
+/**
+ * Agent sign-in under rate limits: attempts per address, and a 15-minute lockout after repeated
+ * failures for one account from one address, from one address over many accounts, or for one
+ * account from everywhere. A locked sign-in is refused even with the right password.
+ */
+import type { LoginRequest, LoginResponse } from '@parley/shared';
+import type { AuthService } from '../domain/auth.service';
+import { DomainError } from '../domain/domain-error';
+import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
+
+const MINUTE = 60_000;
+
+export interface SignInRules {
+  attemptsPerAddress: RateLimitRule;
+  failuresPerAccountAndAddress: RateLimitRule;
+  failuresPerAddress: RateLimitRule;
+  failuresPerAccount: RateLimitRule;
+  /** A lock is a counter of its own: present means locked, for its whole window. */
+  lockout: RateLimitRule;
+}
+
+export const SIGN_IN_RULES: SignInRules = {
+  attemptsPerAddress: { name: 'sign-in-address', limit: 60, windowMs: MINUTE },
+  failuresPerAccountAndAddress: { name: 'sign-in-failures-account-address', limit: 10, windowMs: 15 * MINUTE },
+  failuresPerAddress: { name: 'sign-in-failures-address', limit: 30, windowMs: 15 * MINUTE },
+  // High: anyone can fail for any account, so a low global limit would let strangers lock admins out.
+  failuresPerAccount: { name: 'sign-in-failures-account', limit: 100, windowMs: 15 * MINUTE },
+  lockout: { name: 'sign-in-lock', limit: 1, windowMs: 15 * MINUTE },
+};
+
+export interface SignInGuardDeps {
+  limiter: RateLimiter;
+  auth: Pick<AuthService, 'login'>;
+  rules?: SignInRules;
+}
+
+export function createSignInGuard({ limiter, auth, rules = SIGN_IN_RULES }: SignInGuardDeps) {
+  /** Each failure counter with the lock it sets once full; per-address ones only with a trusted address. */
+  function failureCounters(email: string, address: string | null): [RateLimitRule, string][] {
+    const pair: [RateLimitRule, string] = [rules.failuresPerAccountAndAddress, `${email}|${address ?? 'local'}`];
+    const account: [RateLimitRule, string] = [rules.failuresPerAccount, email];
+    return address === null ? [pair, account] : [pair, [rules.failuresPerAddress, address], account];
+  }
+  const lockSubject = (rule: RateLimitRule, subject: string) => `${rule.name}|${subject}`;
+
+  return {
+    async login(request: LoginRequest, address: string | null): Promise<LoginResponse> {
+      if (address !== null) {
+        const attempt = await limiter.hit(rules.attemptsPerAddress, address);
+        if (!attempt.allowed) {
+          throw new DomainError('RATE_LIMITED', `Too many sign-in attempts from this address. Try again in ${waitInWords(attempt.retryAfterMs)}.`);
+        }
+      }
+      const counters = failureCounters(request.email, address);
+      for (const [rule, subject] of counters) {
+        const lock = await limiter.peek(rules.lockout, lockSubject(rule, subject));
+        if (!lock.allowed) {
+          throw new DomainError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${waitInWords(lock.retryAfterMs)}.`);
+        }
+      }
+      try {
+        const session = await auth.login(request);
+        await limiter.reset(rules.failuresPerAccountAndAddress, `${request.email}|${address ?? 'local'}`);
+        return session;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'INVALID_CREDENTIALS') {
+          for (const [rule, subject] of counters) {
+            const failures = await limiter.hit(rule, subject);
+            if (failures.count >= rule.limit) await limiter.hit(rules.lockout, lockSubject(rule, subject));
+          }
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+export type SignInGuard = ReturnType<typeof createSignInGuard>;

@@ -1,0 +1,76 @@
+/** How fast a visitor, and everyone at one address, may open conversations and send messages. */
+import type { Store, Visitor } from '../store/store';
+import { DomainError } from '../domain/domain-error';
+import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
+
+const MINUTE = 60_000;
+
+export interface VisitorRules {
+  messagePerVisitor: RateLimitRule;
+  messagePerAddress: RateLimitRule;
+  conversationPerVisitor: RateLimitRule;
+  conversationPerAddress: RateLimitRule;
+  newVisitorPerAddress: RateLimitRule;
+}
+
+/** Generous for people (an office behind one NAT included), tight for scripts. */
+export const VISITOR_RULES: VisitorRules = {
+  messagePerVisitor: { name: 'visitor-messages', limit: 30, windowMs: MINUTE },
+  messagePerAddress: { name: 'address-messages', limit: 120, windowMs: MINUTE },
+  conversationPerVisitor: { name: 'visitor-conversations', limit: 5, windowMs: 10 * MINUTE },
+  conversationPerAddress: { name: 'address-conversations', limit: 30, windowMs: 10 * MINUTE },
+  newVisitorPerAddress: { name: 'address-new-visitors', limit: 60, windowMs: 10 * MINUTE },
+};
+
+export interface VisitorLimitsDeps {
+  limiter: RateLimiter;
+  store: Pick<Store, 'findOpenConversation'>;
+  rules?: VisitorRules;
+}
+
+type Check = [rule: RateLimitRule, subject: string | null];
+
+export function createVisitorLimits({ limiter, store, rules = VISITOR_RULES }: VisitorLimitsDeps) {
+  /** Counts a hit on each check in turn; the first over its limit refuses with RATE_LIMITED. */
+  async function enforce(checks: Check[], refusal: (wait: string) => string): Promise<void> {
+    for (const [rule, subject] of checks) {
+      if (subject === null) continue; // no trusted address: per-address limits cannot apply
+      const decision = await limiter.hit(rule, subject);
+      if (!decision.allowed) throw new DomainError('RATE_LIMITED', refusal(waitInWords(decision.retryAfterMs)));
+    }
+  }
+
+  const conversationChecks = (visitor: Visitor, address: string | null): Check[] => [
+    [rules.conversationPerVisitor, visitor.id],
+    [rules.conversationPerAddress, address],
+  ];
+  const tooManyConversations = (wait: string) => `Too many new conversations. Try again in ${wait}.`;
+
+  return {
+    /** Before a message: counts it, and a new conversation too when it will open one. */
+    async beforeMessage(visitor: Visitor, address: string | null): Promise<void> {
+      if (!(await store.findOpenConversation(visitor.siteId, visitor.id))) {
+        await enforce(conversationChecks(visitor, address), tooManyConversations);
+      }
+      await enforce(
+        [[rules.messagePerVisitor, visitor.id], [rules.messagePerAddress, address]],
+        (wait) => `You are sending messages too fast. Try again in ${wait}.`,
+      );
+    },
+
+    /** The offline form opens a ticket: it counts as a new conversation. */
+    beforeOfflineTicket(visitor: Visitor, address: string | null): Promise<void> {
+      return enforce(conversationChecks(visitor, address), tooManyConversations);
+    },
+
+    /** A handshake that will create a visitor (no token, or one we do not know). */
+    newVisitor(address: string | null): Promise<void> {
+      return enforce(
+        [[rules.newVisitorPerAddress, address]],
+        (wait) => `Too many new chats from this network. Try again in ${wait}.`,
+      );
+    },
+  };
+}
+
+export type VisitorLimits = ReturnType<typeof createVisitorLimits>;
