@@ -5,10 +5,13 @@ import { ConversationList } from '../components/conversation-list';
 import { ShortcutsHelp } from '../components/shortcuts-help';
 import { TopBar } from '../components/top-bar';
 import { useConsole, useLive, useT } from '../state/console-context';
-import { AdminRoute } from './admin.route';
-import { TicketRoute } from './ticket.route';
-import { TicketsRoute } from './tickets.route';
+import { lazyScreen } from './lazy-screen';
 import { useWorkspaceShortcuts } from './workspace-shortcuts';
+
+// Chats load with the console; tickets and administration when first opened.
+const TicketsRoute = lazyScreen(() => import('./tickets.route').then((m) => m.TicketsRoute));
+const TicketRoute = lazyScreen(() => import('./ticket.route').then((m) => m.TicketRoute));
+const AdminRoute = lazyScreen(() => import('./admin.route').then((m) => m.AdminRoute));
 
 /** "(3) Parley console" when something is unread, so a background tab shows it. */
 function useTitleWithUnread() {
