@@ -63,7 +63,7 @@ function noticeHtml(notice: PublicStatusNotice | null, t: TFunction, lang: strin
   if (!notice) return '';
   const posted = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(notice.postedAt));
   return `<div class="notice notice-${notice.severity}" role="${notice.severity === 'info' ? 'status' : 'alert'}" data-testid="status-notice">
-  <strong>${escapeHtml(t(`notice_label.${notice.severity}`))}:</strong> ${escapeHtml(notice.text)}
+  <strong>${escapeHtml(t(`notice_label.${notice.severity}`))}:</strong> <bdi>${escapeHtml(notice.text)}</bdi>
   <div class="meta">${escapeHtml(t('posted', { date: posted }))}</div>
 </div>`;
 }
