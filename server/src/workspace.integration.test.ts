@@ -140,3 +140,14 @@ test('deactivating an agent ends their sessions at once and hands their chats ba
   });
   expect(self.status).toBe(403);
 });
+
+test('patching one site setting keeps every other stored setting', async () => {
+  const first = await api('/admin/site/settings', { method: 'PATCH', body: { waitLimitSeconds: 600, widget: { color: '#0a7d4f', greeting: 'Hej' } } });
+  expect(first.status).toBe(200);
+  const second = await api('/admin/site/settings', { method: 'PATCH', body: { routingMode: 'pick', widget: { title: 'Help' } } });
+  const { site } = (await second.json()) as { site: { settings: Record<string, unknown> & { widget: Record<string, unknown> } } };
+  expect(site.settings).toMatchObject({ routingMode: 'pick', waitLimitSeconds: 600 });
+  expect(site.settings.widget).toMatchObject({ color: '#0a7d4f', greeting: 'Hej', title: 'Help' });
+  const bad = await api('/admin/site/settings', { method: 'PATCH', body: { widget: { color: 'green' } } });
+  expect(bad.status).toBe(400);
+});

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
 import { OpeningHoursSchema } from './opening-hours';
+import { patchSchemaOf } from './patch-schema';
 import { TICKET_PRIORITIES, type TicketPriority } from './ticket';
 
 export const ROUTING_MODES = ['auto', 'pick'] as const;
@@ -88,5 +89,11 @@ export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = SiteSettingsSchema.parse({});
 
-export const SiteSettingsPatchSchema = SiteSettingsSchema.partial();
-export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatchSchema>;
+// The derived schema checks exactly the settings' own fields; its static type is spelled out
+// below because zod cannot infer a mapped, default-free type from a runtime transformation.
+export const SiteSettingsPatchSchema = patchSchemaOf(SiteSettingsSchema) as unknown as z.ZodType<SiteSettingsPatch>;
+/** Any subset of the settings, nested objects partial too; what is absent stays as stored. */
+export type SiteSettingsPatch = {
+  [K in keyof SiteSettings]?: SiteSettings[K] extends (infer T)[] ? T[] : SiteSettings[K] extends object | null ? DeepPartial<SiteSettings[K]> : SiteSettings[K];
+};
+type DeepPartial<T> = T extends null ? null : T extends unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
