@@ -32,14 +32,20 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
 
   return {
     listAgents: async () => (await request<{ agents: Agent[] }>('/agents', { method: 'GET' })).agents,
-    createAgent: async (input) => (await request<{ agent: Agent }>('/agents', { method: 'POST', body: input })).agent,
+    createAgent: async (input) =>
+      (await request<{ agent: Agent }>('/agents', { method: 'POST', body: input })).agent,
     updateAgent: async (agentId, patch) =>
-      (await request<{ agent: Agent }>(`/agents/${encodeURIComponent(agentId)}`, { method: 'PATCH', body: patch }))
-        .agent,
+      (
+        await request<{ agent: Agent }>(`/agents/${encodeURIComponent(agentId)}`, {
+          method: 'PATCH',
+          body: patch,
+        })
+      ).agent,
     listDepartments: async () =>
       (await request<{ departments: Department[] }>('/departments', { method: 'GET' })).departments,
     createDepartment: async (name) =>
-      (await request<{ department: Department }>('/departments', { method: 'POST', body: { name } })).department,
+      (await request<{ department: Department }>('/departments', { method: 'POST', body: { name } }))
+        .department,
     getSite: () => request<SiteWithSnippet>('/site', { method: 'GET' }),
     updateSiteSettings: async (patch) =>
       (await request<{ site: Site }>('/site/settings', { method: 'PATCH', body: patch })).site,

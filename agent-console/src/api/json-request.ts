@@ -21,7 +21,11 @@ export async function requestJson<T>(doFetch: typeof fetch, url: string, request
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await doFetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await doFetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(NETWORK_FAILURE);
   }

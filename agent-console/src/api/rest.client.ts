@@ -17,7 +17,8 @@ export interface RestClient {
 export function createRestClient(options: RestClientOptions = {}): RestClient {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = fetcher(options.fetch);
-  const request = <T>(path: string, init: JsonRequest) => requestJson<T>(doFetch, `${baseUrl}/api/agent${path}`, init);
+  const request = <T>(path: string, init: JsonRequest) =>
+    requestJson<T>(doFetch, `${baseUrl}/api/agent${path}`, init);
 
   return {
     login: (credentials) => request<LoginResponse>('/login', { method: 'POST', body: credentials }),

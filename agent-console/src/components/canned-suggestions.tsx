@@ -12,7 +12,10 @@ const SHORTCUT = /^\/([\p{L}\p{N}_-]*)$/u;
 export interface CannedSuggestions {
   open: boolean;
   /** Attributes for the textarea that the list belongs to. */
-  inputProps: Pick<JSX.HTMLAttributes<HTMLTextAreaElement>, 'aria-autocomplete' | 'aria-controls' | 'aria-activedescendant'>;
+  inputProps: Pick<
+    JSX.HTMLAttributes<HTMLTextAreaElement>,
+    'aria-autocomplete' | 'aria-controls' | 'aria-activedescendant'
+  >;
   /** Handles the key if the list is open; true when it did. */
   onKeyDown(event: KeyboardEvent): boolean;
   /** The text changed: show suggestions again. */
@@ -20,7 +23,11 @@ export interface CannedSuggestions {
   list: JSX.Element | null;
 }
 
-export function useCannedSuggestions(options: { listId: string; text: string; setText(text: string): void }): CannedSuggestions {
+export function useCannedSuggestions(options: {
+  listId: string;
+  text: string;
+  setText(text: string): void;
+}): CannedSuggestions {
   const live = useLive();
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);

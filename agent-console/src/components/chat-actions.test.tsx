@@ -82,7 +82,9 @@ describe('chat actions', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Escalate to ticket' }));
     const dialog = await screen.findByRole('dialog', { name: 'Escalate to a ticket' });
     fireEvent.change(within(dialog).getByRole('combobox', { name: 'Tier' }), { target: { value: '3' } });
-    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Priority' }), { target: { value: 'high' } });
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Priority' }), {
+      target: { value: 'high' },
+    });
     fireEvent.input(within(dialog).getByRole('textbox', { name: 'Note for the next tier' }), {
       target: { value: 'Needs a refund decision' },
     });
@@ -96,7 +98,9 @@ describe('chat actions', () => {
       { conversationId: mine.id, tier: 3, priority: 'high', note: 'Needs a refund decision' },
     ]);
     // The server resolves the chat and links the ticket.
-    act(() => socket.serverEmit('conversation:updated', { ...mine, status: 'resolved', ticketId: created.id }));
+    act(() =>
+      socket.serverEmit('conversation:updated', { ...mine, status: 'resolved', ticketId: created.id }),
+    );
     fireEvent.click(within(panel).getByRole('button', { name: 'Ticket #1042' }));
     expect(window.location.hash).toBe(`#/tickets/${created.id}`);
   });

@@ -81,9 +81,13 @@ function useChatCommands(props: ChatActionsProps & { openEscalation(): void }) {
       case 'resolve':
         if (conversation.status === 'resolved') return props.onNotice(t('chat.alreadyResolved'));
         props.onError(null);
-        return void live.resolve(conversation.id).catch((error: unknown) => props.onError(errorCodeOf(error)));
+        return void live
+          .resolve(conversation.id)
+          .catch((error: unknown) => props.onError(errorCodeOf(error)));
       case 'transfer': {
-        const select = document.getElementById(`chat-${conversation.id}`)?.querySelector('select[data-testid="transfer-select"]');
+        const select = document
+          .getElementById(`chat-${conversation.id}`)
+          ?.querySelector('select[data-testid="transfer-select"]');
         if (select instanceof HTMLSelectElement) return openSelect(select);
         return props.onNotice(steers(conversation, me) ? t('chat.noColleagues') : t('chat.cannotTransfer'));
       }
@@ -152,7 +156,12 @@ export function ChatActions(props: ChatActionsProps) {
       {conversation.ticketId ? (
         <TicketLink ticketId={conversation.ticketId} />
       ) : (
-        <button type="button" class="button" onClick={() => setEscalating(true)} data-testid="escalate-button">
+        <button
+          type="button"
+          class="button"
+          onClick={() => setEscalating(true)}
+          data-testid="escalate-button"
+        >
           {t('chat.escalate')}
         </button>
       )}

@@ -51,7 +51,13 @@ export function ChatPanel(props: { conversation: Conversation; asTab: boolean })
             {t(`chat.status.${conversation.status}`)}
           </span>
         </div>
-        <ChatActions conversation={conversation} me={me} name={name} onError={setError} onNotice={setNotice} />
+        <ChatActions
+          conversation={conversation}
+          me={me}
+          name={name}
+          onError={setError}
+          onNotice={setNotice}
+        />
       </header>
       <VisitorDetailsPanel conversation={conversation} />
       {hint && <p class="chat-panel__hint">{t(hint)}</p>}

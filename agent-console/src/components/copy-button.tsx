@@ -2,7 +2,12 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../state/console-context';
 
-export function CopyButton(props: { text: string; label?: string; selectFallback?: () => void; testId?: string }) {
+export function CopyButton(props: {
+  text: string;
+  label?: string;
+  selectFallback?: () => void;
+  testId?: string;
+}) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copy() {

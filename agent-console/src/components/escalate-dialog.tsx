@@ -45,7 +45,11 @@ export function EscalateDialog({ conversation, onClose, onEscalated }: EscalateD
         <p class="dialog__text">{t('escalate.explain')}</p>
         <label class="field">
           <span class="field__label">{t('ticket.tierLabel')}</span>
-          <select value={String(tier)} onChange={(e) => setTier(tierOf(e.currentTarget.value) ?? 1)} data-testid="escalate-tier">
+          <select
+            value={String(tier)}
+            onChange={(e) => setTier(tierOf(e.currentTarget.value) ?? 1)}
+            data-testid="escalate-tier"
+          >
             {TIERS.map((value) => (
               <option key={value} value={value}>
                 {tierLabel(t, value)}

@@ -31,7 +31,13 @@ export function MainNav() {
   const isAdmin = session.agent.value?.role === 'admin';
   return (
     <nav class="main-nav" aria-label={t('nav.label')}>
-      <NavLink route={{ name: 'chats' }} current={route.name === 'chats'} label={t('nav.chats')} testId="chats-nav" count={waiting} />
+      <NavLink
+        route={{ name: 'chats' }}
+        current={route.name === 'chats'}
+        label={t('nav.chats')}
+        testId="chats-nav"
+        count={waiting}
+      />
       <NavLink
         route={{ name: 'tickets' }}
         current={route.name === 'tickets' || route.name === 'ticket'}

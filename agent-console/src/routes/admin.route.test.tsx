@@ -4,7 +4,8 @@ import { AGENT } from '../test-support/fixtures';
 
 beforeEach(() => window.localStorage.clear());
 
-const rowOf = (name: string) => screen.getAllByTestId('agent-row').find((row) => row.textContent?.includes(name)) as HTMLElement;
+const rowOf = (name: string) =>
+  screen.getAllByTestId('agent-row').find((row) => row.textContent?.includes(name)) as HTMLElement;
 
 describe('administration: team', () => {
   it('adds an agent with a generated password that is shown once and can be copied', async () => {
@@ -16,9 +17,15 @@ describe('administration: team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add agent' }));
     const form = await screen.findByRole('dialog', { name: 'Add an agent' });
     fireEvent.input(within(form).getByRole('textbox', { name: 'Name' }), { target: { value: 'Chen' } });
-    fireEvent.input(within(form).getByRole('textbox', { name: 'E-mail' }), { target: { value: 'chen@example.com' } });
-    fireEvent.input(within(form).getByRole('textbox', { name: 'Languages' }), { target: { value: 'zh, EN' } });
-    fireEvent.input(within(form).getByRole('spinbutton', { name: 'Chats at once' }), { target: { value: '6' } });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'E-mail' }), {
+      target: { value: 'chen@example.com' },
+    });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Languages' }), {
+      target: { value: 'zh, EN' },
+    });
+    fireEvent.input(within(form).getByRole('spinbutton', { name: 'Chats at once' }), {
+      target: { value: '6' },
+    });
     fireEvent.click(within(form).getByRole('checkbox', { name: 'Sales' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Create agent' }));
 
@@ -53,12 +60,20 @@ describe('administration: team', () => {
     expect(within(form).getByRole('button', { name: 'Save' })).toBeDisabled();
 
     fireEvent.input(languages, { target: { value: 'en, de' } });
-    fireEvent.input(within(form).getByRole('spinbutton', { name: 'Chats at once' }), { target: { value: '2' } });
+    fireEvent.input(within(form).getByRole('spinbutton', { name: 'Chats at once' }), {
+      target: { value: '2' },
+    });
     fireEvent.change(within(form).getByRole('combobox', { name: 'Role' }), { target: { value: 'admin' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(admin.updateAgent).toHaveBeenCalledWith(BOB.id, { name: 'Bob', role: 'admin', departmentIds: [], languages: ['en', 'de'], maxChats: 2 });
+    expect(admin.updateAgent).toHaveBeenCalledWith(BOB.id, {
+      name: 'Bob',
+      role: 'admin',
+      departmentIds: [],
+      languages: ['en', 'de'],
+      maxChats: 2,
+    });
     expect(rowOf('Bob')).toHaveTextContent('en, de');
   });
 
@@ -93,9 +108,16 @@ describe('administration: team', () => {
 
   it('adds a department', async () => {
     const { admin } = await openAdmin(ADMIN, 'departments');
-    fireEvent.input(await screen.findByRole('textbox', { name: 'New department' }), { target: { value: 'Billing' } });
+    fireEvent.input(await screen.findByRole('textbox', { name: 'New department' }), {
+      target: { value: 'Billing' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Add department' }));
-    await waitFor(() => expect(screen.getAllByTestId('department-item').map((d) => d.textContent)).toEqual(['BillingAgents: 0', 'SalesAgents: 0']));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('department-item').map((d) => d.textContent)).toEqual([
+        'BillingAgents: 0',
+        'SalesAgents: 0',
+      ]),
+    );
     expect(admin.createDepartment).toHaveBeenCalledWith('Billing');
   });
 });
@@ -106,7 +128,9 @@ describe('administration: snippet', () => {
     Object.assign(navigator, { clipboard: { writeText } });
     await openAdmin(ADMIN, 'snippet');
     const code = await screen.findByTestId('snippet-code');
-    expect(code).toHaveTextContent('<script async src="https://chat.example/widget.js" data-site="site-key-demo-0001"></script>');
+    expect(code).toHaveTextContent(
+      '<script async src="https://chat.example/widget.js" data-site="site-key-demo-0001"></script>',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(code.textContent));
   });

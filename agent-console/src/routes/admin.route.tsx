@@ -16,7 +16,13 @@ import { hrefOf, type AdminSection } from '../state/navigation.store';
 const ADMIN_ONLY: readonly AdminSection[] = ['settings', 'snippet'];
 const ORDER: readonly AdminSection[] = ['agents', 'departments', 'settings', 'snippet', 'canned'];
 
-function SiteBound({ site, render }: { site: SiteState; render(loaded: { site: Site; snippet: string }): JSX.Element }) {
+function SiteBound({
+  site,
+  render,
+}: {
+  site: SiteState;
+  render(loaded: { site: Site; snippet: string }): JSX.Element;
+}) {
   const t = useT();
   if (site.state === 'failed') {
     return (
@@ -38,7 +44,11 @@ function SiteSections({ section }: { section: 'settings' | 'snippet' }) {
     <SiteBound
       site={site}
       render={(loaded) =>
-        section === 'settings' ? <SiteSettingsAdmin site={loaded.site} save={site.save} /> : <SnippetAdmin snippet={loaded.snippet} siteKey={loaded.site.key} />
+        section === 'settings' ? (
+          <SiteSettingsAdmin site={loaded.site} save={site.save} />
+        ) : (
+          <SnippetAdmin snippet={loaded.snippet} siteKey={loaded.site.key} />
+        )
       }
     />
   );
@@ -73,7 +83,9 @@ export function AdminRoute({ section }: { section: AdminSection | null }) {
       <main class="admin__content" data-testid="admin-page" data-section={current}>
         {current === 'agents' && <AgentsAdmin />}
         {current === 'departments' && <DepartmentsAdmin />}
-        {(current === 'settings' || current === 'snippet') && <SiteSections key={current} section={current} />}
+        {(current === 'settings' || current === 'snippet') && (
+          <SiteSections key={current} section={current} />
+        )}
         {current === 'canned' && <CannedRepliesAdmin />}
       </main>
     </div>

@@ -9,11 +9,34 @@ beforeEach(() => window.localStorage.clear());
 const BOB: Agent = { ...AGENT, id: 'agent-bob-00001', name: 'Bob', email: 'bob@example.com' };
 
 async function openTicket() {
-  const subject = ticket({ subject: 'Parcel late', status: 'open', firstRespondedAt: '2030-01-02T10:30:00.000Z' });
+  const subject = ticket({
+    subject: 'Parcel late',
+    status: 'open',
+    firstRespondedAt: '2030-01-02T10:30:00.000Z',
+  });
   const timeline = [
-    ticketEvent(subject, { seq: 1, kind: 'created', text: 'Where is my parcel?', changes: [{ field: 'source', from: null, to: 'offline_form' }] }),
-    ticketEvent(subject, { seq: 2, kind: 'reply', authorKind: 'agent', authorId: BOB.id, authorName: 'Bob', text: 'Checking now.' }),
-    ticketEvent(subject, { seq: 3, kind: 'note', authorKind: 'agent', authorId: BOB.id, authorName: 'Bob', text: 'Courier says Friday.' }),
+    ticketEvent(subject, {
+      seq: 1,
+      kind: 'created',
+      text: 'Where is my parcel?',
+      changes: [{ field: 'source', from: null, to: 'offline_form' }],
+    }),
+    ticketEvent(subject, {
+      seq: 2,
+      kind: 'reply',
+      authorKind: 'agent',
+      authorId: BOB.id,
+      authorName: 'Bob',
+      text: 'Checking now.',
+    }),
+    ticketEvent(subject, {
+      seq: 3,
+      kind: 'note',
+      authorKind: 'agent',
+      authorId: BOB.id,
+      authorName: 'Bob',
+      text: 'Courier says Friday.',
+    }),
     ticketEvent(subject, {
       seq: 4,
       kind: 'change',
@@ -26,7 +49,12 @@ async function openTicket() {
         { field: 'assigneeAgentId', from: null, to: BOB.id },
       ],
     }),
-    ticketEvent(subject, { seq: 5, kind: 'rating', text: 'Thanks!', changes: [{ field: 'rating', from: null, to: 5 }] }),
+    ticketEvent(subject, {
+      seq: 5,
+      kind: 'rating',
+      text: 'Thanks!',
+      changes: [{ field: 'rating', from: null, to: 5 }],
+    }),
   ];
   const rendered = await renderSignedIn();
   const server = serveTickets(rendered.socket, [subject], timeline);
@@ -43,18 +71,27 @@ describe('ticket view', () => {
     const { view, subject } = await openTicket();
     expect(view).toHaveAttribute('data-ticket-number', String(subject.number));
     expect(window.location.hash).toBe(`#/tickets/${subject.id}`);
-    expect(within(view).getByRole('heading', { level: 1 })).toHaveTextContent(`#${subject.number} Parcel late`);
+    expect(within(view).getByRole('heading', { level: 1 })).toHaveTextContent(
+      `#${subject.number} Parcel late`,
+    );
 
     const items = within(view).getAllByTestId('timeline-item');
-    expect(items.map((item) => item.getAttribute('data-kind'))).toEqual(['created', 'reply', 'note', 'change', 'rating']);
+    expect(items.map((item) => item.getAttribute('data-kind'))).toEqual([
+      'created',
+      'reply',
+      'note',
+      'change',
+      'rating',
+    ]);
     expect(items[0]).toHaveTextContent('Maria opened the ticket from the offline form');
     expect(items[1]).toHaveTextContent('Bob replied');
     expect(items[2]).toHaveAttribute('data-internal', 'true');
     expect(items[2]).toHaveTextContent('Internal note');
-    expect(within(view).getAllByTestId('timeline-change').map((c) => c.textContent)).toEqual([
-      'Bob changed priority from Normal to High',
-      'Bob set assignee to Bob',
-    ]);
+    expect(
+      within(view)
+        .getAllByTestId('timeline-change')
+        .map((c) => c.textContent),
+    ).toEqual(['Bob changed priority from Normal to High', 'Bob set assignee to Bob']);
     expect(items[4]).toHaveTextContent('Maria rated the help 5 of 5');
     expect(within(view).getByTestId('sla-firstResponse')).toHaveTextContent('Met');
   });
@@ -66,7 +103,9 @@ describe('ticket view', () => {
     fireEvent.input(within(view).getByRole('textbox', { name: 'Reply to the customer' }), {
       target: { value: 'Waiting for the courier' },
     });
-    fireEvent.change(within(view).getByRole('combobox', { name: 'Then set status' }), { target: { value: 'pending' } });
+    fireEvent.change(within(view).getByRole('combobox', { name: 'Then set status' }), {
+      target: { value: 'pending' },
+    });
     fireEvent.click(within(view).getByTestId('ticket-reply-send'));
 
     await waitFor(() => expect(within(view).getAllByTestId('timeline-item')).toHaveLength(6));
@@ -93,8 +132,15 @@ describe('ticket view', () => {
       { ticketId: subject.id, update: { tier: 2 } },
     ]);
     await waitFor(() =>
-      expect(within(view).getAllByTestId('timeline-change').map((c) => c.textContent)).toEqual(
-        expect.arrayContaining(['You changed status from Open to Solved', 'You changed tier from Tier 1 to Tier 2']),
+      expect(
+        within(view)
+          .getAllByTestId('timeline-change')
+          .map((c) => c.textContent),
+      ).toEqual(
+        expect.arrayContaining([
+          'You changed status from Open to Solved',
+          'You changed tier from Tier 1 to Tier 2',
+        ]),
       ),
     );
     expect(within(view).queryByRole('button', { name: 'Escalate to tier 2' })).toBeNull();
@@ -108,10 +154,17 @@ describe('ticket view', () => {
     fireEvent.input(tagInput, { target: { value: 'Courier' } });
     fireEvent.keyDown(tagInput, { key: 'Enter' });
     await waitFor(() => expect(within(view).getByTestId('ticket-tags')).toHaveTextContent('courier'));
-    expect(socket.emitsOf('ticket:update')).toEqual([{ ticketId: subject.id, update: { tags: ['courier'] } }]);
+    expect(socket.emitsOf('ticket:update')).toEqual([
+      { ticketId: subject.id, update: { tags: ['courier'] } },
+    ]);
 
-    act(() =>
-      void server.change(subject.id, {}, { kind: 'reply', authorKind: 'requester', authorName: 'Maria', text: 'Any news?' }),
+    act(
+      () =>
+        void server.change(
+          subject.id,
+          {},
+          { kind: 'reply', authorKind: 'requester', authorName: 'Maria', text: 'Any news?' },
+        ),
     );
     await waitFor(() => expect(within(view).getByText('Any news?')).toBeInTheDocument());
   });

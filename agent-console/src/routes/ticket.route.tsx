@@ -26,7 +26,11 @@ export function TicketRoute({ ticketId }: { ticketId: string }) {
         {state === 'failed' ? (
           <p class="form-error" role="alert">
             {t('ticket.loadFailed')}{' '}
-            <button type="button" class="button button--small" onClick={() => navigation.go({ name: 'tickets' })}>
+            <button
+              type="button"
+              class="button button--small"
+              onClick={() => navigation.go({ name: 'tickets' })}
+            >
               {t('ticket.back')}
             </button>
           </p>
@@ -49,7 +53,11 @@ export function TicketRoute({ ticketId }: { ticketId: string }) {
       <div class="ticket-view__body">
         <section class="ticket-view__conversation" aria-label={t('timeline.title')}>
           <div class="ticket-view__timeline">
-            {state === 'loading' ? <p class="tickets__state">{t('app.loading')}</p> : <TicketTimeline ticket={ticket} events={opened?.events ?? []} />}
+            {state === 'loading' ? (
+              <p class="tickets__state">{t('app.loading')}</p>
+            ) : (
+              <TicketTimeline ticket={ticket} events={opened?.events ?? []} />
+            )}
           </div>
           <TicketReplyBox ticket={ticket} />
         </section>

@@ -17,7 +17,8 @@ async function openTickets(seed = [ticket(), ticket()]) {
   return { ...rendered, server };
 }
 
-const numbers = () => screen.queryAllByTestId('ticket-row').map((row) => row.getAttribute('data-ticket-number'));
+const numbers = () =>
+  screen.queryAllByTestId('ticket-row').map((row) => row.getAttribute('data-ticket-number'));
 
 describe('tickets', () => {
   it('lists unsolved tickets beside the chats, and changes view, filter and search', async () => {
@@ -27,8 +28,13 @@ describe('tickets', () => {
 
     expect(screen.getByTestId('tickets-nav')).toHaveAttribute('aria-current', 'page');
     expect(window.location.hash).toBe('#/tickets');
-    expect(socket.emitsOf('ticket:search')[0]).toMatchObject({ view: 'all', status: ['new', 'open', 'pending', 'on_hold'] });
-    expect(within(screen.getAllByTestId('ticket-row')[0] as HTMLElement).getByText('Parcel late')).toBeInTheDocument();
+    expect(socket.emitsOf('ticket:search')[0]).toMatchObject({
+      view: 'all',
+      status: ['new', 'open', 'pending', 'on_hold'],
+    });
+    expect(
+      within(screen.getAllByTestId('ticket-row')[0] as HTMLElement).getByText('Parcel late'),
+    ).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Mine' }));
     await waitFor(() => expect(numbers()).toEqual([String(late.number)]));
@@ -69,7 +75,10 @@ describe('tickets', () => {
   });
 
   it('shows the clock that matters, breached in red, and follows changes pushed by the server', async () => {
-    const overdue = ticket({ firstResponseDueAt: '2020-01-01T10:00:00.000Z', resolutionDueAt: '2020-01-02T10:00:00.000Z' });
+    const overdue = ticket({
+      firstResponseDueAt: '2020-01-01T10:00:00.000Z',
+      resolutionDueAt: '2020-01-02T10:00:00.000Z',
+    });
     const answered = ticket({ firstRespondedAt: '2030-01-02T10:05:00.000Z' });
     const { server } = await openTickets([overdue, answered]);
 

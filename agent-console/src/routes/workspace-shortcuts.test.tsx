@@ -12,7 +12,12 @@ const activePanel = () => screen.getByTestId('chat-panel');
 describe('workspace keyboard shortcuts', () => {
   it('Alt+↓ and Alt+↑ walk through the chats in the order of the list', async () => {
     const waiting = conversation({ visitorName: 'Wanda' });
-    const a = conversation({ visitorName: 'Anna', status: 'assigned', assignedAgentId: AGENT.id, updatedAt: '2030-01-02T10:05:00.000Z' });
+    const a = conversation({
+      visitorName: 'Anna',
+      status: 'assigned',
+      assignedAgentId: AGENT.id,
+      updatedAt: '2030-01-02T10:05:00.000Z',
+    });
     const b = conversation({ visitorName: 'Boris', status: 'assigned', assignedAgentId: AGENT.id });
     await renderSignedIn({ conversations: [waiting, a, b] });
     await screen.findAllByTestId('mine-item');
@@ -22,7 +27,10 @@ describe('workspace keyboard shortcuts', () => {
     press({ altKey: true, code: 'ArrowDown', key: 'ArrowDown' });
     await waitFor(() => expect(screen.getByTestId('chat-title')).toHaveTextContent('Anna'));
     // Also from inside the reply box, where agents spend their time.
-    press({ altKey: true, code: 'ArrowDown', key: 'ArrowDown' }, within(activePanel()).getByRole('textbox', { name: 'Type your reply' }));
+    press(
+      { altKey: true, code: 'ArrowDown', key: 'ArrowDown' },
+      within(activePanel()).getByRole('textbox', { name: 'Type your reply' }),
+    );
     await waitFor(() => expect(screen.getByTestId('chat-title')).toHaveTextContent('Boris'));
     press({ altKey: true, code: 'ArrowUp', key: 'ArrowUp' });
     await waitFor(() => expect(screen.getByTestId('chat-title')).toHaveTextContent('Anna'));
@@ -33,7 +41,10 @@ describe('workspace keyboard shortcuts', () => {
     const { socket, app } = await renderSignedIn({ conversations: [mine] });
     await act(() => app.live.value?.openConversation(mine.id));
     socket.serverEmit('agent:updated', BOB);
-    socket.handle('conversation:resolve', () => ({ ok: true, data: { ...mine, status: 'resolved' as const } }));
+    socket.handle('conversation:resolve', () => ({
+      ok: true,
+      data: { ...mine, status: 'resolved' as const },
+    }));
 
     press({ altKey: true, code: 'KeyT', key: '†' });
     await waitFor(() => expect(within(activePanel()).getByTestId('transfer-select')).toHaveFocus());

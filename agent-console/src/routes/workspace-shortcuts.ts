@@ -6,9 +6,11 @@ import type { LiveSession } from '../state/live-session';
 
 function moveThroughChats(live: LiveSession, step: 1 | -1) {
   const { conversations, tabs } = live;
-  const order = [...conversations.queued.value, ...conversations.mine.value, ...conversations.others.value].map(
-    (c) => c.id,
-  );
+  const order = [
+    ...conversations.queued.value,
+    ...conversations.mine.value,
+    ...conversations.others.value,
+  ].map((c) => c.id);
   const next = neighbourOf(order, tabs.activeId.value, step);
   if (next) void live.openConversation(next).catch(() => undefined);
 }
@@ -41,7 +43,8 @@ export function useWorkspaceShortcuts(app: Console, live: LiveSession) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       // An open dialog owns the keyboard.
-      if (event.defaultPrevented || live.commands.helpOpen.value || document.querySelector('[role="dialog"]')) return;
+      if (event.defaultPrevented || live.commands.helpOpen.value || document.querySelector('[role="dialog"]'))
+        return;
       const action = shortcutOf(event);
       if (!action) return;
       event.preventDefault();

@@ -17,7 +17,9 @@ describe('keyboard shortcuts', () => {
   it('works while typing a reply, but "?" only outside text fields and Alt+↓ not in a select', () => {
     const textarea = document.createElement('textarea');
     const select = document.createElement('select');
-    expect(shortcutOf(key({ altKey: true, code: 'ArrowDown', key: 'ArrowDown' }, textarea))).toBe('next-chat');
+    expect(shortcutOf(key({ altKey: true, code: 'ArrowDown', key: 'ArrowDown' }, textarea))).toBe(
+      'next-chat',
+    );
     expect(shortcutOf(key({ altKey: true, code: 'ArrowDown', key: 'ArrowDown' }, select))).toBeNull();
     expect(shortcutOf(key({ key: '?', code: 'Slash', shiftKey: true }))).toBe('help');
     expect(shortcutOf(key({ key: '?', code: 'Slash', shiftKey: true }, textarea))).toBeNull();

@@ -42,7 +42,10 @@ const ALT_CODES: Record<string, ShortcutAction> = {
   Digit3: 'go-admin',
 };
 
-type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target' | 'isComposing'>;
+type KeyLike = Pick<
+  KeyboardEvent,
+  'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target' | 'isComposing'
+>;
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -63,7 +66,11 @@ export function shortcutOf(event: KeyLike): ShortcutAction | null {
 }
 
 /** The conversation after (or before) the current one, in the order of the sidebar, wrapping. */
-export function neighbourOf(order: readonly string[], current: string | null, step: 1 | -1): string | undefined {
+export function neighbourOf(
+  order: readonly string[],
+  current: string | null,
+  step: 1 | -1,
+): string | undefined {
   if (order.length === 0) return undefined;
   const index = current ? order.indexOf(current) : -1;
   if (index < 0) return step === 1 ? order[0] : order[order.length - 1];

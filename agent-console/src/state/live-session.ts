@@ -90,7 +90,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   const canned = createCannedRepliesStore();
   const transcripts = createTranscriptsStore();
   const tabs = createTabsStore(options.storage);
-  const tickets = createTicketsStore((event, payload, timeoutMs) => connection.request(event, payload, timeoutMs));
+  const tickets = createTicketsStore((event, payload, timeoutMs) =>
+    connection.request(event, payload, timeoutMs),
+  );
   const departments = createDepartmentsStore();
   const clock = createClock();
   const commands = createChatCommands();

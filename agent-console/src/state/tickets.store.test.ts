@@ -1,7 +1,12 @@
 import type { Ticket } from '@parley/shared';
 import { FakeAgentSocket } from '../test-support/fake-agent-socket';
 import { ticket, ticketEvent } from '../test-support/fixtures';
-import { createTicketsStore, LIST_REFRESH_DELAY_MS, toServerQuery, DEFAULT_TICKET_QUERY } from './tickets.store';
+import {
+  createTicketsStore,
+  LIST_REFRESH_DELAY_MS,
+  toServerQuery,
+  DEFAULT_TICKET_QUERY,
+} from './tickets.store';
 
 const settle = async () => {
   for (let i = 0; i < 10; i++) await Promise.resolve();
@@ -27,7 +32,15 @@ describe('tickets store', () => {
     });
     expect(
       toServerQuery({ ...DEFAULT_TICKET_QUERY, status: 'any', tier: 2, tag: ' Refund ', search: ' #1002 ' }),
-    ).toEqual({ view: 'all', sort: 'updated_desc', limit: 50, offset: 0, tier: [2], tag: 'refund', search: '#1002' });
+    ).toEqual({
+      view: 'all',
+      sort: 'updated_desc',
+      limit: 50,
+      offset: 0,
+      tier: [2],
+      tag: 'refund',
+      search: '#1002',
+    });
   });
 
   it('loads when first watched, and a changed filter starts again from the first page', async () => {
@@ -70,7 +83,10 @@ describe('tickets store', () => {
     const a = ticket();
     const { socket, store } = start([a]);
     let version = a;
-    socket.handle('ticket:open', () => ({ ok: true, data: { ticket: version, events: [ticketEvent(version)] } }));
+    socket.handle('ticket:open', () => ({
+      ok: true,
+      data: { ticket: version, events: [ticketEvent(version)] },
+    }));
     socket.handle('ticket:reply', () => {
       version = { ...a, status: 'open', updatedAt: '2030-01-02T10:05:00.000Z' };
       return { ok: true, data: version };
@@ -97,7 +113,9 @@ describe('tickets store', () => {
     const { socket, store } = start([a, b]);
     socket.handle('ticket:bulk-update', ({ ticketIds, update }) => ({
       ok: true,
-      data: [a, b].filter((t) => ticketIds.includes(t.id)).map((t) => ({ ...t, ...update, updatedAt: '2030-01-03T00:00:00.000Z' }) as Ticket),
+      data: [a, b]
+        .filter((t) => ticketIds.includes(t.id))
+        .map((t) => ({ ...t, ...update, updatedAt: '2030-01-03T00:00:00.000Z' }) as Ticket),
     }));
     await store.refresh();
     store.toggleSelected(a.id);
@@ -106,7 +124,9 @@ describe('tickets store', () => {
 
     await store.bulkUpdate({ status: 'solved' });
 
-    expect(socket.emitsOf('ticket:bulk-update')).toEqual([{ ticketIds: [a.id], update: { status: 'solved' } }]);
+    expect(socket.emitsOf('ticket:bulk-update')).toEqual([
+      { ticketIds: [a.id], update: { status: 'solved' } },
+    ]);
     expect(store.rows.value.map((t) => t.status)).toEqual(['solved', 'new']);
     expect(store.selected.value.size).toBe(0);
   });

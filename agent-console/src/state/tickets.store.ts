@@ -96,7 +96,8 @@ export interface TicketsStore {
 }
 
 export function toServerQuery(query: TicketListQuery): Partial<TicketQuery> {
-  const status = query.status === 'any' ? undefined : query.status === 'unsolved' ? [...UNSOLVED] : [query.status];
+  const status =
+    query.status === 'any' ? undefined : query.status === 'unsolved' ? [...UNSOLVED] : [query.status];
   const tag = query.tag.trim().toLowerCase();
   const search = query.search.trim();
   return {

@@ -1,5 +1,11 @@
 /** An in-memory /api/admin for tests: agents, departments and the site, with the server's checks that matter. */
-import { DEFAULT_SITE_SETTINGS, type Agent, type Department, type Site, type SiteSettings } from '@parley/shared';
+import {
+  DEFAULT_SITE_SETTINGS,
+  type Agent,
+  type Department,
+  type Site,
+  type SiteSettings,
+} from '@parley/shared';
 import type { AdminClient } from '../api/admin.client';
 import { ApiError } from '../api/api-error';
 import { AGENT } from './fixtures';
@@ -10,7 +16,9 @@ export interface FakeAdmin extends jest.Mocked<AdminClient> {
   site: Site;
 }
 
-export function fakeAdminClient(seed: { agents?: Agent[]; departments?: Department[]; settings?: SiteSettings } = {}): FakeAdmin {
+export function fakeAdminClient(
+  seed: { agents?: Agent[]; departments?: Department[]; settings?: SiteSettings } = {},
+): FakeAdmin {
   const state = {
     agents: [...(seed.agents ?? [AGENT])],
     departments: [...(seed.departments ?? [])],
@@ -36,7 +44,10 @@ export function fakeAdminClient(seed: { agents?: Agent[]; departments?: Departme
     listAgents: jest.fn(async () => [...state.agents]),
     createAgent: jest.fn(async (input) => {
       if (state.agents.some((a) => a.email === input.email)) {
-        throw new ApiError({ code: 'VALIDATION_FAILED', message: 'An agent with this e-mail already exists.' });
+        throw new ApiError({
+          code: 'VALIDATION_FAILED',
+          message: 'An agent with this e-mail already exists.',
+        });
       }
       const agent: Agent = {
         id: `agent-new-${String(++ids).padStart(4, '0')}`,
@@ -72,9 +83,19 @@ export function fakeAdminClient(seed: { agents?: Agent[]; departments?: Departme
       snippet: `<script async src="https://chat.example/widget.js" data-site="${state.site.key}"></script>`,
     })),
     updateSiteSettings: jest.fn(async (patch) => {
-      state.site = { ...state.site, settings: { ...state.site.settings, ...patch } };
+      // Like the server: nested objects merge, arrays and plain values replace.
+      state.site = { ...state.site, settings: merged(state.site.settings, patch) as SiteSettings };
       return state.site;
     }),
   };
   return fake;
+}
+
+function merged(stored: unknown, patch: unknown): unknown {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(stored) || !isObject(patch)) return patch === undefined ? stored : patch;
+  const out: Record<string, unknown> = { ...stored };
+  for (const [key, value] of Object.entries(patch)) out[key] = merged(stored[key], value);
+  return out;
 }

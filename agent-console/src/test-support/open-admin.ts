@@ -6,7 +6,13 @@ import { fakeAdminClient } from './fake-admin-client';
 import { AGENT } from './fixtures';
 import { renderSignedIn } from './render-console';
 
-export const ADMIN: Agent = { ...AGENT, id: 'agent-admin-001', name: 'Alma', email: 'alma@example.com', role: 'admin' };
+export const ADMIN: Agent = {
+  ...AGENT,
+  id: 'agent-admin-001',
+  name: 'Alma',
+  email: 'alma@example.com',
+  role: 'admin',
+};
 export const BOB: Agent = { ...AGENT, id: 'agent-bob-00001', name: 'Bob', email: 'bob@example.com' };
 export const SALES: Department = { id: 'dept-sales-0001', siteId: AGENT.siteId, name: 'Sales' };
 

@@ -55,7 +55,11 @@ export async function renderConsole(options: RenderConsoleOptions = {}): Promise
 
 /** A console already signed in (as AGENT unless told), its socket connected and the server answering the list. */
 export async function renderSignedIn(
-  options: RenderConsoleOptions & { conversations?: Conversation[]; messages?: Message[]; agent?: Agent } = {},
+  options: RenderConsoleOptions & {
+    conversations?: Conversation[];
+    messages?: Message[];
+    agent?: Agent;
+  } = {},
 ): Promise<RenderedConsole> {
   window.localStorage.setItem('parley.console.token', JSON.stringify(TOKEN));
   const me = options.agent ?? AGENT;

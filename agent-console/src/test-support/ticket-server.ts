@@ -13,10 +13,18 @@ export interface TicketServer {
 let clock = Date.parse('2030-01-02T12:00:00.000Z');
 const tick = () => new Date((clock += 1000)).toISOString();
 
-export function serveTickets(socket: FakeAgentSocket, seed: Ticket[], timeline: TicketEvent[] = []): TicketServer {
+export function serveTickets(
+  socket: FakeAgentSocket,
+  seed: Ticket[],
+  timeline: TicketEvent[] = [],
+): TicketServer {
   const tickets = new Map(seed.map((t) => [t.id, t]));
   const events = new Map<string, TicketEvent[]>();
-  for (const t of seed) events.set(t.id, timeline.filter((e) => e.ticketId === t.id));
+  for (const t of seed)
+    events.set(
+      t.id,
+      timeline.filter((e) => e.ticketId === t.id),
+    );
 
   function append(ticket: Ticket, event: Partial<TicketEvent>) {
     const list = events.get(ticket.id) ?? [];
@@ -57,7 +65,14 @@ export function serveTickets(socket: FakeAgentSocket, seed: Ticket[], timeline: 
     const before = tickets.get(ticketId);
     if (!before) return { ok: false, error: { code: 'NOT_FOUND', message: 'no such ticket' } };
     const after = apply(ticketId, update);
-    append(after, { kind: 'change', authorKind: 'agent', authorId: AGENT.id, authorName: AGENT.name, text: null, changes: changes(before, update) });
+    append(after, {
+      kind: 'change',
+      authorKind: 'agent',
+      authorId: AGENT.id,
+      authorName: AGENT.name,
+      text: null,
+      changes: changes(before, update),
+    });
     return { ok: true, data: after };
   });
   socket.handle('ticket:bulk-update', ({ ticketIds, update }) => ({

@@ -48,7 +48,9 @@ export function AgentFormDialog({ agent, departments, onSubmit, onClose }: Agent
   const chatsValid = Number.isInteger(chats) && chats >= 1 && chats <= 50;
 
   function toggleDepartment(id: string) {
-    setDepartmentIds((current) => (current.includes(id) ? current.filter((d) => d !== id) : [...current, id]));
+    setDepartmentIds((current) =>
+      current.includes(id) ? current.filter((d) => d !== id) : [...current, id],
+    );
   }
 
   async function submit(event: Event) {
@@ -57,45 +59,77 @@ export function AgentFormDialog({ agent, departments, onSubmit, onClose }: Agent
     setBusy(true);
     setError(null);
     try {
-      await onSubmit({ name: name.trim(), email: email.trim(), role, departmentIds, languages: parsedLanguages, maxChats: chats });
+      await onSubmit({
+        name: name.trim(),
+        email: email.trim(),
+        role,
+        departmentIds,
+        languages: parsedLanguages,
+        maxChats: chats,
+      });
     } catch (failure) {
-      setError({ code: errorCodeOf(failure), detail: failure instanceof ApiError ? failure.message : undefined });
+      setError({
+        code: errorCodeOf(failure),
+        detail: failure instanceof ApiError ? failure.message : undefined,
+      });
       setBusy(false);
     }
   }
 
   return (
-    <Dialog title={agent ? t('team.editTitle', { name: agent.name }) : t('team.addTitle')} onClose={onClose} testId="agent-form" wide>
+    <Dialog
+      title={agent ? t('team.editTitle', { name: agent.name }) : t('team.addTitle')}
+      onClose={onClose}
+      testId="agent-form"
+      wide
+    >
       <form class="dialog__form admin-form" onSubmit={submit}>
         <label class="field">
           <span class="field__label">{t('team.name')}</span>
-          <input type="text" required maxLength={120} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            type="text"
+            required
+            maxLength={120}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </label>
         {!agent && (
           <label class="field">
             <span class="field__label">{t('login.email')}</span>
-            <input type="email" required maxLength={254} value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+            <input
+              type="email"
+              required
+              maxLength={254}
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+            />
           </label>
         )}
-        <label class="field">
-          <span class="field__label">{t('team.role')}</span>
-          <select value={role} onChange={(e) => setRole(e.currentTarget.value === 'admin' ? 'admin' : 'agent')}>
-            <option value="agent">{t('team.roles.agent')}</option>
-            <option value="admin">{t('team.roles.admin')}</option>
-          </select>
-        </label>
-        <label class="field">
-          <span class="field__label">{t('team.maxChats')}</span>
-          <input
-            type="number"
-            min={1}
-            max={50}
-            required
-            value={maxChats}
-            aria-invalid={!chatsValid}
-            onInput={(e) => setMaxChats(e.currentTarget.value)}
-          />
-        </label>
+        <div class="field-row">
+          <label class="field">
+            <span class="field__label">{t('team.role')}</span>
+            <select
+              value={role}
+              onChange={(e) => setRole(e.currentTarget.value === 'admin' ? 'admin' : 'agent')}
+            >
+              <option value="agent">{t('team.roles.agent')}</option>
+              <option value="admin">{t('team.roles.admin')}</option>
+            </select>
+          </label>
+          <label class="field">
+            <span class="field__label">{t('team.maxChats')}</span>
+            <input
+              type="number"
+              min={1}
+              max={50}
+              required
+              value={maxChats}
+              aria-invalid={!chatsValid}
+              onInput={(e) => setMaxChats(e.currentTarget.value)}
+            />
+          </label>
+        </div>
         <div class="field">
           <label class="field__label" for="agent-languages">
             {t('team.languages')}
@@ -109,7 +143,10 @@ export function AgentFormDialog({ agent, departments, onSubmit, onClose }: Agent
             aria-describedby="agent-languages-hint"
             onInput={(e) => setLanguages(e.currentTarget.value)}
           />
-          <span id="agent-languages-hint" class={`field__hint${parsedLanguages === null ? ' field__hint--error' : ''}`}>
+          <span
+            id="agent-languages-hint"
+            class={`field__hint${parsedLanguages === null ? ' field__hint--error' : ''}`}
+          >
             {t('team.languagesHint')}
           </span>
         </div>
@@ -121,7 +158,11 @@ export function AgentFormDialog({ agent, departments, onSubmit, onClose }: Agent
             <div class="checks">
               {departments.map((d) => (
                 <label key={d.id} class="check">
-                  <input type="checkbox" checked={departmentIds.includes(d.id)} onChange={() => toggleDepartment(d.id)} />
+                  <input
+                    type="checkbox"
+                    checked={departmentIds.includes(d.id)}
+                    onChange={() => toggleDepartment(d.id)}
+                  />
                   {d.name}
                 </label>
               ))}
@@ -132,14 +173,20 @@ export function AgentFormDialog({ agent, departments, onSubmit, onClose }: Agent
         {error && (
           <p class="form-error" role="alert" data-code={error.code}>
             {t(`errors.${error.code}`)}
-            {error.code === 'VALIDATION_FAILED' && error.detail && <span class="form-error__detail"> {error.detail}</span>}
+            {error.code === 'VALIDATION_FAILED' && error.detail && (
+              <span class="form-error__detail"> {error.detail}</span>
+            )}
           </p>
         )}
         <div class="dialog__actions">
           <button type="button" class="button button--quiet" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" class="button button--primary" disabled={busy || !parsedLanguages || !chatsValid}>
+          <button
+            type="submit"
+            class="button button--primary"
+            disabled={busy || !parsedLanguages || !chatsValid}
+          >
             {agent ? t('common.save') : t('team.create')}
           </button>
         </div>

@@ -14,7 +14,11 @@ type Editing = { kind: 'new' } | { kind: 'edit'; agent: Agent } | { kind: 'deact
 function PasswordDialog(props: { agent: Agent; password: string; onClose(): void }) {
   const t = useT();
   return (
-    <Dialog title={t('team.createdTitle', { name: props.agent.name })} onClose={props.onClose} testId="password-dialog">
+    <Dialog
+      title={t('team.createdTitle', { name: props.agent.name })}
+      onClose={props.onClose}
+      testId="password-dialog"
+    >
       <p class="dialog__text">{t('team.passwordOnce', { email: props.agent.email })}</p>
       <code class="secret" data-testid="generated-password">
         {props.password}
@@ -57,12 +61,25 @@ function AgentRow({ agent, canEdit, isMe, onEdit, onDeactivate, onReactivate }: 
           <span class="presence-chip presence-chip--inactive">{t('team.inactive')}</span>
         )}
       </td>
-      <td>{departments.length ? departments.join(', ') : <span class="muted">{t('team.allDepartments')}</span>}</td>
-      <td>{agent.languages.length ? agent.languages.join(', ') : <span class="muted">{t('team.anyLanguage')}</span>}</td>
+      <td>
+        {departments.length ? departments.join(', ') : <span class="muted">{t('team.allDepartments')}</span>}
+      </td>
+      <td>
+        {agent.languages.length ? (
+          agent.languages.join(', ')
+        ) : (
+          <span class="muted">{t('team.anyLanguage')}</span>
+        )}
+      </td>
       <td>{agent.maxChats}</td>
       <td class="admin-table__actions">
         {canEdit && (
-          <button type="button" class="button button--small" onClick={onEdit} aria-label={t('team.editAgent', { name: agent.name })}>
+          <button
+            type="button"
+            class="button button--small"
+            onClick={onEdit}
+            aria-label={t('team.editAgent', { name: agent.name })}
+          >
             {t('common.edit')}
           </button>
         )}
@@ -115,7 +132,9 @@ export function AgentsAdmin() {
 
   async function update(agent: Agent, draft: AgentDraft) {
     const { name, role, departmentIds, languages, maxChats } = draft;
-    live.agents.upsert(await live.admin.updateAgent(agent.id, { name, role, departmentIds, languages, maxChats }));
+    live.agents.upsert(
+      await live.admin.updateAgent(agent.id, { name, role, departmentIds, languages, maxChats }),
+    );
     setEditing(null);
   }
 
@@ -130,7 +149,12 @@ export function AgentsAdmin() {
       <header class="admin-section__header">
         <h1 id="team-title">{t('team.title')}</h1>
         {isAdmin && (
-          <button type="button" class="button button--primary" onClick={() => setEditing({ kind: 'new' })} data-testid="add-agent">
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={() => setEditing({ kind: 'new' })}
+            data-testid="add-agent"
+          >
             {t('team.add')}
           </button>
         )}
@@ -165,13 +189,17 @@ export function AgentsAdmin() {
                 isMe={agent.id === me?.id}
                 onEdit={() => setEditing({ kind: 'edit', agent })}
                 onDeactivate={() => setEditing({ kind: 'deactivate', agent })}
-                onReactivate={() => void setActive(agent, true).catch((e: unknown) => setError(errorCodeOf(e)))}
+                onReactivate={() =>
+                  void setActive(agent, true).catch((e: unknown) => setError(errorCodeOf(e)))
+                }
               />
             ))}
           </tbody>
         </table>
       </div>
-      {editing?.kind === 'new' && <AgentFormDialog departments={departments} onSubmit={create} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'new' && (
+        <AgentFormDialog departments={departments} onSubmit={create} onClose={() => setEditing(null)} />
+      )}
       {editing?.kind === 'edit' && (
         <AgentFormDialog
           agent={editing.agent}
@@ -190,7 +218,9 @@ export function AgentsAdmin() {
           onClose={() => setEditing(null)}
         />
       )}
-      {created && <PasswordDialog agent={created.agent} password={created.password} onClose={() => setCreated(null)} />}
+      {created && (
+        <PasswordDialog agent={created.agent} password={created.password} onClose={() => setCreated(null)} />
+      )}
     </section>
   );
 }

@@ -38,9 +38,15 @@ describe('canned replies', () => {
     const { socket } = await openCanned();
     fireEvent.click(await screen.findByRole('button', { name: 'Add reply' }));
     const editor = await screen.findByRole('dialog', { name: 'Add a canned reply' });
-    fireEvent.input(within(editor).getByRole('textbox', { name: 'Shortcut' }), { target: { value: '/refund' } });
-    fireEvent.input(within(editor).getByRole('textbox', { name: 'Text' }), { target: { value: 'Your refund is on its way.' } });
-    fireEvent.change(within(editor).getByRole('combobox', { name: 'Who can use it' }), { target: { value: SALES.id } });
+    fireEvent.input(within(editor).getByRole('textbox', { name: 'Shortcut' }), {
+      target: { value: '/refund' },
+    });
+    fireEvent.input(within(editor).getByRole('textbox', { name: 'Text' }), {
+      target: { value: 'Your refund is on its way.' },
+    });
+    fireEvent.change(within(editor).getByRole('combobox', { name: 'Who can use it' }), {
+      target: { value: SALES.id },
+    });
     fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -79,9 +85,13 @@ describe('canned replies', () => {
     }));
     fireEvent.click(await screen.findByRole('button', { name: 'Add reply' }));
     const editor = await screen.findByRole('dialog');
-    fireEvent.input(within(editor).getByRole('textbox', { name: 'Shortcut' }), { target: { value: 'hello' } });
+    fireEvent.input(within(editor).getByRole('textbox', { name: 'Shortcut' }), {
+      target: { value: 'hello' },
+    });
     fireEvent.input(within(editor).getByRole('textbox', { name: 'Text' }), { target: { value: 'Hi' } });
     fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
-    expect(await within(editor).findByRole('alert')).toHaveTextContent('The shortcut /hello is already used.');
+    expect(await within(editor).findByRole('alert')).toHaveTextContent(
+      'The shortcut /hello is already used.',
+    );
   });
 });

@@ -49,13 +49,21 @@ function ReplyEditor(props: {
       });
       props.onClose();
     } catch (failure) {
-      setError({ code: errorCodeOf(failure), detail: failure instanceof ApiError ? failure.message : undefined });
+      setError({
+        code: errorCodeOf(failure),
+        detail: failure instanceof ApiError ? failure.message : undefined,
+      });
       setBusy(false);
     }
   }
 
   return (
-    <Dialog title={props.reply ? t('canned.editTitle') : t('canned.addTitle')} onClose={props.onClose} testId="canned-editor" wide>
+    <Dialog
+      title={props.reply ? t('canned.editTitle') : t('canned.addTitle')}
+      onClose={props.onClose}
+      testId="canned-editor"
+      wide
+    >
       <form class="dialog__form" onSubmit={submit}>
         <div class="field">
           <label class="field__label" for="canned-shortcut">
@@ -81,7 +89,15 @@ function ReplyEditor(props: {
         </div>
         <label class="field">
           <span class="field__label">{t('canned.text')}</span>
-          <textarea rows={5} required maxLength={5000} dir="auto" value={text} onInput={(e) => setText(e.currentTarget.value)} data-testid="canned-text" />
+          <textarea
+            rows={5}
+            required
+            maxLength={5000}
+            dir="auto"
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            data-testid="canned-text"
+          />
         </label>
         <label class="field">
           <span class="field__label">{t('canned.scope')}</span>
@@ -112,7 +128,11 @@ function ReplyEditor(props: {
   );
 }
 
-function groupsOf(replies: readonly CannedReply[], departments: readonly Department[], labels: { personal: string; everyone: string }) {
+function groupsOf(
+  replies: readonly CannedReply[],
+  departments: readonly Department[],
+  labels: { personal: string; everyone: string },
+) {
   const groups = [
     { scope: PERSONAL, title: labels.personal },
     { scope: EVERYONE, title: labels.everyone },
@@ -133,23 +153,44 @@ export function CannedRepliesAdmin() {
   const mayEdit = (reply: CannedReply) => (reply.ownerAgentId ? reply.ownerAgentId === me?.id : isAdmin);
   const scopes = [
     { value: PERSONAL, label: t('canned.personal') },
-    ...(isAdmin ? [{ value: EVERYONE, label: t('canned.everyone') }, ...departments.map((d) => ({ value: d.id, label: t('canned.department', { name: d.name }) }))] : []),
+    ...(isAdmin
+      ? [
+          { value: EVERYONE, label: t('canned.everyone') },
+          ...departments.map((d) => ({ value: d.id, label: t('canned.department', { name: d.name }) })),
+        ]
+      : []),
   ];
-  const groups = groupsOf(live.canned.replies.value, departments, { personal: t('canned.personal'), everyone: t('canned.everyone') });
+  const groups = groupsOf(live.canned.replies.value, departments, {
+    personal: t('canned.personal'),
+    everyone: t('canned.everyone'),
+  });
 
   return (
     <section class="admin-section" aria-labelledby="canned-title" data-testid="canned-admin">
       <header class="admin-section__header">
         <h1 id="canned-title">{t('canned.title')}</h1>
-        <button type="button" class="button button--primary" onClick={() => setEditing({})} data-testid="add-canned">
+        <button
+          type="button"
+          class="button button--primary"
+          onClick={() => setEditing({})}
+          data-testid="add-canned"
+        >
           {t('canned.add')}
         </button>
       </header>
       <p class="admin-section__note">{t('canned.explain')}</p>
       {groups
-        .filter((group) => group.replies.length > 0 || group.scope === PERSONAL || (isAdmin && group.scope === EVERYONE))
+        .filter(
+          (group) =>
+            group.replies.length > 0 || group.scope === PERSONAL || (isAdmin && group.scope === EVERYONE),
+        )
         .map((group) => (
-          <section key={group.scope} class="canned-group" aria-label={group.title} data-testid={`canned-group-${group.scope}`}>
+          <section
+            key={group.scope}
+            class="canned-group"
+            aria-label={group.title}
+            data-testid={`canned-group-${group.scope}`}
+          >
             <h2 class="settings-section__title">{group.title}</h2>
             {group.replies.length === 0 ? (
               <p class="muted">{t('canned.none')}</p>
@@ -163,10 +204,20 @@ export function CannedRepliesAdmin() {
                     </span>
                     {mayEdit(reply) && (
                       <span class="admin-table__actions">
-                        <button type="button" class="button button--small" aria-label={t('canned.editOne', { shortcut: reply.shortcut })} onClick={() => setEditing({ reply })}>
+                        <button
+                          type="button"
+                          class="button button--small"
+                          aria-label={t('canned.editOne', { shortcut: reply.shortcut })}
+                          onClick={() => setEditing({ reply })}
+                        >
                           {t('common.edit')}
                         </button>
-                        <button type="button" class="button button--small button--quiet" aria-label={t('canned.deleteOne', { shortcut: reply.shortcut })} onClick={() => setDeleting(reply)}>
+                        <button
+                          type="button"
+                          class="button button--small button--quiet"
+                          aria-label={t('canned.deleteOne', { shortcut: reply.shortcut })}
+                          onClick={() => setDeleting(reply)}
+                        >
                           {t('common.delete')}
                         </button>
                       </span>

@@ -56,7 +56,13 @@ export function DepartmentsAdmin() {
         <form class="inline-form" onSubmit={add}>
           <label class="field">
             <span class="field__label">{t('departments.newName')}</span>
-            <input type="text" required maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+            <input
+              type="text"
+              required
+              maxLength={80}
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
           </label>
           <button type="submit" class="button button--primary" disabled={busy || !name.trim()}>
             {t('departments.add')}

@@ -13,7 +13,9 @@ describe('site settings', () => {
     const routing = await section('routing');
 
     fireEvent.click(routing.getByRole('radio', { name: /Agents pick/ }));
-    fireEvent.input(routing.getByRole('spinbutton', { name: 'Wait limit (seconds)' }), { target: { value: '600' } });
+    fireEvent.input(routing.getByRole('spinbutton', { name: 'Wait limit (seconds)' }), {
+      target: { value: '600' },
+    });
     fireEvent.click(routing.getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(routing.getByRole('status')).toHaveTextContent('Saved.'));
@@ -35,7 +37,11 @@ describe('site settings', () => {
     expect(admin.updateSiteSettings).not.toHaveBeenCalled();
 
     admin.updateSiteSettings.mockRejectedValueOnce(
-      new ApiError({ code: 'VALIDATION_FAILED', message: 'bad', issues: [{ path: 'waitLimitSeconds', message: 'Too small' }] }),
+      new ApiError({
+        code: 'VALIDATION_FAILED',
+        message: 'bad',
+        issues: [{ path: 'waitLimitSeconds', message: 'Too small' }],
+      }),
     );
     fireEvent.input(wait, { target: { value: '60' } });
     fireEvent.click(routing.getByRole('button', { name: 'Save' }));
@@ -48,7 +54,9 @@ describe('site settings', () => {
     const { admin } = await openAdmin(ADMIN, 'settings');
     const hours = await section('hours');
     fireEvent.click(hours.getByRole('checkbox', { name: 'Always open' }));
-    fireEvent.change(hours.getByRole('combobox', { name: 'Time zone' }), { target: { value: 'Europe/Minsk' } });
+    fireEvent.change(hours.getByRole('combobox', { name: 'Time zone' }), {
+      target: { value: 'Europe/Minsk' },
+    });
     fireEvent.click(hours.getByRole('button', { name: 'Remove these hours of Wednesday' }));
     fireEvent.input(hours.getByLabelText('Friday: closes at'), { target: { value: '00:00' } });
     fireEvent.click(hours.getByRole('button', { name: 'Add hours on Saturday' }));
@@ -95,8 +103,8 @@ describe('site settings', () => {
 
     await waitFor(() => expect(admin.updateSiteSettings).toHaveBeenCalledTimes(1));
     const [patch] = admin.updateSiteSettings.mock.calls[0] ?? [];
-    expect(patch?.sla?.['2'].urgent).toEqual({ firstResponseMinutes: 45, resolutionMinutes: 480 });
-    expect(patch?.sla?.['1'].low).toEqual({ firstResponseMinutes: 480, resolutionMinutes: 2880 });
+    expect(patch?.sla?.['2']?.urgent).toEqual({ firstResponseMinutes: 45, resolutionMinutes: 480 });
+    expect(patch?.sla?.['1']?.low).toEqual({ firstResponseMinutes: 480, resolutionMinutes: 2880 });
   });
 
   it('previews the widget as it is edited, then saves its looks', async () => {
@@ -105,7 +113,9 @@ describe('site settings', () => {
     const preview = widget.getByTestId('widget-preview');
     fireEvent.input(widget.getByTestId('widget-color'), { target: { value: '#f5d142' } });
     fireEvent.input(widget.getByRole('textbox', { name: 'Title' }), { target: { value: 'Ask Nora' } });
-    fireEvent.change(widget.getByRole('combobox', { name: 'Position' }), { target: { value: 'bottom-left' } });
+    fireEvent.change(widget.getByRole('combobox', { name: 'Position' }), {
+      target: { value: 'bottom-left' },
+    });
 
     expect(preview.style.getPropertyValue('--preview-accent')).toBe('#f5d142');
     // A pale accent gets dark text, as in the widget.
@@ -133,14 +143,20 @@ describe('site settings', () => {
     fireEvent.change(prechat.getByRole('combobox', { name: 'E-mail' }), { target: { value: 'required' } });
     fireEvent.click(prechat.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
-      expect(admin.updateSiteSettings).toHaveBeenLastCalledWith({ prechat: { name: 'optional', email: 'required', department: 'off' } }),
+      expect(admin.updateSiteSettings).toHaveBeenLastCalledWith({
+        prechat: { name: 'optional', email: 'required', department: 'off' },
+      }),
     );
 
     const contact = await section('contact');
-    fireEvent.input(contact.getByRole('textbox', { name: 'Phone' }), { target: { value: '+375 17 000 00 00' } });
+    fireEvent.input(contact.getByRole('textbox', { name: 'Phone' }), {
+      target: { value: '+375 17 000 00 00' },
+    });
     fireEvent.click(contact.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
-      expect(admin.updateSiteSettings).toHaveBeenLastCalledWith({ contact: { phone: '+375 17 000 00 00', email: '', hoursNote: '' } }),
+      expect(admin.updateSiteSettings).toHaveBeenLastCalledWith({
+        contact: { phone: '+375 17 000 00 00', email: '', hoursNote: '' },
+      }),
     );
 
     const origins = await section('origins');
@@ -150,7 +166,9 @@ describe('site settings', () => {
     fireEvent.input(box, { target: { value: 'https://shop.example/\nhttps://www.shop.example' } });
     fireEvent.click(origins.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
-      expect(admin.updateSiteSettings).toHaveBeenLastCalledWith({ allowedOrigins: ['https://shop.example', 'https://www.shop.example'] }),
+      expect(admin.updateSiteSettings).toHaveBeenLastCalledWith({
+        allowedOrigins: ['https://shop.example', 'https://www.shop.example'],
+      }),
     );
   });
 });

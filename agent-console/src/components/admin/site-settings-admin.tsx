@@ -7,7 +7,13 @@ import { SlaSettings } from './settings/sla-settings';
 import { ContactSettings, OriginsSettings, PrechatSettings } from './settings/visitor-facing-settings';
 import { WidgetSettings } from './settings/widget-settings';
 
-export function SiteSettingsAdmin({ site, save }: { site: Site; save(patch: SiteSettingsPatch): Promise<void> }) {
+export function SiteSettingsAdmin({
+  site,
+  save,
+}: {
+  site: Site;
+  save(patch: SiteSettingsPatch): Promise<void>;
+}) {
   const t = useT();
   const readOnly = useConsole().session.agent.value?.role !== 'admin';
   const part = { settings: site.settings, save, readOnly };

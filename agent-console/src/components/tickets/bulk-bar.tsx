@@ -59,7 +59,11 @@ export function BulkBar() {
       </label>
       <label class="filter">
         <span class="filter__label">{t('ticket.priorityLabel')}</span>
-        <select value={priority} onChange={(e) => setPriority(e.currentTarget.value)} data-testid="bulk-priority">
+        <select
+          value={priority}
+          onChange={(e) => setPriority(e.currentTarget.value)}
+          data-testid="bulk-priority"
+        >
           <option value="">{t('tickets.keep')}</option>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
@@ -70,7 +74,11 @@ export function BulkBar() {
       </label>
       <label class="filter">
         <span class="filter__label">{t('ticket.assignee')}</span>
-        <select value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)} data-testid="bulk-assignee">
+        <select
+          value={assignee}
+          onChange={(e) => setAssignee(e.currentTarget.value)}
+          data-testid="bulk-assignee"
+        >
           <option value="">{t('tickets.keep')}</option>
           <option value={UNASSIGN}>{t('ticket.unassigned')}</option>
           {team.agents.map((agent) => (

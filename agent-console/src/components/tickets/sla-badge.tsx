@@ -15,7 +15,12 @@ export function SlaBadge({ clock, withName = true }: { clock: SlaClock; withName
     met_late: t('sla.metLate', { time }),
   }[clock.state];
   return (
-    <span class={`sla sla--${clock.state}`} data-testid="sla-badge" data-sla={clock.state} data-clock={clock.name}>
+    <span
+      class={`sla sla--${clock.state}`}
+      data-testid="sla-badge"
+      data-sla={clock.state}
+      data-clock={clock.name}
+    >
       {withName && <span class="sla__name">{t('sla.named', { clock: t(`sla.${clock.name}`) })} </span>}
       {text}
     </span>

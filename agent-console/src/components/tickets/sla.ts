@@ -14,7 +14,10 @@ export interface SlaClock {
 /** The server's "breaching soon" view looks this far ahead; the console warns from the same point. */
 export const SOON_MS = 60 * 60_000;
 
-function clock(name: SlaClockName, input: { due: string | null; doneAt: string | null; now: number }): SlaClock {
+function clock(
+  name: SlaClockName,
+  input: { due: string | null; doneAt: string | null; now: number },
+): SlaClock {
   if (!input.due) return { name, state: 'none', marginMs: 0 };
   const due = Date.parse(input.due);
   if (input.doneAt) {
@@ -28,7 +31,11 @@ function clock(name: SlaClockName, input: { due: string | null; doneAt: string |
 export function slaClocks(ticket: Ticket, now: number): { firstResponse: SlaClock; resolution: SlaClock } {
   const finished = ticket.status === 'solved' || ticket.status === 'closed';
   return {
-    firstResponse: clock('firstResponse', { due: ticket.firstResponseDueAt, doneAt: ticket.firstRespondedAt, now }),
+    firstResponse: clock('firstResponse', {
+      due: ticket.firstResponseDueAt,
+      doneAt: ticket.firstRespondedAt,
+      now,
+    }),
     resolution: clock('resolution', {
       due: ticket.resolutionDueAt,
       doneAt: ticket.solvedAt ?? (finished ? (ticket.closedAt ?? ticket.updatedAt) : null),

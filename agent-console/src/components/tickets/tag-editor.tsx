@@ -6,7 +6,11 @@ import { useT } from '../../state/console-context';
 const TAG = /^[\p{L}\p{N}_-]{1,40}$/u;
 export const MAX_TAGS = 20;
 
-export function TagEditor(props: { tags: readonly string[]; busy: boolean; onChange(tags: string[]): Promise<boolean> }) {
+export function TagEditor(props: {
+  tags: readonly string[];
+  busy: boolean;
+  onChange(tags: string[]): Promise<boolean>;
+}) {
   const t = useT();
   const [draft, setDraft] = useState('');
   const [invalid, setInvalid] = useState(false);

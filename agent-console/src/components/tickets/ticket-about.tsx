@@ -56,14 +56,22 @@ export function RequesterCard({ ticket }: { ticket: Ticket }) {
         <dt>{t('visitor.name')}</dt>
         <dd dir="auto">{ticket.requesterName ?? '—'}</dd>
         <dt>{t('visitor.email')}</dt>
-        <dd>{ticket.requesterEmail ? <a href={`mailto:${ticket.requesterEmail}`}>{ticket.requesterEmail}</a> : '—'}</dd>
+        <dd>
+          {ticket.requesterEmail ? (
+            <a href={`mailto:${ticket.requesterEmail}`}>{ticket.requesterEmail}</a>
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>{t('visitor.language')}</dt>
         <dd>{ticket.requesterLocale}</dd>
         <dt>{t('ticket.sourceLabel')}</dt>
         <dd>{sourceLabel(t, ticket.source)}</dd>
         <dt>{t('ticket.created')}</dt>
         <dd>
-          <time dateTime={ticket.createdAt}>{formatMessageTime(ticket.createdAt, app.translator.language.value)}</time>
+          <time dateTime={ticket.createdAt}>
+            {formatMessageTime(ticket.createdAt, app.translator.language.value)}
+          </time>
         </dd>
         {ticket.rating !== null && (
           <>

@@ -4,10 +4,32 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLive, useT } from '../../state/console-context';
 import type { StatusFilter, TicketListQuery, TicketSort, TicketView } from '../../state/tickets.store';
 import { useTeam } from './use-team';
-import { isPriority, isStatus, PRIORITIES, priorityLabel, STATUSES, statusLabel, tierLabel, tierOf, TIERS } from './ticket-values';
+import {
+  isPriority,
+  isStatus,
+  PRIORITIES,
+  priorityLabel,
+  STATUSES,
+  statusLabel,
+  tierLabel,
+  tierOf,
+  TIERS,
+} from './ticket-values';
 
-const VIEWS = ['all', 'mine', 'unassigned', 'breaching_soon', 'breached'] as const satisfies readonly TicketView[];
-const SORTS = ['updated_desc', 'created_desc', 'created_asc', 'priority_desc', 'due_asc'] as const satisfies readonly TicketSort[];
+const VIEWS = [
+  'all',
+  'mine',
+  'unassigned',
+  'breaching_soon',
+  'breached',
+] as const satisfies readonly TicketView[];
+const SORTS = [
+  'updated_desc',
+  'created_desc',
+  'created_asc',
+  'priority_desc',
+  'due_asc',
+] as const satisfies readonly TicketSort[];
 const TYPING_PAUSE_MS = 300;
 
 function useApply() {
@@ -39,7 +61,14 @@ export function TicketViews() {
 }
 
 /** A text filter that searches once the agent pauses typing. */
-function TypedFilter(props: { label: string; value: string; placeholder?: string; type: 'search' | 'text'; onSettle(value: string): void; testId: string }) {
+function TypedFilter(props: {
+  label: string;
+  value: string;
+  placeholder?: string;
+  type: 'search' | 'text';
+  onSettle(value: string): void;
+  testId: string;
+}) {
   const [text, setText] = useState(props.value);
   const { onSettle, value } = props;
   useEffect(() => setText(value), [value]);
@@ -64,11 +93,21 @@ function TypedFilter(props: { label: string; value: string; placeholder?: string
   );
 }
 
-function Filter(props: { label: string; value: string; onChange(value: string): void; testId: string; children: ComponentChildren }) {
+function Filter(props: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  testId: string;
+  children: ComponentChildren;
+}) {
   return (
     <label class="filter">
       <span class="filter__label">{props.label}</span>
-      <select value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)} data-testid={props.testId}>
+      <select
+        value={props.value}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+        data-testid={props.testId}
+      >
         {props.children}
       </select>
     </label>
@@ -93,7 +132,12 @@ export function TicketFilters() {
         onSettle={(search) => apply({ search })}
         testId="ticket-search"
       />
-      <Filter label={t('tickets.statusFilter')} value={query.status} onChange={(v) => apply({ status: statusOf(v) })} testId="ticket-filter-status">
+      <Filter
+        label={t('tickets.statusFilter')}
+        value={query.status}
+        onChange={(v) => apply({ status: statusOf(v) })}
+        testId="ticket-filter-status"
+      >
         <option value="unsolved">{t('tickets.unsolved')}</option>
         <option value="any">{t('tickets.anyStatus')}</option>
         {STATUSES.map((s) => (
@@ -115,7 +159,12 @@ export function TicketFilters() {
           </option>
         ))}
       </Filter>
-      <Filter label={t('ticket.tierLabel')} value={String(query.tier ?? '')} onChange={(v) => apply({ tier: tierOf(v) })} testId="ticket-filter-tier">
+      <Filter
+        label={t('ticket.tierLabel')}
+        value={String(query.tier ?? '')}
+        onChange={(v) => apply({ tier: tierOf(v) })}
+        testId="ticket-filter-tier"
+      >
         <option value="">{t('tickets.any')}</option>
         {TIERS.map((tier) => (
           <option key={tier} value={tier}>
@@ -151,8 +200,19 @@ export function TicketFilters() {
           ))}
         </Filter>
       )}
-      <TypedFilter type="text" label={t('ticket.tag')} value={query.tag} onSettle={(tag) => apply({ tag })} testId="ticket-filter-tag" />
-      <Filter label={t('tickets.sort')} value={query.sort} onChange={(v) => apply({ sort: SORTS.find((s) => s === v) ?? 'updated_desc' })} testId="ticket-sort">
+      <TypedFilter
+        type="text"
+        label={t('ticket.tag')}
+        value={query.tag}
+        onSettle={(tag) => apply({ tag })}
+        testId="ticket-filter-tag"
+      />
+      <Filter
+        label={t('tickets.sort')}
+        value={query.sort}
+        onChange={(v) => apply({ sort: SORTS.find((s) => s === v) ?? 'updated_desc' })}
+        testId="ticket-sort"
+      >
         {SORTS.map((s) => (
           <option key={s} value={s}>
             {t(`tickets.sortBy.${s}`)}

@@ -5,7 +5,17 @@ import { useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useLive, useT } from '../../state/console-context';
 import { TagEditor } from './tag-editor';
-import { isPriority, isStatus, PRIORITIES, priorityLabel, STATUSES, statusLabel, tierLabel, tierOf, TIERS } from './ticket-values';
+import {
+  isPriority,
+  isStatus,
+  PRIORITIES,
+  priorityLabel,
+  STATUSES,
+  statusLabel,
+  tierLabel,
+  tierOf,
+  TIERS,
+} from './ticket-values';
 import { useTeam } from './use-team';
 
 export function useTicketUpdate(ticketId: string) {
@@ -121,7 +131,9 @@ export function TicketProperties({ ticket }: { ticket: Ticket }) {
             </option>
           ))}
           {ticket.assigneeAgentId && !team.agents.some((a) => a.id === ticket.assigneeAgentId) && (
-            <option value={ticket.assigneeAgentId}>{team.agentName(ticket.assigneeAgentId) ?? t('timeline.formerAgent')}</option>
+            <option value={ticket.assigneeAgentId}>
+              {team.agentName(ticket.assigneeAgentId) ?? t('timeline.formerAgent')}
+            </option>
           )}
         </select>
       </Field>

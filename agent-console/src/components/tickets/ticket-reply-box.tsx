@@ -34,7 +34,11 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
     setBusy(true);
     setError(null);
     try {
-      await live.tickets.reply(ticket.id, { text: reply, internal, ...(thenStatus ? { status: thenStatus } : {}) });
+      await live.tickets.reply(ticket.id, {
+        text: reply,
+        internal,
+        ...(thenStatus ? { status: thenStatus } : {}),
+      });
       setText('');
       setThenStatus('');
     } catch (failure) {
@@ -92,7 +96,11 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
           rows={4}
           dir="auto"
           maxLength={MESSAGE_MAX_LENGTH}
-          placeholder={internal ? t('chat.notePlaceholder') : t('ticketReply.placeholder', { email: ticket.requesterEmail ?? '—' })}
+          placeholder={
+            internal
+              ? t('chat.notePlaceholder')
+              : t('ticketReply.placeholder', { email: ticket.requesterEmail ?? '—' })
+          }
           aria-describedby="ticket-reply-hint"
           {...canned.inputProps}
           value={text}
@@ -105,7 +113,11 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
           data-testid="ticket-reply-input"
         />
         <span id="ticket-reply-hint" class="ticket-reply__hint">
-          {closed ? t('ticketReply.closed') : internal ? t('ticketReply.noteHint') : t('ticketReply.publicHint')}
+          {closed
+            ? t('ticketReply.closed')
+            : internal
+              ? t('ticketReply.noteHint')
+              : t('ticketReply.publicHint')}
         </span>
       </div>
       <div class="ticket-reply__actions">

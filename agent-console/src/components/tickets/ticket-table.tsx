@@ -57,10 +57,14 @@ function TicketRow({ ticket }: { ticket: Ticket }) {
         <span class={`priority priority--${ticket.priority}`}>{priorityLabel(t, ticket.priority)}</span>
       </td>
       <td>{tierLabel(t, ticket.tier)}</td>
-      <td class="ticket-row__assignee">{team.agentName(ticket.assigneeAgentId) ?? <span class="muted">{t('ticket.unassigned')}</span>}</td>
+      <td class="ticket-row__assignee">
+        {team.agentName(ticket.assigneeAgentId) ?? <span class="muted">{t('ticket.unassigned')}</span>}
+      </td>
       <td>{clock && <SlaBadge clock={clock} />}</td>
       <td class="ticket-row__time">
-        <time dateTime={ticket.updatedAt}>{formatMessageTime(ticket.updatedAt, translator.language.value)}</time>
+        <time dateTime={ticket.updatedAt}>
+          {formatMessageTime(ticket.updatedAt, translator.language.value)}
+        </time>
       </td>
     </tr>
   );

@@ -81,10 +81,14 @@ function headline(t: T, input: { event: TicketEvent; who: string }): string {
     case 'created': {
       const source = event.changes.find((c) => c.field === 'source')?.to;
       const known = SOURCES.find((s) => s === source);
-      return known ? t('timeline.createdVia', { who, source: sourceLabel(t, known) }) : t('timeline.created', { who });
+      return known
+        ? t('timeline.createdVia', { who, source: sourceLabel(t, known) })
+        : t('timeline.created', { who });
     }
     case 'reply':
-      return event.authorKind === 'requester' ? t('timeline.requesterReplied', { who }) : t('timeline.replied', { who });
+      return event.authorKind === 'requester'
+        ? t('timeline.requesterReplied', { who })
+        : t('timeline.replied', { who });
     case 'note':
       return t('timeline.noted', { who });
     case 'rating':
@@ -97,7 +101,8 @@ function headline(t: T, input: { event: TicketEvent; who: string }): string {
 function TimelineItem({ event, who }: { event: TicketEvent; who: string }) {
   const { translator } = useConsole();
   const t = translator.t;
-  const side = event.authorKind === 'agent' ? 'agent' : event.authorKind === 'system' ? 'system' : 'requester';
+  const side =
+    event.authorKind === 'agent' ? 'agent' : event.authorKind === 'system' ? 'system' : 'requester';
   const time = (
     <time class="timeline-item__time" dateTime={event.createdAt}>
       {formatMessageTime(event.createdAt, translator.language.value)}

@@ -5,7 +5,14 @@
 import type { TicketPriority, TicketSource, TicketStatus, Tier } from '@parley/shared';
 import type { Translator } from '../../i18n/i18n';
 
-export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const satisfies readonly TicketStatus[];
+export const STATUSES = [
+  'new',
+  'open',
+  'pending',
+  'on_hold',
+  'solved',
+  'closed',
+] as const satisfies readonly TicketStatus[];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly TicketPriority[];
 export const TIERS = [1, 2, 3] as const satisfies readonly Tier[];
 

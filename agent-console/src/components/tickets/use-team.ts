@@ -17,6 +17,7 @@ export function useTeam(): Team {
     agents: [...byId.values()].filter((a) => a.active).sort((a, b) => a.name.localeCompare(b.name)),
     departments: live.departments.list.value,
     agentName: (agentId) => (agentId ? (byId.get(agentId)?.name ?? null) : null),
-    departmentName: (departmentId) => (departmentId ? (departmentsById.get(departmentId)?.name ?? null) : null),
+    departmentName: (departmentId) =>
+      departmentId ? (departmentsById.get(departmentId)?.name ?? null) : null,
   };
 }

@@ -79,9 +79,12 @@ function Holidays(props: { dates: string[]; onChange(dates: string[]): void }) {
   const t = translator.t;
   const [date, setDate] = useState('');
   const format = (iso: string) =>
-    new Intl.DateTimeFormat(translator.language.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    new Intl.DateTimeFormat(translator.language.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
   function add() {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || props.dates.includes(date) || props.dates.length >= MAX_HOLIDAYS) return;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || props.dates.includes(date) || props.dates.length >= MAX_HOLIDAYS)
+      return;
     props.onChange([...props.dates, date].sort());
     setDate('');
   }
@@ -104,7 +107,13 @@ function Holidays(props: { dates: string[]; onChange(dates: string[]): void }) {
         ))}
       </ul>
       <span class="inline-form">
-        <input type="date" value={date} aria-label={t('settings.hours.holidayDate')} onInput={(e) => setDate(e.currentTarget.value)} data-testid="holiday-date" />
+        <input
+          type="date"
+          value={date}
+          aria-label={t('settings.hours.holidayDate')}
+          onInput={(e) => setDate(e.currentTarget.value)}
+          data-testid="holiday-date"
+        />
         <button type="button" class="button button--small" onClick={add} disabled={!date}>
           {t('settings.hours.addHoliday')}
         </button>
@@ -135,24 +144,48 @@ export function OpeningHoursSettings({ settings, save, readOnly }: SettingsPartP
     if (alwaysOpen) return { openingHours: null };
     if (!valid) return null;
     const toServer = (r: RangeDraft) => ({ from: fromField(r.from, false), to: fromField(r.to, true) });
-    const serverWeek = Object.fromEntries(WEEKDAYS.map((day) => [day, week[day].map(toServer)])) as OpeningHours['week'];
+    const serverWeek = Object.fromEntries(
+      WEEKDAYS.map((day) => [day, week[day].map(toServer)]),
+    ) as OpeningHours['week'];
     return { openingHours: { timeZone, week: serverWeek, holidays } };
   };
 
   const copyMondayToWeekdays = () =>
-    setWeek((current) => ({ ...current, tue: [...current.mon], wed: [...current.mon], thu: [...current.mon], fri: [...current.mon] }));
+    setWeek((current) => ({
+      ...current,
+      tue: [...current.mon],
+      wed: [...current.mon],
+      thu: [...current.mon],
+      fri: [...current.mon],
+    }));
 
   return (
-    <SettingsSection id="hours" title={t('settings.hours.title')} description={t('settings.hours.explain')} patch={patch} save={save} readOnly={readOnly}>
+    <SettingsSection
+      id="hours"
+      title={t('settings.hours.title')}
+      description={t('settings.hours.explain')}
+      patch={patch}
+      save={save}
+      readOnly={readOnly}
+    >
       <label class="check">
-        <input type="checkbox" checked={alwaysOpen} onChange={(e) => setAlwaysOpen(e.currentTarget.checked)} data-testid="always-open" />
+        <input
+          type="checkbox"
+          checked={alwaysOpen}
+          onChange={(e) => setAlwaysOpen(e.currentTarget.checked)}
+          data-testid="always-open"
+        />
         {t('settings.hours.alwaysOpen')}
       </label>
       {!alwaysOpen && (
         <>
           <label class="field">
             <span class="field__label">{t('settings.hours.timeZone')}</span>
-            <select value={timeZone} onChange={(e) => setTimeZone(e.currentTarget.value)} data-testid="time-zone">
+            <select
+              value={timeZone}
+              onChange={(e) => setTimeZone(e.currentTarget.value)}
+              data-testid="time-zone"
+            >
               {timeZones(timeZone).map((zone) => (
                 <option key={zone} value={zone}>
                   {zone.replace(/_/g, ' ')}
@@ -162,7 +195,12 @@ export function OpeningHoursSettings({ settings, save, readOnly }: SettingsPartP
           </label>
           <div class="hours-week">
             {WEEKDAYS.map((day) => (
-              <DayRow key={day} day={day} ranges={week[day]} onChange={(ranges) => setWeek((current) => ({ ...current, [day]: ranges }))} />
+              <DayRow
+                key={day}
+                day={day}
+                ranges={week[day]}
+                onChange={(ranges) => setWeek((current) => ({ ...current, [day]: ranges }))}
+              />
             ))}
           </div>
           <button type="button" class="button button--small hours-copy" onClick={copyMondayToWeekdays}>

@@ -1,7 +1,15 @@
 /** Opening hours as the form edits them, and back: "24:00" (end of day) shows as 00:00 in a time field. */
 import type { OpeningHours, Weekday } from '@parley/shared';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const satisfies readonly Weekday[];
+export const WEEKDAYS = [
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+] as const satisfies readonly Weekday[];
 export const MAX_RANGES_PER_DAY = 4;
 export const MAX_HOLIDAYS = 100;
 
@@ -17,7 +25,15 @@ export function defaultOpeningHours(timeZone: string): OpeningHours {
   const workday = () => [{ ...OFFICE_HOURS }];
   return {
     timeZone,
-    week: { mon: workday(), tue: workday(), wed: workday(), thu: workday(), fri: workday(), sat: [], sun: [] },
+    week: {
+      mon: workday(),
+      tue: workday(),
+      wed: workday(),
+      thu: workday(),
+      fri: workday(),
+      sat: [],
+      sun: [],
+    },
     holidays: [],
   };
 }

@@ -25,16 +25,33 @@ export function RoutingSettings({ settings, save, readOnly }: SettingsPartProps)
 
   const patch = (): SiteSettingsPatch | null =>
     isWithin(assign, ASSIGN) && isWithin(wait, WAIT)
-      ? { routingMode: mode, assignTimeoutSeconds: Number(assign), waitLimitSeconds: Number(wait), defaultDepartmentId: department || null }
+      ? {
+          routingMode: mode,
+          assignTimeoutSeconds: Number(assign),
+          waitLimitSeconds: Number(wait),
+          defaultDepartmentId: department || null,
+        }
       : null;
 
   return (
-    <SettingsSection id="routing" title={t('settings.routing.title')} patch={patch} save={save} readOnly={readOnly}>
+    <SettingsSection
+      id="routing"
+      title={t('settings.routing.title')}
+      patch={patch}
+      save={save}
+      readOnly={readOnly}
+    >
       <fieldset class="field fieldset">
         <legend class="field__label">{t('settings.routing.mode')}</legend>
         {(['auto', 'pick'] as const).map((value) => (
           <label key={value} class="check check--block">
-            <input type="radio" name="routing-mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
+            <input
+              type="radio"
+              name="routing-mode"
+              value={value}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+            />
             <span>
               <strong>{t(`settings.routing.${value}`)}</strong>
               <span class="field__hint">{t(`settings.routing.${value}Hint`)}</span>
@@ -43,8 +60,22 @@ export function RoutingSettings({ settings, save, readOnly }: SettingsPartProps)
         ))}
       </fieldset>
       <div class="field-row">
-        <NumberField label={t('settings.routing.assignTimeout')} hint={t('settings.routing.assignTimeoutHint')} value={assign} {...ASSIGN} onInput={setAssign} testId="assign-timeout" />
-        <NumberField label={t('settings.routing.waitLimit')} hint={t('settings.routing.waitLimitHint')} value={wait} {...WAIT} onInput={setWait} testId="wait-limit" />
+        <NumberField
+          label={t('settings.routing.assignTimeout')}
+          hint={t('settings.routing.assignTimeoutHint')}
+          value={assign}
+          {...ASSIGN}
+          onInput={setAssign}
+          testId="assign-timeout"
+        />
+        <NumberField
+          label={t('settings.routing.waitLimit')}
+          hint={t('settings.routing.waitLimitHint')}
+          value={wait}
+          {...WAIT}
+          onInput={setWait}
+          testId="wait-limit"
+        />
       </div>
       <label class="field">
         <span class="field__label">{t('settings.routing.defaultDepartment')}</span>
@@ -70,10 +101,30 @@ export function TicketAutomationSettings({ settings, save, readOnly }: SettingsP
       ? { autoCloseSolvedAfterDays: Number(close), pendingReminderAfterDays: Number(remind) }
       : null;
   return (
-    <SettingsSection id="automation" title={t('settings.automation.title')} patch={patch} save={save} readOnly={readOnly}>
+    <SettingsSection
+      id="automation"
+      title={t('settings.automation.title')}
+      patch={patch}
+      save={save}
+      readOnly={readOnly}
+    >
       <div class="field-row">
-        <NumberField label={t('settings.automation.autoClose')} hint={t('settings.automation.autoCloseHint')} value={close} {...AUTO_CLOSE} onInput={setClose} testId="auto-close-days" />
-        <NumberField label={t('settings.automation.remind')} hint={t('settings.automation.remindHint')} value={remind} {...REMIND} onInput={setRemind} testId="reminder-days" />
+        <NumberField
+          label={t('settings.automation.autoClose')}
+          hint={t('settings.automation.autoCloseHint')}
+          value={close}
+          {...AUTO_CLOSE}
+          onInput={setClose}
+          testId="auto-close-days"
+        />
+        <NumberField
+          label={t('settings.automation.remind')}
+          hint={t('settings.automation.remindHint')}
+          value={remind}
+          {...REMIND}
+          onInput={setRemind}
+          testId="reminder-days"
+        />
       </div>
     </SettingsSection>
   );

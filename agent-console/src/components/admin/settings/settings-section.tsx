@@ -19,7 +19,8 @@ export interface SettingsSectionProps {
   children: ComponentChildren;
 }
 
-type Outcome = { kind: 'saved' } | { kind: 'failed'; code: ErrorCode; issues: { path: string; message: string }[] } | null;
+type Outcome =
+  { kind: 'saved' } | { kind: 'failed'; code: ErrorCode; issues: { path: string; message: string }[] } | null;
 
 export function SettingsSection(props: SettingsSectionProps) {
   const t = useT();
@@ -37,14 +38,24 @@ export function SettingsSection(props: SettingsSectionProps) {
       await props.save(patch);
       setOutcome({ kind: 'saved' });
     } catch (failure) {
-      setOutcome({ kind: 'failed', code: errorCodeOf(failure), issues: failure instanceof ApiError ? (failure.issues ?? []) : [] });
+      setOutcome({
+        kind: 'failed',
+        code: errorCodeOf(failure),
+        issues: failure instanceof ApiError ? (failure.issues ?? []) : [],
+      });
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form class="settings-section" aria-labelledby={titleId} onSubmit={submit} onInput={() => setOutcome(null)} data-testid={`settings-${props.id}`}>
+    <form
+      class="settings-section"
+      aria-labelledby={titleId}
+      onSubmit={submit}
+      onInput={() => setOutcome(null)}
+      data-testid={`settings-${props.id}`}
+    >
       <h2 id={titleId} class="settings-section__title">
         {props.title}
       </h2>

@@ -21,7 +21,13 @@ type Draft = Record<TierKey, Record<TicketPriority, Record<Kind, string>>>;
 function draftOf(sla: SiteSettings['sla']): Draft {
   const tier = (key: TierKey) =>
     Object.fromEntries(
-      PRIORITIES.map((p) => [p, { firstResponseMinutes: String(sla[key][p].firstResponseMinutes), resolutionMinutes: String(sla[key][p].resolutionMinutes) }]),
+      PRIORITIES.map((p) => [
+        p,
+        {
+          firstResponseMinutes: String(sla[key][p].firstResponseMinutes),
+          resolutionMinutes: String(sla[key][p].resolutionMinutes),
+        },
+      ]),
     ) as Draft[TierKey];
   return { '1': tier('1'), '2': tier('2'), '3': tier('3') };
 }
@@ -29,7 +35,13 @@ function draftOf(sla: SiteSettings['sla']): Draft {
 function toSla(draft: Draft): SiteSettings['sla'] {
   const tier = (key: TierKey) =>
     Object.fromEntries(
-      PRIORITIES.map((p) => [p, { firstResponseMinutes: Number(draft[key][p].firstResponseMinutes), resolutionMinutes: Number(draft[key][p].resolutionMinutes) }]),
+      PRIORITIES.map((p) => [
+        p,
+        {
+          firstResponseMinutes: Number(draft[key][p].firstResponseMinutes),
+          resolutionMinutes: Number(draft[key][p].resolutionMinutes),
+        },
+      ]),
     ) as SiteSettings['sla'][TierKey];
   return { '1': tier('1'), '2': tier('2'), '3': tier('3') };
 }
@@ -38,18 +50,30 @@ export function SlaSettings({ settings, save, readOnly }: SettingsPartProps) {
   const { translator } = useConsole();
   const t = translator.t;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings.sla));
-  const valid = TIER_KEYS.every((tier) => PRIORITIES.every((p) => KINDS.every((kind) => isWithin(draft[tier][p][kind], BOUNDS[kind]))));
+  const valid = TIER_KEYS.every((tier) =>
+    PRIORITIES.every((p) => KINDS.every((kind) => isWithin(draft[tier][p][kind], BOUNDS[kind]))),
+  );
   const patch = (): SiteSettingsPatch | null => (valid ? { sla: toSla(draft) } : null);
 
   function set(cell: { tier: TierKey; priority: TicketPriority; kind: Kind }, value: string) {
     setDraft((current) => ({
       ...current,
-      [cell.tier]: { ...current[cell.tier], [cell.priority]: { ...current[cell.tier][cell.priority], [cell.kind]: value } },
+      [cell.tier]: {
+        ...current[cell.tier],
+        [cell.priority]: { ...current[cell.tier][cell.priority], [cell.kind]: value },
+      },
     }));
   }
 
   return (
-    <SettingsSection id="sla" title={t('settings.sla.title')} description={t('settings.sla.explain')} patch={patch} save={save} readOnly={readOnly}>
+    <SettingsSection
+      id="sla"
+      title={t('settings.sla.title')}
+      description={t('settings.sla.explain')}
+      patch={patch}
+      save={save}
+      readOnly={readOnly}
+    >
       <div class="admin-table__scroller">
         <table class="sla-table" data-testid="sla-table">
           <thead>
@@ -99,7 +123,9 @@ export function SlaSettings({ settings, save, readOnly }: SettingsPartProps) {
                           onInput={(e) => set({ tier, priority, kind }, e.currentTarget.value)}
                           data-testid={`sla-${tier}-${priority}-${kind}`}
                         />
-                        <span class="sla-table__human">{ok ? formatDuration(Number(value) * 60_000, translator.language.value) : '—'}</span>
+                        <span class="sla-table__human">
+                          {ok ? formatDuration(Number(value) * 60_000, translator.language.value) : '—'}
+                        </span>
                       </td>
                     );
                   }),

@@ -15,7 +15,14 @@ export function PrechatSettings({ settings, save, readOnly }: SettingsPartProps)
   const t = useT();
   const [form, setForm] = useState<PrechatForm>(settings.prechat);
   return (
-    <SettingsSection id="prechat" title={t('settings.prechat.title')} description={t('settings.prechat.explain')} patch={() => ({ prechat: form })} save={save} readOnly={readOnly}>
+    <SettingsSection
+      id="prechat"
+      title={t('settings.prechat.title')}
+      description={t('settings.prechat.explain')}
+      patch={() => ({ prechat: form })}
+      save={save}
+      readOnly={readOnly}
+    >
       <div class="field-row">
         {PRECHAT_FIELDS.map((field) => (
           <label key={field} class="field">
@@ -47,30 +54,67 @@ export function ContactSettings({ settings, save, readOnly }: SettingsPartProps)
   const emailOk = card.email === '' || EMAIL.test(card.email);
   const set = (key: keyof ContactCard, value: string) => setCard((current) => ({ ...current, [key]: value }));
   const patch = (): SiteSettingsPatch | null =>
-    emailOk ? { contact: { phone: card.phone.trim(), email: card.email.trim(), hoursNote: card.hoursNote.trim() } } : null;
+    emailOk
+      ? { contact: { phone: card.phone.trim(), email: card.email.trim(), hoursNote: card.hoursNote.trim() } }
+      : null;
   return (
-    <SettingsSection id="contact" title={t('settings.contact.title')} description={t('settings.contact.explain')} patch={patch} save={save} readOnly={readOnly}>
+    <SettingsSection
+      id="contact"
+      title={t('settings.contact.title')}
+      description={t('settings.contact.explain')}
+      patch={patch}
+      save={save}
+      readOnly={readOnly}
+    >
       <div class="field-row">
         <label class="field">
           <span class="field__label">{t('settings.contact.phone')}</span>
-          <input type="tel" maxLength={40} value={card.phone} onInput={(e) => set('phone', e.currentTarget.value)} />
+          <input
+            type="tel"
+            maxLength={40}
+            value={card.phone}
+            onInput={(e) => set('phone', e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           <span class="field__label">{t('login.email')}</span>
-          <input type="email" maxLength={254} value={card.email} aria-invalid={!emailOk} onInput={(e) => set('email', e.currentTarget.value)} data-testid="contact-email" />
+          <input
+            type="email"
+            maxLength={254}
+            value={card.email}
+            aria-invalid={!emailOk}
+            onInput={(e) => set('email', e.currentTarget.value)}
+            data-testid="contact-email"
+          />
         </label>
       </div>
       <label class="field">
         <span class="field__label">{t('settings.contact.hoursNote')}</span>
-        <input type="text" maxLength={200} value={card.hoursNote} placeholder={t('settings.contact.hoursNotePlaceholder')} onInput={(e) => set('hoursNote', e.currentTarget.value)} />
+        <input
+          type="text"
+          maxLength={200}
+          value={card.hoursNote}
+          placeholder={t('settings.contact.hoursNotePlaceholder')}
+          onInput={(e) => set('hoursNote', e.currentTarget.value)}
+        />
       </label>
     </SettingsSection>
   );
 }
 
 export function parseOrigins(text: string): { origins: string[]; invalid: string[] } {
-  const lines = [...new Set(text.split(/[\s,]+/).map((line) => line.trim().replace(/\/$/, '')).filter(Boolean))];
-  return { origins: lines.filter((line) => ORIGIN.test(line)), invalid: lines.filter((line) => !ORIGIN.test(line)) };
+  const lines = [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((line) => line.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    ),
+  ];
+  return {
+    origins: lines.filter((line) => ORIGIN.test(line)),
+    invalid: lines.filter((line) => !ORIGIN.test(line)),
+  };
 }
 
 export function OriginsSettings({ settings, save, readOnly }: SettingsPartProps) {
@@ -102,7 +146,11 @@ export function OriginsSettings({ settings, save, readOnly }: SettingsPartProps)
           data-testid="allowed-origins"
         />
         <span id="origins-hint" class={`field__hint${ok ? '' : ' field__hint--error'}`}>
-          {invalid.length > 0 ? t('settings.origins.invalid', { origins: invalid.join(', ') }) : origins.length === 0 ? t('settings.origins.any') : t('settings.origins.hint')}
+          {invalid.length > 0
+            ? t('settings.origins.invalid', { origins: invalid.join(', ') })
+            : origins.length === 0
+              ? t('settings.origins.any')
+              : t('settings.origins.hint')}
         </span>
       </div>
     </SettingsSection>

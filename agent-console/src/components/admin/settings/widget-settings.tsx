@@ -7,7 +7,12 @@ import type { SettingsPartProps } from './routing-settings';
 import { SettingsSection } from './settings-section';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
-const FONTS = ['system', 'serif', 'rounded', 'mono'] as const satisfies readonly WidgetAppearance['fontFamily'][];
+const FONTS = [
+  'system',
+  'serif',
+  'rounded',
+  'mono',
+] as const satisfies readonly WidgetAppearance['fontFamily'][];
 // The stacks of widget/src/panel/site-config.ts, so the preview tells the truth.
 const FONT_STACKS: Record<WidgetAppearance['fontFamily'], string> = {
   system: 'system-ui, sans-serif',
@@ -67,12 +72,19 @@ export function WidgetPreview({ look }: { look: WidgetAppearance }) {
     '--preview-font': FONT_STACKS[look.fontFamily],
   } as JSX.CSSProperties;
   return (
-    <figure class={`widget-preview widget-preview--${look.position}`} style={style} data-testid="widget-preview" aria-label={t('settings.widget.preview')}>
+    <figure
+      class={`widget-preview widget-preview--${look.position}`}
+      style={style}
+      data-testid="widget-preview"
+      aria-label={t('settings.widget.preview')}
+    >
       <div class="widget-preview__panel">
         <div class="widget-preview__header">{look.title || t('settings.widget.defaultTitle')}</div>
         <div class="widget-preview__body">
           <p class="widget-preview__bubble">{look.greeting || t('settings.widget.defaultGreeting')}</p>
-          <p class="widget-preview__bubble widget-preview__bubble--visitor">{t('settings.widget.sampleQuestion')}</p>
+          <p class="widget-preview__bubble widget-preview__bubble--visitor">
+            {t('settings.widget.sampleQuestion')}
+          </p>
         </div>
         <div class="widget-preview__input">{t('settings.widget.samplePlaceholder')}</div>
       </div>
@@ -85,38 +97,83 @@ export function WidgetPreview({ look }: { look: WidgetAppearance }) {
 export function WidgetSettings({ settings, save, readOnly }: SettingsPartProps) {
   const t = useT();
   const [look, setLook] = useState<WidgetAppearance>(settings.widget);
-  const set = <K extends keyof WidgetAppearance>(key: K, value: WidgetAppearance[K]) => setLook((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof WidgetAppearance>(key: K, value: WidgetAppearance[K]) =>
+    setLook((current) => ({ ...current, [key]: value }));
   const valid = [look.color, look.panelBackground, look.panelText].every((c) => COLOR.test(c));
   const patch = (): SiteSettingsPatch | null => (valid ? { widget: look } : null);
 
   return (
-    <SettingsSection id="widget" title={t('settings.widget.title')} patch={patch} save={save} readOnly={readOnly}>
+    <SettingsSection
+      id="widget"
+      title={t('settings.widget.title')}
+      patch={patch}
+      save={save}
+      readOnly={readOnly}
+    >
       <div class="widget-settings">
         <div class="widget-settings__fields">
           <div class="field-row">
-            <ColorField label={t('settings.widget.color')} value={look.color} onInput={(v) => set('color', v)} testId="widget-color" />
-            <ColorField label={t('settings.widget.background')} value={look.panelBackground} onInput={(v) => set('panelBackground', v)} testId="widget-background" />
-            <ColorField label={t('settings.widget.text')} value={look.panelText} onInput={(v) => set('panelText', v)} testId="widget-text" />
+            <ColorField
+              label={t('settings.widget.color')}
+              value={look.color}
+              onInput={(v) => set('color', v)}
+              testId="widget-color"
+            />
+            <ColorField
+              label={t('settings.widget.background')}
+              value={look.panelBackground}
+              onInput={(v) => set('panelBackground', v)}
+              testId="widget-background"
+            />
+            <ColorField
+              label={t('settings.widget.text')}
+              value={look.panelText}
+              onInput={(v) => set('panelText', v)}
+              testId="widget-text"
+            />
           </div>
           <label class="field">
             <span class="field__label">{t('settings.widget.panelTitle')}</span>
-            <input type="text" maxLength={60} value={look.title} placeholder={t('settings.widget.defaultTitle')} onInput={(e) => set('title', e.currentTarget.value)} data-testid="widget-title" />
+            <input
+              type="text"
+              maxLength={60}
+              value={look.title}
+              placeholder={t('settings.widget.defaultTitle')}
+              onInput={(e) => set('title', e.currentTarget.value)}
+              data-testid="widget-title"
+            />
           </label>
           <label class="field">
             <span class="field__label">{t('settings.widget.greeting')}</span>
-            <textarea rows={2} maxLength={300} value={look.greeting} placeholder={t('settings.widget.defaultGreeting')} onInput={(e) => set('greeting', e.currentTarget.value)} />
+            <textarea
+              rows={2}
+              maxLength={300}
+              value={look.greeting}
+              placeholder={t('settings.widget.defaultGreeting')}
+              onInput={(e) => set('greeting', e.currentTarget.value)}
+            />
           </label>
           <div class="field-row">
             <label class="field">
               <span class="field__label">{t('settings.widget.position')}</span>
-              <select value={look.position} onChange={(e) => set('position', e.currentTarget.value === 'bottom-left' ? 'bottom-left' : 'bottom-right')}>
+              <select
+                value={look.position}
+                onChange={(e) =>
+                  set('position', e.currentTarget.value === 'bottom-left' ? 'bottom-left' : 'bottom-right')
+                }
+              >
                 <option value="bottom-right">{t('settings.widget.bottomRight')}</option>
                 <option value="bottom-left">{t('settings.widget.bottomLeft')}</option>
               </select>
             </label>
             <label class="field">
               <span class="field__label">{t('settings.widget.font')}</span>
-              <select value={look.fontFamily} onChange={(e) => set('fontFamily', FONTS.find((f) => f === e.currentTarget.value) ?? 'system')}>
+              <select
+                value={look.fontFamily}
+                onChange={(e) =>
+                  set('fontFamily', FONTS.find((f) => f === e.currentTarget.value) ?? 'system')
+                }
+              >
                 {FONTS.map((font) => (
                   <option key={font} value={font}>
                     {t(`settings.widget.fonts.${font}`)}
@@ -126,7 +183,14 @@ export function WidgetSettings({ settings, save, readOnly }: SettingsPartProps) 
             </label>
             <label class="field">
               <span class="field__label">{t('settings.widget.radius', { radius: look.radius })}</span>
-              <input type="range" min={0} max={24} step={1} value={look.radius} onInput={(e) => set('radius', Number(e.currentTarget.value))} />
+              <input
+                type="range"
+                min={0}
+                max={24}
+                step={1}
+                value={look.radius}
+                onInput={(e) => set('radius', Number(e.currentTarget.value))}
+              />
             </label>
           </div>
         </div>
