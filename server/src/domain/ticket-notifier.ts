@@ -15,7 +15,8 @@ const STATUS_EMAILS: Partial<Record<TicketStatus, EmailTemplate>> = {
 };
 
 export function createTicketNotifier({ mailer, links }: TicketNotifierDeps) {
-  async function send(site: Site, ticket: Ticket, template: EmailTemplate, extra: { agentName?: string; replyText?: string } = {}) {
+  async function send(site: Site, ticket: Ticket, email: { template: EmailTemplate; agentName?: string; replyText?: string }) {
+    const { template, ...extra } = email;
     if (!ticket.requesterEmail) return;
     await mailer.enqueue({
       siteId: site.id,
@@ -36,14 +37,14 @@ export function createTicketNotifier({ mailer, links }: TicketNotifierDeps) {
   }
 
   return {
-    received: (site: Site, ticket: Ticket) => send(site, ticket, 'ticket_received'),
+    received: (site: Site, ticket: Ticket) => send(site, ticket, { template: 'ticket_received' }),
     reply: (site: Site, ticket: Ticket, reply: { agentName: string; text: string }) =>
-      send(site, ticket, 'ticket_reply', { agentName: reply.agentName, replyText: reply.text }),
+      send(site, ticket, { template: 'ticket_reply', agentName: reply.agentName, replyText: reply.text }),
     async statusChanged(site: Site, ticket: Ticket) {
       const template = STATUS_EMAILS[ticket.status];
-      if (template) await send(site, ticket, template);
+      if (template) await send(site, ticket, { template });
     },
-    pendingReminder: (site: Site, ticket: Ticket) => send(site, ticket, 'ticket_pending_reminder'),
+    pendingReminder: (site: Site, ticket: Ticket) => send(site, ticket, { template: 'ticket_pending_reminder' }),
   };
 }
 

@@ -203,7 +203,9 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
           ticketId: ticket.id, patch: { status: 'closed', closedAt: at.toISOString() },
           event: { kind: 'change', authorKind: 'system', authorId: null, authorName: null, text: null, changes: [{ field: 'status', from: 'solved', to: 'closed' }] },
         });
-        if (updated) (broadcaster.ticketUpdated(updated), (closed += 1));
+        if (!updated) continue;
+        broadcaster.ticketUpdated(updated);
+        closed += 1;
       }
       for (const ticket of await store.listTicketsToRemind(new Date(at.getTime() - DAY_MS).toISOString())) {
         const site = sites.get(ticket.siteId);

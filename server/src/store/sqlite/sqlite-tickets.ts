@@ -25,7 +25,7 @@ const ORDER_BY: Record<TicketSearch['sort'], string> = {
 // The earliest unmet deadline of an open ticket.
 const NEXT_DUE = `COALESCE(CASE WHEN first_responded_at IS NULL THEN MIN(first_response_due_at, resolution_due_at) END, resolution_due_at)`;
 
-function whereFor(search: TicketSearch): { sql: string; params: unknown[] } {
+export function whereFor(search: TicketSearch): { sql: string; params: unknown[] } {
   const clauses = ['site_id = ?'];
   const params: unknown[] = [search.siteId];
   const inList = (column: string, values: readonly unknown[] | undefined) => {
@@ -36,9 +36,13 @@ function whereFor(search: TicketSearch): { sql: string; params: unknown[] } {
   inList('status', search.status);
   inList('priority', search.priority);
   inList('tier', search.tier);
-  if (search.assigneeAgentId) (clauses.push('assignee_agent_id = ?'), params.push(search.assigneeAgentId));
-  if (search.departmentId) (clauses.push('department_id = ?'), params.push(search.departmentId));
-  if (search.tag) (clauses.push('EXISTS (SELECT 1 FROM json_each(tags_json) WHERE value = ?)'), params.push(search.tag));
+  const where = (clause: string, value: unknown) => {
+    clauses.push(clause);
+    params.push(value);
+  };
+  if (search.assigneeAgentId) where('assignee_agent_id = ?', search.assigneeAgentId);
+  if (search.departmentId) where('department_id = ?', search.departmentId);
+  if (search.tag) where('EXISTS (SELECT 1 FROM json_each(tags_json) WHERE value = ?)', search.tag);
   if (search.search) {
     const like = `%${search.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const asNumber = Number(search.search.replace(/^#/, ''));

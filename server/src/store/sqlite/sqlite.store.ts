@@ -13,6 +13,9 @@ import { sqliteEmailOutbox } from './sqlite-email-outbox';
 import { sqliteKnowledgeBase } from './sqlite-knowledge-base';
 import { sqliteRateLimits } from './sqlite-rate-limits';
 import { sqliteAnalytics } from './sqlite-analytics';
+import { sqliteApiTokens } from './sqlite-api-tokens';
+import { sqliteWebhooks } from './sqlite-webhooks';
+import { sqliteListing } from './sqlite-listing';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that need no file. */
@@ -28,7 +31,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('foreign_keys = ON');
   // Several server processes may share the file; wait for a writer instead of failing.
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    // A refused (newer) schema must not leave the file open and locked.
+    db.close();
+    throw error;
+  }
 
   return {
     kind: 'sqlite',
@@ -44,5 +53,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteKnowledgeBase(db),
     ...sqliteRateLimits(db),
     ...sqliteAnalytics(db),
+    ...sqliteApiTokens(db),
+    ...sqliteWebhooks(db),
+    ...sqliteListing(db),
   };
 }
