@@ -35,7 +35,9 @@ export async function emitUntilAcked<T>(
     }
     if (result.ok) return { data: result.data, attempts };
     if (!RETRYABLE.has(result.error.code)) throw new Error(`${result.error.code}: ${result.error.message}`);
-    await pause(200);
+    // Wait as told ("Try again in 12 seconds"), not in a tight loop that would itself count against the limit.
+    const seconds = Number(/in (\d+) seconds/.exec(result.error.message)?.[1] ?? 1);
+    await pause(Math.min(seconds, 5) * 1000);
   }
 }
 

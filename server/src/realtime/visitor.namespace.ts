@@ -80,7 +80,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     socket.on(
       'message:send',
       ackHandler(logger, VisitorMessageSendSchema, async (message) => {
-        await limits.beforeMessage(visitor(), address);
+        await limits.beforeMessage(visitor(), address, message.clientId);
         return conversations.visitorSend(visitor(), message);
       }),
     );

@@ -51,6 +51,15 @@ test('a visitor may send 30 messages a minute; the 31st is answered RATE_LIMITED
   expect((await send(await visitorFrom('198.51.100.11'))).ok).toBe(true);
 });
 
+test('a resend of a stored message is answered with it even at the limit; a new message is not', async () => {
+  const visitor = await visitorFrom('198.51.100.12');
+  const first = { clientId: 'resend-me-0001', text: 'first' };
+  const stored = await visitor.emitWithAck('message:send', first);
+  for (let i = 0; i < 29; i += 1) await send(visitor);
+  expect(await send(visitor)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  expect(await visitor.emitWithAck('message:send', first)).toEqual(stored);
+});
+
 test('one address may open 30 conversations in ten minutes, across visitors', async () => {
   for (let i = 0; i < 30; i += 1) expect((await send(await visitorFrom('203.0.113.5'))).ok).toBe(true);
   const thirtyFirst = await send(await visitorFrom('203.0.113.5'));

@@ -11,6 +11,8 @@ export interface VisitorRules {
   conversationPerVisitor: RateLimitRule;
   conversationPerAddress: RateLimitRule;
   newVisitorPerAddress: RateLimitRule;
+  /** Client ids of admitted messages: a resend of one (its ack was lost) is not counted again. */
+  admittedMessageIds: RateLimitRule;
 }
 
 /** Generous for people (an office behind one NAT included), tight for scripts. */
@@ -20,6 +22,7 @@ export const VISITOR_RULES: VisitorRules = {
   conversationPerVisitor: { name: 'visitor-conversations', limit: 5, windowMs: 10 * MINUTE },
   conversationPerAddress: { name: 'address-conversations', limit: 30, windowMs: 10 * MINUTE },
   newVisitorPerAddress: { name: 'address-new-visitors', limit: 60, windowMs: 10 * MINUTE },
+  admittedMessageIds: { name: 'visitor-admitted-messages', limit: 1, windowMs: 10 * MINUTE },
 };
 
 export interface VisitorLimitsDeps {
@@ -47,8 +50,14 @@ export function createVisitorLimits({ limiter, store, rules = VISITOR_RULES }: V
   const tooManyConversations = (wait: string) => `Too many new conversations. Try again in ${wait}.`;
 
   return {
-    /** Before a message: counts it, and a new conversation too when it will open one. */
-    async beforeMessage(visitor: Visitor, address: string | null): Promise<void> {
+    /**
+     * Before a message: counts it, and a new conversation too when it will open one. A resend of
+     * an admitted message is let through uncounted, so a client whose ack was lost learns it was
+     * stored instead of being told to wait.
+     */
+    async beforeMessage(visitor: Visitor, address: string | null, clientId: string): Promise<void> {
+      const admitted = `${visitor.id}|${clientId}`;
+      if ((await limiter.peek(rules.admittedMessageIds, admitted)).count > 0) return;
       if (!(await store.findOpenConversation(visitor.siteId, visitor.id))) {
         await enforce(conversationChecks(visitor, address), tooManyConversations);
       }
@@ -56,6 +65,7 @@ export function createVisitorLimits({ limiter, store, rules = VISITOR_RULES }: V
         [[rules.messagePerVisitor, visitor.id], [rules.messagePerAddress, address]],
         (wait) => `You are sending messages too fast. Try again in ${wait}.`,
       );
+      await limiter.hit(rules.admittedMessageIds, admitted);
     },
 
     /** The offline form opens a ticket: it counts as a new conversation. */
