@@ -24,7 +24,10 @@ type AnyClient = VisitorClient | AgentClient;
  * Waits for the server's `session:ready` (reported through `subscribe`); a refused or dead URL
  * rejects, and `close` drops the socket so it stops retrying.
  */
-function handshake(subscribe: (ready: () => void, refused: (error: Error) => void) => void, close: () => void): Promise<void> {
+function handshake(
+  subscribe: (ready: () => void, refused: (error: Error) => void) => void,
+  close: () => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
       clearTimeout(timer);
@@ -92,7 +95,8 @@ export class FailoverClient<S extends AnyClient> {
       } catch (error) {
         // No ack in time: the process may have died with the request in flight. Send it again.
         lastError = error;
-        if (socket.connected && error instanceof Error && !/timed out|timeout/i.test(error.message)) throw error;
+        if (socket.connected && error instanceof Error && !/timed out|timeout/i.test(error.message))
+          throw error;
       }
     }
     throw lastError;
@@ -139,23 +143,31 @@ export interface FailoverVisitor {
   send(clientId: string, text: string): Promise<Message>;
 }
 
-export async function connectFailoverVisitor(urls: readonly string[], siteKey: string): Promise<FailoverVisitor> {
+export async function connectFailoverVisitor(
+  urls: readonly string[],
+  siteKey: string,
+): Promise<FailoverVisitor> {
   const inbox = new Inbox();
   let session: VisitorSession | null = null;
   const client = new FailoverClient<VisitorClient>(urls, async (url) => {
     const socket: VisitorClient = io(`${url}${VISITOR_NAMESPACE}`, {
       // The first connection makes a new visitor; later ones resume it, wherever they land.
       auth: session ? { siteKey, visitorToken: session.visitorToken } : { siteKey },
-      transports: ['websocket'], reconnection: false, forceNew: true,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
     });
     socket.on('message:new', (message) => inbox.push(message));
-    await handshake((ready, refused) => {
-      socket.once('session:ready', (accepted) => {
-        session = accepted;
-        ready();
-      });
-      socket.once('connect_error', refused);
-    }, () => socket.disconnect());
+    await handshake(
+      (ready, refused) => {
+        socket.once('session:ready', (accepted) => {
+          session = accepted;
+          ready();
+        });
+        socket.once('connect_error', refused);
+      },
+      () => socket.disconnect(),
+    );
     return socket;
   });
   await client.start();
@@ -167,7 +179,9 @@ export async function connectFailoverVisitor(urls: readonly string[], siteKey: s
       return session;
     },
     send: (clientId, text) =>
-      client.request((socket, timeoutMs) => socket.timeout(timeoutMs).emitWithAck('message:send', { clientId, text })),
+      client.request((socket, timeoutMs) =>
+        socket.timeout(timeoutMs).emitWithAck('message:send', { clientId, text }),
+      ),
   };
 }
 
@@ -184,20 +198,28 @@ export async function connectFailoverAgent(
   const first = urls[0];
   if (!first) throw new Error('no process to sign in on');
   const response = await fetch(`${first}/api/agent/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: credentials.email, password: credentials.password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
   });
   if (!response.ok) throw new Error(`login failed: ${response.status}`);
   const { token } = (await response.json()) as LoginResponse;
   const inbox = new Inbox();
   const client = new FailoverClient<AgentClient>(urls, async (url) => {
     const socket: AgentClient = io(`${url}${AGENT_NAMESPACE}`, {
-      auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true,
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
     });
     socket.on('message:new', (message) => inbox.push(message));
-    await handshake((ready, refused) => {
-      socket.once('session:ready', () => ready());
-      socket.once('connect_error', refused);
-    }, () => socket.disconnect());
+    await handshake(
+      (ready, refused) => {
+        socket.once('session:ready', () => ready());
+        socket.once('connect_error', refused);
+      },
+      () => socket.disconnect(),
+    );
     return socket;
   });
   await client.start();

@@ -28,14 +28,18 @@ function urlsFrom(home: number): string[] {
   return processes.map((_, i) => processes[(home + i) % processes.length]!.url);
 }
 
-async function createAgent(adminToken: string, index: number): Promise<{ email: string; password: string; id: string }> {
+async function createAgent(
+  adminToken: string,
+  index: number,
+): Promise<{ email: string; password: string; id: string }> {
   const credentials = { email: `agent${index}@cluster.test`, password: `cluster agent ${index} password` };
   const response = await fetch(`${processes[0]!.url}/api/admin/agents`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
     body: JSON.stringify({ ...credentials, name: `Agent ${index}`, role: 'agent', maxChats: 20 }),
   });
-  if (response.status !== 201) throw new Error(`creating an agent failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`creating an agent failed: ${response.status} ${await response.text()}`);
   const { agent } = (await response.json()) as { agent: { id: string } };
   return { ...credentials, id: agent.id };
 }
@@ -43,7 +47,9 @@ async function createAgent(adminToken: string, index: number): Promise<{ email: 
 async function adminToken(): Promise<string> {
   const { email, password } = processes[0]!.admin;
   const response = await fetch(`${processes[0]!.url}/api/agent/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
   });
   return ((await response.json()) as { token: string }).token;
 }
@@ -120,10 +126,15 @@ test('chats opened on every process are routed to agents on every process, and b
     chats.map(async (chat, i) => {
       const agent = agents[agentIds.indexOf(chat.assignedAgentId!)]!;
       const reply = await agent.send(chat.id, `route-reply-${i}`, `answer ${i}`);
-      await visitors[i]!.inbox.until((messages) => messages.some((m) => m.id === reply.id), `visitor ${i} hears the answer`);
+      await visitors[i]!.inbox.until(
+        (messages) => messages.some((m) => m.id === reply.id),
+        `visitor ${i} hears the answer`,
+      );
     }),
   );
-  const crossed = chats.filter((chat, i) => agents[agentIds.indexOf(chat.assignedAgentId!)]!.client.url !== visitors[i]!.client.url);
+  const crossed = chats.filter(
+    (chat, i) => agents[agentIds.indexOf(chat.assignedAgentId!)]!.client.url !== visitors[i]!.client.url,
+  );
   expect(crossed.length).toBeGreaterThan(0);
 });
 
@@ -141,7 +152,8 @@ test('SIGKILL of a process in the middle of chats: its clients move to the other
   expect(onVictim.length).toBe(3);
 
   const acknowledged = new Map<string, Message>();
-  const remember = (message: Message) => acknowledged.set(`${message.conversationId}/${message.clientId}`, message);
+  const remember = (message: Message) =>
+    acknowledged.set(`${message.conversationId}/${message.clientId}`, message);
   const MESSAGES_PER_SIDE = 30;
   let sentBeforeKill = 0;
   let markKillPoint: () => void = () => undefined;
@@ -156,7 +168,13 @@ test('SIGKILL of a process in the middle of chats: its clients move to the other
   const agentStreams = chats.map(async (chat, c) => {
     const agent = agents[agentIds.indexOf(chat.assignedAgentId!)]!;
     for (let n = 0; n < MESSAGES_PER_SIDE; n += 1) {
-      remember(await agent.send(chat.id, `kill-a${c}-${String(n).padStart(3, '0')}`, `agent reply ${n} in chat ${c}`));
+      remember(
+        await agent.send(
+          chat.id,
+          `kill-a${c}-${String(n).padStart(3, '0')}`,
+          `agent reply ${n} in chat ${c}`,
+        ),
+      );
     }
   });
   await killPoint;
@@ -183,9 +201,15 @@ test('SIGKILL of a process in the middle of chats: its clients move to the other
     chats.map(async (chat, i) => {
       const agent = agents[agentIds.indexOf(chat.assignedAgentId!)]!;
       const reply = await agent.send(chat.id, `after-kill-a${i}`, 'still here');
-      await visitors[i]!.inbox.until((messages) => messages.some((m) => m.id === reply.id), `visitor ${i} hears its agent after the kill`);
+      await visitors[i]!.inbox.until(
+        (messages) => messages.some((m) => m.id === reply.id),
+        `visitor ${i} hears its agent after the kill`,
+      );
       const question = await visitors[i]!.send(`after-kill-v${i}`, 'and me?');
-      await agent.inbox.until((messages) => messages.some((m) => m.id === question.id), `agent of chat ${i} hears its visitor after the kill`);
+      await agent.inbox.until(
+        (messages) => messages.some((m) => m.id === question.id),
+        `agent of chat ${i} hears its visitor after the kill`,
+      );
     }),
   );
   processes = processes.slice(0, 2);
@@ -208,15 +232,24 @@ test.failing('while Redis is down, a visitor and an agent on the same process st
   visitors.push(visitor);
   agents.push(localAdmin);
   const opened = await openChat(visitor, 'outage-open');
-  await remoteAgent.inbox.until((messages) => messages.some((m) => m.clientId === 'outage-open'), 'the remote agent hears the first message');
+  await remoteAgent.inbox.until(
+    (messages) => messages.some((m) => m.clientId === 'outage-open'),
+    'the remote agent hears the first message',
+  );
 
   outage = { port: redis.port, visitor, remoteAgent };
   await redis.stop();
 
   const during = await visitor.send('outage-during', 'is anyone there without redis?');
-  await localAgent.inbox.until((messages) => messages.some((m) => m.id === during.id), 'the agent on the same process hears the visitor during the outage');
+  await localAgent.inbox.until(
+    (messages) => messages.some((m) => m.id === during.id),
+    'the agent on the same process hears the visitor during the outage',
+  );
   const answer = await localAdmin.send(opened.id, 'outage-answer', 'yes, on this process');
-  await visitor.inbox.until((messages) => messages.some((m) => m.id === answer.id), 'the visitor hears the answer during the outage');
+  await visitor.inbox.until(
+    (messages) => messages.some((m) => m.id === answer.id),
+    'the visitor hears the answer during the outage',
+  );
 });
 
 test('after a Redis outage, messages cross processes again once Redis is back', async () => {
@@ -227,10 +260,12 @@ test('after a Redis outage, messages cross processes again once Redis is back', 
   let probe = 0;
   const crosses = async (): Promise<boolean> => {
     const sent = await visitor.send(`outage-after-${probe++}`, 'back?');
-    return remoteAgent.inbox.until((messages) => messages.some((m) => m.id === sent.id), 'cross-process delivery', 3000).then(
-      () => true,
-      () => false,
-    );
+    return remoteAgent.inbox
+      .until((messages) => messages.some((m) => m.id === sent.id), 'cross-process delivery', 3000)
+      .then(
+        () => true,
+        () => false,
+      );
   };
   let resumed = false;
   for (let attempt = 0; attempt < 10 && !resumed; attempt += 1) resumed = await crosses();

@@ -27,7 +27,9 @@ function sample(text: string, series: string): number | null {
 test('connections per namespace, the waiting queue and process metrics are exposed', async () => {
   const first = await connectVisitor(server.url, { siteKey: server.site.key });
   const second = await connectVisitor(server.url, { siteKey: server.site.key });
-  unwrap(await first.socket.emitWithAck('message:send', { clientId: 'metrics-msg-0001', text: 'anyone there?' }));
+  unwrap(
+    await first.socket.emitWithAck('message:send', { clientId: 'metrics-msg-0001', text: 'anyone there?' }),
+  );
 
   const text = await scrape();
   expect(sample(text, 'parley_socket_connections{namespace="visitor"}')).toBe(2);
@@ -47,10 +49,18 @@ test('each delivered message is timed once, by the namespace that sent it', asyn
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
 
   const seen = nextEvent<Message>(agent, 'message:new');
-  const sent = unwrap(await visitor.emitWithAck('message:send', { clientId: 'metrics-msg-0001', text: 'hello' }));
+  const sent = unwrap(
+    await visitor.emitWithAck('message:send', { clientId: 'metrics-msg-0001', text: 'hello' }),
+  );
   await seen;
   unwrap(await visitor.emitWithAck('message:send', { clientId: 'metrics-msg-0002', text: 'still there?' }));
-  unwrap(await agent.emitWithAck('message:send', { conversationId: sent.conversationId, clientId: 'metrics-rpl-0001', text: 'yes' }));
+  unwrap(
+    await agent.emitWithAck('message:send', {
+      conversationId: sent.conversationId,
+      clientId: 'metrics-rpl-0001',
+      text: 'yes',
+    }),
+  );
   // A retry of a stored message is not broadcast again, so it is not timed again.
   unwrap(await visitor.emitWithAck('message:send', { clientId: 'metrics-msg-0002', text: 'still there?' }));
 
@@ -67,7 +77,8 @@ test('errors answered over sockets and HTTP are counted by their code', async ()
   const refused = await visitor.emitWithAck('message:send', { clientId: 'metrics-msg-0001', text: '   ' });
   expect(refused.ok).toBe(false);
   const badLogin = await fetch(`${server.url}/api/agent/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: server.admin.email, password: 'not the password' }),
   });
   expect(badLogin.status).toBe(401);

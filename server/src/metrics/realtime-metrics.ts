@@ -14,11 +14,15 @@ export interface RealtimeMetricsDeps {
 
 async function queueLengths(store: Store): Promise<QueueLength[]> {
   const sites = await store.listSites();
-  return Promise.all(sites.map(async (site) => ({ siteId: site.id, length: (await store.listQueue(site.id)).length })));
+  return Promise.all(
+    sites.map(async (site) => ({ siteId: site.id, length: (await store.listQueue(site.id)).length })),
+  );
 }
 
 /** Starts counting; returns the decorator that times deliveries on the app's broadcaster. */
-export function instrumentRealtime(deps: RealtimeMetricsDeps): { timeBroadcasts(broadcaster: Broadcaster): Broadcaster } {
+export function instrumentRealtime(deps: RealtimeMetricsDeps): {
+  timeBroadcasts(broadcaster: Broadcaster): Broadcaster;
+} {
   const { metrics, visitorNamespace, agentNamespace, store } = deps;
   const instrumentation = createSocketInstrumentation(metrics);
   visitorNamespace.on('connection', (socket) => void socket.use(instrumentation.packetMiddleware('visitor')));

@@ -25,7 +25,8 @@ export interface SocketInstrumentation {
 }
 
 function errorCodeOf(ackResult: unknown): string | null {
-  if (typeof ackResult !== 'object' || ackResult === null || !('ok' in ackResult) || ackResult.ok !== false) return null;
+  if (typeof ackResult !== 'object' || ackResult === null || !('ok' in ackResult) || ackResult.ok !== false)
+    return null;
   const error = 'error' in ackResult ? ackResult.error : null;
   if (typeof error !== 'object' || error === null || !('code' in error)) return null;
   return typeof error.code === 'string' ? error.code : null;
@@ -46,7 +47,8 @@ export function createSocketInstrumentation(metrics: ServerMetrics): SocketInstr
           };
         }
         // Socket.IO runs the handler from inside `next`, so the handler's async work inherits this context.
-        if (packet[0] === 'message:send') sends.run({ namespace, receivedAt: performance.now(), broadcast: false }, next);
+        if (packet[0] === 'message:send')
+          sends.run({ namespace, receivedAt: performance.now(), broadcast: false }, next);
         else next();
       };
     },

@@ -1,0 +1,125 @@
+// `pnpm bench`: runs every benchmark against the built server, prints a short summary and writes
+// bench/results/*.json. Benchmarks report figures; none of them passes or fails on a threshold.
+//
+// Environment (all optional):
+//   BENCH_ONLY=relay,capacity,store,widget,others   run a subset
+//   BENCH_DURATION_S=20          relay measurement window per run (after a 3 s warm-up)
+//   BENCH_CONNECTIONS=10000      idle connections for the capacity benchmark
+//   BENCH_MEMORY_ROOT=/dev/shm   a tmpfs for the "data in memory" runs; "none" skips them
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './lib/deps.mjs';
+import { RESULTS_DIR } from './lib/results.mjs';
+import { runCapacityBenchmark } from './capacity/capacity.bench.mjs';
+import { runRelayBenchmark } from './relay/relay.bench.mjs';
+import { runStoreBenchmark } from './store/store.bench.mjs';
+
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const wanted = (name) => !only || only.includes(name);
+const durationS = Number(process.env.BENCH_DURATION_S ?? 20);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10_000);
+
+function memoryRoot() {
+  const chosen = process.env.BENCH_MEMORY_ROOT ?? '/dev/shm';
+  if (chosen === 'none') return null;
+  try {
+    fs.accessSync(chosen, fs.constants.W_OK);
+    return chosen;
+  } catch {
+    return null;
+  }
+}
+
+const summary = [];
+const failures = [];
+
+async function step(name, run) {
+  if (!wanted(name)) return;
+  const started = Date.now();
+  try {
+    const lines = await run();
+    summary.push(...lines);
+  } catch (error) {
+    failures.push(name);
+    summary.push(`${name}: could not run: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(error);
+  }
+  console.log(`${name}: done in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+const ms = (value) => (value === null || value === undefined ? 'n/a' : `${value} ms`);
+
+await step('store', async () => {
+  const { onDisk, inMemory } = await runStoreBenchmark({ memoryRoot: memoryRoot() });
+  const line = (label, r) =>
+    `store (${label}): appendMessage ${r.appendMessage.perSec}/s (p99 ${ms(r.appendMessage.p99Ms)}), two processes ` +
+    `${r.appendMessageTwoProcesses.perSec}/s, history reads ${r.listMessages.perSec}/s; end to end ` +
+    `${r.endToEnd.storedPerSec} stored/s, ${r.endToEnd.deliveredPerSec} delivered/s; disk allows ${r.syncedWritesPerSec} synced writes/s`;
+  return [
+    line('data on disk', onDisk),
+    ...(inMemory ? [line(`data in ${inMemory.dataRoot}`, inMemory)] : []),
+  ];
+});
+
+await step('capacity', async () => {
+  const r = await runCapacityBenchmark({ connections });
+  return [
+    `capacity: ${r.connections} idle visitor connections in one process, RSS ${r.rssMB} MB (${r.kbPerConnection} KB each), ` +
+      `${r.handshakesPerSec} handshakes/s${r.failures.length ? `, ${r.failures.length} client processes failed` : ''}`,
+  ];
+});
+
+await step('relay', async () => {
+  const { entries } = await runRelayBenchmark({ durationS, memoryRoot: memoryRoot() });
+  return entries.flatMap((e) => [
+    `relay: ${e.conversations} conversations, ${e.offeredMsgPerSec} msg/s offered: Parley ${e.achievedMsgPerSec} msg/s ` +
+      `p50 ${ms(e.p50Ms)} p99 ${ms(e.p99Ms)} lost ${e.lostMessages}; bare relay p50 ${ms(e.baselineP50Ms)} ` +
+      `p99 ${ms(e.baselineP99Ms)}; ratio p50 ${e.p50Ratio} p99 ${e.p99Ratio}`,
+    ...(e.dataInMemory
+      ? [
+          `relay: ${e.conversations} conversations, data in memory: Parley ${e.dataInMemory.achievedMsgPerSec} msg/s ` +
+            `p50 ${ms(e.dataInMemory.p50Ms)} p99 ${ms(e.dataInMemory.p99Ms)} lost ${e.dataInMemory.lostMessages}`,
+        ]
+      : []),
+  ]);
+});
+
+/** Runs `node script args` from the repository root, its output shown as it goes. */
+function runScript(script, args = [], env = {}) {
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_RESULTS_DIR: RESULTS_DIR, ...env },
+  });
+  return result.status;
+}
+
+// The widget's size report belongs to the widget: run it if it is there, and show its JSON if it wrote one.
+await step('widget', async () => {
+  const script = path.join(REPO_ROOT, 'widget/scripts/report-sizes.mjs');
+  if (!fs.existsSync(script)) return ['widget: no size script (widget/scripts/report-sizes.mjs)'];
+  const target = path.join(RESULTS_DIR, 'widget.json');
+  const before = fs.existsSync(target) ? fs.statSync(target).mtimeMs : 0;
+  const status = runScript(script, ['--json', target]);
+  const written = fs.existsSync(target) && fs.statSync(target).mtimeMs > before;
+  return [
+    `widget: size script exited with ${status}; ${written ? 'bench/results/widget.json written' : 'it wrote no widget.json'}`,
+  ];
+});
+
+// Benchmarks other parts of Parley keep at bench/*.bench.mjs write their own results.
+await step('others', async () => {
+  const scripts = fs
+    .readdirSync(path.join(REPO_ROOT, 'bench'))
+    .filter((name) => name.endsWith('.bench.mjs'))
+    .sort();
+  return scripts.map((name) => `${name}: exited with ${runScript(path.join('bench', name))}`);
+});
+
+console.log(`\nParley benchmarks (${new Date().toISOString()}), results in bench/results/:`);
+for (const line of summary) console.log(`  ${line}`);
+if (failures.length > 0) {
+  console.log(`\nCould not run: ${failures.join(', ')}`);
+  process.exitCode = 1;
+}
