@@ -25,7 +25,7 @@ import type {
 } from './schemas/conversation';
 import type { AgentMessageSend, Message, VisitorMessageSend } from './schemas/message';
 import type { Agent, AgentStatus } from './schemas/agent';
-import type { VisitorContext, VisitorIdentify, VisitorProfile, VisitorSession } from './schemas/visitor';
+import type { VisitorContext, VisitorIdentifyRequest, VisitorProfile, VisitorSession } from './schemas/visitor';
 import type { CannedReply, CannedReplyInput } from './schemas/canned-reply';
 import type {
   EscalateRequest,
@@ -49,7 +49,8 @@ export interface VisitorClientToServerEvents {
   'typing:set': (typing: { typing: boolean }) => void;
   /** The page the visitor is on now (sent on load and on every navigation). */
   'visitor:context': (context: VisitorContext) => void;
-  'visitor:identify': (identity: VisitorIdentify, ack: Ack<VisitorSession>) => void;
+  /** Unsigned (the visitor's word) or signed by the site's backend (verified). */
+  'visitor:identify': (identity: VisitorIdentifyRequest, ack: Ack<VisitorSession>) => void;
   /** The visitor ends the chat; an unanswered one becomes a ticket. */
   'conversation:end': (request: Record<string, never>, ack: Ack<{ ticket: TicketReceipt | null }>) => void;
   /** The offline form. */

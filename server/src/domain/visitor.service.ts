@@ -1,5 +1,6 @@
 /** Visitor identity and context: a token per visitor and site, what they say, where they browse. */
-import type { Site, VisitorContext, VisitorHandshake, VisitorIdentify } from '@parley/shared';
+import type { SignedVisitorIdentify, Site, VisitorContext, VisitorHandshake, VisitorIdentify, VisitorIdentifyRequest } from '@parley/shared';
+import { checkIdentitySignature, identitySecretOf, type IdentityCheck } from '../security/identity-signature';
 import type { Store, Visitor } from '../store/store';
 import { hashToken, newSecretToken } from '../tokens';
 import type { Broadcaster } from './broadcaster.port';
@@ -21,7 +22,30 @@ export interface VisitorServiceDeps {
 
 const gone = () => new DomainError('UNAUTHENTICATED', 'This visitor session no longer exists.');
 
+const SIGNATURE_REFUSALS: Record<Exclude<IdentityCheck, 'valid'>, string> = {
+  'bad-signature': "The identity signature does not match this site's identity secret.",
+  expired: 'The identity signature has expired; sign it when the page loads and send it at once.',
+  'from-the-future': 'The identity signature is dated in the future; check the clock of the server that signs it.',
+};
+
 export function createVisitorService({ store, broadcaster, now = () => new Date() }: VisitorServiceDeps) {
+  async function identifySigned(visitor: Visitor, identity: SignedVisitorIdentify): Promise<Visitor> {
+    const check = checkIdentitySignature({ ...identity, secret: await identitySecretOf(store, visitor.siteId), now: now() });
+    if (check !== 'valid') throw new DomainError('FORBIDDEN', SIGNATURE_REFUSALS[check]);
+    const { userId, name, email } = identity;
+    const updated = await store.verifyVisitorIdentity(visitor.id, { userId, name, email });
+    if (updated) return updated;
+    if (!(await store.findVisitorById(visitor.id))) throw gone();
+    throw new DomainError('FORBIDDEN', 'This visitor is already verified as another user.');
+  }
+
+  async function identifyUnsigned(visitor: Visitor, identity: VisitorIdentify): Promise<Visitor> {
+    const updated = await store.identifyVisitor(visitor.id, identity);
+    if (updated) return updated;
+    if (!(await store.findVisitorById(visitor.id))) throw gone();
+    throw new DomainError('FORBIDDEN', 'The site has verified this visitor; only a signed identify can change who they are.');
+  }
+
   return {
     /** `beforeNewVisitor` runs (and may refuse) only when a visitor is about to be created. */
     async resumeOrStartSession(
@@ -64,9 +88,9 @@ export function createVisitorService({ store, broadcaster, now = () => new Date(
       return updated;
     },
 
-    async identify(visitor: Visitor, identity: VisitorIdentify): Promise<Visitor> {
-      const updated = await store.identifyVisitor(visitor.id, identity);
-      if (!updated) throw gone();
+    /** Signed: verified, and only ever as one user. Unsigned: the visitor's word, never over a verified identity. */
+    async identify(visitor: Visitor, identity: VisitorIdentifyRequest): Promise<Visitor> {
+      const updated = 'signature' in identity ? await identifySigned(visitor, identity) : await identifyUnsigned(visitor, identity);
       broadcaster.visitorUpdated(updated);
       const open = await store.findOpenConversation(updated.siteId, updated.id);
       if (open) broadcaster.conversationUpdated(open);

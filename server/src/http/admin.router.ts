@@ -17,7 +17,15 @@ import { parseOrThrow } from './validate';
 
 const actor = (res: Response): Agent => res.locals.agent as Agent;
 
-export function createAdminRouter(deps: { auth: AuthService; admin: AgentAdminService; publicUrl: string }): Router {
+export interface AdminRouterDeps {
+  auth: AuthService;
+  admin: AgentAdminService;
+  publicUrl: string;
+  /** The site's secret for signing visitor identities; shown to admins only. */
+  identitySecret: (siteId: string) => Promise<string>;
+}
+
+export function createAdminRouter(deps: AdminRouterDeps): Router {
   const { admin } = deps;
   const router = Router();
   router.use(requireAgent(deps.auth), requireAdminForWrites());
@@ -43,7 +51,8 @@ export function createAdminRouter(deps: { auth: AuthService; admin: AgentAdminSe
 
   router.get('/site', async (_req, res) => {
     const site = await admin.getSite(actor(res));
-    res.json({ site, snippet: snippetFor(deps.publicUrl, site.key) });
+    const secret = actor(res).role === 'admin' ? { identitySecret: await deps.identitySecret(site.id) } : {};
+    res.json({ site, snippet: snippetFor(deps.publicUrl, site.key), ...secret });
   });
   router.patch('/site/settings', async (req, res) => {
     res.json({ site: await admin.updateSiteSettings(actor(res), parseOrThrow(SiteSettingsPatchSchema, req.body)) });

@@ -16,6 +16,7 @@ import type { SiteConfigService } from '../domain/site-config.service';
 import { createWidgetConfigRouter } from './widget-config.router';
 import type { Store } from '../store/store';
 import type { SignInGuard } from '../security/sign-in-guard';
+import { identitySecretOf } from '../security/identity-signature';
 import { countErrorResponses, serveMetrics } from '../metrics/http-metrics';
 import type { MetricsEndpoint, ServerMetrics } from '../metrics/metrics.port';
 import { createAgentAuthRouter } from './agent-auth.router';
@@ -67,7 +68,10 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use('/agent', createAgentAuthRouter(deps.auth, deps.signIn));
   api.use('/widget', createWidgetConfigRouter(deps.siteConfig));
-  api.use('/admin', createAdminRouter({ auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl }));
+  api.use('/admin', createAdminRouter({
+    auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl,
+    identitySecret: (siteId) => identitySecretOf(deps.store, siteId),
+  }));
   api.use('/analytics', createAnalyticsRouter({ auth: deps.auth, analytics: deps.analytics }));
   api.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such API route.' } });

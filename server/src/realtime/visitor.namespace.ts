@@ -7,7 +7,7 @@ import {
   TypingSchema,
   VisitorContextSchema,
   VisitorHandshakeSchema,
-  VisitorIdentifySchema,
+  VisitorIdentifyRequestSchema,
   VisitorMessageSendSchema,
   parseInput,
 } from '@parley/shared';
@@ -86,7 +86,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     );
     socket.on(
       'visitor:identify',
-      ackHandler(logger, VisitorIdentifySchema, async (identity) => {
+      ackHandler(logger, VisitorIdentifyRequestSchema, async (identity) => {
         socket.data.visitor = await visitors.identify(visitor(), identity);
         await escalation.requesterIdentified(visitor());
         return { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name };

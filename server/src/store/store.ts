@@ -2,6 +2,7 @@ import type { AnalyticsStore } from './analytics.store';
 import type { EmailOutboxStore } from './email-outbox.store';
 import type { KnowledgeBaseStore } from './knowledge-base.store';
 import type { RateLimitStore } from './rate-limit.store';
+import type { VisitorIdentityStore } from './visitor-identity.store';
 
 /**
  * The storage seam. It speaks the domain, returns plain objects, and holds every uniqueness
@@ -130,7 +131,7 @@ export class StoreConflictError extends Error {
   }
 }
 
-export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore {
+export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore, VisitorIdentityStore {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
 

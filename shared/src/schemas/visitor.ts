@@ -43,6 +43,29 @@ export const VisitorIdentifySchema = z.strictObject({
 });
 export type VisitorIdentify = z.infer<typeof VisitorIdentifySchema>;
 
+/** The site's own id for the signed-in user; printable ASCII, as the site's backend has it. */
+export const SiteUserIdSchema = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+export const IDENTITY_SIGNATURE_PATTERN = /^[0-9a-f]{64}$/;
+
+/**
+ * An identity the site vouches for: its backend signs `${userId}:${timestamp}` with the site's
+ * identity secret (HMAC-SHA256, lowercase hex). The signature covers the user id and the time only;
+ * name and e-mail ride along as the site's word.
+ */
+export const SignedVisitorIdentifySchema = z.strictObject({
+  userId: SiteUserIdSchema,
+  name: PersonNameSchema.optional(),
+  email: EmailSchema.optional(),
+  /** Unix time in seconds when the site signed it; refused once it is no longer fresh. */
+  timestamp: z.number().int().nonnegative().max(1e11),
+  signature: z.string().regex(IDENTITY_SIGNATURE_PATTERN, 'must be a lowercase hex HMAC-SHA256'),
+});
+export type SignedVisitorIdentify = z.infer<typeof SignedVisitorIdentifySchema>;
+
+/** What `visitor:identify` accepts: a signed identity, or what the visitor says (unverified). */
+export const VisitorIdentifyRequestSchema = z.union([SignedVisitorIdentifySchema, VisitorIdentifySchema]);
+export type VisitorIdentifyRequest = z.infer<typeof VisitorIdentifyRequestSchema>;
+
 /** A visitor as agents see them. */
 export const VisitorProfileSchema = z.object({
   id: IdSchema,
@@ -57,5 +80,9 @@ export const VisitorProfileSchema = z.object({
   createdAt: z.string(),
   /** When this visit began (the current socket session); time on site counts from it. */
   visitStartedAt: z.string().nullable(),
+  /** True once the site signed this visitor's identity; unsigned identifies can no longer change it. */
+  verified: z.boolean().optional(),
+  /** The site's user id, from a signed identify only. */
+  userId: z.string().nullable().optional(),
 });
 export type VisitorProfile = z.infer<typeof VisitorProfileSchema>;

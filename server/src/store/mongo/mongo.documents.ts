@@ -40,6 +40,8 @@ export interface VisitorDoc {
   _id: string; siteId: string; tokenHash: string; name: string | null; email: string | null;
   locale: string | null; pageUrl: string | null; pageTitle: string | null; referrer: string | null;
   userAgent: string | null; visitStartedAt: Date | null; createdAt: Date;
+  /** From a signed identify only; absent on documents written before identity verification. */
+  userId?: string | null; verified?: boolean;
 }
 
 export interface CannedReplyDoc {

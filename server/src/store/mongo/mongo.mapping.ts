@@ -37,6 +37,7 @@ export const toVisitor = (d: VisitorDoc): Visitor => ({
   id: d._id, siteId: d.siteId, name: d.name, email: d.email, locale: d.locale,
   pageUrl: d.pageUrl ?? null, pageTitle: d.pageTitle ?? null, referrer: d.referrer ?? null,
   userAgent: d.userAgent ?? null, createdAt: iso(d.createdAt), visitStartedAt: isoOrNull(d.visitStartedAt),
+  verified: d.verified ?? false, userId: d.userId ?? null,
 });
 
 export const toCannedReply = (d: CannedReplyDoc): CannedReply => ({

@@ -92,6 +92,7 @@ const visitorSchema = new Schema<VisitorDoc>(
     name: nullableString, email: nullableString, locale: nullableString,
     pageUrl: nullableString, pageTitle: nullableString, referrer: nullableString, userAgent: nullableString,
     visitStartedAt: nullableDate, createdAt: requiredDate,
+    userId: nullableString, verified: { type: Boolean, default: false },
   },
   OPTIONS,
 );

@@ -10,6 +10,7 @@ import { mongoMessages } from './mongo.messages';
 import { compileModels, ensureCollectionsAndIndexes, upgradeDocuments } from './mongo.models';
 import { mongoKnowledgeBase } from './mongo-knowledge-base';
 import { mongoRateLimits } from './mongo-rate-limits';
+import { mongoVisitorIdentity } from './mongo-visitor-identity';
 import { mongoTickets } from './mongo.tickets';
 import { mongoVisitors } from './mongo.visitors';
 
@@ -54,6 +55,7 @@ export async function mongoStoreOn(connection: Connection): Promise<Store> {
     ...mongoTickets(models),
     ...(await mongoKnowledgeBase(connection)),
     ...(await mongoRateLimits(connection)),
+    ...mongoVisitorIdentity(models),
     ...mongoAnalytics(models),
     ...mongoEmailOutbox(models.emailOutbox),
   };

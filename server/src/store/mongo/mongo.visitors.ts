@@ -48,7 +48,8 @@ export function mongoVisitors(models: Pick<MongoModels, 'visitors' | 'conversati
       return update(visitorId, {}, { pageUrl, pageTitle });
     },
     async identifyVisitor(visitorId, { name, email }) {
-      const visitor = await update(visitorId, {}, {
+      // A verified identity changes only through a signed identify (mongo-visitor-identity.ts).
+      const visitor = await update(visitorId, { verified: { $ne: true } }, {
         ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }),
       });
       // Open conversations show the name too; idempotent, so a repeat after a crash repairs it.

@@ -23,6 +23,7 @@ export interface VisitorRow {
   id: string; site_id: string; name: string | null; email: string | null;
   locale: string | null; created_at: string; page_url: string | null; page_title: string | null;
   referrer: string | null; user_agent: string | null; visit_started_at: string | null;
+  user_id: string | null; verified: number;
 }
 export interface CannedReplyRow {
   id: string; site_id: string; shortcut: string; text: string;
@@ -74,7 +75,7 @@ export const toDepartment = (r: DepartmentRow): Department => ({ id: r.id, siteI
 export const toVisitor = (r: VisitorRow): Visitor => ({
   id: r.id, siteId: r.site_id, name: r.name, email: r.email, locale: r.locale, createdAt: r.created_at,
   pageUrl: r.page_url, pageTitle: r.page_title, referrer: r.referrer, userAgent: r.user_agent,
-  visitStartedAt: r.visit_started_at,
+  visitStartedAt: r.visit_started_at, verified: r.verified === 1, userId: r.user_id,
 });
 
 export const toCannedReply = (r: CannedReplyRow): CannedReply => ({

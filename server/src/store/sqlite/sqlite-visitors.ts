@@ -54,7 +54,8 @@ export function sqliteVisitors(db: Database.Database): VisitorStore {
       return db.transaction(() => {
         const row = db
           .prepare<[string | null, string | null, string], VisitorRow>(
-            'UPDATE visitors SET name = COALESCE(?, name), email = COALESCE(?, email) WHERE id = ? RETURNING *',
+            // A verified identity changes only through a signed identify (sqlite-visitor-identity.ts).
+            'UPDATE visitors SET name = COALESCE(?, name), email = COALESCE(?, email) WHERE id = ? AND verified = 0 RETURNING *',
           )
           .get(identity.name ?? null, identity.email ?? null, visitorId);
         if (row?.name) {

@@ -12,6 +12,7 @@ import { sqliteTickets } from './sqlite-tickets';
 import { sqliteEmailOutbox } from './sqlite-email-outbox';
 import { sqliteKnowledgeBase } from './sqlite-knowledge-base';
 import { sqliteRateLimits } from './sqlite-rate-limits';
+import { sqliteVisitorIdentity } from './sqlite-visitor-identity';
 import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteApiTokens } from './sqlite-api-tokens';
 import { sqliteWebhooks } from './sqlite-webhooks';
@@ -52,6 +53,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteConversations(db),
     ...sqliteKnowledgeBase(db),
     ...sqliteRateLimits(db),
+    ...sqliteVisitorIdentity(db),
     ...sqliteAnalytics(db),
     ...sqliteApiTokens(db),
     ...sqliteWebhooks(db),
