@@ -83,7 +83,7 @@ describe('ticket view', () => {
       'change',
       'rating',
     ]);
-    expect(items[0]).toHaveTextContent('Maria opened the ticket from the offline form');
+    expect(items[0]).toHaveTextContent('Maria wrote through the offline form');
     expect(items[1]).toHaveTextContent('Bob replied');
     expect(items[2]).toHaveAttribute('data-internal', 'true');
     expect(items[2]).toHaveTextContent('Internal note');

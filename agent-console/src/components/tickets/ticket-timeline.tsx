@@ -4,7 +4,7 @@ import type { Translator } from '../../i18n/i18n';
 import { useConsole, useT } from '../../state/console-context';
 import { LinkifiedText } from '../linkified-text';
 import { formatMessageTime } from '../time-format';
-import { isPriority, isStatus, priorityLabel, sourceLabel, statusLabel, tierLabel } from './ticket-values';
+import { isPriority, isStatus, priorityLabel, statusLabel, tierLabel } from './ticket-values';
 import { useTeam, type Team } from './use-team';
 
 type T = Translator['t'];
@@ -35,7 +35,7 @@ function valueText(t: T, team: Team, change: { field: string; value: TicketChang
 /** "Ana changed priority from Normal to High", in the agent's language. */
 export function changeSentence(t: T, team: Team, input: { who: string; change: TicketChange }): string {
   const { change, who } = input;
-  const known = ['status', 'priority', 'tier', 'assigneeAgentId', 'departmentId', 'tags', 'subject'];
+  const known = ['status', 'priority', 'tier', 'assigneeAgentId', 'departmentId', 'tags', 'subject', 'requesterEmail'];
   const field = known.includes(change.field) ? t(`timeline.field.${change.field}`) : change.field;
   const from = valueText(t, team, { field: change.field, value: change.from });
   const to = valueText(t, team, { field: change.field, value: change.to });
@@ -81,9 +81,7 @@ function headline(t: T, input: { event: TicketEvent; who: string }): string {
     case 'created': {
       const source = event.changes.find((c) => c.field === 'source')?.to;
       const known = SOURCES.find((s) => s === source);
-      return known
-        ? t('timeline.createdVia', { who, source: sourceLabel(t, known) })
-        : t('timeline.created', { who });
+      return known ? t(`timeline.createdFrom.${known}`, { who }) : t('timeline.created', { who });
     }
     case 'reply':
       return event.authorKind === 'requester'
