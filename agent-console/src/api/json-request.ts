@@ -1,7 +1,7 @@
 /** One JSON request to the Parley REST API: bearer token, JSON body, errors as ApiError values. */
 import { ApiError, NETWORK_FAILURE, parleyErrorFrom } from './api-error';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface JsonRequest {
   method: HttpMethod;

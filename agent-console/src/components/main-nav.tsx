@@ -2,6 +2,7 @@
 import type { Route } from '../state/navigation.store';
 import { hrefOf } from '../state/navigation.store';
 import { useConsole, useLive, useT } from '../state/console-context';
+import { InsightNavLinks } from './insight-nav-links';
 
 function NavLink(props: { route: Route; current: boolean; label: string; testId: string; count?: number }) {
   const { navigation } = useConsole();
@@ -44,6 +45,7 @@ export function MainNav() {
         label={t('nav.tickets')}
         testId="tickets-nav"
       />
+      <InsightNavLinks route={route} Link={NavLink} />
       <NavLink
         route={{ name: 'admin', section: null }}
         current={route.name === 'admin'}

@@ -6,6 +6,7 @@ import { createInstance, type i18n as I18n, type TOptions } from 'i18next';
 import { signal, type ReadonlySignal } from '@preact/signals';
 import en from '@parley/shared/locales/en/console.json';
 import { FALLBACK_LANGUAGE, type Language } from './languages';
+import { INSIGHT_NAMESPACE, insightEnglish, loadInsightBundle } from './insight-locales';
 
 type Bundle = Record<string, unknown>;
 
@@ -39,9 +40,9 @@ export async function createTranslator(initial: Language): Promise<Translator> {
   await i18n.init({
     lng: FALLBACK_LANGUAGE,
     fallbackLng: FALLBACK_LANGUAGE,
-    ns: [NAMESPACE],
+    ns: [NAMESPACE, INSIGHT_NAMESPACE],
     defaultNS: NAMESPACE,
-    resources: { en: { [NAMESPACE]: en } },
+    resources: { en: { [NAMESPACE]: en, [INSIGHT_NAMESPACE]: insightEnglish } },
     // Preact escapes every text node; escaping here too would show "&amp;" to agents.
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -52,6 +53,9 @@ export async function createTranslator(initial: Language): Promise<Translator> {
     if (next !== 'en' && !i18n.hasResourceBundle(next, NAMESPACE)) {
       const bundle = await LOADERS[next]();
       i18n.addResourceBundle(next, NAMESPACE, bundle.default);
+    }
+    if (next !== 'en' && !i18n.hasResourceBundle(next, INSIGHT_NAMESPACE)) {
+      i18n.addResourceBundle(next, INSIGHT_NAMESPACE, await loadInsightBundle(next));
     }
     await i18n.changeLanguage(next);
     language.value = next;

@@ -12,6 +12,8 @@ import { useWorkspaceShortcuts } from './workspace-shortcuts';
 const TicketsRoute = lazyScreen(() => import('./tickets.route').then((m) => m.TicketsRoute));
 const TicketRoute = lazyScreen(() => import('./ticket.route').then((m) => m.TicketRoute));
 const AdminRoute = lazyScreen(() => import('./admin.route').then((m) => m.AdminRoute));
+const KnowledgeBaseRoute = lazyScreen(() => import('./knowledge-base.route').then((m) => m.KnowledgeBaseRoute));
+const AnalyticsRoute = lazyScreen(() => import('./analytics.route').then((m) => m.AnalyticsRoute));
 
 /** "(3) Parley console" when something is unread, so a background tab shows it. */
 function useTitleWithUnread() {
@@ -52,6 +54,10 @@ function CurrentScreen() {
       return <TicketRoute key={route.ticketId} ticketId={route.ticketId} />;
     case 'admin':
       return <AdminRoute section={route.section} />;
+    case 'kb':
+      return <KnowledgeBaseRoute view={route.view} />;
+    case 'analytics':
+      return <AnalyticsRoute />;
   }
 }
 

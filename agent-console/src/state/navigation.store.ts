@@ -3,6 +3,7 @@
  * URL's hash so a reload, a bookmark and the back button all land on the same screen.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
+import { insightHref, parseInsightRoute, type InsightRoute } from './insight-routes';
 
 export const ADMIN_SECTIONS = ['agents', 'departments', 'settings', 'snippet', 'canned'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
@@ -11,7 +12,8 @@ export type Route =
   | { name: 'chats' }
   | { name: 'tickets' }
   | { name: 'ticket'; ticketId: string }
-  | { name: 'admin'; section: AdminSection | null };
+  | { name: 'admin'; section: AdminSection | null }
+  | InsightRoute;
 
 export interface NavigationStore {
   route: ReadonlySignal<Route>;
@@ -23,7 +25,10 @@ const isSection = (value: string | undefined): value is AdminSection =>
   (ADMIN_SECTIONS as readonly string[]).includes(value ?? '');
 
 export function parseRoute(hash: string): Route {
-  const [first, second] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [first, second] = parts;
+  const insight = parseInsightRoute(parts);
+  if (insight) return insight;
   if (first === 'tickets') return second ? { name: 'ticket', ticketId: second } : { name: 'tickets' };
   if (first === 'admin') return { name: 'admin', section: isSection(second) ? second : null };
   return { name: 'chats' };
@@ -39,6 +44,9 @@ export function hrefOf(route: Route): string {
       return `#/tickets/${encodeURIComponent(route.ticketId)}`;
     case 'admin':
       return route.section ? `#/admin/${route.section}` : '#/admin';
+    case 'kb':
+    case 'analytics':
+      return insightHref(route);
   }
 }
 

@@ -1,0 +1,4 @@
+/** Analytics (work in progress). */
+export function AnalyticsRoute() {
+  return <main data-testid="analytics-page" />;
+}
