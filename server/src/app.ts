@@ -35,6 +35,8 @@ import { createStoreRateLimiter } from './security/rate-limiter';
 import { createSignInGuard } from './security/sign-in-guard';
 import { createVisitorLimits } from './security/visitor-limits';
 import type { Store } from './store/store';
+import { createPlatformServices } from './api/api-services';
+import { createWebhookDelivery, type WebhookDelivery } from './webhooks/webhook-delivery';
 
 export interface ParleyAppOptions {
   store: Store;
@@ -62,6 +64,8 @@ export interface ParleyApp {
   routing: RoutingService;
   escalation: EscalationService;
   tickets: TicketService;
+  /** Webhook events, target guard and dispatcher; main.ts starts the dispatcher, close() stops it. */
+  webhooks: WebhookDelivery;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops accepting, disconnects every socket, then closes the store. */
   close(): Promise<void>;
@@ -90,20 +94,22 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const metrics = options.metrics ?? createPrometheusMetrics();
   const realtimeMetrics = instrumentRealtime({ metrics, visitorNamespace, agentNamespace, store });
   const broadcaster = realtimeMetrics.timeBroadcasts(createSocketBroadcaster(visitorNamespace, agentNamespace));
-  const routing = createRoutingService({ store, broadcaster, now: options.now });
+  const webhooks = createWebhookDelivery({ store, logger, now: options.now });
+  const events = webhooks.events;
+  const routing = createRoutingService({ store, broadcaster, now: options.now, events });
   const presence = createPresenceService({ store, broadcaster, routing, now: options.now });
-  const conversations = createConversationService({ store, broadcaster, routing });
+  const conversations = createConversationService({ store, broadcaster, routing, events });
   const visitors = createVisitorService({ store, broadcaster, now: options.now });
   const links = createTicketLinks({
     secret: await store.getOrCreateSecret('ticket-links', newSecretToken),
     publicUrl: options.publicUrl,
   });
   const notifier = createTicketNotifier({ mailer: options.mailer, links });
-  const escalation = createEscalationService({ store, broadcaster, notifier, now: options.now });
-  const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now });
+  const escalation = createEscalationService({ store, broadcaster, notifier, now: options.now, events });
+  const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now, events });
   const availability = createSiteAvailabilityService({ store, now: options.now });
   const siteConfig = createSiteConfigService({ store, availability });
-  const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer });
+  const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer, events });
   const cannedReplies = createCannedReplyService({ store });
   const admin = createAgentAdminService({
     store, broadcaster, routing,
@@ -115,7 +121,9 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const limiter = createStoreRateLimiter({ store, now: options.now });
   const signIn = createSignInGuard({ limiter, auth });
   const limits = createVisitorLimits({ limiter, store });
+  const platform = createPlatformServices({ store, broadcaster, notifier, conversations, admin, kb: knowledgeBase.editor, webhooks, now: options.now });
   handleRequest = createHttpApp({
+    platform,
     knowledgeBase, signIn,
     store, auth, admin, tickets, siteConfig, analytics, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
     metrics,
@@ -153,8 +161,10 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     routing,
     escalation,
     tickets,
+    webhooks,
     async close() {
       clearInterval(sweepTimer);
+      await webhooks.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

@@ -11,6 +11,8 @@ import { createMailDelivery } from './mail/mail-delivery';
 
 // E-mails queued by any process are sent within this delay by one of them.
 const MAIL_DISPATCH_INTERVAL_MS = 5000;
+// Webhook deliveries queued by any process go out within this delay (a test event at once).
+const WEBHOOK_DISPATCH_INTERVAL_MS = 2000;
 
 async function main(): Promise<void> {
   let config;
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     store, logger, staticRoots: defaultStaticRoots(), publicUrl: config.publicUrl, sessionTtlMs: config.sessionTtlMs,
     adapter: redis?.adapter, mailer: mail.mailer,
   });
+  app.webhooks.dispatcher.start(WEBHOOK_DISPATCH_INTERVAL_MS);
   const address = await app.listen(config.port, config.host);
   logger.info({ port: address.port, host: config.host }, 'listening');
 

@@ -3,12 +3,14 @@ import type { ChatRating, Conversation, Message } from '@parley/shared';
 import type { Store, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
+import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { Mailer } from './mailer.port';
 
 export interface ChatFeedbackDeps {
   store: Store;
   broadcaster: Broadcaster;
   mailer: Mailer;
+  events?: DomainEvents;
 }
 
 function transcriptText(messages: Message[]): string {
@@ -20,7 +22,7 @@ function transcriptText(messages: Message[]): string {
     .join('\n');
 }
 
-export function createChatFeedbackService({ store, broadcaster, mailer }: ChatFeedbackDeps) {
+export function createChatFeedbackService({ store, broadcaster, mailer, events = NO_DOMAIN_EVENTS }: ChatFeedbackDeps) {
   async function latestOf(visitor: Visitor): Promise<Conversation> {
     const conversation = await store.findLatestConversation(visitor.siteId, visitor.id);
     if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND', 'There is no conversation yet.');
@@ -36,6 +38,7 @@ export function createChatFeedbackService({ store, broadcaster, mailer }: ChatFe
       const rated = await store.rateConversation({ conversationId: conversation.id, score: rating.score, comment: rating.comment ?? null });
       if (!rated) throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation no longer exists.');
       broadcaster.conversationUpdated(rated);
+      events.ratingCreated({ target: 'conversation', conversation: rated, score: rating.score, comment: rating.comment ?? null });
       return rated;
     },
 

@@ -12,18 +12,20 @@ import type {
 import { StoreConflictError, type Store, type Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
+import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { RoutingService } from './routing.service';
 
 export interface ConversationServiceDeps {
   store: Store;
   broadcaster: Broadcaster;
   routing: RoutingService;
+  events?: DomainEvents;
 }
 
 const notFound = () => new DomainError('CONVERSATION_NOT_FOUND', 'This conversation does not exist.');
 const closed = () => new DomainError('CONVERSATION_CLOSED', 'This conversation is already resolved.');
 
-export function createConversationService({ store, broadcaster, routing }: ConversationServiceDeps) {
+export function createConversationService({ store, broadcaster, routing, events = NO_DOMAIN_EVENTS }: ConversationServiceDeps) {
   /** Agents see only their own site's conversations; any other id answers like a missing one. */
   async function conversationForAgent(agent: Agent, conversationId: string): Promise<Conversation> {
     const conversation = await store.findConversation(conversationId);
@@ -50,6 +52,7 @@ export function createConversationService({ store, broadcaster, routing }: Conve
     if (created) {
       const conversation = await store.findConversation(input.conversationId);
       if (conversation) broadcaster.messageCreated(conversation, message);
+      if (conversation) events.messageCreated(conversation, message);
     }
     return message;
   }
@@ -72,6 +75,7 @@ export function createConversationService({ store, broadcaster, routing }: Conve
         siteId: visitor.siteId, visitorId: visitor.id, visitorName: visitor.name, locale: visitor.locale, departmentId,
       });
       if (opened.created) broadcaster.conversationUpdated(opened.conversation);
+      if (opened.created) events.conversationCreated(opened.conversation);
       const message = await appendAndAnnounce({
         conversationId: opened.conversation.id,
         clientId: input.clientId,
@@ -115,6 +119,7 @@ export function createConversationService({ store, broadcaster, routing }: Conve
           : new DomainError('ALREADY_ASSIGNED', 'Another agent has taken this conversation.');
       }
       broadcaster.conversationUpdated(claimed);
+      events.conversationAssigned(claimed);
       void routing.routeSite(agent.siteId);
       return claimed;
     },
@@ -143,6 +148,7 @@ export function createConversationService({ store, broadcaster, routing }: Conve
       const resolved = await store.resolveConversation(conversationId);
       if (!resolved) throw closed();
       broadcaster.conversationUpdated(resolved);
+      events.conversationResolved(resolved);
       await routing.routeSite(agent.siteId);
       return resolved;
     },
@@ -174,6 +180,7 @@ export function createConversationService({ store, broadcaster, routing }: Conve
         if (!moved) throw new DomainError('ALREADY_ASSIGNED', 'This conversation changed hands meanwhile.');
       }
       broadcaster.conversationUpdated(moved);
+      if (request.toAgentId) events.conversationAssigned(moved);
       if (request.note) {
         await appendAndAnnounce({
           conversationId: moved.id,

@@ -18,6 +18,7 @@ import type {
 import type { Store, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
+import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketNotifier } from './ticket-notifier';
 import { slaDues } from './ticket-sla';
 
@@ -26,6 +27,7 @@ export interface EscalationServiceDeps {
   broadcaster: Broadcaster;
   notifier: TicketNotifier;
   now?: () => Date;
+  events?: DomainEvents;
 }
 
 const SUBJECT_LENGTH = 80;
@@ -47,7 +49,7 @@ function transcriptOf(messages: Message[]): string {
     .join('\n');
 }
 
-export function createEscalationService({ store, broadcaster, notifier, now = () => new Date() }: EscalationServiceDeps) {
+export function createEscalationService({ store, broadcaster, notifier, now = () => new Date(), events = NO_DOMAIN_EVENTS }: EscalationServiceDeps) {
   async function siteOf(siteId: string): Promise<Site> {
     const site = await store.findSiteById(siteId);
     if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
@@ -100,8 +102,10 @@ export function createEscalationService({ store, broadcaster, notifier, now = ()
     });
     if (created) {
       broadcaster.ticketUpdated(ticket);
+      events.ticketCreated(ticket);
       const resolved = await store.findConversation(conversation.id);
       if (resolved) broadcaster.conversationUpdated(resolved);
+      if (resolved) events.conversationResolved(resolved);
       await notifier.received(site, ticket);
     }
     return ticket;
@@ -129,6 +133,7 @@ export function createEscalationService({ store, broadcaster, notifier, now = ()
       }
       const resolved = await store.resolveConversation(conversation.id);
       if (resolved) broadcaster.conversationUpdated(resolved);
+      if (resolved) events.conversationResolved(resolved);
       return { conversation: resolved, ticket: null };
     },
 
@@ -154,6 +159,7 @@ export function createEscalationService({ store, broadcaster, notifier, now = ()
         },
       });
       broadcaster.ticketUpdated(ticket);
+      events.ticketCreated(ticket);
       await notifier.received(site, ticket);
       return ticket;
     },
@@ -170,6 +176,7 @@ export function createEscalationService({ store, broadcaster, notifier, now = ()
         });
         if (!updated) continue;
         broadcaster.ticketUpdated(updated);
+        events.ticketUpdated(updated);
         await notifier.received(await siteOf(updated.siteId), updated);
       }
     },

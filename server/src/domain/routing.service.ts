@@ -7,17 +7,19 @@ import type { Agent, Conversation } from '@parley/shared';
 import type { AgentLoad, Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { chooseAgent, estimateWaitSeconds } from './routing.policy';
+import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 
 export interface RoutingServiceDeps {
   store: Store;
   broadcaster: Broadcaster;
   now?: () => Date;
+  events?: DomainEvents;
 }
 
 // Rounds per call: each round re-reads the queue after a lost compare-and-set.
 const MAX_ROUNDS = 5;
 
-export function createRoutingService({ store, broadcaster, now = () => new Date() }: RoutingServiceDeps) {
+export function createRoutingService({ store, broadcaster, now = () => new Date(), events = NO_DOMAIN_EVENTS }: RoutingServiceDeps) {
   // Coalesces bursts of triggers per site in this process; other processes are kept honest by CAS.
   const running = new Map<string, Promise<void>>();
   const rerun = new Set<string>();
@@ -41,6 +43,7 @@ export function createRoutingService({ store, broadcaster, now = () => new Date(
       const load = loads.get(agent.id) ?? { agentId: agent.id, activeChats: 0, lastAssignedAt: null };
       loads.set(agent.id, { ...load, activeChats: load.activeChats + 1, lastAssignedAt: assigned.assignedAt });
       broadcaster.conversationUpdated(assigned);
+      events.conversationAssigned(assigned);
     }
     return 'done';
   }

@@ -13,6 +13,7 @@ import type {
 import type { NewTicketEventRecord, Store, TicketPatch } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
+import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketLinks } from './ticket-links';
 import type { TicketNotifier } from './ticket-notifier';
 import { slaDues } from './ticket-sla';
@@ -23,6 +24,7 @@ export interface TicketServiceDeps {
   notifier: TicketNotifier;
   links: TicketLinks;
   now?: () => Date;
+  events?: DomainEvents;
 }
 
 const notFound = () => new DomainError('NOT_FOUND', 'There is no such ticket.');
@@ -31,7 +33,7 @@ const DAY_MS = 24 * 3600_000;
 
 type Field = keyof TicketUpdate;
 
-export function createTicketService({ store, broadcaster, notifier, links, now = () => new Date() }: TicketServiceDeps) {
+export function createTicketService({ store, broadcaster, notifier, links, now = () => new Date(), events = NO_DOMAIN_EVENTS }: TicketServiceDeps) {
   async function ticketForAgent(agent: Agent, ticketId: string): Promise<{ ticket: Ticket; site: Site }> {
     const ticket = await store.findTicket(ticketId);
     if (!ticket || ticket.siteId !== agent.siteId) throw notFound();
@@ -88,6 +90,7 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     const updated = await store.updateTicket({ ticketId: ticket.id, ...input });
     if (!updated) throw notFound();
     broadcaster.ticketUpdated(updated);
+    events.ticketUpdated(updated);
     if (updated.status !== ticket.status) await notifier.statusChanged(site, updated);
     return updated;
   }
@@ -169,6 +172,7 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       });
       if (!updated) throw notFound();
       broadcaster.ticketUpdated(updated);
+      events.ticketUpdated(updated);
       return updated;
     },
 
@@ -187,6 +191,8 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       });
       if (!updated) throw notFound();
       broadcaster.ticketUpdated(updated);
+      events.ticketUpdated(updated);
+      events.ratingCreated({ target: 'ticket', ticket: updated, score: rating.score, comment: rating.comment ?? null });
       return updated;
     },
 
@@ -205,6 +211,7 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
         });
         if (!updated) continue;
         broadcaster.ticketUpdated(updated);
+        events.ticketUpdated(updated);
         closed += 1;
       }
       for (const ticket of await store.listTicketsToRemind(new Date(at.getTime() - DAY_MS).toISOString())) {

@@ -21,6 +21,8 @@ import { countErrorResponses, serveMetrics } from '../metrics/http-metrics';
 import type { MetricsEndpoint, ServerMetrics } from '../metrics/metrics.port';
 import { createAgentAuthRouter } from './agent-auth.router';
 import { createErrorHandler } from './http-errors';
+import type { PlatformServices } from '../api/api-services';
+import { createPlatformRouter } from '../api/platform-router';
 import { createStaticRouter, type StaticRoots } from './static.router';
 
 export interface HttpAppDeps {
@@ -32,6 +34,8 @@ export interface HttpAppDeps {
   tickets: TicketService;
   siteConfig: SiteConfigService;
   knowledgeBase: KnowledgeBaseServices;
+  /** The REST API (/api/v1), API tokens, webhooks, /api/openapi.json and /api/docs; absent: none of them. */
+  platform?: PlatformServices;
   analytics: AnalyticsService;
   logger: Logger;
   staticRoots: StaticRoots;
@@ -64,6 +68,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } } }),
   );
   // Before the 64 KB JSON parser: articles bring their own, larger limit (after authentication).
+  // Before the 64 KB JSON parser too: each platform route authenticates, then parses its own body.
+  if (deps.platform) api.use(createPlatformRouter({ ...deps.platform, auth: deps.auth, admin: deps.admin, tickets: deps.tickets, analytics: deps.analytics, kb: deps.knowledgeBase.editor }, { publicUrl: deps.publicUrl }).router);
   api.use('/kb', createKnowledgeBaseRouter({ auth: deps.auth, kb: deps.knowledgeBase.editor }));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use('/agent', createAgentAuthRouter(deps.auth, deps.signIn));

@@ -3,6 +3,9 @@ import type { EmailOutboxStore } from './email-outbox.store';
 import type { KnowledgeBaseStore } from './knowledge-base.store';
 import type { RateLimitStore } from './rate-limit.store';
 import type { VisitorIdentityStore } from './visitor-identity.store';
+import type { ApiTokenStore } from './api-token.store';
+import type { ListingStore } from './listing.store';
+import type { WebhookStore } from './webhook.store';
 
 /**
  * The storage seam. It speaks the domain, returns plain objects, and holds every uniqueness
@@ -131,7 +134,7 @@ export class StoreConflictError extends Error {
   }
 }
 
-export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore, VisitorIdentityStore {
+export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore, VisitorIdentityStore, ApiTokenStore, WebhookStore, ListingStore {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
 

@@ -11,6 +11,9 @@ import { compileModels, ensureCollectionsAndIndexes, upgradeDocuments } from './
 import { mongoKnowledgeBase } from './mongo-knowledge-base';
 import { mongoRateLimits } from './mongo-rate-limits';
 import { mongoVisitorIdentity } from './mongo-visitor-identity';
+import { mongoApiTokens } from './mongo-api-tokens';
+import { mongoWebhooks } from './mongo-webhooks';
+import { mongoListing } from './mongo-listing';
 import { mongoTickets } from './mongo.tickets';
 import { mongoVisitors } from './mongo.visitors';
 
@@ -58,5 +61,8 @@ export async function mongoStoreOn(connection: Connection): Promise<Store> {
     ...mongoVisitorIdentity(models),
     ...mongoAnalytics(models),
     ...mongoEmailOutbox(models.emailOutbox),
+    ...(await mongoApiTokens(connection)),
+    ...(await mongoWebhooks(connection)),
+    ...mongoListing(models),
   };
 }

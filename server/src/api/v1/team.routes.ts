@@ -1,0 +1,46 @@
+/** /v1/agents and /v1/departments: who answers, and the teams chats are routed to. */
+import {
+  AgentSchema,
+  DepartmentSchema,
+  IdSchema,
+  NewDepartmentSchema,
+  PageQuerySchema,
+  dataSchemaOf,
+  pageSchemaOf,
+} from '@parley/shared';
+import { z } from 'zod';
+import type { ApiServices } from '../api-services';
+import { defineRoute, type ApiRoute } from '../route-table';
+
+export function teamRoutes({ listing, admin }: ApiServices): ApiRoute[] {
+  return [
+    defineRoute({
+      method: 'get', path: '/v1/agents', operationId: 'listAgents', tags: ['Agents'], scope: 'read',
+      summary: 'List agents by name',
+      query: PageQuerySchema,
+      response: pageSchemaOf(AgentSchema),
+      handle: ({ caller, query }) => listing.agents(caller.agent, query),
+    }),
+    defineRoute({
+      method: 'get', path: '/v1/agents/{agentId}', operationId: 'getAgent', tags: ['Agents'], scope: 'read',
+      summary: 'Get an agent',
+      params: z.strictObject({ agentId: IdSchema }),
+      response: dataSchemaOf(AgentSchema),
+      handle: async ({ caller, params }) => ({ data: await listing.agent(caller.agent, params.agentId) }),
+    }),
+    defineRoute({
+      method: 'get', path: '/v1/departments', operationId: 'listDepartments', tags: ['Departments'], scope: 'read',
+      summary: 'List departments by name',
+      query: PageQuerySchema,
+      response: pageSchemaOf(DepartmentSchema),
+      handle: ({ caller, query }) => listing.departments(caller.agent, query),
+    }),
+    defineRoute({
+      method: 'post', path: '/v1/departments', operationId: 'createDepartment', tags: ['Departments'], scope: 'write', status: 201,
+      summary: 'Create a department (admins)',
+      body: NewDepartmentSchema,
+      response: dataSchemaOf(DepartmentSchema),
+      handle: async ({ caller, body }) => ({ data: await admin.createDepartment(caller.agent, body.name) }),
+    }),
+  ];
+}

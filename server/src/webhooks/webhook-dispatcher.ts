@@ -1,0 +1,181 @@
+/**
+ * Sends what the webhook queue holds: claims due deliveries under a lease, signs and POSTs them,
+ * and retries failures with exponential backoff for a day. Deliveries live in the store, so they
+ * survive a restart, and the lease keeps two processes from sending the same one.
+ */
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TEST_EVENT_TYPE } from '@parley/shared';
+import type { Logger } from 'pino';
+import type { ClaimedWebhookDelivery, WebhookStore } from '../store/webhook.store';
+import { signWebhook } from './webhook-signature';
+import { sendWebhook, type SendWebhook } from './webhook-sender';
+import type { ResolvingTargetGuard } from './target-guard';
+
+export interface WebhookRetryPolicy {
+  /** The wait after the first failure; each later failure doubles it, up to maxDelayMs. */
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** No attempt is scheduled later than this after the event: the delivery fails instead. */
+  giveUpAfterMs: number;
+}
+
+/** 30 s, 1 min, 2 min … capped at 4 h, for a day: about fourteen attempts. */
+export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = { firstDelayMs: 30_000, maxDelayMs: 4 * 3600_000, giveUpAfterMs: 24 * 3600_000 };
+
+export function webhookRetryDelayMs(attempts: number, policy: WebhookRetryPolicy = DEFAULT_WEBHOOK_RETRY): number {
+  return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** Math.min(Math.max(0, attempts - 1), 40));
+}
+
+export interface WebhookDispatcherOptions {
+  store: WebhookStore;
+  guard: ResolvingTargetGuard;
+  logger: Logger;
+  send?: SendWebhook;
+  now?: () => Date;
+  /** Longer than any one POST can take (timeoutMs sees to that), or a delivery could go out twice. */
+  leaseMs?: number;
+  timeoutMs?: number;
+  batchSize?: number;
+  retry?: WebhookRetryPolicy;
+}
+
+export interface WebhookDispatchReport {
+  delivered: number;
+  retried: number;
+  failed: number;
+}
+
+export interface WebhookDispatcher {
+  /** Sends every delivery due now (in batches) and reports what happened. */
+  runOnce(): Promise<WebhookDispatchReport>;
+  /** Runs now and then every `intervalMs` after the previous run ends, until stop(). */
+  start(intervalMs: number): void;
+  /** Runs soon, outside the interval (after a test event was queued); nothing when not started. */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+type Outcome = keyof WebhookDispatchReport;
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_BATCH_SIZE = 10;
+const MAX_BATCHES_PER_RUN = 50;
+const USER_AGENT = 'Parley-Webhooks/1';
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)) || 'unknown error';
+
+export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
+  const { store, guard, logger } = options;
+  const send = options.send ?? sendWebhook;
+  const now = options.now ?? (() => new Date());
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const leaseMs = options.leaseMs ?? timeoutMs * 3;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const retry = options.retry ?? DEFAULT_WEBHOOK_RETRY;
+
+  async function recordFailure(delivery: ClaimedWebhookDelivery, failure: { error: string; responseStatus: number | null }): Promise<Outcome> {
+    const at = now().getTime();
+    const nextAttemptAt = at + webhookRetryDelayMs(delivery.attempts, retry);
+    const context = { deliveryId: delivery.id, endpointId: delivery.endpointId, attempts: delivery.attempts, err: failure.error };
+    if (nextAttemptAt > Date.parse(delivery.createdAt) + retry.giveUpAfterMs) {
+      await store.markWebhookFailed(delivery.id, { ...failure, error: `gave up after ${delivery.attempts} attempts: ${failure.error}` });
+      logger.warn(context, 'webhook delivery given up');
+      return 'failed';
+    }
+    await store.markWebhookRetry(delivery.id, { ...failure, nextAttemptAt: new Date(nextAttemptAt).toISOString() });
+    logger.info(context, 'webhook delivery failed; will retry');
+    return 'retried';
+  }
+
+  async function deliver(delivery: ClaimedWebhookDelivery): Promise<Outcome> {
+    const endpoint = await store.findWebhookEndpoint(delivery.endpointId);
+    if (!endpoint || (!endpoint.enabled && delivery.eventType !== WEBHOOK_TEST_EVENT_TYPE)) {
+      await store.markWebhookFailed(delivery.id, { error: endpoint ? 'the endpoint is disabled' : 'the endpoint was removed', responseStatus: null });
+      return 'failed';
+    }
+    // Checked again at every attempt: the name may resolve elsewhere now (DNS rebinding).
+    const target = await guard.check(endpoint.url, { allowPrivateTargets: endpoint.allowPrivateTargets });
+    if (!target.allowed) return recordFailure(delivery, { error: `refused: ${target.reason}`, responseStatus: null });
+    const timestamp = Math.floor(now().getTime() / 1000);
+    let status: number;
+    try {
+      ({ status } = await send({
+        url: endpoint.url, body: delivery.payload, addresses: target.addresses, timeoutMs,
+        headers: {
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhook({ secret: endpoint.secret, timestamp, body: delivery.payload }),
+          'Parley-Event': delivery.eventType,
+          'Parley-Delivery': delivery.id,
+          'user-agent': USER_AGENT,
+        },
+      }));
+    } catch (error) {
+      return recordFailure(delivery, { error: describe(error), responseStatus: null });
+    }
+    if (status < 200 || status >= 300) return recordFailure(delivery, { error: `the endpoint answered HTTP ${status}`, responseStatus: status });
+    await store.markWebhookDelivered(delivery.id, { at: now().toISOString(), responseStatus: status });
+    return 'delivered';
+  }
+
+  async function deliverLogged(delivery: ClaimedWebhookDelivery): Promise<Outcome | null> {
+    try {
+      return await deliver(delivery);
+    } catch (error) {
+      // The lease lapses and another run takes it over: sent twice beats lost.
+      logger.error({ deliveryId: delivery.id, err: describe(error) }, 'could not record the outcome of a webhook delivery');
+      return null;
+    }
+  }
+
+  async function runOnce(): Promise<WebhookDispatchReport> {
+    const report: WebhookDispatchReport = { delivered: 0, retried: 0, failed: 0 };
+    for (let batches = 0; batches < MAX_BATCHES_PER_RUN; batches += 1) {
+      const at = now().getTime();
+      const claimed = await store.claimDueWebhookDeliveries({
+        now: new Date(at).toISOString(), leaseUntil: new Date(at + leaseMs).toISOString(), limit: batchSize,
+      });
+      for (const outcome of await Promise.all(claimed.map(deliverLogged))) if (outcome) report[outcome] += 1;
+      if (claimed.length < batchSize) break;
+    }
+    return report;
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let active = false;
+  let every = 0;
+
+  function schedule(delayMs: number): void {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      running = runOnce().then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: describe(error) }, 'webhook dispatch run failed'),
+      );
+      void running.then(() => {
+        running = null;
+        if (active && !timer) schedule(every);
+      });
+    }, delayMs);
+    // The dispatcher alone never keeps a process alive.
+    timer.unref();
+  }
+
+  return {
+    runOnce,
+    start(intervalMs) {
+      if (active) return;
+      active = true;
+      every = intervalMs;
+      schedule(0);
+    },
+    kick() {
+      if (active && !running) schedule(0);
+    },
+    async stop() {
+      active = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The domain's events, turned into queued webhook deliveries for the endpoints that subscribed.
+ * Queueing never makes the domain wait or fail: it runs beside it, and its errors are logged.
+ */
+import type { Conversation, Message, RatingEventData, Ticket, WebhookEventType } from '@parley/shared';
+import type { Logger } from 'pino';
+import type { DomainEvents } from '../domain/domain-events.port';
+import { webhookEvent } from '../domain/webhook-envelope';
+import type { WebhookStore } from '../store/webhook.store';
+
+export interface QueueingDomainEvents extends DomainEvents {
+  /** Resolves once every event announced so far is queued (before closing the store; in tests). */
+  settled(): Promise<void>;
+}
+
+export function createWebhookEvents(deps: { store: WebhookStore; logger: Logger; now?: () => Date }): QueueingDomainEvents {
+  const now = deps.now ?? (() => new Date());
+  const pending = new Set<Promise<unknown>>();
+
+  function queue(siteId: string, event: ReturnType<typeof webhookEvent>, at: Date): void {
+    const type = event.type as WebhookEventType;
+    const work = deps.store
+      .enqueueWebhookEvent({ siteId, type, event, at: at.toISOString() })
+      .catch((error: unknown) => deps.logger.error({ err: error, eventType: type }, 'could not queue a webhook event'))
+      .finally(() => pending.delete(work));
+    pending.add(work);
+  }
+
+  const conversationEvent = (type: 'conversation.created' | 'conversation.assigned' | 'conversation.resolved') =>
+    (conversation: Conversation) => {
+      const at = now();
+      queue(conversation.siteId, webhookEvent(type, { conversation }, at), at);
+    };
+  const ticketEvent = (type: 'ticket.created' | 'ticket.updated') => (ticket: Ticket) => {
+    const at = now();
+    queue(ticket.siteId, webhookEvent(type, { ticket }, at), at);
+  };
+
+  return {
+    conversationCreated: conversationEvent('conversation.created'),
+    conversationAssigned: conversationEvent('conversation.assigned'),
+    conversationResolved: conversationEvent('conversation.resolved'),
+    messageCreated(conversation: Conversation, message: Message) {
+      const at = now();
+      queue(conversation.siteId, webhookEvent('message.created', { conversation, message }, at), at);
+    },
+    ticketCreated: ticketEvent('ticket.created'),
+    ticketUpdated: ticketEvent('ticket.updated'),
+    ratingCreated(rating: RatingEventData) {
+      const at = now();
+      const siteId = rating.target === 'conversation' ? rating.conversation.siteId : rating.ticket.siteId;
+      queue(siteId, webhookEvent('rating.created', rating, at), at);
+    },
+    async settled() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}
