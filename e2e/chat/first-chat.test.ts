@@ -3,7 +3,7 @@
  * agent sees it live in the console and answers, the visitor sees the answer; a reload keeps the
  * history, and so does a server restart.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { AgentConsolePage } from '../pages/agent-console.page';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { launchBrowser, screenshot } from '../support/browser';
@@ -22,7 +22,7 @@ afterAll(async () => {
   await parley?.stop();
 });
 
-const expectText = async (locator: import('playwright-core').Locator, text: string) => {
+const expectText = async (locator: Locator, text: string) => {
   await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 15_000 });
 };
 
