@@ -9,7 +9,7 @@ const HOST_STYLE = 'all:initial!important';
 const LAUNCHER_CSS =
   // inset-inline-end: the host's direction (set from the position option) picks the corner.
   '.b,.f{position:fixed;z-index:2147483647;inset-inline-end:20px;border:0;box-shadow:0 4px 24px #0004}' +
-  '.b{bottom:20px;width:56px;height:56px;border-radius:50%;cursor:pointer;color:#fff;background:var(--c,#2563eb)}' +
+  '.b{bottom:20px;width:56px;height:56px;border-radius:50%;cursor:pointer;color:#fff;background:var(--c,#1d3a8a)}' +
   '.u{position:absolute;top:0;right:0;padding:0 6px;border-radius:9px;background:#d22;font:12px/18px sans-serif}' +
   '.f{bottom:88px;width:370px;height:min(600px,100vh - 108px);border-radius:12px}' +
   // Full screen on phones; the frame comes after the bubble in the tree, so it covers it there.
@@ -44,7 +44,7 @@ export function createLauncherView(doc: Document, config: LoaderConfig): Launche
   // CSSOM rather than a style attribute string, so strict host CSPs allow it. `all` leaves
   // `direction` alone, so it is always set: right-to-left puts the launcher bottom-left.
   host.style.cssText = HOST_STYLE;
-  host.style.direction = config.position == 'left' ? 'rtl' : 'ltr';
+  host.style.direction = /left/.test(config.position as string) ? 'rtl' : 'ltr';
   if (config.color && CSS.supports('color', config.color)) host.style.setProperty('--c', config.color);
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(doc, root);

@@ -2,7 +2,7 @@
 
 /** What a site owner may set, as `data-*` attributes on the snippet or in `window.ParleySettings`. */
 export interface ParleySettings {
-  /** 'left' puts the bubble bottom-left; anything else means bottom-right. */
+  /** 'left' or 'bottom-left' puts the bubble bottom-left; anything else means bottom-right. */
   position?: string;
   color?: string;
   locale?: string;

@@ -55,6 +55,8 @@ export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
 
   const setOpen = (next: boolean): void => {
     if (next == isOpen) return;
+    // Read before hiding the frame: hiding it moves the focus to the page's body.
+    const focusInPanel = doc.activeElement == host;
     isOpen = next;
     ensureFrame().hidden = !next;
     bubble.setAttribute('aria-expanded', '' + next);
@@ -64,7 +66,7 @@ export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
       clearInterval(flashTimer);
       flashTimer = undefined;
       frame?.focus();
-    } else if (doc.activeElement == host) {
+    } else if (focusInPanel) {
       // Focus was inside the panel, which is now hidden: hand it back to the bubble.
       bubble.focus();
     }
@@ -86,6 +88,8 @@ export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
         unread = msg.count;
         badge.hidden = unread < 1;
         badge.textContent = '' + unread;
+        // The badge is drawn; screen readers hear the count in the bubble's name.
+        bubble.setAttribute('aria-label', unread ? `Open chat (${unread} unread)` : 'Open chat');
         return events.emit('unread', unread);
       case 'message:received': {
         const { type: _type, ...message } = msg;

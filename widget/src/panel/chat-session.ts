@@ -2,12 +2,26 @@
  * Wires the transport to the store and the outbox: catch up after every (re)connect, merge what
  * arrives, flush the outbox, and tell the host page about agent messages.
  */
-import type { Conversation, Message, TypingNotice, VisitorContext, VisitorIdentify } from '@parley/shared';
-import type { ChatStore } from './chat-store';
+import type {
+  Conversation,
+  Message,
+  TypingNotice,
+  VisitorContext,
+  VisitorIdentify,
+  VisitorMessageSend,
+} from '@parley/shared';
+import { isChatActive, type ChatState, type ChatStore } from './chat-store';
 import { highestSeq } from './message-timeline';
-import type { Outbox } from './outbox';
+import type { Outbox, OutboxItem } from './outbox';
 import { cleanIdentity } from './visitor-identity';
-import type { VisitorTransport } from './visitor-transport';
+import type { RequestPayload, RequestResult, VisitorRequestEvent, VisitorTransport } from './visitor-transport';
+
+/** The department chosen before the chat only goes with a message that opens a conversation. */
+export function outgoingMessage(item: OutboxItem, state: ChatState): VisitorMessageSend {
+  const message: VisitorMessageSend = { clientId: item.clientId, text: item.text };
+  if (state.departmentId && !isChatActive(state)) message.departmentId = state.departmentId;
+  return message;
+}
 
 export interface ChatSessionDeps {
   transport: VisitorTransport;
@@ -66,20 +80,40 @@ export function startChatSession(deps: ChatSessionDeps) {
   function onTyping(notice: TypingNotice): void {
     if (notice.who !== 'agent') return;
     clearTimeout(typingTimer);
-    store.setAgentTyping(notice.typing ? { name: notice.name } : null);
+    store.update({ agentTyping: notice.typing ? { name: notice.name } : null });
     if (notice.typing) {
-      typingTimer = setTimeout(() => store.setAgentTyping(null), deps.typingTimeoutMs ?? 10_000);
+      typingTimer = setTimeout(() => store.update({ agentTyping: null }), deps.typingTimeoutMs ?? 10_000);
     }
   }
 
-  function sendIdentity(): void {
-    if (identity && transport.isConnected()) void transport.identify(identity).catch(() => {});
+  /** True once the server has it, or when it will be sent on the next connection. */
+  async function sendIdentity(): Promise<boolean> {
+    if (!identity || !transport.isConnected()) return true;
+    return transport.identify(identity).then(
+      (result) => result.ok,
+      () => false,
+    );
+  }
+
+  /** A request the visitor made (end the chat, rate it…): connects for it; null when no answer came. */
+  async function ask<E extends VisitorRequestEvent>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E> | null> {
+    connect();
+    return transport.request(event, payload).catch(() => null);
+  }
+
+  /** Asks whether someone can answer now; only over an open connection (each new one asks anyway). */
+  function refreshAvailability(): void {
+    if (!transport.isConnected()) return;
+    void ask('site:status', {}).then((result) => {
+      if (result?.ok) store.update({ availability: result.data });
+    });
   }
 
   transport.onConnect(() => {
     store.setConnection('online');
     if (deps.pageContext) transport.sendContext(deps.pageContext);
-    sendIdentity();
+    void sendIdentity();
+    refreshAvailability();
     // Catch up first so messages already stored are acknowledged instead of resent; send either way.
     void catchUp()
       .catch(() => {})
@@ -103,7 +137,7 @@ export function startChatSession(deps: ChatSessionDeps) {
   transport.onServerEvent('message:new', (message) => receive([message], true));
   transport.onServerEvent('conversation:updated', onConversationUpdated);
   transport.onServerEvent('typing', onTyping);
-  transport.onServerEvent('queue:position', (queue) => store.setQueuePosition(queue));
+  transport.onServerEvent('queue:position', (queue) => store.update({ queuePosition: queue }));
 
   /** Connects unless connected or refused; cheap to call on every visitor action. */
   function connect(): void {
@@ -125,11 +159,17 @@ export function startChatSession(deps: ChatSessionDeps) {
     setTyping(typing: boolean): void {
       if (transport.isConnected()) transport.setTyping(typing);
     },
-    /** From the host page's `Parley.identify()`; sent now if connected, else on the next connection. */
-    identify(next: unknown): void {
-      identity = cleanIdentity(next) ?? identity;
-      if (identity) store.setIntroduced(identity.name ?? null);
-      sendIdentity();
+    /** From `Parley.identify()` or a form in the panel; sent now if connected, else on the next connection. */
+    identify(next: unknown): Promise<boolean> {
+      const clean = cleanIdentity(next);
+      if (clean) {
+        identity = { ...identity, ...clean };
+        store.setIntroduced(clean.name ?? null);
+        if (clean.email) store.update({ email: clean.email });
+      }
+      return sendIdentity();
     },
+    refreshAvailability,
+    ask,
   };
 }

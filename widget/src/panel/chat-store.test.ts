@@ -29,7 +29,7 @@ describe('chat store', () => {
 
   it('stops showing the agent as typing once their message arrives', () => {
     const store = createChatStore();
-    store.setAgentTyping({ name: 'Anna' });
+    store.update({ agentTyping: { name: 'Anna' } });
     store.receiveMessages([aMessage({ seq: 1 })], { live: true });
     expect(store.getState().agentTyping).toEqual({ name: 'Anna' });
     store.receiveMessages([aMessage({ seq: 2, author: agentAuthor })], { live: true });

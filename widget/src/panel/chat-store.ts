@@ -1,5 +1,13 @@
 /** The panel's state in one place: socket events and visitor actions update it, components read it. */
-import type { Conversation, ErrorCode, Message, QueuePosition } from '@parley/shared';
+import type {
+  Conversation,
+  ErrorCode,
+  Message,
+  PublicSiteConfig,
+  QueuePosition,
+  SiteAvailability,
+  TicketReceipt,
+} from '@parley/shared';
 import { mergeMessages } from './message-timeline';
 import type { OutboxItem } from './outbox';
 
@@ -23,7 +31,25 @@ export interface ChatState {
   /** Agent messages that arrived while the panel was closed. */
   unread: number;
   open: boolean;
+  /** The site's public configuration; null until it arrives (or when it could not be fetched). */
+  site: PublicSiteConfig | null;
+  /** Whether a live chat is possible now: from the config, then from `site:status` on each connection. */
+  availability: SiteAvailability | null;
+  /** Chosen in the pre-chat form; sent with the message that opens a conversation. */
+  departmentId: string | null;
+  /** The visitor's e-mail as they gave it in this panel (pre-chat, offline form, transcript, identify). */
+  email: string | null;
+  /** The request the visitor's chat (conversationId) or offline message (null) became. */
+  ticket: (TicketReceipt & { conversationId: string | null }) | null;
+  /** The visitor wants a sound when an agent writes while the chat is closed. */
+  sound: boolean;
 }
+
+/** The fields set as they are, through `update`. */
+export type PlainSettings = Pick<
+  ChatState,
+  'agentTyping' | 'queuePosition' | 'site' | 'availability' | 'departmentId' | 'email' | 'ticket' | 'sound'
+>;
 
 export const initialChatState: ChatState = {
   connection: 'idle',
@@ -37,7 +63,17 @@ export const initialChatState: ChatState = {
   introduced: false,
   unread: 0,
   open: false,
+  site: null,
+  availability: null,
+  departmentId: null,
+  email: null,
+  ticket: null,
+  sound: true,
 };
+
+/** A conversation the visitor is in: waiting in the queue or talking to an agent. */
+export const isChatActive = (state: Pick<ChatState, 'conversation'>): boolean =>
+  !!state.conversation && state.conversation.status !== 'resolved';
 
 type Listener = (state: ChatState) => void;
 
@@ -93,14 +129,8 @@ export function createChatStore(initial: Partial<ChatState> = {}) {
       const waiting = conversation.status === 'queued' && state.queuePosition?.conversationId === conversation.id;
       set({ conversation, queuePosition: waiting ? state.queuePosition : null });
     },
-    setQueuePosition(queuePosition: QueuePosition): void {
-      set({ queuePosition });
-    },
     setConnection(connection: ConnectionState, refusal: ErrorCode | null = null): void {
       set({ connection, refusal });
-    },
-    setAgentTyping(agentTyping: ChatState['agentTyping']): void {
-      set({ agentTyping });
     },
     setVisitorName(visitorName: string): void {
       set({ visitorName, introduced: true });
@@ -111,6 +141,9 @@ export function createChatStore(initial: Partial<ChatState> = {}) {
     },
     setOpen(open: boolean): void {
       set({ open, unread: open ? 0 : state.unread });
+    },
+    update(patch: Partial<PlainSettings>): void {
+      set(patch);
     },
   };
 }

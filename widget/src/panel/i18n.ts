@@ -1,23 +1,27 @@
-/** The panel's i18next instance: one namespace (`widget`), each language a lazily loaded chunk. */
+/** The panel's i18next instance: one namespace (`widget`), each language a file fetched when needed. */
 import i18next, { type BackendModule, type i18n as I18n, type ResourceKey } from 'i18next';
 
 export const WIDGET_LOCALES = ['en', 'es', 'ru', 'be', 'uk', 'de', 'fr', 'pt', 'zh', 'ar'] as const;
 export type WidgetLocale = (typeof WIDGET_LOCALES)[number];
 export const FALLBACK_LOCALE: WidgetLocale = 'en';
 
-// One dynamic import per language: the bundler emits each as its own small chunk.
-const loadResources: Record<WidgetLocale, () => Promise<{ default: ResourceKey }>> = {
-  en: () => import('@parley/shared/locales/en/widget.json'),
-  es: () => import('@parley/shared/locales/es/widget.json'),
-  ru: () => import('@parley/shared/locales/ru/widget.json'),
-  be: () => import('@parley/shared/locales/be/widget.json'),
-  uk: () => import('@parley/shared/locales/uk/widget.json'),
-  de: () => import('@parley/shared/locales/de/widget.json'),
-  fr: () => import('@parley/shared/locales/fr/widget.json'),
-  pt: () => import('@parley/shared/locales/pt/widget.json'),
-  zh: () => import('@parley/shared/locales/zh/widget.json'),
-  ar: () => import('@parley/shared/locales/ar/widget.json'),
-};
+/**
+ * Where the build put the locale files, `<folder>/<lng>.json` (one folder per build, named by their
+ * content hash, so they cache safely): see localeFiles() in scripts/build-plugins.ts. The app
+ * chunk then carries one short path instead of a hashed chunk name per language. Undefined under
+ * Jest, which reads the files from @parley/shared.
+ */
+declare const __PARLEY_LOCALES__: string | undefined;
+
+async function loadResources(lng: WidgetLocale): Promise<ResourceKey> {
+  if (typeof __PARLEY_LOCALES__ === 'string') {
+    const response = await fetch(`${__PARLEY_LOCALES__}${lng}.json`);
+    if (!response.ok) throw new Error(`locale ${lng}: HTTP ${response.status}`);
+    return (await response.json()) as ResourceKey;
+  }
+  const module = (await import(`../../../shared/locales/${lng}/widget.json`)) as { default: ResourceKey };
+  return module.default;
+}
 
 const isWidgetLocale = (value: string): value is WidgetLocale => (WIDGET_LOCALES as readonly string[]).includes(value);
 
@@ -37,9 +41,8 @@ const chunkBackend: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language, _namespace, callback) {
-    const load = isWidgetLocale(language) ? loadResources[language] : loadResources[FALLBACK_LOCALE];
-    load().then(
-      (module) => callback(null, module.default),
+    loadResources(isWidgetLocale(language) ? language : FALLBACK_LOCALE).then(
+      (resources) => callback(null, resources),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },
@@ -51,12 +54,10 @@ export async function createWidgetI18n(locale: WidgetLocale): Promise<I18n> {
     lng: locale,
     // Every locale file has every key (i18n.test.ts checks), so no second file is fetched as a fallback.
     fallbackLng: false,
-    supportedLngs: [...WIDGET_LOCALES],
     ns: ['widget'],
     defaultNS: 'widget',
     // Preact escapes text; escaping here too would show "&amp;" to visitors.
     interpolation: { escapeValue: false },
-    returnNull: false,
   });
   return instance;
 }

@@ -57,4 +57,5 @@ export function openSafeStorage(open: () => Storage | null): KeyValueStorage {
 export const storageKeys = {
   visitorToken: (siteKey: string) => `parley:${siteKey}:visitor-token`,
   outbox: (siteKey: string) => `parley:${siteKey}:outbox`,
+  sound: (siteKey: string) => `parley:${siteKey}:sound`,
 };

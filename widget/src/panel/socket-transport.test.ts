@@ -68,4 +68,15 @@ describe('socket transport', () => {
       ['visitor:context', { pageUrl: 'https://shop.example/', pageTitle: 'Shop', referrer: '' }],
     ]);
   });
+
+  it('connects over WebSocket only, and sends every request with an acknowledgement timeout', async () => {
+    const socket = fakeSocket();
+    jest.mocked(io).mockReturnValue(socket as never);
+    const transport = createSocketTransport(() => ({ siteKey: 'site_key_123' }));
+    const [, options] = jest.mocked(io).mock.calls.at(-1) as unknown as [string, Record<string, unknown>];
+    expect(options.transports).toEqual(['websocket']);
+
+    await transport.request('conversation:rate', { score: 5 });
+    expect(socket.timeout).toHaveBeenLastCalledWith(10_000);
+  });
 });

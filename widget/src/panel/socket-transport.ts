@@ -22,19 +22,24 @@ export function createSocketTransport(handshake: () => VisitorHandshake): Visito
   const socket: VisitorSocket = io(VISITOR_NAMESPACE_PATH, {
     autoConnect: false,
     auth: (send) => send(handshake()),
-    // WebSocket first (no sticky sessions needed); long-polling only where a proxy blocks WebSockets.
-    transports: ['websocket', 'polling'],
-    tryAllTransports: true,
+    // WebSocket only: no sticky sessions needed, and the long-polling code stays out of the bundle
+    // (see websocketOnlyRegistry in scripts/build-plugins.ts).
+    transports: ['websocket'],
   });
+
+  // VisitorTransport types each call site from the event map; socket.io's overloads want literal names.
+  const ask = (event: string, payload: unknown): Promise<never> =>
+    (socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (name: string, data: unknown) => Promise<never>)(event, payload);
 
   return {
     isConnected: () => socket.connected,
     connect: () => {
       if (!socket.connected && !socket.active) socket.connect();
     },
-    fetchHistory: (request) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:history', request),
-    sendMessage: (message) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', message),
-    identify: (identity) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('visitor:identify', identity),
+    fetchHistory: (request) => ask('conversation:history', request),
+    sendMessage: (message) => ask('message:send', message),
+    identify: (identity) => ask('visitor:identify', identity),
+    request: ask,
     setTyping: (typing) => {
       socket.volatile.emit('typing:set', { typing });
     },

@@ -2,22 +2,19 @@
 import type { LoaderToPanelMessage } from '../../../shared/src/bridge';
 import { render } from 'preact';
 import { createChatStore } from './chat-store';
-import { startChatSession } from './chat-session';
+import { outgoingMessage, startChatSession } from './chat-session';
 import { PanelApp } from './components/PanelApp';
 import { connectHostBridge } from './host-bridge';
 import { createWidgetI18n, pickLocale } from './i18n';
 import { TranslationProvider } from './i18n-context';
+import type { NotificationSound } from './notification-sound';
 import { createOutbox } from './outbox';
 import { readPanelParams } from './panel-params';
 import { openSafeStorage, storageKeys } from './safe-storage';
+import { applyAppearance, fetchSiteConfig } from './site-config';
 import { createSocketTransport } from './socket-transport';
 import { createTypingNotifier } from './typing-notifier';
 import { createVisitorTokenStore } from './visitor-token';
-
-function applyAccentColor(doc: Document, color: string | undefined): void {
-  // CSSOM, allowed by the panel's CSP; a value the browser does not take as a colour is ignored.
-  if (color && CSS.supports('color', color)) doc.documentElement.style.setProperty('--accent', color);
-}
 
 export async function startPanel(win: Window, mount: HTMLElement): Promise<void> {
   const doc = win.document;
@@ -25,19 +22,22 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
   const storage = openSafeStorage(() => win.localStorage);
   const tokens = createVisitorTokenStore(storage, params.siteKey);
   const outboxKey = storageKeys.outbox(params.siteKey);
+  const soundKey = storageKeys.sound(params.siteKey);
+  // The config travels while the language loads; the panel does not wait for it to render.
+  const siteConfig = fetchSiteConfig(params.siteKey);
   const i18n = await createWidgetI18n(pickLocale([params.locale, ...win.navigator.languages]));
-  applyAccentColor(doc, params.color);
+  applyAppearance(doc.documentElement, {}, params.color);
 
   const transport = createSocketTransport(() => ({
     siteKey: params.siteKey,
     visitorToken: tokens.read(),
     locale: i18n.language,
   }));
-  const store = createChatStore();
+  const store = createChatStore({ sound: storage.getItem(soundKey) !== 'off' });
   const outbox = createOutbox({
     storage,
     storageKey: outboxKey,
-    send: (item) => transport.sendMessage({ clientId: item.clientId, text: item.text }),
+    send: (item) => transport.sendMessage(outgoingMessage(item, store.getState())),
     canSend: transport.isConnected,
     onDelivered: (message) => store.receiveMessages([message], { live: false }),
     onChange: (items) => store.setPending(items),
@@ -53,12 +53,14 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
       case 'panel:open':
         store.setOpen(true);
         session.connect();
+        // Someone may have come online (or gone) since the last look.
+        session.refreshAvailability();
         return;
       case 'panel:close':
         store.setOpen(false);
         return;
       case 'visitor:identify':
-        session.identify(msg.identity);
+        void session.identify(msg.identity);
         return;
       case 'locale:set':
         void i18n.changeLanguage(pickLocale([msg.locale]));
@@ -67,6 +69,13 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
         msg satisfies never;
     }
   };
+  // The chime's code (and audio context) arrives with the visitor's first press in the panel:
+  // browsers allow sound only after one, so nothing plays before it anyway.
+  let sound: NotificationSound | undefined;
+  const loadSound = (): void =>
+    void import('./notification-sound').then((module) => (sound ??= module.createNotificationSound(win)), () => undefined);
+  win.addEventListener('pointerdown', loadSound, { once: true });
+  win.addEventListener('keydown', loadSound, { once: true });
   const bridge = connectHostBridge({ win, hostOrigin: params.hostOrigin, onMessage: (msg) => onHostMessage(msg) });
   const session = startChatSession({
     transport,
@@ -74,12 +83,15 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
     outbox,
     saveVisitorToken: tokens.save,
     pageContext: params.pageContext,
-    onAgentMessage: (message) =>
+    onAgentMessage: (message) => {
+      const { open, sound: soundOn } = store.getState();
+      if (soundOn && (!open || doc.hidden)) sound?.play();
       bridge.send({
         type: 'message:received',
         text: message.text,
         authorName: message.author.kind === 'agent' ? message.author.name : null,
-      }),
+      });
+    },
   });
 
   let unread = 0;
@@ -91,10 +103,19 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
   const syncDocument = (): void => {
     doc.documentElement.lang = i18n.language;
     doc.documentElement.dir = i18n.dir();
-    doc.title = i18n.t('title');
+    doc.title = store.getState().site?.widget.title || i18n.t('title');
   };
   i18n.on('languageChanged', syncDocument);
   syncDocument();
+
+  void siteConfig.then((site) => {
+    if (!site) return;
+    const { agentsOnline, openNow } = site;
+    // A `site:status` answer that came first is newer than the config.
+    store.update({ site, availability: store.getState().availability ?? { agentsOnline, openNow } });
+    applyAppearance(doc.documentElement, site.widget, params.color);
+    syncDocument();
+  });
 
   const typing = createTypingNotifier(session.setTyping);
   render(
@@ -106,7 +127,11 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
           retry: session.retry,
           setTyping: (active) => (active ? typing.input() : typing.stop()),
           identify: session.identify,
-          skipIntroduction: () => store.setIntroduced(null),
+          ask: session.ask,
+          setSound: (on) => {
+            store.update({ sound: on });
+            storage.setItem(soundKey, on ? 'on' : 'off');
+          },
         }}
         onClose={bridge.framed ? () => bridge.send({ type: 'panel:close-request' }) : undefined}
       />

@@ -10,18 +10,32 @@ import type {
   ParleyError,
   VisitorContext,
   VisitorIdentify,
+  VisitorClientToServerEvents,
   VisitorMessageSend,
   VisitorServerToClientEvents,
   VisitorSession,
 } from '@parley/shared';
 
+/** Request events answered through an acknowledgement, sent through `request`. */
+export type VisitorRequestEvent =
+  | 'conversation:end'
+  | 'conversation:rate'
+  | 'conversation:transcript'
+  | 'ticket:create'
+  | 'site:status';
+type RequestHandler<E extends VisitorRequestEvent> = VisitorClientToServerEvents[E];
+export type RequestPayload<E extends VisitorRequestEvent> = Parameters<RequestHandler<E>>[0];
+export type RequestResult<E extends VisitorRequestEvent> = Parameters<Parameters<RequestHandler<E>>[1]>[0];
+
 export interface VisitorTransport {
   isConnected(): boolean;
   connect(): void;
-  /** Both reject when no acknowledgement arrives in time (timeout or disconnect). */
+  /** These reject no acknowledgement arrives in time (timeout or disconnect). */
   fetchHistory(request: HistoryRequest): Promise<AckResult<ConversationWithMessages | null>>;
   sendMessage(message: VisitorMessageSend): Promise<AckResult<Message>>;
   identify(identity: VisitorIdentify): Promise<AckResult<VisitorSession>>;
+  /** Any other request event; rejects like the ones above. */
+  request<E extends VisitorRequestEvent>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>>;
   /** Dropped rather than buffered while offline: a stale "typing" is worse than none. */
   setTyping(typing: boolean): void;
   /** The page the visitor is on; sent again on every connection. */

@@ -10,7 +10,9 @@ import type {
   VisitorMessageSend,
   VisitorServerToClientEvents,
 } from '@parley/shared';
-import type { VisitorTransport } from '../panel/visitor-transport';
+import type { RequestPayload, RequestResult, VisitorRequestEvent, VisitorTransport } from '../panel/visitor-transport';
+
+type Answers = { [E in VisitorRequestEvent]?: (payload: RequestPayload<E>) => RequestResult<E> };
 
 type AnyListener = (...args: never[]) => void;
 type Handlers = Partial<Record<keyof VisitorServerToClientEvents, AnyListener[]>>;
@@ -23,6 +25,9 @@ export interface FakeTransport extends VisitorTransport {
   typing: boolean[];
   identities: VisitorIdentify[];
   contexts: VisitorContext[];
+  requests: { event: VisitorRequestEvent; payload: unknown }[];
+  /** How each request event is answered; one without an answer fails as an acknowledgement timeout does. */
+  answers: Answers;
   /** How history and sends are answered; replace per test. */
   answerHistory: (request: HistoryRequest) => AckResult<ConversationWithMessages | null>;
   answerSend: (message: VisitorMessageSend) => Promise<AckResult<Message>>;
@@ -46,6 +51,8 @@ export function createFakeTransport(): FakeTransport {
     typing: [],
     identities: [],
     contexts: [],
+    requests: [],
+    answers: { 'site:status': () => ({ ok: true, data: { agentsOnline: true, openNow: true } }) },
     answerHistory: () => ({ ok: true, data: null }),
     answerSend: () => new Promise(() => undefined),
     isConnected: () => fake.connected,
@@ -66,6 +73,11 @@ export function createFakeTransport(): FakeTransport {
     identify: async (identity) => {
       fake.identities.push(identity);
       return { ok: true, data: { visitorId: 'visitor_0001', visitorToken: 't'.repeat(43), name: identity.name ?? null } };
+    },
+    request: (event, payload) => {
+      fake.requests.push({ event, payload });
+      const answer = fake.answers[event] as ((data: typeof payload) => RequestResult<typeof event>) | undefined;
+      return answer ? Promise.resolve(answer(payload)) : Promise.reject(new Error('operation has timed out'));
     },
     sendContext: (context) => {
       fake.contexts.push(context);

@@ -1,17 +1,9 @@
 /** One message bubble: author, text with links, time, and for the visitor's own messages a delivery status. */
-import type { ErrorCode } from '@parley/shared';
-import type { TFunction } from 'i18next';
 import { useMemo } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
 import type { TimelineEntry } from '../timeline-entries';
+import { LazyMessageFailure } from './lazy-parts';
 import { LinkifiedText } from './LinkifiedText';
-
-const EXPLAINED_ERRORS: readonly ErrorCode[] = ['SITE_NOT_FOUND', 'RATE_LIMITED', 'VALIDATION_FAILED'];
-
-/** The visitor sees a sentence for the codes they can act on and a general one for the rest. */
-export function errorText(t: TFunction, code: ErrorCode): string {
-  return EXPLAINED_ERRORS.includes(code) ? t(`errors.${code}`) : t('errors.generic');
-}
 
 function useTimeFormat(lng: string): Intl.DateTimeFormat {
   return useMemo(() => new Intl.DateTimeFormat(lng, { hour: 'numeric', minute: '2-digit' }), [lng]);
@@ -45,14 +37,7 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
           </span>
         )}
       </span>
-      {entry.status === 'failed' && (
-        <span class="message__failure">
-          {entry.failure && <span>{errorText(t, entry.failure)} </span>}
-          <button type="button" class="link-button" onClick={() => onRetry(entry.clientId)}>
-            {t('status.retry')}
-          </button>
-        </span>
-      )}
+      {entry.status === 'failed' && <LazyMessageFailure failure={entry.failure} onRetry={() => onRetry(entry.clientId)} />}
     </li>
   );
 }

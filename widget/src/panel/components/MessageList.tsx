@@ -1,4 +1,7 @@
-/** The conversation: messages in a polite live region, kept scrolled to the newest while the visitor is at the bottom. */
+/**
+ * The conversation: messages in a polite live region, with room for a form above them (pre-chat) and
+ * cards below them (after the chat, offline form). Kept scrolled to the newest while the visitor is there.
+ */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
@@ -10,16 +13,21 @@ const STICK_TO_BOTTOM_PX = 80;
 
 export interface MessageListProps {
   entries: TimelineEntry[];
+  /** Shown while there are no messages (empty: nothing). */
+  greeting: string;
   onRetry: (clientId: string) => void;
-  /** Shown above the messages, e.g. the pre-chat form. */
+  /** Above the messages, e.g. the pre-chat form. */
+  intro?: ComponentChildren;
+  /** Below the messages, e.g. the rating card. */
   children?: ComponentChildren;
 }
 
-export function MessageList({ entries, onRetry, children }: MessageListProps) {
+export function MessageList({ entries, greeting, onRetry, intro, children }: MessageListProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
 
+  // A new message keeps the end in view while the visitor reads there (cards reveal themselves: FormCard).
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element && atBottom.current) element.scrollTop = element.scrollHeight;
@@ -33,13 +41,14 @@ export function MessageList({ entries, onRetry, children }: MessageListProps) {
 
   return (
     <div class="messages" ref={scroller} onScroll={onScroll}>
-      {children}
-      {entries.length === 0 && <p class="messages__empty">{t('empty')}</p>}
+      {intro}
+      {entries.length === 0 && greeting && <p class="messages__empty">{greeting}</p>}
       <ol class="messages__list" aria-live="polite" aria-label={t('messages')}>
         {entries.map((entry) => (
           <MessageItem key={entry.key} entry={entry} onRetry={onRetry} />
         ))}
       </ol>
+      {children}
     </div>
   );
 }

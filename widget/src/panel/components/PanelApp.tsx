@@ -1,23 +1,28 @@
-/** The chat panel: header, notices, messages, typing indicator and composer over one chat store. */
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+/**
+ * The chat panel: header, notices, messages with the pre-chat form or the after-chat card, and the
+ * composer (or the offline form). Rarely used parts are lazy chunks.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ChatActions } from '../chat-actions';
 import type { ChatStore } from '../chat-store';
 import { useTranslation } from '../i18n-context';
+import { canChatLive, hasContactCard, panelView } from '../panel-view';
 import { timelineEntries } from '../timeline-entries';
 import { useChatState } from '../use-chat-state';
 import { ConnectionNotice, ConversationNotice, TypingIndicator } from './ChatNotices';
 import { Composer } from './Composer';
+import {
+  LazyContactCard,
+  LazyEndChatConfirm,
+  LazyOfflineForm,
+  LazyPreChatForm,
+  LazyRatingCard,
+  LazyTicketNotice,
+} from './lazy-parts';
 import { MessageList } from './MessageList';
 import { PanelHeader } from './PanelHeader';
-import { PreChatForm } from './PreChatForm';
 
-/** What the panel needs from the chat session; a narrow seam so component tests can pass fakes. */
-export interface ChatActions {
-  send(text: string): void;
-  retry(clientId: string): void;
-  setTyping(typing: boolean): void;
-  identify(identity: { name?: string; email?: string }): void;
-  skipIntroduction(): void;
-}
+export type { ChatActions };
 
 export interface PanelAppProps {
   store: ChatStore;
@@ -27,32 +32,121 @@ export interface PanelAppProps {
 }
 
 export function PanelApp({ store, actions, onClose }: PanelAppProps) {
-  const { lng, dir } = useTranslation();
+  const { t, lng, dir } = useTranslation();
   const state = useChatState(store);
+  const panel = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const [showContact, setShowContact] = useState(false);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
   const entries = useMemo(() => timelineEntries(state.messages, state.pending), [state.messages, state.pending]);
-  const askIntroduction = !state.introduced && entries.length === 0 && state.connection !== 'refused';
+  const view = panelView(state, entries.length);
+  const { site, conversation, availability } = state;
+  const contact = hasContactCard(site) ? () => setShowContact(true) : undefined;
+  // The request this chat became, as the server told us when the visitor ended it.
+  const chatTicket = state.ticket && state.ticket.conversationId === conversation?.id ? state.ticket : null;
 
-  // Opening the chat puts the cursor where the visitor will type.
+  // Fetch the form this state will show before the visitor opens the chat, so it is there at once.
+  const upcomingForm = view.offline ? LazyOfflineForm : view.prechat ? LazyPreChatForm : null;
   useEffect(() => {
-    if (state.open) input.current?.focus();
-  }, [state.open]);
+    upcomingForm?.preload().catch(() => undefined);
+  }, [upcomingForm]);
 
-  return (
-    <div class="panel" dir={dir} lang={lng}>
-      <PanelHeader onClose={onClose} />
-      <ConnectionNotice state={state} />
-      <MessageList entries={entries} onRetry={actions.retry}>
-        {askIntroduction && <PreChatForm onIntroduce={actions.identify} onSkip={actions.skipIntroduction} />}
+  // Opening the chat (or leaving the contact card) puts the cursor where the visitor will type:
+  // the composer, or else the first field of the form shown.
+  useEffect(() => {
+    if (!state.open || showContact) return;
+    const composer = input.current?.disabled === false ? input.current : null;
+    (composer ?? panel.current?.querySelector<HTMLElement>('.panel__body :is(input, select, textarea)'))?.focus();
+  }, [state.open, showContact]);
+
+  // Escape closes the chat, unless a part of the panel (emoji, confirmation) took it for itself.
+  useEffect(() => {
+    if (!onClose) return;
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
+  const chatBody = (
+    <>
+      <MessageList
+        entries={entries}
+        // The offline form says what to do instead.
+        greeting={view.offline ? '' : site?.widget.greeting || t('empty')}
+        onRetry={actions.retry}
+        intro={
+          view.prechat &&
+          site && (
+            <LazyPreChatForm view={view.prechat} site={site} store={store} actions={actions} />
+          )
+        }
+      >
+        {view.afterChat === 'rating' && conversation && (
+          <LazyRatingCard conversation={conversation} email={state.email} store={store} actions={actions} />
+        )}
+        {view.afterChat === 'ticket' && (
+          <LazyTicketNotice
+            ticketNumber={chatTicket?.ticketNumber ?? null}
+            emailKnown={!!state.email || !!chatTicket?.emailOnFile}
+            store={store}
+            actions={actions}
+          />
+        )}
+        {view.offline && (
+          <LazyOfflineForm
+            closed={availability?.openNow === false}
+            known={{ name: state.visitorName, email: state.email }}
+            receipt={state.ticket?.conversationId === null ? state.ticket : null}
+            onShowContact={contact}
+            store={store}
+            actions={actions}
+          />
+        )}
       </MessageList>
       <ConversationNotice state={state} />
       <TypingIndicator typing={state.agentTyping} />
-      <Composer
-        inputRef={input}
-        disabled={state.connection === 'refused'}
-        onSend={actions.send}
-        onTyping={actions.setTyping}
+      {!view.offline && (
+        <Composer
+          inputRef={input}
+          disabled={state.connection === 'refused' || !!view.prechat?.required}
+          onSend={actions.send}
+          onTyping={actions.setTyping}
+        />
+      )}
+    </>
+  );
+
+  return (
+    <div class="panel" dir={dir} lang={lng} ref={panel}>
+      <PanelHeader
+        title={site?.widget.title || t('title')}
+        status={canChatLive(state) ? 'live' : availability?.openNow === false ? 'closed' : 'away'}
+        sound={state.sound}
+        onToggleSound={() => actions.setSound(!state.sound)}
+        onContact={contact}
+        onEndChat={view.canEndChat ? () => setConfirmingEnd(true) : undefined}
+        onClose={onClose}
       />
+      {confirmingEnd && view.canEndChat && (
+        <LazyEndChatConfirm store={store} actions={actions} onDismiss={() => setConfirmingEnd(false)} />
+      )}
+      <ConnectionNotice state={state} />
+      <div class="panel__body">
+        {showContact && site ? (
+          <div class="messages">
+            <LazyContactCard
+              contact={site.contact}
+              openingHours={site.openingHours}
+              openNow={availability?.openNow ?? null}
+              onBack={() => setShowContact(false)}
+            />
+          </div>
+        ) : (
+          chatBody
+        )}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,63 @@
+/**
+ * Pieces the lazily loaded cards share (pre-chat, offline form, rating, request notice, end chat):
+ * a labelled field, the submit progress of a request, its error line. A chunk of its own, with its
+ * stylesheet, loaded with the first card that needs it.
+ */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { ChatStore } from '../chat-store';
+import { useTranslation } from '../i18n-context';
+
+export type Progress = 'idle' | 'sending' | 'failed' | 'done';
+
+/**
+ * Runs a request from a form: `run` returns null when the form is not ready (a required field is
+ * empty), else whether the request succeeded. A second submit while one is on its way is ignored.
+ */
+export function useSubmit(run: () => Promise<boolean> | null): [Progress, (event: Event) => void] {
+  const [progress, setProgress] = useState<Progress>('idle');
+  const submit = (event: Event): void => {
+    event.preventDefault();
+    if (progress === 'sending') return;
+    const request = run();
+    if (!request) return;
+    setProgress('sending');
+    void request.then((ok) => setProgress(ok ? 'done' : 'failed'));
+  };
+  return [progress, submit];
+}
+
+export function Field({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+export function FailureLine({ progress }: { progress: Progress }) {
+  const { t } = useTranslation();
+  return progress === 'failed' ? (
+    <p class="card__error" role="alert">
+      {t('errors.generic')}
+    </p>
+  ) : null;
+}
+
+/**
+ * A ref for a card that appears in the conversation: when it arrives (its code may come after the
+ * messages were drawn) it scrolls into view and, if the chat is open and nothing has the focus (the
+ * composer is off, or the button that led here is gone), takes it into its first field.
+ */
+export function useArrival(store: ChatStore): (element: HTMLElement | null) => void {
+  const [arrive] = useState(() => (element: HTMLElement | null) => {
+    if (!element) return;
+    element.scrollIntoView?.({ block: 'nearest' });
+    const active = element.ownerDocument.activeElement;
+    if (store.getState().open && (!active || active === element.ownerDocument.body)) {
+      element.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    }
+  });
+  return arrive;
+}

@@ -1,0 +1,96 @@
+/**
+ * The offline form, shown instead of the composer when nobody can answer live (no agent online, or
+ * out of hours): the message becomes a request (a ticket) answered by e-mail, and the visitor is
+ * told its number.
+ */
+import type { OfflineRequest, TicketReceipt } from '@parley/shared';
+import { useState } from 'preact/hooks';
+import type { PartProps } from '../chat-actions';
+import { useTranslation } from '../i18n-context';
+import { COMPOSER_MAX_LENGTH } from './Composer';
+import { FailureLine, Field, useArrival, useSubmit } from './FormCard';
+
+export interface OfflineFormProps extends PartProps {
+  /** Out of opening hours (rather than nobody online). */
+  closed: boolean;
+  /** What the visitor already told us, to fill in. */
+  known: { name: string | null; email: string | null };
+  /** The request this form created, once it has. */
+  receipt: TicketReceipt | null;
+  /** Shows the contact card; absent when the site has none. */
+  onShowContact?: () => void;
+}
+
+export function OfflineForm({ closed, known, receipt, onShowContact, store, actions }: OfflineFormProps) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(known.name ?? '');
+  const [email, setEmail] = useState(known.email ?? '');
+  const [message, setMessage] = useState('');
+  const [progress, submit] = useSubmit(() => {
+    const request: OfflineRequest = { email: email.trim(), message: message.trim() };
+    if (name.trim()) request.name = name.trim();
+    if (!request.email || !request.message) return null;
+    return actions.ask('ticket:create', request).then((result) => {
+      if (result?.ok) store.update({ ticket: { ...result.data, conversationId: null }, email: request.email });
+      if (result?.ok) setMessage('');
+      return !!result?.ok;
+    });
+  });
+
+  const card = useArrival(store);
+  if (receipt) {
+    return (
+      <div class="card" data-testid="offline-receipt" ref={card}>
+        <p class="card__intro" role="status">
+          {t('offline.sent', { number: receipt.ticketNumber, email: known.email ?? email })}
+        </p>
+        <button type="button" class="link-button" onClick={() => store.update({ ticket: null })}>
+          {t('offline.another')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form class="card" aria-labelledby="parley-offline-intro" data-testid="offline-form" onSubmit={submit} ref={card}>
+      <p id="parley-offline-intro" class="card__intro">
+        <strong>{t(closed ? 'offline.closed' : 'offline.away')}</strong> {t('offline.intro')}
+      </p>
+      {onShowContact && (
+        <button type="button" class="link-button" onClick={onShowContact}>
+          {t('contact.open')}
+        </button>
+      )}
+      <Field label={`${t('prechat.name')} (${t('prechat.optional')})`}>
+        <input type="text" autoComplete="name" maxLength={120} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      </Field>
+      <Field label={t('prechat.email')}>
+        <input
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+      </Field>
+      <Field label={t('offline.message')}>
+        <textarea
+          rows={4}
+          required
+          maxLength={COMPOSER_MAX_LENGTH}
+          value={message}
+          onInput={(e) => setMessage(e.currentTarget.value)}
+        />
+      </Field>
+      <FailureLine progress={progress} />
+      <div class="card__actions">
+        <button type="submit" class="button" disabled={progress === 'sending'}>
+          {t(progress === 'sending' ? 'status.sending' : 'offline.send')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default OfflineForm;

@@ -1,0 +1,12 @@
+/** The panel's rarely used parts, each a chunk of its own (with its styles) fetched on demand; each module's default export is the part. */
+import { lazyPart } from './lazy-part';
+
+export const LazyPreChatForm = lazyPart(() => import('./PreChatForm'));
+export const LazyOfflineForm = lazyPart(() => import('./OfflineForm'));
+export const LazyRatingCard = lazyPart(() => import('./RatingCard'));
+export const LazyTicketNotice = lazyPart(() => import('./TicketNotice'));
+export const LazyContactCard = lazyPart(() => import('./ContactCard'));
+export const LazyEmojiPicker = lazyPart(() => import('./EmojiPicker'));
+export const LazyEndChatConfirm = lazyPart(() => import('./EndChatConfirm'));
+export const LazyMessageFailure = lazyPart(() => import('./MessageFailure'));
+export const LazyChatMenu = lazyPart(() => import('./ChatMenu'));
