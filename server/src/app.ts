@@ -131,6 +131,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
 
   registerVisitorNamespace({
     namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger, kb: knowledgeBase.selfService, limits,
+    publicUrl: options.publicUrl,
   });
   registerAgentNamespace({
     namespace: agentNamespace, auth, conversations, presence, cannedReplies, tickets, escalation, store, logger,

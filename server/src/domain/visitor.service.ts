@@ -47,13 +47,17 @@ export function createVisitorService({ store, broadcaster, now = () => new Date(
   }
 
   return {
-    /** `beforeNewVisitor` runs (and may refuse) only when a visitor is about to be created. */
+    /**
+     * `admitSite` may refuse the site's visitors here (its allowed origins); `beforeNewVisitor` runs,
+     * and may refuse, only when a visitor is about to be created.
+     */
     async resumeOrStartSession(
       handshake: VisitorHandshake,
-      options: { beforeNewVisitor?: () => Promise<void> } = {},
+      options: { admitSite?: (site: Site) => void; beforeNewVisitor?: () => Promise<void> } = {},
     ): Promise<VisitorSessionResult> {
       const site = await store.findSiteByKey(handshake.siteKey);
       if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site key is not known to Parley.');
+      options.admitSite?.(site);
       if (handshake.visitorToken) {
         const visitor = await store.findVisitorByTokenHash(site.id, hashToken(handshake.visitorToken));
         if (visitor) return { site, visitor, visitorToken: handshake.visitorToken, issuedNewToken: false };

@@ -73,7 +73,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   api.use('/kb', createKnowledgeBaseRouter({ auth: deps.auth, kb: deps.knowledgeBase.editor }));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use('/agent', createAgentAuthRouter(deps.auth, deps.signIn));
-  api.use('/widget', createWidgetConfigRouter(deps.siteConfig));
+  api.use('/widget', createWidgetConfigRouter(deps.siteConfig, { store: deps.store, publicUrl: deps.publicUrl }));
   api.use('/admin', createAdminRouter({
     auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl,
     identitySecret: (siteId) => identitySecretOf(deps.store, siteId),

@@ -1,10 +1,11 @@
 /** Serves the built widget (loader + panel), the agent console and the demo host page. */
-import express, { Router } from 'express';
+import express, { Router, type Response } from 'express';
 import helmet from 'helmet';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../store/store';
 import { renderDemoPage } from './demo-page';
+import { frameAncestorsFor } from '../security/allowed-origins';
 
 export interface StaticRoots {
   /** widget/dist: widget.js at its root, the panel under panel/. */
@@ -25,15 +26,21 @@ export function createStaticRouter(roots: StaticRoots, store: Store, publicUrl: 
     });
   });
 
-  // The panel is framed by host pages; it allows any ancestor until sites declare their origins.
+  // The panel is framed by host pages: those of the site in `?site=`, or any while it declares none.
   router.use(
     '/panel',
+    async (req, res, next) => {
+      const key = typeof req.query.site === 'string' ? req.query.site : null;
+      const site = key ? await store.findSiteByKey(key) : null;
+      res.locals.frameAncestors = frameAncestorsFor(site?.settings.allowedOrigins ?? null).join(' ');
+      next();
+    },
     helmet({
       xFrameOptions: false,
       crossOriginResourcePolicy: { policy: 'cross-origin' },
       contentSecurityPolicy: {
         directives: {
-          'frame-ancestors': ['*'],
+          'frame-ancestors': [(_req, res) => String((res as Response).locals.frameAncestors ?? '*')],
           'connect-src': ["'self'", 'ws:', 'wss:'],
           'img-src': ["'self'", 'data:', 'blob:'],
         },

@@ -19,6 +19,7 @@ import type { EscalationService } from '../domain/escalation.service';
 import type { SiteAvailabilityService } from '../domain/site-availability.service';
 import type { VisitorService } from '../domain/visitor.service';
 import type { KbSelfService } from '../domain/kb-self-service';
+import { assertOriginAllowed } from '../security/allowed-origins';
 import { clientAddress } from '../security/client-address';
 import type { VisitorLimits } from '../security/visitor-limits';
 import { z } from 'zod';
@@ -38,6 +39,8 @@ export interface VisitorNamespaceDeps {
   kb: KbSelfService;
   /** Rate limits on new visitors, conversations and messages. */
   limits: VisitorLimits;
+  /** Parley's own origin: its panel may always connect, whatever a site's allowed origins. */
+  publicUrl: string;
   logger: Logger;
 }
 
@@ -53,7 +56,11 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
   namespace.use((socket, next) => {
     const handshake = parseInput(VisitorHandshakeSchema, clientAuth(socket.handshake.auth));
     if (!handshake.ok) return next(handshakeError(handshake.error));
-    visitors.resumeOrStartSession(handshake.data, { beforeNewVisitor: () => limits.newVisitor(addressOf(socket)) }).then(
+    visitors.resumeOrStartSession(handshake.data, {
+      admitSite: (site) =>
+        assertOriginAllowed({ allowedOrigins: site.settings.allowedOrigins, ownOrigin: deps.publicUrl, headers: socket.handshake.headers }),
+      beforeNewVisitor: () => limits.newVisitor(addressOf(socket)),
+    }).then(
       (session) => {
         socket.data.visitor = session.visitor;
         tokens.set(socket, session.visitorToken);

@@ -29,6 +29,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /help/:siteKey/:lang/:slug': 'the public help centre',
   'POST /help/:siteKey/:lang/:slug/vote': 'the public help centre',
   'POST /api/agent/login': 'sign-in itself',
+  'GET /api/openapi.json': "the REST API's description: routes and shapes, no data",
+  'GET /api/docs': 'the same description, rendered',
   'GET /api/widget/config': 'the public look and availability the widget reads before a visitor writes',
 };
 /** Under these prefixes only admins may write; agents may read. */

@@ -17,6 +17,7 @@ export function workspaceContract(ctx: ContractContext): void {
       expect(visitor).toEqual({
         id: expect.any(String), siteId: siteA.id, name: null, email: null, locale: 'ru', pageUrl: null, pageTitle: null,
         referrer: null, userAgent: null, createdAt: expect.any(String), visitStartedAt: null,
+        verified: false, userId: null,
       });
       expect(isIsoDate(visitor.createdAt)).toBe(true);
       expect(await ctx.store.findVisitorByTokenHash(siteA.id, 'visitor-token-hash')).toEqual(visitor);
