@@ -14,6 +14,7 @@ import express, { Router, type Response } from 'express';
 import type { AuthService } from '../domain/auth.service';
 import type { KnowledgeBaseService } from '../domain/knowledge-base.service';
 import { requireAgent } from './agent-auth.router';
+import { requireAdminForWrites } from './require-admin';
 import { parseOrThrow } from './validate';
 
 const actor = (res: Response): Agent => res.locals.agent as Agent;
@@ -24,7 +25,7 @@ export const KB_BODY_LIMIT = '512kb';
 export function createKnowledgeBaseRouter(deps: { auth: AuthService; kb: KnowledgeBaseService }): Router {
   const { kb } = deps;
   const router = Router();
-  router.use(requireAgent(deps.auth));
+  router.use(requireAgent(deps.auth), requireAdminForWrites());
   router.use(express.json({ limit: KB_BODY_LIMIT, strict: true }));
   const id = (value: unknown) => parseOrThrow(IdSchema, value);
 

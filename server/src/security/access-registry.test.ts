@@ -34,8 +34,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/widget/config': 'the public look and availability the widget reads before a visitor writes',
 };
 /** Under these prefixes only admins may write; agents may read. */
-// TODO(kb): add '/api/kb/' once its router puts requireAdminForWrites before validation (today: 400 before 403).
-const ADMIN_WRITE_PREFIXES = ['/api/admin/'];
+const ADMIN_WRITE_PREFIXES = ['/api/admin/', '/api/kb/'];
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MISSING_ID = 'Zq3xMissingId00000000001';
 
