@@ -34,6 +34,9 @@ import { registerVisitorNamespace } from './realtime/visitor.namespace';
 import { createStoreRateLimiter } from './security/rate-limiter';
 import { createSignInGuard } from './security/sign-in-guard';
 import { createVisitorLimits } from './security/visitor-limits';
+import { createAttachmentService, DEFAULT_MAX_UPLOAD_BYTES } from './domain/attachment.service';
+import type { FileStore } from './domain/file-store.port';
+import { createAttachmentLimits } from './security/attachment-limits';
 import type { Store } from './store/store';
 import { createPlatformServices } from './api/api-services';
 import { createWebhookDelivery, type WebhookDelivery } from './webhooks/webhook-delivery';
@@ -56,6 +59,10 @@ export interface ParleyAppOptions {
   adapter?: ServerOptions['adapter'];
   /** Where connections, queues, delivery times and errors are counted; Prometheus (GET /metrics) when absent. */
   metrics?: ServerMetrics & MetricsEndpoint;
+  /** Where attachment bytes live: a folder under DATA_DIR, or GridFS beside MongoDB (see openStorage). */
+  files: FileStore;
+  /** The largest attachment accepted; 10 MB when absent. */
+  maxUploadBytes?: number;
 }
 
 export interface ParleyApp {
@@ -121,8 +128,12 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const limiter = createStoreRateLimiter({ store, now: options.now });
   const signIn = createSignInGuard({ limiter, auth });
   const limits = createVisitorLimits({ limiter, store });
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const attachments = createAttachmentService({ store, files: options.files, maxUploadBytes, now: options.now });
+  const attachmentLimits = createAttachmentLimits({ limiter });
   const platform = createPlatformServices({ store, broadcaster, notifier, conversations, admin, kb: knowledgeBase.editor, webhooks, now: options.now });
   handleRequest = createHttpApp({
+    attachments: { service: attachments, limits: attachmentLimits, maxUploadBytes },
     platform,
     knowledgeBase, signIn,
     store, auth, admin, tickets, siteConfig, analytics, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
@@ -146,6 +157,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
       .then(() => routing.sweep())
       .then(() => escalation.escalateLongWaits())
       .then(() => tickets.sweep())
+      .then(() => attachments.purgeUnsentUploads())
       .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   }, options.sweepIntervalMs ?? 5000);
   sweepTimer.unref();

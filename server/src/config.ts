@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
 });
 
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
   mailFrom: string;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionTtlMs: number;
+  /** The largest attachment accepted, in bytes. */
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
   };
 }

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { ensureDefaultSiteAndAdmin } from './domain/bootstrap.service';
 import { snippetFor } from './http/demo-page';
 import { defaultStaticRoots } from './static-roots';
-import { openStore } from './store/open-store';
+import { openStorage } from './store/open-store';
 import { connectRedisAdapter } from './realtime/redis-adapter';
 import { createMailDelivery } from './mail/mail-delivery';
 
@@ -26,8 +26,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino({ level: config.logLevel, base: { service: 'parley' } });
-  const store = await openStore(config);
-  logger.info({ store: store.kind, dataDir: config.dataDir }, 'store open');
+  const { store, files } = await openStorage(config);
+  logger.info({ store: store.kind, files: files.kind, dataDir: config.dataDir }, 'store open');
   const boot = await ensureDefaultSiteAndAdmin(store, config);
 
   const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger) : null;
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 
   const app = await createParleyApp({
     store, logger, staticRoots: defaultStaticRoots(), publicUrl: config.publicUrl, sessionTtlMs: config.sessionTtlMs,
-    adapter: redis?.adapter, mailer: mail.mailer,
+    adapter: redis?.adapter, mailer: mail.mailer, files, maxUploadBytes: config.maxUploadBytes,
   });
   app.webhooks.dispatcher.start(WEBHOOK_DISPATCH_INTERVAL_MS);
   const address = await app.listen(config.port, config.host);

@@ -16,6 +16,7 @@ export * from './schemas/visitor';
 export * from './schemas/analytics';
 export * from './validation';
 export * from './schemas/knowledge-base';
+export * from './schemas/attachment';
 export * from './schemas/api-token';
 export * from './schemas/webhook';
 export * from './schemas/api';

@@ -12,6 +12,7 @@ import type {
 import { StoreConflictError, type Store, type Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
+import { assertVisitorMayAttach, withClaimedAttachments } from './message-attachments';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { RoutingService } from './routing.service';
 
@@ -71,17 +72,25 @@ export function createConversationService({ store, broadcaster, routing, events 
     /** Stores the visitor's message once (retries return the stored one), opening a conversation if needed. */
     async visitorSend(visitor: Visitor, input: VisitorMessageSend): Promise<Message> {
       const departmentId = input.departmentId ? await departmentOfSite(visitor.siteId, input.departmentId) : null;
+      const uploader = { kind: 'visitor', id: visitor.id } as const;
+      const attachmentIds = input.attachments ?? [];
+      // Before a conversation opens: a message with someone else's file must not open one.
+      await assertVisitorMayAttach(store, { ids: attachmentIds, siteId: visitor.siteId, uploader, clientId: input.clientId });
       const opened = await store.openConversation({
         siteId: visitor.siteId, visitorId: visitor.id, visitorName: visitor.name, locale: visitor.locale, departmentId,
       });
       if (opened.created) broadcaster.conversationUpdated(opened.conversation);
       if (opened.created) events.conversationCreated(opened.conversation);
-      const message = await appendAndAnnounce({
+      const claim = {
+        ids: attachmentIds, siteId: visitor.siteId, conversationId: opened.conversation.id, uploader, clientId: input.clientId, internal: false,
+      };
+      const message = await withClaimedAttachments(store, claim, (attachments) => appendAndAnnounce({
         conversationId: opened.conversation.id,
         clientId: input.clientId,
         author: { kind: 'visitor', id: visitor.id, name: visitor.name },
         text: input.text,
-      });
+        attachments,
+      }));
       if (opened.created) await routing.routeSite(visitor.siteId);
       return message;
     },
@@ -133,13 +142,18 @@ export function createConversationService({ store, broadcaster, routing, events 
       } else {
         assertHandledBy(agent, conversation);
       }
-      return appendAndAnnounce({
+      const claim = {
+        ids: input.attachments ?? [], siteId: agent.siteId, conversationId: conversation.id,
+        uploader: { kind: 'agent', id: agent.id } as const, clientId: input.clientId, internal: input.internal ?? false,
+      };
+      return withClaimedAttachments(store, claim, (attachments) => appendAndAnnounce({
         conversationId: conversation.id,
         clientId: input.clientId,
         author: { kind: 'agent', id: agent.id, name: agent.name },
         text: input.text,
         internal: input.internal ?? false,
-      });
+        attachments,
+      }));
     },
 
     async agentResolve(agent: Agent, conversationId: string): Promise<Conversation> {

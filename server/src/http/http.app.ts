@@ -20,6 +20,7 @@ import { identitySecretOf } from '../security/identity-signature';
 import { countErrorResponses, serveMetrics } from '../metrics/http-metrics';
 import type { MetricsEndpoint, ServerMetrics } from '../metrics/metrics.port';
 import { createAgentAuthRouter } from './agent-auth.router';
+import { createAttachmentsRouter, type AttachmentsRouterDeps } from './attachments.router';
 import { createErrorHandler } from './http-errors';
 import type { PlatformServices } from '../api/api-services';
 import { createPlatformRouter } from '../api/platform-router';
@@ -34,6 +35,8 @@ export interface HttpAppDeps {
   tickets: TicketService;
   siteConfig: SiteConfigService;
   knowledgeBase: KnowledgeBaseServices;
+  /** POST/GET /api/attachments. */
+  attachments: Omit<AttachmentsRouterDeps, 'auth'>;
   /** The REST API (/api/v1), API tokens, webhooks, /api/openapi.json and /api/docs; absent: none of them. */
   platform?: PlatformServices;
   analytics: AnalyticsService;
@@ -71,6 +74,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   // Before the 64 KB JSON parser too: each platform route authenticates, then parses its own body.
   if (deps.platform) api.use(createPlatformRouter({ ...deps.platform, auth: deps.auth, admin: deps.admin, tickets: deps.tickets, analytics: deps.analytics, kb: deps.knowledgeBase.editor }, { publicUrl: deps.publicUrl }).router);
   api.use('/kb', createKnowledgeBaseRouter({ auth: deps.auth, kb: deps.knowledgeBase.editor }));
+  // Before the JSON parser as well: an upload's body is the file itself, streamed after authentication.
+  api.use('/attachments', createAttachmentsRouter({ auth: deps.auth, ...deps.attachments }));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use('/agent', createAgentAuthRouter(deps.auth, deps.signIn));
   api.use('/widget', createWidgetConfigRouter(deps.siteConfig, { store: deps.store, publicUrl: deps.publicUrl }));

@@ -1,5 +1,7 @@
-/** Picks the store from config: MongoDB when MONGODB_URI is set, embedded SQLite otherwise. */
+/** Picks the store from config: MongoDB when MONGODB_URI is set, embedded SQLite otherwise; files go beside it. */
 import path from 'node:path';
+import type { FileStore } from '../domain/file-store.port';
+import { createFolderFileStore } from '../files/folder-file-store';
 import type { Store } from './store';
 import { openSqliteStore } from './sqlite/sqlite.store';
 
@@ -9,4 +11,16 @@ export async function openStore(options: { dataDir: string; mongodbUri: string |
     return openMongoStore({ uri: options.mongodbUri });
   }
   return openSqliteStore({ filename: path.join(options.dataDir, 'parley.sqlite') });
+}
+
+/**
+ * The store and where attachment bytes live: GridFS on the store's connection with MongoDB (every
+ * process sees every file), a folder under DATA_DIR/files with SQLite.
+ */
+export async function openStorage(options: { dataDir: string; mongodbUri: string | null }): Promise<{ store: Store; files: FileStore }> {
+  if (options.mongodbUri) {
+    const { openMongoStorage } = await import('./mongo/mongo-storage');
+    return openMongoStorage({ uri: options.mongodbUri });
+  }
+  return { store: await openStore(options), files: createFolderFileStore(path.join(options.dataDir, 'files')) };
 }

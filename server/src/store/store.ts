@@ -1,4 +1,5 @@
 import type { AnalyticsStore } from './analytics.store';
+import type { AttachmentStore } from './attachment.store';
 import type { EmailOutboxStore } from './email-outbox.store';
 import type { KnowledgeBaseStore } from './knowledge-base.store';
 import type { RateLimitStore } from './rate-limit.store';
@@ -22,6 +23,7 @@ import type {
   Department,
   Message,
   MessageAuthor,
+  MessageAttachment,
   Site,
   SiteSettings,
   SiteSettingsPatch,
@@ -85,6 +87,8 @@ export interface NewMessageRecord {
   author: MessageAuthor;
   text: string;
   internal?: boolean;
+  /** Files sent with it (already claimed for it); stored on the message as they are. */
+  attachments?: MessageAttachment[];
 }
 
 export interface ConversationQuery {
@@ -134,7 +138,7 @@ export class StoreConflictError extends Error {
   }
 }
 
-export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore, VisitorIdentityStore, ApiTokenStore, WebhookStore, ListingStore {
+export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore, VisitorIdentityStore, ApiTokenStore, WebhookStore, ListingStore, AttachmentStore {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
 

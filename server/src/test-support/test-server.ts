@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createParleyApp, type ParleyApp } from '../app';
 import { ensureDefaultSiteAndAdmin } from '../domain/bootstrap.service';
+import { createFolderFileStore } from '../files/folder-file-store';
 import type { Site } from '@parley/shared';
 import { openSqliteStore } from '../store/sqlite/sqlite.store';
 import type { Store } from '../store/store';
@@ -41,6 +42,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const mailer = options.mailer ?? createRecordingMailer();
   const app = await createParleyApp({
     mailer,
+    files: createFolderFileStore(path.join(dataDir, 'files')),
     store,
     logger: pino({ level: 'silent' }),
     staticRoots: { widgetDist: path.join(dataDir, 'no-widget'), consoleDist: path.join(dataDir, 'no-console') },

@@ -1,5 +1,6 @@
 /** Chat messages: what is stored, what is sent, and who wrote it. */
 import { z } from 'zod';
+import { AttachmentIdsSchema, MessageAttachmentSchema } from './attachment';
 import { ClientIdSchema, IdSchema, IsoDateSchema } from './common';
 
 export const MESSAGE_MAX_LENGTH = 5000;
@@ -22,6 +23,8 @@ export const MessageSchema = z.object({
   /** Internal notes are seen by agents only, never by the visitor. */
   internal: z.boolean(),
   createdAt: IsoDateSchema,
+  /** Files sent with the message, in the sender's order; absent when there are none. */
+  attachments: z.array(MessageAttachmentSchema).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -30,19 +33,29 @@ export const MessageTextSchema = z
   .max(MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`)
   .refine((text) => text.trim().length > 0, 'must not be empty');
 
+/** A sent message's text may be blank only when files go with it. */
+const SendTextSchema = z.string().max(MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`);
+const hasTextOrFiles = (send: { text: string; attachments?: string[] }) =>
+  send.text.trim().length > 0 || (send.attachments?.length ?? 0) > 0;
+const NOT_EMPTY = { message: 'must not be empty', path: ['text'] };
+
 /** A visitor sends into their current conversation (one is opened if none is). */
 export const VisitorMessageSendSchema = z.strictObject({
   clientId: ClientIdSchema,
-  text: MessageTextSchema,
+  text: SendTextSchema,
   /** From the pre-chat form; used when this message opens a new conversation. */
   departmentId: IdSchema.optional(),
-});
+  /** Ids from `POST /api/attachments` by this visitor, not yet sent with another message. */
+  attachments: AttachmentIdsSchema.optional(),
+}).refine(hasTextOrFiles, NOT_EMPTY);
 export type VisitorMessageSend = z.infer<typeof VisitorMessageSendSchema>;
 
 export const AgentMessageSendSchema = z.strictObject({
   conversationId: IdSchema,
   clientId: ClientIdSchema,
-  text: MessageTextSchema,
+  text: SendTextSchema,
   internal: z.boolean().optional(),
-});
+  /** Ids from `POST /api/attachments?conversationId=…` by this agent, not yet sent. */
+  attachments: AttachmentIdsSchema.optional(),
+}).refine(hasTextOrFiles, NOT_EMPTY);
 export type AgentMessageSend = z.infer<typeof AgentMessageSendSchema>;

@@ -1,6 +1,6 @@
 /** The shapes of the MongoDB store's documents, as lean reads return them. */
 import type {
-  AgentRole, AgentStatus, ConversationStatus, MessageAuthor, Ticket, TicketChange, TicketEvent,
+  AgentRole, AgentStatus, ConversationStatus, MessageAttachment, MessageAuthor, Ticket, TicketChange, TicketEvent,
 } from '@parley/shared';
 
 export interface SiteDoc {
@@ -77,6 +77,8 @@ export interface MessageDoc {
   _id: string; conversationId: string; seq: number; clientId: string;
   authorKind: MessageAuthor['kind']; authorId: string | null; authorName: string | null;
   text: string; internal: boolean; createdAt: Date;
+  /** Absent when the message has no files. */
+  attachments?: MessageAttachment[];
 }
 
 export interface TicketDoc {

@@ -73,6 +73,10 @@ function toAuthor(d: MessageDoc): MessageAuthor {
 export const toMessage = (d: MessageDoc): Message => ({
   id: d._id, conversationId: d.conversationId, seq: d.seq, clientId: d.clientId,
   author: toAuthor(d), text: d.text, internal: d.internal === true, createdAt: iso(d.createdAt),
+  // Plain copies: a lean read's subdocuments may carry more than the contract's five fields.
+  ...(d.attachments && d.attachments.length > 0
+    ? { attachments: d.attachments.map(({ id, name, size, contentType, isImage }) => ({ id, name, size, contentType, isImage })) }
+    : {}),
 });
 
 export function authorFields(author: MessageAuthor): Pick<MessageDoc, 'authorKind' | 'authorId' | 'authorName'> {

@@ -40,6 +40,7 @@ export function mongoMessages(models: MongoModels): MessageStore {
         _id: newId(), conversationId: input.conversationId, seq: await takeSeq(input, createdAt),
         clientId: input.clientId, ...authorFields(input.author), text: input.text,
         internal: input.internal === true, createdAt,
+        ...(input.attachments && input.attachments.length > 0 ? { attachments: input.attachments } : {}),
       };
       try {
         await messages.create(doc);

@@ -6,6 +6,7 @@ import {
 } from '@parley/shared';
 import { newId } from '../../tokens';
 import { compileEmailOutboxModel, EMAIL_OUTBOX_SCHEMA, type EmailOutboxDoc } from './mongo-email-outbox';
+import { MESSAGE_ATTACHMENT_SCHEMA } from './mongo-attachments';
 import type {
   AgentDoc, AgentSessionDoc, CannedReplyDoc, ConversationDoc, DepartmentDoc, MessageDoc, SecretDoc, SiteDoc,
   TicketDoc, TicketEventDoc, VisitorDoc,
@@ -140,6 +141,7 @@ const messageSchema = new Schema<MessageDoc>(
     authorKind: { type: String, enum: ['visitor', 'agent', 'system'], required: true },
     authorId: nullableString, authorName: nullableString, text: requiredString,
     internal: { type: Boolean, required: true }, createdAt: requiredDate,
+    attachments: { type: [MESSAGE_ATTACHMENT_SCHEMA], default: undefined },
   },
   OPTIONS,
 );

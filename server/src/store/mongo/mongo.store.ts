@@ -10,6 +10,7 @@ import { mongoMessages } from './mongo.messages';
 import { compileModels, ensureCollectionsAndIndexes, upgradeDocuments } from './mongo.models';
 import { mongoKnowledgeBase } from './mongo-knowledge-base';
 import { mongoRateLimits } from './mongo-rate-limits';
+import { mongoAttachments } from './mongo-attachments';
 import { mongoVisitorIdentity } from './mongo-visitor-identity';
 import { mongoApiTokens } from './mongo-api-tokens';
 import { mongoWebhooks } from './mongo-webhooks';
@@ -58,6 +59,7 @@ export async function mongoStoreOn(connection: Connection): Promise<Store> {
     ...mongoTickets(models),
     ...(await mongoKnowledgeBase(connection)),
     ...(await mongoRateLimits(connection)),
+    ...(await mongoAttachments(connection)),
     ...mongoVisitorIdentity(models),
     ...mongoAnalytics(models),
     ...mongoEmailOutbox(models.emailOutbox),

@@ -329,6 +329,28 @@ const MIGRATIONS: string[] = [
   CREATE INDEX tickets_by_site_created ON tickets (site_id, created_at, id);
   CREATE INDEX tickets_by_site_updated ON tickets (site_id, updated_at, id);
   `,
+  // 11: attachments — who uploaded which file into which conversation, and the message it went out
+  // with (the bytes live in the file store); messages keep their files' metadata as they were sent.
+  `
+  CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    conversation_id TEXT REFERENCES conversations(id),
+    uploader_kind TEXT NOT NULL CHECK (uploader_kind IN ('visitor','agent')),
+    uploader_id TEXT NOT NULL,
+    file_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content_type TEXT NOT NULL,
+    is_image INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    message_client_id TEXT,
+    internal INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX attachments_by_message ON attachments (conversation_id, message_client_id);
+  CREATE INDEX attachments_unsent ON attachments (created_at) WHERE message_client_id IS NULL;
+  ALTER TABLE messages ADD COLUMN attachments_json TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -11,6 +11,7 @@ import {
   type Site,
 } from '@parley/shared';
 import type { AgentWithSecret, QueuedConversation, Visitor } from '../store';
+import { messageAttachmentsOf } from './sqlite-attachments';
 
 export interface SiteRow { id: string; key: string; name: string; settings_json: string; created_at: string }
 export interface AgentRow {
@@ -42,6 +43,8 @@ export interface MessageRow {
   id: string; conversation_id: string; seq: number; client_id: string;
   author_kind: MessageAuthor['kind']; author_id: string | null; author_name: string | null;
   text: string; internal: number; created_at: string;
+  /** Added by migration 11; NULL when the message has no files. */
+  attachments_json?: string | null;
 }
 
 function parseStringArray(json: string): string[] {
@@ -111,6 +114,7 @@ function toAuthor(r: MessageRow): MessageAuthor {
 export const toMessage = (r: MessageRow): Message => ({
   id: r.id, conversationId: r.conversation_id, seq: r.seq, clientId: r.client_id,
   author: toAuthor(r), text: r.text, internal: r.internal === 1, createdAt: r.created_at,
+  ...messageAttachmentsOf(r.attachments_json),
 });
 
 export function authorColumns(author: MessageAuthor): { kind: string; id: string | null; name: string | null } {

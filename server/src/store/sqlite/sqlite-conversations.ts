@@ -4,6 +4,7 @@ import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
 import { StoreConflictError, type NewConversationRecord, type NewMessageRecord, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
+import { attachmentsColumn } from './sqlite-attachments';
 import {
   authorColumns, toConversation, toMessage, toQueuedConversation, type ConversationRow, type MessageRow,
 } from './rows';
@@ -35,8 +36,8 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
      WHERE id = @id RETURNING last_seq`,
   );
   const insertMessage = db.prepare(
-    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at)
-     VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt)`,
+    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at, attachments_json)
+     VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt, @attachments)`,
   );
   const conditional = (sql: string) => db.prepare<Record<string, unknown>, ConversationRow>(sql);
 
@@ -53,11 +54,12 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
     const row: MessageRow = {
       id, conversation_id: input.conversationId, seq: bumped.last_seq, client_id: input.clientId,
       author_kind: input.author.kind, author_id: author.id, author_name: author.name, text: input.text,
-      internal: input.internal ? 1 : 0, created_at: createdAt,
+      internal: input.internal ? 1 : 0, created_at: createdAt, attachments_json: attachmentsColumn(input.attachments),
     };
     insertMessage.run({
       id, conversationId: row.conversation_id, seq: row.seq, clientId: row.client_id,
       kind: author.kind, authorId: author.id, authorName: author.name, text: row.text, internal: row.internal, createdAt,
+      attachments: row.attachments_json,
     });
     return { message: toMessage(row), created: true };
   });

@@ -14,6 +14,7 @@ import { sqliteKnowledgeBase } from './sqlite-knowledge-base';
 import { sqliteRateLimits } from './sqlite-rate-limits';
 import { sqliteVisitorIdentity } from './sqlite-visitor-identity';
 import { sqliteAnalytics } from './sqlite-analytics';
+import { sqliteAttachments } from './sqlite-attachments';
 import { sqliteApiTokens } from './sqlite-api-tokens';
 import { sqliteWebhooks } from './sqlite-webhooks';
 import { sqliteListing } from './sqlite-listing';
@@ -55,6 +56,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteRateLimits(db),
     ...sqliteVisitorIdentity(db),
     ...sqliteAnalytics(db),
+    ...sqliteAttachments(db),
     ...sqliteApiTokens(db),
     ...sqliteWebhooks(db),
     ...sqliteListing(db),

@@ -1,0 +1,119 @@
+/**
+ * File attachments over REST: POST /api/attachments (the raw file as the body) and
+ * GET /api/attachments/:id. Visitors authenticate with their token and site key in headers,
+ * agents with their bearer token; no token ever goes in a URL.
+ */
+import { ATTACHMENT_HEADERS, IdSchema, SiteKeySchema, VISITOR_TOKEN_PATTERN, type MessageAttachment } from '@parley/shared';
+import { Router, type Request } from 'express';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { AttachmentCaller, AttachmentService } from '../domain/attachment.service';
+import type { AuthService } from '../domain/auth.service';
+import { DomainError } from '../domain/domain-error';
+import { UploadRefused } from '../files/upload-refused';
+import type { AttachmentLimits } from '../security/attachment-limits';
+import { clientAddress } from '../security/client-address';
+import { bearerToken } from './agent-auth.router';
+
+export interface AttachmentsRouterDeps {
+  auth: AuthService;
+  service: AttachmentService;
+  limits: AttachmentLimits;
+  maxUploadBytes: number;
+}
+
+const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'Sign in, or send the visitor token and site key headers.');
+const noSuchFile = () => new DomainError('NOT_FOUND', 'There is no such file.');
+// Raw header values are bounded before decoding: a file name is at most a few hundred bytes.
+const MAX_NAME_HEADER = 2000;
+
+export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
+  const router = Router();
+
+  async function callerOf(req: Request): Promise<AttachmentCaller> {
+    if (req.get('authorization') !== undefined) return { kind: 'agent', agent: await deps.auth.authenticate(bearerToken(req)) };
+    const visitorToken = req.get(ATTACHMENT_HEADERS.visitorToken);
+    const siteKey = req.get(ATTACHMENT_HEADERS.siteKey);
+    if (!visitorToken || !VISITOR_TOKEN_PATTERN.test(visitorToken) || !SiteKeySchema.safeParse(siteKey).success) throw unauthenticated();
+    return { kind: 'visitor', visitor: await deps.service.authenticateVisitor({ siteKey: siteKey as string, visitorToken }) };
+  }
+
+  router.post('/', async (req, res) => {
+    const body = new PassThrough();
+    try {
+      // Who, and whether they may, before a byte of the file is read.
+      const caller = await callerOf(req);
+      await deps.limits.beforeUpload(caller, clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']));
+      const conversationId = typeof req.query.conversationId === 'string' ? req.query.conversationId : undefined;
+      if (conversationId !== undefined && !IdSchema.safeParse(conversationId).success) {
+        throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation does not exist.');
+      }
+      const name = fileNameFrom(req.get(ATTACHMENT_HEADERS.fileName));
+      req.pipe(body);
+      const attachment: MessageAttachment = await deps.service.upload(caller, {
+        name, source: body, declaredBytes: declaredLength(req), conversationId,
+      });
+      res.status(201).json({ attachment });
+    } catch (error) {
+      req.unpipe(body);
+      readToTheEnd(req, deps.maxUploadBytes * 2);
+      throw error;
+    }
+  });
+
+  router.get('/:attachmentId', async (req, res) => {
+    const caller = await callerOf(req);
+    if (!IdSchema.safeParse(req.params.attachmentId).success) throw noSuchFile();
+    const { attachment, file } = await deps.service.open(caller, req.params.attachmentId);
+    res.status(200).set({
+      'Content-Type': attachment.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.contentType,
+      'Content-Length': String(file.size),
+      'X-Content-Type-Options': 'nosniff',
+      // Even opened directly in a tab, the file runs nothing and reaches nothing.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Disposition': contentDisposition(attachment.isImage ? 'inline' : 'attachment', attachment.name),
+      'Cache-Control': 'private, no-store',
+    });
+    // A reader who goes away mid-download is not a server error; the streams are closed either way.
+    await pipeline(file.stream, res).catch(() => undefined);
+  });
+
+  return router;
+}
+
+/** The declared name: percent-encoded UTF-8 (encodeURIComponent), or 'file' when none was sent. */
+function fileNameFrom(header: string | undefined): string {
+  if (header === undefined || header.trim() === '') return 'file';
+  if (header.length > MAX_NAME_HEADER) throw new UploadRefused('badName', 'The file name is too long.');
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    throw new UploadRefused('badName', `${ATTACHMENT_HEADERS.fileName} must be percent-encoded UTF-8 (encodeURIComponent).`);
+  }
+}
+
+function declaredLength(req: Request): number | undefined {
+  const header = req.get('content-length');
+  return header && /^\d+$/.test(header) ? Number(header) : undefined;
+}
+
+/**
+ * After a refusal, the rest of the body is read and dropped, so the client (still sending) gets
+ * the answer on an open connection. Past `limit` bytes the connection is cut instead.
+ */
+function readToTheEnd(req: Request, limit: number): void {
+  if (req.complete || req.destroyed) return;
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > limit) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/** `inline` or `attachment`, with an ASCII fallback name and the exact one in RFC 5987 form. */
+export function contentDisposition(disposition: 'inline' | 'attachment', name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  const exact = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${exact}`;
+}

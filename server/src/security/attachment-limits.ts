@@ -1,0 +1,40 @@
+/** How fast a visitor, everyone at one address, and an agent may upload files. */
+import { DomainError } from '../domain/domain-error';
+import type { AttachmentCaller } from '../domain/attachment.service';
+import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
+
+const MINUTE = 60_000;
+
+export interface UploadRules {
+  perVisitor: RateLimitRule;
+  perAddress: RateLimitRule;
+  perAgent: RateLimitRule;
+}
+
+/** A person sends a handful of files in a chat; a script sends hundreds. */
+export const UPLOAD_RULES: UploadRules = {
+  perVisitor: { name: 'visitor-uploads', limit: 20, windowMs: 10 * MINUTE },
+  perAddress: { name: 'address-uploads', limit: 60, windowMs: 10 * MINUTE },
+  perAgent: { name: 'agent-uploads', limit: 120, windowMs: 10 * MINUTE },
+};
+
+export function createAttachmentLimits({ limiter, rules = UPLOAD_RULES }: { limiter: RateLimiter; rules?: UploadRules }) {
+  return {
+    /** Counts the upload before a byte of it is read; over a limit, RATE_LIMITED with the wait in words. */
+    async beforeUpload(caller: AttachmentCaller, address: string | null): Promise<void> {
+      const checks: [RateLimitRule, string | null][] =
+        caller.kind === 'agent'
+          ? [[rules.perAgent, caller.agent.id]]
+          : [[rules.perVisitor, caller.visitor.id], [rules.perAddress, address]];
+      for (const [rule, subject] of checks) {
+        if (subject === null) continue; // no trusted address: the per-address limit cannot apply
+        const decision = await limiter.hit(rule, subject);
+        if (!decision.allowed) {
+          throw new DomainError('RATE_LIMITED', `You are sending files too fast. Try again in ${waitInWords(decision.retryAfterMs)}.`);
+        }
+      }
+    },
+  };
+}
+
+export type AttachmentLimits = ReturnType<typeof createAttachmentLimits>;

@@ -1,0 +1,105 @@
+/** SQLite attachment records; a claim for a message is one transaction of conditional updates, all or none. */
+import type Database from 'better-sqlite3';
+import { ATTACHMENT_CONTENT_TYPES, type AttachmentContentType, type MessageAttachment } from '@parley/shared';
+import { nowIso } from '../../clock';
+import { newId } from '../../tokens';
+import type { AttachmentClaim, AttachmentRecord, AttachmentStore } from '../attachment.store';
+
+interface AttachmentRow {
+  id: string; site_id: string; conversation_id: string | null; uploader_kind: 'visitor' | 'agent'; uploader_id: string;
+  file_id: string; name: string; size: number; content_type: string; is_image: number; created_at: string;
+  message_client_id: string | null; internal: number;
+}
+
+const asContentType = (value: string): AttachmentContentType =>
+  (ATTACHMENT_CONTENT_TYPES as readonly string[]).includes(value) ? (value as AttachmentContentType) : 'text/plain';
+
+const toRecord = (r: AttachmentRow): AttachmentRecord => ({
+  id: r.id, siteId: r.site_id, conversationId: r.conversation_id, uploader: { kind: r.uploader_kind, id: r.uploader_id },
+  fileId: r.file_id, name: r.name, size: r.size, contentType: asContentType(r.content_type), isImage: r.is_image === 1,
+  createdAt: r.created_at, messageClientId: r.message_client_id, internal: r.internal === 1,
+});
+
+/** Thrown inside the claim transaction to roll it back. */
+class ClaimRefused extends Error {}
+
+export function sqliteAttachments(db: Database.Database): AttachmentStore {
+  const insert = db.prepare<Record<string, unknown>, AttachmentRow>(
+    `INSERT INTO attachments (id, site_id, conversation_id, uploader_kind, uploader_id, file_id, name, size, content_type, is_image, created_at)
+     VALUES (@id, @siteId, @conversationId, @uploaderKind, @uploaderId, @fileId, @name, @size, @contentType, @isImage, @createdAt)
+     RETURNING *`,
+  );
+  const byId = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
+  const claimOne = db.prepare<Record<string, unknown>, AttachmentRow>(
+    `UPDATE attachments SET conversation_id = @conversationId, message_client_id = @clientId, internal = @internal
+     WHERE id = @id AND site_id = @siteId AND uploader_kind = @uploaderKind AND uploader_id = @uploaderId
+       AND (conversation_id = @conversationId OR conversation_id IS NULL)
+       AND (message_client_id IS NULL OR (message_client_id = @clientId AND conversation_id = @conversationId))
+     RETURNING *`,
+  );
+  const releaseOne = db.prepare<Record<string, unknown>>(
+    `UPDATE attachments SET message_client_id = NULL, internal = 0
+     WHERE id = @id AND conversation_id = @conversationId AND message_client_id = @clientId`,
+  );
+  const unsent = db.prepare<[string, number], AttachmentRow>(
+    'SELECT * FROM attachments WHERE message_client_id IS NULL AND created_at < ? ORDER BY created_at LIMIT ?',
+  );
+  const deleteUnsent = db.prepare<[string]>('DELETE FROM attachments WHERE id = ? AND message_client_id IS NULL');
+
+  const claimTx = db.transaction((claim: AttachmentClaim) =>
+    claim.ids.map((id) => {
+      const row = claimOne.get({
+        id, siteId: claim.siteId, conversationId: claim.conversationId, uploaderKind: claim.uploader.kind,
+        uploaderId: claim.uploader.id, clientId: claim.clientId, internal: claim.internal ? 1 : 0,
+      });
+      if (!row) throw new ClaimRefused();
+      return toRecord(row);
+    }),
+  );
+  const releaseTx = db.transaction((input: { ids: string[]; conversationId: string; clientId: string }) => {
+    for (const id of input.ids) releaseOne.run({ id, conversationId: input.conversationId, clientId: input.clientId });
+  });
+
+  return {
+    async createAttachment(input) {
+      const row = insert.get({
+        id: newId(), siteId: input.siteId, conversationId: input.conversationId, uploaderKind: input.uploader.kind,
+        uploaderId: input.uploader.id, fileId: input.fileId, name: input.name, size: input.size,
+        contentType: input.contentType, isImage: input.isImage ? 1 : 0, createdAt: nowIso(),
+      });
+      if (!row) throw new Error('attachments insert returned no row');
+      return toRecord(row);
+    },
+    async findAttachment(id) {
+      const row = byId.get(id);
+      return row ? toRecord(row) : null;
+    },
+    async claimAttachments(claim) {
+      try {
+        return claimTx.immediate(claim);
+      } catch (error) {
+        if (error instanceof ClaimRefused) return null;
+        throw error;
+      }
+    },
+    async releaseAttachments(input) {
+      releaseTx.immediate(input);
+    },
+    async listUnsentAttachments({ before, limit }) {
+      return unsent.all(before, limit).map(toRecord);
+    },
+    async deleteUnsentAttachment(id) {
+      return deleteUnsent.run(id).changes === 1;
+    },
+  };
+}
+
+/** messages.attachments_json: the files as the message went out, or NULL for none. */
+export const attachmentsColumn = (attachments: MessageAttachment[] | undefined): string | null =>
+  attachments && attachments.length > 0 ? JSON.stringify(attachments) : null;
+
+/** The message's `attachments` property: absent when it has none. */
+export function messageAttachmentsOf(json: string | null | undefined): { attachments?: MessageAttachment[] } {
+  if (!json) return {};
+  return { attachments: JSON.parse(json) as MessageAttachment[] };
+}
