@@ -2,8 +2,9 @@
  * The knowledge base as the console lists it: categories, and the articles matching the
  * filters (language, status, category) or a search. One store lives while the screen is open.
  */
-import type { KbArticleStatus, KbArticleSummary, KbCategory } from '@parley/shared';
+import type { ErrorCode, KbArticleStatus, KbArticleSummary, KbArticleView, KbCategory } from '@parley/shared';
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { errorCodeOf } from '../api/api-error';
 import type { KbClient } from '../api/kb.client';
 
 export interface KbFilters {
@@ -23,6 +24,8 @@ export interface KbStore {
   filters: ReadonlySignal<KbFilters>;
   articles: ReadonlySignal<readonly KbArticleSummary[]>;
   articlesState: ReadonlySignal<LoadState>;
+  /** Why the last list or search failed. */
+  articlesError: ReadonlySignal<ErrorCode>;
   /** Every language an article was seen in, for the filter and for translations. */
   languages: ReadonlySignal<readonly string[]>;
   setFilters(change: Partial<KbFilters>): Promise<void>;
@@ -31,6 +34,12 @@ export interface KbStore {
   /** A saved category replaces its old copy (or joins the list). */
   putCategory(category: KbCategory): void;
   dropCategory(categoryId: string): void;
+  /**
+   * An article just created in the editor, handed to the editor that opens at its new address,
+   * so it shows at once with what happened to it ("saved", "published").
+   */
+  handOff(view: KbArticleView, note: string | null): void;
+  takeHandOff(articleId: string): { view: KbArticleView; note: string | null } | null;
 }
 
 export const EMPTY_FILTERS: KbFilters = { language: '', status: '', categoryId: '', query: '' };
@@ -49,9 +58,11 @@ export function createKbStore(client: KbClient): KbStore {
   const filters = signal<KbFilters>(EMPTY_FILTERS);
   const articles = signal<readonly KbArticleSummary[]>([]);
   const articlesState = signal<LoadState>('loading');
+  const articlesError = signal<ErrorCode>('INTERNAL');
   const seenLanguages = signal<ReadonlySet<string>>(new Set(['en']));
   // Only the answer to the latest request may land; an older, slower one is dropped.
   let latest = 0;
+  let handedOff: { view: KbArticleView; note: string | null } | null = null;
 
   function remember(found: readonly KbArticleSummary[]) {
     const next = new Set(seenLanguages.value);
@@ -90,7 +101,10 @@ export function createKbStore(client: KbClient): KbStore {
         remember(found);
       });
     } catch (error) {
-      if (ticket === latest) articlesState.value = 'failed';
+      if (ticket === latest) {
+        articlesError.value = errorCodeOf(error);
+        articlesState.value = 'failed';
+      }
       throw error;
     }
   }
@@ -101,6 +115,7 @@ export function createKbStore(client: KbClient): KbStore {
     filters,
     articles,
     articlesState,
+    articlesError,
     languages: computed(() => [...seenLanguages.value].sort()),
     setFilters(change) {
       filters.value = { ...filters.value, ...change };
@@ -125,6 +140,14 @@ export function createKbStore(client: KbClient): KbStore {
     },
     dropCategory(categoryId) {
       categories.value = categories.value.filter((c) => c.id !== categoryId);
+    },
+    handOff(view, note) {
+      handedOff = { view, note };
+    },
+    takeHandOff(articleId) {
+      const found = handedOff?.view.article.id === articleId ? handedOff : null;
+      handedOff = null;
+      return found;
     },
   };
 }
