@@ -131,11 +131,15 @@ test('agent replies, notes and status changes: the customer hears what they shou
   const rating = await fetch(`${server.url}${path}/rating`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'score=5&comment=%D0%A1%D0%BF%D0%B0%D1%81%D0%B8%D0%B1%D0%BE',
   });
+  expect(rating.redirected).toBe(true);
   expect(await rating.text()).toContain('Спасибо за оценку: 5 из 5.');
   const reopened = await fetch(`${server.url}${path}/reply`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=%D0%95%D1%89%D1%91%20%D0%B2%D0%BE%D0%BF%D1%80%D0%BE%D1%81',
   });
   expect(reopened.status).toBe(200);
+  expect(reopened.url).toMatch(/\?done=reply$/);
+  // Loading the page again (a browser reload after the redirect) sends nothing again.
+  await fetch(reopened.url);
   const after = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
   expect(after.ticket).toMatchObject({ status: 'open', rating: 5, ratingComment: 'Спасибо' });
   expect(after.events.map((e) => e.kind)).toEqual(['created', 'note', 'reply', 'change', 'rating', 'reply']);

@@ -1,5 +1,6 @@
 /** The requester's public ticket page, reached from the link in every e-mail: view, reply, rate. */
-import { RatingSchema, RequesterReplySchema } from '@parley/shared';
+import { RatingSchema, RequesterReplySchema, type Ticket } from '@parley/shared';
+import type { TFunction } from 'i18next';
 import express, { Router, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { TicketService } from '../domain/ticket.service';
@@ -10,20 +11,28 @@ import { parseOrThrow } from './validate';
 
 const translate = createTranslator('ticket-page');
 
+/** The confirmation to show after a redirect; the rating's score is read back from the ticket. */
+function noticeFrom(query: Request['query'], ticket: Ticket, t: TFunction): string | undefined {
+  if (query.done === 'reply') return t('reply_sent');
+  if (query.done === 'rating' && ticket.rating !== null) return t('rated', { score: ticket.rating });
+  return undefined;
+}
+
 export function createTicketPageRouter(tickets: TicketService): Router {
   const router = Router();
   router.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 5 }));
 
-  async function show(req: Request, res: Response, notice?: (t: ReturnType<typeof translate>) => string): Promise<void> {
+  async function show(req: Request, res: Response): Promise<void> {
     const token = String(req.params.token);
     try {
       const { ticket, events } = await tickets.requesterView(token);
       const lang = pickLanguage(ticket.requesterLocale);
       const t = translate(lang);
+      const notice = noticeFrom(req.query, ticket, t);
       res.set('Cache-Control', 'no-store');
       res.type('html').send(
-        renderTicketPage({ ticket, events, token, t, lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', notice: notice?.(t) }),
+        renderTicketPage({ ticket, events, token, t, lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', notice }),
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'NOT_FOUND') throw error;
@@ -35,7 +44,8 @@ export function createTicketPageRouter(tickets: TicketService): Router {
   router.post('/t/:token/reply', async (req, res) => {
     const { text } = parseOrThrow(RequesterReplySchema, { text: req.body?.text });
     await tickets.requesterReply(String(req.params.token), text);
-    await show(req, res, (t) => t('reply_sent'));
+    // Post/Redirect/Get: a reload of the page must never send the reply again.
+    res.redirect(303, `/t/${encodeURIComponent(String(req.params.token))}?done=reply`);
   });
   router.post('/t/:token/rating', async (req, res) => {
     const rating = parseOrThrow(RatingSchema, {
@@ -43,7 +53,7 @@ export function createTicketPageRouter(tickets: TicketService): Router {
       ...(req.body?.comment ? { comment: req.body.comment } : {}),
     });
     await tickets.requesterRate(String(req.params.token), rating);
-    await show(req, res, (t) => t('rated', { score: rating.score }));
+    res.redirect(303, `/t/${encodeURIComponent(String(req.params.token))}?done=rating`);
   });
   return router;
 }

@@ -1,0 +1,83 @@
+/**
+ * No visitor left without an answer, in real browsers with real e-mail: a visitor chats, nobody
+ * answers, the chat becomes a ticket, the e-mail arrives over SMTP, the visitor follows its link
+ * and replies, an agent solves the ticket in the console, the visitor rates it.
+ */
+import type { Browser } from 'playwright-core';
+import { startSmtpSink, type SmtpSink } from '../../server/src/mail/smtp-sink';
+import { AgentConsolePage } from '../pages/agent-console.page';
+import { VisitorWidgetPage } from '../pages/visitor-widget.page';
+import { AdminApi } from '../support/admin-api';
+import { launchBrowser, screenshot } from '../support/browser';
+import { startParley, type ParleyProcess } from '../support/parley-process';
+import { waitUntil } from '../support/wait-until';
+
+let smtp: SmtpSink;
+let parley: ParleyProcess;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  parley = await startParley({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Acme Tea <help@tea.example>' } });
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await parley?.stop();
+  await smtp?.close();
+});
+
+test('an unanswered chat becomes a ticket the visitor follows by e-mail until it is solved and rated', async () => {
+  const api = await AdminApi.signIn(parley.url, parley.admin);
+  // Agents pick chats themselves here, and nobody picks this one: after 30 s it becomes a ticket.
+  await api.updateSettings({ routingMode: 'pick', waitLimitSeconds: 30 });
+
+  const agent = new AgentConsolePage(await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage());
+  await agent.signIn(parley.url, parley.admin);
+
+  const visitor = new VisitorWidgetPage(await (await browser.newContext({ viewport: { width: 1200, height: 850 }, locale: 'en-US' })).newPage());
+  await visitor.goto(`${parley.url}/demo`);
+  await visitor.page.evaluate(() => {
+    (window as unknown as { Parley: (...args: unknown[]) => void }).Parley('identify', { name: 'Olga', email: 'olga@example.test' });
+  });
+  await visitor.open();
+  await visitor.send('My parcel arrived damaged, what now?');
+  await visitor.messages('visitor').filter({ hasText: 'arrived damaged' }).waitFor({ timeout: 15_000 });
+
+  // Nobody answers: the received e-mail arrives with the ticket number and a link.
+  const received = await waitUntil(async () => smtp.messages.find((m) => /#1001/.test(m.subject ?? '')), Boolean, 60_000);
+  expect(received?.to && JSON.stringify(received.to)).toContain('olga@example.test');
+  const link = /https?:\/\/[^\s"<>]+\/t\/[A-Za-z0-9_.-]+/.exec(received?.text ?? '')?.[0];
+  expect(link).toBeTruthy();
+  await screenshot(visitor.page, 'tickets-01-widget-after-escalation');
+
+  // The visitor follows the link and replies there.
+  const ticketPage = await (await browser.newContext()).newPage();
+  await ticketPage.goto(link as string);
+  await ticketPage.getByText('My parcel arrived damaged').first().waitFor();
+  await ticketPage.getByLabel('Your reply').fill('Here is the photo number: 42.');
+  await ticketPage.getByRole('button', { name: 'Send reply' }).click();
+  await ticketPage.getByText('Thank you, your reply was sent.').waitFor();
+
+  // An agent finds the ticket in the console, answers and solves it.
+  await agent.page.getByTestId('tickets-nav').click();
+  const row = agent.page.getByTestId('ticket-row').filter({ hasText: 'arrived damaged' });
+  await row.first().getByRole('link', { name: /arrived damaged/ }).click();
+  const view = agent.page.getByTestId('ticket-view');
+  await view.getByTestId('ticket-timeline').getByText('photo number: 42').waitFor();
+  await view.getByLabel('Reply to the customer').fill('Sorry about that! A replacement is on its way.');
+  await view.getByTestId('ticket-reply-send').click();
+  await view.getByTestId('ticket-status-select').selectOption('solved');
+  await screenshot(agent.page, 'tickets-02-console-ticket');
+
+  // The customer hears about the reply and the solution, and rates it on the ticket page.
+  await waitUntil(async () => smtp.messages.length, (n) => n >= 3, 30_000);
+  await ticketPage.reload();
+  await ticketPage.getByTestId('ticket-status').filter({ hasText: 'Solved' }).waitFor();
+  await ticketPage.getByLabel('5 of 5').check();
+  await ticketPage.getByLabel('Comment (optional)').fill('Quick and kind.');
+  await ticketPage.getByRole('button', { name: 'Send rating' }).click();
+  await ticketPage.getByText('Thank you for your rating: 5 of 5.').waitFor();
+  await screenshot(ticketPage, 'tickets-03-public-ticket-page');
+});
