@@ -19,5 +19,7 @@ export async function openInsight(
   const admin = fakeAdminClient({ agents: [as, BOB], departments: [SALES] });
   const rendered = await renderSignedIn({ agent: as, admin });
   fireEvent.click(screen.getByTestId(nav));
+  // The screen is loaded lazily; on a busy machine that can take a moment.
+  await screen.findByTestId(nav === 'kb-nav' ? 'kb-page' : 'analytics-page', {}, { timeout: 5000 });
   return rendered;
 }
