@@ -8,6 +8,9 @@ import { connectVisitor, login, unwrap } from '../test-support/clients';
 import { callApi, createApiToken } from '../test-support/platform-api';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
+// Every test starts a server and signs in (scrypt): slow on a busy machine.
+jest.setTimeout(30_000);
+
 let server: TestServer;
 let adminSession: string;
 

@@ -11,6 +11,8 @@ import { expressPath } from './route-registrar';
 // The table is read, never called: services are not needed to list it.
 const routes = platformRoutes(new Proxy({}, { get: () => ({}) }) as ApiServices);
 
+jest.setTimeout(30_000);
+
 let server: TestServer;
 let document: OpenApiDocument;
 

@@ -37,13 +37,17 @@ function collectModels(routes: ApiRoute[]) {
   const responseIds = new Map<ApiRoute, string>();
   const bodyIds = new Map<ApiRoute, string>();
   const idOf = new Map<z.ZodType, string>();
-  for (const [id, schema] of Object.entries(NAMED_MODELS)) (output.add(schema, { id }), idOf.set(schema, id));
-  for (const { model, schema } of webhookEventModels()) (output.add(schema, { id: model }), idOf.set(schema, model));
+  const name = (schema: z.ZodType, id: string) => {
+    output.add(schema, { id });
+    idOf.set(schema, id);
+  };
+  for (const [id, schema] of Object.entries(NAMED_MODELS)) name(schema, id);
+  for (const { model, schema } of webhookEventModels()) name(schema, model);
   for (const route of routes) {
     if (route.status !== 204) {
       const known = idOf.get(route.response);
       const id = known ?? `${pascalCase(route.operationId)}Response`;
-      if (!known) (output.add(route.response, { id }), idOf.set(route.response, id));
+      if (!known) name(route.response, id);
       responseIds.set(route, id);
     }
     if (route.body) {
@@ -133,7 +137,10 @@ function webhooksOf(): OpenApiDocument['webhooks'] {
 export function buildOpenApiDocument(routes: ApiRoute[], options: { serverUrl: string }): OpenApiDocument {
   const models = collectModels(routes);
   const paths: OpenApiDocument['paths'] = {};
-  for (const route of routes) (paths[route.path] ??= {})[route.method] = operationOf(route, models);
+  for (const route of routes) {
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, JsonObject>)[route.method] = operationOf(route, models);
+  }
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('ApiError') } } });
   return {
     openapi: '3.1.0',

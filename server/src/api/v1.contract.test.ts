@@ -14,12 +14,10 @@ import type { ApiServices } from './api-services';
 import { platformRoutes } from './platform-routes';
 import type { ApiRoute } from './route-table';
 
+// Seeding signs in three people (scrypt) and opens five chats over real sockets: slow on a busy machine.
+jest.setTimeout(30_000);
+
 const routes = platformRoutes(new Proxy({}, { get: () => ({}) }) as ApiServices);
-const routeOf = (operationId: string): ApiRoute => {
-  const route = routes.find((r) => r.operationId === operationId);
-  if (!route) throw new Error(`no route ${operationId}`);
-  return route;
-};
 
 let server: TestServer;
 let adminSession: string;

@@ -126,7 +126,10 @@ function listingContract(ctx: ContractContext): void {
     it('pages contacts newest first, and finds one by e-mail', async () => {
       const site = await seedSite(ctx.store);
       const visitors = [];
-      for (let i = 0; i < 5; i += 1) (visitors.push(await seedVisitor(ctx.store, site.id)), await untilClockTicks());
+      for (let i = 0; i < 5; i += 1) {
+        visitors.push(await seedVisitor(ctx.store, site.id));
+        await untilClockTicks();
+      }
       await ctx.store.identifyVisitor(visitors[2]?.id ?? '', { email: 'greta@example.test', name: 'Greta' });
       const walked = await walk((after, limit) => ctx.store.pageVisitors({ siteId: site.id, after, limit }), { limit: 2, keyOf: (v) => v.createdAt });
       expect(walked.map((v) => v.id)).toEqual(newestFirst(visitors).map((v) => v.id));

@@ -4,7 +4,7 @@
  * while sending, and the newest-first delivery log. SQLite, MongoDB through the driver stand-in,
  * real MongoDB when MONGODB_URI is set.
  */
-import type { WebhookEventType } from '@parley/shared';
+import type { WebhookDelivery, WebhookEventType } from '@parley/shared';
 import { useFreshStore, type ContractContext } from './contract/context';
 import { seedAgent, seedSite } from './contract/seed';
 import { inMemoryMongoFixture, mongoFixture, sqliteFixture, type StoreFixture } from './contract/store-fixtures';
@@ -74,7 +74,7 @@ function webhookContract(ctx: ContractContext): void {
 
     it('claims the due ones oldest first with their body, each by one of several concurrent claimers', async () => {
       const endpoint = await seedEndpoint(ctx.store);
-      const queued = [];
+      const queued: WebhookDelivery[] = [];
       for (let i = 0; i < 6; i += 1) {
         queued.push(await ctx.store.enqueueWebhookDelivery({ endpointId: endpoint.id, siteId: endpoint.siteId, event: event('message.created'), at: at(i) }));
       }
@@ -109,7 +109,7 @@ function webhookContract(ctx: ContractContext): void {
 
     it('pages the log newest first', async () => {
       const endpoint = await seedEndpoint(ctx.store);
-      const queued = [];
+      const queued: WebhookDelivery[] = [];
       for (let i = 0; i < 5; i += 1) {
         queued.push(await ctx.store.enqueueWebhookDelivery({ endpointId: endpoint.id, siteId: endpoint.siteId, event: event('webhook.test'), at: at(i % 3) }));
       }

@@ -37,10 +37,15 @@ export function sqliteListing(db: Database.Database): ListingStore {
         clauses.push(`status IN (${query.statuses.map(() => '?').join(',')})`);
         params.push(...query.statuses);
       }
-      if (query.agentId) (clauses.push('assigned_agent_id = ?'), params.push(query.agentId));
-      if (query.departmentId) (clauses.push('department_id = ?'), params.push(query.departmentId));
-      if (query.createdFrom) (clauses.push('created_at >= ?'), params.push(query.createdFrom));
-      if (query.createdTo) (clauses.push('created_at < ?'), params.push(query.createdTo));
+      const equal = (clause: string, value: string | undefined) => {
+        if (value === undefined) return;
+        clauses.push(clause);
+        params.push(value);
+      };
+      equal('assigned_agent_id = ?', query.agentId);
+      equal('department_id = ?', query.departmentId);
+      equal('created_at >= ?', query.createdFrom);
+      equal('created_at < ?', query.createdTo);
       const keyset = keysetSql(NEWEST_FIRST, query.after);
       return db
         .prepare<unknown[], ConversationRow>(`SELECT * FROM conversations WHERE ${clauses.join(' AND ')}${keyset.where} ${keyset.orderBy} LIMIT ?`)
