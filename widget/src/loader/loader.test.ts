@@ -214,4 +214,39 @@ describe('loader', () => {
     expect(bootParley(win)).toBeUndefined();
     expect(document.querySelectorAll('parley-widget')).toHaveLength(1);
   });
+
+  it('tells screen readers how many messages are unread in the bubble’s name', () => {
+    boot();
+    jest.runOnlyPendingTimers();
+    fromPanel({ type: 'unread:changed', count: 2 });
+    expect(bubble()).toHaveAccessibleName('Open chat (2 unread)');
+    fromPanel({ type: 'unread:changed', count: 0 });
+    expect(bubble()).toHaveAccessibleName('Open chat');
+  });
+
+  it('gives the focus back to the bubble when the panel that had it closes', () => {
+    const api = boot();
+    api.open();
+    // As browsers do: hiding the frame that holds the focus moves it to the body.
+    const hidden = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'hidden')!;
+    jest.spyOn(frame()!, 'hidden', 'set').mockImplementation(function (this: HTMLElement, value: boolean) {
+      if (value && (this.getRootNode() as ShadowRoot).activeElement === this) this.blur();
+      hidden.set!.call(this, value);
+    });
+    frame()!.focus();
+    expect(document.activeElement).toBe(document.querySelector('parley-widget'));
+    fromPanel({ type: 'panel:close-request' });
+    expect(frame()!.hidden).toBe(true);
+    expect(shadow().activeElement).toBe(bubble());
+  });
+
+  it('takes "bottom-left", as the site settings spell it, for the left corner', () => {
+    installSnippet('data-position="bottom-left"');
+    boot();
+    expect(document.querySelector<HTMLElement>('parley-widget')!.style.direction).toBe('rtl');
+    document.body.innerHTML = '';
+    installSnippet('data-position="bottom-right"');
+    boot();
+    expect(document.querySelector<HTMLElement>('parley-widget')!.style.direction).toBe('ltr');
+  });
 });

@@ -2,7 +2,7 @@ import type { Message } from '@parley/shared';
 import { createFakeTransport } from '../test-support/fake-transport';
 import { aConversation, aMessage, agentAuthor } from '../test-support/message-factory';
 import { createChatStore } from './chat-store';
-import { startChatSession } from './chat-session';
+import { outgoingMessage, startChatSession } from './chat-session';
 import { cleanIdentity } from './visitor-identity';
 import { createOutbox } from './outbox';
 import { openSafeStorage } from './safe-storage';
@@ -198,6 +198,53 @@ describe('chat session', () => {
     expect(store.getState()).toMatchObject({ introduced: true, visitorName: 'Ada Lovelace' });
     transport.serverConnects();
     expect(transport.identities).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.com' }]);
+  });
+});
+
+describe('chat session requests', () => {
+  it('asks on every connection whether someone can answer, and keeps the answer', async () => {
+    const { transport, store, session } = setup();
+    session.refreshAvailability();
+    expect(transport.requests).toEqual([]);
+    transport.answers['site:status'] = () => ({ ok: true, data: { agentsOnline: false, openNow: true } });
+    transport.serverConnects();
+    await settle();
+    expect(transport.requests).toEqual([{ event: 'site:status', payload: {} }]);
+    expect(store.getState().availability).toEqual({ agentsOnline: false, openNow: true });
+  });
+
+  it('connects for a request the visitor makes, and answers null when none came', async () => {
+    const { transport, session } = setup();
+    transport.answers['conversation:end'] = () => ({ ok: true, data: { ticket: { ticketNumber: 1042, emailOnFile: false } } });
+    expect(await session.ask('conversation:end', {})).toEqual({ ok: true, data: { ticket: { ticketNumber: 1042, emailOnFile: false } } });
+    expect(transport.connectCalls).toBe(1);
+    expect(await session.ask('conversation:transcript', { email: 'ada@example.test' })).toBeNull();
+  });
+
+  it('merges what the visitor tells about themselves and says whether the server has it', async () => {
+    const { transport, store, session } = setup();
+    expect(await session.identify({ name: 'Ada' })).toBe(true);
+    expect(transport.identities).toEqual([]);
+    transport.serverConnects();
+    expect(await session.identify({ email: 'ada@example.test' })).toBe(true);
+    expect(transport.identities.at(-1)).toEqual({ name: 'Ada', email: 'ada@example.test' });
+    expect(store.getState()).toMatchObject({ introduced: true, visitorName: 'Ada', email: 'ada@example.test' });
+
+    transport.identify = async () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'no' } });
+    expect(await session.identify({ email: 'other@example.test' })).toBe(false);
+  });
+});
+
+describe('outgoingMessage', () => {
+  it('sends the pre-chat department only with a message that opens a conversation', () => {
+    const item = { clientId: 'client_1_000', text: 'hi', createdAt: '2025-01-01T12:00:00.000Z' };
+    const store = createChatStore({ departmentId: 'dept_sales' });
+    expect(outgoingMessage(item, store.getState())).toEqual({ clientId: 'client_1_000', text: 'hi', departmentId: 'dept_sales' });
+    store.setConversation(aConversation({ status: 'assigned' }));
+    expect(outgoingMessage(item, store.getState())).toEqual({ clientId: 'client_1_000', text: 'hi' });
+    store.setConversation(aConversation({ status: 'resolved' }));
+    expect(outgoingMessage(item, store.getState()).departmentId).toBe('dept_sales');
+    expect(outgoingMessage(item, createChatStore().getState())).toEqual({ clientId: 'client_1_000', text: 'hi' });
   });
 });
 

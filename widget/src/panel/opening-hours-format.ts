@@ -10,9 +10,12 @@ export const WEEK: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat
 export interface HoursRow {
   /** "Monday" or "Monday – Friday". */
   days: string;
-  /** "9:00 AM – 6:00 PM", several ranges listed; null when closed all day. */
+  /** "9:00 AM – 6:00 PM", several ranges listed; ALL_DAY for 00:00–24:00; null when closed all day. */
   hours: string | null;
 }
+
+/** The `hours` of a day open from 00:00 to 24:00; the view says it in words. */
+export const ALL_DAY = '24h';
 
 // 1 January 2024 was a Monday; times and days are formatted as UTC so nothing shifts.
 const dayDate = (index: number): Date => new Date(Date.UTC(2024, 0, 1 + index));
@@ -25,12 +28,15 @@ export function weekRows(hours: OpeningHours, lng: string): HoursRow[] {
   const dayName = new Intl.DateTimeFormat(lng, { weekday: 'long', timeZone: 'UTC' });
   const time = new Intl.DateTimeFormat(lng, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
   const list = new Intl.ListFormat(lng, { type: 'unit', style: 'short' });
-  const rangeText = (from: string, to: string): string => time.formatRange(timeDate(from), timeDate(to));
+  // A range ending at 24:00 ends on the next day, which formatRange would spell out with both dates.
+  const rangeText = (from: string, to: string): string =>
+    to === '24:00' ? `${time.format(timeDate(from))} – ${time.format(timeDate(to))}` : time.formatRange(timeDate(from), timeDate(to));
 
   const rows: { first: number; last: number; hours: string | null }[] = [];
   WEEK.forEach((day, index) => {
     const ranges = hours.week[day];
-    const text = ranges.length > 0 ? list.format(ranges.map((range) => rangeText(range.from, range.to))) : null;
+    const allDay = ranges.length === 1 && ranges[0]?.from === '00:00' && ranges[0].to === '24:00';
+    const text = allDay ? ALL_DAY : ranges.length > 0 ? list.format(ranges.map((range) => rangeText(range.from, range.to))) : null;
     const previous = rows.at(-1);
     if (previous && previous.hours === text) previous.last = index;
     else rows.push({ first: index, last: index, hours: text });

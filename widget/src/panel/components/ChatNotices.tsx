@@ -28,7 +28,7 @@ export function ConversationNotice({ state }: { state: Pick<ChatState, 'conversa
   const minutes = Math.max(1, Math.round(queue.estimatedWaitSeconds / 60));
   const duration = new Intl.NumberFormat(lng, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
   return (
-    <p class="notice notice--inline" data-testid="queue-position">
+    <p class="notice notice--inline" role="status" data-testid="queue-position">
       {t('queue', { position: queue.position })}
       {queue.estimatedWaitSeconds > 0 && ` · ${t('queueWait', { duration })}`}
     </p>

@@ -2,7 +2,7 @@
 import type { ContactCard as ContactDetails, OpeningHours } from '@parley/shared';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
-import { timeZoneName, upcomingHolidays, weekRows } from '../opening-hours-format';
+import { ALL_DAY, timeZoneName, upcomingHolidays, weekRows } from '../opening-hours-format';
 
 export interface ContactCardProps {
   contact: ContactDetails;
@@ -68,7 +68,7 @@ export function ContactCard({ contact, openingHours, openNow, onBack }: ContactC
                     {hours.rows.map((row) => (
                       <tr key={row.days}>
                         <th scope="row">{row.days}</th>
-                        <td>{row.hours ?? t('contact.closed')}</td>
+                        <td>{row.hours === ALL_DAY ? t('contact.allDay') : (row.hours ?? t('contact.closed'))}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,0 +1,40 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { renderWithI18n } from '../../test-support/render-with-i18n';
+import { ContactCard } from './ContactCard';
+
+const openingHours = {
+  timeZone: 'Europe/Minsk',
+  week: { mon: [{ from: '09:00', to: '18:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [{ from: '00:00', to: '24:00' }] },
+  holidays: ['2999-01-01'],
+};
+
+describe('ContactCard', () => {
+  it('links the phone and the e-mail, and takes the focus to its heading', async () => {
+    const onBack = jest.fn();
+    await renderWithI18n(
+      <ContactCard contact={{ phone: '+375 (17) 000-00-00', email: 'help@tea.example', hoursNote: '' }} openingHours={null} openNow={null} onBack={onBack} />,
+    );
+    expect(screen.getByRole('link', { name: '+375 (17) 000-00-00' })).toHaveAttribute('href', 'tel:+375170000000');
+    expect(screen.getByRole('link', { name: 'help@tea.example' })).toHaveAttribute('href', 'mailto:help@tea.example');
+    expect(screen.queryByText('Opening hours')).toBeNull();
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Contact us' })).toHaveFocus());
+    fireEvent.click(screen.getByRole('button', { name: 'Back to chat' }));
+    expect(onBack).toHaveBeenCalled();
+  });
+
+  it('shows the opening hours in the visitor’s language with the site’s time zone, whether open now, and the note', async () => {
+    await renderWithI18n(
+      <ContactCard contact={{ phone: '', email: '', hoursNote: 'Закрыта ў дзяржаўныя святы.' }} openingHours={openingHours} openNow={false} onBack={jest.fn()} />,
+      'be',
+    );
+    const card = screen.getByTestId('contact-card');
+    expect(within(card).getByText('Зараз зачынена')).toBeInTheDocument();
+    const rows = within(card).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows[0]![0]).toBe('панядзелак');
+    expect(rows[1]).toEqual(['аўторак – субота', 'Выхадны']);
+    expect(rows[2]).toEqual(['нядзеля', 'Кругласутачна']);
+    expect(card).toHaveTextContent(/Час пазначаны ў гадзінным поясе: .+\./);
+    expect(card).toHaveTextContent('Не працуем: 1 студзеня.');
+    expect(card).toHaveTextContent('Закрыта ў дзяржаўныя святы.');
+  });
+});

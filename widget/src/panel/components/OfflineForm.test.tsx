@@ -1,0 +1,74 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { fakeActions, renderWithI18n } from '../../test-support/render-with-i18n';
+import { createChatStore } from '../chat-store';
+import { OfflineForm, type OfflineFormProps } from './OfflineForm';
+
+async function renderForm(props: Partial<OfflineFormProps> = {}, answers = {}) {
+  const store = createChatStore({ open: true });
+  const actions = fakeActions(answers);
+  const view = await renderWithI18n(
+    <OfflineForm closed={false} known={{ name: null, email: null }} receipt={null} store={store} actions={actions} {...props} />,
+    'en',
+  );
+  return { store, actions, view };
+}
+
+describe('OfflineForm', () => {
+  it('says why there is no live chat, and offers the contact card when the site has one', async () => {
+    const onShowContact = jest.fn();
+    await renderForm({ onShowContact });
+    const form = screen.getByTestId('offline-form');
+    expect(form).toHaveTextContent("No one is available right now. Leave a message and we'll answer by email.");
+    fireEvent.click(within(form).getByRole('button', { name: 'Contact details' }));
+    expect(onShowContact).toHaveBeenCalled();
+  });
+
+  it('says when it is out of opening hours, and fills in what the visitor told before', async () => {
+    await renderForm({ closed: true, known: { name: 'Ada', email: 'ada@example.test' } });
+    expect(screen.getByTestId('offline-form')).toHaveTextContent("We're closed right now.");
+    expect(screen.getByLabelText('Your name (optional)')).toHaveValue('Ada');
+    expect(screen.getByLabelText('Your email')).toHaveValue('ada@example.test');
+    expect(screen.queryByRole('button', { name: 'Contact details' })).toBeNull();
+  });
+
+  it('turns the message into a request and keeps its number and the e-mail', async () => {
+    const { store, actions } = await renderForm({}, { 'ticket:create': () => ({ ok: true, data: { ticketNumber: 1042, emailOnFile: true } }) });
+    fireEvent.submit(screen.getByTestId('offline-form'));
+    expect(actions.ask).not.toHaveBeenCalled();
+
+    fireEvent.input(screen.getByLabelText('Your email'), { target: { value: ' ada@example.test ' } });
+    fireEvent.input(screen.getByLabelText('Your message'), { target: { value: 'Do you ship to Minsk?' } });
+    expect(screen.getByLabelText('Your email')).toBeRequired();
+    fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    expect(screen.getByRole('button', { name: 'Sending…' })).toBeDisabled();
+    await waitFor(() => expect(store.getState().ticket).toEqual({ ticketNumber: 1042, emailOnFile: true, conversationId: null }));
+    expect(actions.ask).toHaveBeenCalledWith('ticket:create', { email: 'ada@example.test', message: 'Do you ship to Minsk?' });
+    expect(store.getState().email).toBe('ada@example.test');
+  });
+
+  it('shows the request number, and lets the visitor write another message', async () => {
+    const { store } = await renderForm({
+      receipt: { ticketNumber: 1042, emailOnFile: true },
+      known: { name: null, email: 'ada@example.test' },
+    });
+    store.update({ ticket: { ticketNumber: 1042, emailOnFile: true, conversationId: null } });
+    const receipt = screen.getByTestId('offline-receipt');
+    expect(within(receipt).getByRole('status')).toHaveTextContent("Thanks! Request #1042 received. We'll reply to ada@example.test.");
+    fireEvent.click(within(receipt).getByRole('button', { name: 'Send another message' }));
+    expect(store.getState().ticket).toBeNull();
+  });
+
+  it('says so when the request could not be sent, and keeps what was typed', async () => {
+    await renderForm({}, { 'ticket:create': () => ({ ok: false, error: { code: 'RATE_LIMITED', message: 'later' } }) });
+    fireEvent.input(screen.getByLabelText('Your email'), { target: { value: 'ada@example.test' } });
+    fireEvent.input(screen.getByLabelText('Your message'), { target: { value: 'Hello' } });
+    fireEvent.submit(screen.getByTestId('offline-form'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong. Please try again later.');
+    expect(screen.getByLabelText('Your message')).toHaveValue('Hello');
+  });
+
+  it('puts the cursor in its first field when it arrives in an open panel with nothing focused', async () => {
+    await renderForm();
+    expect(screen.getByLabelText('Your name (optional)')).toHaveFocus();
+  });
+});

@@ -1,0 +1,53 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { aConversation } from '../../test-support/message-factory';
+import { fakeActions, renderWithI18n } from '../../test-support/render-with-i18n';
+import { createChatStore } from '../chat-store';
+import { RatingCard } from './RatingCard';
+
+async function renderCard(rating: number | null, answers = {}, email: string | null = null) {
+  const store = createChatStore();
+  const actions = fakeActions(answers);
+  const view = await renderWithI18n(<RatingCard conversation={{ rating }} email={email} store={store} actions={actions} />);
+  return { store, actions, view };
+}
+
+describe('RatingCard', () => {
+  it('offers five labelled stars, then a comment, and rates the chat', async () => {
+    const rated = aConversation({ status: 'resolved', rating: 4, ratingComment: 'Quick' });
+    const { store, actions } = await renderCard(null, { 'conversation:rate': () => ({ ok: true, data: rated }) });
+    const stars = within(screen.getByRole('group', { name: 'How was this chat?' })).getAllByRole('radio');
+    expect(stars.map((star) => star.getAttribute('value'))).toEqual(['1', '2', '3', '4', '5']);
+    expect(screen.getByRole('radio', { name: '4 out of 5' })).not.toBeChecked();
+    expect(screen.queryByLabelText('Anything to add? (optional)')).toBeNull();
+
+    fireEvent.click(screen.getByRole('radio', { name: '4 out of 5' }));
+    expect(screen.getByRole('radio', { name: '4 out of 5' })).toBeChecked();
+    fireEvent.input(screen.getByLabelText('Anything to add? (optional)'), { target: { value: ' Quick ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+    await waitFor(() => expect(store.getState().conversation).toEqual(rated));
+    expect(actions.ask).toHaveBeenCalledWith('conversation:rate', { score: 4, comment: 'Quick' });
+  });
+
+  it('sends a rating without a comment as just the score, and says when it failed', async () => {
+    const { actions } = await renderCard(null);
+    fireEvent.click(screen.getByRole('radio', { name: '2 out of 5' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong.');
+    expect(actions.ask).toHaveBeenCalledWith('conversation:rate', { score: 2 });
+  });
+
+  it('thanks the visitor once rated, and e-mails the transcript to the address they give', async () => {
+    const { store, actions } = await renderCard(5, { 'conversation:transcript': () => ({ ok: true, data: { queued: true } }) }, 'ada@example.test');
+    expect(screen.getByRole('status')).toHaveTextContent('Thanks for your feedback!');
+    expect(screen.queryByRole('group')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Email me the transcript' }));
+    const email = screen.getByLabelText('Your email');
+    expect(email).toHaveValue('ada@example.test');
+    await waitFor(() => expect(email).toHaveFocus());
+    fireEvent.input(email, { target: { value: 'ada.l@example.test' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('The transcript is on its way to ada.l@example.test.')).toBeInTheDocument();
+    expect(actions.ask).toHaveBeenCalledWith('conversation:transcript', { email: 'ada.l@example.test' });
+    expect(store.getState().email).toBe('ada.l@example.test');
+  });
+});
