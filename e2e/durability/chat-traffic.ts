@@ -10,8 +10,9 @@ import {
 import { io } from 'socket.io-client';
 import type { AgentClient, VisitorClient } from '../support/socket-clients';
 
-/** How long one attempt waits for its ack before the same message is sent again. */
-const ACK_TIMEOUT_MS = 2500;
+/** How long the first attempt waits for its ack; each resend waits twice as long, up to the cap. */
+const ACK_TIMEOUT_MS = 3000;
+const MAX_ACK_TIMEOUT_MS = 15_000;
 /** Refusals that mean "not now" rather than "never": the real clients retry those too. */
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['RATE_LIMITED', 'INTERNAL']);
 
@@ -19,17 +20,19 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Emits until the server answers ok, resending the identical payload after a timeout (the
- * socket may be down; socket.io buffers the emit until it is back). Throws on a final refusal.
+ * socket may be down; socket.io buffers the emit until it is back). Throws on a final refusal,
+ * or once `stalled()` says the whole run has stopped making progress.
  */
 export async function emitUntilAcked<T>(
-  attempt: () => Promise<AckResult<T>>,
-  deadline: number,
+  attempt: (timeoutMs: number) => Promise<AckResult<T>>,
+  stalled: () => boolean,
 ): Promise<{ data: T; attempts: number }> {
   for (let attempts = 1; ; attempts += 1) {
-    if (Date.now() > deadline) throw new Error(`no ack after ${attempts - 1} attempts`);
+    if (stalled()) throw new Error(`no progress anywhere; this send had no ack after ${attempts - 1} attempts`);
     let result: AckResult<T>;
     try {
-      result = await attempt();
+      // Backing off: on a slow server, quick resends would only add to the queue they wait in.
+      result = await attempt(Math.min(ACK_TIMEOUT_MS * 2 ** (attempts - 1), MAX_ACK_TIMEOUT_MS));
     } catch {
       continue; // timed out: the same payload goes again
     }
@@ -91,4 +94,3 @@ export async function connectRetryingAgent(url: string, credentials: { email: st
   return socket;
 }
 
-export { ACK_TIMEOUT_MS };

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { startParley, type ParleyProcess } from '../support/parley-process';
 import { siteKeyOf, unwrap, type AgentClient } from '../support/socket-clients';
 import {
-  ACK_TIMEOUT_MS,
   connectRetryingAgent,
   connectRetryingVisitor,
   emitUntilAcked,
@@ -20,7 +19,7 @@ import { countDurability, type SentMessage } from './durability-ledger';
 const VISITORS = 200;
 const AGENTS = 4;
 /** Each visitor, and the agent in each conversation, sends this many messages. */
-const MESSAGES_EACH = 12;
+const MESSAGES_EACH = 8;
 const TOTAL = VISITORS * MESSAGES_EACH * 2;
 /** The kill comes once this share of all messages has been acknowledged. */
 const KILL_AT_SHARE = 0.35;
@@ -80,7 +79,9 @@ test('SIGKILL mid-traffic: acknowledged messages lost 0, duplicated 0, reordered
   let resends = 0;
   let killNow: () => void = () => undefined;
   const killSignal = new Promise<void>((resolve) => (killNow = resolve));
-  const deadline = Date.now() + 50_000;
+  // A busy machine makes the run slower, not wrong: fail only when no ack at all arrives for a while.
+  let lastAckAt = Date.now();
+  const stalled = () => Date.now() - lastAckAt > 20_000;
 
   /** Sends one sender's messages in order, each until acked; records the ack's conversation. */
   async function sendInOrder(sender: string, send: (clientId: string, text: string) => Promise<{ data: Message; attempts: number }>) {
@@ -91,6 +92,7 @@ test('SIGKILL mid-traffic: acknowledged messages lost 0, duplicated 0, reordered
       Object.assign(record, { conversationId: data.conversationId, acked: true });
       resends += attempts - 1;
       acked += 1;
+      lastAckAt = Date.now();
       if (acked >= TOTAL * KILL_AT_SHARE) killNow();
       await jitter();
     }
@@ -106,8 +108,8 @@ test('SIGKILL mid-traffic: acknowledged messages lost 0, duplicated 0, reordered
     await jitter();
     await sendInOrder(`visitor${i}`, async (clientId, text) => {
       const result = await emitUntilAcked(
-        () => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', { clientId, text }) as Acked<Message>,
-        deadline,
+        (timeoutMs) => socket.timeout(timeoutMs).emitWithAck('message:send', { clientId, text }) as Acked<Message>,
+        stalled,
       );
       conversationOf[i]?.resolve(result.data.conversationId);
       return result;
@@ -118,13 +120,13 @@ test('SIGKILL mid-traffic: acknowledged messages lost 0, duplicated 0, reordered
     const agent = agents[i % AGENTS] as AgentClient;
     const conversationId = await (conversationOf[i] as { promise: Promise<string> }).promise;
     await emitUntilAcked(
-      () => agent.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:claim', { conversationId }) as Acked<Conversation>,
-      deadline,
+      (timeoutMs) => agent.timeout(timeoutMs).emitWithAck('conversation:claim', { conversationId }) as Acked<Conversation>,
+      stalled,
     );
     await sendInOrder(`agent${i % AGENTS}-for-visitor${i}`, (clientId, text) =>
       emitUntilAcked(
-        () => agent.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', { conversationId, clientId, text }) as Acked<Message>,
-        deadline,
+        (timeoutMs) => agent.timeout(timeoutMs).emitWithAck('message:send', { conversationId, clientId, text }) as Acked<Message>,
+        stalled,
       ),
     );
   });
@@ -165,4 +167,4 @@ test('SIGKILL mid-traffic: acknowledged messages lost 0, duplicated 0, reordered
   // Some sends were in flight at the kill and went again: the resend path was exercised, not just the happy one.
   expect(resends).toBeGreaterThan(0);
   expect(counts).toEqual({ acked: TOTAL, lost: 0, duplicated: 0, reordered: 0 });
-}, 90_000);
+}, 120_000);

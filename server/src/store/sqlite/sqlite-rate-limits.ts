@@ -9,6 +9,23 @@ interface CounterRow {
 
 const toCounter = (row: CounterRow): RateCounter => ({ count: row.count, resetAt: row.reset_at });
 
+/**
+ * Runs a counter write without waiting for the disk: in WAL mode, synchronous=NORMAL keeps the file
+ * consistent and only risks the last counts on power loss, which forgets a few hits. The next
+ * message commit (FULL) syncs these frames with it. better-sqlite3 is synchronous, so no other
+ * statement runs in between.
+ */
+function withoutFsync<T>(db: Database.Database, write: () => T): T {
+  const previous = db.pragma('synchronous', { simple: true }) as number;
+  if (previous <= 1) return write();
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma(`synchronous = ${previous}`);
+  }
+}
+
 export function sqliteRateLimits(db: Database.Database): RateLimitStore {
   // ISO timestamps of one format compare correctly as text.
   const increment = db.prepare<{ key: string; now: string; resetAt: string }, CounterRow>(
@@ -25,7 +42,7 @@ export function sqliteRateLimits(db: Database.Database): RateLimitStore {
   return {
     async incrementRateCounter({ key, windowMs, now }) {
       const resetAt = new Date(Date.parse(now) + windowMs).toISOString();
-      const row = increment.get({ key, now, resetAt });
+      const row = withoutFsync(db, () => increment.get({ key, now, resetAt }));
       if (!row) throw new Error('rate_counters upsert returned no row');
       return toCounter(row);
     },
@@ -34,10 +51,10 @@ export function sqliteRateLimits(db: Database.Database): RateLimitStore {
       return row ? toCounter(row) : null;
     },
     async deleteRateCounter(key) {
-      remove.run(key);
+      withoutFsync(db, () => remove.run(key));
     },
     async purgeExpiredRateCounters(now) {
-      return purge.run(now).changes;
+      return withoutFsync(db, () => purge.run(now).changes);
     },
   };
 }
