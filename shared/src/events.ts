@@ -19,6 +19,7 @@ import type {
   ConversationWithMessages,
   HistoryRequest,
   QueuePosition,
+  ReadState,
   InviteRequest,
   TransferRequest,
   TypingNotice,
@@ -59,6 +60,8 @@ export interface VisitorClientToServerEvents {
   /** Rates the visitor's latest conversation once it is resolved. */
   'conversation:rate': (rating: ChatRating, ack: Ack<Conversation>) => void;
   'conversation:transcript': (request: { email: string }, ack: Ack<{ queued: true }>) => void;
+  /** The visitor has seen messages up to this seq (fire and forget). */
+  'message:read': (request: { seq: number }) => void;
   /** Published articles for what the visitor wrote (their language first, then English); offer `bestMatch` before a person. */
   'kb:suggest': (request: KbSuggestRequest, ack: Ack<KbSuggestions>) => void;
   /** A published article of the site, rendered to sanitised HTML. */
@@ -74,6 +77,8 @@ export interface VisitorServerToClientEvents {
   'message:new': (message: Message) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'queue:position': (position: QueuePosition) => void;
+  /** Read receipts moved on (the agent read the visitor's messages, or another tab of the visitor did). */
+  'conversation:read': (state: ReadState) => void;
   typing: (notice: TypingNotice) => void;
 }
 
@@ -102,6 +107,8 @@ export interface AgentClientToServerEvents {
   'ticket:reply': (request: TicketReplyRequest, ack: Ack<Ticket>) => void;
   'message:send': (message: AgentMessageSend, ack: Ack<Message>) => void;
   'typing:set': (typing: { conversationId: string; typing: boolean }) => void;
+  /** The agent has seen the conversation's messages up to this seq (fire and forget). */
+  'message:read': (request: { conversationId: string; seq: number }) => void;
   'agent:status': (request: { status: AgentStatus }, ack: Ack<Agent>) => void;
 }
 
@@ -112,6 +119,7 @@ export interface AgentServerToClientEvents {
   /** A visitor of the site browsed to another page or told us their name. */
   'visitor:updated': (visitor: VisitorProfile) => void;
   'ticket:updated': (ticket: Ticket) => void;
+  'conversation:read': (state: ReadState) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'message:new': (message: Message) => void;
   typing: (notice: TypingNotice) => void;

@@ -1,5 +1,5 @@
 /** The port through which domain services tell connected clients what changed. */
-import type { Agent, Conversation, Message, QueuePosition, Ticket, TypingNotice, VisitorProfile } from '@parley/shared';
+import type { Agent, Conversation, Message, QueuePosition, ReadState, Ticket, TypingNotice, VisitorProfile } from '@parley/shared';
 
 export interface Broadcaster {
   /** To the conversation's visitor (all tabs) and to the site's agents. */
@@ -13,6 +13,8 @@ export interface Broadcaster {
   agentUpdated(agent: Agent): void;
   /** To the site's agents: a visitor's page or identity changed. */
   visitorUpdated(visitor: VisitorProfile): void;
+  /** To both sides (every tab): how far each side has read. */
+  readStateChanged(conversation: Conversation, state: ReadState): void;
   /** To the site's agents: a ticket was created or changed. */
   ticketUpdated(ticket: Ticket): void;
 }

@@ -66,7 +66,8 @@ export function createConversationService({ store, broadcaster, routing, events 
         (await store.findLatestConversation(visitor.siteId, visitor.id));
       if (!conversation) return null;
       const messages = await store.listMessages({ conversationId: conversation.id, afterSeq, includeInternal: false });
-      return { conversation, messages };
+      const read = await store.getReadState(conversation.id);
+      return { conversation, messages, ...(read ? { read } : {}) };
     },
 
     /** Stores the visitor's message once (retries return the stored one), opening a conversation if needed. */
@@ -108,7 +109,8 @@ export function createConversationService({ store, broadcaster, routing, events 
 
     async agentOpen(agent: Agent, conversationId: string): Promise<ConversationWithMessages> {
       const conversation = await conversationForAgent(agent, conversationId);
-      return { conversation, messages: await store.listMessages({ conversationId }) };
+      const [messages, read] = await Promise.all([store.listMessages({ conversationId }), store.getReadState(conversationId)]);
+      return { conversation, messages, ...(read ? { read } : {}) };
     },
 
     /** An agent takes a waiting chat from the queue, within their capacity. */
@@ -245,6 +247,23 @@ export function createConversationService({ store, broadcaster, routing, events 
       const visitor = await store.findVisitorById(visitorId);
       if (!visitor || visitor.siteId !== agent.siteId) throw new DomainError('NOT_FOUND', 'There is no such visitor.');
       return { visitor, conversations: await store.listVisitorConversations(agent.siteId, visitorId) };
+    },
+
+    /** The visitor has seen their conversation up to `seq`: the agents' "read" ticks. */
+    async visitorRead(visitor: Visitor, seq: number): Promise<void> {
+      const conversation =
+        (await store.findOpenConversation(visitor.siteId, visitor.id)) ??
+        (await store.findLatestConversation(visitor.siteId, visitor.id));
+      if (!conversation) return;
+      const state = await store.markRead({ conversationId: conversation.id, reader: 'visitor', seq });
+      if (state) broadcaster.readStateChanged(conversation, state);
+    },
+
+    /** An agent has seen the conversation up to `seq`: the visitor's "read" ticks. */
+    async agentRead(agent: Agent, conversationId: string, seq: number): Promise<void> {
+      const conversation = await conversationForAgent(agent, conversationId);
+      const state = await store.markRead({ conversationId, reader: 'agent', seq });
+      if (state) broadcaster.readStateChanged(conversation, state);
     },
 
     async agentTyping(agent: Agent, conversationId: string, typing: boolean): Promise<void> {

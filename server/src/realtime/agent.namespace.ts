@@ -2,6 +2,7 @@
 import {
   AgentHandshakeSchema,
   AgentMessageSendSchema,
+  AgentReadSchema,
   AgentStatusSetSchema,
   AgentTypingSchema,
   CannedReplyInputSchema,
@@ -136,6 +137,11 @@ function registerAgentHandlers(socket: AgentSocket, deps: AgentNamespaceDeps): v
       return socket.data.agent;
     }),
   );
+  socket.on('message:read', (payload: unknown) => {
+    const parsed = AgentReadSchema.safeParse(payload);
+    if (!parsed.success) return;
+    conversations.agentRead(me(), parsed.data.conversationId, parsed.data.seq).catch(() => undefined);
+  });
   socket.on('typing:set', (payload: unknown) => {
     const parsed = AgentTypingSchema.safeParse(payload);
     if (!parsed.success) return;

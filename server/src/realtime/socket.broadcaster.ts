@@ -25,6 +25,10 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
     agentUpdated(agent) {
       agents.to(rooms.siteAgents(agent.siteId)).emit('agent:updated', agent);
     },
+    readStateChanged(conversation, state) {
+      visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:read', state);
+      agents.to(rooms.siteAgents(conversation.siteId)).emit('conversation:read', state);
+    },
     ticketUpdated(ticket) {
       agents.to(rooms.siteAgents(ticket.siteId)).emit('ticket:updated', ticket);
     },

@@ -5,6 +5,7 @@ import {
   TranscriptRequestSchema,
   OfflineRequestSchema,
   TypingSchema,
+  VisitorReadSchema,
   VisitorContextSchema,
   VisitorHandshakeSchema,
   VisitorIdentifyRequestSchema,
@@ -129,6 +130,10 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
         (updated) => (socket.data.visitor = updated),
         (error: unknown) => logger.warn({ err: error }, 'visitor context update failed'),
       );
+    });
+    socket.on('message:read', (payload: unknown) => {
+      const parsed = VisitorReadSchema.safeParse(payload);
+      if (parsed.success) void conversations.visitorRead(visitor(), parsed.data.seq).catch(() => undefined);
     });
     socket.on('typing:set', (payload: unknown) => {
       const parsed = TypingSchema.safeParse(payload);

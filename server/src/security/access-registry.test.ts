@@ -175,6 +175,7 @@ const AGENT_ID_PROBES: Record<keyof AgentClientToServerEvents, ((ids: Ids) => ob
   'canned:list': null,
   'agent:status': null,
   'typing:set': null,
+  'message:read': null,
   'conversation:open': (ids) => ({ conversationId: ids.conversation }),
   'conversation:claim': (ids) => ({ conversationId: ids.conversation }),
   'conversation:resolve': (ids) => ({ conversationId: ids.conversation }),

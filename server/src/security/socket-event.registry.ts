@@ -13,6 +13,7 @@ export const VISITOR_EVENTS: Record<keyof VisitorClientToServerEvents, EventStyl
   'message:send': 'ack',
   'typing:set': 'fire',
   'visitor:context': 'fire',
+  'message:read': 'fire',
   'visitor:identify': 'ack',
   'conversation:end': 'ack',
   'ticket:create': 'ack',
@@ -26,6 +27,7 @@ export const VISITOR_EVENTS: Record<keyof VisitorClientToServerEvents, EventStyl
 };
 
 export const AGENT_EVENTS: Record<keyof AgentClientToServerEvents, EventStyle> = {
+  'message:read': 'fire',
   'conversation:list': 'ack',
   'conversation:open': 'ack',
   'conversation:claim': 'ack',

@@ -31,6 +31,7 @@ import type {
   VisitorContext,
   VisitorIdentify,
   VisitorProfile,
+  ReadState,
   Ticket,
   TicketChange,
   TicketEvent,
@@ -223,6 +224,9 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
    * the visitor already has another open conversation.
    */
   reopenConversation(conversationId: string): Promise<Conversation | null>;
+  /** Moves a side's read mark forward (never back, never past the last message); null when missing. */
+  markRead(input: { conversationId: string; reader: 'visitor' | 'agent'; seq: number }): Promise<ReadState | null>;
+  getReadState(conversationId: string): Promise<ReadState | null>;
   /** Records the visitor's rating of a resolved conversation (a later rating replaces it). */
   rateConversation(input: { conversationId: string; score: number; comment: string | null }): Promise<Conversation | null>;
   /** Adds a helping agent (idempotent) to an open conversation. */

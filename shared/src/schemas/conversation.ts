@@ -40,6 +40,8 @@ export type Conversation = z.infer<typeof ConversationSchema>;
 export const ConversationWithMessagesSchema = z.object({
   conversation: ConversationSchema,
   messages: z.array(MessageSchema),
+  /** Read receipts so far (absent from servers older than read receipts). */
+  read: z.lazy(() => ReadStateSchema).optional(),
 });
 export type ConversationWithMessages = z.infer<typeof ConversationWithMessagesSchema>;
 
@@ -93,3 +95,16 @@ export const ChatRatingSchema = z.strictObject({
 export type ChatRating = z.infer<typeof ChatRatingSchema>;
 
 export const TranscriptRequestSchema = z.strictObject({ email: z.string().trim().toLowerCase().max(254).email() });
+
+export const READERS = ['visitor', 'agent'] as const;
+
+/** How far each side has read a conversation (message seqs); drives the "read" ticks. */
+export const ReadStateSchema = z.object({
+  conversationId: IdSchema,
+  visitorSeq: z.number().int().nonnegative(),
+  agentSeq: z.number().int().nonnegative(),
+});
+export type ReadState = z.infer<typeof ReadStateSchema>;
+
+export const VisitorReadSchema = z.strictObject({ seq: z.number().int().positive() });
+export const AgentReadSchema = z.strictObject({ conversationId: IdSchema, seq: z.number().int().positive() });

@@ -12,7 +12,7 @@ type ConversationStore = Pick<
   | 'openConversation' | 'findOpenConversation' | 'findLatestConversation' | 'findConversation'
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
-  | 'listUnansweredAssignments' | 'listAssignedTo' | 'reopenConversation' | 'addParticipant' | 'rateConversation'
+  | 'listUnansweredAssignments' | 'listAssignedTo' | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
 >;
 
 /** How often openConversation retries when the open conversation it collided with is resolved meanwhile. */
@@ -20,6 +20,12 @@ const OPEN_ATTEMPTS = 3;
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 const QUEUE_ORDER = { queuedAt: 1, _id: 1 } as const;
 const AFTER = { returnDocument: 'after' } as const;
+
+const readStateOf = (doc: ConversationDoc) => ({
+  conversationId: doc._id,
+  visitorSeq: doc.visitorReadSeq ?? 0,
+  agentSeq: doc.agentReadSeq ?? 0,
+});
 
 export function mongoConversations(models: MongoModels): ConversationStore {
   const { conversations, agents } = models;
@@ -187,6 +193,20 @@ export function mongoConversations(models: MongoModels): ConversationStore {
         )
         .lean<ConversationDoc>();
       return doc ? toConversation(doc) : null;
+    },
+    async markRead({ conversationId, reader, seq }) {
+      const current = await conversations.findById(conversationId, { lastSeq: 1 }).lean<Pick<ConversationDoc, 'lastSeq'>>();
+      if (!current) return null;
+      // lastSeq only grows, so capping by the value just read never lets a mark pass the last message.
+      const field = reader === 'visitor' ? 'visitorReadSeq' : 'agentReadSeq';
+      const doc = await conversations
+        .findOneAndUpdate({ _id: conversationId }, { $max: { [field]: Math.min(seq, current.lastSeq) } }, AFTER)
+        .lean<ConversationDoc>();
+      return doc ? readStateOf(doc) : null;
+    },
+    async getReadState(conversationId) {
+      const doc = await conversations.findById(conversationId).lean<ConversationDoc>();
+      return doc ? readStateOf(doc) : null;
     },
     async rateConversation({ conversationId, score, comment }) {
       const doc = await conversations

@@ -62,6 +62,8 @@ export interface ConversationDoc {
   open: boolean;
   assignedAgentId: string | null; participantAgentIds: string[];
   departmentId: string | null; locale: string | null; lastSeq: number;
+  /** Read receipts; absent on documents written before them. */
+  visitorReadSeq?: number; agentReadSeq?: number;
   createdAt: Date; updatedAt: Date; queuedAt: Date; assignedAt: Date | null;
   /** Absent until the first answer, so `$min` can set it once in the same update as the seq. */
   firstResponseAt?: Date | null;

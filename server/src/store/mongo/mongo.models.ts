@@ -116,6 +116,8 @@ const conversationSchema = new Schema<ConversationDoc>(
     assignedAgentId: nullableString, participantAgentIds: { type: [String], default: [] },
     departmentId: nullableString, locale: nullableString,
     lastSeq: { type: Number, required: true },
+    visitorReadSeq: { type: Number, default: 0 },
+    agentReadSeq: { type: Number, default: 0 },
     createdAt: requiredDate, updatedAt: requiredDate, queuedAt: requiredDate, assignedAt: nullableDate,
     firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
     declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString, ticketId: nullableString,
@@ -139,7 +141,8 @@ const messageSchema = new Schema<MessageDoc>(
     _id: idPath, conversationId: requiredString, seq: { type: Number, required: true },
     clientId: requiredString,
     authorKind: { type: String, enum: ['visitor', 'agent', 'system'], required: true },
-    authorId: nullableString, authorName: nullableString, text: requiredString,
+    // Not `required`: mongoose refuses '' then, and a message with files may have no text.
+    authorId: nullableString, authorName: nullableString, text: { type: String, default: '' },
     internal: { type: Boolean, required: true }, createdAt: requiredDate,
     attachments: { type: [MESSAGE_ATTACHMENT_SCHEMA], default: undefined },
   },

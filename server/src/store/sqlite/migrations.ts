@@ -351,6 +351,11 @@ const MIGRATIONS: string[] = [
   CREATE INDEX attachments_unsent ON attachments (created_at) WHERE message_client_id IS NULL;
   ALTER TABLE messages ADD COLUMN attachments_json TEXT;
   `,
+  // 12: read receipts — the highest message seq each side has read.
+  `
+  ALTER TABLE conversations ADD COLUMN visitor_read_seq INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE conversations ADD COLUMN agent_read_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

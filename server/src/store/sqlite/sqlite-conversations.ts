@@ -15,8 +15,11 @@ type ConversationStore = Pick<
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
   | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'listMessages'
-  | 'reopenConversation' | 'addParticipant' | 'rateConversation'
+  | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
 >;
+
+interface ReadRow { id: string; visitor_read_seq: number; agent_read_seq: number }
+const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visitor_read_seq, agentSeq: r.agent_read_seq });
 
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
 const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = @agentId AND c.status = 'assigned') < @maxChats`;
@@ -174,6 +177,22 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
         if (isUniqueViolation(error)) throw new StoreConflictError('the visitor has another open conversation');
         throw error;
       }
+    },
+    async markRead({ conversationId, reader, seq }) {
+      const column = reader === 'visitor' ? 'visitor_read_seq' : 'agent_read_seq';
+      const row = db
+        .prepare<[number, string], ReadRow>(
+          `UPDATE conversations SET ${column} = MAX(${column}, MIN(?, last_seq)) WHERE id = ?
+           RETURNING id, visitor_read_seq, agent_read_seq`,
+        )
+        .get(seq, conversationId);
+      return row ? toReadState(row) : null;
+    },
+    async getReadState(conversationId) {
+      const row = db
+        .prepare<[string], ReadRow>('SELECT id, visitor_read_seq, agent_read_seq FROM conversations WHERE id = ?')
+        .get(conversationId);
+      return row ? toReadState(row) : null;
     },
     async rateConversation({ conversationId, score, comment }) {
       const row = conditional(
