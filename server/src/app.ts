@@ -112,7 +112,9 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     publicUrl: options.publicUrl,
   });
   const notifier = createTicketNotifier({ mailer: options.mailer, links });
-  const escalation = createEscalationService({ store, broadcaster, notifier, now: options.now, events });
+  const escalation = createEscalationService({
+    store, broadcaster, notifier, now: options.now, events, onQueueChanged: (siteId) => routing.routeSite(siteId),
+  });
   const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now, events });
   const availability = createSiteAvailabilityService({ store, now: options.now });
   const siteConfig = createSiteConfigService({ store, availability });

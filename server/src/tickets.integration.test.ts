@@ -233,3 +233,17 @@ test('a chat assigned to an agent who never answers also becomes a ticket at the
   clockOffsetMs = 3600_000;
   expect(await server.app.escalation.escalateLongWaits()).toBe(0);
 });
+
+test('the visitor hears the ticket number, and those waiting behind move up when a chat leaves the queue', async () => {
+  await server.store.updateSiteSettings(server.site.id, { routingMode: 'pick' });
+  const ahead = await visitor({ name: 'Ahead', email: 'ahead@example.test' });
+  await say(ahead, 'first in line');
+  const behind = await visitor();
+  await say(behind, 'second in line');
+
+  const receipt = eventMatching<{ ticketNumber: number; emailOnFile: boolean }>(ahead, 'ticket:created', () => true);
+  const movedUp = eventMatching<{ position: number }>(behind, 'queue:position', (p) => p.position === 1);
+  unwrap(await ahead.emitWithAck('conversation:end', {}));
+  expect(await receipt).toEqual({ ticketNumber: 1001, emailOnFile: true });
+  await movedUp;
+});

@@ -77,6 +77,8 @@ export interface VisitorServerToClientEvents {
   'message:new': (message: Message) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'queue:position': (position: QueuePosition) => void;
+  /** The visitor's chat became a ticket: its number, and whether we can e-mail them. */
+  'ticket:created': (receipt: TicketReceipt) => void;
   /** Read receipts moved on (the agent read the visitor's messages, or another tab of the visitor did). */
   'conversation:read': (state: ReadState) => void;
   typing: (notice: TypingNotice) => void;

@@ -1,5 +1,5 @@
 /** The port through which domain services tell connected clients what changed. */
-import type { Agent, Conversation, Message, QueuePosition, ReadState, Ticket, TypingNotice, VisitorProfile } from '@parley/shared';
+import type { Agent, Conversation, Message, QueuePosition, ReadState, Ticket, TicketReceipt, TypingNotice, VisitorProfile } from '@parley/shared';
 
 export interface Broadcaster {
   /** To the conversation's visitor (all tabs) and to the site's agents. */
@@ -13,6 +13,8 @@ export interface Broadcaster {
   agentUpdated(agent: Agent): void;
   /** To the site's agents: a visitor's page or identity changed. */
   visitorUpdated(visitor: VisitorProfile): void;
+  /** To the visitor: their chat became ticket #N (by timeout, by an agent, or when they left). */
+  visitorTicketCreated(conversation: Conversation, receipt: TicketReceipt): void;
   /** To both sides (every tab): how far each side has read. */
   readStateChanged(conversation: Conversation, state: ReadState): void;
   /** To the site's agents: a ticket was created or changed. */

@@ -28,6 +28,8 @@ export interface EscalationServiceDeps {
   notifier: TicketNotifier;
   now?: () => Date;
   events?: DomainEvents;
+  /** Called when a chat leaves the queue or an agent's slot frees (routing reassigns, positions move). */
+  onQueueChanged?: (siteId: string) => Promise<void>;
 }
 
 const SUBJECT_LENGTH = 80;
@@ -49,7 +51,9 @@ function transcriptOf(messages: Message[]): string {
     .join('\n');
 }
 
-export function createEscalationService({ store, broadcaster, notifier, now = () => new Date(), events = NO_DOMAIN_EVENTS }: EscalationServiceDeps) {
+export function createEscalationService(deps: EscalationServiceDeps) {
+  const { store, broadcaster, notifier, now = () => new Date(), events = NO_DOMAIN_EVENTS } = deps;
+  const onQueueChanged = deps.onQueueChanged ?? (async () => undefined);
   async function siteOf(siteId: string): Promise<Site> {
     const site = await store.findSiteById(siteId);
     if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
@@ -106,7 +110,10 @@ export function createEscalationService({ store, broadcaster, notifier, now = ()
       const resolved = await store.findConversation(conversation.id);
       if (resolved) broadcaster.conversationUpdated(resolved);
       if (resolved) events.conversationResolved(resolved);
+      broadcaster.visitorTicketCreated(conversation, { ticketNumber: ticket.number, emailOnFile: Boolean(ticket.requesterEmail) });
       await notifier.received(site, ticket);
+      // The chat left the queue: everyone behind it moves up.
+      await onQueueChanged(site.id);
     }
     return ticket;
   }
@@ -134,6 +141,7 @@ export function createEscalationService({ store, broadcaster, notifier, now = ()
       const resolved = await store.resolveConversation(conversation.id);
       if (resolved) broadcaster.conversationUpdated(resolved);
       if (resolved) events.conversationResolved(resolved);
+      await onQueueChanged(visitor.siteId);
       return { conversation: resolved, ticket: null };
     },
 

@@ -25,6 +25,9 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
     agentUpdated(agent) {
       agents.to(rooms.siteAgents(agent.siteId)).emit('agent:updated', agent);
     },
+    visitorTicketCreated(conversation, receipt) {
+      visitors.to(rooms.visitor(conversation.visitorId)).emit('ticket:created', receipt);
+    },
     readStateChanged(conversation, state) {
       visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:read', state);
       agents.to(rooms.siteAgents(conversation.siteId)).emit('conversation:read', state);
