@@ -2,10 +2,11 @@
  * The analytics dashboard's selection (a period of whole days in a time zone, an agent, a
  * department) and the report for it. Only the answer to the latest selection is shown.
  */
-import { ANALYTICS_MAX_DAYS, type AnalyticsReport, type ErrorCode } from '@parley/shared';
+import type { AnalyticsReport, ErrorCode } from '@parley/shared';
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { AnalyticsClient, AnalyticsQuery } from '../api/analytics.client';
 import { errorCodeOf } from '../api/api-error';
+import { MAX_REPORT_DAYS } from '../api/insight-limits';
 
 export const PERIOD_PRESETS = [7, 30, 90] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number] | 'custom';
@@ -52,7 +53,7 @@ export function periodProblem(from: string, to: string): PeriodProblem | null {
   if (!valid(from) || !valid(to)) return 'missing';
   if (from > to) return 'reversed';
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
-  return days > ANALYTICS_MAX_DAYS ? 'tooLong' : null;
+  return days > MAX_REPORT_DAYS ? 'tooLong' : null;
 }
 
 /** The browser's own zone, or UTC when it has none the runtime can name. */

@@ -1,12 +1,6 @@
 /** An article being edited: its fields as typed, what is wrong with them, and what changed since saving. */
-import {
-  KB_BODY_MAX,
-  KB_SUMMARY_MAX,
-  KB_TITLE_MAX,
-  type KbArticle,
-  type KbArticleInput,
-  type KbArticlePatch,
-} from '@parley/shared';
+import type { KbArticle, KbArticleInput, KbArticlePatch } from '@parley/shared';
+import { BODY_MAX, SUMMARY_MAX, TITLE_MAX } from '../../api/insight-limits';
 
 export interface ArticleDraft {
   language: string;
@@ -43,9 +37,9 @@ export function emptyDraft(language: string): ArticleDraft {
 export function problemsOf(draft: ArticleDraft, isNew: boolean): Set<DraftProblem> {
   const problems = new Set<DraftProblem>();
   const title = draft.title.trim();
-  if (!title || title.length > KB_TITLE_MAX) problems.add('title');
-  if (draft.summary.trim().length > KB_SUMMARY_MAX) problems.add('summary');
-  if (draft.bodyMarkdown.length > KB_BODY_MAX) problems.add('body');
+  if (!title || title.length > TITLE_MAX) problems.add('title');
+  if (draft.summary.trim().length > SUMMARY_MAX) problems.add('summary');
+  if (draft.bodyMarkdown.length > BODY_MAX) problems.add('body');
   const slug = draft.slug.trim();
   if ((slug || !isNew) && (!SLUG.test(slug) || slug.length > 120)) problems.add('slug');
   if (!LANGUAGE.test(draft.language)) problems.add('language');

@@ -1,5 +1,6 @@
 /** The article editor's fields: title, summary and body with its preview; language, category, address. */
-import { KB_BODY_MAX, KB_SUMMARY_MAX, KB_TITLE_MAX, type KbArticleView } from '@parley/shared';
+import type { KbArticleView } from '@parley/shared';
+import { BODY_MAX, SUMMARY_MAX, TITLE_MAX } from '../../api/insight-limits';
 import { useState } from 'preact/hooks';
 import { useInsightT } from '../../i18n/use-insight-t';
 import { useConsole } from '../../state/console-context';
@@ -69,7 +70,7 @@ export function ArticleBodyEditor(props: FieldsProps & { dirty: boolean }) {
         <input
           type="text"
           required
-          maxLength={KB_TITLE_MAX}
+          maxLength={TITLE_MAX}
           dir="auto"
           readOnly={readOnly}
           value={draft.title}
@@ -86,7 +87,7 @@ export function ArticleBodyEditor(props: FieldsProps & { dirty: boolean }) {
           id="kb-summary"
           aria-describedby="kb-summary-hint"
           type="text"
-          maxLength={KB_SUMMARY_MAX}
+          maxLength={SUMMARY_MAX}
           dir="auto"
           readOnly={readOnly}
           value={draft.summary}
@@ -105,7 +106,7 @@ export function ArticleBodyEditor(props: FieldsProps & { dirty: boolean }) {
           <textarea
             id="kb-body"
             rows={18}
-            maxLength={KB_BODY_MAX}
+            maxLength={BODY_MAX}
             dir="auto"
             readOnly={readOnly}
             value={draft.bodyMarkdown}

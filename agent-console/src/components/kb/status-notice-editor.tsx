@@ -2,7 +2,8 @@
  * The site's status notice ("Payments are slow, we are on it"), shown in the widget and the help
  * centre until withdrawn. Admins post, change and withdraw it; agents see what visitors see.
  */
-import { STATUS_NOTICE_SEVERITIES, type ErrorCode, type StatusNotice, type StatusNoticeSeverity } from '@parley/shared';
+import type { ErrorCode, StatusNotice, StatusNoticeSeverity } from '@parley/shared';
+import { NOTICE_SEVERITIES, NOTICE_TEXT_MAX } from '../../api/insight-limits';
 import { useState } from 'preact/hooks';
 import { ApiError, errorCodeOf } from '../../api/api-error';
 import { useInsightT } from '../../i18n/use-insight-t';
@@ -12,8 +13,6 @@ import { formatMoment } from '../analytics/analytics-format';
 import { ConfirmDialog } from '../confirm-dialog';
 import { ErrorLine, FailedLine, LoadingLine } from '../insight-state';
 import { useLoaded } from './use-loaded';
-
-const NOTICE_MAX = 500;
 
 function NoticeBanner({ notice }: { notice: StatusNotice }) {
   const t = useInsightT();
@@ -64,20 +63,20 @@ function NoticeForm(props: { notice: StatusNotice | null; onPosted(notice: Statu
           id="kb-notice-text"
           aria-describedby="kb-notice-hint"
           rows={3}
-          maxLength={NOTICE_MAX}
+          maxLength={NOTICE_TEXT_MAX}
           dir="auto"
           value={text}
           onInput={(e) => setText(e.currentTarget.value)}
           data-testid="kb-notice-text"
         />
         <span id="kb-notice-hint" class="field__hint">
-          {t('notice.textHint', { max: NOTICE_MAX })}
+          {t('notice.textHint', { max: NOTICE_TEXT_MAX })}
         </span>
       </div>
       <fieldset class="fieldset">
         <legend class="field__label">{t('notice.severityLabel')}</legend>
         <div class="checks">
-          {STATUS_NOTICE_SEVERITIES.map((s) => (
+          {NOTICE_SEVERITIES.map((s) => (
             <label key={s} class="check">
               <input type="radio" name="kb-notice-severity" value={s} checked={severity === s} onChange={() => setSeverity(s)} />
               <span class={`kb-severity kb-severity--${s}`}>{t(`notice.severity.${s}`)}</span>
