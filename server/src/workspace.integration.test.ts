@@ -43,6 +43,9 @@ test('agents see where the visitor is, who they say they are, their browser and 
   expect(profile.visitor.visitStartedAt).toBeTruthy();
   expect(profile.conversations.map((c) => c.id)).toEqual([first.conversationId]);
   expect(profile.conversations[0]?.visitorName).toBe('Greta');
+  unwrap(await visitor.emitWithAck('ticket:create', { email: 'greta@example.test', message: 'Rechnung bitte' }));
+  const withTicket = unwrap(await admin.emitWithAck('visitor:profile', { visitorId: session.visitorId }));
+  expect(withTicket.tickets.map((t) => t.subject)).toEqual(['Rechnung bitte']);
 
   const bad = await admin.emitWithAck('visitor:profile', { visitorId: 'nope-nope-nope' });
   expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -96,7 +96,7 @@ export interface AgentClientToServerEvents {
   'conversation:invite': (request: InviteRequest, ack: Ack<Conversation>) => void;
   'visitor:profile': (
     request: { visitorId: string },
-    ack: Ack<{ visitor: VisitorProfile; conversations: Conversation[] }>,
+    ack: Ack<{ visitor: VisitorProfile; conversations: Conversation[]; tickets: Ticket[] }>,
   ) => void;
   'canned:list': (request: Record<string, never>, ack: Ack<CannedReply[]>) => void;
   'canned:save': (request: CannedReplyInput, ack: Ack<CannedReply>) => void;

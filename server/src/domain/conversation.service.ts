@@ -6,6 +6,7 @@ import type {
   ConversationWithMessages,
   InviteRequest,
   Message,
+  Ticket,
   TransferRequest,
   VisitorMessageSend,
 } from '@parley/shared';
@@ -243,10 +244,14 @@ export function createConversationService({ store, broadcaster, routing, events 
     },
 
     /** A visitor as agents see them, with their earlier conversations. */
-    async visitorProfile(agent: Agent, visitorId: string): Promise<{ visitor: Visitor; conversations: Conversation[] }> {
+    async visitorProfile(agent: Agent, visitorId: string): Promise<{ visitor: Visitor; conversations: Conversation[]; tickets: Ticket[] }> {
       const visitor = await store.findVisitorById(visitorId);
       if (!visitor || visitor.siteId !== agent.siteId) throw new DomainError('NOT_FOUND', 'There is no such visitor.');
-      return { visitor, conversations: await store.listVisitorConversations(agent.siteId, visitorId) };
+      const [conversations, tickets] = await Promise.all([
+        store.listVisitorConversations(agent.siteId, visitorId),
+        store.listVisitorTickets(agent.siteId, visitorId),
+      ]);
+      return { visitor, conversations, tickets };
     },
 
     /** The visitor has seen their conversation up to `seq`: the agents' "read" ticks. */
