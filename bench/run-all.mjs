@@ -55,7 +55,7 @@ await step('store', async () => {
   const line = (label, r) =>
     `store (${label}): appendMessage ${r.appendMessage.perSec}/s (p99 ${ms(r.appendMessage.p99Ms)}), two processes ` +
     `${r.appendMessageTwoProcesses.perSec}/s, history reads ${r.listMessages.perSec}/s; end to end ` +
-    `${r.endToEnd.storedPerSec} stored/s, ${r.endToEnd.deliveredPerSec} delivered/s; disk allows ${r.syncedWritesPerSec} synced writes/s`;
+    `${r.endToEnd.storedPerSec} stored/s, ${r.endToEnd.deliveredPerSec} delivered/s; disk allows ${r.syncedWritesPerSec.growingFile}-${r.syncedWritesPerSec.reusedFile} synced writes/s`;
   return [
     line('data on disk', onDisk),
     ...(inMemory ? [line(`data in ${inMemory.dataRoot}`, inMemory)] : []),

@@ -19,15 +19,52 @@ export async function adminToken(url) {
   return (await response.json()).token;
 }
 
-/** Pick mode: chats wait in the queue and every agent of the site still sees every message. */
-export async function usePickMode(url, token) {
-  const response = await fetch(`${url}/api/admin/site/settings`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ routingMode: 'pick' }),
+async function call(url, token, { method, path, body, address }) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(address && { 'x-forwarded-for': address }),
+    },
+    body: JSON.stringify(body),
   });
-  if (!response.ok)
-    throw new Error(`switching to pick mode failed: ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+export function updateSiteSettings(url, token, settings) {
+  return call(url, token, { method: 'PATCH', path: '/api/admin/site/settings', body: settings });
+}
+
+/** Pick mode: chats wait in the queue until an agent takes one. */
+export function usePickMode(url, token) {
+  return updateSiteSettings(url, token, { routingMode: 'pick' });
+}
+
+/**
+ * Creates `count` agents able to hold 50 chats each and signs each in (each from its own address:
+ * sign-ins are rate-limited per address); returns their console tokens.
+ */
+export async function createSignedInAgents(url, adminToken, count) {
+  const tokens = [];
+  for (let i = 0; i < count; i += 1) {
+    const credentials = { email: `agent${i}@bench.parley.test`, password: `bench agent ${i} password` };
+    await call(url, adminToken, {
+      method: 'POST',
+      path: '/api/admin/agents',
+      body: { ...credentials, name: `Bench agent ${i}`, role: 'agent', maxChats: 50 },
+    });
+    const address = `172.16.${i >> 8}.${i & 255}`;
+    const { token } = await call(url, null, {
+      method: 'POST',
+      path: '/api/agent/login',
+      body: credentials,
+      address,
+    });
+    tokens.push(token);
+  }
+  return tokens;
 }
 
 /** The server's own view, from GET /metrics: one series' value. */

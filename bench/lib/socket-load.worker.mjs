@@ -1,7 +1,8 @@
 // A socket load process for the relay, store and capacity benchmarks. As `visitors` it holds a slice
 // of the conversations and sends into them at a fixed rate, each message carrying its send time (or
-// just holds them open); as `agent` it receives every message of the site and records send-to-receive
-// latency. Parley and the baseline relay speak the same event names; only the handshake differs.
+// just holds them open); as `agents` it holds agent consoles, which all receive every message of the
+// site, and one of them (the receiver) records send-to-receive latency and which messages arrived.
+// Parley and the baseline relay speak the same event names; only the handshake differs.
 import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { io } from './deps.mjs';
@@ -44,8 +45,10 @@ function connect(url, namespace, { auth, address }) {
   });
 }
 
-// ---- agent: the receiving side ----
+// ---- agents: the receiving side ----
 const received = new Set();
+/** message:new events over every agent socket of this process (each console gets each message). */
+let agentDeliveries = 0;
 const receivedByPhase = {};
 let latencies = [];
 let lastMeasuredAt = 0;
@@ -63,7 +66,7 @@ function onMessage(message) {
 
 // ---- visitors: the sending side ----
 const visitorSockets = [];
-const counts = { sent: 0, acked: 0, errors: {}, sentByPhase: {} };
+const counts = { sent: 0, acked: 0, errors: {}, sentByPhase: {}, queuePositions: 0 };
 let ackLatencies = [];
 
 /** Conversations whose last message is not acknowledged yet: a chat client sends in order. */
@@ -117,27 +120,36 @@ async function sendAtRate({ phase, rate, count, maxSeconds }) {
 }
 
 serveRequests({
-  async connectAgent({ url, auth, name }) {
+  /** `agents`: one { auth, address } per console; `receiver`: the index that records, or -1. */
+  async connectAgents({ url, agents, name, receiver }) {
     worker = name;
-    const socket = await connect(url, '/agent', { auth });
-    socket.on('message:new', onMessage);
-    return { connected: 1 };
+    await inBatches(agents, CONNECT_CONCURRENCY, async (agent, index) => {
+      const socket = await connect(url, '/agent', agent);
+      socket.on('message:new', (message) => {
+        agentDeliveries += 1;
+        if (index === receiver) onMessage(message);
+      });
+    });
+    return { connected: agents.length };
   },
   /** `visitors`: one { auth, address } per conversation. */
   async connectVisitors({ url, visitors, name }) {
     worker = name;
-    await inBatches(visitors, CONNECT_CONCURRENCY, async (visitor) =>
-      visitorSockets.push(await connect(url, '/visitor', visitor)),
-    );
+    await inBatches(visitors, CONNECT_CONCURRENCY, async (visitor) => {
+      const socket = await connect(url, '/visitor', visitor);
+      socket.on('queue:position', () => (counts.queuePositions += 1));
+      visitorSockets.push(socket);
+    });
     return { connected: visitorSockets.length };
   },
   /** One message per conversation, unmeasured: Parley opens a conversation on its first message. */
   async openConversations({ rate }) {
     const before = counts.acked;
+    const started = performance.now();
     const result = await sendAtRate({ phase: 'o', rate, count: visitorSockets.length, maxSeconds: 120 });
     const deadline = Date.now() + 60_000;
     while (counts.acked - before < result.sent && Date.now() < deadline) await sleep(50);
-    return { opened: counts.acked - before };
+    return { opened: counts.acked - before, seconds: (performance.now() - started) / 1000 };
   },
   async run({ phase, rate, count, maxSeconds }) {
     return sendAtRate({ phase, rate, count, maxSeconds });
@@ -168,6 +180,7 @@ serveRequests({
     const report = {
       received: received.size,
       receivedByPhase: { ...receivedByPhase },
+      agentDeliveries,
       lastMeasuredAt,
       disconnects,
       latencies,

@@ -3,7 +3,13 @@
 /* global fetch -- Node 20 has it built in */
 import { fileURLToPath } from 'node:url';
 import { summarize, ratio } from '../lib/stats.mjs';
-import { adminToken, siteKeyOf, usePickMode } from '../lib/parley-api.mjs';
+import {
+  adminToken,
+  createSignedInAgents,
+  siteKeyOf,
+  updateSiteSettings,
+  usePickMode,
+} from '../lib/parley-api.mjs';
 import { cpuSecondsOf, freePort, rssMBOf, startParleyServer, startWorker } from '../lib/processes.mjs';
 import { sleep } from '../lib/clock.mjs';
 import { writeResult } from '../lib/results.mjs';
@@ -13,6 +19,7 @@ import { MESSAGES_PER_VISITOR_PER_RUN, visitorAddress } from '../lib/visitor-add
 const LOAD_WORKER = fileURLToPath(new URL('../lib/socket-load.worker.mjs', import.meta.url));
 const BASELINE_SERVER = fileURLToPath(new URL('./baseline-relay.server.mjs', import.meta.url));
 const VISITOR_WORKERS = 2;
+const AGENT_WORKERS = 2;
 const OPEN_RATE = 500;
 // Long enough for a saturated server to answer every conversation's message still in flight.
 const DRAIN_MS = 60_000;
@@ -32,17 +39,35 @@ async function startBaselineServer() {
   throw new Error('the baseline relay did not start');
 }
 
-/** What each side needs to connect: Parley's real handshake, or the baseline's room number. */
-async function prepareTarget(target, dataRoot) {
+/** Agents a level needs so that every conversation is assigned: each may hold 50 chats at most. */
+const CHATS_PER_AGENT = 50;
+const agentsFor = (conversations) => Math.ceil(conversations / CHATS_PER_AGENT);
+
+/**
+ * What each side needs: Parley in auto routing with enough signed-in agents for every conversation
+ * (so none waits in the queue), or the baseline with as many agent sockets in its agents room.
+ */
+async function prepareTarget(target, { conversations, dataRoot }) {
+  const agentCount = agentsFor(conversations);
   if (target === 'baseline') {
     const server = await startBaselineServer();
-    return { server, agentAuth: {}, visitorAuth: (i) => ({ conversation: i }) };
+    return {
+      server,
+      agents: Array.from({ length: agentCount }, () => ({ auth: {} })),
+      visitorAuth: (i) => ({ conversation: i }),
+    };
   }
   const server = await startParleyServer({ dataRoot });
   const token = await adminToken(server.url);
-  await usePickMode(server.url, token);
+  // Answer timeouts would hand chats around mid-run; the benchmark's agents never answer.
+  await updateSiteSettings(server.url, token, { routingMode: 'auto', assignTimeoutSeconds: 3600 });
+  const tokens = await createSignedInAgents(server.url, token, agentCount);
   const siteKey = await siteKeyOf(server.url);
-  return { server, agentAuth: { token }, visitorAuth: () => ({ siteKey }) };
+  return {
+    server,
+    agents: tokens.map((agentToken) => ({ auth: { token: agentToken } })),
+    visitorAuth: () => ({ siteKey }),
+  };
 }
 
 const sumOf = (values) => values.reduce((a, b) => a + b, 0);
@@ -53,50 +78,63 @@ function mergeCounts(maps) {
   return merged;
 }
 
+/** Splits `items` round-robin into `parts` lists. */
+const deal = (items, parts) =>
+  Array.from({ length: parts }, (_, p) => items.filter((_, i) => i % parts === p));
+
+/** A bounded reading of Parley's histogram; null when the server is too busy to answer /metrics. */
+const readBuckets = (url) => readDeliveryBuckets(url).catch(() => null);
+
 /** One run against `target` ('parley' or 'baseline'); Parley's data directory goes under `dataRoot`. */
 export async function measureRelay(target, { conversations, msgPerSec, durationS, warmupS, dataRoot }) {
-  const { server, agentAuth, visitorAuth } = await prepareTarget(target, dataRoot);
-  const agent = startWorker(LOAD_WORKER);
+  const { server, agents, visitorAuth } = await prepareTarget(target, { conversations, dataRoot });
+  const agentWorkers = Array.from({ length: Math.min(AGENT_WORKERS, agents.length) }, () =>
+    startWorker(LOAD_WORKER),
+  );
   const visitors = Array.from({ length: VISITOR_WORKERS }, () => startWorker(LOAD_WORKER));
+  const workers = [...agentWorkers, ...visitors];
   try {
-    await agent.request('connectAgent', { url: server.url, auth: agentAuth, name: 'agent' });
-    const slices = visitors.map((_, w) =>
-      Array.from({ length: conversations }, (_, i) => i)
-        .filter((i) => i % VISITOR_WORKERS === w)
-        .map((i) => ({ auth: visitorAuth(i), address: visitorAddress(i) })),
+    const agentSlices = deal(agents, agentWorkers.length);
+    // The receiver is the first console of the first agent process; every console gets the same messages.
+    await Promise.all(
+      agentWorkers.map((w, i) =>
+        w.request('connectAgents', {
+          url: server.url,
+          agents: agentSlices[i],
+          name: `a${i}`,
+          receiver: i === 0 ? 0 : -1,
+        }),
+      ),
+    );
+    const visitorSlices = deal(
+      Array.from({ length: conversations }, (_, i) => ({ auth: visitorAuth(i), address: visitorAddress(i) })),
+      VISITOR_WORKERS,
     );
     await Promise.all(
       visitors.map((v, w) =>
-        v.request('connectVisitors', { url: server.url, visitors: slices[w], name: `v${w}` }),
+        v.request('connectVisitors', { url: server.url, visitors: visitorSlices[w], name: `v${w}` }),
       ),
     );
-    await Promise.all(
+    const opens = await Promise.all(
       visitors.map((v) => v.request('openConversations', { rate: OPEN_RATE / VISITOR_WORKERS })),
     );
 
     const perWorkerRate = msgPerSec / VISITOR_WORKERS;
-    await Promise.all(
-      visitors.map((v) =>
-        v.request('run', {
-          phase: 'w',
-          rate: perWorkerRate,
-          count: Math.round(perWorkerRate * warmupS),
-          maxSeconds: warmupS,
-        }),
-      ),
-    );
+    const phase = (name, seconds) =>
+      Promise.all(
+        visitors.map((v) =>
+          v.request('run', {
+            phase: name,
+            rate: perWorkerRate,
+            count: Math.round(perWorkerRate * seconds),
+            maxSeconds: seconds,
+          }),
+        ),
+      );
+    await phase('w', warmupS);
     const cpuBefore = cpuSecondsOf(server.pid);
-    const bucketsBefore = target === 'parley' ? await readDeliveryBuckets(server.url) : null;
-    const runs = await Promise.all(
-      visitors.map((v) =>
-        v.request('run', {
-          phase: 'm',
-          rate: perWorkerRate,
-          count: Math.round(perWorkerRate * durationS),
-          maxSeconds: durationS,
-        }),
-      ),
-    );
+    const bucketsBefore = target === 'parley' ? await readBuckets(server.url) : null;
+    const runs = await phase('m', durationS);
     const seconds = Math.max(...runs.map((r) => r.seconds));
     const serverCpuPercent = Math.round(((cpuSecondsOf(server.pid) - cpuBefore) / seconds) * 100);
     const serverRssMB = rssMBOf(server.pid);
@@ -104,41 +142,81 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
 
     const sends = await Promise.all(visitors.map((v) => v.request('sendReport', { drainMs: DRAIN_MS })));
     const sent = sumOf(sends.map((s) => s.sent));
-    const receipt = await agent.request('receiveReport', { expected: sent, drainMs: DRAIN_MS });
+    const receipts = await Promise.all(
+      agentWorkers.map((w, i) =>
+        w.request('receiveReport', { expected: i === 0 ? sent : 0, drainMs: DRAIN_MS }),
+      ),
+    );
+    const receipt = receipts[0];
     const measuredSent = sumOf(runs.map((r) => r.sent));
-    const latency = summarize(receipt.latencies);
-    const bucketsAfter = bucketsBefore ? await readDeliveryBuckets(server.url) : null;
+    const bucketsAfter = bucketsBefore ? await readBuckets(server.url) : null;
     const deliveredSeconds = Math.max(seconds, (receipt.lastMeasuredAt - startedAt) / 1000);
     const ack = summarize(sends.flatMap((s) => s.ackLatencies));
-    const errors = mergeCounts(sends.map((s) => s.errors));
     return {
+      agents: agents.length,
       achievedMsgPerSec: Math.round(measuredSent / seconds),
       deliveredMsgPerSec: Math.round((receipt.receivedByPhase.m ?? 0) / deliveredSeconds),
+      agentDeliveriesPerSec: Math.round(sumOf(receipts.map((r) => r.agentDeliveries)) / deliveredSeconds),
       measuredSeconds: Math.round(seconds * 10) / 10,
       measuredMessages: measuredSent,
-      ...latency,
+      ...summarize(receipt.latencies),
       ackP50Ms: ack.p50Ms,
       ackP99Ms: ack.p99Ms,
       sent,
       acked: sumOf(sends.map((s) => s.acked)),
       received: receipt.received,
       lostMessages: sent - receipt.received,
-      errors,
-      agentDisconnects: receipt.disconnects,
+      errors: mergeCounts(sends.map((s) => s.errors)),
+      agentDisconnects: mergeCounts(receipts.map((r) => r.disconnects)),
       visitorDisconnects: mergeCounts(sends.map((s) => s.disconnects)),
+      openSeconds: Math.round(Math.max(...opens.map((o) => o.seconds)) * 10) / 10,
       serverCpuPercent,
       serverRssMB,
       // From Parley's own histogram (bucket upper bounds): receive -> broadcast inside the server.
-      ...(bucketsAfter && {
-        serverDeliveryP50Ms: bucketQuantileMs(bucketsBefore, bucketsAfter, 0.5),
-        serverDeliveryP99Ms: bucketQuantileMs(bucketsBefore, bucketsAfter, 0.99),
-      }),
+      ...(bucketsBefore &&
+        bucketsAfter && {
+          serverDeliveryP50Ms: bucketQuantileMs(bucketsBefore, bucketsAfter, 0.5),
+          serverDeliveryP99Ms: bucketQuantileMs(bucketsBefore, bucketsAfter, 0.99),
+        }),
     };
   } finally {
-    await Promise.all([agent, ...visitors].map((w) => w.request('close').catch(() => undefined)));
-    await Promise.all([agent, ...visitors].map((w) => w.stop()));
+    await Promise.all(workers.map((w) => w.request('close').catch(() => undefined)));
+    await Promise.all(workers.map((w) => w.stop()));
     await server.stop();
   }
+}
+
+/**
+ * Pick mode keeps every chat in the queue, and each new chat re-sends the queue position to every
+ * waiting visitor: this measures how that grows with the queue (events and time to open them all).
+ */
+export async function measurePickModeQueue({ queued = [100, 200, 400], dataRoot } = {}) {
+  const results = [];
+  for (const count of queued) {
+    const server = await startParleyServer({ dataRoot });
+    const worker = startWorker(LOAD_WORKER);
+    try {
+      await usePickMode(server.url, await adminToken(server.url));
+      const siteKey = await siteKeyOf(server.url);
+      const visitors = Array.from({ length: count }, (_, i) => ({
+        auth: { siteKey },
+        address: visitorAddress(i),
+      }));
+      await worker.request('connectVisitors', { url: server.url, visitors, name: 'q' });
+      const opened = await worker.request('openConversations', { rate: count * 10 });
+      const report = await worker.request('sendReport', { drainMs: 5000 });
+      results.push({
+        queued: opened.opened,
+        openAllSeconds: Math.round(opened.seconds * 10) / 10,
+        queuePositionEvents: report.queuePositions,
+      });
+    } finally {
+      await worker.request('close').catch(() => undefined);
+      await worker.stop();
+      await server.stop();
+    }
+  }
+  return results;
 }
 
 /** The Parley figures an entry shows for one run. */
@@ -163,6 +241,17 @@ export function legalRate({ conversations, msgPerSec, durationS, warmupS }) {
  * is given (a tmpfs such as /dev/shm), Parley again with its data in memory: the difference is
  * what the store's fsync costs. Both sides get the same offered rate.
  */
+/** Runs one measurement, keeping its failure as a value so the other runs still report. */
+async function attempt(label, run) {
+  console.log(label);
+  try {
+    return await run();
+  } catch (error) {
+    console.error(error);
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export async function runRelayBenchmark({
   levels = [1000, 5000],
   msgPerSec = 5000,
@@ -174,56 +263,67 @@ export async function runRelayBenchmark({
   for (const conversations of levels) {
     const offered = legalRate({ conversations, msgPerSec, durationS, warmupS });
     const settings = { conversations, msgPerSec: offered, durationS, warmupS };
-    const label = `relay: ${conversations} conversations at ${offered} msg/s`;
-    console.log(`${label}, Parley (data on disk)...`);
-    const parley = await measureRelay('parley', settings);
-    console.log(`${label}, bare Socket.IO relay...`);
-    const baseline = await measureRelay('baseline', settings);
-    let parleyDataInMemory = null;
-    if (memoryRoot) {
-      console.log(`${label}, Parley (data in ${memoryRoot})...`);
-      parleyDataInMemory = await measureRelay('parley', { ...settings, dataRoot: memoryRoot });
-    }
+    const label = `relay: ${conversations} conversations, ${agentsFor(conversations)} agents, ${offered} msg/s`;
+    const parley = await attempt(`${label}: Parley (data on disk)...`, () =>
+      measureRelay('parley', settings),
+    );
+    const baseline = await attempt(`${label}: bare Socket.IO relay...`, () =>
+      measureRelay('baseline', settings),
+    );
+    const inMemory = memoryRoot
+      ? await attempt(`${label}: Parley (data in ${memoryRoot})...`, () =>
+          measureRelay('parley', { ...settings, dataRoot: memoryRoot }),
+        )
+      : null;
     entries.push({
       conversations,
+      agents: agentsFor(conversations),
       msgPerSec,
       offeredMsgPerSec: offered,
       ...headline(parley),
-      deliveredMsgPerSec: parley.deliveredMsgPerSec,
-      baselineAchievedMsgPerSec: baseline.achievedMsgPerSec,
-      baselineP50Ms: baseline.p50Ms,
-      baselineP99Ms: baseline.p99Ms,
-      p50Ratio: ratio(parley.p50Ms, baseline.p50Ms),
-      p99Ratio: ratio(parley.p99Ms, baseline.p99Ms),
-      baselineLostMessages: baseline.lostMessages,
-      dataInMemory: parleyDataInMemory && {
-        ...headline(parleyDataInMemory),
-        p50Ratio: ratio(parleyDataInMemory.p50Ms, baseline.p50Ms),
-        p99Ratio: ratio(parleyDataInMemory.p99Ms, baseline.p99Ms),
+      deliveredMsgPerSec: parley.deliveredMsgPerSec ?? null,
+      baselineAchievedMsgPerSec: baseline.achievedMsgPerSec ?? null,
+      baselineP50Ms: baseline.p50Ms ?? null,
+      baselineP99Ms: baseline.p99Ms ?? null,
+      p50Ratio: ratio(parley.p50Ms ?? null, baseline.p50Ms ?? null),
+      p99Ratio: ratio(parley.p99Ms ?? null, baseline.p99Ms ?? null),
+      baselineLostMessages: baseline.lostMessages ?? null,
+      dataInMemory: inMemory && {
+        ...headline(inMemory),
+        p50Ratio: ratio(inMemory.p50Ms ?? null, baseline.p50Ms ?? null),
+        p99Ratio: ratio(inMemory.p99Ms ?? null, baseline.p99Ms ?? null),
       },
-      details: { parley, baseline, parleyDataInMemory },
+      details: { parley, baseline, parleyDataInMemory: inMemory },
     });
   }
+  const pickModeQueue = await attempt('relay: pick-mode queue positions...', () =>
+    measurePickModeQueue({ dataRoot: memoryRoot ?? undefined }),
+  );
   const file = writeResult('relay', {
     description:
-      'Visitor -> agent message:new latency (send time written into the message text, read in the agent process). ' +
-      'Parley on the embedded SQLite store (synchronous=FULL, data directory on disk) in pick mode, where one agent ' +
-      'console receives every message of the site; beside it a bare Socket.IO relay (ack, forward to the conversation ' +
-      'room and the agents room) and, under dataInMemory, Parley with its data directory on tmpfs. Messages are sent ' +
-      'on schedule, round-robin over the conversations, but a conversation never has two messages unacknowledged: ' +
-      'when the server falls behind, achievedMsgPerSec falls below offeredMsgPerSec. Each visitor has its own address ' +
-      `(X-Forwarded-For) and sends at most ${MESSAGES_PER_VISITOR_PER_RUN} messages in the run, under Parley's 30 a minute per ` +
-      'visitor: offeredMsgPerSec is msgPerSec or, where that would break the limit, the most the limit allows. ' +
-      'Server and load generators share the machine.',
+      'Visitor -> agent message:new latency: the send time is written into the message text and read in the agent ' +
+      'process. Parley runs on the embedded SQLite store (synchronous=FULL, data directory on disk) in auto routing, with ' +
+      `one signed-in agent console per ${CHATS_PER_AGENT} conversations so that every conversation is assigned; every ` +
+      'console receives every message of the site, as in production, and the first one is the receiver measured. Beside ' +
+      'it a bare Socket.IO relay with no Parley code (ack, forward to the conversation room and to an agents room holding ' +
+      'as many sockets) and, under dataInMemory, Parley with its data directory on tmpfs. Messages are sent on schedule, ' +
+      'round-robin over the conversations, but a conversation never has two messages unacknowledged: when the server ' +
+      'falls behind, achievedMsgPerSec falls below offeredMsgPerSec. Each visitor has its own address (X-Forwarded-For) ' +
+      `and sends at most ${MESSAGES_PER_VISITOR_PER_RUN} messages in the run, under Parley's 30 a minute per visitor: ` +
+      'offeredMsgPerSec is msgPerSec or, where that would break the limit, the most it allows. lostMessages counts ' +
+      `messages sent but not received by the receiver after a ${DRAIN_MS / 1000} s drain. pickModeQueue: in pick mode ` +
+      'each new chat re-sends queue positions to every waiting visitor. Server and load generators share the machine.',
     settings: {
       msgPerSec,
       durationS,
       warmupS,
       visitorWorkers: VISITOR_WORKERS,
+      agentWorkers: AGENT_WORKERS,
       drainSeconds: DRAIN_MS / 1000,
       transport: 'websocket',
     },
     levels: entries,
+    pickModeQueue,
   });
-  return { file, entries };
+  return { file, entries, pickModeQueue };
 }

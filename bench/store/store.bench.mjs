@@ -16,21 +16,33 @@ const CONVERSATIONS = 100;
 const APPEND = { maxMessages: 50_000, maxSeconds: 10 };
 const READ = { maxReads: 20_000, maxSeconds: 5 };
 
-/** What this directory's disk allows: 4 KB appends, each followed by fdatasync, for one second. */
+/**
+ * What this directory's disk allows for one second: 4 KB writes each followed by fdatasync, into a
+ * growing file (like a new WAL) and over a preallocated one (like a WAL reused after a checkpoint).
+ */
 function syncedWritesPerSecond(dataRoot) {
   const dir = fs.mkdtempSync(path.join(dataRoot, 'parley-bench-fsync-'));
-  const fd = fs.openSync(path.join(dir, 'probe'), 'w');
   const block = Buffer.alloc(4096, 1);
-  const start = performance.now();
-  let n = 0;
-  while (performance.now() - start < 1000) {
-    fs.writeSync(fd, block);
-    fs.fdatasyncSync(fd);
-    n += 1;
-  }
-  fs.closeSync(fd);
+  const rate = ({ preallocated }) => {
+    const file = path.join(dir, preallocated ? 'reused' : 'growing');
+    const fd = fs.openSync(file, 'w');
+    if (preallocated) {
+      fs.writeSync(fd, Buffer.alloc(4 * 2 ** 20));
+      fs.fsyncSync(fd);
+    }
+    const start = performance.now();
+    let n = 0;
+    while (performance.now() - start < 1000) {
+      fs.writeSync(fd, block, 0, block.length, preallocated ? (n % 1024) * 4096 : null);
+      fs.fdatasyncSync(fd);
+      n += 1;
+    }
+    fs.closeSync(fd);
+    return Math.round(n / ((performance.now() - start) / 1000));
+  };
+  const result = { growingFile: rate({ preallocated: false }), reusedFile: rate({ preallocated: true }) };
   fs.rmSync(dir, { recursive: true, force: true });
-  return Math.round(n / ((performance.now() - start) / 1000));
+  return result;
 }
 
 async function directOnOneProcess(bundle, dataRoot) {
@@ -76,7 +88,7 @@ async function directOnTwoProcesses(bundle, dataRoot) {
  * acked, up to the messages a visitor may send in the run.
  */
 async function endToEnd(dataRoot) {
-  const settings = { conversations: 1000, msgPerSec: 1_000_000, durationS: 10, warmupS: 1 };
+  const settings = { conversations: 500, msgPerSec: 1_000_000, durationS: 10, warmupS: 1 };
   const run = await measureRelay('parley', { ...settings, msgPerSec: legalRate(settings), dataRoot });
   return {
     storedPerSec: run.achievedMsgPerSec,
@@ -112,9 +124,10 @@ export async function runStoreBenchmark({ memoryRoot = null } = {}) {
     description:
       "The server's SqliteStore (journal_mode=WAL, synchronous=FULL) driven directly, one awaited call at a time as " +
       `the conversation service does: appendMessage over ${CONVERSATIONS} conversations, listMessages of a whole ` +
-      'conversation, two processes appending to one file; then end to end through a running server (1,000 visitors, each ' +
-      'sending its next message as soon as the last is acknowledged, within its rate limit; one agent console receiving). syncedWritesPerSec is ' +
-      "the directory's own limit: 4 KB writes each followed by fdatasync. inMemory repeats it all on tmpfs.",
+      'conversation, two processes appending to one file; then end to end through a running server (500 visitors, each ' +
+      'sending its next message as soon as the last is acknowledged, within its rate limit; 10 agent consoles, auto routing). ' +
+      "syncedWritesPerSec is the directory's own limit: 4 KB writes each followed by fdatasync, appended to a growing file " +
+      'and over a preallocated one. inMemory repeats it all on tmpfs.',
     appendsPerSec: onDisk.appendMessage.perSec,
     endToEndStoredPerSec: onDisk.endToEnd.storedPerSec,
     endToEndDeliveredPerSec: onDisk.endToEnd.deliveredPerSec,
