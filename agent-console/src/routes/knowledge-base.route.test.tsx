@@ -170,7 +170,7 @@ describe('knowledge base: finding articles', () => {
     const { server } = await openKb({ role: 'admin', articles: [RETURNS, SHIPPING, VERSAND] });
     await waitFor(() => expect(titles()).toEqual(['Returns and refunds', 'Shipping times', 'Lieferzeiten']));
     expect(rows()[1]).toHaveAttribute('data-status', 'draft');
-    expect(rows()[0]).toHaveTextContent('👍 7');
+    expect(rows()[0]).toHaveTextContent('Helpful: +7');
 
     const filters = within(screen.getByRole('search'));
     fireEvent.change(filters.getByRole('combobox', { name: 'Language' }), { target: { value: 'de' } });

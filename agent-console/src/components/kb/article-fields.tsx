@@ -11,6 +11,9 @@ import { languageName, offeredLanguages } from './kb-language';
 import { MarkdownPreview } from './markdown-preview';
 import { SavedArticleView } from './saved-article-view';
 
+/** The syntax at a glance, in symbols only so it reads the same in every language. */
+const MARKDOWN_SAMPLE = '## …  **…**  *…*  - …  1. …  [ … ](https://…)  | … | … |';
+
 interface FieldsProps {
   draft: ArticleDraft;
   problems: ReadonlySet<DraftProblem>;
@@ -115,7 +118,10 @@ export function ArticleBodyEditor(props: FieldsProps & { dirty: boolean }) {
             data-testid="kb-body-input"
           />
           <span id="kb-body-hint" class="field__hint">
-            {t('editor.bodyHint')}
+            {t('editor.bodyHint')}{' '}
+            <code class="kb-syntax" dir="ltr">
+              {MARKDOWN_SAMPLE}
+            </code>
           </span>
         </div>
         <PreviewPane draft={draft} saved={props.saved} dirty={props.dirty} />

@@ -116,8 +116,12 @@ function ArticleRow({ article, store }: { article: KbArticleSummary; store: KbSt
       </td>
       <td>{categoryName(category, locale) || <span class="muted">{t('list.noCategory')}</span>}</td>
       <td class="kb-num">
-        <span title={t('stats.helpful')}>👍 {formatCount(article.helpfulCount, locale)}</span>{' '}
-        <span title={t('stats.notHelpful')}>👎 {formatCount(article.notHelpfulCount, locale)}</span>
+        <span class="kb-vote kb-vote--up" title={t('stats.helpful')}>
+          <span class="visually-hidden">{t('stats.helpful')}: </span>+{formatCount(article.helpfulCount, locale)}
+        </span>{' '}
+        <span class="kb-vote kb-vote--down" title={t('stats.notHelpful')}>
+          <span class="visually-hidden">{t('stats.notHelpful')}: </span>−{formatCount(article.notHelpfulCount, locale)}
+        </span>
       </td>
       <td>{formatMessageTime(article.updatedAt, locale)}</td>
     </tr>
