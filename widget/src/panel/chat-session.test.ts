@@ -235,6 +235,34 @@ describe('chat session requests', () => {
   });
 });
 
+describe('chat session: read receipts and requests', () => {
+  it('keeps the read marks from history and from conversation:read', async () => {
+    const { transport, store } = setup();
+    const read = { conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 1 };
+    transport.answerHistory = () => ({
+      ok: true,
+      data: { conversation: aConversation({ lastSeq: 2 }), messages: [aMessage({ seq: 1 }), aMessage({ seq: 2 })], read },
+    });
+    transport.serverConnects();
+    await settle();
+    expect(store.getState().read).toEqual(read);
+
+    transport.push('conversation:read', { conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 2 });
+    expect(store.getState().read).toEqual({ conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 2 });
+  });
+
+  it('takes the request number from ticket:created for the chat the visitor is in', async () => {
+    const { transport, store } = setup();
+    transport.push('ticket:created', { ticketNumber: 7, emailOnFile: false });
+    // No chat known yet: nothing to attach it to (and it is no offline-form receipt).
+    expect(store.getState().ticket).toBeNull();
+
+    store.setConversation(aConversation({ id: 'conversation_9', status: 'assigned' }));
+    transport.push('ticket:created', { ticketNumber: 1042, emailOnFile: true });
+    expect(store.getState().ticket).toEqual({ conversationId: 'conversation_9', ticketNumber: 1042, emailOnFile: true });
+  });
+});
+
 describe('outgoingMessage', () => {
   it('sends the pre-chat department only with a message that opens a conversation', () => {
     const item = { clientId: 'client_1_000', text: 'hi', createdAt: '2025-01-01T12:00:00.000Z' };

@@ -66,6 +66,7 @@ export function startChatSession(deps: ChatSessionDeps) {
     if (!result.ok) return;
     if (result.data) {
       store.setConversation(result.data.conversation);
+      if (result.data.read) store.update({ read: result.data.read });
       receive(result.data.messages, historyLoaded);
     }
     historyLoaded = true;
@@ -138,6 +139,12 @@ export function startChatSession(deps: ChatSessionDeps) {
   transport.onServerEvent('conversation:updated', onConversationUpdated);
   transport.onServerEvent('typing', onTyping);
   transport.onServerEvent('queue:position', (queue) => store.update({ queuePosition: queue }));
+  transport.onServerEvent('conversation:read', (read) => store.update({ read }));
+  // The chat became a request (timed out, escalated, or left): the notice under it shows the number.
+  transport.onServerEvent('ticket:created', (receipt) => {
+    const conversationId = store.getState().conversation?.id;
+    if (conversationId) store.update({ ticket: { ...receipt, conversationId } });
+  });
 
   /** Connects unless connected or refused; cheap to call on every visitor action. */
   function connect(): void {

@@ -5,6 +5,7 @@ import type {
   Message,
   PublicSiteConfig,
   QueuePosition,
+  ReadState,
   SiteAvailability,
   TicketReceipt,
 } from '@parley/shared';
@@ -43,12 +44,14 @@ export interface ChatState {
   ticket: (TicketReceipt & { conversationId: string | null }) | null;
   /** The visitor wants a sound when an agent writes while the chat is closed. */
   sound: boolean;
+  /** How far each side has read the conversation, as the server last said. */
+  read: ReadState | null;
 }
 
 /** The fields set as they are, through `update`. */
 export type PlainSettings = Pick<
   ChatState,
-  'agentTyping' | 'queuePosition' | 'site' | 'availability' | 'departmentId' | 'email' | 'ticket' | 'sound'
+  'agentTyping' | 'queuePosition' | 'site' | 'availability' | 'departmentId' | 'email' | 'ticket' | 'sound' | 'read'
 >;
 
 export const initialChatState: ChatState = {
@@ -69,6 +72,7 @@ export const initialChatState: ChatState = {
   email: null,
   ticket: null,
   sound: true,
+  read: null,
 };
 
 /** A conversation the visitor is in: waiting in the queue or talking to an agent. */

@@ -43,6 +43,9 @@ export function createSocketTransport(handshake: () => VisitorHandshake): Visito
     setTyping: (typing) => {
       socket.volatile.emit('typing:set', { typing });
     },
+    markRead: (seq) => {
+      socket.emit('message:read', { seq });
+    },
     sendContext: (context) => {
       socket.volatile.emit('visitor:context', context);
     },

@@ -94,6 +94,17 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
     },
   });
 
+  // Read receipts only matter once the visitor has looked: their code comes with the first opening.
+  let readReporter: Promise<unknown> | undefined;
+  store.subscribe((state) => {
+    readReporter ??= state.open
+      ? import('./read-reporter').then(
+          (module) => module.startReadReporter({ store, doc, isConnected: transport.isConnected, markRead: transport.markRead }),
+          () => (readReporter = undefined),
+        )
+      : undefined;
+  });
+
   let unread = 0;
   store.subscribe((state) => {
     if (state.unread === unread) return;

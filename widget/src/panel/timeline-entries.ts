@@ -1,5 +1,5 @@
 /** What the message list shows: delivered messages in order, then the visitor's pending ones. */
-import type { ErrorCode, Message } from '@parley/shared';
+import type { ErrorCode, Message, ReadState } from '@parley/shared';
 import type { OutboxItem } from './outbox';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'failed';
@@ -12,11 +12,13 @@ export interface TimelineEntry {
   createdAt: string;
   /** Only the visitor's own messages have a delivery status. */
   status?: DeliveryStatus;
+  /** A visitor's message an agent has read (its seq is at or below the agents' read mark). */
+  read?: boolean;
   clientId: string;
   failure?: ErrorCode;
 }
 
-function fromMessage(message: Message): TimelineEntry {
+function fromMessage(message: Message, read: ReadState | null): TimelineEntry {
   const { author } = message;
   return {
     key: message.id,
@@ -26,6 +28,7 @@ function fromMessage(message: Message): TimelineEntry {
     createdAt: message.createdAt,
     status: author.kind === 'visitor' ? 'sent' : undefined,
     clientId: message.clientId,
+    read: author.kind === 'visitor' && read?.conversationId === message.conversationId && message.seq <= read.agentSeq,
   };
 }
 
@@ -42,6 +45,10 @@ function fromPending(item: OutboxItem): TimelineEntry {
   };
 }
 
-export function timelineEntries(messages: readonly Message[], pending: readonly OutboxItem[]): TimelineEntry[] {
-  return [...messages.map(fromMessage), ...pending.map(fromPending)];
+export function timelineEntries(
+  messages: readonly Message[],
+  pending: readonly OutboxItem[],
+  read: ReadState | null = null,
+): TimelineEntry[] {
+  return [...messages.map((message) => fromMessage(message, read)), ...pending.map(fromPending)];
 }

@@ -38,6 +38,8 @@ export interface VisitorTransport {
   request<E extends VisitorRequestEvent>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>>;
   /** Dropped rather than buffered while offline: a stale "typing" is worse than none. */
   setTyping(typing: boolean): void;
+  /** The visitor has seen messages up to this seq (fire and forget). */
+  markRead(seq: number): void;
   /** The page the visitor is on; sent again on every connection. */
   sendContext(context: VisitorContext): void;
   onServerEvent<E extends keyof VisitorServerToClientEvents>(event: E, listener: VisitorServerToClientEvents[E]): void;

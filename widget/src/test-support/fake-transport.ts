@@ -25,6 +25,8 @@ export interface FakeTransport extends VisitorTransport {
   typing: boolean[];
   identities: VisitorIdentify[];
   contexts: VisitorContext[];
+  /** Seqs reported through `message:read`. */
+  reads: number[];
   requests: { event: VisitorRequestEvent; payload: unknown }[];
   /** How each request event is answered; one without an answer fails as an acknowledgement timeout does. */
   answers: Answers;
@@ -51,6 +53,7 @@ export function createFakeTransport(): FakeTransport {
     typing: [],
     identities: [],
     contexts: [],
+    reads: [],
     requests: [],
     answers: { 'site:status': () => ({ ok: true, data: { agentsOnline: true, openNow: true } }) },
     answerHistory: () => ({ ok: true, data: null }),
@@ -81,6 +84,9 @@ export function createFakeTransport(): FakeTransport {
     },
     sendContext: (context) => {
       fake.contexts.push(context);
+    },
+    markRead: (seq) => {
+      fake.reads.push(seq);
     },
     onServerEvent: (event, listener) => {
       const listeners: AnyListener[] = (handlers[event] ??= []);

@@ -1,6 +1,7 @@
 /** Status lines above and below the messages: connection, refusal, queue position, chat ended, agent typing. */
 import type { ChatState } from '../chat-store';
 import { useTranslation } from '../i18n-context';
+import { LazyQueueNotice } from './lazy-parts';
 
 export function ConnectionNotice({ state }: { state: Pick<ChatState, 'connection' | 'refusal'> }) {
   const { t } = useTranslation();
@@ -21,18 +22,10 @@ export function ConnectionNotice({ state }: { state: Pick<ChatState, 'connection
 }
 
 export function ConversationNotice({ state }: { state: Pick<ChatState, 'conversation' | 'queuePosition'> }) {
-  const { t, lng } = useTranslation();
+  const { t } = useTranslation();
   if (state.conversation?.status === 'resolved') return <p class="notice notice--inline">{t('ended')}</p>;
   const queue = state.queuePosition;
-  if (!queue || state.conversation?.status !== 'queued') return null;
-  const minutes = Math.max(1, Math.round(queue.estimatedWaitSeconds / 60));
-  const duration = new Intl.NumberFormat(lng, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
-  return (
-    <p class="notice notice--inline" role="status" data-testid="queue-position">
-      {t('queue', { position: queue.position })}
-      {queue.estimatedWaitSeconds > 0 && ` · ${t('queueWait', { duration })}`}
-    </p>
-  );
+  return queue && state.conversation?.status === 'queued' ? <LazyQueueNotice queue={queue} /> : null;
 }
 
 export function TypingIndicator({ typing }: { typing: ChatState['agentTyping'] }) {

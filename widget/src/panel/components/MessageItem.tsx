@@ -33,7 +33,7 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
         <time dateTime={entry.createdAt}>{time}</time>
         {entry.status && (
           <span class="message__status" data-testid="message-status">
-            {t(`status.${entry.status}`)}
+            {t(entry.read ? 'status.read' : `status.${entry.status}`)}
           </span>
         )}
       </span>

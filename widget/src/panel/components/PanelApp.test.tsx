@@ -76,6 +76,51 @@ describe('PanelApp', () => {
     expect(actions.send).toHaveBeenLastCalledWith('By button');
   });
 
+  it('shows "Read" on the visitor messages an agent has read, "Sent" on the others', async () => {
+    const { store } = await renderPanel();
+    act(() => {
+      store.setConversation(aConversation({ status: 'assigned' }));
+      store.receiveMessages([aMessage({ seq: 1 }), aMessage({ seq: 2, author: agentAuthor }), aMessage({ seq: 3 })], {
+        live: false,
+      });
+      store.update({ read: { conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 1 } });
+    });
+    const statuses = () => screen.getAllByTestId('message-status').map((status) => status.textContent);
+    expect(statuses()).toEqual(['Read', 'Sent']);
+    act(() => store.update({ read: { conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 3 } }));
+    expect(statuses()).toEqual(['Read', 'Read']);
+    // A mark for another conversation says nothing about these.
+    act(() => store.update({ read: { conversationId: 'conversation_2', visitorSeq: 0, agentSeq: 9 } }));
+    expect(statuses()).toEqual(['Sent', 'Sent']);
+  });
+
+  it('says "Read" in the visitor language', async () => {
+    const { store } = await renderPanel({ locale: 'ru' });
+    act(() => {
+      store.receiveMessages([aMessage({ seq: 1 })], { live: false });
+      store.update({ read: { conversationId: 'conversation_1', visitorSeq: 1, agentSeq: 1 } });
+    });
+    expect(screen.getByTestId('message-status')).toHaveTextContent('Прочитано');
+  });
+
+  it('shows the site status notice at the top, an outage styled as an alert', async () => {
+    const { store } = await renderPanel();
+    expect(screen.queryByTestId('status-notice')).toBeNull();
+    const postedAt = '2025-01-01T12:00:00.000Z';
+    act(() => store.update({ site: aSiteConfig({ statusNotice: { text: 'Payments are slow', severity: 'info', postedAt } }) }));
+    const banner = await screen.findByTestId('status-notice');
+    expect(banner).toHaveAttribute('role', 'status');
+    expect(banner).toHaveTextContent('Payments are slow');
+    expect(banner).not.toHaveClass('status-notice--outage');
+    act(() => store.update({ site: aSiteConfig({ statusNotice: { text: 'Chat is down', severity: 'outage', postedAt } }) }));
+    expect(screen.getByTestId('status-notice')).toHaveClass('status-notice--outage');
+    expect(screen.getByTestId('status-notice')).toHaveTextContent('Chat is down');
+    // Above the messages and the composer.
+    expect(screen.getByTestId('status-notice').compareDocumentPosition(composer()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    act(() => store.update({ site: aSiteConfig({ statusNotice: null }) }));
+    expect(screen.queryByTestId('status-notice')).toBeNull();
+  });
+
   it('shows a message as sending until acknowledged, then as sent, once', async () => {
     const { store } = await renderPanel();
     const pending = { clientId: 'client_1_000', text: 'Hello?', createdAt: '2025-01-01T12:00:00.000Z' };
@@ -136,7 +181,8 @@ describe('PanelApp', () => {
       store.setConversation(aConversation({ status: 'queued' }));
       store.update({ queuePosition: { conversationId: 'conversation_1', position: 3, estimatedWaitSeconds: 240 } });
     });
-    expect(screen.getByTestId('queue-position')).toHaveTextContent('Your place in the queue: 3');
+    // The queue line is a lazy part: only queued chats fetch it.
+    expect(await screen.findByTestId('queue-position')).toHaveTextContent('Your place in the queue: 3');
     expect(screen.getByTestId('queue-position')).toHaveTextContent('4 minutes');
     act(() => store.setConversation(aConversation({ status: 'resolved' })));
     expect(screen.queryByTestId('queue-position')).toBeNull();
@@ -349,6 +395,17 @@ describe('PanelApp', () => {
       expect(notice).toHaveTextContent("We've turned this chat into request #1042. We'll answer by email.");
       expect(within(notice).queryByRole('textbox')).toBeNull();
       expect(screen.queryByRole('group', { name: 'How was this chat?' })).toBeNull();
+    });
+
+    it('shows the request number once ticket:created brings it, still asking for an e-mail when none is on file', async () => {
+      const store = createChatStore({ connection: 'online' });
+      await renderPanel({ store });
+      act(() => store.setConversation(aConversation({ status: 'resolved', ticketId: 'ticket_1' })));
+      const notice = await screen.findByTestId('ticket-notice');
+      expect(notice).toHaveTextContent("We've turned this chat into a request.");
+      act(() => store.update({ ticket: { conversationId: 'conversation_1', ticketNumber: 77, emailOnFile: false } }));
+      expect(notice).toHaveTextContent("We've turned this chat into request #77. We'll answer by email.");
+      expect(within(notice).getByRole('textbox', { name: 'Your email, so we can answer' })).toBeInTheDocument();
     });
 
     it('asks where to write when a wait timed out into a request and no e-mail is known', async () => {

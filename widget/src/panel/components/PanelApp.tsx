@@ -17,6 +17,7 @@ import {
   LazyOfflineForm,
   LazyPreChatForm,
   LazyRatingCard,
+  LazyStatusNotice,
   LazyTicketNotice,
 } from './lazy-parts';
 import { MessageList } from './MessageList';
@@ -38,7 +39,10 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
   const input = useRef<HTMLTextAreaElement>(null);
   const [showContact, setShowContact] = useState(false);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
-  const entries = useMemo(() => timelineEntries(state.messages, state.pending), [state.messages, state.pending]);
+  const entries = useMemo(
+    () => timelineEntries(state.messages, state.pending, state.read),
+    [state.messages, state.pending, state.read],
+  );
   const view = panelView(state, entries.length);
   const { site, conversation, availability } = state;
   const contact = hasContactCard(site) ? () => setShowContact(true) : undefined;
@@ -132,6 +136,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
       {confirmingEnd && view.canEndChat && (
         <LazyEndChatConfirm store={store} actions={actions} onDismiss={() => setConfirmingEnd(false)} />
       )}
+      {site?.statusNotice && <LazyStatusNotice notice={site.statusNotice} />}
       <ConnectionNotice state={state} />
       <div class="panel__body">
         {showContact && site ? (
