@@ -22,7 +22,11 @@ export type VisitorRequestEvent =
   | 'conversation:rate'
   | 'conversation:transcript'
   | 'ticket:create'
-  | 'site:status';
+  | 'site:status'
+  | 'kb:suggest'
+  | 'kb:article'
+  | 'kb:vote'
+  | 'kb:deflection';
 type RequestHandler<E extends VisitorRequestEvent> = VisitorClientToServerEvents[E];
 export type RequestPayload<E extends VisitorRequestEvent> = Parameters<RequestHandler<E>>[0];
 export type RequestResult<E extends VisitorRequestEvent> = Parameters<Parameters<RequestHandler<E>>[1]>[0];

@@ -1,7 +1,6 @@
-/** Status lines above and below the messages: connection, refusal, queue position, chat ended, agent typing. */
+/** Status lines above and below the messages: connection, refusal, agent typing (queue and chat ended: ConversationNotice). */
 import type { ChatState } from '../chat-store';
 import { useTranslation } from '../i18n-context';
-import { LazyQueueNotice } from './lazy-parts';
 
 export function ConnectionNotice({ state }: { state: Pick<ChatState, 'connection' | 'refusal'> }) {
   const { t } = useTranslation();
@@ -19,13 +18,6 @@ export function ConnectionNotice({ state }: { state: Pick<ChatState, 'connection
       {text}
     </div>
   );
-}
-
-export function ConversationNotice({ state }: { state: Pick<ChatState, 'conversation' | 'queuePosition'> }) {
-  const { t } = useTranslation();
-  if (state.conversation?.status === 'resolved') return <p class="notice notice--inline">{t('ended')}</p>;
-  const queue = state.queuePosition;
-  return queue && state.conversation?.status === 'queued' ? <LazyQueueNotice queue={queue} /> : null;
 }
 
 export function TypingIndicator({ typing }: { typing: ChatState['agentTyping'] }) {

@@ -186,7 +186,7 @@ describe('PanelApp', () => {
     expect(screen.getByTestId('queue-position')).toHaveTextContent('4 minutes');
     act(() => store.setConversation(aConversation({ status: 'resolved' })));
     expect(screen.queryByTestId('queue-position')).toBeNull();
-    expect(screen.getByText('This chat has ended. Write a message to start a new one.')).toBeInTheDocument();
+    expect(await screen.findByText('This chat has ended. Write a message to start a new one.')).toBeInTheDocument();
   });
 
   it('is laid out right to left in Arabic', async () => {

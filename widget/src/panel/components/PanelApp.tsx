@@ -9,11 +9,13 @@ import { useTranslation } from '../i18n-context';
 import { canChatLive, hasContactCard, panelView } from '../panel-view';
 import { timelineEntries } from '../timeline-entries';
 import { useChatState } from '../use-chat-state';
-import { ConnectionNotice, ConversationNotice, TypingIndicator } from './ChatNotices';
+import { ConnectionNotice, TypingIndicator } from './ChatNotices';
 import { Composer } from './Composer';
 import {
   LazyContactCard,
+  LazyConversationNotice,
   LazyEndChatConfirm,
+  LazyKbSuggestions,
   LazyOfflineForm,
   LazyPreChatForm,
   LazyRatingCard,
@@ -109,8 +111,9 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
           />
         )}
       </MessageList>
-      <ConversationNotice state={state} />
+      {conversation && conversation.status !== 'assigned' && <LazyConversationNotice state={state} />}
       <TypingIndicator typing={state.agentTyping} />
+      {state.open && !view.offline && <LazyKbSuggestions input={input} store={store} actions={actions} />}
       {!view.offline && (
         <Composer
           inputRef={input}

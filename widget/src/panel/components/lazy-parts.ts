@@ -10,5 +10,6 @@ export const LazyEmojiPicker = lazyPart(() => import('./EmojiPicker'));
 export const LazyEndChatConfirm = lazyPart(() => import('./EndChatConfirm'));
 export const LazyMessageFailure = lazyPart(() => import('./MessageFailure'));
 export const LazyChatMenu = lazyPart(() => import('./ChatMenu'));
-export const LazyQueueNotice = lazyPart(() => import('./QueueNotice'));
+export const LazyConversationNotice = lazyPart(() => import('./ConversationNotice'));
 export const LazyStatusNotice = lazyPart(() => import('./StatusNotice'));
+export const LazyKbSuggestions = lazyPart(() => import('./KbSuggestions'));

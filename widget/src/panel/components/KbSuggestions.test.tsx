@@ -1,0 +1,140 @@
+import type { KbPublicArticleSummary, KbSuggestions as Suggestions } from '@parley/shared';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { createRef } from 'preact';
+import { aConversation } from '../../test-support/message-factory';
+import { fakeActions, renderWithI18n } from '../../test-support/render-with-i18n';
+import { createChatStore } from '../chat-store';
+import type { WidgetLocale } from '../i18n';
+import { articleDocument } from './KbArticle';
+import { KbSuggestions } from './KbSuggestions';
+
+const article = (id: string, title: string): KbPublicArticleSummary => ({
+  id,
+  language: 'en',
+  slug: id,
+  title,
+  summary: `About ${title.toLowerCase()}`,
+  url: `https://acme.example/help/${id}`,
+});
+const refunds = article('kb_refunds', 'Refunds');
+const shipping = article('kb_shipping', 'Shipping times');
+const returns = article('kb_returns', 'Returns');
+const damaged = article('kb_damaged', 'Damaged parcels');
+
+async function setup(options: { suggestions?: Suggestions; locale?: WidgetLocale; inChat?: boolean } = {}) {
+  const store = createChatStore({ connection: 'online', open: true });
+  if (options.inChat) store.setConversation(aConversation({ status: 'assigned' }));
+  const suggestions = options.suggestions ?? { articles: [shipping, refunds, returns, damaged], bestMatch: refunds };
+  const actions = fakeActions({
+    'kb:suggest': () => ({ ok: true, data: suggestions }),
+    'kb:article': ({ articleId }: { articleId: string }) => ({
+      ok: true,
+      data: { ...refunds, id: articleId, html: '<p>Refunds take <strong>5 days</strong>.</p>', updatedAt: '', translations: [] },
+    }),
+    'kb:vote': () => ({ ok: true, data: { recorded: true } }),
+    'kb:deflection': () => ({ ok: true, data: { recorded: true } }),
+  });
+  const input = createRef<HTMLTextAreaElement>();
+  const textarea = document.createElement('textarea');
+  document.body.append(textarea);
+  input.current = textarea;
+  await renderWithI18n(<KbSuggestions input={input} store={store} actions={actions} />, options.locale);
+  const type = (text: string): void => {
+    fireEvent.input(textarea, { target: { value: text } });
+  };
+  return { store, actions, textarea, type };
+}
+
+afterEach(() => document.querySelectorAll('body > textarea').forEach((element) => element.remove()));
+
+describe('KbSuggestions', () => {
+  it('offers up to three articles for what the visitor types, the best match first before the first message', async () => {
+    const { actions, type } = await setup();
+    type('re');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 350)));
+    expect(actions.ask).not.toHaveBeenCalled();
+
+    type('refund please');
+    const list = await screen.findByTestId('kb-suggestions', {}, { timeout: 1000 });
+    expect(actions.ask).toHaveBeenCalledWith('kb:suggest', { text: 'refund please' });
+    expect(list).toHaveTextContent('This article may answer your question:');
+    const titles = within(list)
+      .getAllByRole('button', { name: /About/ })
+      .map((button) => button.querySelector('.kb__title')?.textContent);
+    expect(titles).toEqual(['Refunds', 'Shipping times', 'Returns']);
+  });
+
+  it('in a chat already going, lists the suggestions in the server order, with no best-match offer', async () => {
+    const { type } = await setup({ inChat: true });
+    type('shipping');
+    const list = await screen.findByTestId('kb-suggestions', {}, { timeout: 1000 });
+    expect(list).toHaveTextContent('Suggested articles');
+    expect(within(list).getAllByRole('listitem').map((item) => item.querySelector('.kb__title')?.textContent)).toEqual([
+      'Shipping times',
+      'Refunds',
+      'Returns',
+    ]);
+  });
+
+  it('opens an article in a sandboxed frame, takes a vote and a "solved", then clears the composer', async () => {
+    const { actions, type, textarea } = await setup();
+    type('refund please');
+    fireEvent.click(await screen.findByRole('button', { name: /Refunds/ }, { timeout: 1000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Refunds' });
+    const frame = await within(dialog).findByTitle('Refunds');
+    expect(actions.ask).toHaveBeenCalledWith('kb:article', { articleId: 'kb_refunds' });
+    // No scripts, no same origin: the article cannot touch the panel.
+    expect(frame.getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
+    expect(frame.getAttribute('srcdoc')).toContain('<p>Refunds take <strong>5 days</strong>.</p>');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Yes' }));
+    expect(actions.ask).toHaveBeenCalledWith('kb:vote', { articleId: 'kb_refunds', helpful: true });
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Thanks for your feedback!');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'This solved it' }));
+    expect(actions.ask).toHaveBeenCalledWith('kb:deflection', { articleId: 'kb_refunds', outcome: 'solved' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(textarea).toHaveValue('');
+    expect(screen.getByRole('status')).toHaveTextContent('Glad that helped!');
+  });
+
+  it('"Talk to a person" goes back to the composer with the text kept', async () => {
+    const { actions, type, textarea } = await setup();
+    type('refund please');
+    fireEvent.click(await screen.findByRole('button', { name: /Refunds/ }, { timeout: 1000 }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Talk to a person' }));
+    expect(actions.ask).toHaveBeenCalledWith('kb:deflection', { articleId: 'kb_refunds', outcome: 'human' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(textarea).toHaveValue('refund please');
+    expect(textarea).toHaveFocus();
+  });
+
+  it('Escape closes the article only, and marks the key as taken', async () => {
+    const { type } = await setup();
+    type('refund please');
+    fireEvent.click(await screen.findByRole('button', { name: /Refunds/ }, { timeout: 1000 }));
+    const dialog = await screen.findByRole('dialog');
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    dialog.dispatchEvent(escape);
+    expect(escape.defaultPrevented).toBe(true);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByTestId('kb-suggestions')).toBeInTheDocument();
+  });
+
+  it('speaks the visitor language', async () => {
+    const { type } = await setup({ locale: 'de' });
+    type('Rückerstattung');
+    expect(await screen.findByTestId('kb-suggestions', {}, { timeout: 1000 })).toHaveTextContent(
+      'Dieser Artikel beantwortet vielleicht Ihre Frage:',
+    );
+  });
+});
+
+describe('articleDocument', () => {
+  it('opens links in a new tab and puts the article after our own head', () => {
+    const doc = articleDocument('<p>hi</p>');
+    expect(doc).toContain('<base target="_blank">');
+    expect(doc.endsWith('<p>hi</p>')).toBe(true);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Knowledge-base articles for what the visitor is typing, shown above the composer (a lazy part).
+ * Before the first message, the server's best match is offered first, so the visitor may not need
+ * to wait for a person. An article opens inside the panel.
+ */
+import type { KbPublicArticleSummary, KbSuggestions as Suggestions } from '@parley/shared';
+import type { RefObject } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { PartProps } from '../chat-actions';
+import { isChatActive } from '../chat-store';
+import { useTranslation } from '../i18n-context';
+import { createSuggestionLookup } from '../kb-lookup';
+import { useChatState } from '../use-chat-state';
+import { KbArticle } from './KbArticle';
+
+const SHOWN = 3;
+
+export interface KbSuggestionsProps extends PartProps {
+  /** The composer's text box: the part listens to what is typed there. */
+  input: RefObject<HTMLTextAreaElement>;
+}
+
+/** The best match first (when offered), then the others, at most three. */
+export function suggestionsToShow(found: Suggestions, offerBest: boolean): KbPublicArticleSummary[] {
+  const best = offerBest ? found.bestMatch : null;
+  const rest = found.articles.filter((article) => article.id !== best?.id);
+  return (best ? [best, ...rest] : rest).slice(0, SHOWN);
+}
+
+/** Empties the composer the way typing does, so its own state follows. */
+function clearComposer(input: HTMLTextAreaElement | null): void {
+  if (!input) return;
+  input.value = '';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
+  const { t } = useTranslation();
+  const state = useChatState(store);
+  const [found, setFound] = useState<Suggestions | null>(null);
+  const [reading, setReading] = useState<KbPublicArticleSummary | null>(null);
+  const [solved, setSolved] = useState(false);
+  // Before the visitor's first message of a chat: the moment to offer an answer before a person.
+  const firstMessage = !isChatActive(state) && state.pending.length === 0;
+
+  useEffect(() => {
+    const element = input.current;
+    if (!element) return;
+    const lookup = createSuggestionLookup({
+      suggest: (text) => actions.ask('kb:suggest', { text }).then((result) => (result?.ok ? result.data : null)),
+      onResult: setFound,
+    });
+    const onInput = (): void => {
+      // The "glad it helped" line stays until the visitor writes something new.
+      if (element.value) setSolved(false);
+      lookup.input(element.value);
+    };
+    element.addEventListener('input', onInput);
+    onInput();
+    return () => {
+      element.removeEventListener('input', onInput);
+      lookup.stop();
+    };
+  }, [input.current, actions]);
+
+  // Sending empties the composer without an input event: the suggestions were for that text.
+  useEffect(() => {
+    if (!input.current?.value) setFound(null);
+  }, [state.pending]);
+
+  const close = (outcome: 'solved' | 'human' | null): void => {
+    setReading(null);
+    if (outcome === 'solved') {
+      setSolved(true);
+      clearComposer(input.current);
+      setFound(null);
+    }
+    input.current?.focus();
+  };
+
+  if (reading) return <KbArticle summary={reading} actions={actions} onDone={close} />;
+  if (solved) {
+    return (
+      <p class="kb" role="status">
+        {t('kb.glad')}
+      </p>
+    );
+  }
+  const offerBest = firstMessage && !!found?.bestMatch;
+  const shown = found ? suggestionsToShow(found, offerBest) : [];
+  if (shown.length === 0) return null;
+  return (
+    <section class="kb" aria-label={t('kb.suggested')} data-testid="kb-suggestions">
+      <div class="kb__head">
+        <p class="kb__heading">{t(offerBest ? 'kb.bestMatch' : 'kb.suggested')}</p>
+        <button type="button" class="icon-button kb__hide" aria-label={t('kb.hide')} onClick={() => setFound(null)}>
+          ×
+        </button>
+      </div>
+      <ul class="kb__list">
+        {shown.map((article, index) => (
+          <li key={article.id}>
+            <button
+              type="button"
+              class={`kb__item${offerBest && index === 0 ? ' kb__item--best' : ''}`}
+              onClick={() => setReading(article)}
+            >
+              <span class="kb__title">{article.title}</span>
+              {article.summary && <span class="kb__summary">{article.summary}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default KbSuggestions;
