@@ -21,7 +21,8 @@ export function createPlatformRouter(services: ApiServices, options: { publicUrl
   const router = Router();
 
   router.get('/openapi.json', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').json(document);
+    // Public and credential-free: API tools on other origins may read it.
+    res.set({ 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' }).json(document);
   });
   router.get('/docs', (_req, res) => {
     res.set('Content-Security-Policy', REFERENCE_CSP).set('Cache-Control', 'public, max-age=300').type('html').send(reference);
