@@ -72,6 +72,14 @@ async function refusal(response: Response): Promise<{ status: number; error: Par
   return { status: response.status, ...((await response.json()) as { error: ParleyError }) };
 }
 
+/** Polls a condition the server reaches on its own (a file appearing or going), for up to five seconds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 5000) throw new Error('condition not reached within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const download = (id: string, headers: Record<string, string>) => fetch(`${server.url}/api/attachments/${id}`, { headers });
 
 test('a visitor uploads an image, sends it without text, the agent gets it live, and both can download it', async () => {
@@ -181,6 +189,32 @@ test('a file over the limit is refused with file.size, declared or streamed, and
   const { join } = await import('node:path');
   expect(readdirSync(join(server.dataDir, 'files')).filter((entry) => entry !== '.incoming')).toEqual([]);
   expect(readdirSync(join(server.dataDir, 'files', '.incoming'))).toEqual([]);
+});
+
+test('an upload cut off midway leaves nothing behind, not even a temporary file', async () => {
+  const visitor = await visitorOn();
+  const { readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const incoming = join(server.dataDir, 'files', '.incoming');
+  const abort = new AbortController();
+  let pulls = 0;
+  const endless = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (abort.signal.aborted) return controller.close();
+      pulls += 1;
+      // More than the bytes the type is judged by, so the file is being stored when the cut comes.
+      if (pulls === 1) controller.enqueue(Buffer.from('plain text that never ends\n'.repeat(40)));
+      else await new Promise((resolve) => setTimeout(resolve, 50)).then(() => controller.enqueue(Buffer.from('more\n')));
+    },
+  });
+  const request = fetch(`${server.url}/api/attachments`, {
+    method: 'POST', headers: { ...visitor.headers, [ATTACHMENT_HEADERS.fileName]: 'endless.txt' }, body: endless, duplex: 'half', signal: abort.signal,
+  } as RequestInit);
+  await until(() => readdirSync(incoming).length > 0);
+  abort.abort();
+  await expect(request).rejects.toThrow();
+  await until(() => readdirSync(incoming).length === 0);
+  expect(readdirSync(join(server.dataDir, 'files'))).toEqual(['.incoming']);
 });
 
 test("another visitor, another site's agent and a missing id all get the same 404", async () => {

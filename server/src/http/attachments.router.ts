@@ -49,6 +49,10 @@ export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
         throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation does not exist.');
       }
       const name = fileNameFrom(req.get(ATTACHMENT_HEADERS.fileName));
+      // pipe() does not pass on a dropped connection: fail the upload, so its temporary file goes.
+      req.once('close', () => {
+        if (!req.complete) body.destroy(new Error('the upload was cut off'));
+      });
       req.pipe(body);
       const attachment: MessageAttachment = await deps.service.upload(caller, {
         name, source: body, declaredBytes: declaredLength(req), conversationId,
