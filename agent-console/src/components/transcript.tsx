@@ -26,7 +26,21 @@ function useAuthorName(conversation: Conversation) {
   };
 }
 
-function MessageItem({ message, author }: { message: Message; author: string }) {
+/** Only what the visitor was sent gets a receipt: their own words and internal notes do not. */
+function receiptOf(message: Message, visitorSeq: number): 'read' | 'sent' | null {
+  if (message.author.kind !== 'agent' || message.internal) return null;
+  return message.seq <= visitorSeq ? 'read' : 'sent';
+}
+
+function MessageItem({
+  message,
+  author,
+  receipt,
+}: {
+  message: Message;
+  author: string;
+  receipt: 'read' | 'sent' | null;
+}) {
   const { translator } = useConsole();
   const t = translator.t;
   return (
@@ -43,6 +57,15 @@ function MessageItem({ message, author }: { message: Message; author: string }) 
         <time class="message__time" dateTime={message.createdAt}>
           {formatMessageTime(message.createdAt, translator.language.value)}
         </time>
+        {receipt && (
+          <span
+            class={`message__receipt message__receipt--${receipt}`}
+            data-testid="message-receipt"
+            data-state={receipt}
+          >
+            {t(`chat.receipt.${receipt}`)}
+          </span>
+        )}
       </div>
       {/* Each message finds its own direction: Arabic in an English console, and vice versa. */}
       <p class="message__text" dir="auto">
@@ -102,6 +125,7 @@ export function Transcript({ conversation, label }: { conversation: Conversation
   const pending = live.outbox.pendingOf(conversation.id).value;
   const loaded = live.transcripts.isLoaded(conversation.id);
   const authorName = useAuthorName(conversation);
+  const visitorSeq = live.receipts.visitorSeqOf(conversation.id);
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
 
@@ -124,7 +148,12 @@ export function Transcript({ conversation, label }: { conversation: Conversation
       )}
       <ol class="transcript__list" role="log" aria-live="polite" aria-label={label} data-testid="transcript">
         {messages.map((message) => (
-          <MessageItem key={message.seq} message={message} author={authorName(message)} />
+          <MessageItem
+            key={message.seq}
+            message={message}
+            author={authorName(message)}
+            receipt={receiptOf(message, visitorSeq)}
+          />
         ))}
         {pending.map((item) => (
           <PendingItem key={item.clientId} item={item} />

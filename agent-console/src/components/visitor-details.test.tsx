@@ -1,6 +1,6 @@
 import type { VisitorProfile } from '@parley/shared';
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
-import { AGENT, conversation } from '../test-support/fixtures';
+import { AGENT, conversation, ticket } from '../test-support/fixtures';
 import { openFirstChat } from '../test-support/open-chat';
 
 beforeEach(() => window.localStorage.clear());
@@ -24,7 +24,7 @@ describe('visitor details', () => {
     const { socket, panel } = await openFirstChat({ conversations: [mine] });
     socket.handle('visitor:profile', () => ({
       ok: true,
-      data: { visitor: profile, conversations: [mine, conversation()] },
+      data: { visitor: profile, conversations: [mine, conversation()], tickets: [] },
     }));
 
     const details = within(panel).getByTestId('visitor-details') as HTMLDetailsElement;
@@ -50,5 +50,42 @@ describe('visitor details', () => {
     );
     await waitFor(() => expect(within(details).getByTestId('visitor-page')).toHaveTextContent('Checkout'));
     expect(within(details).queryByRole('link', { name: 'Checkout' })).toBeNull();
+  });
+
+  it('lists the visitor’s earlier tickets, each linking to the ticket', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const earlier = ticket({ subject: 'Refund for order 1182', status: 'pending' });
+    const { socket, panel } = await openFirstChat({ conversations: [mine] });
+    socket.handle('visitor:profile', () => ({
+      ok: true,
+      data: {
+        visitor: {
+          id: mine.visitorId,
+          siteId: AGENT.siteId,
+          name: null,
+          email: null,
+          locale: null,
+          pageUrl: null,
+          pageTitle: null,
+          referrer: null,
+          userAgent: null,
+          createdAt: '2030-01-01T09:00:00.000Z',
+          visitStartedAt: null,
+        },
+        conversations: [mine],
+        tickets: [earlier],
+      },
+    }));
+    const details = within(panel).getByTestId('visitor-details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+
+    const item = await within(details).findByTestId('visitor-ticket');
+    expect(item).toHaveTextContent(`#${earlier.number} Refund for order 1182`);
+    expect(item).toHaveTextContent('Pending');
+    const link = within(item).getByRole('link');
+    expect(link).toHaveAttribute('href', `#/tickets/${earlier.id}`);
+    fireEvent.click(link);
+    await waitFor(() => expect(window.location.hash).toBe(`#/tickets/${earlier.id}`));
   });
 });

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { useConsole, useLive, useT } from '../state/console-context';
 import { safeHref } from './linkified-text';
 import { formatMessageTime } from './time-format';
+import { VisitorTickets } from './visitor-tickets';
 
 function Row({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
   return (
@@ -46,36 +47,39 @@ export function VisitorDetailsPanel({ conversation }: { conversation: Conversati
       {!visitor ? (
         <p class="visitor-details__note">{failed ? t('errors.INTERNAL') : t('app.loading')}</p>
       ) : (
-        <dl class="visitor-details__list">
-          <Row label={t('visitor.name')} testId="visitor-name">
-            {visitor.name ?? '—'}
-          </Row>
-          <Row label={t('visitor.email')} testId="visitor-email">
-            {visitor.email ?? '—'}
-          </Row>
-          <Row label={t('visitor.language')} testId="visitor-language">
-            {visitor.locale ?? '—'}
-          </Row>
-          <Row label={t('visitor.page')} testId="visitor-page">
-            <PageLink url={visitor.pageUrl} title={visitor.pageTitle} />
-          </Row>
-          <Row label={t('visitor.referrer')} testId="visitor-referrer">
-            <PageLink url={visitor.referrer || null} title={null} />
-          </Row>
-          <Row label={t('visitor.onSiteSince')} testId="visitor-since">
-            {visitor.visitStartedAt
-              ? formatMessageTime(visitor.visitStartedAt, translator.language.value)
-              : '—'}
-          </Row>
-          <Row label={t('visitor.browser')} testId="visitor-browser">
-            <span class="visitor-details__ua" title={visitor.userAgent ?? ''}>
-              {visitor.userAgent ?? '—'}
-            </span>
-          </Row>
-          <Row label={t('visitor.earlier')} testId="visitor-earlier">
-            {earlier}
-          </Row>
-        </dl>
+        <>
+          <dl class="visitor-details__list">
+            <Row label={t('visitor.name')} testId="visitor-name">
+              {visitor.name ?? '—'}
+            </Row>
+            <Row label={t('visitor.email')} testId="visitor-email">
+              {visitor.email ?? '—'}
+            </Row>
+            <Row label={t('visitor.language')} testId="visitor-language">
+              {visitor.locale ?? '—'}
+            </Row>
+            <Row label={t('visitor.page')} testId="visitor-page">
+              <PageLink url={visitor.pageUrl} title={visitor.pageTitle} />
+            </Row>
+            <Row label={t('visitor.referrer')} testId="visitor-referrer">
+              <PageLink url={visitor.referrer || null} title={null} />
+            </Row>
+            <Row label={t('visitor.onSiteSince')} testId="visitor-since">
+              {visitor.visitStartedAt
+                ? formatMessageTime(visitor.visitStartedAt, translator.language.value)
+                : '—'}
+            </Row>
+            <Row label={t('visitor.browser')} testId="visitor-browser">
+              <span class="visitor-details__ua" title={visitor.userAgent ?? ''}>
+                {visitor.userAgent ?? '—'}
+              </span>
+            </Row>
+            <Row label={t('visitor.earlier')} testId="visitor-earlier">
+              {earlier}
+            </Row>
+          </dl>
+          <VisitorTickets tickets={details.tickets} />
+        </>
       )}
     </details>
   );

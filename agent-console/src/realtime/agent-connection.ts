@@ -27,6 +27,8 @@ export interface AgentConnection {
     timeoutMs?: number,
   ): Promise<ResultOf<E>>;
   setTyping(conversationId: string, typing: boolean): void;
+  /** Fire and forget; false when offline (socket.io would buffer it and send it late). */
+  markRead(conversationId: string, seq: number): boolean;
   on<E extends keyof AgentServerToClientEvents>(event: E, listener: AgentServerToClientEvents[E]): () => void;
   /** Called with every status change; `error` is set when the server refused the handshake. */
   onStatus(listener: (status: ConnectionStatus, error?: ParleyError) => void): () => void;
@@ -113,6 +115,11 @@ export function createAgentConnection(socket: AgentSocket): AgentConnection {
     on,
     onStatus,
     setTyping: (conversationId, typing) => void socket.emit('typing:set', { conversationId, typing }),
+    markRead: (conversationId, seq) => {
+      if (!socket.connected) return false;
+      socket.emit('message:read', { conversationId, seq });
+      return true;
+    },
     isOnline: () => socket.connected,
     close: () => {
       clearTimeout(retryTimer);

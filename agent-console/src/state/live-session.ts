@@ -8,6 +8,7 @@ import type {
   CannedReplyInput,
   Conversation,
   Message,
+  ReadState,
   TransferRequest,
 } from '@parley/shared';
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
@@ -22,6 +23,8 @@ import { createConversationsStore, type ConversationsStore } from './conversatio
 import { createDepartmentsStore, type DepartmentsStore } from './departments.store';
 import { isNewChatForAgent } from './new-chat-rule';
 import { createOutbox, type OutboxStore } from './outbox.store';
+import { createReadReceiptsStore, type ReadReceiptsStore } from './read-receipts.store';
+import { createReadReporter } from './read-reporter';
 import type { SessionStore } from './session.store';
 import { createTabsStore, type TabsStore } from './tabs.store';
 import { createTicketsStore, type TicketsStore } from './tickets.store';
@@ -41,6 +44,8 @@ export interface LiveSessionOptions {
   /** Whether the agent is looking at the page; unread marks only clear when they are. */
   isPageVisible?: () => boolean;
   retryDelaysMs?: readonly number[];
+  /** At most one `message:read` per conversation this often. */
+  readReportIntervalMs?: number;
 }
 
 export interface LiveSession {
@@ -54,6 +59,8 @@ export interface LiveSession {
   typing: TypingStore;
   tabs: TabsStore;
   tickets: TicketsStore;
+  /** How far visitors have read: "Read" or "Sent" under the agents' messages. */
+  receipts: ReadReceiptsStore;
   departments: DepartmentsStore;
   admin: AdminClient;
   /** Ticks so SLA countdowns stay current. */
@@ -94,6 +101,11 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     connection.request(event, payload, timeoutMs),
   );
   const departments = createDepartmentsStore();
+  const receipts = createReadReceiptsStore();
+  const reporter = createReadReporter({
+    send: (conversationId, seq) => connection.markRead(conversationId, seq),
+    intervalMs: options.readReportIntervalMs,
+  });
   const clock = createClock();
   const commands = createChatCommands();
   const typing = createTypingStore((id, isTyping) => connection.setTyping(id, isTyping));
@@ -119,6 +131,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       const opened = await connection.request('conversation:open', { conversationId });
       conversations.upsert(opened.conversation);
       transcripts.merge(conversationId, opened.messages);
+      if (opened.read) receiveReadState(opened.read);
       markActiveRead();
     } catch (error) {
       // Gone (another site's id left in storage, or deleted): the tab has nothing to show.
@@ -160,7 +173,17 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
 
   function markActiveRead() {
     const active = tabs.activeId.value;
-    if (active && isPageVisible()) conversations.markRead(active);
+    if (!active || !isPageVisible()) return;
+    conversations.markRead(active);
+    // Only what is on screen counts as read: nothing before the transcript has arrived.
+    if (!transcripts.isLoaded(active)) return;
+    const last = transcripts.messagesOf(active).peek().at(-1);
+    if (last) reporter.report(active, last.seq);
+  }
+
+  function receiveReadState(state: ReadState) {
+    receipts.receive(state);
+    reporter.acknowledge(state.conversationId, state.agentSeq);
   }
 
   const unsubscribers = [
@@ -189,6 +212,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     connection.on('visitor:updated', (visitor) => visitors.update(visitor)),
     connection.on('message:new', receiveMessage),
     connection.on('typing', (notice) => typing.receive(notice)),
+    connection.on('conversation:read', receiveReadState),
     connection.on('ticket:updated', (ticket) => tickets.receive(ticket)),
     // Focusing a conversation reads it.
     effect(() => {
@@ -210,6 +234,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     typing,
     tabs,
     tickets,
+    receipts,
     departments,
     admin: options.admin,
     clock,
@@ -257,6 +282,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     dispose() {
       unsubscribers.forEach((unsubscribe) => unsubscribe());
       tickets.dispose();
+      reporter.dispose();
       clock.dispose();
       outbox.dispose();
       typing.dispose();

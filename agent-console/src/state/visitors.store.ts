@@ -1,10 +1,12 @@
-/** What agents know of a visitor (page, identity, earlier chats), fetched when first shown, then kept live. */
-import type { Conversation, VisitorProfile } from '@parley/shared';
+/** What agents know of a visitor (page, identity, earlier chats and tickets), fetched when first shown, then kept live. */
+import type { Conversation, Ticket, VisitorProfile } from '@parley/shared';
 import { signal, type ReadonlySignal } from '@preact/signals';
 
 export interface VisitorDetails {
   visitor: VisitorProfile;
   conversations: Conversation[];
+  /** Their tickets, earlier chats' included, as the server lists them. */
+  tickets: Ticket[];
 }
 
 export interface VisitorsStore {
