@@ -35,17 +35,28 @@ async function setup(options: { suggestions?: Suggestions; locale?: WidgetLocale
     'kb:deflection': () => ({ ok: true, data: { recorded: true } }),
   });
   const input = createRef<HTMLTextAreaElement>();
+  // Stands for the composer: its own handlers send on Enter and on submit.
+  const form = document.createElement('form');
   const textarea = document.createElement('textarea');
-  document.body.append(textarea);
+  form.append(textarea);
+  document.body.append(form);
   input.current = textarea;
+  const sent: string[] = [];
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    sent.push(textarea.value);
+  });
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) sent.push(textarea.value);
+  });
   await renderWithI18n(<KbSuggestions input={input} store={store} actions={actions} />, options.locale);
   const type = (text: string): void => {
     fireEvent.input(textarea, { target: { value: text } });
   };
-  return { store, actions, textarea, type };
+  return { store, actions, textarea, type, sent, form };
 }
 
-afterEach(() => document.querySelectorAll('body > textarea').forEach((element) => element.remove()));
+afterEach(() => document.querySelectorAll('body > form').forEach((element) => element.remove()));
 
 describe('KbSuggestions', () => {
   it('offers up to three articles for what the visitor types, the best match first before the first message', async () => {
@@ -120,6 +131,43 @@ describe('KbSuggestions', () => {
     expect(escape.defaultPrevented).toBe(true);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.getByTestId('kb-suggestions')).toBeInTheDocument();
+  });
+
+  it('holds back a first message once to offer the best match; "Send anyway" sends it', async () => {
+    const { type, textarea, sent, form } = await setup();
+    type('refund please');
+    await screen.findByTestId('kb-suggestions', {}, { timeout: 1000 });
+    fireEvent.keyDown(textarea, { key: 'Enter' });
+    expect(sent).toEqual([]);
+    const offer = await screen.findByTestId('kb-offer');
+    expect(within(offer).getByRole('status')).toHaveTextContent('Before you send it: this article may answer your question.');
+    expect(within(offer).getByRole('button', { name: /Refunds/ })).toBeInTheDocument();
+
+    fireEvent.click(within(offer).getByRole('button', { name: 'Send anyway' }));
+    expect(sent).toEqual(['refund please']);
+    // Offered once: the next press goes straight through.
+    fireEvent.submit(form);
+    expect(sent).toEqual(['refund please', 'refund please']);
+  });
+
+  it('sends the held-back message when the visitor reads the offer and asks for a person', async () => {
+    const { actions, type, textarea, sent } = await setup();
+    type('refund please');
+    await screen.findByTestId('kb-suggestions', {}, { timeout: 1000 });
+    fireEvent.keyDown(textarea, { key: 'Enter' });
+    fireEvent.click(within(await screen.findByTestId('kb-offer')).getByRole('button', { name: /Refunds/ }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Talk to a person' }));
+    expect(actions.ask).toHaveBeenCalledWith('kb:deflection', { articleId: 'kb_refunds', outcome: 'human' });
+    expect(sent).toEqual(['refund please']);
+  });
+
+  it('does not hold back messages in a chat already going', async () => {
+    const { type, textarea, sent } = await setup({ inChat: true });
+    type('refund please');
+    await screen.findByTestId('kb-suggestions', {}, { timeout: 1000 });
+    fireEvent.keyDown(textarea, { key: 'Enter' });
+    expect(sent).toEqual(['refund please']);
+    expect(screen.queryByTestId('kb-offer')).toBeNull();
   });
 
   it('speaks the visitor language', async () => {

@@ -5,7 +5,7 @@
  */
 import type { KbPublicArticleSummary, KbSuggestions as Suggestions } from '@parley/shared';
 import type { RefObject } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PartProps } from '../chat-actions';
 import { isChatActive } from '../chat-store';
 import { useTranslation } from '../i18n-context';
@@ -40,6 +40,9 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
   const [found, setFound] = useState<Suggestions | null>(null);
   const [reading, setReading] = useState<KbPublicArticleSummary | null>(null);
   const [solved, setSolved] = useState(false);
+  // The best match held back a first message: offered once, then "Send anyway" lets it through.
+  const [gate, setGate] = useState<KbPublicArticleSummary | null>(null);
+  const offered = useRef<string | null>(null);
   // Before the visitor's first message of a chat: the moment to offer an answer before a person.
   const firstMessage = !isChatActive(state) && state.pending.length === 0;
 
@@ -63,6 +66,35 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
     };
   }, [input.current, actions]);
 
+  // Before the first message goes, offer the best match once. Capture on the document runs
+  // before the composer's own Enter and submit handlers, so holding the message back is reliable.
+  const best = firstMessage ? found?.bestMatch ?? null : null;
+  // A layout effect: in place as soon as the offer is drawn, before the visitor can press Enter.
+  useLayoutEffect(() => {
+    const element = input.current;
+    if (!element || !best) return;
+    const holdBack = (event: Event): void => {
+      const enter = event instanceof KeyboardEvent && event.key === 'Enter' && !event.shiftKey && !event.isComposing;
+      const sending = event.type === 'submit' ? event.target === element.form : enter && event.target === element;
+      if (!sending || offered.current === best.id || !element.value.trim()) return;
+      event.preventDefault();
+      event.stopPropagation();
+      offered.current = best.id;
+      setGate(best);
+    };
+    element.ownerDocument.addEventListener('keydown', holdBack, true);
+    element.ownerDocument.addEventListener('submit', holdBack, true);
+    return () => {
+      element.ownerDocument.removeEventListener('keydown', holdBack, true);
+      element.ownerDocument.removeEventListener('submit', holdBack, true);
+    };
+  }, [input.current, best]);
+
+  const sendAnyway = (): void => {
+    setGate(null);
+    input.current?.form?.requestSubmit();
+  };
+
   // Sending empties the composer without an input event: the suggestions were for that text.
   useEffect(() => {
     if (!input.current?.value) setFound(null);
@@ -70,6 +102,9 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
 
   const close = (outcome: 'solved' | 'human' | null): void => {
     setReading(null);
+    // Held back for this article and the visitor wants a person: their message goes now.
+    if (outcome === 'human' && gate) return sendAnyway();
+    setGate(null);
     if (outcome === 'solved') {
       setSolved(true);
       clearComposer(input.current);
@@ -86,7 +121,23 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
       </p>
     );
   }
-  const offerBest = firstMessage && !!found?.bestMatch;
+  if (gate) {
+    return (
+      <section class="kb" aria-label={t('kb.suggested')} data-testid="kb-offer">
+        <p class="kb__heading" role="status">
+          {t('kb.beforeSending')}
+        </p>
+        <button type="button" class="kb__item kb__item--best" onClick={() => setReading(gate)}>
+          <span class="kb__title">{gate.title}</span>
+          {gate.summary && <span class="kb__summary">{gate.summary}</span>}
+        </button>
+        <button type="button" class="link-button" onClick={sendAnyway}>
+          {t('kb.sendAnyway')}
+        </button>
+      </section>
+    );
+  }
+  const offerBest = !!best;
   const shown = found ? suggestionsToShow(found, offerBest) : [];
   if (shown.length === 0) return null;
   return (
