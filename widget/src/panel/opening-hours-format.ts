@@ -64,10 +64,12 @@ export function timeZoneName(timeZone: string, lng: string, now = new Date()): s
   return timeZone;
 }
 
+const HOLIDAYS_SHOWN = 3;
+
 /** The next few holidays from today (in the site's zone), as "25 December, 26 December". */
-export function upcomingHolidays(hours: OpeningHours, lng: string, now = new Date(), limit = 3): string | null {
+export function upcomingHolidays(hours: OpeningHours, lng: string, now = new Date()): string | null {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: hours.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  const next = hours.holidays.filter((date) => date >= today).sort().slice(0, limit);
+  const next = hours.holidays.filter((date) => date >= today).sort().slice(0, HOLIDAYS_SHOWN);
   if (next.length === 0) return null;
   const date = new Intl.DateTimeFormat(lng, { day: 'numeric', month: 'long', timeZone: 'UTC' });
   return new Intl.ListFormat(lng, { type: 'conjunction' }).format(next.map((day) => date.format(new Date(`${day}T00:00:00Z`))));
