@@ -121,6 +121,22 @@ describe('PanelApp', () => {
     expect(screen.queryByTestId('status-notice')).toBeNull();
   });
 
+  it('offers the knowledge-base best match before the first message, with the real composer', async () => {
+    const store = createChatStore({ connection: 'online', open: true });
+    const refunds = { id: 'kb_refunds', language: 'en', slug: 'refunds', title: 'Refunds', summary: 'Money back', url: '/help/refunds' };
+    const actions = fakeActions({ 'kb:suggest': () => ({ ok: true, data: { articles: [refunds], bestMatch: refunds } }) });
+    await renderWithI18n(<PanelApp store={store} actions={actions} />);
+    fireEvent.input(composer(), { target: { value: 'I want a refund' } });
+    expect(await screen.findByTestId('kb-suggestions', {}, { timeout: 2000 })).toHaveTextContent('Refunds');
+
+    fireEvent.keyDown(composer(), { key: 'Enter' });
+    expect(actions.send).not.toHaveBeenCalled();
+    const offer = await screen.findByTestId('kb-offer');
+    fireEvent.click(within(offer).getByRole('button', { name: 'Send anyway' }));
+    expect(actions.send).toHaveBeenCalledWith('I want a refund');
+    expect(composer()).toHaveValue('');
+  });
+
   it('shows a message as sending until acknowledged, then as sent, once', async () => {
     const { store } = await renderPanel();
     const pending = { clientId: 'client_1_000', text: 'Hello?', createdAt: '2025-01-01T12:00:00.000Z' };
