@@ -1,20 +1,31 @@
 /**
- * Administration: the team, departments, the site's settings, the snippet and canned replies.
+ * Administration: the team, departments, the site's settings, the snippet, canned replies, and
+ * (admins only) API tokens and webhooks.
  * Agents who are not admins see the team and departments read-only and keep their own canned replies.
  */
 import type { Site } from '@parley/shared';
 import type { JSX } from 'preact';
 import { AgentsAdmin } from '../components/admin/agents-admin';
+import { ApiTokensAdmin } from '../components/admin/api-tokens-admin';
 import { CannedRepliesAdmin } from '../components/admin/canned-replies-admin';
 import { DepartmentsAdmin } from '../components/admin/departments-admin';
 import { SiteSettingsAdmin } from '../components/admin/site-settings-admin';
 import { SnippetAdmin } from '../components/admin/snippet-admin';
 import { useSite, type SiteState } from '../components/admin/use-site';
+import { WebhooksAdmin } from '../components/admin/webhooks-admin';
 import { useConsole, useT } from '../state/console-context';
 import { hrefOf, type AdminSection } from '../state/navigation.store';
 
-const ADMIN_ONLY: readonly AdminSection[] = ['settings', 'snippet'];
-const ORDER: readonly AdminSection[] = ['agents', 'departments', 'settings', 'snippet', 'canned'];
+const ADMIN_ONLY: readonly AdminSection[] = ['settings', 'snippet', 'api-tokens', 'webhooks'];
+const ORDER: readonly AdminSection[] = [
+  'agents',
+  'departments',
+  'settings',
+  'snippet',
+  'canned',
+  'api-tokens',
+  'webhooks',
+];
 
 function SiteBound({
   site,
@@ -87,6 +98,8 @@ export function AdminRoute({ section }: { section: AdminSection | null }) {
           <SiteSections key={current} section={current} />
         )}
         {current === 'canned' && <CannedRepliesAdmin />}
+        {current === 'api-tokens' && <ApiTokensAdmin />}
+        {current === 'webhooks' && <WebhooksAdmin />}
       </main>
     </div>
   );

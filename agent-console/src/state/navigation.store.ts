@@ -5,7 +5,15 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { insightHref, parseInsightRoute, type InsightRoute } from './insight-routes';
 
-export const ADMIN_SECTIONS = ['agents', 'departments', 'settings', 'snippet', 'canned'] as const;
+export const ADMIN_SECTIONS = [
+  'agents',
+  'departments',
+  'settings',
+  'snippet',
+  'canned',
+  'api-tokens',
+  'webhooks',
+] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =
