@@ -3,6 +3,7 @@ import type { ApiToken, ApiTokenScope, CreatedApiToken, ErrorCode } from '@parle
 import { useEffect, useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useConsole, useT } from '../../state/console-context';
+import { ConfirmDialog } from '../confirm-dialog';
 import { formatMessageTime } from '../time-format';
 import { OneTimeSecret } from './one-time-secret';
 import { useIntegrations } from './use-integrations';
@@ -17,6 +18,7 @@ export function ApiTokensAdmin() {
   const [scope, setScope] = useState<ApiTokenScope>('read');
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const when = (at: string | null) => (at ? formatMessageTime(at, translator.language.value) : '—');
 
   useEffect(() => {
@@ -46,11 +48,12 @@ export function ApiTokensAdmin() {
     });
   };
 
-  const revoke = (token: ApiToken) =>
-    act(async () => {
-      const revoked = await client.revokeToken(token.id);
-      setTokens((list) => (list ?? []).map((x) => (x.id === revoked.id ? revoked : x)));
-    });
+  // Programs using the token stop at once and it cannot come back: the dialog asks first.
+  async function revoke(token: ApiToken) {
+    const revoked = await client.revokeToken(token.id);
+    setTokens((list) => (list ?? []).map((x) => (x.id === revoked.id ? revoked : x)));
+    setRevoking(null);
+  }
 
   return (
     <section class="admin-section" aria-labelledby="api-tokens-title" data-testid="api-tokens-admin">
@@ -133,7 +136,7 @@ export function ApiTokensAdmin() {
                         type="button"
                         class="button button--small"
                         disabled={busy}
-                        onClick={() => void revoke(token)}
+                        onClick={() => setRevoking(token)}
                         aria-label={t('apiTokens.revokeOne', { name: token.name })}
                       >
                         {t('apiTokens.revoke')}
@@ -145,6 +148,16 @@ export function ApiTokensAdmin() {
             </tbody>
           </table>
         </div>
+      )}
+      {revoking && (
+        <ConfirmDialog
+          title={t('apiTokens.revokeTitle', { name: revoking.name })}
+          text={t('apiTokens.revokeText')}
+          confirmLabel={t('apiTokens.revoke')}
+          danger
+          onConfirm={() => revoke(revoking)}
+          onClose={() => setRevoking(null)}
+        />
       )}
     </section>
   );

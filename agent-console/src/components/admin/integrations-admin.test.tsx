@@ -136,6 +136,9 @@ describe('API tokens admin', () => {
     expect(page).not.toHaveTextContent('secretsecret');
 
     fireEvent.click(within(row).getByRole('button', { name: 'Revoke “CRM sync”' }));
+    const confirm = await screen.findByTestId('confirm-dialog');
+    expect(server.calls.some((c) => c.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Revoke' }));
     await waitFor(() => expect(row).toHaveTextContent('Revoked'));
     expect(row).toHaveAttribute('data-active', 'false');
   });
