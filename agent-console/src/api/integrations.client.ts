@@ -21,6 +21,10 @@ export interface IntegrationsClient {
   /** The answer holds the signing secret: the only time anyone sees it. */
   createWebhook(input: NewWebhookEndpoint): Promise<WebhookEndpointWithSecret>;
   updateWebhook(endpointId: string, patch: WebhookEndpointPatch): Promise<WebhookEndpoint>;
+  /** The old secret stops working; the answer holds the new one, shown once. */
+  rotateWebhookSecret(endpointId: string): Promise<WebhookEndpointWithSecret>;
+  /** Removes the endpoint and its delivery log. */
+  deleteWebhook(endpointId: string): Promise<void>;
   sendTestEvent(endpointId: string): Promise<WebhookDelivery>;
   /** Newest first, one page. */
   listDeliveries(endpointId: string): Promise<Page<WebhookDelivery>>;
@@ -46,6 +50,8 @@ export function createIntegrationsClient(options: {
     listWebhooks: () => data('/webhooks', { method: 'GET' }),
     createWebhook: (input) => data('/webhooks', { method: 'POST', body: input }),
     updateWebhook: (endpointId, patch) => data(endpoint(endpointId), { method: 'PATCH', body: patch }),
+    rotateWebhookSecret: (endpointId) => data(`${endpoint(endpointId)}/rotate-secret`, { method: 'POST' }),
+    deleteWebhook: (endpointId) => request(endpoint(endpointId), { method: 'DELETE' }),
     sendTestEvent: (endpointId) => data(`${endpoint(endpointId)}/test`, { method: 'POST' }),
     listDeliveries: (endpointId) => request(`${endpoint(endpointId)}/deliveries`, { method: 'GET' }),
   };

@@ -91,6 +91,13 @@ function fakeIntegrationsServer() {
       deliveries.unshift(delivery);
       return reply(202, { data: delivery });
     }
+    if (path.endsWith('/rotate-secret') && endpoints[0]) {
+      return reply(200, { data: { endpoint: endpoints[0], secret: 'whsec_rotatedvalue' } });
+    }
+    if (hook && endpoint && method === 'DELETE') {
+      endpoints.splice(endpoints.indexOf(endpoint), 1);
+      return reply(204);
+    }
     if (hook && endpoint && hook[2] === '/deliveries')
       return reply(200, { data: [...deliveries], nextCursor: null });
     return reply(404, { error: { code: 'NOT_FOUND', message: `${method} ${path}` } });
@@ -192,5 +199,41 @@ describe('webhooks admin', () => {
     expect(delivery).toHaveTextContent('Failed');
     expect(delivery).toHaveTextContent('500');
     expect(page).toHaveTextContent('Test event queued.');
+  });
+
+  it('replaces the signing secret and deletes an endpoint, each after asking', async () => {
+    const server = fakeIntegrationsServer();
+    await openAdmin(ADMIN, 'webhooks');
+    const page = await screen.findByTestId('webhooks-admin');
+    const form = within(page).getByTestId('webhook-form');
+    fireEvent.input(within(form).getByRole('textbox', { name: 'URL' }), {
+      target: { value: 'https://hooks.example/p' },
+    });
+    fireEvent.submit(form);
+    fireEvent.click(
+      within(await within(page).findByTestId('webhook-secret')).getByRole('button', {
+        name: 'I have copied it',
+      }),
+    );
+
+    const item = within(page).getByTestId('webhook-item');
+    fireEvent.click(within(item).getByRole('button', { name: 'New secret' }));
+    fireEvent.click(
+      within(await screen.findByTestId('confirm-dialog')).getByRole('button', { name: 'New secret' }),
+    );
+    const secret = await within(page).findByTestId('webhook-secret-value');
+    expect(secret).toHaveTextContent('whsec_rotatedvalue');
+    expect(
+      server.calls.some(
+        (c) => c.method === 'POST' && c.path === '/api/admin/webhooks/hook-0000000001/rotate-secret',
+      ),
+    ).toBe(true);
+
+    fireEvent.click(within(item).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(
+      within(await screen.findByTestId('confirm-dialog')).getByRole('button', { name: 'Delete' }),
+    );
+    await waitFor(() => expect(within(page).queryByTestId('webhook-item')).toBeNull());
+    expect(server.endpoints).toEqual([]);
   });
 });

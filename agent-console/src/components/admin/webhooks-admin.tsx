@@ -8,6 +8,7 @@ import type {
 import { useEffect, useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useT } from '../../state/console-context';
+import { ConfirmDialog } from '../confirm-dialog';
 import { OneTimeSecret } from './one-time-secret';
 import { useIntegrations } from './use-integrations';
 import { WebhookDeliveries } from './webhook-deliveries';
@@ -23,6 +24,10 @@ export function WebhooksAdmin() {
   const [logOf, setLogOf] = useState<string | null>(null);
   const [logVersion, setLogVersion] = useState(0);
   const [notice, setNotice] = useState('');
+  const [confirming, setConfirming] = useState<{
+    kind: 'rotate' | 'delete';
+    endpoint: WebhookEndpoint;
+  } | null>(null);
 
   useEffect(() => {
     client.listWebhooks().then(setEndpoints, (failure: unknown) => setError(errorCodeOf(failure)));
@@ -63,6 +68,18 @@ export function WebhooksAdmin() {
       setLogOf(endpoint.id);
       setLogVersion((v) => v + 1);
     });
+
+  // Both are hard to undo (receivers need the new secret; the log is gone): the dialog asks first.
+  async function confirmed(kind: 'rotate' | 'delete', endpoint: WebhookEndpoint) {
+    if (kind === 'rotate') {
+      setCreated(await client.rotateWebhookSecret(endpoint.id));
+    } else {
+      await client.deleteWebhook(endpoint.id);
+      setEndpoints((list) => (list ?? []).filter((x) => x.id !== endpoint.id));
+      if (logOf === endpoint.id) setLogOf(null);
+    }
+    setConfirming(null);
+  }
 
   return (
     <section class="admin-section" aria-labelledby="webhooks-title" data-testid="webhooks-admin">
@@ -141,12 +158,36 @@ export function WebhooksAdmin() {
                 >
                   {t('webhooks.deliveries')}
                 </button>
+                <button
+                  type="button"
+                  class="button button--small button--quiet"
+                  onClick={() => setConfirming({ kind: 'rotate', endpoint })}
+                >
+                  {t('webhooks.rotate')}
+                </button>
+                <button
+                  type="button"
+                  class="button button--small button--quiet"
+                  onClick={() => setConfirming({ kind: 'delete', endpoint })}
+                >
+                  {t('common.delete')}
+                </button>
               </div>
             </li>
           ))}
         </ul>
       )}
       <WebhookForm busy={busy} onCreate={create} />
+      {confirming && (
+        <ConfirmDialog
+          title={t(`webhooks.${confirming.kind}Title`, { url: confirming.endpoint.url })}
+          text={t(`webhooks.${confirming.kind}Text`)}
+          confirmLabel={confirming.kind === 'rotate' ? t('webhooks.rotate') : t('common.delete')}
+          danger
+          onConfirm={() => confirmed(confirming.kind, confirming.endpoint)}
+          onClose={() => setConfirming(null)}
+        />
+      )}
     </section>
   );
 }
