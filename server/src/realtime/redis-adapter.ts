@@ -27,8 +27,22 @@ export async function connectRedisAdapter(url: string, logger: Logger): Promise<
     reportedDown = false;
   });
   await client.connect();
+  const clusterAdapter = createAdapter(client);
+  // While Redis is away a publish would wait in the client's offline queue, and the cluster adapter
+  // delivers to local sockets only after it: broadcast locally then, so this process keeps serving
+  // its own sockets. Other processes' clients catch up from history when they reconnect.
+  // A plain function, not an arrow: Socket.IO calls it with `new`, and gets the returned object.
+  const adapter = function localWhileRedisIsAway(namespace: Parameters<typeof clusterAdapter>[0]) {
+    const instance = clusterAdapter(namespace);
+    const broadcastEverywhere = instance.broadcast.bind(instance);
+    instance.broadcast = (packet, options) =>
+      client.isReady
+        ? broadcastEverywhere(packet, options)
+        : broadcastEverywhere(packet, { ...options, flags: { ...options.flags, local: true } });
+    return instance;
+  } as typeof clusterAdapter;
   return {
-    adapter: createAdapter(client),
+    adapter,
     async close() {
       await client.quit().catch(() => undefined);
     },
