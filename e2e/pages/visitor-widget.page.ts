@@ -66,8 +66,24 @@ export class VisitorWidgetPage {
     await this.composer.waitFor({ state: 'visible' });
   }
 
+  /** Types the text and presses Enter; resolves once the panel took it (the composer is empty again). */
   async send(text: string): Promise<void> {
-    await this.composer.fill(text);
+    // Right after the panel opens, focus is still moving from the host page into the frame, and
+    // Chromium can drop the text Playwright inserts meanwhile (no input event at all): fill again.
+    for (let attempt = 1; ; attempt += 1) {
+      await this.composer.fill(text);
+      if ((await this.composer.inputValue()) === text) break;
+      if (attempt === 3) throw new Error(`the composer would not take "${text}"`);
+    }
     await this.composer.press('Enter');
+    await this.waitForEmptyComposer();
+  }
+
+  private async waitForEmptyComposer(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.composer.inputValue()) !== '') {
+      if (Date.now() > deadline) throw new Error('the panel did not take the message: the composer still holds it');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 }
