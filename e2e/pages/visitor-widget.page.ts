@@ -68,15 +68,31 @@ export class VisitorWidgetPage {
 
   /** Types the text and presses Enter; resolves once the panel took it (the composer is empty again). */
   async send(text: string): Promise<void> {
-    // Right after the panel opens, focus is still moving from the host page into the frame, and
-    // Chromium can drop the text Playwright inserts meanwhile (no input event at all): fill again.
-    for (let attempt = 1; ; attempt += 1) {
-      await this.composer.fill(text);
-      if ((await this.composer.inputValue()) === text) break;
-      if (attempt === 3) throw new Error(`the composer would not take "${text}"`);
-    }
+    await this.typeIntoComposer(text);
     await this.composer.press('Enter');
     await this.waitForEmptyComposer();
+  }
+
+  /**
+   * Right after the panel opens, focus is still moving from the host page into the frame, and under
+   * CPU load Chromium can drop the text Playwright inserts meanwhile (no input event at all), after
+   * which the panel's next render empties the box again. Click into the box and type again until the
+   * text stays, for a few seconds, and say what the panel showed if it never does.
+   */
+  private async typeIntoComposer(text: string, timeoutMs = 8_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.composer.click();
+      await this.composer.fill(text);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const held = await this.composer.inputValue();
+      if (held === text) return;
+      if (Date.now() > deadline) {
+        const shown = await this.panel.locator('body').innerText();
+        throw new Error(`the composer would not take "${text}" (it holds "${held}"); the panel shows:\n${shown}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   private async waitForEmptyComposer(timeoutMs = 10_000): Promise<void> {
