@@ -56,6 +56,30 @@ export class VisitorWidgetPage {
     );
   }
 
+  /** Types into the composer without sending, as a visitor still writing their question. */
+  async typeQuestion(text: string): Promise<void> {
+    await this.composer.click();
+    await this.composer.pressSequentially(text);
+  }
+
+  /** An article the panel suggests for what is typed (or offers first), by its title. */
+  suggestedArticle(title: string): Locator {
+    return this.panel.getByTestId('kb-suggestions').getByRole('button', { name: title });
+  }
+
+  /** The article read inside the panel. */
+  get articleDialog(): Locator {
+    return this.panel.getByTestId('kb-article');
+  }
+
+  /** In an open article: "Was this helpful? Yes", then "This solved it"; resolves once the panel thanked. */
+  async markArticleHelpfulAndSolved(): Promise<void> {
+    await this.articleDialog.getByRole('button', { name: 'Yes' }).click();
+    await this.articleDialog.getByText('Thanks for your feedback!').waitFor();
+    await this.articleDialog.getByRole('button', { name: 'This solved it' }).click();
+    await this.panel.getByText('Glad that helped! Write to us any time.').waitFor();
+  }
+
   async goto(url: string): Promise<void> {
     await this.page.goto(url);
     await this.bubble.waitFor({ state: 'visible' });

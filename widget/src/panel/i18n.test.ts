@@ -32,6 +32,24 @@ describe('widget locales', () => {
   });
 });
 
+describe('the panel\'s source', () => {
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) return sources(file);
+      return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [file] : [];
+    });
+
+  it('asks only for keys the locale files have (a missing one shows visitors its name)', () => {
+    const english = flatten(readLocale('en'));
+    const used = sources(__dirname).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([^']+)'/g)].map((match) => ({ file: path.basename(file), key: match[1]! })),
+    );
+    expect(used.length).toBeGreaterThan(50);
+    expect(used.filter(({ key }) => !english.has(key))).toEqual([]);
+  });
+});
+
 describe('pickLocale', () => {
   it('takes the first supported language, matching regional variants to their language', () => {
     expect(pickLocale(['pt-BR'])).toBe('pt');

@@ -61,7 +61,7 @@ export function KbArticle({ summary, actions, onDone }: KbArticleProps) {
       }}
     >
       <button ref={back} type="button" class="link-button" onClick={() => onDone(null)}>
-        {t('contact.back')}
+        {t('back')}
       </button>
       <h2 id="parley-kb-title" class="kb-article__title">
         {summary.title}
