@@ -9,40 +9,24 @@ type Tree = { [key: string]: string | Tree };
 const readLocale = (lng: string): Tree =>
   JSON.parse(fs.readFileSync(path.join(localesDir, lng, 'email.json'), 'utf8')) as Tree;
 
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') entries.set(prefix + key, value);
-    else for (const [inner, text] of flatten(value, `${prefix}${key}.`)) entries.set(inner, text);
-  }
-  return entries;
-}
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]!).sort();
-
+// Completeness of every language's strings is checked for all namespaces in shared/locales/locales.test.ts.
 describe('e-mail locales', () => {
-  const english = flatten(readLocale('en'));
+  const english = readLocale('en');
+  const text = (group: string, key: string): unknown => (english[group] as Tree | undefined)?.[key];
 
   it('has a subject, a lead and an action for every template, and every ticket status label, in English', () => {
     for (const template of EMAIL_TEMPLATES) {
-      for (const part of ['subject', 'lead', 'action']) expect(english.get(`${template}.${part}`)).toEqual(expect.any(String));
+      for (const part of ['subject', 'lead', 'action'])
+        expect(text(template, part)).toEqual(expect.any(String));
     }
-    for (const status of TICKET_STATUSES) expect(english.get(`status.${status}`)).toEqual(expect.any(String));
+    for (const status of TICKET_STATUSES) expect(text('status', status)).toEqual(expect.any(String));
   });
 
   it('has a folder for every language e-mails are written in, and no other', () => {
-    const withEmail = fs.readdirSync(localesDir).filter((lng) => fs.existsSync(path.join(localesDir, lng, 'email.json')));
+    const withEmail = fs
+      .readdirSync(localesDir)
+      .filter((lng) => fs.existsSync(path.join(localesDir, lng, 'email.json')));
     expect(withEmail.sort()).toEqual([...EMAIL_LOCALES].sort());
-  });
-
-  it.each(EMAIL_LOCALES.filter((lng) => lng !== 'en'))('%s has every key of en, translated, with the same placeholders', (lng) => {
-    const translated = flatten(readLocale(lng));
-    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [key, text] of translated) {
-      expect(text.trim()).not.toBe('');
-      expect({ key, placeholders: placeholders(text) }).toEqual({ key, placeholders: placeholders(english.get(key)!) });
-    }
-    expect(translated.get('ticket_received.lead')).not.toBe(english.get('ticket_received.lead'));
-    expect(translated.get('status.pending')).not.toBe(english.get('status.pending'));
   });
 });
 

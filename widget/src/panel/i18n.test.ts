@@ -1,55 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { WIDGET_LOCALES, createWidgetI18n, pickLocale } from './i18n';
+import { createWidgetI18n, pickLocale } from './i18n';
 
-const localesDir = path.resolve(__dirname, '../../../shared/locales');
-type Tree = { [key: string]: string | Tree };
-const readLocale = (lng: string): Tree =>
-  JSON.parse(fs.readFileSync(path.join(localesDir, lng, 'widget.json'), 'utf8')) as Tree;
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') entries.set(prefix + key, value);
-    else for (const [inner, text] of flatten(value, `${prefix}${key}.`)) entries.set(inner, text);
-  }
-  return entries;
-}
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]!).sort();
-
-describe('widget locales', () => {
-  const english = flatten(readLocale('en'));
-
-  it.each(WIDGET_LOCALES.filter((lng) => lng !== 'en'))('%s has every key of en, translated, with the same placeholders', (lng) => {
-    const translated = flatten(readLocale(lng));
-    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [key, text] of translated) {
-      expect(text.trim()).not.toBe('');
-      expect({ key, placeholders: placeholders(text) }).toEqual({ key, placeholders: placeholders(english.get(key)!) });
-    }
-    // A language other than English should not have kept the English sentences.
-    expect(translated.get('composer.label')).not.toBe(english.get('composer.label'));
-  });
-});
-
-describe('the panel\'s source', () => {
-  const sources = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) return sources(file);
-      return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [file] : [];
-    });
-
-  it('asks only for keys the locale files have (a missing one shows visitors its name)', () => {
-    const english = flatten(readLocale('en'));
-    const used = sources(__dirname).flatMap((file) =>
-      [...fs.readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([^']+)'/g)].map((match) => ({ file: path.basename(file), key: match[1]! })),
-    );
-    expect(used.length).toBeGreaterThan(50);
-    expect(used.filter(({ key }) => !english.has(key))).toEqual([]);
-  });
-});
-
+// Completeness of every language's strings is checked for all namespaces in shared/locales/locales.test.ts.
 describe('pickLocale', () => {
   it('takes the first supported language, matching regional variants to their language', () => {
     expect(pickLocale(['pt-BR'])).toBe('pt');
