@@ -120,6 +120,13 @@ test('admins create agents and departments; agents may not; bad bodies get 400',
   expect(forbidden.status).toBe(403);
   const sales = await api('/admin/departments', { method: 'POST', body: { name: 'Sales' } });
   expect(sales.status).toBe(201);
+  const salesId = ((await sales.json()) as { department: { id: string } }).department.id;
+  await api('/admin/departments', { method: 'POST', body: { name: 'Billing' } });
+  const renamed = await api(`/admin/departments/${salesId}`, { method: 'PATCH', body: { name: 'Sales & offers' } });
+  expect(await renamed.json()).toEqual({ department: { id: salesId, siteId: server.site.id, name: 'Sales & offers' } });
+  expect((await api(`/admin/departments/${salesId}`, { method: 'PATCH', body: { name: 'Billing' } })).status).toBe(400);
+  expect((await api('/admin/departments/dept-missing-01', { method: 'PATCH', body: { name: 'Ghost' } })).status).toBe(404);
+  expect((await api(`/admin/departments/${salesId}`, { method: 'PATCH', body: { name: 'Sales' }, token: agentToken })).status).toBe(403);
   const site = (await (await api('/admin/site')).json()) as { snippet: string };
   expect(site.snippet).toContain(`data-site="${server.site.key}"`);
 });

@@ -14,6 +14,7 @@ export interface AdminClient {
   updateAgent(agentId: string, patch: AgentPatch): Promise<Agent>;
   listDepartments(): Promise<Department[]>;
   createDepartment(name: string): Promise<Department>;
+  renameDepartment(departmentId: string, name: string): Promise<Department>;
   getSite(): Promise<SiteWithSnippet>;
   updateSiteSettings(patch: SiteSettingsPatch): Promise<Site>;
 }
@@ -46,6 +47,13 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     createDepartment: async (name) =>
       (await request<{ department: Department }>('/departments', { method: 'POST', body: { name } }))
         .department,
+    renameDepartment: async (departmentId, name) =>
+      (
+        await request<{ department: Department }>(`/departments/${encodeURIComponent(departmentId)}`, {
+          method: 'PATCH',
+          body: { name },
+        })
+      ).department,
     getSite: () => request<SiteWithSnippet>('/site', { method: 'GET' }),
     updateSiteSettings: async (patch) =>
       (await request<{ site: Site }>('/site/settings', { method: 'PATCH', body: patch })).site,

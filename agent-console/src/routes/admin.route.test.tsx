@@ -114,11 +114,38 @@ describe('administration: team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add department' }));
     await waitFor(() =>
       expect(screen.getAllByTestId('department-item').map((d) => d.textContent)).toEqual([
-        'BillingAgents: 0',
-        'SalesAgents: 0',
+        'BillingAgents: 0Edit',
+        'SalesAgents: 0Edit',
       ]),
     );
     expect(admin.createDepartment).toHaveBeenCalledWith('Billing');
+  });
+
+  it('renames a department in place, and says so when the name is taken', async () => {
+    const { admin } = await openAdmin(ADMIN, 'departments');
+    fireEvent.input(await screen.findByRole('textbox', { name: 'New department' }), {
+      target: { value: 'Billing' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add department' }));
+    await screen.findByText('Billing');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Rename Sales' }));
+    const name = screen.getByRole('textbox', { name: 'New name for Sales' });
+    expect(name).toHaveValue('Sales');
+    fireEvent.input(name, { target: { value: 'Billing' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveAttribute('data-code', 'VALIDATION_FAILED');
+
+    fireEvent.input(name, { target: { value: 'Sales and offers' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('department-item').map((d) => d.textContent)).toEqual([
+        'BillingAgents: 0Edit',
+        'Sales and offersAgents: 0Edit',
+      ]),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(admin.renameDepartment).toHaveBeenLastCalledWith(SALES.id, 'Sales and offers');
   });
 });
 

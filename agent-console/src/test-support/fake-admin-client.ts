@@ -78,6 +78,17 @@ export function fakeAdminClient(
       state.departments.push(department);
       return department;
     }),
+    renameDepartment: jest.fn(async (departmentId, name) => {
+      // Like the server: names are unique within the site.
+      if (state.departments.some((d) => d.name === name && d.id !== departmentId)) {
+        throw new ApiError({ code: 'VALIDATION_FAILED', message: 'A department with this name exists.' });
+      }
+      const department = state.departments.find((d) => d.id === departmentId);
+      if (!department)
+        throw new ApiError({ code: 'NOT_FOUND', message: 'This site has no such department.' });
+      department.name = name;
+      return { ...department };
+    }),
     getSite: jest.fn(async () => ({
       site: state.site,
       snippet: `<script async src="https://chat.example/widget.js" data-site="${state.site.key}"></script>`,

@@ -141,6 +141,10 @@ const CASES: Record<string, Case> = {
   createDepartment: {
     path: () => '/v1/departments', happy: { method: 'POST', body: { name: 'Returns' } }, invalid: { method: 'POST', body: { name: '' } },
   },
+  renameDepartment: {
+    path: () => `/v1/departments/${ids.department}`, happy: { method: 'PATCH', body: { name: 'Billing and invoices' } },
+    invalid: { method: 'PATCH', body: { name: ' ' } },
+  },
   getAnalyticsReport: {
     path: () => '/v1/analytics/report', happy: { query: { from: '2020-01-01', to: '2020-01-31' } },
     invalid: { query: { from: '2020-02-30', to: '2020-03-01' } },

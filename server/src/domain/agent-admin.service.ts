@@ -88,6 +88,18 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
       }
     },
 
+    async renameDepartment(actor: Agent, departmentId: string, name: string): Promise<Department> {
+      assertAdmin(actor);
+      try {
+        const renamed = await store.renameDepartment({ siteId: actor.siteId, departmentId, name });
+        if (!renamed) throw new DomainError('NOT_FOUND', 'This site has no such department.');
+        return renamed;
+      } catch (error) {
+        if (error instanceof StoreConflictError) throw new DomainError('VALIDATION_FAILED', 'A department with this name exists.');
+        throw error;
+      }
+    },
+
     async updateSiteSettings(actor: Agent, patch: SiteSettingsPatch): Promise<Site> {
       assertAdmin(actor);
       if (patch.defaultDepartmentId) await assertDepartmentsOfSite(actor.siteId, [patch.defaultDepartmentId]);

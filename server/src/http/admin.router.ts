@@ -48,6 +48,11 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
     const { name } = parseOrThrow(NewDepartmentSchema, req.body);
     res.status(201).json({ department: await admin.createDepartment(actor(res), name) });
   });
+  router.patch('/departments/:departmentId', async (req, res) => {
+    const departmentId = parseOrThrow(IdSchema, req.params.departmentId);
+    const { name } = parseOrThrow(NewDepartmentSchema, req.body);
+    res.json({ department: await admin.renameDepartment(actor(res), departmentId, name) });
+  });
 
   router.get('/site', async (_req, res) => {
     const site = await admin.getSite(actor(res));

@@ -166,6 +166,8 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
 
   createDepartment(input: { siteId: string; name: string }): Promise<Department>;
   listDepartments(siteId: string): Promise<Department[]>;
+  /** Null when the site has no such department; a name another department has is a conflict. */
+  renameDepartment(input: { siteId: string; departmentId: string; name: string }): Promise<Department | null>;
 
   createAgentSession(input: { tokenHash: string; agentId: string; expiresAt: string }): Promise<void>;
   findAgentSession(tokenHash: string): Promise<AgentSession | null>;

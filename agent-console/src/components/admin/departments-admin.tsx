@@ -1,5 +1,5 @@
-/** The site's departments: the teams chats are routed to. Admins add new ones. */
-import type { ErrorCode } from '@parley/shared';
+/** The site's departments: the teams chats are routed to. Admins add new ones and rename them. */
+import type { Department, ErrorCode } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useConsole, useLive, useT } from '../../state/console-context';
@@ -41,15 +41,15 @@ export function DepartmentsAdmin() {
         <p class="muted">{t('departments.none')}</p>
       ) : (
         <ul class="admin-list" data-testid="department-list">
-          {departments.map((d) => {
-            const members = agents.filter((a) => a.departmentIds.includes(d.id)).length;
-            return (
-              <li key={d.id} class="admin-list__item" data-testid="department-item">
-                <strong>{d.name}</strong>
-                <span class="muted">{t('departments.members', { count: members })}</span>
-              </li>
-            );
-          })}
+          {departments.map((d) => (
+            <DepartmentItem
+              key={d.id}
+              department={d}
+              members={agents.filter((a) => a.departmentIds.includes(d.id)).length}
+              canRename={isAdmin}
+              onError={setError}
+            />
+          ))}
         </ul>
       )}
       {isAdmin && (
@@ -75,5 +75,80 @@ export function DepartmentsAdmin() {
         </p>
       )}
     </section>
+  );
+}
+
+interface DepartmentItemProps {
+  department: Department;
+  members: number;
+  canRename: boolean;
+  onError: (code: ErrorCode | null) => void;
+}
+
+/** One department in the list; an admin can fix its name in place. */
+function DepartmentItem({ department, members, canRename, onError }: DepartmentItemProps) {
+  const live = useLive();
+  const t = useT();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function rename(event: Event) {
+    event.preventDefault();
+    const name = draft?.trim();
+    if (!name) return;
+    setBusy(true);
+    onError(null);
+    try {
+      if (name !== department.name)
+        live.departments.upsert(await live.admin.renameDepartment(department.id, name));
+      setDraft(null);
+    } catch (failure) {
+      onError(errorCodeOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (draft !== null) {
+    return (
+      <li class="admin-list__item" data-testid="department-item">
+        <form class="inline-form" onSubmit={rename}>
+          <label class="field">
+            <span class="visually-hidden">{t('departments.newNameFor', { name: department.name })}</span>
+            <input
+              type="text"
+              required
+              maxLength={80}
+              value={draft}
+              onInput={(e) => setDraft(e.currentTarget.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setDraft(null)}
+              ref={(input) => input?.focus()}
+            />
+          </label>
+          <button type="submit" class="button button--primary" disabled={busy || !draft.trim()}>
+            {t('common.save')}
+          </button>
+          <button type="button" class="button" onClick={() => setDraft(null)}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li class="admin-list__item" data-testid="department-item">
+      <strong>{department.name}</strong>
+      <span class="muted">{t('departments.members', { count: members })}</span>
+      {canRename && (
+        <button
+          type="button"
+          class="button button--small"
+          aria-label={t('departments.renameDepartment', { name: department.name })}
+          onClick={() => setDraft(department.name)}
+        >
+          {t('common.edit')}
+        </button>
+      )}
+    </li>
   );
 }

@@ -42,5 +42,13 @@ export function teamRoutes({ listing, admin }: ApiServices): ApiRoute[] {
       response: dataSchemaOf(DepartmentSchema),
       handle: async ({ caller, body }) => ({ data: await admin.createDepartment(caller.agent, body.name) }),
     }),
+    defineRoute({
+      method: 'patch', path: '/v1/departments/{departmentId}', operationId: 'renameDepartment', tags: ['Departments'], scope: 'write',
+      summary: 'Rename a department (admins)',
+      params: z.strictObject({ departmentId: IdSchema }),
+      body: NewDepartmentSchema,
+      response: dataSchemaOf(DepartmentSchema),
+      handle: async ({ caller, params, body }) => ({ data: await admin.renameDepartment(caller.agent, params.departmentId, body.name) }),
+    }),
   ];
 }

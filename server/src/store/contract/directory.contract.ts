@@ -175,4 +175,17 @@ export function directoryContract(ctx: ContractContext): void {
     expect(await ctx.store.listDepartments(siteA.id)).toEqual([billing, support]);
   });
 
+  it('renames a department of the site, keeping names unique and other sites out', async () => {
+    const [siteA, siteB] = [await seedSite(ctx.store), await seedSite(ctx.store)];
+    const support = await ctx.store.createDepartment({ siteId: siteA.id, name: 'Suport' });
+    const billing = await ctx.store.createDepartment({ siteId: siteA.id, name: 'Billing' });
+    const renamed = await ctx.store.renameDepartment({ siteId: siteA.id, departmentId: support.id, name: 'Support' });
+    expect(renamed).toEqual({ ...support, name: 'Support' });
+    await expect(
+      ctx.store.renameDepartment({ siteId: siteA.id, departmentId: support.id, name: 'Billing' }),
+    ).rejects.toBeInstanceOf(StoreConflictError);
+    expect(await ctx.store.renameDepartment({ siteId: siteB.id, departmentId: billing.id, name: 'Stolen' })).toBeNull();
+    expect(await ctx.store.listDepartments(siteA.id)).toEqual([billing, { ...support, name: 'Support' }]);
+  });
+
 }

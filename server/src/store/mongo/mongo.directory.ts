@@ -13,16 +13,16 @@ type DirectoryStore = Pick<
   | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
-  | 'deleteAgentSessions' | 'createDepartment' | 'listDepartments'
+  | 'deleteAgentSessions' | 'createDepartment' | 'listDepartments' | 'renameDepartment'
 >;
 
 const AFTER = { returnDocument: 'after' } as const;
 const OLDEST_FIRST = { createdAt: 1, _id: 1 } as const;
 
 /** Runs an insert and turns a refusal by the named unique index into a StoreConflictError. */
-async function insertOrConflict(insert: () => Promise<unknown>, conflict: { index: string; what: string }): Promise<void> {
+async function insertOrConflict<T>(insert: () => Promise<T>, conflict: { index: string; what: string }): Promise<T> {
   try {
-    await insert();
+    return await insert();
   } catch (error) {
     if (duplicateKeyIndex(error) === conflict.index) throw new StoreConflictError(conflict.what);
     throw error;
@@ -153,6 +153,13 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
     },
     async listDepartments(siteId) {
       return (await departments.find({ siteId }).sort({ name: 1 }).lean<DepartmentDoc[]>()).map(toDepartment);
+    },
+    async renameDepartment({ siteId, departmentId, name }) {
+      const renamed = await insertOrConflict(
+        () => departments.findOneAndUpdate({ _id: departmentId, siteId }, { $set: { name } }, { new: true }).lean<DepartmentDoc>(),
+        { index: INDEX.departmentName, what: 'department name taken' },
+      );
+      return renamed ? toDepartment(renamed) : null;
     },
   };
 }

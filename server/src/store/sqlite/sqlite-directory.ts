@@ -16,12 +16,12 @@ type DirectoryStore = Pick<
   | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
-  | 'createDepartment' | 'listDepartments' | 'deleteAgentSessions'
+  | 'createDepartment' | 'listDepartments' | 'renameDepartment' | 'deleteAgentSessions'
 >;
 
-function insertOrConflict(run: () => void, what: string): void {
+function insertOrConflict<T>(run: () => T, what: string): T {
   try {
-    run();
+    return run();
   } catch (error) {
     if (isUniqueViolation(error)) throw new StoreConflictError(what);
     throw error;
@@ -158,6 +158,13 @@ export function sqliteDirectory(db: Database.Database): DirectoryStore {
     },
     async listDepartments(siteId) {
       return db.prepare<[string], DepartmentRow>('SELECT * FROM departments WHERE site_id = ? ORDER BY name').all(siteId).map(toDepartment);
+    },
+    async renameDepartment({ siteId, departmentId, name }) {
+      const renamed = insertOrConflict(
+        () => db.prepare('UPDATE departments SET name = ? WHERE id = ? AND site_id = ?').run(name, departmentId, siteId),
+        'department name taken',
+      );
+      return renamed.changes === 0 ? null : { id: departmentId, siteId, name };
     },
   };
 }
