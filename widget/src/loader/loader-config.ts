@@ -4,8 +4,11 @@
 export interface ParleySettings {
   /** 'left' or 'bottom-left' puts the bubble bottom-left; anything else means bottom-right. */
   position?: string;
+  /** Any CSS colour for the bubble; it also wins over the site's colour in the panel. */
   color?: string;
+  /** The panel's language (en es ru be uk de fr pt zh ar); default: the browser's, then English. */
   locale?: string;
+  /** No bubble: open the chat from your own button with `open()`. */
   hideLauncher?: boolean;
 }
 

@@ -5,9 +5,16 @@ import {
   type LoaderToPanelMessage,
   type PanelToLoaderMessage,
 } from '../../../shared/src/bridge';
-import { findLoaderScript, panelUrl, readLoaderConfig, type ParleySettings } from './loader-config';
+import { findLoaderScript, panelUrl, readLoaderConfig, type LoaderConfig, type ParleySettings } from './loader-config';
 import { HOST_TAG, createLauncherView, element } from './launcher-view';
-import { createEventHub, createParleyGlobal, type ParleyGlobal, type ParleyStub, type VisitorIdentity } from './parley-api';
+import {
+  createEventHub,
+  createParleyGlobal,
+  type ParleyGlobal,
+  type ParleyMethods,
+  type ParleyStub,
+  type VisitorIdentity,
+} from './parley-api';
 
 export interface ParleyWindow extends Window {
   Parley?: ParleyStub | ParleyGlobal;
@@ -16,10 +23,15 @@ export interface ParleyWindow extends Window {
 
 /** Returns the installed API, or undefined when there is no snippet or the widget is already on the page. */
 export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
+  const script = findLoaderScript(win.document);
+  if (!script || win.document.querySelector(HOST_TAG)) return undefined;
+  const methods = mountParley(win, readLoaderConfig(script, win.ParleySettings));
+  return (win.Parley = createParleyGlobal(methods, win.Parley as ParleyStub | undefined));
+}
+
+/** Draws the bubble and wires the panel for one config: the snippet's boot and the npm package's init() both run this. */
+export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
   const doc = win.document;
-  const script = findLoaderScript(doc);
-  if (!script || doc.querySelector(HOST_TAG)) return undefined;
-  const config = readLoaderConfig(script, win.ParleySettings);
   const origin = config.origin;
   const [host, root, bubble, badge] = createLauncherView(doc, config);
   const events = createEventHub();
@@ -120,17 +132,13 @@ export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
   if (win.requestIdleCallback) win.requestIdleCallback(ensureFrame);
   else setTimeout(ensureFrame);
 
-  const api = createParleyGlobal(
-    {
-      open: () => setOpen(true),
-      close: () => setOpen(false),
-      toggle: () => setOpen(!isOpen),
-      identify,
-      setLocale,
-      on: events.on,
-      off: events.off,
-    },
-    win.Parley as ParleyStub | undefined,
-  );
-  return (win.Parley = api);
+  return {
+    open: () => setOpen(true),
+    close: () => setOpen(false),
+    toggle: () => setOpen(!isOpen),
+    identify,
+    setLocale,
+    on: events.on,
+    off: events.off,
+  };
 }

@@ -20,12 +20,19 @@ export type ParleyEventName = keyof ParleyEventPayloads;
 export type ParleyEventHandler<E extends ParleyEventName> = (payload: ParleyEventPayloads[E]) => void;
 
 export interface ParleyMethods {
+  /** Shows the chat panel. */
   open(): void;
+  /** Hides the chat panel. */
   close(): void;
+  /** Shows the panel if hidden, hides it if shown. */
   toggle(): void;
+  /** Tells agents who the visitor is; sent on the panel's next connection. */
   identify(identity: VisitorIdentity): void;
+  /** Switches the panel's language: en es ru be uk de fr pt zh ar. */
   setLocale(locale: string): void;
+  /** Calls the handler, in a task of its own, on `open`, `close`, `message` (an agent wrote) or `unread` (the count). */
   on<E extends ParleyEventName>(event: E, handler: ParleyEventHandler<E>): void;
+  /** Removes a handler given to `on`. */
   off<E extends ParleyEventName>(event: E, handler: ParleyEventHandler<E>): void;
 }
 
