@@ -14,6 +14,7 @@ import { createRoutingService, type RoutingService } from './domain/routing.serv
 import { createVisitorService } from './domain/visitor.service';
 import { createEscalationService, type EscalationService } from './domain/escalation.service';
 import type { Mailer } from './domain/mailer.port';
+import { announceAvailabilityChanges } from './domain/availability-announcer';
 import { createSiteAvailabilityService } from './domain/site-availability.service';
 import { createSiteConfigService } from './domain/site-config.service';
 import { createChatFeedbackService } from './domain/chat-feedback.service';
@@ -100,7 +101,12 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const agentNamespace: AgentNamespace = io.of(AGENT_NAMESPACE);
   const metrics = options.metrics ?? createPrometheusMetrics();
   const realtimeMetrics = instrumentRealtime({ metrics, visitorNamespace, agentNamespace, store });
-  const broadcaster = realtimeMetrics.timeBroadcasts(createSocketBroadcaster(visitorNamespace, agentNamespace));
+  const availability = createSiteAvailabilityService({ store, now: options.now });
+  const broadcaster = announceAvailabilityChanges(
+    realtimeMetrics.timeBroadcasts(createSocketBroadcaster(visitorNamespace, agentNamespace)),
+    availability,
+    (error) => logger.warn({ err: error }, 'could not tell visitors about availability'),
+  );
   const webhooks = createWebhookDelivery({ store, logger, now: options.now });
   const events = webhooks.events;
   const routing = createRoutingService({ store, broadcaster, now: options.now, events });
@@ -116,7 +122,6 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     store, broadcaster, notifier, now: options.now, events, onQueueChanged: (siteId) => routing.routeSite(siteId),
   });
   const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now, events });
-  const availability = createSiteAvailabilityService({ store, now: options.now });
   const siteConfig = createSiteConfigService({ store, availability });
   const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer, events });
   const cannedReplies = createCannedReplyService({ store });

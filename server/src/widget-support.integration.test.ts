@@ -1,6 +1,7 @@
 /** Server features the widget relies on: public config, pre-chat department, rating, transcript. */
-import type { PublicSiteConfig } from '@parley/shared';
-import { connectAgent, connectVisitor, login, unwrap } from './test-support/clients';
+import type { PublicSiteConfig, SiteAvailability } from '@parley/shared';
+import { addAgent } from './test-support/agents';
+import { connectAgent, connectVisitor, eventMatching, login, unwrap } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
@@ -62,4 +63,19 @@ test('the visitor rates an ended chat, and asks for the transcript by e-mail', a
   const mail = server.mailer.sent.find((m) => m.template === 'chat_transcript');
   expect(mail).toMatchObject({ to: 'me@example.test', locale: 'be' });
   expect(String(mail?.data.transcript)).toContain('Добры дзень!');
+});
+
+test('a visitor looking at the offline form learns at once when an agent comes online, and when everyone is away', async () => {
+  const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
+  sockets.push(visitor);
+  expect(unwrap(await visitor.emitWithAck('site:status', {}))).toEqual({ agentsOnline: false, openNow: true });
+
+  const online = eventMatching<SiteAvailability>(visitor, 'site:availability', (a) => a.agentsOnline);
+  const { socket: agent } = await addAgent(server, { name: 'Olga' });
+  sockets.push(agent);
+  expect(await online).toEqual({ agentsOnline: true, openNow: true });
+
+  const away = eventMatching<SiteAvailability>(visitor, 'site:availability', (a) => !a.agentsOnline);
+  unwrap(await agent.emitWithAck('agent:status', { status: 'away' }));
+  expect(await away).toEqual({ agentsOnline: false, openNow: true });
 });

@@ -82,6 +82,8 @@ export interface VisitorServerToClientEvents {
   /** Read receipts moved on (the agent read the visitor's messages, or another tab of the visitor did). */
   'conversation:read': (state: ReadState) => void;
   typing: (notice: TypingNotice) => void;
+  /** Someone came online or everyone went away: whether a live chat is possible now. */
+  'site:availability': (availability: SiteAvailability) => void;
 }
 
 /** Agent namespace: the agent console. */

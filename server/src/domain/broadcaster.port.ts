@@ -1,5 +1,7 @@
 /** The port through which domain services tell connected clients what changed. */
-import type { Agent, Conversation, Message, QueuePosition, ReadState, Ticket, TicketReceipt, TypingNotice, VisitorProfile } from '@parley/shared';
+import type {
+  Agent, Conversation, Message, QueuePosition, ReadState, SiteAvailability, Ticket, TicketReceipt, TypingNotice, VisitorProfile,
+} from '@parley/shared';
 
 export interface Broadcaster {
   /** To the conversation's visitor (all tabs) and to the site's agents. */
@@ -19,4 +21,6 @@ export interface Broadcaster {
   readStateChanged(conversation: Conversation, state: ReadState): void;
   /** To the site's agents: a ticket was created or changed. */
   ticketUpdated(ticket: Ticket): void;
+  /** To every visitor connected to the site: whether a live chat is possible now. */
+  siteAvailabilityChanged(siteId: string, availability: SiteAvailability): void;
 }

@@ -38,5 +38,8 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
     visitorUpdated(visitor) {
       agents.to(rooms.siteAgents(visitor.siteId)).emit('visitor:updated', visitor);
     },
+    siteAvailabilityChanged(siteId, availability) {
+      visitors.to(rooms.siteVisitors(siteId)).emit('site:availability', availability);
+    },
   };
 }

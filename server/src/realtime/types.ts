@@ -35,5 +35,6 @@ export type AgentSocket = Socket<
 export const rooms = {
   visitor: (visitorId: string) => `visitor:${visitorId}`,
   siteAgents: (siteId: string) => `site-agents:${siteId}`,
+  siteVisitors: (siteId: string) => `site-visitors:${siteId}`,
   agent: (agentId: string) => `agent:${agentId}`,
 };

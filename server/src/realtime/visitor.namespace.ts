@@ -74,7 +74,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
   namespace.on('connection', (socket: VisitorSocket) => {
     const visitor = () => socket.data.visitor;
     const address = addressOf(socket);
-    void socket.join(rooms.visitor(visitor().id));
+    void socket.join([rooms.visitor(visitor().id), rooms.siteVisitors(visitor().siteId)]);
     socket.emit('session:ready', { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name });
     visitors.startVisit(visitor(), socket.handshake.headers['user-agent'] ?? null).then(
       (updated) => (socket.data.visitor = updated),

@@ -213,6 +213,18 @@ describe('chat session requests', () => {
     expect(store.getState().availability).toEqual({ agentsOnline: false, openNow: true });
   });
 
+  it('follows the server when an agent comes online or everyone leaves, without asking again', async () => {
+    const { transport, store } = setup();
+    transport.answers['site:status'] = () => ({ ok: true, data: { agentsOnline: false, openNow: true } });
+    transport.serverConnects();
+    await settle();
+    transport.push('site:availability', { agentsOnline: true, openNow: true });
+    expect(store.getState().availability).toEqual({ agentsOnline: true, openNow: true });
+    transport.push('site:availability', { agentsOnline: false, openNow: true });
+    expect(store.getState().availability).toEqual({ agentsOnline: false, openNow: true });
+    expect(transport.requests).toHaveLength(1);
+  });
+
   it('connects for a request the visitor makes, and answers null when none came', async () => {
     const { transport, session } = setup();
     transport.answers['conversation:end'] = () => ({ ok: true, data: { ticket: { ticketNumber: 1042, emailOnFile: false } } });

@@ -140,6 +140,7 @@ export function startChatSession(deps: ChatSessionDeps) {
   transport.onServerEvent('typing', onTyping);
   transport.onServerEvent('queue:position', (queue) => store.update({ queuePosition: queue }));
   transport.onServerEvent('conversation:read', (read) => store.update({ read }));
+  transport.onServerEvent('site:availability', (availability) => store.update({ availability }));
   // The chat became a request (timed out, escalated, or left): the notice under it shows the number.
   transport.onServerEvent('ticket:created', (receipt) => {
     const conversationId = store.getState().conversation?.id;
