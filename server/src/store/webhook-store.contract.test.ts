@@ -107,6 +107,31 @@ function webhookContract(ctx: ContractContext): void {
       expect((await log())[0]?.status).toBe('delivered');
     });
 
+    it('prunes ended deliveries queued before a time, oldest first and at most `limit`; pending and sending ones stay', async () => {
+      const endpoint = await seedEndpoint(ctx.store);
+      const queue = (second: number) =>
+        ctx.store.enqueueWebhookDelivery({ endpointId: endpoint.id, siteId: endpoint.siteId, event: event('webhook.test'), at: at(second) });
+      const [delivered, failed, pending, sending, recent] = [await queue(1), await queue(2), await queue(3), await queue(4), await queue(50)];
+      // Claim the four old ones, then settle three of them: delivered, failed, back to pending.
+      await ctx.store.claimDueWebhookDeliveries({ now: at(10), leaseUntil: at(1000), limit: 4 });
+      await ctx.store.markWebhookDelivered(delivered.id, { at: at(11), responseStatus: 200 });
+      await ctx.store.markWebhookFailed(failed.id, { error: 'gave up', responseStatus: 500 });
+      await ctx.store.markWebhookRetry(pending.id, { error: 'HTTP 503', responseStatus: 503, nextAttemptAt: at(900) });
+      await ctx.store.claimDueWebhookDeliveries({ now: at(60), leaseUntil: at(70), limit: 1 });
+      await ctx.store.markWebhookDelivered(recent.id, { at: at(61), responseStatus: 200 });
+      const ids = async () => (await ctx.store.pageWebhookDeliveries({ endpointId: endpoint.id, after: null, limit: 10 })).map((d) => d.id).sort();
+
+      expect(await ctx.store.pruneWebhookDeliveries({ createdBefore: at(40), limit: 1 })).toBe(1);
+      expect(await ids()).toEqual([failed.id, pending.id, sending.id, recent.id].sort());
+      expect(await ctx.store.pruneWebhookDeliveries({ createdBefore: at(40), limit: 10 })).toBe(1);
+      expect(await ids()).toEqual([pending.id, sending.id, recent.id].sort());
+      expect(await ctx.store.pruneWebhookDeliveries({ createdBefore: at(40), limit: 10 })).toBe(0);
+      // The cut-off is strict: a delivery queued at the very instant stays.
+      expect(await ctx.store.pruneWebhookDeliveries({ createdBefore: at(50), limit: 10 })).toBe(0);
+      expect(await ctx.store.pruneWebhookDeliveries({ createdBefore: at(51), limit: 10 })).toBe(1);
+      expect(await ids()).toEqual([pending.id, sending.id].sort());
+    });
+
     it('pages the log newest first', async () => {
       const endpoint = await seedEndpoint(ctx.store);
       const queued: WebhookDelivery[] = [];

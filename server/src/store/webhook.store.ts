@@ -63,6 +63,11 @@ export interface WebhookStore {
   markWebhookDelivered(id: string, outcome: { at: string; responseStatus: number }): Promise<void>;
   markWebhookRetry(id: string, outcome: { error: string; responseStatus: number | null; nextAttemptAt: string }): Promise<void>;
   markWebhookFailed(id: string, outcome: { error: string; responseStatus: number | null }): Promise<void>;
+  /**
+   * Deletes up to `limit` deliveries that ended (delivered or failed) and were queued before
+   * `createdBefore`, oldest first; pending and sending ones stay whatever their age. How many went.
+   */
+  pruneWebhookDeliveries(input: { createdBefore: string; limit: number }): Promise<number>;
   /** One endpoint's log, newest first, after the (createdAt, id) of the previous page's last entry. */
   pageWebhookDeliveries(query: { endpointId: string; after: { key: string; id: string } | null; limit: number }): Promise<WebhookDelivery[]>;
 }

@@ -99,3 +99,31 @@ test('an endpoint that answers a redirect is not followed: the attempt failed', 
   const [latest] = await store.pageWebhookDeliveries({ endpointId: endpoint.id, after: null, limit: 1 });
   expect(latest).toMatchObject({ responseStatus: 302, lastError: 'the endpoint answered HTTP 302' });
 });
+
+test('keeps delivered deliveries in the log for 30 days, then prunes them, at most once an hour', async () => {
+  dns['hooks.example.test'] = ['93.184.215.14'];
+  const endpoint = await endpointAt('https://hooks.example.test/hook', false);
+  const dispatcher = createWebhookDispatcher({ store, guard: createTargetGuard({ lookupHost }), logger, now, send: async () => ({ status: 204 }) });
+  const start = clock;
+  const day = 24 * 3600_000;
+  const logIds = async () => (await store.pageWebhookDeliveries({ endpointId: endpoint.id, after: null, limit: 10 })).map((d) => d.eventId);
+  const deliverOne = async (): Promise<string> => {
+    await queueFor(endpoint);
+    expect(await dispatcher.runOnce()).toEqual({ delivered: 1, retried: 0, failed: 0 });
+    return (await store.pageWebhookDeliveries({ endpointId: endpoint.id, after: null, limit: 1 }))[0]?.eventId ?? '';
+  };
+  const first = await deliverOne();
+  clock = start + 10 * day;
+  const second = await deliverOne();
+
+  clock = start + 30 * day - 1000;
+  await dispatcher.runOnce();
+  expect(await logIds()).toEqual([second, first]);
+  // 30 days and a second: due for pruning, but the last pruning was two seconds ago.
+  clock += 2000;
+  await dispatcher.runOnce();
+  expect(await logIds()).toEqual([second, first]);
+  clock += 3600_000;
+  await dispatcher.runOnce();
+  expect(await logIds()).toEqual([second]);
+});

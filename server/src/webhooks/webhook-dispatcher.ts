@@ -1,7 +1,8 @@
 /**
  * Sends what the webhook queue holds: claims due deliveries under a lease, signs and POSTs them,
  * and retries failures with exponential backoff for a day. Deliveries live in the store, so they
- * survive a restart, and the lease keeps two processes from sending the same one.
+ * survive a restart, and the lease keeps two processes from sending the same one. Ended
+ * deliveries leave the log after 30 days.
  */
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TEST_EVENT_TYPE } from '@parley/shared';
 import type { Logger } from 'pino';
@@ -36,6 +37,8 @@ export interface WebhookDispatcherOptions {
   timeoutMs?: number;
   batchSize?: number;
   retry?: WebhookRetryPolicy;
+  /** How long delivered and failed deliveries stay in the log (the console's and the API's). */
+  keepLogMs?: number;
 }
 
 export interface WebhookDispatchReport {
@@ -45,7 +48,7 @@ export interface WebhookDispatchReport {
 }
 
 export interface WebhookDispatcher {
-  /** Sends every delivery due now (in batches) and reports what happened. */
+  /** Sends every delivery due now (in batches) and reports what happened; prunes the log when due. */
   runOnce(): Promise<WebhookDispatchReport>;
   /** Runs now and then every `intervalMs` after the previous run ends, until stop(). */
   start(intervalMs: number): void;
@@ -60,6 +63,12 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH_SIZE = 10;
 const MAX_BATCHES_PER_RUN = 50;
 const USER_AGENT = 'Parley-Webhooks/1';
+export const DEFAULT_WEBHOOK_LOG_KEEP_MS = 30 * 24 * 3600_000;
+// Pruning deletes in bounded batches, at most this often per process; losing the time of the last
+// one (a restart, another process) changes nothing but when the next one runs.
+const PRUNE_EVERY_MS = 3600_000;
+const PRUNE_BATCH_SIZE = 500;
+const MAX_PRUNE_BATCHES = 20;
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)) || 'unknown error';
 
@@ -71,6 +80,8 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   const leaseMs = options.leaseMs ?? timeoutMs * 3;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const retry = options.retry ?? DEFAULT_WEBHOOK_RETRY;
+  const keepLogMs = options.keepLogMs ?? DEFAULT_WEBHOOK_LOG_KEEP_MS;
+  let lastPruneAt = -Infinity;
 
   async function recordFailure(delivery: ClaimedWebhookDelivery, failure: { error: string; responseStatus: number | null }): Promise<Outcome> {
     const at = now().getTime();
@@ -125,6 +136,24 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     }
   }
 
+  async function pruneLogWhenDue(): Promise<void> {
+    const at = now().getTime();
+    if (at - lastPruneAt < PRUNE_EVERY_MS) return;
+    lastPruneAt = at;
+    const createdBefore = new Date(at - keepLogMs).toISOString();
+    let pruned = 0;
+    try {
+      for (let batches = 0; batches < MAX_PRUNE_BATCHES; batches += 1) {
+        const deleted = await store.pruneWebhookDeliveries({ createdBefore, limit: PRUNE_BATCH_SIZE });
+        pruned += deleted;
+        if (deleted < PRUNE_BATCH_SIZE) break;
+      }
+    } catch (error) {
+      logger.error({ err: describe(error) }, 'could not prune the webhook delivery log');
+    }
+    if (pruned > 0) logger.info({ pruned, createdBefore }, 'pruned old webhook deliveries');
+  }
+
   async function runOnce(): Promise<WebhookDispatchReport> {
     const report: WebhookDispatchReport = { delivered: 0, retried: 0, failed: 0 };
     for (let batches = 0; batches < MAX_BATCHES_PER_RUN; batches += 1) {
@@ -135,6 +164,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       for (const outcome of await Promise.all(claimed.map(deliverLogged))) if (outcome) report[outcome] += 1;
       if (claimed.length < batchSize) break;
     }
+    await pruneLogWhenDue();
     return report;
   }
 

@@ -61,6 +61,7 @@ DELIVERY_SCHEMA.index({ endpointId: 1, eventId: 1 }, { unique: true, name: 'webh
 DELIVERY_SCHEMA.index({ status: 1, nextAttemptAt: 1 });
 DELIVERY_SCHEMA.index({ status: 1, leaseUntil: 1 });
 DELIVERY_SCHEMA.index({ endpointId: 1, createdAt: -1, _id: -1 });
+DELIVERY_SCHEMA.index({ status: 1, createdAt: 1 });
 
 const toEndpoint = (d: EndpointDoc): WebhookEndpointRecord => ({
   id: d._id, siteId: d.siteId, url: d.url, description: d.description, events: d.events ?? [], enabled: d.enabled,
@@ -182,6 +183,15 @@ export async function mongoWebhooks(connection: Connection): Promise<WebhookStor
         { _id: id, status: 'sending' },
         { $set: { status: 'failed', lastError: clipError(error), responseStatus, leaseUntil: null } },
       );
+    },
+    async pruneWebhookDeliveries({ createdBefore, limit }) {
+      if (limit <= 0) return 0;
+      const ended = { status: { $in: ['delivered' as const, 'failed' as const] }, createdAt: { $lt: new Date(createdBefore) } };
+      const old = await deliveries.find(ended, { _id: 1 }).sort({ createdAt: 1 }).limit(limit).lean<Pick<DeliveryDoc, '_id'>[]>();
+      if (old.length === 0) return 0;
+      // Re-checked on delete: a row is only ever removed while it is ended and old.
+      const { deletedCount } = await deliveries.deleteMany({ ...ended, _id: { $in: old.map((doc) => doc._id) } });
+      return deletedCount;
     },
     async pageWebhookDeliveries({ endpointId, after, limit }) {
       const keyset = after

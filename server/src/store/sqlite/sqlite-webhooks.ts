@@ -82,6 +82,13 @@ export function sqliteWebhooks(db: Database.Database): WebhookStore {
     `UPDATE webhook_deliveries SET status = 'failed', last_error = ?, response_status = ?, lease_until = NULL
      WHERE id = ? AND status = 'sending'`,
   );
+  const prune = db.prepare<[{ createdBefore: string; limit: number }]>(
+    `DELETE FROM webhook_deliveries WHERE id IN (
+       SELECT id FROM webhook_deliveries
+       WHERE status IN ('delivered','failed') AND created_at < @createdBefore
+       ORDER BY created_at
+       LIMIT @limit)`,
+  );
 
   const enqueueForSubscribers = db.transaction((input: Parameters<WebhookStore['enqueueWebhookEvent']>[0], endpoints: { id: string }[]) => {
     for (const endpoint of endpoints) {
@@ -172,6 +179,10 @@ export function sqliteWebhooks(db: Database.Database): WebhookStore {
     },
     async markWebhookFailed(id, { error, responseStatus }) {
       markFailed.run(clipError(error), responseStatus, id);
+    },
+    async pruneWebhookDeliveries({ createdBefore, limit }) {
+      if (limit <= 0) return 0;
+      return prune.run({ createdBefore, limit }).changes;
     },
     async pageWebhookDeliveries({ endpointId, after, limit }) {
       const keyset = after ? 'AND (created_at < @key OR (created_at = @key AND id < @id))' : '';
