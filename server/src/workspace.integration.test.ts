@@ -101,12 +101,17 @@ test('a resolved chat can be reopened, and an invited agent may write in it', as
 });
 
 test('admins create agents and departments; agents may not; bad bodies get 400', async () => {
+  const colleague = await addAgent(server, { name: 'Colleague' });
+  sockets.push(colleague.socket);
+  const heard = eventMatching<Agent>(colleague.socket, 'agent:updated', (agent) => agent.email === 'new@example.test');
   const created = await api('/admin/agents', {
     method: 'POST', body: { email: 'new@example.test', name: 'New Agent', password: 'a long password', role: 'agent', languages: ['es'], maxChats: 3 },
   });
   expect(created.status).toBe(201);
   const { agent } = (await created.json()) as { agent: Agent };
   expect(agent).toMatchObject({ languages: ['es'], maxChats: 3, role: 'agent' });
+  // A colleague's open console hears of the newcomer without reloading.
+  expect(await heard).toEqual(agent);
 
   const duplicate = await api('/admin/agents', {
     method: 'POST', body: { email: 'new@example.test', name: 'Again', password: 'a long password', role: 'agent' },

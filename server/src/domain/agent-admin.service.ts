@@ -38,8 +38,9 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
     async createAgent(actor: Agent, input: NewAgent): Promise<Agent> {
       assertAdmin(actor);
       await assertDepartmentsOfSite(actor.siteId, input.departmentIds);
+      let created: Agent;
       try {
-        return await store.createAgent({
+        created = await store.createAgent({
           siteId: actor.siteId, email: input.email, name: input.name, role: input.role,
           passwordHash: await hashPassword(input.password),
           departmentIds: input.departmentIds, languages: input.languages, maxChats: input.maxChats,
@@ -48,6 +49,9 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
         if (error instanceof StoreConflictError) throw new DomainError('VALIDATION_FAILED', 'An agent with this e-mail already exists.');
         throw error;
       }
+      // Colleagues' consoles add the newcomer to their team list and transfer menus at once.
+      broadcaster.agentUpdated(created);
+      return created;
     },
 
     /** Edits an agent; deactivation signs them out everywhere at once and frees their chats. */
