@@ -31,6 +31,9 @@ const domProject = (name) =>
 
 module.exports = {
   rootDir: __dirname,
+  // Integration tests start real servers and sockets; on a busy 2-core machine a server's start
+  // alone can pass jest's 5 s default. A test that hangs still fails, later.
+  testTimeout: 30_000,
   projects: [
     project('shared'),
     project('server'),
