@@ -4,7 +4,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server, type ServerOptions } from 'socket.io';
-import { createAgentAdminService } from './domain/agent-admin.service';
+import { createAgentAdminService, type SessionTerminator } from './domain/agent-admin.service';
+import { createAgentPasswordService } from './domain/agent-password.service';
+import { createSecretBox } from './domain/secret-box';
+import { createTwoFactorService } from './domain/two-factor.service';
+import { createCredentialLimits } from './security/credential-limits';
 import { createAnalyticsService } from './domain/analytics.service';
 import { createAuthService } from './domain/auth.service';
 import { createCannedReplyService } from './domain/canned-reply.service';
@@ -64,6 +68,8 @@ export interface ParleyAppOptions {
   files: FileStore;
   /** The largest attachment accepted; 10 MB when absent. */
   maxUploadBytes?: number;
+  /** Key material for sealing agents' TOTP secrets (TWO_FACTOR_KEY); a secret kept in the store when absent. */
+  twoFactorKey?: string;
 }
 
 export interface ParleyApp {
@@ -84,7 +90,6 @@ const MAX_SOCKET_FRAME_BYTES = 64 * 1024;
 
 export async function createParleyApp(options: ParleyAppOptions): Promise<ParleyApp> {
   const { store, logger } = options;
-  const auth = createAuthService({ store, sessionTtlMs: options.sessionTtlMs });
   // Socket.IO must attach to the server before services exist (they need its broadcaster), and it
   // wraps the request listener present at attach time: so that listener delegates to the app set below.
   let handleRequest: http.RequestListener = (_req, res) => res.writeHead(503).end();
@@ -125,15 +130,24 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const siteConfig = createSiteConfigService({ store, availability });
   const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer, events });
   const cannedReplies = createCannedReplyService({ store });
-  const admin = createAgentAdminService({
-    store, broadcaster, routing,
-    sessions: { disconnectAgent: (agentId) => agentNamespace.in(rooms.agent(agentId)).disconnectSockets(true) },
-  });
+  // Through the adapter, so consoles on every process go; the caller's own session may stay.
+  const sessions: SessionTerminator = {
+    disconnectAgent(agentId, except) {
+      const consoles = agentNamespace.in(rooms.agent(agentId));
+      (except ? consoles.except(rooms.session(except.exceptSessionHash)) : consoles).disconnectSockets(true);
+    },
+  };
+  const admin = createAgentAdminService({ store, broadcaster, routing, sessions });
+  const box = createSecretBox(options.twoFactorKey ?? (await store.getOrCreateSecret('two-factor-secrets', newSecretToken)));
+  const twoFactor = createTwoFactorService({ store, box, sessions, now: options.now });
+  const auth = createAuthService({ store, sessionTtlMs: options.sessionTtlMs, secondFactor: twoFactor, now: options.now });
+  const passwords = createAgentPasswordService({ store, mailer: options.mailer, sessions, publicUrl: options.publicUrl, now: options.now });
   const analytics = createAnalyticsService({ store, now: options.now });
   const knowledgeBase = createKnowledgeBaseServices({ store, publicUrl: options.publicUrl, now: options.now });
   // Counters in the store: every process sharing it enforces the same limits.
   const limiter = createStoreRateLimiter({ store, now: options.now });
   const signIn = createSignInGuard({ limiter, auth });
+  const credentialLimits = createCredentialLimits({ limiter });
   const limits = createVisitorLimits({ limiter, store });
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const attachments = createAttachmentService({ store, files: options.files, maxUploadBytes, now: options.now });
@@ -143,6 +157,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     attachments: { service: attachments, limits: attachmentLimits, maxUploadBytes },
     platform,
     knowledgeBase, signIn,
+    credentials: { passwords, twoFactor, limits: credentialLimits },
     store, auth, admin, tickets, siteConfig, analytics, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
     metrics,
   });
@@ -165,6 +180,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
       .then(() => escalation.escalateLongWaits())
       .then(() => tickets.sweep())
       .then(() => attachments.purgeUnsentUploads())
+      .then(() => store.purgeExpiredCredentialTokens((options.now?.() ?? new Date()).toISOString()))
       .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   }, options.sweepIntervalMs ?? 5000);
   sweepTimer.unref();

@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
+  TWO_FACTOR_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
 });
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   sessionTtlMs: number;
   /** The largest attachment accepted, in bytes. */
   maxUploadBytes: number;
+  /** Seals agents' TOTP secrets; null: a key kept in the store (a stolen database then holds both). */
+  twoFactorKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
+    twoFactorKey: e.TWO_FACTOR_KEY ?? null,
   };
 }

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const app = await createParleyApp({
     store, logger, staticRoots: defaultStaticRoots(), publicUrl: config.publicUrl, sessionTtlMs: config.sessionTtlMs,
     adapter: redis?.adapter, mailer: mail.mailer, files, maxUploadBytes: config.maxUploadBytes,
+    ...(config.twoFactorKey ? { twoFactorKey: config.twoFactorKey } : {}),
   });
   app.webhooks.dispatcher.start(WEBHOOK_DISPATCH_INTERVAL_MS);
   const address = await app.listen(config.port, config.host);

@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'CAPACITY_REACHED',
   'AGENT_NOT_FOUND',
   'INVALID_CREDENTIALS',
+  /** A two-factor or recovery code that is wrong, already used, or too old. */
+  'INVALID_CODE',
+  /** A password-reset link that was used, has expired, or never existed. */
+  'LINK_EXPIRED',
   'RATE_LIMITED',
   'NOT_FOUND',
   'INTERNAL',

@@ -8,7 +8,8 @@ import type { RoutingService } from './routing.service';
 
 /** Ends an agent's live connections at once (the socket layer implements it). */
 export interface SessionTerminator {
-  disconnectAgent(agentId: string): void;
+  /** Every console of the agent, on every process; but the one signed in with `exceptSessionHash`, when given. */
+  disconnectAgent(agentId: string, options?: { exceptSessionHash: string }): void;
 }
 
 export interface AgentAdminDeps {

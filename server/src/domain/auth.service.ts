@@ -1,47 +1,103 @@
-/** Agent sign-in: password check, bearer sessions stored hashed, sign-out. */
-import type { Agent, LoginRequest, LoginResponse } from '@parley/shared';
+/**
+ * Agent sign-in: password check, then (two-factor on) a short-lived challenge that opens nothing
+ * until a code completes it; bearer sessions stored hashed; sign-out.
+ */
+import type { Agent, LoginRequest, LoginResponse, PasswordSignInResponse, SecondFactorRequest } from '@parley/shared';
 import type { Store } from '../store/store';
 import { hashToken, newSecretToken } from '../tokens';
 import { DomainError } from './domain-error';
 import { hashPassword, verifyPassword } from './password';
 
+/** How long a right password waits for its second factor. */
+export const SECOND_FACTOR_TTL_MS = 5 * 60_000;
+
+/** The second factor, as the auth service needs it (the two-factor service implements it). */
+export interface SecondFactorCheck {
+  isEnabled(agentId: string): Promise<boolean>;
+  /** Throws INVALID_CODE unless the code is a current, unused one of this agent. */
+  verify(agentId: string, code: string): Promise<void>;
+}
+
 export interface AuthServiceDeps {
   store: Store;
   sessionTtlMs: number;
+  secondFactor: SecondFactorCheck;
   now?: () => Date;
 }
 
-export function createAuthService({ store, sessionTtlMs, now = () => new Date() }: AuthServiceDeps) {
+/** A signed-in agent and the hash of the session token they came with. */
+export interface AgentSessionContext {
+  agent: Agent;
+  sessionHash: string;
+}
+
+const signInAgain = () => new DomainError('UNAUTHENTICATED', 'This sign-in has expired; enter your password again.');
+
+export function createAuthService({ store, sessionTtlMs, secondFactor, now = () => new Date() }: AuthServiceDeps) {
   // Compared against when the e-mail is unknown, so both paths cost one scrypt.
   const decoyHash = hashPassword(newSecretToken());
 
+  async function openSession(agent: Agent): Promise<LoginResponse> {
+    const token = newSecretToken();
+    await store.createAgentSession({
+      tokenHash: hashToken(token),
+      agentId: agent.id,
+      expiresAt: new Date(now().getTime() + sessionTtlMs).toISOString(),
+    });
+    return { token, agent };
+  }
+
+  async function authenticateSession(token: string | undefined): Promise<AgentSessionContext> {
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+    const sessionHash = hashToken(token);
+    const session = await store.findAgentSession(sessionHash);
+    if (!session || new Date(session.expiresAt) <= now()) {
+      throw new DomainError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
+    }
+    const agent = await store.findAgentById(session.agentId);
+    if (!agent || !agent.active) throw new DomainError('UNAUTHENTICATED', 'Your account is not active.');
+    return { agent, sessionHash };
+  }
+
   return {
-    async login({ email, password }: LoginRequest): Promise<LoginResponse> {
+    /** A session, or for a two-factor agent only a challenge: no REST call or socket accepts it. */
+    async login({ email, password }: LoginRequest): Promise<PasswordSignInResponse> {
       const agent = await store.findAgentWithSecretByEmail(email);
       const valid = await verifyPassword(password, agent?.passwordHash ?? (await decoyHash));
       if (!agent || !valid || !agent.active) {
         throw new DomainError('INVALID_CREDENTIALS', 'The e-mail or password is wrong.');
       }
-      const token = newSecretToken();
-      await store.createAgentSession({
-        tokenHash: hashToken(token),
-        agentId: agent.id,
-        expiresAt: new Date(now().getTime() + sessionTtlMs).toISOString(),
-      });
       const { passwordHash: _secret, ...publicAgent } = agent;
-      return { token, agent: publicAgent };
+      if (!(await secondFactor.isEnabled(agent.id))) return openSession(publicAgent);
+      const challenge = newSecretToken();
+      const expiresAt = new Date(now().getTime() + SECOND_FACTOR_TTL_MS).toISOString();
+      await store.createSignInChallenge({ tokenHash: hashToken(challenge), agentId: agent.id, expiresAt });
+      return { secondFactorRequired: true, challenge, expiresAt };
     },
+
+    /** The agent a live challenge belongs to (for rate limits), or null. */
+    async challengeAgentId(challenge: string): Promise<string | null> {
+      const pending = await store.findSignInChallenge(hashToken(challenge));
+      return pending && new Date(pending.expiresAt) > now() ? pending.agentId : null;
+    },
+
+    /** The second step: a right code turns the challenge (once) into a session. */
+    async completeSecondFactor({ challenge, code }: SecondFactorRequest): Promise<LoginResponse> {
+      const challengeHash = hashToken(challenge);
+      const pending = await store.findSignInChallenge(challengeHash);
+      if (!pending || new Date(pending.expiresAt) <= now()) throw signInAgain();
+      const agent = await store.findAgentById(pending.agentId);
+      if (!agent?.active) throw signInAgain();
+      await secondFactor.verify(agent.id, code);
+      if (!(await store.deleteSignInChallenge(challengeHash))) throw signInAgain();
+      return openSession(agent);
+    },
+
+    authenticateSession,
 
     /** The active agent behind a bearer token, or UNAUTHENTICATED. */
     async authenticate(token: string | undefined): Promise<Agent> {
-      if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
-      const session = await store.findAgentSession(hashToken(token));
-      if (!session || new Date(session.expiresAt) <= now()) {
-        throw new DomainError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
-      }
-      const agent = await store.findAgentById(session.agentId);
-      if (!agent || !agent.active) throw new DomainError('UNAUTHENTICATED', 'Your account is not active.');
-      return agent;
+      return (await authenticateSession(token)).agent;
     },
 
     async logout(token: string): Promise<void> {

@@ -8,6 +8,7 @@ export const EMAIL_TEMPLATES = [
   'ticket_pending_reminder',
   'ticket_solved',
   'chat_transcript',
+  'agent_password_reset',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

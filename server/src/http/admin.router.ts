@@ -9,7 +9,9 @@ import {
 } from '@parley/shared';
 import { Router, type Response } from 'express';
 import type { AgentAdminService } from '../domain/agent-admin.service';
+import type { AgentPasswordService } from '../domain/agent-password.service';
 import type { AuthService } from '../domain/auth.service';
+import type { TwoFactorService } from '../domain/two-factor.service';
 import { requireAgent } from './agent-auth.router';
 import { requireAdminForWrites } from './require-admin';
 import { snippetFor } from './demo-page';
@@ -20,6 +22,8 @@ const actor = (res: Response): Agent => res.locals.agent as Agent;
 export interface AdminRouterDeps {
   auth: AuthService;
   admin: AgentAdminService;
+  twoFactor: TwoFactorService;
+  passwords: AgentPasswordService;
   publicUrl: string;
   /** The site's secret for signing visitor identities; shown to admins only. */
   identitySecret: (siteId: string) => Promise<string>;
@@ -39,6 +43,17 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
   router.patch('/agents/:agentId', async (req, res) => {
     const agentId = parseOrThrow(IdSchema, req.params.agentId);
     res.json({ agent: await admin.updateAgent(actor(res), agentId, parseOrThrow(AgentPatchSchema, req.body)) });
+  });
+  router.get('/agents/two-factor', async (_req, res) => {
+    res.json({ agentIds: await deps.twoFactor.listEnabled(actor(res)) });
+  });
+  router.post('/agents/:agentId/password-reset', async (req, res) => {
+    await deps.passwords.adminSendReset(actor(res), parseOrThrow(IdSchema, req.params.agentId));
+    res.status(202).json({});
+  });
+  router.delete('/agents/:agentId/two-factor', async (req, res) => {
+    await deps.twoFactor.adminReset(actor(res), parseOrThrow(IdSchema, req.params.agentId));
+    res.status(204).end();
   });
 
   router.get('/departments', async (_req, res) => {

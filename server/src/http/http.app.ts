@@ -20,6 +20,10 @@ import { identitySecretOf } from '../security/identity-signature';
 import { countErrorResponses, serveMetrics } from '../metrics/http-metrics';
 import type { MetricsEndpoint, ServerMetrics } from '../metrics/metrics.port';
 import { createAgentAuthRouter } from './agent-auth.router';
+import { createAgentAccountRouter } from './agent-account.router';
+import type { AgentPasswordService } from '../domain/agent-password.service';
+import type { TwoFactorService } from '../domain/two-factor.service';
+import type { CredentialLimits } from '../security/credential-limits';
 import { createAttachmentsRouter, type AttachmentsRouterDeps } from './attachments.router';
 import { createErrorHandler } from './http-errors';
 import type { PlatformServices } from '../api/api-services';
@@ -32,6 +36,8 @@ export interface HttpAppDeps {
   /** Sign-in under rate limits and lockout. */
   signIn: SignInGuard;
   admin: AgentAdminService;
+  /** Password changes and resets, two-factor sign-in, and their rate limits. */
+  credentials: { passwords: AgentPasswordService; twoFactor: TwoFactorService; limits: CredentialLimits };
   tickets: TicketService;
   siteConfig: SiteConfigService;
   knowledgeBase: KnowledgeBaseServices;
@@ -77,10 +83,12 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   // Before the JSON parser as well: an upload's body is the file itself, streamed after authentication.
   api.use('/attachments', createAttachmentsRouter({ auth: deps.auth, ...deps.attachments }));
   api.use(express.json({ limit: '64kb', strict: true }));
-  api.use('/agent', createAgentAuthRouter(deps.auth, deps.signIn));
+  const { passwords, twoFactor, limits } = deps.credentials;
+  api.use('/agent', createAgentAuthRouter({ auth: deps.auth, signIn: deps.signIn, passwords, limits, logger: deps.logger }));
+  api.use('/agent/account', createAgentAccountRouter({ auth: deps.auth, passwords, twoFactor, limits }));
   api.use('/widget', createWidgetConfigRouter(deps.siteConfig, { store: deps.store, publicUrl: deps.publicUrl }));
   api.use('/admin', createAdminRouter({
-    auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl,
+    auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl, twoFactor, passwords,
     identitySecret: (siteId) => identitySecretOf(deps.store, siteId),
   }));
   api.use('/analytics', createAnalyticsRouter({ auth: deps.auth, analytics: deps.analytics }));

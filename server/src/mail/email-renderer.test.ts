@@ -76,10 +76,19 @@ describe('createEmailRenderer', () => {
     expect(() => renderer.render({ template: 'ticket_reply', locale: 'fr', data: noAgent })).toThrow(/agentName/);
   });
 
+  it('tells an agent about a reset link in their language, with a footer of its own', () => {
+    const data = { requesterName: 'Анна', siteName: 'Acme', email: 'anna@acme.test', link: 'https://chat.acme.test/console/#/reset-password/abc' };
+    const email = renderer.render({ template: 'agent_password_reset', locale: 'ru', data });
+    expect(email.subject).toBe('Сброс пароля в Acme');
+    expect(email.text).toContain('откройте эту ссылку в течение часа (она сработает один раз): https://chat.acme.test/console/#/reset-password/abc');
+    expect(email.text).toContain('для anna@acme.test был запрошен сброс пароля');
+    expect(email.text).not.toContain('обращались');
+  });
+
   it('renders every template in every language with no placeholder left over', () => {
     for (const template of EMAIL_TEMPLATES) {
       for (const locale of EMAIL_LOCALES) {
-        const email = renderer.render({ template, locale, data: { ...ticket, statusLabel: 'x' } });
+        const email = renderer.render({ template, locale, data: { ...ticket, statusLabel: 'x', email: 'anna@example.test' } });
         expect(`${email.subject}${email.text}${email.html}`).not.toMatch(/\{\{|\uE000/);
       }
     }

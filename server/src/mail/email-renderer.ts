@@ -39,6 +39,7 @@ const QUOTED_VALUE: Record<EmailTemplate, string | null> = {
   ticket_pending_reminder: null,
   ticket_solved: 'replyText',
   chat_transcript: 'transcript',
+  agent_password_reset: null,
 };
 
 const isEmailTemplate = (name: string): name is EmailTemplate => (EMAIL_TEMPLATES as readonly string[]).includes(name);
@@ -92,7 +93,9 @@ function compose(t: TFunction, template: EmailTemplate, data: EmailData): Compos
   if (present(data.link)) blocks.push(paragraph(`${template}.action`));
   if (t(`${template}.note`, { defaultValue: '' }) !== '') blocks.push(paragraph(`${template}.note`));
   blocks.push(paragraph('common.signature'));
-  const composed = { subject: fill(`${template}.subject`), blocks, footer: fill('common.footer') };
+  // A template may have its own footer (an agent's e-mail is not about contacting the site).
+  const footerKey = t(`${template}.footer`, { defaultValue: '' }) !== '' ? `${template}.footer` : 'common.footer';
+  const composed = { subject: fill(`${template}.subject`), blocks, footer: fill(footerKey) };
 
   if (missing.size > 0) {
     throw new EmailRenderError(`e-mail "${template}" needs ${[...missing].sort().join(', ')} in its data`);

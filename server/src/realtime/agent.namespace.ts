@@ -57,9 +57,11 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
   namespace.use((socket, next) => {
     const handshake = parseInput(AgentHandshakeSchema, clientAuth(socket.handshake.auth));
     if (!handshake.ok) return next(handshakeError({ code: 'UNAUTHENTICATED', message: 'Sign in first.' }));
-    auth.authenticate(handshake.data.token).then(
-      (agent) => {
+    // Only a session authenticates: a password-only challenge (two-factor pending) is no session.
+    auth.authenticateSession(handshake.data.token).then(
+      ({ agent, sessionHash }) => {
         socket.data.agent = agent;
+        socket.data.sessionHash = sessionHash;
         next();
       },
       (error: unknown) => next(handshakeError(toParleyError(error, logger))),
@@ -79,7 +81,7 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
 
   namespace.on('connection', (socket: AgentSocket) => {
     const { agent } = socket.data;
-    void socket.join([rooms.siteAgents(agent.siteId), rooms.agent(agent.id)]);
+    void socket.join([rooms.siteAgents(agent.siteId), rooms.agent(agent.id), rooms.session(socket.data.sessionHash)]);
     presence.consoleOpened(agent).then(
       (current) => {
         socket.data.agent = current;

@@ -15,6 +15,8 @@ export interface VisitorSocketData {
 }
 export interface AgentSocketData {
   agent: Agent;
+  /** The hash of the session token the console connected with (its room lets a password change spare it). */
+  sessionHash: string;
 }
 
 export type ParleyServer = Server<Record<string, never>, Record<string, never>, InterServerEvents>;
@@ -37,4 +39,6 @@ export const rooms = {
   siteAgents: (siteId: string) => `site-agents:${siteId}`,
   siteVisitors: (siteId: string) => `site-visitors:${siteId}`,
   agent: (agentId: string) => `agent:${agentId}`,
+  /** The consoles of one sign-in session. */
+  session: (sessionHash: string) => `session:${sessionHash}`,
 };

@@ -10,6 +10,7 @@ import { directoryContract } from './contract/directory.contract';
 import { emailOutboxContract } from './contract/email-outbox.contract';
 import { messagesContract } from './contract/messages.contract';
 import { rateLimitsContract } from './contract/rate-limits.contract';
+import { agentCredentialsContract } from './contract/agent-credentials.contract';
 import { visitorIdentityContract } from './contract/visitor-identity.contract';
 import { routingContract } from './contract/routing.contract';
 import { inMemoryMongoFixture, mongoFixture, sqliteFixture, type StoreFixture } from './contract/store-fixtures';
@@ -33,6 +34,7 @@ function storeContract(fixture: StoreFixture): void {
   emailOutboxContract(ctx);
   rateLimitsContract(ctx);
   visitorIdentityContract(ctx);
+  agentCredentialsContract(ctx);
 }
 
 const available: StoreFixture[] = [sqliteFixture, inMemoryMongoFixture(), ...(mongoUri ? [mongoFixture(mongoUri)] : [])];

@@ -7,6 +7,7 @@ import type { VisitorIdentityStore } from './visitor-identity.store';
 import type { ApiTokenStore } from './api-token.store';
 import type { ListingStore } from './listing.store';
 import type { WebhookStore } from './webhook.store';
+import type { AgentCredentialStore } from './agent-credential.store';
 
 /**
  * The storage seam. It speaks the domain, returns plain objects, and holds every uniqueness
@@ -139,7 +140,7 @@ export class StoreConflictError extends Error {
   }
 }
 
-export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore, VisitorIdentityStore, ApiTokenStore, WebhookStore, ListingStore, AttachmentStore {
+export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore, VisitorIdentityStore, ApiTokenStore, WebhookStore, ListingStore, AttachmentStore, AgentCredentialStore {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
 

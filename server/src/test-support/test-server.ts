@@ -9,6 +9,7 @@ import { createFolderFileStore } from '../files/folder-file-store';
 import type { Site } from '@parley/shared';
 import { openSqliteStore } from '../store/sqlite/sqlite.store';
 import type { Store } from '../store/store';
+import type { Mailer } from '../domain/mailer.port';
 import { createRecordingMailer, type RecordingMailer } from './recording-mailer';
 
 export interface TestServer {
@@ -30,6 +31,8 @@ export interface TestServerOptions {
   now?: () => Date;
   reconnectGraceMs?: number;
   mailer?: RecordingMailer;
+  /** Also hands every e-mail to this mailer over the server's own store (a durable mailer to a test SMTP server). */
+  deliverMailWith?: (store: Store) => Mailer;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -40,8 +43,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     adminPassword: TEST_ADMIN.password,
   });
   const mailer = options.mailer ?? createRecordingMailer();
+  const delivery = options.deliverMailWith?.(store);
+  const recordAndDeliver: Mailer = {
+    async enqueue(request) {
+      await mailer.enqueue(request);
+      await delivery?.enqueue(request);
+    },
+  };
   const app = await createParleyApp({
-    mailer,
+    mailer: recordAndDeliver,
     files: createFolderFileStore(path.join(dataDir, 'files')),
     store,
     logger: pino({ level: 'silent' }),

@@ -15,6 +15,7 @@ import { mongoVisitorIdentity } from './mongo-visitor-identity';
 import { mongoApiTokens } from './mongo-api-tokens';
 import { mongoWebhooks } from './mongo-webhooks';
 import { mongoListing } from './mongo-listing';
+import { mongoAgentCredentials } from './mongo-agent-credentials';
 import { mongoTickets } from './mongo.tickets';
 import { mongoVisitors } from './mongo.visitors';
 
@@ -66,5 +67,6 @@ export async function mongoStoreOn(connection: Connection): Promise<Store> {
     ...(await mongoApiTokens(connection)),
     ...(await mongoWebhooks(connection)),
     ...mongoListing(models),
+    ...(await mongoAgentCredentials(connection, models)),
   };
 }

@@ -356,6 +356,31 @@ const MIGRATIONS: string[] = [
   ALTER TABLE conversations ADD COLUMN visitor_read_seq INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE conversations ADD COLUMN agent_read_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  // 13: agents' credentials — two-factor secrets and recovery codes, pending second factors, reset links.
+  `
+  CREATE TABLE agent_two_factor (
+    agent_id TEXT PRIMARY KEY REFERENCES agents(id),
+    secret_cipher TEXT NOT NULL,
+    enabled_at TEXT,
+    last_used_step INTEGER
+  );
+  CREATE TABLE agent_recovery_codes (
+    agent_id TEXT NOT NULL REFERENCES agents(id),
+    code_hash TEXT NOT NULL,
+    PRIMARY KEY (agent_id, code_hash)
+  );
+  CREATE TABLE agent_sign_in_challenges (
+    token_hash TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL REFERENCES agents(id),
+    expires_at TEXT NOT NULL
+  );
+  CREATE TABLE agent_password_resets (
+    token_hash TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL REFERENCES agents(id),
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX agent_sessions_by_agent ON agent_sessions (agent_id);
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -12,6 +12,7 @@ import { sqliteTickets } from './sqlite-tickets';
 import { sqliteEmailOutbox } from './sqlite-email-outbox';
 import { sqliteKnowledgeBase } from './sqlite-knowledge-base';
 import { sqliteRateLimits } from './sqlite-rate-limits';
+import { sqliteAgentCredentials } from './sqlite-agent-credentials';
 import { sqliteVisitorIdentity } from './sqlite-visitor-identity';
 import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteAttachments } from './sqlite-attachments';
@@ -60,5 +61,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteApiTokens(db),
     ...sqliteWebhooks(db),
     ...sqliteListing(db),
+    ...sqliteAgentCredentials(db),
   };
 }
