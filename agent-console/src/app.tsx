@@ -1,6 +1,7 @@
 /** The console's root: applies theme and language to the page, and shows the screen for the session. */
 import { useEffect } from 'preact/hooks';
 import { LoginRoute } from './routes/login.route';
+import { ResetPasswordRoute } from './routes/reset-password.route';
 import { WorkspaceLoading, WorkspaceRoute } from './routes/workspace.route';
 import { ConsoleContext } from './state/console-context';
 import type { Console } from './state/console';
@@ -23,6 +24,9 @@ function usePageAttributes(app: Console) {
 function Screen({ app }: { app: Console }) {
   const phase = app.session.phase.value;
   const live = app.live.value;
+  const route = app.navigation.route.value;
+  // An e-mailed reset link opens its page whoever is signed in here.
+  if (route.name === 'reset-password') return <ResetPasswordRoute token={route.token} />;
   if (phase === 'signed-out') return <LoginRoute />;
   if (phase === 'restoring' || !live) return <WorkspaceLoading />;
   // Keyed by the session so a new sign-in starts from fresh component state.

@@ -17,6 +17,12 @@ export interface AdminClient {
   renameDepartment(departmentId: string, name: string): Promise<Department>;
   getSite(): Promise<SiteWithSnippet>;
   updateSiteSettings(patch: SiteSettingsPatch): Promise<Site>;
+  /** Ids of the agents who sign in with a second factor. */
+  listTwoFactorAgents(): Promise<string[]>;
+  /** E-mails the agent a single-use link to choose a new password. */
+  sendPasswordReset(agentId: string): Promise<void>;
+  /** Switches the agent's two-step sign-in off (a lost phone); they are signed out everywhere. */
+  resetTwoFactor(agentId: string): Promise<void>;
 }
 
 export interface AdminClientOptions {
@@ -57,5 +63,10 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     getSite: () => request<SiteWithSnippet>('/site', { method: 'GET' }),
     updateSiteSettings: async (patch) =>
       (await request<{ site: Site }>('/site/settings', { method: 'PATCH', body: patch })).site,
+    listTwoFactorAgents: async () => (await request<{ agentIds: string[] }>('/agents/two-factor', { method: 'GET' })).agentIds,
+    sendPasswordReset: async (agentId) => {
+      await request<unknown>(`/agents/${encodeURIComponent(agentId)}/password-reset`, { method: 'POST', body: {} });
+    },
+    resetTwoFactor: (agentId) => request<void>(`/agents/${encodeURIComponent(agentId)}/two-factor`, { method: 'DELETE' }),
   };
 }

@@ -1,5 +1,6 @@
 /** The header: brand, connection state, presence, language, theme, notifications, the agent, sign out. */
 import { useConsole, useLive, useT } from '../state/console-context';
+import { hrefOf } from '../state/navigation.store';
 import { LanguagePicker } from './language-picker';
 import { MainNav } from './main-nav';
 import { NotificationButton } from './notification-button';
@@ -50,9 +51,19 @@ export function TopBar() {
         <LanguagePicker />
         <ThemeToggle />
         {agent && (
-          <span class="topbar__agent" data-testid="agent-name">
+          <a
+            class="topbar__agent"
+            href={hrefOf({ name: 'account' })}
+            onClick={(event) => {
+              event.preventDefault();
+              app.navigation.go({ name: 'account' });
+            }}
+            title={t('account.title')}
+            aria-current={app.navigation.route.value.name === 'account' ? 'page' : undefined}
+            data-testid="agent-name"
+          >
             {agent.name}
-          </span>
+          </a>
         )}
         <button type="button" class="button button--quiet" onClick={() => void app.signOut()}>
           {t('topbar.signOut')}

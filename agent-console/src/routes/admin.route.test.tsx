@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { ADMIN, BOB, openAdmin, SALES } from '../test-support/open-admin';
 import { AGENT } from '../test-support/fixtures';
+import { fakeAdminClient } from '../test-support/fake-admin-client';
+import { renderSignedIn } from '../test-support/render-console';
 
 beforeEach(() => window.localStorage.clear());
 
@@ -167,5 +169,30 @@ describe('administration: snippet', () => {
     await openAdmin(ADMIN, 'snippet');
     fireEvent.click(await screen.findByRole('button', { name: 'Copy snippet' }));
     expect(await screen.findByText(/Copying was not allowed/)).toBeInTheDocument();
+  });
+});
+
+describe('administration: team credentials', () => {
+  it('sends an agent a reset link and resets their two-step sign-in, each after a confirmation', async () => {
+    const admin = fakeAdminClient({ agents: [ADMIN, BOB], departments: [SALES] });
+    admin.twoFactorAgentIds.add(BOB.id);
+    await renderSignedIn({ agent: ADMIN, admin });
+    fireEvent.click(screen.getByTestId('admin-nav'));
+    await screen.findByText('Bob');
+    await waitFor(() => expect(within(rowOf('Bob')).getByTestId('two-factor-badge')).toHaveTextContent('2-step'));
+    expect(within(rowOf('Alma')).queryByTestId('two-factor-badge')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send Bob a password reset link' }));
+    const send = await screen.findByRole('dialog', { name: 'Send Bob a reset link?' });
+    expect(send).toHaveTextContent('Bob gets an e-mail at bob@example.com');
+    fireEvent.click(within(send).getByRole('button', { name: 'Send reset link' }));
+    expect(await screen.findByTestId('team-notice')).toHaveTextContent('A reset link was sent to bob@example.com.');
+    expect(admin.sendPasswordReset).toHaveBeenCalledWith(BOB.id);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset two-step sign-in of Bob' }));
+    const reset = await screen.findByRole('dialog', { name: 'Reset two-step sign-in of Bob?' });
+    fireEvent.click(within(reset).getByRole('button', { name: 'Reset two-step' }));
+    await waitFor(() => expect(within(rowOf('Bob')).queryByTestId('two-factor-badge')).toBeNull());
+    expect(admin.resetTwoFactor).toHaveBeenCalledWith(BOB.id);
   });
 });

@@ -74,3 +74,91 @@ describe('login', () => {
     expect(window.localStorage.getItem(TOKEN_KEY)).toBeNull();
   });
 });
+
+describe('two-step sign-in', () => {
+  const challenge = { secondFactorRequired: true as const, challenge: 'challenge-abcdefghijklmnopqrstuvwxyz', expiresAt: '2030-01-01T10:05:00.000Z' };
+
+  it('asks for a code after the password, refuses a wrong one, and opens the workspace with the right one', async () => {
+    const { rest } = await renderConsole({
+      login: async () => challenge,
+      rest: {
+        completeSecondFactor: async ({ code }) => {
+          if (code !== '123456') throw new ApiError({ code: 'INVALID_CODE', message: 'wrong' });
+          return { token: TOKEN, agent: AGENT };
+        },
+      },
+    });
+
+    await signIn('ana@example.com', 'correct horse');
+
+    const code = await screen.findByLabelText('Code');
+    expect(screen.getByRole('heading', { name: 'Two-step sign-in' })).toBeInTheDocument();
+    // The password alone kept nothing: no token, no workspace.
+    expect(window.localStorage.getItem(TOKEN_KEY)).toBeNull();
+    expect(screen.queryByTestId('conversation-list')).not.toBeInTheDocument();
+
+    fireEvent.input(code, { target: { value: '654321' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The code is wrong, was already used, or is too old.');
+    expect(screen.getByLabelText('Code')).toHaveAttribute('aria-invalid', 'true');
+
+    fireEvent.input(screen.getByLabelText('Code'), { target: { value: ' 123456 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+
+    expect(await screen.findByTestId('conversation-list')).toBeInTheDocument();
+    expect(rest.completeSecondFactor).toHaveBeenLastCalledWith({ challenge: challenge.challenge, code: '123456' });
+    expect(window.localStorage.getItem(TOKEN_KEY)).toBe(JSON.stringify(TOKEN));
+  });
+
+  it('goes back to the password from the code step', async () => {
+    await renderConsole({ login: async () => challenge });
+    await signIn('ana@example.com', 'correct horse');
+    fireEvent.click(await screen.findByRole('button', { name: 'Back to sign-in' }));
+    expect(await screen.findByLabelText('Password')).toBeInTheDocument();
+  });
+});
+
+describe('forgotten password', () => {
+  it('asks for a link in the console language and says the same thing whatever the e-mail', async () => {
+    const { rest } = await renderConsole({ rest: { forgotPassword: async () => undefined } });
+    fireEvent.input(await screen.findByLabelText('E-mail'), { target: { value: 'ana@example.com ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Forgot your password?' }));
+
+    expect(screen.getByLabelText('E-mail')).toHaveValue('ana@example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Send link' }));
+
+    expect(await screen.findByTestId('reset-link-sent')).toHaveTextContent(
+      'If an account exists for ana@example.com, an e-mail with a link is on its way.',
+    );
+    expect(rest.forgotPassword).toHaveBeenCalledWith({ email: 'ana@example.com', locale: 'en' });
+  });
+
+  it('sets a new password from the e-mailed link, once', async () => {
+    const { app, rest } = await renderConsole({
+      rest: {
+        resetPassword: jest
+          .fn()
+          .mockResolvedValueOnce(undefined)
+          .mockRejectedValueOnce(new ApiError({ code: 'LINK_EXPIRED', message: 'used' })),
+      },
+    });
+    app.navigation.go({ name: 'reset-password', token: 'reset-token-abcdefghijklmnop' });
+
+    const fill = (password: string, repeat: string) => {
+      fireEvent.input(screen.getByLabelText('New password'), { target: { value: password } });
+      fireEvent.input(screen.getByLabelText('Repeat the new password'), { target: { value: repeat } });
+      fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
+    };
+    await screen.findByRole('heading', { name: 'Choose a new password' });
+    fill('long enough pass', 'long enough typo');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The two new passwords differ.');
+    expect(rest.resetPassword).not.toHaveBeenCalled();
+
+    fill('long enough pass', 'long enough pass');
+    expect(await screen.findByTestId('reset-done')).toHaveTextContent('Your new password is set.');
+    expect(rest.resetPassword).toHaveBeenCalledWith({ token: 'reset-token-abcdefghijklmnop', newPassword: 'long enough pass' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Go to sign-in' }));
+    expect(await screen.findByLabelText('Password')).toBeInTheDocument();
+  });
+});

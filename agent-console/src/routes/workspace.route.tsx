@@ -13,6 +13,7 @@ const TicketsRoute = lazyScreen(() => import('./tickets.route').then((m) => m.Ti
 const TicketRoute = lazyScreen(() => import('./ticket.route').then((m) => m.TicketRoute));
 const AdminRoute = lazyScreen(() => import('./admin.route').then((m) => m.AdminRoute));
 const KnowledgeBaseRoute = lazyScreen(() => import('./knowledge-base.route').then((m) => m.KnowledgeBaseRoute));
+const AccountRoute = lazyScreen(() => import('./account.route').then((m) => m.AccountRoute));
 const AnalyticsRoute = lazyScreen(() => import('./analytics.route').then((m) => m.AnalyticsRoute));
 
 /** "(3) Parley console" when something is unread, so a background tab shows it. */
@@ -58,6 +59,10 @@ function CurrentScreen() {
       return <KnowledgeBaseRoute view={route.view} />;
     case 'analytics':
       return <AnalyticsRoute />;
+    case 'account':
+      return <AccountRoute />;
+    case 'reset-password':
+      return <ChatsScreen />;
   }
 }
 

@@ -27,6 +27,8 @@ export interface ConsoleDeps {
 }
 
 export interface Console {
+  /** The agent REST API (sign-in steps, the forgotten password, the agent's own credentials). */
+  rest: RestClient;
   session: SessionStore;
   preferences: PreferencesStore;
   translator: Translator;
@@ -66,6 +68,7 @@ export function createConsole(deps: ConsoleDeps): Console {
   });
 
   return {
+    rest: deps.rest,
     session,
     preferences,
     translator: deps.translator,

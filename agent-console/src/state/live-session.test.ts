@@ -14,6 +14,7 @@ function fakeSession(): SessionStore & { expired: jest.Mock } {
     token: signal('token-abcdefghijklmnopqrstuvwxyz'),
     agent,
     signIn: jest.fn(),
+    completeSecondFactor: jest.fn(),
     signOut: jest.fn(),
     restore: jest.fn(),
     expire: expired,

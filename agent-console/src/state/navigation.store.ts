@@ -21,6 +21,9 @@ export type Route =
   | { name: 'tickets' }
   | { name: 'ticket'; ticketId: string }
   | { name: 'admin'; section: AdminSection | null }
+  | { name: 'account' }
+  /** From the e-mailed link; the token stays in the fragment, which no server sees. */
+  | { name: 'reset-password'; token: string }
   | InsightRoute;
 
 export interface NavigationStore {
@@ -39,6 +42,8 @@ export function parseRoute(hash: string): Route {
   if (insight) return insight;
   if (first === 'tickets') return second ? { name: 'ticket', ticketId: second } : { name: 'tickets' };
   if (first === 'admin') return { name: 'admin', section: isSection(second) ? second : null };
+  if (first === 'account') return { name: 'account' };
+  if (first === 'reset-password' && second) return { name: 'reset-password', token: second };
   return { name: 'chats' };
 }
 
@@ -52,6 +57,10 @@ export function hrefOf(route: Route): string {
       return `#/tickets/${encodeURIComponent(route.ticketId)}`;
     case 'admin':
       return route.section ? `#/admin/${route.section}` : '#/admin';
+    case 'account':
+      return '#/account';
+    case 'reset-password':
+      return `#/reset-password/${encodeURIComponent(route.token)}`;
     case 'kb':
     case 'analytics':
       return insightHref(route);

@@ -1,5 +1,5 @@
 /** Who is signed in: the bearer token (kept across reloads) and the agent it belongs to. */
-import type { Agent, LoginRequest } from '@parley/shared';
+import type { Agent, LoginRequest, LoginResponse, SecondFactorChallenge, SecondFactorRequest } from '@parley/shared';
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { ApiError } from '../api/api-error';
 import type { RestClient } from '../api/rest.client';
@@ -11,8 +11,13 @@ export interface SessionStore {
   phase: ReadonlySignal<SessionPhase>;
   token: ReadonlySignal<string | null>;
   agent: ReadonlySignal<Agent | null>;
-  /** Throws ApiError (e.g. INVALID_CREDENTIALS) for the form to show. */
-  signIn(credentials: LoginRequest): Promise<void>;
+  /**
+   * Throws ApiError (e.g. INVALID_CREDENTIALS) for the form to show. With two-factor sign-in on,
+   * answers the challenge for the second step and stays signed out until it is completed.
+   */
+  signIn(credentials: LoginRequest): Promise<SecondFactorChallenge | null>;
+  /** The second step; throws ApiError (INVALID_CODE, or UNAUTHENTICATED once the challenge expired). */
+  completeSecondFactor(request: SecondFactorRequest): Promise<void>;
   signOut(): Promise<void>;
   /** Checks a token kept from an earlier visit; a rejected one signs out quietly. */
   restore(): Promise<void>;
@@ -39,16 +44,25 @@ export function createSessionStore(options: { rest: RestClient; storage: Storage
     phase.value = 'signed-out';
   }
 
+  function adopt(answer: LoginResponse) {
+    storedToken.write(answer.token);
+    token.value = answer.token;
+    agent.value = answer.agent;
+    phase.value = 'signed-in';
+  }
+
   return {
     phase,
     token,
     agent,
     async signIn(credentials) {
       const answer = await rest.login(credentials);
-      storedToken.write(answer.token);
-      token.value = answer.token;
-      agent.value = answer.agent;
-      phase.value = 'signed-in';
+      if ('secondFactorRequired' in answer) return answer;
+      adopt(answer);
+      return null;
+    },
+    async completeSecondFactor(request) {
+      adopt(await rest.completeSecondFactor(request));
     },
     async signOut() {
       const current = token.value;

@@ -12,6 +12,8 @@ import { AGENT } from './fixtures';
 
 export interface FakeAdmin extends jest.Mocked<AdminClient> {
   agents: Agent[];
+  /** Agents with two-step sign-in on. */
+  twoFactorAgentIds: Set<string>;
   departments: Department[];
   site: Site;
 }
@@ -31,7 +33,9 @@ export function fakeAdminClient(
     } satisfies Site,
   };
   let ids = 0;
+  const twoFactorAgentIds = new Set<string>();
   const fake: FakeAdmin = {
+    twoFactorAgentIds,
     get agents() {
       return state.agents;
     },
@@ -97,6 +101,11 @@ export function fakeAdminClient(
       // Like the server: nested objects merge, arrays and plain values replace.
       state.site = { ...state.site, settings: merged(state.site.settings, patch) as SiteSettings };
       return state.site;
+    }),
+    listTwoFactorAgents: jest.fn(async () => [...twoFactorAgentIds]),
+    sendPasswordReset: jest.fn(async (_agentId: string) => undefined),
+    resetTwoFactor: jest.fn(async (agentId) => {
+      twoFactorAgentIds.delete(agentId);
     }),
   };
   return fake;

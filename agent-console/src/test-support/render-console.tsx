@@ -1,5 +1,5 @@
 /** Renders the whole console against a fake socket and a fake REST client, in English. */
-import type { Agent, Conversation, LoginRequest, LoginResponse, Message } from '@parley/shared';
+import type { Agent, Conversation, LoginRequest, Message, PasswordSignInResponse } from '@parley/shared';
 import { act, render, waitFor } from '@testing-library/preact';
 import { App } from '../app';
 import type { AdminClient } from '../api/admin.client';
@@ -22,7 +22,9 @@ export interface RenderedConsole {
 }
 
 export interface RenderConsoleOptions {
-  login?: (credentials: LoginRequest) => Promise<LoginResponse>;
+  login?: (credentials: LoginRequest) => Promise<PasswordSignInResponse>;
+  /** The rest of the agent REST API; a call not given here fails the test. */
+  rest?: Partial<RestClient>;
   me?: (token: string) => Promise<Agent>;
   retryDelaysMs?: readonly number[];
   admin?: FakeAdmin;
@@ -33,10 +35,20 @@ export async function renderConsole(options: RenderConsoleOptions = {}): Promise
   window.location.hash = '';
   const socket = new FakeAgentSocket();
   const admin = options.admin ?? fakeAdminClient();
+  const unexpected = (name: string) => () => Promise.reject(new Error(`${name} not expected`));
+  const given = options.rest ?? {};
   const rest: jest.Mocked<RestClient> = {
-    login: jest.fn(options.login ?? (() => Promise.reject(new Error('login not expected')))),
+    login: jest.fn(options.login ?? unexpected('login')),
     logout: jest.fn((_token: string) => Promise.resolve()),
-    me: jest.fn(options.me ?? (() => Promise.reject(new Error('me not expected')))),
+    me: jest.fn(options.me ?? unexpected('me')),
+    completeSecondFactor: jest.fn(given.completeSecondFactor ?? unexpected('completeSecondFactor')),
+    forgotPassword: jest.fn(given.forgotPassword ?? unexpected('forgotPassword')),
+    resetPassword: jest.fn(given.resetPassword ?? unexpected('resetPassword')),
+    changePassword: jest.fn(given.changePassword ?? unexpected('changePassword')),
+    twoFactorStatus: jest.fn(given.twoFactorStatus ?? unexpected('twoFactorStatus')),
+    beginTwoFactor: jest.fn(given.beginTwoFactor ?? unexpected('beginTwoFactor')),
+    confirmTwoFactor: jest.fn(given.confirmTwoFactor ?? unexpected('confirmTwoFactor')),
+    disableTwoFactor: jest.fn(given.disableTwoFactor ?? unexpected('disableTwoFactor')),
   };
   let ids = 0;
   const app = createConsole({

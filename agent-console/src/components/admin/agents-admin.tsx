@@ -1,6 +1,6 @@
 /** The team: every agent with role, presence, departments, languages and capacity; admins add, edit and deactivate. */
 import type { Agent, ErrorCode } from '@parley/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useConsole, useLive, useT } from '../../state/console-context';
 import { ConfirmDialog } from '../confirm-dialog';
@@ -9,7 +9,13 @@ import { Dialog } from '../dialog';
 import { AgentFormDialog, type AgentDraft } from './agent-form-dialog';
 import { generatePassword } from './generate-password';
 
-type Editing = { kind: 'new' } | { kind: 'edit'; agent: Agent } | { kind: 'deactivate'; agent: Agent } | null;
+type Editing =
+  | { kind: 'new' }
+  | { kind: 'edit'; agent: Agent }
+  | { kind: 'deactivate'; agent: Agent }
+  | { kind: 'send-reset'; agent: Agent }
+  | { kind: 'reset-two-factor'; agent: Agent }
+  | null;
 
 function PasswordDialog(props: { agent: Agent; password: string; onClose(): void }) {
   const t = useT();
@@ -38,12 +44,16 @@ interface AgentRowProps {
   /** Admins edit; nobody deactivates themself. */
   canEdit: boolean;
   isMe: boolean;
+  twoFactor: boolean;
   onEdit(): void;
   onDeactivate(): void;
   onReactivate(): void;
+  onSendReset(): void;
+  onResetTwoFactor(): void;
 }
 
-function AgentRow({ agent, canEdit, isMe, onEdit, onDeactivate, onReactivate }: AgentRowProps) {
+function AgentRow(props: AgentRowProps) {
+  const { agent, canEdit, isMe, onEdit, onDeactivate, onReactivate } = props;
   const live = useLive();
   const t = useT();
   const departments = agent.departmentIds.map((id) => live.departments.byId.value.get(id)?.name ?? '?');
@@ -51,6 +61,11 @@ function AgentRow({ agent, canEdit, isMe, onEdit, onDeactivate, onReactivate }: 
     <tr data-testid="agent-row" data-agent-id={agent.id} data-active={agent.active}>
       <td>
         <strong>{agent.name}</strong>
+        {props.twoFactor && (
+          <span class="badge badge--small" title={t('team.twoFactorOn')} data-testid="two-factor-badge">
+            {t('team.twoFactorBadge')}
+          </span>
+        )}
         <span class="admin-table__sub">{agent.email}</span>
       </td>
       <td>{t(`team.roles.${agent.role}`)}</td>
@@ -93,6 +108,26 @@ function AgentRow({ agent, canEdit, isMe, onEdit, onDeactivate, onReactivate }: 
             {t('team.deactivate')}
           </button>
         )}
+        {canEdit && agent.active && (
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            onClick={props.onSendReset}
+            aria-label={t('team.sendResetAgent', { name: agent.name })}
+          >
+            {t('team.sendReset')}
+          </button>
+        )}
+        {canEdit && props.twoFactor && (
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            onClick={props.onResetTwoFactor}
+            aria-label={t('team.resetTwoFactorAgent', { name: agent.name })}
+          >
+            {t('team.resetTwoFactor')}
+          </button>
+        )}
         {canEdit && !agent.active && (
           <button
             type="button"
@@ -108,6 +143,19 @@ function AgentRow({ agent, canEdit, isMe, onEdit, onDeactivate, onReactivate }: 
   );
 }
 
+/** Which agents sign in with a second factor (admins only may ask). */
+function useTwoFactorAgents(isAdmin: boolean) {
+  const live = useLive();
+  const [ids, setIds] = useState<Set<string>>(new Set());
+  const reload = async () => {
+    if (isAdmin) setIds(new Set(await live.admin.listTwoFactorAgents()));
+  };
+  useEffect(() => {
+    reload().catch(() => undefined);
+  }, [isAdmin]);
+  return { ids, reload };
+}
+
 export function AgentsAdmin() {
   const { session } = useConsole();
   const live = useLive();
@@ -117,6 +165,8 @@ export function AgentsAdmin() {
   const [editing, setEditing] = useState<Editing>(null);
   const [created, setCreated] = useState<{ agent: Agent; password: string } | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const twoFactorAgents = useTwoFactorAgents(isAdmin);
   const agents = [...live.agents.byId.value.values()].sort(
     (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name),
   );
@@ -160,6 +210,11 @@ export function AgentsAdmin() {
         )}
       </header>
       {!isAdmin && <p class="admin-section__note">{t('admin.readOnly')}</p>}
+      {notice && (
+        <p class="form-success" role="status" data-testid="team-notice">
+          {notice}
+        </p>
+      )}
       {error && (
         <p class="form-error" role="alert" data-code={error}>
           {t(`errors.${error}`)}
@@ -187,6 +242,9 @@ export function AgentsAdmin() {
                 agent={agent}
                 canEdit={isAdmin}
                 isMe={agent.id === me?.id}
+                twoFactor={twoFactorAgents.ids.has(agent.id)}
+                onSendReset={() => setEditing({ kind: 'send-reset', agent })}
+                onResetTwoFactor={() => setEditing({ kind: 'reset-two-factor', agent })}
                 onEdit={() => setEditing({ kind: 'edit', agent })}
                 onDeactivate={() => setEditing({ kind: 'deactivate', agent })}
                 onReactivate={() =>
@@ -215,6 +273,33 @@ export function AgentsAdmin() {
           confirmLabel={t('team.deactivate')}
           danger
           onConfirm={() => setActive(editing.agent, false)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing?.kind === 'send-reset' && (
+        <ConfirmDialog
+          title={t('team.sendResetTitle', { name: editing.agent.name })}
+          text={t('team.sendResetText', { name: editing.agent.name, email: editing.agent.email })}
+          confirmLabel={t('team.sendReset')}
+          onConfirm={async () => {
+            await live.admin.sendPasswordReset(editing.agent.id);
+            setNotice(t('team.resetSent', { email: editing.agent.email }));
+            setEditing(null);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing?.kind === 'reset-two-factor' && (
+        <ConfirmDialog
+          title={t('team.resetTwoFactorTitle', { name: editing.agent.name })}
+          text={t('team.resetTwoFactorText', { name: editing.agent.name })}
+          confirmLabel={t('team.resetTwoFactor')}
+          danger
+          onConfirm={async () => {
+            await live.admin.resetTwoFactor(editing.agent.id);
+            await twoFactorAgents.reload();
+            setEditing(null);
+          }}
           onClose={() => setEditing(null)}
         />
       )}

@@ -1,0 +1,64 @@
+/** The agent changes their own password: the current one first; every other device is signed out. */
+import { useState } from 'preact/hooks';
+import { useConsole, useT } from '../../state/console-context';
+import { FormError } from '../sign-in/form-error';
+import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../sign-in/new-password-fields';
+import { useSubmit } from '../sign-in/use-submit';
+
+const EMPTY: NewPassword = { password: '', repeat: '' };
+
+export function PasswordChange() {
+  const app = useConsole();
+  const t = useT();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState<NewPassword>(EMPTY);
+  const [tried, setTried] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const { busy, errorCode, run } = useSubmit();
+
+  function submit(event: Event) {
+    event.preventDefault();
+    setTried(true);
+    setChanged(false);
+    if (newPasswordProblem(next)) return;
+    const token = app.session.token.value ?? '';
+    void run(() => app.rest.changePassword(token, { currentPassword: current, newPassword: next.password })).then((ok) => {
+      if (!ok) return;
+      setCurrent('');
+      setNext(EMPTY);
+      setTried(false);
+      setChanged(true);
+    });
+  }
+
+  return (
+    <form class="settings-section" onSubmit={submit} aria-labelledby="password-title" data-testid="password-change" noValidate>
+      <h2 class="settings-section__title" id="password-title">{t('account.passwordTitle')}</h2>
+      <p class="settings-section__description">{t('account.passwordHint')}</p>
+      <label class="field">
+        <span class="field__label">{t('account.currentPassword')}</span>
+        <input
+          type="password"
+          name="current-password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onInput={(event) => setCurrent(event.currentTarget.value)}
+          aria-invalid={errorCode === 'INVALID_CREDENTIALS'}
+        />
+      </label>
+      <NewPasswordFields value={next} onChange={setNext} showProblem={tried} />
+      <FormError code={errorCode} testId="password-change-error" />
+      {changed && (
+        <p class="form-success" role="status" data-testid="password-changed">
+          {t('account.passwordChanged')}
+        </p>
+      )}
+      <div class="settings-section__footer">
+        <button type="submit" class="button button--primary" disabled={busy} aria-busy={busy}>
+          {t('account.changePassword')}
+        </button>
+      </div>
+    </form>
+  );
+}
