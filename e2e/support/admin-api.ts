@@ -1,5 +1,14 @@
 /** The admin REST API of a running Parley, for setting up whole-system tests. */
-import type { Agent, LoginResponse, NewAgent, SiteSettingsPatch } from '@parley/shared';
+import type {
+  Agent,
+  LoginResponse,
+  NewAgent,
+  SiteSettingsPatch,
+  Ticket,
+  WebhookDelivery,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
+} from '@parley/shared';
 
 export class AdminApi {
   private constructor(
@@ -31,5 +40,20 @@ export class AdminApi {
 
   async updateSettings(patch: SiteSettingsPatch): Promise<void> {
     await this.call('PATCH', '/admin/site/settings', patch);
+  }
+
+  /** A webhook endpoint; the answer carries its signing secret (shown this once). */
+  async registerWebhook(input: { url: string; events: WebhookEventType[]; allowPrivateTargets?: boolean }): Promise<WebhookEndpointWithSecret> {
+    return (await this.call<{ data: WebhookEndpointWithSecret }>('POST', '/admin/webhooks', input)).data;
+  }
+
+  /** The endpoint's delivery log, newest first. */
+  async webhookDeliveries(endpointId: string): Promise<WebhookDelivery[]> {
+    return (await this.call<{ data: WebhookDelivery[] }>('GET', `/admin/webhooks/${endpointId}/deliveries`)).data;
+  }
+
+  /** A ticket through the REST API (POST /api/v1/tickets). */
+  async createTicket(input: { subject: string; text: string }): Promise<Ticket> {
+    return (await this.call<{ data: Ticket }>('POST', '/v1/tickets', input)).data;
   }
 }
