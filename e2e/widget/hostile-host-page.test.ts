@@ -211,21 +211,12 @@ describe('right-to-left host pages', () => {
       right: 20,
     });
   });
-});
 
-// PRODUCT BUG (widget/src/loader/launcher-view.ts:47): the host element's `direction` is set
-// inline WITHOUT !important (`host.style.direction = ...`), and `all: initial !important` does not
-// cover `direction`, so any page rule `direction: rtl !important` that matches every element wins
-// and `inset-inline-end` flips the bubble (and the panel) to bottom-LEFT. Setting it with
-// `host.style.setProperty('direction', ..., 'important')` would fix it. When that lands, this test
-// starts failing: drop `.failing`.
-describe("KNOWN BUG: the launcher's direction is not !important (widget/src/loader/launcher-view.ts:47)", () => {
-  test.failing(
-    'a theme with `* { direction: rtl !important }` keeps the bubble bottom-right (today: bottom-left)',
-    async () => {
-      expect(await bubbleCorner('* { direction: rtl !important; }', 'lang="ar" dir="rtl"')).toMatchObject({
-        right: 20,
-      });
-    },
-  );
+  // The launcher's host element once took `direction: rtl !important` from such a theme and its
+  // logical `inset-inline-end` flipped the bubble to bottom-left.
+  test('a theme with `* { direction: rtl !important }` keeps the bubble bottom-right', async () => {
+    expect(await bubbleCorner('* { direction: rtl !important; }', 'lang="ar" dir="rtl"')).toMatchObject({
+      right: 20,
+    });
+  });
 });

@@ -6,9 +6,9 @@ export const HOST_TAG = 'parley-widget';
 // Inline and !important on the host: page rules aimed at the host element would beat `:host` rules.
 const HOST_STYLE = 'all:initial!important';
 
-const LAUNCHER_CSS =
-  // inset-inline-end: the host's direction (set from the position option) picks the corner.
-  '.b,.f{position:fixed;z-index:2147483647;inset-inline-end:20px;border:0;box-shadow:0 4px 24px #0004}' +
+// Physical sides, never logical ones: a host page's `direction` must not move the launcher.
+const launcherCss = (side: 'left' | 'right'): string =>
+  `.b,.f{position:fixed;z-index:2147483647;${side}:20px;border:0;box-shadow:0 4px 24px #0004}` +
   '.b{bottom:20px;width:56px;height:56px;border-radius:50%;cursor:pointer;color:#fff;background:var(--c,#1d3a8a)}' +
   '.u{position:absolute;top:0;right:0;padding:0 6px;border-radius:9px;background:#d22;font:12px/18px sans-serif}' +
   '.f{bottom:88px;width:370px;height:min(600px,100vh - 108px);border-radius:12px}' +
@@ -27,27 +27,28 @@ export function element<E extends Element>(created: E, attributes: Record<string
   return created;
 }
 
-function adoptStyles(doc: Document, root: ShadowRoot): void {
+function adoptStyles(doc: Document, root: ShadowRoot, css: string): void {
   // Constructed sheets are not subject to the host page's style-src; <style> is the fallback.
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(LAUNCHER_CSS);
+    sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
   } catch {
     root.append(doc.createElement('style'));
-    (root.lastChild as Element).textContent = LAUNCHER_CSS;
+    (root.lastChild as Element).textContent = css;
   }
 }
 
 export function createLauncherView(doc: Document, config: LoaderConfig): LauncherView {
   const host = doc.createElement(HOST_TAG);
   // CSSOM rather than a style attribute string, so strict host CSPs allow it. `all` leaves
-  // `direction` alone, so it is always set: right-to-left puts the launcher bottom-left.
+  // `direction` alone, and a page's `* { direction: rtl !important }` would reach the shadow tree
+  // through the host: it is set here, !important, to what the launcher is drawn in.
   host.style.cssText = HOST_STYLE;
-  host.style.direction = /left/.test(config.position as string) ? 'rtl' : 'ltr';
+  host.style.setProperty('direction', 'ltr', 'important');
   if (config.color && CSS.supports('color', config.color)) host.style.setProperty('--c', config.color);
   const root = host.attachShadow({ mode: 'open' });
-  adoptStyles(doc, root);
+  adoptStyles(doc, root, launcherCss(/left/.test(config.position as string) ? 'left' : 'right'));
 
   const bubble = element(doc.createElement('button'), {
     class: 'b', 'data-testid': 'parley-bubble', 'aria-label': 'Open chat', 'aria-expanded': 'false',

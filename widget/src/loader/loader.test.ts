@@ -28,6 +28,14 @@ function shadow(): ShadowRoot {
 const bubble = () => shadow().querySelector<HTMLButtonElement>('[data-testid="parley-bubble"]')!;
 const badge = () => shadow().querySelector<HTMLElement>('[data-testid="parley-unread"]')!;
 const frame = () => shadow().querySelector<HTMLIFrameElement>('[data-testid="parley-frame"]');
+/** The launcher's stylesheet, adopted or (where constructed sheets are missing) a <style>. */
+const launcherCss = (): string =>
+  [...(shadow().adoptedStyleSheets ?? [])].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('') +
+  (shadow().querySelector('style')?.textContent ?? '');
+const hostDirection = () => {
+  const style = document.querySelector<HTMLElement>('parley-widget')!.style;
+  return `${style.direction}${style.getPropertyPriority('direction') ? ' !important' : ''}`;
+};
 
 function fromPanel(msg: PanelToLoaderMessage, init: { origin?: string; source?: Window | null } = {}): void {
   const source = init.source === undefined ? panelWindow : init.source;
@@ -196,8 +204,7 @@ describe('loader', () => {
     win.ParleySettings = { locale: 'uk' };
     boot();
     jest.runOnlyPendingTimers();
-    // Right-to-left makes the launcher's inset-inline-end the left edge.
-    expect(document.querySelector<HTMLElement>('parley-widget')!.style.direction).toBe('rtl');
+    expect(launcherCss()).toMatch(/left: ?20px/);
     expect(bubble().hidden).toBe(true);
     expect(new URL(frame()!.src).searchParams.get('locale')).toBe('uk');
   });
@@ -243,10 +250,20 @@ describe('loader', () => {
   it('takes "bottom-left", as the site settings spell it, for the left corner', () => {
     installSnippet('data-position="bottom-left"');
     boot();
-    expect(document.querySelector<HTMLElement>('parley-widget')!.style.direction).toBe('rtl');
+    expect(launcherCss()).toMatch(/left: ?20px/);
+    expect(launcherCss()).not.toMatch(/right: ?20px/);
     document.body.innerHTML = '';
     installSnippet('data-position="bottom-right"');
     boot();
-    expect(document.querySelector<HTMLElement>('parley-widget')!.style.direction).toBe('ltr');
+    expect(launcherCss()).toMatch(/right: ?20px/);
+    expect(launcherCss()).not.toMatch(/left: ?20px/);
+  });
+
+  it("draws the launcher left to right whatever the page's direction, on either side", () => {
+    installSnippet('data-position="left"');
+    boot();
+    // Physical sides and an !important direction: a page's `* { direction: rtl !important }` changes nothing.
+    expect(hostDirection()).toBe('ltr !important');
+    expect(launcherCss()).not.toMatch(/inset-inline/);
   });
 });

@@ -136,12 +136,13 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
         onEndChat={view.canEndChat ? () => setConfirmingEnd(true) : undefined}
         onClose={onClose}
       />
-      {confirmingEnd && view.canEndChat && (
-        <LazyEndChatConfirm store={store} actions={actions} onDismiss={() => setConfirmingEnd(false)} />
-      )}
-      {site?.statusNotice && <LazyStatusNotice notice={site.statusNotice} />}
-      <ConnectionNotice state={state} />
-      <div class="panel__body">
+      {/* The panel is a document of its own: everything under the header is its main landmark. */}
+      <main class="panel__body">
+        {confirmingEnd && view.canEndChat && (
+          <LazyEndChatConfirm store={store} actions={actions} onDismiss={() => setConfirmingEnd(false)} />
+        )}
+        {site?.statusNotice && <LazyStatusNotice notice={site.statusNotice} />}
+        <ConnectionNotice state={state} />
         {showContact && site ? (
           <div class="messages">
             <LazyContactCard
@@ -154,7 +155,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
         ) : (
           chatBody
         )}
-      </div>
+      </main>
     </div>
   );
 }
