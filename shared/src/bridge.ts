@@ -10,7 +10,9 @@ export type LoaderToPanelMessage =
   | { type: 'panel:open' }
   | { type: 'panel:close' }
   | { type: 'visitor:identify'; identity: { name?: string; email?: string } }
-  | { type: 'locale:set'; locale: string };
+  | { type: 'locale:set'; locale: string }
+  /** The host page moved to another address without a reload (a single-page app), or the panel just started. */
+  | { type: 'page:changed'; url: string; title: string };
 
 /** Panel -> loader. */
 export type PanelToLoaderMessage =

@@ -1,4 +1,4 @@
-import { wrapBridgeMessage, type PanelToLoaderMessage } from '../../../shared/src/bridge';
+import { wrapBridgeMessage, type LoaderToPanelMessage, type PanelToLoaderMessage } from '../../../shared/src/bridge';
 import { bootParley, type ParleyWindow } from './loader';
 import type { ParleyGlobal, ParleyStub } from './parley-api';
 
@@ -169,6 +169,36 @@ describe('loader', () => {
     );
     expect(post).toHaveBeenCalledWith(wrapBridgeMessage({ type: 'panel:open' }), PARLEY_ORIGIN);
     for (const [, target] of post.mock.calls) expect(target).toBe(PARLEY_ORIGIN);
+  });
+
+  it('tells the panel the page it is on when ready, and each page a single-page app moves to', () => {
+    // The Navigation API's event, as Chromium fires it for pushState, replaceState, back/forward and hashes.
+    const navigation = new EventTarget();
+    win.navigation = navigation;
+    try {
+      boot();
+      jest.runOnlyPendingTimers();
+      const post = jest.spyOn(panelWindow, 'postMessage').mockImplementation(() => undefined);
+      post.mockClear();
+      const pagesPosted = () =>
+        post.mock.calls
+          .map(([data]) => (data as { msg: LoaderToPanelMessage }).msg)
+          .filter((msg) => msg.type === 'page:changed');
+      history.pushState({}, '', '/teas');
+      fromPanel({ type: 'panel:ready' });
+      expect(pagesPosted()).toEqual([{ type: 'page:changed', url: `${location.origin}/teas`, title: 'Shop' }]);
+
+      history.pushState({}, '', '/cart#summary');
+      navigation.dispatchEvent(new Event('currententrychange'));
+      // The app sets its title after the address; the loader reads both a moment later.
+      document.title = 'Your cart';
+      jest.advanceTimersByTime(300);
+      expect(pagesPosted().at(-1)).toEqual({ type: 'page:changed', url: `${location.origin}/cart#summary`, title: 'Your cart' });
+      for (const [, target] of post.mock.calls) expect(target).toBe(PARLEY_ORIGIN);
+    } finally {
+      delete win.navigation;
+      history.replaceState({}, '', '/');
+    }
   });
 
   it('closes when the panel asks to', () => {

@@ -19,6 +19,8 @@ import {
 export interface ParleyWindow extends Window {
   Parley?: ParleyStub | ParleyGlobal;
   ParleySettings?: ParleySettings;
+  /** The Navigation API, where the browser has it (Chromium, Safari 26.2, Firefox 147). */
+  navigation?: EventTarget;
 }
 
 /** Returns the installed API, or undefined when there is no snippet or the widget is already on the page. */
@@ -50,6 +52,9 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
     if (panelReady) frame?.contentWindow?.postMessage(wrapBridgeMessage(msg), origin);
   };
   const postOpenState = (): void => postToPanel({ type: isOpen ? 'panel:open' : 'panel:close' });
+  // The page the visitor is on, for agents; while flashing, the title is the page's own.
+  const postPage = (): void =>
+    postToPanel({ type: 'page:changed', url: doc.URL, title: flashTimer ? pageTitle : doc.title });
 
   const ensureFrame = (): HTMLIFrameElement => {
     if (!frame) {
@@ -93,6 +98,8 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
         if (locale) setLocale(locale);
         if (identity) identify(identity);
         postOpenState();
+        // The frame's URL named the page when it was created; the visitor may have moved on since.
+        postPage();
         return;
       case 'panel:close-request':
         return setOpen(false);
@@ -125,6 +132,10 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
     const msg = unwrapBridgeMessage<PanelToLoaderMessage>(event.data);
     if (msg) handlePanelMessage(msg);
   });
+
+  // Single-page apps change pages without a reload: pushState, replaceState, back/forward and hash
+  // changes all make a new current entry. Apps set their title after that, so it is read a moment later.
+  win.navigation?.addEventListener('currententrychange', () => setTimeout(postPage, 300));
 
   bubble.onclick = () => setOpen(!isOpen);
   // Warm the panel on intent or when the page is idle; never before the bubble has painted.

@@ -26,6 +26,12 @@ function httpOrigin(url: string): string | undefined {
   }
 }
 
+/** A page of the host as the server takes it: longer values would make it drop the whole context. */
+export const pageOf = (url: string, title: string): Pick<VisitorContext, 'pageUrl' | 'pageTitle'> => ({
+  pageUrl: url.slice(0, 2000),
+  pageTitle: title.slice(0, 300),
+});
+
 export function readPanelParams(location: Pick<Location, 'search' | 'hash'>): PanelParams {
   const query = new URLSearchParams(location.search);
   const page = new URLSearchParams(location.hash.replace(/^#/, ''));
@@ -39,9 +45,7 @@ export function readPanelParams(location: Pick<Location, 'search' | 'hash'>): Pa
     hostOrigin,
     pageContext: hostOrigin
       ? {
-          // The server's limits; a longer value would make it drop the whole context.
-          pageUrl: pageUrl.slice(0, 2000),
-          pageTitle: (page.get('title') ?? '').slice(0, 300),
+          ...pageOf(pageUrl, page.get('title') ?? ''),
           referrer: isHttpUrl(referrer) && referrer.length <= 2000 ? referrer : '',
         }
       : undefined,

@@ -9,7 +9,7 @@ import { createWidgetI18n, pickLocale } from './i18n';
 import { TranslationProvider } from './i18n-context';
 import type { NotificationSound } from './notification-sound';
 import { createOutbox } from './outbox';
-import { readPanelParams } from './panel-params';
+import { pageOf, readPanelParams } from './panel-params';
 import { openSafeStorage, storageKeys } from './safe-storage';
 import { applyAppearance, fetchSiteConfig } from './site-config';
 import { createSocketTransport } from './socket-transport';
@@ -19,6 +19,7 @@ import { createVisitorTokenStore } from './visitor-token';
 export async function startPanel(win: Window, mount: HTMLElement): Promise<void> {
   const doc = win.document;
   const params = readPanelParams(win.location);
+  const page = params.pageContext;
   const storage = openSafeStorage(() => win.localStorage);
   const tokens = createVisitorTokenStore(storage, params.siteKey);
   const outboxKey = storageKeys.outbox(params.siteKey);
@@ -65,6 +66,10 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
       case 'locale:set':
         void i18n.changeLanguage(pickLocale([msg.locale]));
         return;
+      case 'page:changed':
+        // The session resends this same object on every connection; over an open one it goes now.
+        if (page) transport.sendContext(Object.assign(page, pageOf(msg.url, msg.title)));
+        return;
       default:
         msg satisfies never;
     }
@@ -82,7 +87,7 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
     store,
     outbox,
     saveVisitorToken: tokens.save,
-    pageContext: params.pageContext,
+    pageContext: page,
     onAgentMessage: (message) => {
       const { open, sound: soundOn } = store.getState();
       if (soundOn && (!open || doc.hidden)) sound?.play();
@@ -139,6 +144,7 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
           setTyping: (active) => (active ? typing.input() : typing.stop()),
           identify: session.identify,
           ask: session.ask,
+          fileAccess: () => ({ token: tokens.read(), siteKey: params.siteKey }),
           setSound: (on) => {
             store.update({ sound: on });
             storage.setItem(soundKey, on ? 'on' : 'off');
