@@ -6,6 +6,7 @@
 //   BENCH_DURATION_S=20          relay measurement window per run (after a 3 s warm-up)
 //   BENCH_CONNECTIONS=10000      idle connections for the capacity benchmark
 //   BENCH_MEMORY_ROOT=/dev/shm   a tmpfs for the "data in memory" runs; "none" skips them
+//   BENCH_WIDGET_RUNS=5          Lighthouse runs per page (with and without the snippet), medians reported
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +49,7 @@ async function step(name, run) {
   console.log(`${name}: done in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+const signed = (value) => (value > 0 ? `+${value}` : String(value));
 const ms = (value) => (value === null || value === undefined ? 'n/a' : `${value} ms`);
 
 await step('store', async () => {
@@ -95,16 +97,17 @@ function runScript(script, args = [], env = {}) {
   return result.status;
 }
 
-// The widget's size report belongs to the widget: run it if it is there, and show its JSON if it wrote one.
+// The widget's weight and its cost to a host page: sizes from widget/dist and Lighthouse medians
+// without and with the snippet (bench/widget-lighthouse.mjs writes bench/results/widget.json).
 await step('widget', async () => {
-  const script = path.join(REPO_ROOT, 'widget/scripts/report-sizes.mjs');
-  if (!fs.existsSync(script)) return ['widget: no size script (widget/scripts/report-sizes.mjs)'];
-  const target = path.join(RESULTS_DIR, 'widget.json');
-  const before = fs.existsSync(target) ? fs.statSync(target).mtimeMs : 0;
-  const status = runScript(script, ['--json', target]);
-  const written = fs.existsSync(target) && fs.statSync(target).mtimeMs > before;
+  const status = runScript(path.join('bench', 'widget-lighthouse.mjs'), [process.env.BENCH_WIDGET_RUNS ?? '5']);
+  if (status !== 0) throw new Error(`bench/widget-lighthouse.mjs exited with ${status}`);
+  const r = JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, 'widget.json'), 'utf8'));
   return [
-    `widget: size script exited with ${status}; ${written ? 'bench/results/widget.json written' : 'it wrote no widget.json'}`,
+    `widget: loader ${r.loaderGzipBytes} B gzip (${r.loaderBrotliBytes} B brotli), panel initial ${r.panelGzipBytes} B gzip ` +
+      `(${r.panelBrotliBytes} B brotli), largest locale ${r.localeMaxGzipBytes} B gzip; host page with the snippet: ` +
+      `Lighthouse score ${signed(r.lighthouseScoreDelta)} points, TBT ${signed(r.totalBlockingTimeDeltaMs)} ms, ` +
+      `CLS ${r.cumulativeLayoutShift}`,
   ];
 });
 
