@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import {
+  chunkNameMap,
   componentStyles,
   dropUnusedPollingTransport,
   jsonPacketCodec,
@@ -29,6 +30,7 @@ export default defineConfig({
     jsonPacketCodec(resolve(panelSource, 'socket-packet-codec.ts')),
     panelPage(resolve(panelSource, 'index.html'), BASE),
     localeFiles(resolve(__dirname, '../shared/locales'), BASE),
+    chunkNameMap(resolve(__dirname, 'dist/panel-chunks.json')),
     // PARLEY_NO_MINIFY=1 keeps the output readable, to study what it is made of.
     ...(process.env.PARLEY_NO_MINIFY ? [] : [swcMinify()]),
   ],
@@ -53,7 +55,8 @@ export default defineConfig({
       output: {
         entryFileNames: 'assets/index-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
-        chunkFileNames: 'assets/[name]-[hash:6].js',
+        // Hash only: see chunkNameMap().
+        chunkFileNames: 'assets/[hash:8].js',
       },
     },
   },

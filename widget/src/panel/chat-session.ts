@@ -5,6 +5,7 @@
 import type {
   Conversation,
   Message,
+  MessageAttachment,
   TypingNotice,
   VisitorContext,
   VisitorIdentify,
@@ -19,6 +20,7 @@ import type { RequestPayload, RequestResult, VisitorRequestEvent, VisitorTranspo
 /** The department chosen before the chat only goes with a message that opens a conversation. */
 export function outgoingMessage(item: OutboxItem, state: ChatState): VisitorMessageSend {
   const message: VisitorMessageSend = { clientId: item.clientId, text: item.text };
+  if (item.attachments?.length) message.attachments = item.attachments.map((file) => file.id);
   if (state.departmentId && !isChatActive(state)) message.departmentId = state.departmentId;
   return message;
 }
@@ -157,8 +159,8 @@ export function startChatSession(deps: ChatSessionDeps) {
 
   return {
     connect,
-    send(text: string): void {
-      outbox.enqueue(text);
+    send(text: string, attachments?: MessageAttachment[]): void {
+      outbox.enqueue(text, attachments?.length ? attachments : undefined);
       connect();
     },
     retry(clientId: string): void {

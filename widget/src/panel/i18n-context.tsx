@@ -28,6 +28,6 @@ export function TranslationProvider({ i18n, children }: { i18n: I18n; children: 
 
 export function useTranslation(): Translation {
   const translation = useContext(TranslationContext);
-  if (!translation) throw new Error('useTranslation needs a TranslationProvider above it');
+  if (!translation) throw new Error('no TranslationProvider');
   return translation;
 }

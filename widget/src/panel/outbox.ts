@@ -3,7 +3,7 @@
  * until the server acknowledges it. Retries (after a timeout, a reconnect or a reload) reuse the id, and
  * the server stores a client id once, so nothing typed offline is lost and nothing appears twice.
  */
-import type { AckResult, ErrorCode, Message } from '@parley/shared';
+import type { AckResult, ErrorCode, Message, MessageAttachment } from '@parley/shared';
 import { CLIENT_ID_PATTERN, newClientId } from './client-id';
 import type { KeyValueStorage } from './safe-storage';
 
@@ -11,6 +11,8 @@ export interface OutboxItem {
   clientId: string;
   text: string;
   createdAt: string;
+  /** Files uploaded before sending; their ids go with the message. */
+  attachments?: MessageAttachment[];
   /** Set when the server refused the message for good; the visitor may retry it by hand. */
   failed?: ErrorCode;
 }
@@ -120,8 +122,8 @@ export function createOutbox(deps: OutboxDeps) {
     items: read,
     flush,
     /** Stores a new message and starts sending it; returns it at once so the view can show "sending". */
-    enqueue(text: string): OutboxItem {
-      const item: OutboxItem = { clientId: newClientId(), text, createdAt: new Date().toISOString() };
+    enqueue(text: string, attachments?: MessageAttachment[]): OutboxItem {
+      const item: OutboxItem = { clientId: newClientId(), text, createdAt: new Date().toISOString(), attachments };
       update((items) => [...items, item]);
       void flush();
       return item;

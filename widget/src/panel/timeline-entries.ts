@@ -1,5 +1,5 @@
 /** What the message list shows: delivered messages in order, then the visitor's pending ones. */
-import type { ErrorCode, Message, ReadState } from '@parley/shared';
+import type { ErrorCode, Message, MessageAttachment, ReadState } from '@parley/shared';
 import type { OutboxItem } from './outbox';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'failed';
@@ -16,6 +16,7 @@ export interface TimelineEntry {
   read?: boolean;
   clientId: string;
   failure?: ErrorCode;
+  attachments?: MessageAttachment[];
 }
 
 function fromMessage(message: Message, read: ReadState | null): TimelineEntry {
@@ -29,6 +30,7 @@ function fromMessage(message: Message, read: ReadState | null): TimelineEntry {
     status: author.kind === 'visitor' ? 'sent' : undefined,
     clientId: message.clientId,
     read: author.kind === 'visitor' && read?.conversationId === message.conversationId && message.seq <= read.agentSeq,
+    attachments: message.attachments,
   };
 }
 
@@ -42,6 +44,7 @@ function fromPending(item: OutboxItem): TimelineEntry {
     status: item.failed ? 'failed' : 'sending',
     clientId: item.clientId,
     failure: item.failed,
+    attachments: item.attachments,
   };
 }
 

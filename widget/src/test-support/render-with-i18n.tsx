@@ -25,6 +25,7 @@ export function fakeActions(answers: Partial<Record<string, (payload: never) => 
     identify: jest.fn(async (_identity: object) => true),
     ask: jest.fn(async (event: string, payload: unknown) => (answers[event] ? answers[event](payload as never) : null)) as never,
     setSound: jest.fn(),
+    fileAccess: jest.fn(() => ({ token: 'visitor-token-for-files', siteKey: 'site_key_123' })),
   };
 }
 

@@ -1,29 +1,37 @@
-/** Where the visitor writes: Enter sends, Shift+Enter adds a line, IME composition is left alone; emoji on demand. */
+/** Where the visitor writes: Enter sends, Shift+Enter adds a line, IME composition is left alone; files and emoji on demand. */
+import type { MessageAttachment } from '@parley/shared';
 import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
-import { LazyEmojiPicker } from './lazy-parts';
+import type { FileAccess } from '../chat-actions';
+import { LazyComposerTools } from './lazy-parts';
 
 // Mirrors MESSAGE_MAX_LENGTH of @parley/shared (importing it would bring zod into the panel); a test compares them.
 export const COMPOSER_MAX_LENGTH = 5000;
 
 export interface ComposerProps {
-  onSend: (text: string) => void;
+  onSend: (text: string, attachments: MessageAttachment[]) => void;
   onTyping: (typing: boolean) => void;
   disabled?: boolean;
   inputRef: RefObject<HTMLTextAreaElement>;
+  fileAccess: () => FileAccess;
 }
 
-export function Composer({ onSend, onTyping, disabled = false, inputRef }: ComposerProps) {
+export function Composer({ onSend, onTyping, disabled = false, inputRef, fileAccess }: ComposerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [picking, setPicking] = useState(false);
-  const canSend = !disabled && text.trim().length > 0;
+  // Files ready to go with the message; null while one is still uploading.
+  const [files, setFiles] = useState<MessageAttachment[] | null>([]);
+  // A new picker (its files gone with the message) for each message sent.
+  const [sent, setSent] = useState(0);
+  const canSend = !disabled && !!files && !!(text.trim() || files[0]);
 
   const submit = (): void => {
     if (!canSend) return;
-    onSend(text.trim());
+    onSend(text.trim(), files);
     setText('');
+    // The new picker starts empty and says so.
+    setSent(sent + 1);
     onTyping(false);
   };
 
@@ -35,20 +43,6 @@ export function Composer({ onSend, onTyping, disabled = false, inputRef }: Compo
         submit();
       }}
     >
-      {picking && (
-        <LazyEmojiPicker
-          input={inputRef}
-          maxLength={COMPOSER_MAX_LENGTH}
-          onInsert={(next) => {
-            setText(next);
-            onTyping(true);
-          }}
-          onClose={() => {
-            setPicking(false);
-            inputRef.current?.focus();
-          }}
-        />
-      )}
       <label for="parley-composer" class="visually-hidden">
         {t('composer.label')}
       </label>
@@ -75,18 +69,17 @@ export function Composer({ onSend, onTyping, disabled = false, inputRef }: Compo
       <span id="parley-composer-hint" class="visually-hidden">
         {t('composer.hint')}
       </span>
-      <button
-        type="button"
-        class="icon-button composer__emoji"
-        aria-label={t('emoji.open')}
-        aria-expanded={picking}
+      <LazyComposerTools
+        key={sent}
+        access={fileAccess}
+        input={inputRef}
         disabled={disabled}
-        onClick={() => setPicking(!picking)}
-      >
-        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round">
-          <path d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18M8.5 14.5a4.5 4.5 0 0 0 7 0M9 10h.01M15 10h.01" />
-        </svg>
-      </button>
+        onChange={setFiles}
+        onInsert={(next: string) => {
+          setText(next);
+          onTyping(true);
+        }}
+      />
       <button type="submit" class="composer__send" aria-label={t('composer.send')} disabled={!canSend}>
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
           <path d="M3 20.5 21 12 3 3.5v6.6L15 12 3 13.9z" fill="currentColor" />

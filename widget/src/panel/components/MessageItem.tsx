@@ -1,8 +1,9 @@
 /** One message bubble: author, text with links, time, and for the visitor's own messages a delivery status. */
 import { useMemo } from 'preact/hooks';
+import type { ChatActions } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
 import type { TimelineEntry } from '../timeline-entries';
-import { LazyMessageFailure } from './lazy-parts';
+import { LazyAttachmentFiles, LazyMessageFailure } from './lazy-parts';
 import { LinkifiedText } from './LinkifiedText';
 
 function useTimeFormat(lng: string): Intl.DateTimeFormat {
@@ -11,10 +12,10 @@ function useTimeFormat(lng: string): Intl.DateTimeFormat {
 
 export interface MessageItemProps {
   entry: TimelineEntry;
-  onRetry: (clientId: string) => void;
+  actions: Pick<ChatActions, 'retry' | 'fileAccess'>;
 }
 
-export function MessageItem({ entry, onRetry }: MessageItemProps) {
+export function MessageItem({ entry, actions }: MessageItemProps) {
   const { t, lng } = useTranslation();
   const time = useTimeFormat(lng).format(new Date(entry.createdAt));
   const authorName = entry.author === 'agent' ? entry.authorName || t('author.agent') : null;
@@ -29,6 +30,7 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
       <p class="message__text">
         <LinkifiedText text={entry.text} />
       </p>
+      {entry.attachments && <LazyAttachmentFiles files={entry.attachments} access={actions.fileAccess} />}
       <span class="message__meta">
         <time dateTime={entry.createdAt}>{time}</time>
         {entry.status && (
@@ -37,7 +39,7 @@ export function MessageItem({ entry, onRetry }: MessageItemProps) {
           </span>
         )}
       </span>
-      {entry.status === 'failed' && <LazyMessageFailure failure={entry.failure} onRetry={() => onRetry(entry.clientId)} />}
+      {entry.status === 'failed' && <LazyMessageFailure failure={entry.failure} onRetry={() => actions.retry(entry.clientId)} />}
     </li>
   );
 }

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
+import type { ChatActions } from '../chat-actions';
 import type { TimelineEntry } from '../timeline-entries';
 import { MessageItem } from './MessageItem';
 
@@ -15,14 +16,15 @@ export interface MessageListProps {
   entries: TimelineEntry[];
   /** Shown while there are no messages (empty: nothing). */
   greeting: string;
-  onRetry: (clientId: string) => void;
+  /** Retrying a refused message, and the visitor's access to files. */
+  actions: Pick<ChatActions, 'retry' | 'fileAccess'>;
   /** Above the messages, e.g. the pre-chat form. */
   intro?: ComponentChildren;
   /** Below the messages, e.g. the rating card. */
   children?: ComponentChildren;
 }
 
-export function MessageList({ entries, greeting, onRetry, intro, children }: MessageListProps) {
+export function MessageList({ entries, greeting, actions, intro, children }: MessageListProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -45,7 +47,7 @@ export function MessageList({ entries, greeting, onRetry, intro, children }: Mes
       {entries.length === 0 && greeting && <p class="messages__empty">{greeting}</p>}
       <ol class="messages__list" aria-live="polite" aria-label={t('messages')}>
         {entries.map((entry) => (
-          <MessageItem key={entry.key} entry={entry} onRetry={onRetry} />
+          <MessageItem key={entry.key} entry={entry} actions={actions} />
         ))}
       </ol>
       {children}

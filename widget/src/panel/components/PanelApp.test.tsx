@@ -67,13 +67,13 @@ describe('PanelApp', () => {
     expect(actions.setTyping).toHaveBeenLastCalledWith(true);
 
     fireEvent.keyDown(composer(), { key: 'Enter' });
-    expect(actions.send).toHaveBeenCalledWith('Hello\nthere');
+    expect(actions.send).toHaveBeenCalledWith('Hello\nthere', []);
     expect(composer()).toHaveValue('');
     expect(actions.setTyping).toHaveBeenLastCalledWith(false);
 
     fireEvent.input(composer(), { target: { value: 'By button' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect(actions.send).toHaveBeenLastCalledWith('By button');
+    expect(actions.send).toHaveBeenLastCalledWith('By button', []);
   });
 
   it('shows "Read" on the visitor messages an agent has read, "Sent" on the others', async () => {
@@ -133,7 +133,7 @@ describe('PanelApp', () => {
     expect(actions.send).not.toHaveBeenCalled();
     const offer = await screen.findByTestId('kb-offer');
     fireEvent.click(within(offer).getByRole('button', { name: 'Send anyway' }));
-    expect(actions.send).toHaveBeenCalledWith('I want a refund');
+    expect(actions.send).toHaveBeenCalledWith('I want a refund', []);
     expect(composer()).toHaveValue('');
   });
 

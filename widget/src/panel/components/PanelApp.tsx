@@ -81,7 +81,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
         entries={entries}
         // The offline form says what to do instead.
         greeting={view.offline ? '' : site?.widget.greeting || t('empty')}
-        onRetry={actions.retry}
+        actions={actions}
         intro={
           view.prechat &&
           site && (
@@ -120,6 +120,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
           disabled={state.connection === 'refused' || !!view.prechat?.required}
           onSend={actions.send}
           onTyping={actions.setTyping}
+          fileAccess={actions.fileAccess}
         />
       )}
     </>

@@ -13,3 +13,5 @@ export const LazyChatMenu = lazyPart(() => import('./ChatMenu'));
 export const LazyConversationNotice = lazyPart(() => import('./ConversationNotice'));
 export const LazyStatusNotice = lazyPart(() => import('./StatusNotice'));
 export const LazyKbSuggestions = lazyPart(() => import('./KbSuggestions'));
+export const LazyComposerTools = lazyPart(() => import('./ComposerTools'));
+export const LazyAttachmentFiles = lazyPart(() => import('./AttachmentFiles'));
