@@ -5,11 +5,35 @@ export class AgentConsolePage {
   constructor(readonly page: Page) {}
 
   async signIn(baseUrl: string, credentials: { email: string; password: string }): Promise<void> {
+    await this.enterPassword(baseUrl, credentials);
+    await this.page.getByTestId('conversation-list').waitFor({ state: 'visible' });
+  }
+
+  /** The password step only (two-step sign-in then asks for a code). */
+  async enterPassword(baseUrl: string, credentials: { email: string; password: string }): Promise<void> {
     await this.page.goto(`${baseUrl}/console/`);
     await this.page.getByLabel('E-mail').fill(credentials.email);
     await this.page.getByLabel('Password').fill(credentials.password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
-    await this.page.getByTestId('conversation-list').waitFor({ state: 'visible' });
+  }
+
+  async enterCode(code: string): Promise<void> {
+    await this.page.getByLabel('Code').fill(code);
+    await this.page.getByRole('button', { name: 'Verify' }).click();
+  }
+
+  async openAccount(): Promise<void> {
+    await this.page.getByTestId('agent-name').click();
+    await this.page.getByRole('heading', { name: 'Your account' }).waitFor({ state: 'visible' });
+  }
+
+  get twoFactor(): Locator {
+    return this.page.getByTestId('two-factor-settings');
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sign out' }).click();
+    await this.page.getByLabel('E-mail').waitFor({ state: 'visible' });
   }
 
   /** A conversation in the sidebar whose preview or name mentions the text. */
