@@ -35,3 +35,9 @@ test('every bad variable is named in one error', () => {
 test('PUBLIC_URL wins over host and port and loses its trailing slash', () => {
   expect(loadConfig({ PUBLIC_URL: 'https://chat.example.com/' }).publicUrl).toBe('https://chat.example.com');
 });
+
+test('TWO_FACTOR_KEY is optional, and refused when too short to be a key', () => {
+  expect(loadConfig({}).twoFactorKey).toBeNull();
+  expect(loadConfig({ TWO_FACTOR_KEY: 'k'.repeat(44) }).twoFactorKey).toBe('k'.repeat(44));
+  expect(() => loadConfig({ TWO_FACTOR_KEY: 'short' })).toThrow(/TWO_FACTOR_KEY: must be at least 32 characters/);
+});
