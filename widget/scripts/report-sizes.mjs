@@ -1,5 +1,5 @@
 // Prints the gzip -9 sizes of what visitors download and fails the build when a budget is exceeded:
-// the loader (widget.js), the panel's initial load (index.html's script and stylesheets, and every
+// the loader (widget.js), the npm package's entry, the panel's initial load (index.html's script and stylesheets, and every
 // chunk they import statically: what must arrive before the panel can show), each chunk loaded on
 // demand, and each locale (the visitor's is fetched at start, beside the initial load).
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
-const BUDGETS = { loader: 2048, panelInitial: 40_000, locale: 2048, lazyChunk: 4096 };
+const BUDGETS = { loader: 2048, panelInitial: 40_000, locale: 2048, lazyChunk: 4096, npmPackage: 4096 };
 
 // Same deflate as `gzip -9 -n` (no file name in the header).
 const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -22,6 +22,8 @@ const check = (label, bytes, budget) => {
 };
 
 check('widget.js (loader)', gzipSize(path.join(dist, 'widget.js')), BUDGETS.loader);
+// The npm package's entry, unminified as published (the site's bundler minifies it).
+check('npm package index.mjs', gzipSize(path.join(dist, 'package/index.mjs')), BUDGETS.npmPackage);
 
 const panelDir = path.join(dist, 'panel');
 const indexHtml = fs.readFileSync(path.join(panelDir, 'index.html'), 'utf8');
