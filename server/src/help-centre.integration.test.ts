@@ -170,3 +170,31 @@ test('"did this help?" is a plain form: one vote per browser, a thank-you after 
   expect(thanks.html).toContain('Thank you for your feedback!');
   expect(thanks.headers.get('cache-control')).toBe('no-store');
 });
+
+test('the help centre offers only the site\'s languages, and the site\'s default when the reader wants none of them', async () => {
+  await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['ru', 'en'], default: 'ru' } });
+  try {
+    const es = await page('', { 'accept-language': 'es-ES,ja;q=0.8' });
+    expect(es.html).toContain('<html lang="ru" dir="ltr">');
+    expect(links(es.html, 'alternate')).toEqual([
+      `en http://127.0.0.1/help/${server.site.key}?lang=en`,
+      `ru http://127.0.0.1/help/${server.site.key}?lang=ru`,
+      `x-default http://127.0.0.1/help/${server.site.key}`,
+    ]);
+    expect((await page('?lang=es')).html).toContain('<html lang="ru" dir="ltr">');
+    expect((await page('', { 'accept-language': 'en' })).html).toContain('<html lang="en" dir="ltr">');
+    // Spanish and Arabic articles are not offered: no page, no link to them, not in the sitemap.
+    expect((await get('/es/reset-password-es')).status).toBe(404);
+    const article = await page('/en/reset-password');
+    expect(links(article.html, 'alternate').sort()).toEqual([
+      `en http://127.0.0.1/help/${server.site.key}/en/reset-password`,
+      `ru http://127.0.0.1/help/${server.site.key}/ru/reset-password-ru`,
+      `x-default http://127.0.0.1/help/${server.site.key}/en/reset-password`,
+    ]);
+    const xml = await (await get('/sitemap.xml')).text();
+    expect(xml).not.toMatch(/\/(es|ar)\//);
+    expect(xml).toContain(`/ru/reset-password-ru</loc>`);
+  } finally {
+    await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['en', 'es', 'ru', 'be', 'uk', 'de', 'fr', 'pt', 'zh', 'ar'], default: 'en' } });
+  }
+});

@@ -35,6 +35,42 @@ test('the public config carries looks, pre-chat form, contact card, departments 
   expect((await fetch(`${server.url}/api/widget/config`)).status).toBe(400);
 });
 
+test('the site\'s languages: the config offers them; a default the site does not offer is refused', async () => {
+  const admin = await login(server.url, server.admin.email, server.admin.password);
+  const patch = (body: unknown) =>
+    fetch(`${server.url}/api/admin/site/settings`, {
+      method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` }, body: JSON.stringify(body),
+    });
+  const configFor = async (acceptLanguage: string) =>
+    (await (await fetch(`${server.url}/api/widget/config?site=${server.site.key}`, { headers: { 'accept-language': acceptLanguage } })).json()) as PublicSiteConfig;
+  const config = async () => (await configFor('en')).languages;
+  expect(await config()).toEqual({ offered: ['en', 'es', 'ru', 'be', 'uk', 'de', 'fr', 'pt', 'zh', 'ar'], default: 'en' });
+
+  expect((await configFor('ru-RU,ru;q=0.9,en;q=0.8')).locale).toBe('ru');
+
+  expect((await patch({ languages: { offered: ['de', 'fr'], default: 'fr' } })).status).toBe(200);
+  expect(await config()).toEqual({ offered: ['de', 'fr'], default: 'fr' });
+  // The panel's language: the browser's first the site offers, else the site's default.
+  expect((await configFor('ru-RU,ru;q=0.9,de;q=0.8,fr;q=0.7')).locale).toBe('de');
+  expect((await configFor('ru-RU,en;q=0.8')).locale).toBe('fr');
+
+  // Half a pair is judged with the stored half: English is not offered, so it cannot be the default.
+  const refused = await patch({ languages: { default: 'en' } });
+  expect(refused.status).toBe(400);
+  expect(await refused.json()).toMatchObject({
+    error: { code: 'VALIDATION_FAILED', issues: [{ path: 'languages.default', message: 'must be one of the offered languages' }] },
+  });
+  // Dropping the default from the offered languages is refused the same way; Japanese is not Parley's.
+  expect((await patch({ languages: { offered: ['de'] } })).status).toBe(400);
+  expect((await patch({ languages: { offered: ['de', 'ja'] } })).status).toBe(400);
+  expect(await config()).toEqual({ offered: ['de', 'fr'], default: 'fr' });
+
+  expect((await patch({ languages: { offered: ['de'], default: 'de' } })).status).toBe(200);
+  // Other settings stay as they were.
+  expect((await patch({ routingMode: 'pick' })).status).toBe(200);
+  expect(await config()).toEqual({ offered: ['de'], default: 'de' });
+});
+
 test('a department chosen in the pre-chat form routes the conversation; an unknown one is refused', async () => {
   const support = await server.store.createDepartment({ siteId: server.site.id, name: 'Support' });
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
@@ -78,4 +114,19 @@ test('a visitor looking at the offline form learns at once when an agent comes o
   const away = eventMatching<SiteAvailability>(visitor, 'site:availability', (a) => !a.agentsOnline);
   unwrap(await agent.emitWithAck('agent:status', { status: 'away' }));
   expect(await away).toEqual({ agentsOnline: false, openNow: true });
+});
+
+test('e-mails follow the conversation\'s language: a returning visitor whose panel now speaks German gets German', async () => {
+  const agent = await connectAgent(server.url, (await login(server.url, server.admin.email, server.admin.password)).token);
+  const first = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'ru' });
+  first.socket.disconnect();
+  // Back later: the site now offers German only, so the panel speaks German.
+  const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key, visitorToken: first.session.visitorToken, locale: 'de' });
+  sockets.push(agent, visitor);
+  const { conversationId } = unwrap(await visitor.emitWithAck('message:send', { clientId: 'lang-msg-0001', text: 'Hallo' }));
+  expect((await server.store.findConversation(conversationId))?.locale).toBe('de');
+  unwrap(await agent.emitWithAck('message:send', { conversationId, clientId: 'lang-msg-0002', text: 'Guten Tag!' }));
+  unwrap(await agent.emitWithAck('conversation:resolve', { conversationId }));
+  unwrap(await visitor.emitWithAck('conversation:transcript', { email: 'me@example.test' }));
+  expect(server.mailer.sent.find((m) => m.template === 'chat_transcript')).toMatchObject({ locale: 'de' });
 });

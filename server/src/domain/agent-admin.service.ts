@@ -1,5 +1,5 @@
 /** What admins do to their team: agents, departments and the site's routing settings. */
-import type { Agent, AgentPatch, Department, NewAgent, Site, SiteSettingsPatch } from '@parley/shared';
+import { siteLanguagesProblem, type Agent, type AgentPatch, type Department, type NewAgent, type ParleyError, type Site, type SiteSettingsPatch } from '@parley/shared';
 import { StoreConflictError, type Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
@@ -19,6 +19,17 @@ export interface AgentAdminDeps {
   sessions: SessionTerminator;
 }
 
+/** A settings patch valid on its own that would not be valid merged with what is stored. */
+class SettingsNotAccepted extends DomainError {
+  constructor(private readonly issue: { path: string; message: string }) {
+    super('VALIDATION_FAILED', `${issue.path}: ${issue.message}`);
+  }
+
+  override toParleyError(): ParleyError {
+    return { ...super.toParleyError(), issues: [this.issue] };
+  }
+}
+
 function assertAdmin(actor: Agent): void {
   if (actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only admins can manage the team and the site.');
 }
@@ -29,6 +40,20 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
     const known = new Set((await store.listDepartments(siteId)).map((d) => d.id));
     const unknown = departmentIds.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Unknown department: ${unknown.join(', ')}`);
+  }
+
+  /**
+   * The offered languages and the default are judged together: half of the pair is merged with
+   * the stored half, and the whole pair is written, so a concurrent patch cannot split it.
+   */
+  async function withWholeLanguages(siteId: string, patch: SiteSettingsPatch): Promise<SiteSettingsPatch> {
+    if (!patch.languages) return patch;
+    const stored = (await store.findSiteById(siteId))?.settings.languages;
+    if (!stored) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
+    const languages = { ...stored, ...patch.languages };
+    const problem = siteLanguagesProblem(languages);
+    if (problem) throw new SettingsNotAccepted(problem);
+    return { ...patch, languages };
   }
 
   return {
@@ -108,7 +133,7 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
     async updateSiteSettings(actor: Agent, patch: SiteSettingsPatch): Promise<Site> {
       assertAdmin(actor);
       if (patch.defaultDepartmentId) await assertDepartmentsOfSite(actor.siteId, [patch.defaultDepartmentId]);
-      const site = await store.updateSiteSettings(actor.siteId, patch);
+      const site = await store.updateSiteSettings(actor.siteId, await withWholeLanguages(actor.siteId, patch));
       if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
       await routing.routeSite(actor.siteId);
       return site;

@@ -2,6 +2,7 @@
 import type { ChatRating, Conversation, Message } from '@parley/shared';
 import type { Store, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { customerLanguage } from './customer-language';
 import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { Mailer } from './mailer.port';
@@ -51,7 +52,7 @@ export function createChatFeedbackService({ store, broadcaster, mailer, events =
       await mailer.enqueue({
         siteId: visitor.siteId,
         to: email,
-        locale: visitor.locale ?? 'en',
+        locale: site ? customerLanguage(site.settings, [conversation.locale, visitor.locale]) : (visitor.locale ?? 'en'),
         template: 'chat_transcript',
         data: { siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: transcriptText(messages) },
       });

@@ -17,6 +17,7 @@ import type {
 } from '@parley/shared';
 import type { Store, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { customerLanguage } from './customer-language';
 import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketNotifier } from './ticket-notifier';
@@ -89,7 +90,7 @@ export function createEscalationService(deps: EscalationServiceDeps) {
         siteId: site.id, conversationId: conversation.id, visitorId: conversation.visitorId,
         subject: subjectFrom(firstVisitorText, `Chat with ${visitor?.name ?? 'a visitor'}`),
         requesterName: visitor?.name ?? null, requesterEmail: visitor?.email ?? null,
-        requesterLocale: (visitor?.locale ?? conversation.locale ?? 'en').split('-')[0] ?? 'en',
+        requesterLocale: customerLanguage(site.settings, [conversation.locale, visitor?.locale]),
         status: 'new', priority, tier, departmentId: conversation.departmentId,
         assigneeAgentId: input.source === 'agent_escalation' && tier === 1 ? (input.actor?.id ?? null) : null,
         tags: [], source: input.source, tierStartedAt: from.toISOString(), ...slaDues(site, { priority, tier, from }),
@@ -156,7 +157,7 @@ export function createEscalationService(deps: EscalationServiceDeps) {
           siteId: site.id, conversationId: null, visitorId: visitor.id,
           subject: subjectFrom(request.message, 'Message from the website'),
           requesterName: identified.name, requesterEmail: request.email,
-          requesterLocale: (identified.locale ?? 'en').split('-')[0] ?? 'en',
+          requesterLocale: customerLanguage(site.settings, [identified.locale]),
           status: 'new', priority, tier: 1, departmentId: site.settings.defaultDepartmentId, assigneeAgentId: null,
           tags: [], source: 'offline_form', tierStartedAt: from.toISOString(), ...slaDues(site, { priority, tier: 1, from }),
           firstRespondedAt: null, solvedAt: null, closedAt: null, pendingSince: null,

@@ -1,12 +1,13 @@
 /** What the public help centre shows: a site's published articles by category and language, search, sitemap. */
-import type {
-  KbArticleLink,
-  KbArticleSummary,
-  KbCategory,
-  KbPublicArticle,
-  KbPublicArticleSummary,
-  PublicStatusNotice,
-  Site,
+import {
+  pickSiteLanguage,
+  type KbArticleLink,
+  type KbArticleSummary,
+  type KbCategory,
+  type KbPublicArticle,
+  type KbPublicArticleSummary,
+  type PublicStatusNotice,
+  type Site,
 } from '@parley/shared';
 import type { Store } from '../store/store';
 import { DomainError } from './domain-error';
@@ -23,7 +24,7 @@ interface PageBase {
   site: Pick<Site, 'key' | 'name'>;
   /** The language the page is in. */
   language: string;
-  /** Languages the site has published articles in. */
+  /** Languages the site offers and has published articles in. */
   languages: string[];
   notice: PublicStatusNotice | null;
 }
@@ -49,17 +50,30 @@ export function createHelpCentreService({ store, links, selfService }: { store: 
     return { site: { key: site.key, name: site.name }, language, languages, notice: await selfService.statusNotice(site.id) };
   }
 
-  /** The first language the reader prefers that the site has articles in; else English; else any. */
-  function chooseLanguage(preferred: string[], available: string[]): string {
-    return preferred.find((lang) => available.includes(lang))
-      ?? (available.includes(FALLBACK_LANGUAGE) ? FALLBACK_LANGUAGE : available[0] ?? preferred[0] ?? FALLBACK_LANGUAGE);
+  const offers = (site: Site, language: string): boolean => (site.settings.languages.offered as string[]).includes(language);
+
+  /** The languages the site offers that it has published articles in. */
+  async function languagesOf(site: Site): Promise<string[]> {
+    return (await store.listKbLanguages(site.id)).filter((lang) => offers(site, lang));
   }
+
+  /**
+   * The first language the reader prefers that the site offers and has articles in; else the site's
+   * default; else any with articles. A site with no articles yet speaks the reader's language if it
+   * offers it, else its default.
+   */
+  function chooseLanguage(site: Site, preferred: string[], available: string[]): string {
+    const siteDefault = pickSiteLanguage(site.settings.languages, []);
+    if (available.length === 0) return pickSiteLanguage(site.settings.languages, preferred);
+    return preferred.find((lang) => available.includes(lang)) ?? (available.includes(siteDefault) ? siteDefault : available[0] ?? siteDefault);
+  }
+
 
   return {
     async home(input: { siteKey: string; preferred: string[] }): Promise<HelpCentreHome> {
       const site = await siteByKey(input.siteKey);
-      const languages = await store.listKbLanguages(site.id);
-      const language = chooseLanguage(input.preferred, languages);
+      const languages = await languagesOf(site);
+      const language = chooseLanguage(site, input.preferred, languages);
       const [categories, titles] = await Promise.all([
         store.listKbCategories(site.id), store.listPublishedTitles({ siteId: site.id, language }),
       ]);
@@ -79,22 +93,24 @@ export function createHelpCentreService({ store, links, selfService }: { store: 
 
     async article(input: { siteKey: string; language: string; slug: string }): Promise<HelpCentreArticle> {
       const site = await siteByKey(input.siteKey);
-      const article = await store.findArticleBySlug({ siteId: site.id, language: input.language, slug: input.slug });
+      const article = offers(site, input.language)
+        ? await store.findArticleBySlug({ siteId: site.id, language: input.language, slug: input.slug })
+        : null;
       if (!article || article.status !== 'published') throw new DomainError('NOT_FOUND', 'There is no such article.');
-      const [category, languages] = await Promise.all([
-        article.categoryId ? store.findKbCategory(article.categoryId) : null, store.listKbLanguages(site.id),
+      const [category, languages, shown] = await Promise.all([
+        article.categoryId ? store.findKbCategory(article.categoryId) : null, languagesOf(site), selfService.toPublicArticle(site.key, article),
       ]);
       return {
         ...(await base(site, languages, article.language)),
-        article: await selfService.toPublicArticle(site.key, article),
+        article: { ...shown, translations: shown.translations.filter((t) => offers(site, t.language)) },
         categoryName: category ? categoryName(category, article.language) : null,
       };
     },
 
     async search(input: { siteKey: string; preferred: string[]; query: string }): Promise<HelpCentreSearch> {
       const site = await siteByKey(input.siteKey);
-      const languages = await store.listKbLanguages(site.id);
-      const language = chooseLanguage(input.preferred, languages);
+      const languages = await languagesOf(site);
+      const language = chooseLanguage(site, input.preferred, languages);
       const hits = input.query
         ? await store.searchArticles({ siteId: site.id, language, query: input.query, limit: SEARCH_LIMIT, publishedOnly: true })
         : [];
@@ -108,7 +124,7 @@ export function createHelpCentreService({ store, links, selfService }: { store: 
     /** Every published article with its published translations, for sitemap.xml. */
     async sitemap(siteKey: string): Promise<{ articles: (KbArticleLink & { updatedAt: string; alternates: KbArticleLink[] })[] }> {
       const site = await siteByKey(siteKey);
-      const published = await store.listArticles({ siteId: site.id, status: 'published' });
+      const published = (await store.listArticles({ siteId: site.id, status: 'published' })).filter((a) => offers(site, a.language));
       const groups = new Map<string, KbArticleSummary[]>();
       for (const article of published) groups.set(article.translationGroupId, [...(groups.get(article.translationGroupId) ?? []), article]);
       return {

@@ -71,11 +71,14 @@ export function createVisitorService({ store, broadcaster, now = () => new Date(
     },
 
     /** A socket session began; a visit counts from the first one after a long absence. */
-    async startVisit(visitor: Visitor, userAgent: string | null): Promise<Visitor> {
+    /** `locale`: the panel's language in this session, which the visitor's next chats and e-mails take. */
+    async startVisit(visitor: Visitor, session: { userAgent: string | null; locale: string | null }): Promise<Visitor> {
+      const { userAgent } = session;
       const startedAt = visitor.visitStartedAt ? Date.parse(visitor.visitStartedAt) : 0;
       const sameVisit = now().getTime() - startedAt < VISIT_GAP_MS;
       const updated = await store.startVisit(visitor.id, {
         userAgent: userAgent?.slice(0, 400) ?? null,
+        locale: session.locale,
         at: sameVisit && visitor.visitStartedAt ? visitor.visitStartedAt : now().toISOString(),
       });
       return updated ?? visitor;

@@ -19,8 +19,8 @@ export function createWidgetConfigRouter(
     if (site && namedOriginRefused({ allowedOrigins: site.settings.allowedOrigins, ownOrigin: origins.publicUrl, headers: req.headers })) {
       throw new DomainError('FORBIDDEN', `This site does not allow its widget on ${req.headers.origin}.`);
     }
-    res.set('Cache-Control', 'no-cache');
-    res.json(await siteConfig.publicConfig(siteKey));
+    res.set({ 'Cache-Control': 'no-cache', Vary: 'Accept-Language' });
+    res.json(await siteConfig.publicConfig(siteKey, req.acceptsLanguages()));
   });
   return router;
 }

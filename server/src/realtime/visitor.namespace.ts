@@ -63,7 +63,9 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
       beforeNewVisitor: () => limits.newVisitor(addressOf(socket)),
     }).then(
       (session) => {
-        socket.data.visitor = session.visitor;
+        // The panel's language now (a returning visitor may have another): this session's chats take it.
+        const { locale } = handshake.data;
+        socket.data.visitor = locale ? { ...session.visitor, locale } : session.visitor;
         tokens.set(socket, session.visitorToken);
         next();
       },
@@ -76,7 +78,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     const address = addressOf(socket);
     void socket.join([rooms.visitor(visitor().id), rooms.siteVisitors(visitor().siteId)]);
     socket.emit('session:ready', { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name });
-    visitors.startVisit(visitor(), socket.handshake.headers['user-agent'] ?? null).then(
+    visitors.startVisit(visitor(), { userAgent: socket.handshake.headers['user-agent'] ?? null, locale: visitor().locale }).then(
       (updated) => (socket.data.visitor = updated),
       (error: unknown) => logger.error({ err: error }, 'visit start failed'),
     );

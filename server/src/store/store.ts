@@ -177,8 +177,11 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   createVisitor(input: { siteId: string; tokenHash: string; locale: string | null }): Promise<Visitor>;
   findVisitorByTokenHash(siteId: string, tokenHash: string): Promise<Visitor | null>;
   findVisitorById(id: string): Promise<Visitor | null>;
-  /** A new visit (socket session) began: browser and start time. */
-  startVisit(visitorId: string, input: { userAgent: string | null; at: string }): Promise<Visitor | null>;
+  /**
+   * A new visit (socket session) began: browser, start time, and the panel's language now (null
+   * keeps the stored one), which the visitor's next conversations and e-mails are in.
+   */
+  startVisit(visitorId: string, input: { userAgent: string | null; at: string; locale?: string | null }): Promise<Visitor | null>;
   updateVisitorContext(visitorId: string, context: VisitorContext): Promise<Visitor | null>;
   /** Name and e-mail as the visitor gave them; open conversations take the name too. */
   identifyVisitor(visitorId: string, identity: VisitorIdentify): Promise<Visitor | null>;

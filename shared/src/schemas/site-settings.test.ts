@@ -1,5 +1,7 @@
 /** A settings patch changes what it names and nothing else. */
-import { DEFAULT_SITE_SETTINGS, SiteSettingsPatchSchema } from './site-settings';
+import {
+  DEFAULT_SITE_SETTINGS, PARLEY_LANGUAGES, pickSiteLanguage, SiteSettingsPatchSchema, siteLanguagesProblem, type SiteLanguages,
+} from './site-settings';
 
 test('a patch of one field parses to that field alone, with no defaults filled in', () => {
   expect(SiteSettingsPatchSchema.parse({ routingMode: 'pick' })).toEqual({ routingMode: 'pick' });
@@ -15,4 +17,35 @@ test('a patch still validates what it carries, and refuses unknown keys', () => 
 
 test('the defaults are what a new site starts with', () => {
   expect(DEFAULT_SITE_SETTINGS).toMatchObject({ routingMode: 'auto', waitLimitSeconds: 300, openingHours: null });
+});
+
+describe('languages', () => {
+  const languages = (offered: SiteLanguages['offered'], fallback: SiteLanguages['default']): SiteLanguages => ({ offered, default: fallback });
+
+  test('a new site offers all ten of Parley\'s languages, English by default', () => {
+    expect(DEFAULT_SITE_SETTINGS.languages).toEqual({ offered: [...PARLEY_LANGUAGES], default: 'en' });
+    expect(PARLEY_LANGUAGES).toHaveLength(10);
+  });
+
+  test('a patch may name only the default or only the offered languages; unknown languages are refused', () => {
+    expect(SiteSettingsPatchSchema.parse({ languages: { default: 'de' } })).toEqual({ languages: { default: 'de' } });
+    expect(SiteSettingsPatchSchema.parse({ languages: { offered: ['de', 'fr'] } })).toEqual({ languages: { offered: ['de', 'fr'] } });
+    expect(SiteSettingsPatchSchema.safeParse({ languages: { offered: ['de', 'ja'] } }).success).toBe(false);
+    expect(SiteSettingsPatchSchema.safeParse({ languages: { offered: [] } }).success).toBe(false);
+    expect(SiteSettingsPatchSchema.safeParse({ languages: { default: 'ja' } }).success).toBe(false);
+  });
+
+  test('the default must be among the offered languages, each named once', () => {
+    expect(siteLanguagesProblem(languages(['de', 'fr'], 'fr'))).toBeNull();
+    expect(siteLanguagesProblem(languages(['de', 'fr'], 'en'))).toEqual({ path: 'languages.default', message: 'must be one of the offered languages' });
+    expect(siteLanguagesProblem(languages(['de', 'de'], 'de'))?.path).toBe('languages.offered');
+  });
+
+  test('a visitor gets the first browser language the site offers, else the site default', () => {
+    const site = languages(['de', 'fr', 'en'], 'de');
+    expect(pickSiteLanguage(site, ['ru-RU', 'fr-CA', 'en'])).toBe('fr');
+    expect(pickSiteLanguage(site, ['EN_gb'])).toBe('en');
+    expect(pickSiteLanguage(site, ['ru', 'es', null, undefined])).toBe('de');
+    expect(pickSiteLanguage(site, [])).toBe('de');
+  });
 });

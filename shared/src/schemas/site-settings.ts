@@ -65,10 +65,50 @@ export const ContactCardSchema = z.strictObject({
 });
 export type ContactCard = z.infer<typeof ContactCardSchema>;
 
+/** The languages Parley speaks: the widget, the help centre and e-mails to customers. */
+export const PARLEY_LANGUAGES = ['en', 'es', 'ru', 'be', 'uk', 'de', 'fr', 'pt', 'zh', 'ar'] as const;
+export type ParleyLanguage = (typeof PARLEY_LANGUAGES)[number];
+
+export const isParleyLanguage = (value: unknown): value is ParleyLanguage =>
+  typeof value === 'string' && (PARLEY_LANGUAGES as readonly string[]).includes(value);
+
+/**
+ * Which of Parley's languages the site offers its visitors, and the one for a visitor whose browser
+ * asks for none of them. The pair is judged together by siteLanguagesProblem(): a patch may name
+ * only one half, so the server checks it merged with what is stored.
+ */
+export const SiteLanguagesSchema = z.strictObject({
+  offered: z.array(z.enum(PARLEY_LANGUAGES)).min(1).max(PARLEY_LANGUAGES.length).default(() => [...PARLEY_LANGUAGES]),
+  default: z.enum(PARLEY_LANGUAGES).default('en'),
+});
+export type SiteLanguages = z.infer<typeof SiteLanguagesSchema>;
+
+/** Why a site's languages cannot be saved, or null when they can. */
+export function siteLanguagesProblem(languages: SiteLanguages): { path: string; message: string } | null {
+  if (new Set(languages.offered).size !== languages.offered.length) {
+    return { path: 'languages.offered', message: 'must not name a language twice' };
+  }
+  if (!languages.offered.includes(languages.default)) {
+    return { path: 'languages.default', message: 'must be one of the offered languages' };
+  }
+  return null;
+}
+
+/** The first of a visitor's preferred languages the site offers (pt-BR counts as pt), else the site's default. */
+export function pickSiteLanguage(languages: SiteLanguages, preferred: readonly (string | null | undefined)[]): ParleyLanguage {
+  for (const tag of preferred) {
+    const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+    const offered = languages.offered.find((lng) => lng === primary);
+    if (offered) return offered;
+  }
+  return languages.offered.includes(languages.default) ? languages.default : (languages.offered[0] ?? 'en');
+}
+
 export const SiteSettingsSchema = z.strictObject({
   widget: WidgetAppearanceSchema.default(() => WidgetAppearanceSchema.parse({})),
   prechat: PrechatFormSchema.default(() => PrechatFormSchema.parse({})),
   contact: ContactCardSchema.default(() => ContactCardSchema.parse({})),
+  languages: SiteLanguagesSchema.default(() => SiteLanguagesSchema.parse({})),
   /** Origins allowed to embed the widget (https://shop.example); empty: any origin. */
   allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin like https://shop.example')).max(50).default([]),
   /** auto: Parley assigns the least-loaded fitting agent; pick: agents take chats from the queue. */

@@ -1,7 +1,7 @@
 /** Sites: one per website that embeds the widget, with its public settings. */
 import { z } from 'zod';
 import { IdSchema } from './common';
-import { ContactCardSchema, PrechatFormSchema, SiteSettingsSchema, WidgetAppearanceSchema } from './site-settings';
+import { ContactCardSchema, PARLEY_LANGUAGES, PrechatFormSchema, SiteLanguagesSchema, SiteSettingsSchema, WidgetAppearanceSchema } from './site-settings';
 import { OpeningHoursSchema } from './opening-hours';
 import { DepartmentSchema } from './department';
 import { PublicStatusNoticeSchema } from './knowledge-base';
@@ -29,6 +29,13 @@ export const PublicSiteConfigSchema = z.object({
   widget: WidgetAppearanceSchema,
   prechat: PrechatFormSchema,
   contact: ContactCardSchema,
+  /** The languages the site offers its visitors, and its default. */
+  languages: SiteLanguagesSchema,
+  /**
+   * The panel's language for this visitor unless the page names one (data-locale, setLocale): the
+   * first of the browser's languages (Accept-Language) the site offers, else the site's default.
+   */
+  locale: z.enum(PARLEY_LANGUAGES),
   openingHours: OpeningHoursSchema.nullable(),
   departments: z.array(DepartmentSchema.pick({ id: true, name: true })),
   agentsOnline: z.boolean(),

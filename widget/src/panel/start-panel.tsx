@@ -24,9 +24,10 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
   const tokens = createVisitorTokenStore(storage, params.siteKey);
   const outboxKey = storageKeys.outbox(params.siteKey);
   const soundKey = storageKeys.sound(params.siteKey);
-  // The config travels while the language loads; the panel does not wait for it to render.
+  // The page's language (data-locale) first, then the one the server chose among the site's
+  // languages for this browser, then (no config) the browser's own.
   const siteConfig = fetchSiteConfig(params.siteKey);
-  const i18n = await createWidgetI18n(pickLocale([params.locale, ...win.navigator.languages]));
+  const i18n = await createWidgetI18n(pickLocale([params.locale, (await siteConfig)?.locale, ...win.navigator.languages]));
   applyAppearance(doc.documentElement, {}, params.color);
 
   const transport = createSocketTransport(() => ({

@@ -46,6 +46,8 @@ export function aSiteConfig(overrides: Partial<PublicSiteConfig> = {}): PublicSi
     },
     prechat: { name: 'optional', email: 'optional', department: 'off' },
     contact: { phone: '', email: '', hoursNote: '' },
+    languages: { offered: ['en', 'es', 'ru', 'be', 'uk', 'de', 'fr', 'pt', 'zh', 'ar'], default: 'en' },
+    locale: 'en',
     openingHours: null,
     departments: [],
     agentsOnline: true,

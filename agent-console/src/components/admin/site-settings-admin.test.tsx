@@ -173,6 +173,32 @@ describe('site settings', () => {
   });
 });
 
+describe('languages', () => {
+  it('offers some of Parley\'s languages with a default among them, and nothing when none is ticked', async () => {
+    const { admin } = await openAdmin(ADMIN, 'settings');
+    const languages = await section('languages');
+    const fallback = languages.getByRole('combobox', { name: 'Default language' });
+    expect(fallback).toHaveValue('en');
+    expect(within(fallback).getAllByRole('option')).toHaveLength(10);
+
+    for (const name of ['English', 'Español', 'Русский', 'Беларуская', 'Українська', '中文', 'العربية', 'Português']) {
+      fireEvent.click(languages.getByRole('checkbox', { name }));
+    }
+    // English was the default and is no longer offered: the default moves to the first offered.
+    expect(fallback).toHaveValue('de');
+    expect(within(fallback).getAllByRole('option').map((o) => o.textContent)).toEqual(['Deutsch', 'Français']);
+    fireEvent.change(fallback, { target: { value: 'fr' } });
+    fireEvent.click(languages.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(admin.updateSiteSettings).toHaveBeenLastCalledWith({ languages: { offered: ['de', 'fr'], default: 'fr' } }));
+
+    fireEvent.click(languages.getByRole('checkbox', { name: 'Deutsch' }));
+    fireEvent.click(languages.getByRole('checkbox', { name: 'Français' }));
+    expect(languages.getByText('Offer at least one language.')).toBeInTheDocument();
+    fireEvent.click(languages.getByRole('button', { name: 'Save' }));
+    expect(admin.updateSiteSettings).toHaveBeenCalledTimes(1);
+  });
+});
+
 it('keeps site settings out of an agent’s reach even by address', async () => {
   window.location.hash = '#/admin/settings';
   const { admin } = await openAdmin(AGENT);

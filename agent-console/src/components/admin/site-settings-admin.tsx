@@ -1,6 +1,7 @@
 /** Every setting of the site, one section (and one Save) per subject. */
 import type { Site, SiteSettingsPatch } from '@parley/shared';
 import { useConsole, useT } from '../../state/console-context';
+import { LanguageSettings } from './settings/language-settings';
 import { OpeningHoursSettings } from './settings/opening-hours-settings';
 import { RoutingSettings, TicketAutomationSettings } from './settings/routing-settings';
 import { SlaSettings } from './settings/sla-settings';
@@ -28,6 +29,7 @@ export function SiteSettingsAdmin({
       <SlaSettings {...part} />
       <TicketAutomationSettings {...part} />
       <WidgetSettings {...part} />
+      <LanguageSettings {...part} />
       <PrechatSettings {...part} />
       <ContactSettings {...part} />
       <OriginsSettings {...part} />

@@ -56,6 +56,11 @@ export function directoryContract(ctx: ContractContext): void {
       expect((await ctx.store.updateSiteSettings(site.id, { openingHours: null }))?.settings).toEqual({
         ...DEFAULT_SITE_SETTINGS, routingMode: 'pick', assignTimeoutSeconds: 60, openingHours: null,
       });
+      // A shorter list of languages replaces the longer one; it is not merged into it.
+      expect((await ctx.store.updateSiteSettings(site.id, { languages: { offered: ['de', 'fr'], default: 'fr' } }))?.settings.languages)
+        .toEqual({ offered: ['de', 'fr'], default: 'fr' });
+      expect((await ctx.store.updateSiteSettings(site.id, { languages: { offered: ['de'], default: 'de' } }))?.settings.languages)
+        .toEqual({ offered: ['de'], default: 'de' });
       expect(await ctx.store.updateSiteSettings(site.id, {})).toEqual(await ctx.store.findSiteById(site.id));
       expect(await ctx.store.updateSiteSettings(newId(), { routingMode: 'auto' })).toBeNull();
     });

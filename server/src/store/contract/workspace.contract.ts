@@ -43,6 +43,9 @@ export function workspaceContract(ctx: ContractContext): void {
         pageUrl: 'https://shop.example/b', referrer: 'https://search.example/?q=shoes',
       });
       expect(await ctx.store.findVisitorById(visitor.id)).toMatchObject({ userAgent: 'Firefox/140', pageUrl: 'https://shop.example/b' });
+      // The panel's language of the latest visit; a visit that names none keeps it.
+      expect(await ctx.store.startVisit(visitor.id, { userAgent: 'Firefox/140', at, locale: 'de' })).toMatchObject({ locale: 'de' });
+      expect(await ctx.store.startVisit(visitor.id, { userAgent: 'Firefox/141', at, locale: null })).toMatchObject({ locale: 'de', userAgent: 'Firefox/141' });
       expect(await ctx.store.startVisit(newId(), { userAgent: null, at })).toBeNull();
       expect(await ctx.store.updateVisitorContext(newId(), { pageUrl: 'https://x.example/', pageTitle: '', referrer: '' })).toBeNull();
     });

@@ -38,7 +38,8 @@ export function mongoVisitors(models: Pick<MongoModels, 'visitors' | 'conversati
       const doc = await visitors.findById(id).lean<VisitorDoc>();
       return doc ? toVisitor(doc) : null;
     },
-    startVisit: (visitorId, { userAgent, at }) => update(visitorId, {}, { userAgent, visitStartedAt: new Date(at) }),
+    startVisit: (visitorId, { userAgent, at, locale = null }) =>
+      update(visitorId, {}, { userAgent, visitStartedAt: new Date(at), ...(locale ? { locale } : {}) }),
     async updateVisitorContext(visitorId, { pageUrl, pageTitle, referrer }) {
       // The first non-empty referrer is where the visitor came from; later pages do not replace it.
       if (referrer !== '') {

@@ -34,12 +34,12 @@ export function sqliteVisitors(db: Database.Database): VisitorStore {
     async findVisitorById(id) {
       return find(id);
     },
-    async startVisit(visitorId, { userAgent, at }) {
+    async startVisit(visitorId, { userAgent, at, locale = null }) {
       const row = db
-        .prepare<[string | null, string, string], VisitorRow>(
-          'UPDATE visitors SET user_agent = ?, visit_started_at = ? WHERE id = ? RETURNING *',
+        .prepare<[string | null, string, string | null, string], VisitorRow>(
+          'UPDATE visitors SET user_agent = ?, visit_started_at = ?, locale = COALESCE(?, locale) WHERE id = ? RETURNING *',
         )
-        .get(userAgent, at, visitorId);
+        .get(userAgent, at, locale, visitorId);
       return row ? toVisitor(row) : null;
     },
     async updateVisitorContext(visitorId, context) {
