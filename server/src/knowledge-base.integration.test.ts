@@ -136,6 +136,17 @@ test('the widget gets suggestions in the visitor language first, then English, n
   expect(unwrap(await en.emitWithAck('kb:suggest', { text: '"AND OR * NEAR(' })).articles).toBeDefined();
 });
 
+test('a question the visitor\'s language has no article for is answered in the site\'s default language', async () => {
+  const seeded = await seedKnowledgeBase(server.store, server.site.id);
+  await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['es', 'de', 'en'], default: 'es' } });
+  // No German articles: the Spanish one answers, though an English one exists too.
+  const de = await visitor('de-DE');
+  const password = unwrap(await de.emitWithAck('kb:suggest', { text: 'Olvidé mi contrasena' }));
+  expect(password.articles[0]).toMatchObject({ id: seeded.get('reset-password-es')?.id, language: 'es' });
+  const english = unwrap(await de.emitWithAck('kb:suggest', { text: 'How do I reset my password?' }));
+  expect(english.articles.map((a) => a.language)).not.toContain('en');
+});
+
 test('a visitor reads a published article as sanitised HTML with its translations; drafts stay hidden', async () => {
   const seeded = await seedKnowledgeBase(server.store, server.site.id);
   const evil = await json<KbArticleView>(await api('/kb/articles', {

@@ -1,12 +1,14 @@
 /** Self-service for visitors: article suggestions before a chat, reading, "did this help?", deflection, the status notice. */
-import type {
-  KbArticle,
-  KbDeflectionOutcome,
-  KbFeedbackReceipt,
-  KbPublicArticle,
-  KbPublicArticleSummary,
-  KbSuggestions,
-  PublicStatusNotice,
+import {
+  pickSiteLanguage,
+  type KbArticle,
+  type KbDeflectionOutcome,
+  type KbFeedbackReceipt,
+  type KbPublicArticle,
+  type KbPublicArticleSummary,
+  type KbSuggestions,
+  type PublicStatusNotice,
+  type Site,
 } from '@parley/shared';
 import type { KbStoredHit } from '../store/knowledge-base.store';
 import type { Store } from '../store/store';
@@ -38,11 +40,12 @@ export function articleLanguage(locale: string | null | undefined): string {
 }
 
 export function createKbSelfService({ store, links, renderHtml, now = () => new Date() }: KbSelfServiceDeps) {
-  async function siteKey(siteId: string): Promise<string> {
+  async function siteOf(siteId: string): Promise<Site> {
     const site = await store.findSiteById(siteId);
     if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
-    return site.key;
+    return site;
   }
+  const siteKey = async (siteId: string): Promise<string> => (await siteOf(siteId)).key;
 
   /** Published and of this site, or NOT_FOUND: a draft's id must not reveal that it exists. */
   async function publishedArticle(siteId: string, articleId: string): Promise<KbArticle> {
@@ -78,14 +81,16 @@ export function createKbSelfService({ store, links, renderHtml, now = () => new 
 
   return {
     /**
-     * Published articles for what the visitor wrote: their language first, then English ones on
-     * questions their language does not cover. `bestMatch` says whether to offer one before a person.
+     * Published articles for what the visitor wrote: their language first, then ones in the site's
+     * default language on questions theirs does not cover. `bestMatch` says whether to offer one before a person.
      */
     async suggest(input: { siteId: string; locale: string | null; text: string }): Promise<KbSuggestions> {
-      const key = await siteKey(input.siteId);
+      const site = await siteOf(input.siteId);
+      const key = site.key;
       const language = articleLanguage(input.locale);
+      const siteDefault = pickSiteLanguage(site.settings.languages, []);
       const own = strongHits(await search({ siteId: input.siteId, language, text: input.text }));
-      const fallback = language === FALLBACK_LANGUAGE ? [] : strongHits(await search({ siteId: input.siteId, language: FALLBACK_LANGUAGE, text: input.text }));
+      const fallback = language === siteDefault ? [] : strongHits(await search({ siteId: input.siteId, language: siteDefault, text: input.text }));
       const groups = new Set(own.map((hit) => hit.article.translationGroupId));
       const extra = fallback.filter((hit) => !groups.has(hit.article.translationGroupId));
       const articles = [...own, ...extra].slice(0, SUGGESTION_LIMIT).map((hit) => links.publicSummary(key, hit.article));
