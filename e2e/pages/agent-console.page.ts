@@ -56,6 +56,27 @@ export class AgentConsolePage {
       : this.openChat.getByTestId('message');
   }
 
+  /** The site settings page (admins). */
+  async openSiteSettings(): Promise<void> {
+    await this.page.getByTestId('admin-nav').click();
+    await this.page.getByTestId('admin-nav-settings').click();
+    await this.page.getByTestId('site-settings').waitFor({ state: 'visible' });
+  }
+
+  /** In the site settings: offers exactly these languages (by their own names) with this default, and saves. */
+  async setSiteLanguages(offered: readonly string[], defaultLanguage: string): Promise<void> {
+    const section = this.page.getByTestId('settings-languages');
+    const boxes = section.getByRole('checkbox');
+    for (let i = 0; i < (await boxes.count()); i += 1) {
+      const box = boxes.nth(i);
+      const name = (await box.locator('xpath=..').innerText()).trim();
+      await box.setChecked(offered.includes(name));
+    }
+    await section.getByRole('combobox', { name: 'Default language' }).selectOption({ label: defaultLanguage });
+    await section.getByRole('button', { name: 'Save' }).click();
+    await section.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  }
+
   async reply(text: string): Promise<void> {
     await this.replyBox.fill(text);
     await this.replyBox.press('Enter');

@@ -1,12 +1,13 @@
 /**
- * The site's languages in real Chromium: a site offering German and French (French by default)
- * shows a German browser German, a Russian browser French (not Russian, not English), and a page
- * that names its language with data-locale still gets that one.
+ * The site's languages in real Chromium: an admin offers German and French (French by default) in
+ * the console's site settings; then the widget shows a German browser German, a Russian browser
+ * French (not Russian, not English), and a page that names its language with data-locale still
+ * gets that one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AgentConsolePage } from '../pages/agent-console.page';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
-import { AdminApi } from '../support/admin-api';
 import { screenshot } from '../support/browser';
 import { hostPageHtml, startHostSite, type HostSite } from './support/host-site';
 import { collectPageErrors, startWidgetHarness, type WidgetHarness } from './support/widget-harness';
@@ -28,8 +29,15 @@ beforeAll(async () => {
   const page = (snippetAttributes = '') =>
     ({ body: hostPageHtml({ parleyUrl: harness.parley.url, siteKey: harness.siteKey, snippetAttributes }) });
   site = await startHostSite({ '/': page(), '/russian-page': page('data-locale="ru"') });
-  const api = await AdminApi.signIn(harness.parley.url, harness.parley.admin);
-  await api.updateSettings({ languages: { offered: ['de', 'fr'], default: 'fr' } });
+  // The admin chooses the languages in the console's site settings.
+  const context = await harness.browser.newContext({ viewport: { width: 1300, height: 1400 }, locale: 'en-US' });
+  const admin = new AgentConsolePage(await context.newPage());
+  await admin.signIn(harness.parley.url, harness.parley.admin);
+  await admin.openSiteSettings();
+  await admin.setSiteLanguages(['Deutsch', 'Français'], 'Français');
+  await admin.page.getByTestId('settings-languages').scrollIntoViewIfNeeded();
+  await screenshot(admin.page, 'widget-site-languages-settings');
+  await context.close();
 });
 
 afterAll(async () => {
