@@ -51,6 +51,85 @@ export function knowledgeBaseContract(ctx: ContractContext): void {
       expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
     });
 
+    it('ranks the right article first in German, French, Portuguese, Ukrainian, Belarusian, Chinese and Arabic', async () => {
+      const site = await seedSite(ctx.store);
+      // Three published articles per language: a password reset, a refund and parcel tracking.
+      const articles: Record<string, [title: string, body: string][]> = {
+        de: [
+          ['Passwort zurücksetzen', 'Klicken Sie auf der Anmeldeseite auf „Passwort vergessen“. Wir senden Ihnen einen Link per E-Mail.'],
+          ['Rückerstattung beantragen', 'Innerhalb von 30 Tagen erstatten wir den vollen Betrag. Schreiben Sie uns Ihre Bestellnummer.'],
+          ['Versand und Sendungsverfolgung', 'Pakete kommen in 3 bis 5 Werktagen an. Die Sendungsnummer steht in der Versandbestätigung.'],
+        ],
+        fr: [
+          ['Réinitialiser votre mot de passe', 'Sur la page de connexion, cliquez sur « Mot de passe oublié ». Vous recevrez un lien par e-mail.'],
+          ['Demander un remboursement', 'Nous remboursons le montant total sous 30 jours. Indiquez-nous votre numéro de commande.'],
+          ['Livraison et suivi du colis', 'Les colis arrivent en 3 à 5 jours ouvrés. Le numéro de suivi figure dans l’e-mail d’expédition.'],
+        ],
+        pt: [
+          ['Redefinir a sua senha', 'Na página de entrada, clique em “Esqueci a senha”. Enviaremos um link por e-mail.'],
+          ['Pedir um reembolso', 'Reembolsamos o valor total em até 30 dias. Envie-nos o número do pedido.'],
+          ['Entrega e rastreamento', 'As encomendas chegam em 3 a 5 dias úteis. O código de rastreamento está no e-mail de envio.'],
+        ],
+        uk: [
+          ['Як скинути пароль', 'На сторінці входу натисніть «Забули пароль?». Ми надішлемо посилання на вашу пошту.'],
+          ['Повернення коштів', 'Ми повертаємо повну суму протягом 30 днів. Напишіть нам номер замовлення.'],
+          ['Доставка та відстеження посилки', 'Посилки надходять за 3–5 робочих днів. Номер для відстеження є в листі про відправлення.'],
+        ],
+        be: [
+          ['Як скінуць пароль', 'На старонцы ўваходу націсніце «Забылі пароль?». Мы дашлём спасылку на вашу пошту.'],
+          ['Вяртанне грошай', 'Мы вяртаем поўную суму на працягу 30 дзён. Напішыце нам нумар заказу.'],
+          ['Дастаўка і адсочванне пасылкі', 'Пасылкі прыходзяць за 3–5 працоўных дзён. Нумар для адсочвання ёсць у лісце пра адпраўку.'],
+        ],
+        zh: [
+          ['如何重置密码', '在登录页面点击“忘记密码”，我们会通过电子邮件发送重置链接。'],
+          ['申请退款', '我们会在30天内全额退款。请告诉我们您的订单号。'],
+          ['配送与包裹追踪', '包裹会在3到5个工作日内送达。追踪号码在发货邮件中。'],
+        ],
+        ar: [
+          ['إعادة تعيين كلمة المرور', 'في صفحة تسجيل الدخول اضغط على "نسيت كلمة المرور" وسنرسل إليك رابطًا بالبريد الإلكتروني.'],
+          ['طلب استرداد المبلغ', 'نعيد المبلغ كاملًا خلال 30 يومًا. أرسل إلينا رقم الطلب.'],
+          ['الشحن وتتبع الطرد', 'يصل الطرد خلال 3 إلى 5 أيام عمل. رقم التتبع موجود في رسالة الشحن.'],
+        ],
+      };
+      const topics = ['password', 'refund', 'tracking'] as const;
+      const topicOf = new Map<string, string>();
+      for (const [language, list] of Object.entries(articles)) {
+        for (const [index, [title, body]] of list.entries()) {
+          const created = await draft(site.id, { language, title, bodyMarkdown: body, slug: `${topics[index]}-${language}` });
+          await ctx.store.updateArticle({ id: created.id, siteId: site.id, changes: { status: 'published' }, at: at() });
+          topicOf.set(created.id, topics[index] ?? '');
+        }
+      }
+      const first = async (language: string, query: string) =>
+        topicOf.get((await ctx.store.searchArticles({ siteId: site.id, language, query, limit: 3, publishedOnly: true }))[0]?.article.id ?? '');
+      const expectations: [string, string, (typeof topics)[number]][] = [
+        ['de', 'Passwort vergessen', 'password'],
+        ['de', 'ruckerstattung', 'refund'],
+        ['de', 'Wo ist meine Sendungsnummer?', 'tracking'],
+        ['fr', 'mot de passe oublie', 'password'],
+        ['fr', 'remboursement', 'refund'],
+        ['fr', 'suivi du colis', 'tracking'],
+        ['pt', 'esqueci a senha', 'password'],
+        ['pt', 'reembolso', 'refund'],
+        ['pt', 'rastreamento', 'tracking'],
+        ['uk', 'забули пароль', 'password'],
+        ['uk', 'повернення коштiв', 'refund'],
+        ['uk', 'відстеження посилки', 'tracking'],
+        ['be', 'забылі пароль', 'password'],
+        ['be', 'вяртанне грошай', 'refund'],
+        ['be', 'адсочванне пасылкі', 'tracking'],
+        ['zh', '忘记密码', 'password'],
+        ['zh', '退款', 'refund'],
+        ['zh', '包裹追踪', 'tracking'],
+        ['ar', 'نَسِيتُ كَلِمَة المرور', 'password'],
+        ['ar', 'استرداد المبلغ', 'refund'],
+        ['ar', 'أين الطرد', 'tracking'],
+      ];
+      const found = [];
+      for (const [language, query] of expectations) found.push([language, query, await first(language, query)]);
+      expect(found).toEqual(expectations);
+    });
+
     it('never finds drafts for visitors, other languages, or other sites', async () => {
       const [site, other] = [await seedSite(ctx.store), await seedSite(ctx.store)];
       const seeded = await seedKnowledgeBase(ctx.store, site.id);
