@@ -167,6 +167,16 @@ describe('password change and deactivation', () => {
     expect(await login(server.url, email, 'a brand new password')).toEqual(expect.objectContaining({ token: expect.any(String) }));
   });
 
+  test('wrong current passwords on the account page lock password changes for a while', async () => {
+    const { email, password } = await newAgent();
+    const { token } = await login(server.url, email, password);
+    const change = (currentPassword: string) =>
+      post<{ error?: { code: string } }>('/api/agent/account/password', { currentPassword, newPassword: 'guessed new password' }, token);
+    for (let i = 0; i < 5; i += 1) expect((await change(`wrong guess ${i}`)).body.error?.code).toBe('INVALID_CREDENTIALS');
+    const locked = await change(password);
+    expect([locked.status, locked.body.error?.code]).toEqual([429, 'RATE_LIMITED']);
+  });
+
   test('deactivation ends every session and live console of the agent', async () => {
     const { agent, email, password } = await newAgent();
     const session = await login(server.url, email, password);
@@ -214,6 +224,22 @@ describe('forgotten password', () => {
     expect(await oldGone).toBe('io server disconnect');
     expect(await handshakeError(old.token)).toBe('UNAUTHENTICATED');
     expect(await login(server.url, email, 'reset password here')).toEqual(expect.objectContaining({ token: expect.any(String) }));
+  });
+
+  test('at most three reset e-mails an hour per account; further requests get the same answer and send nothing', async () => {
+    const { email } = await newAgent();
+    const mailsTo = () => server.mailer.sent.filter((mail) => mail.to === email).length;
+    for (let i = 0; i < 3; i += 1) {
+      expectNextMail();
+      expect(await post('/api/agent/password/forgot', { email })).toEqual({ status: 202, body: {} });
+      await nextMailDelivered;
+    }
+    expect(await post('/api/agent/password/forgot', { email })).toEqual({ status: 202, body: {} });
+    // A later request for another account is delivered; an e-mail for the refused one would have been queued first.
+    expectNextMail();
+    await post('/api/agent/password/forgot', { email: (await newAgent()).email });
+    await nextMailDelivered;
+    expect(mailsTo()).toBe(3);
   });
 
   test('a link is refused after an hour, and an admin can send one', async () => {
