@@ -63,5 +63,13 @@ test('an agent turns on two-step sign-in and signs in with a code from the authe
   // The enrolment used this 30-second step's code; the app's next code is the one to type (the server allows one step of drift).
   await agent.enterCode(authenticatorCode(key, new Date(Date.now() + 30_000)));
   await agent.page.getByTestId('conversation-list').waitFor({ state: 'visible' });
+
+  // The account page in Arabic lays out right to left, the key and codes staying left to right.
+  await agent.openAccount();
+  await agent.page.getByTestId('language-select').selectOption('ar');
+  await agent.page.getByRole('heading', { name: 'حسابك' }).waitFor({ state: 'visible' });
+  expect(await agent.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+  await agent.twoFactor.getByText('مفعّل: يتطلب تسجيل الدخول كلمة المرور ورمزًا من تطبيق المصادقة.').waitFor();
+  await screenshot(agent.page, 'two-step-04-account-ar');
   await context.close();
 });
