@@ -9,6 +9,7 @@
 // without full site isolation). The cross-site figures are the headline ones.
 //
 // Run: pnpm build && node bench/widget-lighthouse.mjs [runsPerPage=5]
+/* global fetch -- Node 20 has it built in */
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
