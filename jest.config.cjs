@@ -34,6 +34,9 @@ module.exports = {
   // Integration tests start real servers and sockets; on a busy 2-core machine a server's start
   // alone can pass jest's 5 s default. A test that hangs still fails, later.
   testTimeout: 30_000,
+  // A test that fails in its setup can leave its server open and keep jest alive for ever; the run
+  // must end with its report all the same (CI would otherwise hang until its limit).
+  forceExit: true,
   projects: [
     project('shared'),
     project('server'),
