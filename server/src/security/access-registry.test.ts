@@ -81,9 +81,10 @@ beforeAll(async () => {
   visitorB = (await connectVisitor(server.url, { siteKey: server.site.key })).socket;
 });
 afterAll(async () => {
-  outsider.disconnect();
-  visitorB.disconnect();
-  await server.stop();
+  // Optional chaining: if the setup failed half-way, still stop what it started.
+  outsider?.disconnect();
+  visitorB?.disconnect();
+  await server?.stop();
 });
 
 describe('REST routes, walked from the router stack', () => {
