@@ -69,7 +69,7 @@ async function agentUpload(conversationId: string, name: string, bytes: Buffer):
   const response = await fetch(`${harness.parley.url}/api/attachments?conversationId=${conversationId}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${agentToken}`, 'x-parley-file-name': encodeURIComponent(name) },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { attachment: { id: string } }).attachment.id;
