@@ -6,6 +6,7 @@ import type { MESSAGE_MAX_LENGTH as SharedMaxLength } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { useLive, useT } from '../state/console-context';
 import { useCannedSuggestions } from './canned-suggestions';
+import { useComposerFiles } from './composer-files';
 
 // Checked against the shared constant's literal type without importing shared's runtime.
 const MESSAGE_MAX_LENGTH: typeof SharedMaxLength = 5000;
@@ -33,12 +34,14 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
   const listId = `${inputId}-canned`;
   const disabled = internal ? !canNote : !canReply;
   const canned = useCannedSuggestions({ listId, text, setText });
+  const files = useComposerFiles(conversationId, disabled);
+  const canSend = !disabled && !!files.ready && (!!text.trim() || files.ready.length > 0);
 
   function send() {
-    const reply = text.trim();
-    if (!reply || disabled) return;
-    live.send(conversationId, reply, internal);
+    if (!canSend || !files.ready) return;
+    live.send(conversationId, text.trim(), { internal, attachments: files.ready });
     setText('');
+    files.clear();
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -64,8 +67,17 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
         event.preventDefault();
         send();
       }}
+      onDragOver={(event) => {
+        if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        if (!event.dataTransfer?.files.length) return;
+        event.preventDefault();
+        files.add(event.dataTransfer.files);
+      }}
     >
       {canned.list}
+      {files.list}
       <label class="visually-hidden" for={inputId}>
         {t('chat.reply')}
       </label>
@@ -83,6 +95,11 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
         onInput={(event) => onInput(event.currentTarget.value)}
         onKeyDown={onKeyDown}
         onBlur={() => live.typing.ownStop(conversationId)}
+        onPaste={(event) => {
+          if (!event.clipboardData?.files.length) return;
+          event.preventDefault();
+          files.add(event.clipboardData.files);
+        }}
         data-testid="composer-input"
       />
       <span id={hintId} class="visually-hidden">
@@ -103,10 +120,11 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
             {t('chat.internalNote')}
           </label>
         )}
+        {files.button}
         <button
           type="submit"
           class="button button--primary"
-          disabled={disabled || !text.trim()}
+          disabled={!canSend}
           data-testid="send-button"
         >
           {t('chat.send')}

@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Outgoing } from '../state/outbox.store';
 import { useConsole, useLive, useT } from '../state/console-context';
 import { LinkifiedText } from './linkified-text';
+import { MessageFiles } from './message-files';
 import { formatMessageTime } from './time-format';
 import { visitorLabel } from './visitor-label';
 
@@ -71,6 +72,7 @@ function MessageItem({
       <p class="message__text" dir="auto">
         <LinkifiedText text={message.text} />
       </p>
+      <MessageFiles files={message.attachments} />
     </li>
   );
 }
@@ -100,6 +102,7 @@ function PendingItem({ item }: { item: Outgoing }) {
       <p class="message__text" dir="auto">
         <LinkifiedText text={item.text} />
       </p>
+      <MessageFiles files={item.attachments} />
       {failed && (
         <div class="message__actions">
           <button type="button" class="button button--small" onClick={() => live.outbox.retry(item.clientId)}>

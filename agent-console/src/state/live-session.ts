@@ -22,7 +22,7 @@ import { createClock, type Clock } from './clock';
 import { createConversationsStore, type ConversationsStore } from './conversations.store';
 import { createDepartmentsStore, type DepartmentsStore } from './departments.store';
 import { isNewChatForAgent } from './new-chat-rule';
-import { createOutbox, type OutboxStore } from './outbox.store';
+import { createOutbox, type OutboxStore, type OutgoingExtras } from './outbox.store';
 import { createReadReceiptsStore, type ReadReceiptsStore } from './read-receipts.store';
 import { createReadReporter } from './read-reporter';
 import type { SessionStore } from './session.store';
@@ -76,7 +76,7 @@ export interface LiveSession {
   transfer(request: TransferRequest): Promise<void>;
   invite(conversationId: string, agentId: string): Promise<void>;
   reopen(conversationId: string): Promise<void>;
-  send(conversationId: string, text: string, internal?: boolean): void;
+  send(conversationId: string, text: string, extras?: OutgoingExtras): void;
   setPresence(status: AgentStatus): Promise<void>;
   /** Throws ApiError (VALIDATION_FAILED for a taken shortcut, FORBIDDEN for a shared reply). */
   saveCanned(input: CannedReplyInput): Promise<CannedReply>;
@@ -116,6 +116,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
         clientId: item.clientId,
         text: item.text,
         ...(item.internal ? { internal: true } : {}),
+        ...(item.attachments ? { attachments: item.attachments.map((file) => file.id) } : {}),
       }),
     isOnline: () => connection.isOnline(),
     onDelivered: receiveMessage,
@@ -262,9 +263,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     async reopen(conversationId) {
       conversations.upsert(await connection.request('conversation:reopen', { conversationId }));
     },
-    send(conversationId, text, internal = false) {
+    send(conversationId, text, extras) {
       typing.ownStop(conversationId);
-      outbox.send(conversationId, text, internal);
+      outbox.send(conversationId, text, extras);
     },
     async setPresence(next) {
       session.updateAgent(await connection.request('agent:status', { status: next }));

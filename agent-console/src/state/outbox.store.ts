@@ -3,7 +3,7 @@
  * it until the server acknowledges (the server de-duplicates by clientId), one at a time per
  * conversation so replies arrive in the order they were written.
  */
-import type { ErrorCode, Message } from '@parley/shared';
+import type { ErrorCode, Message, MessageAttachment } from '@parley/shared';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { ApiError } from '../api/api-error';
 
@@ -15,9 +15,19 @@ export interface Outgoing {
   text: string;
   /** An internal note: seen by agents only. */
   internal: boolean;
+  /** Uploaded already; their ids go with the message. */
+  attachments?: MessageAttachment[];
   state: OutgoingState;
   attempts: number;
   errorCode?: ErrorCode;
+}
+
+/** What may go with a reply besides its text. */
+export interface OutgoingExtras {
+  /** An internal note: seen by agents only. */
+  internal?: boolean;
+  /** Uploaded already. */
+  attachments?: MessageAttachment[];
 }
 
 export interface OutboxOptions {
@@ -31,7 +41,7 @@ export interface OutboxOptions {
 
 export interface OutboxStore {
   pendingOf(conversationId: string): ReadonlySignal<Outgoing[]>;
-  send(conversationId: string, text: string, internal?: boolean): Outgoing;
+  send(conversationId: string, text: string, extras?: OutgoingExtras): Outgoing;
   retry(clientId: string): void;
   discard(clientId: string): void;
   /** The message came back through message:new (maybe before the ack did). */
@@ -115,12 +125,13 @@ export function createOutbox(options: OutboxOptions): OutboxStore {
       }
       return view;
     },
-    send(conversationId, text, internal = false) {
+    send(conversationId, text, { internal = false, attachments } = {}) {
       const item: Outgoing = {
         clientId: options.newClientId(),
         conversationId,
         text,
         internal,
+        ...(attachments?.length ? { attachments } : {}),
         state: 'queued',
         attempts: 0,
       };

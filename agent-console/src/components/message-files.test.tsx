@@ -1,0 +1,99 @@
+import type { MessageAttachment } from '@parley/shared';
+import { act, fireEvent, waitFor, within } from '@testing-library/preact';
+import { AGENT, TOKEN, conversation, visitorMessage } from '../test-support/fixtures';
+import { openFirstChat } from '../test-support/open-chat';
+
+const photo: MessageAttachment = { id: 'att_photo_0001', name: 'broken lid.png', size: 3 * 1024 * 1024, contentType: 'image/png', isImage: true };
+const receipt: MessageAttachment = { id: 'att_receipt_001', name: 'receipt.pdf', size: 52_000, contentType: 'application/pdf', isImage: false };
+const newLid: MessageAttachment = { id: 'att_new_lid_01', name: 'new lid.png', size: 90_000, contentType: 'image/png', isImage: true };
+
+interface Call {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** The server's attachment routes: uploads answered from `uploads` by file name, downloads as small blobs. */
+function fakeAttachmentRoutes(uploads: Record<string, () => Response>) {
+  const calls: Call[] = [];
+  const original = globalThis.fetch;
+  globalThis.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = (init?.headers ?? {}) as Record<string, string>;
+    const url = String(input);
+    calls.push({ url, method: init?.method ?? 'GET', headers, body: init?.body });
+    if (init?.method === 'POST') return uploads[decodeURIComponent(headers['X-Parley-File-Name'] ?? '')]!();
+    const blob = new Blob(['bytes'], { type: url.includes('photo') ? 'image/png' : 'application/pdf' });
+    return { ok: true, status: 200, blob: async () => blob } as Response;
+  }) as typeof fetch;
+  // jsdom has no blob: URLs; these name what they were made of.
+  URL.createObjectURL = (blob: Blob) => `blob:console/${blob.type}`;
+  URL.revokeObjectURL = () => undefined;
+  return {
+    calls,
+    restore() {
+      globalThis.fetch = original;
+    },
+  };
+}
+
+// jsdom has no Response: what the client reads of one.
+const json = (status: number, body: unknown) => ({ ok: status < 300, status, json: async () => body }) as Response;
+
+let routes: ReturnType<typeof fakeAttachmentRoutes>;
+afterEach(() => routes?.restore());
+beforeEach(() => window.localStorage.clear());
+
+describe('files in the console', () => {
+  it("shows the visitor's image as a thumbnail and their PDF as a download, fetched with the bearer token", async () => {
+    routes = fakeAttachmentRoutes({});
+    const chat = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { panel } = await openFirstChat({
+      conversations: [chat],
+      messages: [visitorMessage(chat, { text: 'My lid broke', attachments: [photo, receipt] })],
+    });
+    const image = await within(panel).findByRole('img', { name: 'broken lid.png' });
+    expect(image).toHaveAttribute('src', 'blob:console/image/png');
+    expect(routes.calls[0]).toMatchObject({ url: '/api/attachments/att_photo_0001', headers: { Authorization: `Bearer ${TOKEN}` } });
+    const button = within(panel).getByRole('button', { name: /receipt\.pdf/ });
+    expect(button).toHaveTextContent('51 kB');
+    expect(routes.calls.map((call) => call.url)).not.toContain('/api/attachments/att_receipt_001');
+  });
+
+  it('uploads picked files into the conversation and sends them with the reply; a refusal says why', async () => {
+    routes = fakeAttachmentRoutes({
+      'new lid.png': () => json(201, { attachment: newLid }),
+      'huge.mov': () =>
+        json(400, {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'The file is larger than 10 MB.',
+            issues: [{ path: 'file.size', message: 'The file is larger than 10 MB.' }],
+          },
+        }),
+    });
+    const chat = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { socket, panel } = await openFirstChat({ conversations: [chat] });
+    const send = within(panel).getByRole('button', { name: 'Send' });
+    const chooser = within(panel).getByLabelText('Attach files');
+    await act(async () => {
+      fireEvent.change(chooser, {
+        target: { files: [new File(['png'], 'new lid.png', { type: 'image/png' }), new File(['mov'], 'huge.mov')] },
+      });
+    });
+    const refusal = await within(panel).findByRole('alert');
+    expect(refusal).toHaveTextContent('Larger than 10 MB');
+    expect(routes.calls.filter((call) => call.method === 'POST').map((call) => call.url)).toEqual([
+      `/api/attachments?conversationId=${chat.id}`,
+      `/api/attachments?conversationId=${chat.id}`,
+    ]);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove huge.mov' }));
+
+    await waitFor(() => expect(send).toBeEnabled());
+    fireEvent.click(send);
+    expect(socket.emitsOf('message:send')).toEqual([
+      { conversationId: chat.id, clientId: expect.any(String), text: '', attachments: [newLid.id] },
+    ]);
+    expect(within(panel).queryByTestId('composer-files')).toBeNull();
+  });
+});
