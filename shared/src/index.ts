@@ -21,3 +21,4 @@ export * from './schemas/attachment';
 export * from './schemas/api-token';
 export * from './schemas/webhook';
 export * from './schemas/api';
+export * from './schemas/privacy';

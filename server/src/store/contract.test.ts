@@ -12,6 +12,7 @@ import { messagesContract } from './contract/messages.contract';
 import { rateLimitsContract } from './contract/rate-limits.contract';
 import { agentCredentialsContract } from './contract/agent-credentials.contract';
 import { visitorIdentityContract } from './contract/visitor-identity.contract';
+import { privacyContract } from './contract/privacy.contract';
 import { routingContract } from './contract/routing.contract';
 import { inMemoryMongoFixture, mongoFixture, sqliteFixture, type StoreFixture } from './contract/store-fixtures';
 import { ticketsContract } from './contract/tickets.contract';
@@ -35,6 +36,7 @@ function storeContract(fixture: StoreFixture): void {
   rateLimitsContract(ctx);
   visitorIdentityContract(ctx);
   agentCredentialsContract(ctx);
+  privacyContract(ctx);
 }
 
 const available: StoreFixture[] = [sqliteFixture, inMemoryMongoFixture(), ...(mongoUri ? [mongoFixture(mongoUri)] : [])];

@@ -8,6 +8,7 @@ import type { ApiTokenStore } from './api-token.store';
 import type { ListingStore } from './listing.store';
 import type { WebhookStore } from './webhook.store';
 import type { AgentCredentialStore } from './agent-credential.store';
+import type { PrivacyStore } from './privacy.store';
 
 /**
  * The storage seam. It speaks the domain, returns plain objects, and holds every uniqueness
@@ -140,7 +141,7 @@ export class StoreConflictError extends Error {
   }
 }
 
-export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore, VisitorIdentityStore, ApiTokenStore, WebhookStore, ListingStore, AttachmentStore, AgentCredentialStore {
+export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseStore, RateLimitStore, VisitorIdentityStore, ApiTokenStore, WebhookStore, ListingStore, AttachmentStore, AgentCredentialStore, PrivacyStore {
   readonly kind: 'sqlite' | 'mongo';
   close(): Promise<void>;
 

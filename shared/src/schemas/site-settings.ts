@@ -124,6 +124,8 @@ export const SiteSettingsSchema = z.strictObject({
   sla: z.strictObject({ '1': SlaByPrioritySchema, '2': SlaByPrioritySchema, '3': SlaByPrioritySchema }).default(defaultSla),
   autoCloseSolvedAfterDays: z.number().int().min(1).max(365).default(7),
   pendingReminderAfterDays: z.number().int().min(1).max(90).default(3),
+  /** Conversations (with their messages, files and closed tickets) older than this many days are purged; null keeps them. */
+  retentionDays: z.number().int().min(1).max(3650).nullable().default(null),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 

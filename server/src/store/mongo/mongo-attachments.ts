@@ -4,7 +4,7 @@ import { ATTACHMENT_CONTENT_TYPES, type MessageAttachment } from '@parley/shared
 import { newId } from '../../tokens';
 import type { AttachmentClaim, AttachmentRecord, AttachmentStore } from '../attachment.store';
 
-interface AttachmentDoc {
+export interface AttachmentDoc {
   _id: string; siteId: string; conversationId: string | null; uploaderKind: 'visitor' | 'agent'; uploaderId: string;
   fileId: string; name: string; size: number; contentType: AttachmentRecord['contentType']; isImage: boolean;
   createdAt: Date; messageClientId: string | null; internal: boolean;
@@ -37,7 +37,7 @@ export const MESSAGE_ATTACHMENT_SCHEMA = new Schema<MessageAttachment>(
   { _id: false, id: false, versionKey: false, strict: 'throw' },
 );
 
-const toRecord = (d: AttachmentDoc): AttachmentRecord => ({
+export const toAttachmentRecord = (d: AttachmentDoc): AttachmentRecord => ({
   id: d._id, siteId: d.siteId, conversationId: d.conversationId, uploader: { kind: d.uploaderKind, id: d.uploaderId },
   fileId: d.fileId, name: d.name, size: d.size, contentType: d.contentType, isImage: d.isImage,
   createdAt: d.createdAt.toISOString(), messageClientId: d.messageClientId, internal: d.internal,
@@ -81,11 +81,11 @@ export async function mongoAttachments(connection: Connection): Promise<Attachme
         contentType: input.contentType, isImage: input.isImage, createdAt: new Date(), messageClientId: null, internal: false,
       };
       await attachments.create(doc);
-      return toRecord(doc);
+      return toAttachmentRecord(doc);
     },
     async findAttachment(id) {
       const doc = await attachments.findById(id).lean<AttachmentDoc>();
-      return doc ? toRecord(doc) : null;
+      return doc ? toAttachmentRecord(doc) : null;
     },
     async claimAttachments(claim) {
       const newlyClaimed: string[] = [];
@@ -98,7 +98,7 @@ export async function mongoAttachments(connection: Connection): Promise<Attachme
           return null;
         }
         if (before.messageClientId === null) newlyClaimed.push(id);
-        records.push(toRecord({ ...before, conversationId: claim.conversationId, messageClientId: claim.clientId, internal: claim.internal }));
+        records.push(toAttachmentRecord({ ...before, conversationId: claim.conversationId, messageClientId: claim.clientId, internal: claim.internal }));
       }
       return records;
     },
@@ -109,7 +109,7 @@ export async function mongoAttachments(connection: Connection): Promise<Attachme
         .sort({ createdAt: 1 })
         .limit(limit)
         .lean<AttachmentDoc[]>();
-      return docs.map(toRecord);
+      return docs.map(toAttachmentRecord);
     },
     async deleteUnsentAttachment(id) {
       const result = await attachments.deleteOne({ _id: id, messageClientId: null });

@@ -46,7 +46,7 @@ export function compileEmailOutboxModel(connection: Connection): Model<EmailOutb
   return existing ?? connection.model<EmailOutboxDoc>('EmailOutbox', EMAIL_OUTBOX_SCHEMA, 'email_outbox');
 }
 
-const toOutboxEmail = (doc: EmailOutboxDoc): OutboxEmail => ({
+export const toOutboxEmail = (doc: EmailOutboxDoc): OutboxEmail => ({
   id: doc._id, siteId: doc.siteId, to: doc.to, locale: doc.locale, template: doc.template,
   data: toEmailData(doc.data), status: doc.status, attempts: doc.attempts,
   nextAttemptAt: doc.nextAttemptAt.toISOString(), leaseUntil: doc.leaseUntil?.toISOString() ?? null,

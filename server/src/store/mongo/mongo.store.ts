@@ -16,6 +16,7 @@ import { mongoApiTokens } from './mongo-api-tokens';
 import { mongoWebhooks } from './mongo-webhooks';
 import { mongoListing } from './mongo-listing';
 import { mongoAgentCredentials } from './mongo-agent-credentials';
+import { mongoPrivacy } from './mongo-privacy';
 import { mongoTickets } from './mongo.tickets';
 import { mongoVisitors } from './mongo.visitors';
 
@@ -68,5 +69,6 @@ export async function mongoStoreOn(connection: Connection): Promise<Store> {
     ...(await mongoWebhooks(connection)),
     ...mongoListing(models),
     ...(await mongoAgentCredentials(connection, models)),
+    ...(await mongoPrivacy(connection, models)),
   };
 }

@@ -381,6 +381,25 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX agent_sessions_by_agent ON agent_sessions (agent_id);
   `,
+  // 14: privacy — the erasure log (who erased, when, how many records; never whose), and the
+  // indexes erasure and retention read by: visitors by e-mail, tickets by requester, e-mails by address.
+  `
+  CREATE TABLE erasures (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    at TEXT NOT NULL,
+    actor_kind TEXT NOT NULL CHECK (actor_kind IN ('agent','visitor','retention')),
+    actor_agent_id TEXT,
+    actor_name TEXT,
+    counts_json TEXT NOT NULL
+  );
+  CREATE INDEX erasures_by_site ON erasures (site_id, at);
+  CREATE INDEX visitors_by_email ON visitors (site_id, lower(email)) WHERE email IS NOT NULL;
+  CREATE INDEX tickets_by_requester ON tickets (site_id, lower(requester_email)) WHERE requester_email IS NOT NULL;
+  CREATE INDEX email_outbox_by_address ON email_outbox (site_id, lower(to_address));
+  CREATE INDEX conversations_resolved_by_update ON conversations (site_id, updated_at) WHERE status = 'resolved';
+  CREATE INDEX attachments_by_uploader ON attachments (uploader_kind, uploader_id);
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -5,7 +5,7 @@ import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
 import type { AttachmentClaim, AttachmentRecord, AttachmentStore } from '../attachment.store';
 
-interface AttachmentRow {
+export interface AttachmentRow {
   id: string; site_id: string; conversation_id: string | null; uploader_kind: 'visitor' | 'agent'; uploader_id: string;
   file_id: string; name: string; size: number; content_type: string; is_image: number; created_at: string;
   message_client_id: string | null; internal: number;
@@ -14,7 +14,7 @@ interface AttachmentRow {
 const asContentType = (value: string): AttachmentContentType =>
   (ATTACHMENT_CONTENT_TYPES as readonly string[]).includes(value) ? (value as AttachmentContentType) : 'text/plain';
 
-const toRecord = (r: AttachmentRow): AttachmentRecord => ({
+export const toAttachmentRecord = (r: AttachmentRow): AttachmentRecord => ({
   id: r.id, siteId: r.site_id, conversationId: r.conversation_id, uploader: { kind: r.uploader_kind, id: r.uploader_id },
   fileId: r.file_id, name: r.name, size: r.size, contentType: asContentType(r.content_type), isImage: r.is_image === 1,
   createdAt: r.created_at, messageClientId: r.message_client_id, internal: r.internal === 1,
@@ -53,7 +53,7 @@ export function sqliteAttachments(db: Database.Database): AttachmentStore {
         uploaderId: claim.uploader.id, clientId: claim.clientId, internal: claim.internal ? 1 : 0,
       });
       if (!row) throw new ClaimRefused();
-      return toRecord(row);
+      return toAttachmentRecord(row);
     }),
   );
   const releaseTx = db.transaction((input: { ids: string[]; conversationId: string; clientId: string }) => {
@@ -68,11 +68,11 @@ export function sqliteAttachments(db: Database.Database): AttachmentStore {
         contentType: input.contentType, isImage: input.isImage ? 1 : 0, createdAt: nowIso(),
       });
       if (!row) throw new Error('attachments insert returned no row');
-      return toRecord(row);
+      return toAttachmentRecord(row);
     },
     async findAttachment(id) {
       const row = byId.get(id);
-      return row ? toRecord(row) : null;
+      return row ? toAttachmentRecord(row) : null;
     },
     async claimAttachments(claim) {
       try {
@@ -86,7 +86,7 @@ export function sqliteAttachments(db: Database.Database): AttachmentStore {
       releaseTx.immediate(input);
     },
     async listUnsentAttachments({ before, limit }) {
-      return unsent.all(before, limit).map(toRecord);
+      return unsent.all(before, limit).map(toAttachmentRecord);
     },
     async deleteUnsentAttachment(id) {
       return deleteUnsent.run(id).changes === 1;

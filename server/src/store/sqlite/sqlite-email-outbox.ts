@@ -10,7 +10,7 @@ import {
   type OutboxStatus,
 } from '../email-outbox.store';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string; site_id: string | null; to_address: string; locale: string; template: string;
   data_json: string; status: OutboxStatus; attempts: number; next_attempt_at: string;
   lease_until: string | null; last_error: string | null; created_at: string; sent_at: string | null;
@@ -24,7 +24,7 @@ function parseData(json: string): unknown {
   }
 }
 
-const toOutboxEmail = (row: OutboxRow): OutboxEmail => ({
+export const toOutboxEmail = (row: OutboxRow): OutboxEmail => ({
   id: row.id, siteId: row.site_id, to: row.to_address, locale: row.locale, template: row.template,
   data: toEmailData(parseData(row.data_json)), status: row.status, attempts: row.attempts,
   nextAttemptAt: row.next_attempt_at, leaseUntil: row.lease_until, lastError: row.last_error,

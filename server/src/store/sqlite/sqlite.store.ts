@@ -19,6 +19,7 @@ import { sqliteAttachments } from './sqlite-attachments';
 import { sqliteApiTokens } from './sqlite-api-tokens';
 import { sqliteWebhooks } from './sqlite-webhooks';
 import { sqliteListing } from './sqlite-listing';
+import { sqlitePrivacy } from './sqlite-privacy';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that need no file. */
@@ -62,5 +63,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteWebhooks(db),
     ...sqliteListing(db),
     ...sqliteAgentCredentials(db),
+    ...sqlitePrivacy(db),
   };
 }
