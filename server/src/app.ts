@@ -16,6 +16,7 @@ import { createConversationService } from './domain/conversation.service';
 import { createPresenceService } from './domain/presence.service';
 import { createRoutingService, type RoutingService } from './domain/routing.service';
 import { createVisitorService } from './domain/visitor.service';
+import { createPrivacyService, type PrivacyService } from './domain/privacy.service';
 import { createEscalationService, type EscalationService } from './domain/escalation.service';
 import type { Mailer } from './domain/mailer.port';
 import { announceAvailabilityChanges } from './domain/availability-announcer';
@@ -78,6 +79,8 @@ export interface ParleyApp {
   routing: RoutingService;
   escalation: EscalationService;
   tickets: TicketService;
+  /** Contact export and erasure, and the retention sweep (tests run it with a fixed clock). */
+  privacy: PrivacyService;
   /** Webhook events, target guard and dispatcher; main.ts starts the dispatcher, close() stops it. */
   webhooks: WebhookDelivery;
   listen(port: number, host: string): Promise<AddressInfo>;
@@ -152,18 +155,26 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const attachments = createAttachmentService({ store, files: options.files, maxUploadBytes, now: options.now });
   const attachmentLimits = createAttachmentLimits({ limiter });
+  const privacy = createPrivacyService({
+    store, files: options.files, broadcaster, now: options.now,
+    sessions: {
+      // After the acknowledgement of a "forget me" has gone out on that same socket (this runs after it).
+      disconnectVisitors: (visitorIds) =>
+        void setImmediate(() => visitorIds.forEach((id) => visitorNamespace.in(rooms.visitor(id)).disconnectSockets())),
+    },
+  });
   const platform = createPlatformServices({ store, broadcaster, notifier, conversations, admin, kb: knowledgeBase.editor, webhooks, now: options.now });
   handleRequest = createHttpApp({
     attachments: { service: attachments, limits: attachmentLimits, maxUploadBytes },
     platform,
-    knowledgeBase, signIn,
+    knowledgeBase, signIn, privacy,
     credentials: { passwords, twoFactor, limits: credentialLimits },
     store, auth, admin, tickets, siteConfig, analytics, logger, staticRoots: options.staticRoots, publicUrl: options.publicUrl, isReady: () => true,
     metrics,
   });
 
   registerVisitorNamespace({
-    namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger, kb: knowledgeBase.selfService, limits,
+    namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger, kb: knowledgeBase.selfService, limits, privacy,
     publicUrl: options.publicUrl,
   });
   registerAgentNamespace({
@@ -181,6 +192,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
       .then(() => tickets.sweep())
       .then(() => attachments.purgeUnsentUploads())
       .then(() => store.purgeExpiredCredentialTokens((options.now?.() ?? new Date()).toISOString()))
+      .then(() => privacy.purgeExpired())
       .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   }, options.sweepIntervalMs ?? 5000);
   sweepTimer.unref();
@@ -197,6 +209,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     routing,
     escalation,
     tickets,
+    privacy,
     webhooks,
     async close() {
       clearInterval(sweepTimer);

@@ -28,6 +28,7 @@ import type { AgentMessageSend, Message, VisitorMessageSend } from './schemas/me
 import type { Agent, AgentStatus } from './schemas/agent';
 import type { VisitorContext, VisitorIdentifyRequest, VisitorProfile, VisitorSession } from './schemas/visitor';
 import type { CannedReply, CannedReplyInput } from './schemas/canned-reply';
+import type { ContactCounts, ContactErasedNotice, ForgetMeRequest } from './schemas/privacy';
 import type {
   EscalateRequest,
   OfflineRequest,
@@ -70,6 +71,8 @@ export interface VisitorClientToServerEvents {
   'kb:vote': (vote: KbVote, ack: Ack<KbFeedbackReceipt>) => void;
   /** After an offered article: "this solved it" or "talk to a person". */
   'kb:deflection': (event: KbDeflection, ack: Ack<KbFeedbackReceipt>) => void;
+  /** "Forget me": erases this visitor's own records; the server then ends the session, and the panel starts afresh. */
+  'visitor:forget': (request: ForgetMeRequest, ack: Ack<{ erased: ContactCounts }>) => void;
 }
 
 export interface VisitorServerToClientEvents {
@@ -127,6 +130,8 @@ export interface AgentServerToClientEvents {
   'conversation:updated': (conversation: Conversation) => void;
   'message:new': (message: Message) => void;
   typing: (notice: TypingNotice) => void;
+  /** Erased by an admin or a visitor, or past the site's retention: drop these from every list and tab. */
+  'contact:erased': (notice: ContactErasedNotice) => void;
 }
 
 /** Events between server processes (Redis adapter `serverSideEmit`). */

@@ -1,6 +1,6 @@
 /** The port through which domain services tell connected clients what changed. */
 import type {
-  Agent, Conversation, Message, QueuePosition, ReadState, SiteAvailability, Ticket, TicketReceipt, TypingNotice, VisitorProfile,
+  Agent, ContactErasedNotice, Conversation, Message, QueuePosition, ReadState, SiteAvailability, Ticket, TicketReceipt, TypingNotice, VisitorProfile,
 } from '@parley/shared';
 
 export interface Broadcaster {
@@ -23,4 +23,6 @@ export interface Broadcaster {
   ticketUpdated(ticket: Ticket): void;
   /** To every visitor connected to the site: whether a live chat is possible now. */
   siteAvailabilityChanged(siteId: string, availability: SiteAvailability): void;
+  /** To the site's agents: these conversations, tickets and visitors were erased or purged; drop them from view. */
+  contactErased(siteId: string, notice: ContactErasedNotice): void;
 }

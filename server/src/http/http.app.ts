@@ -6,6 +6,8 @@ import type { AgentAdminService } from '../domain/agent-admin.service';
 import type { AnalyticsService } from '../domain/analytics.service';
 import type { AuthService } from '../domain/auth.service';
 import { createAdminRouter } from './admin.router';
+import { createPrivacyRouter } from './privacy.router';
+import type { PrivacyService } from '../domain/privacy.service';
 import { createAnalyticsRouter } from './analytics.router';
 import type { TicketService } from '../domain/ticket.service';
 import { createTicketPageRouter } from './ticket-page.router';
@@ -46,6 +48,8 @@ export interface HttpAppDeps {
   /** The REST API (/api/v1), API tokens, webhooks, /api/openapi.json and /api/docs; absent: none of them. */
   platform?: PlatformServices;
   analytics: AnalyticsService;
+  /** Contact export and erasure (/api/admin/privacy). */
+  privacy: PrivacyService;
   logger: Logger;
   staticRoots: StaticRoots;
   publicUrl: string;
@@ -87,6 +91,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   api.use('/agent', createAgentAuthRouter({ auth: deps.auth, signIn: deps.signIn, passwords, limits, logger: deps.logger }));
   api.use('/agent/account', createAgentAccountRouter({ auth: deps.auth, passwords, twoFactor, limits }));
   api.use('/widget', createWidgetConfigRouter(deps.siteConfig, { store: deps.store, publicUrl: deps.publicUrl }));
+  api.use('/admin/privacy', createPrivacyRouter({ auth: deps.auth, privacy: deps.privacy }));
   api.use('/admin', createAdminRouter({
     auth: deps.auth, admin: deps.admin, publicUrl: deps.publicUrl, twoFactor, passwords,
     identitySecret: (siteId) => identitySecretOf(deps.store, siteId),

@@ -13,3 +13,12 @@ export function requireAdminForWrites(): RequestHandler {
     next(new DomainError('FORBIDDEN', 'Only admins can change this.'));
   };
 }
+
+/** After `requireAgent`: everything, reads included, for admins only (a contact's personal data). */
+export function requireAdmin(): RequestHandler {
+  return (_req, res, next) => {
+    const agent = res.locals.agent as Agent | undefined;
+    if (agent?.role === 'admin') return next();
+    next(new DomainError('FORBIDDEN', 'Only admins can do this.'));
+  };
+}

@@ -35,6 +35,9 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
     ticketUpdated(ticket) {
       agents.to(rooms.siteAgents(ticket.siteId)).emit('ticket:updated', ticket);
     },
+    contactErased(siteId, notice) {
+      agents.to(rooms.siteAgents(siteId)).emit('contact:erased', notice);
+    },
     visitorUpdated(visitor) {
       agents.to(rooms.siteAgents(visitor.siteId)).emit('visitor:updated', visitor);
     },

@@ -10,6 +10,7 @@ import {
   VisitorHandshakeSchema,
   VisitorIdentifyRequestSchema,
   VisitorMessageSendSchema,
+  ForgetMeRequestSchema,
   parseInput,
 } from '@parley/shared';
 import type { Logger } from 'pino';
@@ -19,6 +20,7 @@ import type { ChatFeedbackService } from '../domain/chat-feedback.service';
 import type { EscalationService } from '../domain/escalation.service';
 import type { SiteAvailabilityService } from '../domain/site-availability.service';
 import type { VisitorService } from '../domain/visitor.service';
+import type { PrivacyService } from '../domain/privacy.service';
 import type { KbSelfService } from '../domain/kb-self-service';
 import { assertOriginAllowed } from '../security/allowed-origins';
 import { clientAddress } from '../security/client-address';
@@ -38,6 +40,8 @@ export interface VisitorNamespaceDeps {
   availability: SiteAvailabilityService;
   feedback: ChatFeedbackService;
   kb: KbSelfService;
+  /** "Forget me": the visitor erases their own records. */
+  privacy: PrivacyService;
   /** Rate limits on new visitors, conversations and messages. */
   limits: VisitorLimits;
   /** Parley's own origin: its panel may always connect, whatever a site's allowed origins. */
@@ -123,6 +127,8 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
       'conversation:transcript',
       ackHandler(logger, TranscriptRequestSchema, ({ email }) => feedback.emailTranscript(visitor(), email)),
     );
+    // Bound to this socket's own visitor (from its token): the payload names no one.
+    socket.on('visitor:forget', ackHandler(logger, ForgetMeRequestSchema, async () => ({ erased: await deps.privacy.forgetVisitor(visitor()) })));
     registerKbVisitorHandlers({ socket, kb: deps.kb, logger });
     socket.on('site:status', ackHandler(logger, EmptyRequestSchema, () => availability.forSite(visitor().siteId)));
     socket.on('visitor:context', (payload: unknown) => {

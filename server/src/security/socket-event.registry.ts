@@ -24,6 +24,7 @@ export const VISITOR_EVENTS: Record<keyof VisitorClientToServerEvents, EventStyl
   'kb:article': 'ack',
   'kb:vote': 'ack',
   'kb:deflection': 'ack',
+  'visitor:forget': 'ack',
 };
 
 export const AGENT_EVENTS: Record<keyof AgentClientToServerEvents, EventStyle> = {
