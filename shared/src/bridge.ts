@@ -5,11 +5,28 @@
 export const BRIDGE_VERSION = 1;
 export const BRIDGE_TAG = 'parley';
 
+/**
+ * What a host page passes to `identify()` (the loader, and the npm package's `init()`, share it).
+ * Name and e-mail alone are the visitor's word. With `userId`, `timestamp` and `signature`
+ * (HMAC-SHA256 of `${userId}:${timestamp}` under the site's identity secret, computed by the
+ * site's server) the identity is verified, and no unsigned identify can change it.
+ */
+export interface HostIdentity {
+  name?: string;
+  email?: string;
+  /** The site's own id for the signed-in user. */
+  userId?: string;
+  /** Unix time in seconds when the site's server signed it. */
+  timestamp?: number;
+  /** Lowercase hex HMAC-SHA256; see the widget README. */
+  signature?: string;
+}
+
 /** Loader -> panel. */
 export type LoaderToPanelMessage =
   | { type: 'panel:open' }
   | { type: 'panel:close' }
-  | { type: 'visitor:identify'; identity: { name?: string; email?: string } }
+  | { type: 'visitor:identify'; identity: HostIdentity }
   | { type: 'locale:set'; locale: string }
   /** The host page moved to another address without a reload (a single-page app), or the panel just started. */
   | { type: 'page:changed'; url: string; title: string };

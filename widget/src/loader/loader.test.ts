@@ -201,6 +201,16 @@ describe('loader', () => {
     }
   });
 
+  it("passes a signed identity to the panel as the page gave it, signature included", () => {
+    const api = boot();
+    jest.runOnlyPendingTimers();
+    const post = jest.spyOn(panelWindow, 'postMessage').mockImplementation(() => undefined);
+    fromPanel({ type: 'panel:ready' });
+    const identity = { name: 'Ada', email: 'ada@example.com', userId: 'user-42', timestamp: 1_790_000_000, signature: 'ab'.repeat(32) };
+    api.identify(identity);
+    expect(post).toHaveBeenCalledWith(wrapBridgeMessage({ type: 'visitor:identify', identity }), PARLEY_ORIGIN);
+  });
+
   it('closes when the panel asks to', () => {
     const api = boot();
     api.open();

@@ -5,10 +5,10 @@
  * Once loaded, `Parley('open')` and `Parley.open()` both work, and queued calls are replayed in order.
  */
 
-export interface VisitorIdentity {
-  name?: string;
-  email?: string;
-}
+import type { HostIdentity } from '../../../shared/src/bridge';
+
+/** `identify()`'s argument: declared once, in the bridge contract. */
+export type VisitorIdentity = HostIdentity;
 
 export interface ParleyEventPayloads {
   open: undefined;

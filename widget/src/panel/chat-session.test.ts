@@ -245,6 +245,17 @@ describe('chat session requests', () => {
     transport.identify = async () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'no' } });
     expect(await session.identify({ email: 'other@example.test' })).toBe(false);
   });
+
+  it('passes a signed identity from the host page through untouched, with what the visitor said before', async () => {
+    const { transport, store, session } = setup();
+    const signed = { userId: 'user-42', email: 'ada@example.test', timestamp: 1_790_000_000, signature: 'ab'.repeat(32) };
+    void session.identify({ name: 'Ada' });
+    void session.identify({ ...signed, extra: 'dropped' });
+    expect(store.getState()).toMatchObject({ visitorName: 'Ada', email: 'ada@example.test' });
+    transport.serverConnects();
+    await settle();
+    expect(transport.identities).toEqual([{ name: 'Ada', ...signed }]);
+  });
 });
 
 describe('chat session: read receipts and requests', () => {
@@ -294,5 +305,11 @@ describe('cleanIdentity', () => {
     expect(cleanIdentity({ name: ' ', email: 42 })).toBeNull();
     expect(cleanIdentity('Ada')).toBeNull();
     expect(cleanIdentity({ name: 'x'.repeat(121) })).toBeNull();
+  });
+
+  it('keeps a signed identity for the server to judge, without anything else the page added', () => {
+    const signature = '0f'.repeat(32);
+    expect(cleanIdentity({ userId: 'u-1', timestamp: 1_790_000_000, signature, email: 'a@b.c', role: 'admin' })).toEqual({ userId: 'u-1', timestamp: 1_790_000_000, signature, email: 'a@b.c' });
+    expect(cleanIdentity({ userId: 'u-1', timestamp: 1_790_000_000, name: 'Ada' })).toEqual({ name: 'Ada' });
   });
 });

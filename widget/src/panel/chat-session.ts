@@ -8,7 +8,7 @@ import type {
   MessageAttachment,
   TypingNotice,
   VisitorContext,
-  VisitorIdentify,
+  VisitorIdentifyRequest,
   VisitorMessageSend,
 } from '@parley/shared';
 import { isChatActive, type ChatState, type ChatStore } from './chat-store';
@@ -44,7 +44,8 @@ export type ChatSession = ReturnType<typeof startChatSession>;
 export function startChatSession(deps: ChatSessionDeps) {
   const { transport, store, outbox } = deps;
   let historyLoaded = false;
-  let identity: VisitorIdentify | null = null;
+  // A signed identity from the host page merges in whole: its signature covers only the user id and time.
+  let identity: VisitorIdentifyRequest | null = null;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Internal notes are for agents; should one ever reach the visitor, it is not shown. */

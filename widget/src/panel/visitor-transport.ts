@@ -9,7 +9,7 @@ import type {
   Message,
   ParleyError,
   VisitorContext,
-  VisitorIdentify,
+  VisitorIdentifyRequest,
   VisitorClientToServerEvents,
   VisitorMessageSend,
   VisitorServerToClientEvents,
@@ -26,7 +26,8 @@ export type VisitorRequestEvent =
   | 'kb:suggest'
   | 'kb:article'
   | 'kb:vote'
-  | 'kb:deflection';
+  | 'kb:deflection'
+  | 'visitor:forget';
 type RequestHandler<E extends VisitorRequestEvent> = VisitorClientToServerEvents[E];
 export type RequestPayload<E extends VisitorRequestEvent> = Parameters<RequestHandler<E>>[0];
 export type RequestResult<E extends VisitorRequestEvent> = Parameters<Parameters<RequestHandler<E>>[1]>[0];
@@ -37,7 +38,7 @@ export interface VisitorTransport {
   /** These reject no acknowledgement arrives in time (timeout or disconnect). */
   fetchHistory(request: HistoryRequest): Promise<AckResult<ConversationWithMessages | null>>;
   sendMessage(message: VisitorMessageSend): Promise<AckResult<Message>>;
-  identify(identity: VisitorIdentify): Promise<AckResult<VisitorSession>>;
+  identify(identity: VisitorIdentifyRequest): Promise<AckResult<VisitorSession>>;
   /** Any other request event; rejects like the ones above. */
   request<E extends VisitorRequestEvent>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>>;
   /** Dropped rather than buffered while offline: a stale "typing" is worse than none. */

@@ -6,7 +6,7 @@ import type {
   Message,
   ParleyError,
   VisitorContext,
-  VisitorIdentify,
+  VisitorIdentifyRequest,
   VisitorMessageSend,
   VisitorServerToClientEvents,
 } from '@parley/shared';
@@ -23,7 +23,7 @@ export interface FakeTransport extends VisitorTransport {
   historyRequests: HistoryRequest[];
   sent: VisitorMessageSend[];
   typing: boolean[];
-  identities: VisitorIdentify[];
+  identities: VisitorIdentifyRequest[];
   contexts: VisitorContext[];
   /** Seqs reported through `message:read`. */
   reads: number[];

@@ -1,9 +1,11 @@
 /**
- * The header's menu: sound on or off, the contact card, ending the chat. A disclosure (a button
+ * The header's menu: sound on or off, the contact card, ending the chat, forgetting the visitor. A disclosure (a button
  * that shows a list of buttons), so each entry is a plain button; Escape or a choice closes it.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ChatActions } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
+import { ForgetMeConfirm } from './ForgetMeConfirm';
 
 export interface ChatMenuProps {
   sound: boolean;
@@ -12,13 +14,17 @@ export interface ChatMenuProps {
   onContact?: () => void;
   /** Absent when there is no chat to end. */
   onEndChat?: () => void;
+  /** For "forget me", whose question takes the menu's place (in this chunk: the panel's first one has no room). */
+  actions: ChatActions;
   /** Closes the menu; the menu button takes the focus back. */
   onDismiss: () => void;
 }
 
-export function ChatMenu({ sound, onToggleSound, onContact, onEndChat, onDismiss }: ChatMenuProps) {
+export function ChatMenu({ sound, onToggleSound, onContact, onEndChat, actions, onDismiss }: ChatMenuProps) {
   const { t } = useTranslation();
-  const list = useRef<HTMLUListElement>(null);
+  // Holds the list, or the question in its place.
+  const list = useRef<HTMLUListElement & HTMLDivElement>(null);
+  const [forgetting, setForgetting] = useState(false);
   useEffect(() => {
     list.current?.querySelector('button')?.focus();
     // A press anywhere else closes the menu.
@@ -32,6 +38,13 @@ export function ChatMenu({ sound, onToggleSound, onContact, onEndChat, onDismiss
     onDismiss();
     action();
   };
+  if (forgetting) {
+    return (
+      <div ref={list} class="menu">
+        <ForgetMeConfirm actions={actions} onDismiss={onDismiss} />
+      </div>
+    );
+  }
   return (
     <ul
       ref={list}
@@ -65,6 +78,11 @@ export function ChatMenu({ sound, onToggleSound, onContact, onEndChat, onDismiss
           </button>
         </li>
       )}
+      <li>
+        <button type="button" class="menu__item" onClick={() => setForgetting(true)}>
+          {t('forget.menu')}
+        </button>
+      </li>
     </ul>
   );
 }

@@ -135,6 +135,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
         onToggleSound={() => actions.setSound(!state.sound)}
         onContact={contact}
         onEndChat={view.canEndChat ? () => setConfirmingEnd(true) : undefined}
+        actions={actions}
         onClose={onClose}
       />
       {/* The panel is a document of its own: everything under the header is its main landmark. */}
