@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
-const BUDGETS = { loader: 2048, panelInitial: 40_000, locale: 2048, lazyChunk: 4096, npmPackage: 4096 };
+// Locales: 2048 until the Cyrillic files reached 2041 B with every panel string; "forget me" needs two more.
+const BUDGETS = { loader: 2048, panelInitial: 40_000, locale: 2304, lazyChunk: 4096, npmPackage: 4096 };
 
 // Same deflate as `gzip -9 -n` (no file name in the header).
 const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;

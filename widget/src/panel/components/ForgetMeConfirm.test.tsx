@@ -22,16 +22,16 @@ describe('"Forget me"', () => {
     expect(await screen.findByRole('alertdialog', { name: /Erase this chat/ })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Sound notifications' })).toBeNull();
     // Pressing inside the question does not close it.
-    fireEvent.pointerDown(screen.getByRole('button', { name: 'Keep it' }));
+    fireEvent.pointerDown(screen.getByRole('button', { name: 'Back to chat' }));
     expect(onDismiss).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to chat' }));
     expect(onDismiss).toHaveBeenCalled();
   });
 
   it('asks first, with the focus on keeping everything; Escape erases nothing', async () => {
     const { actions, onDismiss, onForgotten } = await renderConfirm();
-    const dialog = screen.getByRole('alertdialog', { name: 'Erase this chat and everything you told us here? This cannot be undone.' });
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Keep it' })).toHaveFocus());
+    const dialog = screen.getByRole('alertdialog', { name: 'Erase this chat and your details for good?' });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Back to chat' })).toHaveFocus());
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(onDismiss).toHaveBeenCalled();
     expect(actions.ask).not.toHaveBeenCalled();
@@ -40,15 +40,15 @@ describe('"Forget me"', () => {
 
   it('has the server erase this visitor, then starts the panel afresh', async () => {
     const { actions, onForgotten } = await renderConfirm({ 'visitor:forget': () => ({ ok: true, data: { erased } }) });
-    fireEvent.click(screen.getByRole('button', { name: 'Erase' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Forget me' }));
     await waitFor(() => expect(onForgotten).toHaveBeenCalledTimes(1));
     expect(actions.ask).toHaveBeenCalledWith('visitor:forget', { confirm: true });
-    expect(screen.getByRole('button', { name: 'Erase' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Forget me' })).toBeDisabled();
   });
 
   it('keeps everything in the browser and says so when the server could not erase', async () => {
     const { onForgotten, onDismiss } = await renderConfirm({}, 'ru');
-    fireEvent.click(screen.getByRole('button', { name: 'Удалить' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Забыть меня' }));
     expect(await screen.findByText('Что-то пошло не так. Попробуйте позже.')).toBeInTheDocument();
     expect(onForgotten).not.toHaveBeenCalled();
     expect(onDismiss).not.toHaveBeenCalled();

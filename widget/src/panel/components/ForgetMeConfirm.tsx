@@ -62,10 +62,10 @@ export function ForgetMeConfirm({ actions, onDismiss, onForgotten = startAfresh 
         {progress === 'failed' ? t('errors.generic') : t('forget.question')}
       </p>
       <button ref={keep} type="button" class="link-button" onClick={onDismiss}>
-        {t('forget.cancel')}
+        {t('back')}
       </button>
       <button type="button" class="button" disabled={progress === 'sending'} onClick={forget}>
-        {t('forget.confirm')}
+        {t('forget.menu')}
       </button>
     </div>
   );
