@@ -1,8 +1,9 @@
 /**
  * Self-service end to end, in real Chromium: an admin writes and publishes an article in the
  * console's editor; a visitor on the demo page types a question, the widget suggests the article,
- * the visitor reads it, finds it helpful and says it solved the question; the admin's analytics
- * dashboard and reader feedback count it. Screenshots of both are left to look at.
+ * the visitor reads it, finds it helpful and says it solved the question; another visitor's first
+ * message is held back once for the article, and that visitor asks for a person; the admin's
+ * analytics dashboard and reader feedback count all of it. Screenshots are left to look at.
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
@@ -102,27 +103,48 @@ test('an article written in the console answers a visitor in the widget, and the
   // Nothing was sent: the article answered the question.
   await expect(visitor.messages().count()).resolves.toBe(0);
 
-  // The dashboard: three chats and one question solved by the article, of four who sought help.
+  // Another visitor sends a first message the article answers: the panel holds it back once and
+  // offers the article; this visitor wants a person, and the message goes to the admin.
+  const second = new VisitorWidgetPage(
+    await (await browser.newContext({ viewport: { width: 1200, height: 850 }, locale: 'en-US' })).newPage(),
+  );
+  await second.goto(`${parley.url}/demo`);
+  await second.open();
+  await second.typeQuestion('Can I return a parcel I opened?');
+  // Suggestions come after a pause in typing; the visitor presses Enter once the article shows.
+  await second.suggestedArticle(ARTICLE.title).waitFor();
+  await second.composer.press('Enter');
+  await second.offeredArticle(ARTICLE.title).click();
+  await second.articleDialog.frameLocator('iframe').getByRole('heading', { name: 'Free returns within 30 days' }).waitFor();
+  await screenshot(second.page, 'self-service-03-widget-offer');
+  await second.articleDialog.getByRole('button', { name: 'Talk to a person' }).click();
+  await second.messages('visitor').filter({ hasText: 'Can I return a parcel I opened?' }).waitFor();
+  await admin.page.getByTestId('chats-nav').click();
+  // The only chat still waiting for an answer (the others were answered or ended).
+  await admin.conversation('Awaiting your reply').click();
+  await admin.messages('visitor').filter({ hasText: 'Can I return a parcel I opened?' }).waitFor();
+
+  // The dashboard: four chats and one question solved by the article, of five who sought help.
   const analytics = new AnalyticsPage(admin.page);
   await analytics.open();
   await analytics.kpi('deflection').getByText('1 solved by an article').waitFor();
-  await expect(analytics.kpiValue('deflection').textContent()).resolves.toBe('25%');
-  await expect(analytics.kpiValue('conversations').textContent()).resolves.toBe('3');
+  await expect(analytics.kpiValue('deflection').textContent()).resolves.toBe('20%');
+  await expect(analytics.kpiValue('conversations').textContent()).resolves.toBe('4');
   await expect(analytics.kpiValue('tickets').textContent()).resolves.toBe('1');
   await expect(analytics.kpiValue('csat').textContent()).resolves.toBe('100%');
   await expect(analytics.kpiValue('firstResponseMedian').textContent()).resolves.not.toBe('—');
-  // Chats and tickets stacked per day and per hour: three chats and one ticket, all today.
+  // Chats and tickets stacked per day and per hour: four chats and one ticket, all today.
   const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
-  expect(total(await analytics.barValues('analytics-chart-day'))).toBe(4);
-  expect(total(await analytics.barValues('analytics-chart-hour'))).toBe(4);
-  await screenshot(admin.page, 'self-service-03-analytics-dashboard');
+  expect(total(await analytics.barValues('analytics-chart-day'))).toBe(5);
+  expect(total(await analytics.barValues('analytics-chart-hour'))).toBe(5);
+  await screenshot(admin.page, 'self-service-04-analytics-dashboard');
 
-  // Reader feedback: one "helpful" vote and one "this solved it" for the article.
+  // Reader feedback: one "helpful" vote, one "this solved it" and one "talk to a person".
   await kb.open();
   await kb.openReaderFeedback();
   await expect(kb.feedbackFigure('helpful').textContent()).resolves.toBe('1');
   await expect(kb.feedbackFigure('solved').textContent()).resolves.toBe('1');
-  await expect(kb.feedbackFigure('human').textContent()).resolves.toBe('0');
+  await expect(kb.feedbackFigure('human').textContent()).resolves.toBe('1');
   await admin.page.getByTestId('kb-stats-table').getByRole('cell', { name: ARTICLE.title }).waitFor();
-  await screenshot(admin.page, 'self-service-04-reader-feedback');
+  await screenshot(admin.page, 'self-service-05-reader-feedback');
 });

@@ -67,6 +67,11 @@ export class VisitorWidgetPage {
     return this.panel.getByTestId('kb-suggestions').getByRole('button', { name: title });
   }
 
+  /** The article the panel offers when a first message is sent that an article answers well. */
+  offeredArticle(title: string): Locator {
+    return this.panel.getByTestId('kb-offer').getByRole('button', { name: title });
+  }
+
   /** The article read inside the panel. */
   get articleDialog(): Locator {
     return this.panel.getByTestId('kb-article');
