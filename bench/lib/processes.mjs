@@ -82,7 +82,9 @@ export async function startParleyServer({ env = {}, dataRoot = os.tmpdir() } = {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn('/bin/sh', ['-c', RAISE_FD_LIMIT, process.execPath, SERVER_MAIN], {
+  // Profiling a run: BENCH_SERVER_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+  const nodeFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn('/bin/sh', ['-c', RAISE_FD_LIMIT, process.execPath, ...nodeFlags, SERVER_MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),

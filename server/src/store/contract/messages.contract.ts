@@ -111,6 +111,25 @@ export function messagesContract(ctx: ContractContext): void {
       expect(visible.map((m) => m.clientId)).toEqual(['visitor-says-1', 'agent-reply-1']);
     });
 
+    it('refuses only the bad one of messages sent at the same moment to several conversations', async () => {
+      const a = await seedConversation(ctx.store);
+      const b = await seedConversation(ctx.store, a.site);
+      const send = (conversationId: string, clientId: string) =>
+        ctx.store.appendMessage({ conversationId, clientId, author: { kind: 'system' }, text: clientId });
+      const results = await Promise.allSettled([
+        send(a.conversation.id, 'a-first-1'),
+        send(newId(), 'nowhere-456'),
+        send(b.conversation.id, 'b-first-1'),
+        send(a.conversation.id, 'a-second-1'),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(StoreConflictError);
+      const seqsOf = async (conversationId: string) =>
+        (await ctx.store.listMessages({ conversationId })).map((m) => [m.seq, m.clientId]);
+      expect(await seqsOf(a.conversation.id)).toEqual([[1, 'a-first-1'], [2, 'a-second-1']]);
+      expect(await seqsOf(b.conversation.id)).toEqual([[1, 'b-first-1']]);
+    });
+
     it('refuses a message for a conversation that does not exist', async () => {
       await expect(
         ctx.store.appendMessage({ conversationId: newId(), clientId: 'nowhere-123', author: { kind: 'system' }, text: 'x' }),

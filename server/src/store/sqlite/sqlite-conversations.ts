@@ -4,6 +4,7 @@ import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
 import { StoreConflictError, type NewConversationRecord, type NewMessageRecord, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
+import { groupCommit } from './sqlite-group-commit';
 import { attachmentsColumn } from './sqlite-attachments';
 import {
   authorColumns, toConversation, toMessage, toQueuedConversation, type ConversationRow, type MessageRow,
@@ -44,7 +45,7 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
   );
   const conditional = (sql: string) => db.prepare<Record<string, unknown>, ConversationRow>(sql);
 
-  const appendTx = db.transaction((input: NewMessageRecord) => {
+  const appendOne = (input: NewMessageRecord) => {
     const existing = messageByClientId.get(input.conversationId, input.clientId);
     if (existing) return { message: toMessage(existing), created: false };
     const createdAt = nowIso();
@@ -65,7 +66,10 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
       attachments: row.attachments_json,
     });
     return { message: toMessage(row), created: true };
-  });
+  };
+
+  // Appends of one event-loop turn commit (and fsync) together: one disk flush for many messages.
+  const appendInGroup = groupCommit(db, appendOne);
 
   const openTx = db.transaction((input: NewConversationRecord) => {
     const existing = openOf.get(input.siteId, input.visitorId);
@@ -258,7 +262,7 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
 
     async appendMessage(input) {
       try {
-        return appendTx.immediate(input);
+        return await appendInGroup.write(input);
       } catch (error) {
         return afterUniqueRace(error, () => {
           const row = messageByClientId.get(input.conversationId, input.clientId);

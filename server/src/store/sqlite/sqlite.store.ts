@@ -46,6 +46,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   return {
     kind: 'sqlite',
     async close() {
+      // A group commit already queued (setImmediate) runs before this continuation: let it finish.
+      await new Promise((resolve) => setImmediate(resolve));
       if (db.open) db.close();
     },
     ...sqliteDirectory(db),

@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { groupCommit } from './sqlite-group-commit';
+
+describe('sqlite group commit', () => {
+  let dir: string;
+  let writer: Database.Database;
+  let reader: Database.Database;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-group-commit-'));
+    const file = path.join(dir, 'g.sqlite');
+    writer = new Database(file);
+    writer.pragma('journal_mode = WAL');
+    writer.exec('CREATE TABLE lines (text TEXT NOT NULL UNIQUE)');
+    reader = new Database(file, { readonly: true });
+  });
+  afterEach(() => {
+    writer.close();
+    reader.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const insert = (db: Database.Database) => (text: string) => {
+    db.prepare('INSERT INTO lines (text) VALUES (?)').run(text);
+    return text;
+  };
+  const storedLines = () => reader.prepare('SELECT text FROM lines ORDER BY rowid').pluck().all();
+
+  it('answers each write of one turn only once all of them are committed, in the order asked', async () => {
+    const lines = groupCommit(writer, insert(writer));
+    const seenAtFirstAnswer = lines.write('one').then(storedLines);
+    const rest = [lines.write('two'), lines.write('three')];
+    // Nothing is visible to another connection before the turn ends: no answer can come early.
+    expect(storedLines()).toEqual([]);
+    expect(await seenAtFirstAnswer).toEqual(['one', 'two', 'three']);
+    expect(await Promise.all(rest)).toEqual(['two', 'three']);
+  });
+
+  it('rolls back and refuses only the write that failed', async () => {
+    const lines = groupCommit(writer, insert(writer));
+    const results = await Promise.allSettled([lines.write('kept'), lines.write('kept'), lines.write('also kept')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(storedLines()).toEqual(['kept', 'also kept']);
+  });
+
+  it('starts a new transaction for writes asked after the last one committed', async () => {
+    const lines = groupCommit(writer, insert(writer));
+    await lines.write('first');
+    await lines.write('second');
+    expect(storedLines()).toEqual(['first', 'second']);
+  });
+});
