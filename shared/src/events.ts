@@ -14,6 +14,7 @@ import type {
 } from './schemas/knowledge-base';
 import type {
   Conversation,
+  ConversationActivity,
   ConversationRef,
   ChatRating,
   ConversationWithMessages,
@@ -128,7 +129,13 @@ export interface AgentServerToClientEvents {
   'ticket:updated': (ticket: Ticket) => void;
   'conversation:read': (state: ReadState) => void;
   'conversation:updated': (conversation: Conversation) => void;
+  /**
+   * Every message of a waiting chat; of an assigned one, only to its agent, the agents invited
+   * into it and the consoles that opened it (the rest hear of it in `conversation:activity`).
+   */
   'message:new': (message: Message) => void;
+  /** Coalesced, about once a second: the conversations that moved without a `message:new` here. */
+  'conversation:activity': (activity: ConversationActivity[]) => void;
   typing: (notice: TypingNotice) => void;
   /** Erased by an admin or a visitor, or past the site's retention: drop these from every list and tab. */
   'contact:erased': (notice: ContactErasedNotice) => void;

@@ -2,7 +2,7 @@
  * The agent's live view of the site's open conversations: waiting ones, their own, their
  * colleagues', and how many messages of each they have not read yet.
  */
-import type { Conversation, Message } from '@parley/shared';
+import type { Conversation, ConversationActivity, Message } from '@parley/shared';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { storedValue, type StoredValue } from './stored-value';
 
@@ -22,6 +22,8 @@ export interface ConversationsStore {
   upsert(conversation: Conversation): Conversation | undefined;
   /** A message moved the conversation on; the agent's own messages count as read. */
   noteMessage(message: Message): void;
+  /** Colleagues' chats moved on (the server's digest): order and unread counts follow, no transcript. */
+  noteActivity(activity: ConversationActivity[]): void;
   markRead(conversationId: string): void;
 }
 
@@ -113,6 +115,18 @@ export function createConversationsStore(options: {
       if (isMine && read === message.seq - 1) {
         saveReadSeq({ ...readSeq.value, [message.conversationId]: message.seq });
       }
+    },
+    noteActivity(activity) {
+      const next = new Map(byId.value);
+      let moved = false;
+      for (const { conversationId, lastSeq, updatedAt, awaitingAgentSince } of activity) {
+        const known = next.get(conversationId);
+        // Unknown chats are past the list's length or not yet announced (conversation:updated will).
+        if (!known || lastSeq <= known.lastSeq) continue;
+        next.set(conversationId, { ...known, lastSeq, updatedAt, awaitingAgentSince });
+        moved = true;
+      }
+      if (moved) byId.value = next;
     },
     markRead(conversationId) {
       const conversation = byId.value.get(conversationId);

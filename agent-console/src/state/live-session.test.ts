@@ -106,6 +106,29 @@ describe('live session', () => {
     live.dispose();
   });
 
+  it("moves a colleague's chat up the list and counts it unread from the server's activity digest", async () => {
+    const colleague = 'agent-bob-00001';
+    const quiet = conversation({ status: 'assigned', assignedAgentId: colleague, updatedAt: '2026-01-01T10:00:00.000Z' });
+    const busy = conversation({ status: 'assigned', assignedAgentId: colleague, updatedAt: '2026-01-01T10:05:00.000Z' });
+    const { socket, live } = start([quiet, busy]);
+    socket.setConnected(true);
+    await settle();
+    expect(live.conversations.others.value.map((c) => c.id)).toEqual([busy.id, quiet.id]);
+
+    socket.serverEmit('conversation:activity', [
+      { conversationId: quiet.id, lastSeq: 3, updatedAt: '2026-01-01T10:09:00.000Z', awaitingAgentSince: null },
+      { conversationId: 'conversation-unknown-001', lastSeq: 9, updatedAt: '2026-01-01T10:09:00.000Z', awaitingAgentSince: null },
+    ]);
+    expect(live.conversations.others.value.map((c) => c.id)).toEqual([quiet.id, busy.id]);
+    expect(live.conversations.unreadCount(quiet.id)).toBe(3);
+    // An older digest arriving late does not take the count back.
+    socket.serverEmit('conversation:activity', [
+      { conversationId: quiet.id, lastSeq: 2, updatedAt: '2026-01-01T10:08:00.000Z', awaitingAgentSince: null },
+    ]);
+    expect(live.conversations.unreadCount(quiet.id)).toBe(3);
+    live.dispose();
+  });
+
   it('signs out when the server refuses the token', () => {
     const { socket, session, live } = start();
     socket.setConnected(false, { code: 'UNAUTHENTICATED', message: 'Sign in first.' });

@@ -212,6 +212,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     }),
     connection.on('visitor:updated', (visitor) => visitors.update(visitor)),
     connection.on('message:new', receiveMessage),
+    connection.on('conversation:activity', (activity) => conversations.noteActivity(activity)),
     connection.on('typing', (notice) => typing.receive(notice)),
     connection.on('conversation:read', receiveReadState),
     connection.on('ticket:updated', (ticket) => tickets.receive(ticket)),

@@ -108,8 +108,10 @@ export function createConversationService({ store, broadcaster, routing, events 
       return store.listConversations({ siteId: agent.siteId, statuses: ['queued', 'assigned'] });
     },
 
-    async agentOpen(agent: Agent, conversationId: string): Promise<ConversationWithMessages> {
+    /** `watch` runs once the agent may see the chat, before its messages are read: from then on they get each new one. */
+    async agentOpen(agent: Agent, conversationId: string, watch?: () => Promise<void> | void): Promise<ConversationWithMessages> {
       const conversation = await conversationForAgent(agent, conversationId);
+      await watch?.();
       const [messages, read] = await Promise.all([store.listMessages({ conversationId }), store.getReadState(conversationId)]);
       return { conversation, messages, ...(read ? { read } : {}) };
     },

@@ -116,7 +116,10 @@ function registerAgentHandlers(socket: AgentSocket, deps: AgentNamespaceDeps): v
   socket.on('agent:list', ackHandler(logger, EmptyRequestSchema, () => store.listAgents(me().siteId)));
   socket.on(
     'conversation:open',
-    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentOpen(me(), conversationId)),
+    ackHandler(logger, ConversationRefSchema, ({ conversationId }) =>
+      // Watching from before the transcript is read: no message can fall between the two.
+      conversations.agentOpen(me(), conversationId, () => socket.join(rooms.conversationWatchers(conversationId))),
+    ),
   );
   socket.on(
     'conversation:claim',

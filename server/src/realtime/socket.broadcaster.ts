@@ -1,12 +1,40 @@
 /** The Broadcaster port over Socket.IO rooms; with the Redis adapter it reaches every process. */
+import type { Conversation } from '@parley/shared';
 import type { Broadcaster } from '../domain/broadcaster.port';
+import { createActivityDigest } from './conversation-activity.digest';
 import { rooms, type AgentNamespace, type VisitorNamespace } from './types';
 
+/** How often agents who neither handle nor watch a chat hear that it moved. */
+export const ACTIVITY_DIGEST_INTERVAL_MS = 1000;
+
+/** The consoles that get every message of an assigned chat: its agent, invitees, and whoever opened it. */
+const messageReaders = (conversation: Conversation): string[] => [
+  rooms.agent(conversation.assignedAgentId ?? ''),
+  ...conversation.participantAgentIds.map(rooms.agent),
+  rooms.conversationWatchers(conversation.id),
+];
+
 export function createSocketBroadcaster(visitors: VisitorNamespace, agents: AgentNamespace): Broadcaster {
+  const digest = createActivityDigest({
+    intervalMs: ACTIVITY_DIGEST_INTERVAL_MS,
+    send: (siteId, activity) => agents.to(rooms.siteAgents(siteId)).emit('conversation:activity', activity),
+  });
   return {
     messageCreated(conversation, message) {
       if (!message.internal) visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
-      agents.to(rooms.siteAgents(conversation.siteId)).emit('message:new', message);
+      // A waiting chat is everyone's business; an assigned one only its readers' (each console
+      // receiving every message of a busy site is what kept the relay from scaling).
+      if (conversation.status !== 'assigned' || !conversation.assignedAgentId) {
+        agents.to(rooms.siteAgents(conversation.siteId)).emit('message:new', message);
+        return;
+      }
+      agents.to(messageReaders(conversation)).emit('message:new', message);
+      digest.note(conversation.siteId, {
+        conversationId: conversation.id,
+        lastSeq: message.seq,
+        updatedAt: message.createdAt,
+        awaitingAgentSince: conversation.awaitingAgentSince,
+      });
     },
     conversationUpdated(conversation) {
       visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:updated', conversation);

@@ -33,7 +33,10 @@ export type AgentSocket = Socket<
   AgentClientToServerEvents, AgentServerToClientEvents, InterServerEvents, AgentSocketData
 >;
 
-/** Room names: one per visitor (all their tabs), one per site's agents, one per agent. */
+/**
+ * Room names: one per visitor (all their tabs), one per site's agents, one per agent, and one per
+ * conversation for the agent consoles that opened it.
+ */
 export const rooms = {
   visitor: (visitorId: string) => `visitor:${visitorId}`,
   siteAgents: (siteId: string) => `site-agents:${siteId}`,
@@ -41,4 +44,5 @@ export const rooms = {
   agent: (agentId: string) => `agent:${agentId}`,
   /** The consoles of one sign-in session. */
   session: (sessionHash: string) => `session:${sessionHash}`,
+  conversationWatchers: (conversationId: string) => `conversation-watchers:${conversationId}`,
 };

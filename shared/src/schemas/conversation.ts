@@ -106,5 +106,17 @@ export const ReadStateSchema = z.object({
 });
 export type ReadState = z.infer<typeof ReadStateSchema>;
 
+/**
+ * What moved in a conversation an agent does not handle or watch: enough to keep the console's
+ * lists (order, unread count, who owes an answer) current without every message of the site.
+ */
+export const ConversationActivitySchema = z.object({
+  conversationId: IdSchema,
+  lastSeq: z.number().int().nonnegative(),
+  updatedAt: IsoDateSchema,
+  awaitingAgentSince: IsoDateSchema.nullable(),
+});
+export type ConversationActivity = z.infer<typeof ConversationActivitySchema>;
+
 export const VisitorReadSchema = z.strictObject({ seq: z.number().int().positive() });
 export const AgentReadSchema = z.strictObject({ conversationId: IdSchema, seq: z.number().int().positive() });

@@ -1,0 +1,52 @@
+/** Who receives a visitor's message: the agent handling the chat and consoles that opened it; colleagues a digest. */
+import type { ConversationActivity, Message } from '@parley/shared';
+import { addAgent, type ConnectedAgent } from '../test-support/agents';
+import { connectVisitor, eventMatching, unwrap, type VisitorClient } from '../test-support/clients';
+import { startTestServer, type TestServer } from '../test-support/test-server';
+
+let server: TestServer;
+const sockets: { disconnect(): void }[] = [];
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((socket) => socket.disconnect());
+  await server.stop();
+});
+
+async function agentNamed(name: string): Promise<ConnectedAgent & { inbox: Message[] }> {
+  const connected = await addAgent(server, { name });
+  sockets.push(connected.socket);
+  const inbox: Message[] = [];
+  connected.socket.on('message:new', (message) => inbox.push(message));
+  return { ...connected, inbox };
+}
+
+const say = async (visitor: VisitorClient, clientId: string) =>
+  unwrap(await visitor.emitWithAck('message:send', { clientId, text: clientId }));
+
+test("a colleague's console gets a digest of an assigned chat, and every message once it opens the chat", async () => {
+  const ann = await agentNamed('Ann');
+  const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
+  sockets.push(visitor);
+  const assigned = eventMatching(ann.socket, 'conversation:updated', (c: { status: string }) => c.status === 'assigned');
+  const first = await say(visitor, 'first-message');
+  await assigned;
+  const bob = await agentNamed('Bob');
+
+  const annHears = eventMatching<Message>(ann.socket, 'message:new', (m) => m.text === 'second-message');
+  const bobDigest = eventMatching<ConversationActivity[]>(bob.socket, 'conversation:activity', (a) =>
+    a.some((entry) => entry.conversationId === first.conversationId && entry.lastSeq === 2),
+  );
+  await say(visitor, 'second-message');
+  expect((await annHears).seq).toBe(2);
+  await bobDigest;
+  // The digest went out after the message did: had Bob been sent the message, he would hold it now.
+  expect(bob.inbox.map((m) => m.text)).toEqual([]);
+
+  const opened = unwrap(await bob.socket.emitWithAck('conversation:open', { conversationId: first.conversationId }));
+  expect(opened.messages.map((m) => m.text)).toEqual(['first-message', 'second-message']);
+  const bobHears = eventMatching<Message>(bob.socket, 'message:new', (m) => m.text === 'third-message');
+  await say(visitor, 'third-message');
+  expect((await bobHears).seq).toBe(3);
+});
