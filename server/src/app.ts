@@ -39,7 +39,7 @@ import { rooms, type AgentNamespace, type ParleyServer, type VisitorNamespace } 
 import { registerVisitorNamespace } from './realtime/visitor.namespace';
 import { createStoreRateLimiter } from './security/rate-limiter';
 import { createSignInGuard } from './security/sign-in-guard';
-import { createVisitorLimits } from './security/visitor-limits';
+import { createVisitorLimits, visitorRules } from './security/visitor-limits';
 import { createAttachmentService, DEFAULT_MAX_UPLOAD_BYTES } from './domain/attachment.service';
 import type { FileStore } from './domain/file-store.port';
 import { createAttachmentLimits } from './security/attachment-limits';
@@ -71,6 +71,8 @@ export interface ParleyAppOptions {
   maxUploadBytes?: number;
   /** Key material for sealing agents' TOTP secrets (TWO_FACTOR_KEY); a secret kept in the store when absent. */
   twoFactorKey?: string;
+  /** Messages a visitor, and an address, may send a minute; VISITOR_RULES' 30 and 120 when absent. */
+  messageLimits?: { perVisitorPerMinute: number; perAddressPerMinute: number };
 }
 
 export interface ParleyApp {
@@ -151,7 +153,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const limiter = createStoreRateLimiter({ store, now: options.now });
   const signIn = createSignInGuard({ limiter, auth });
   const credentialLimits = createCredentialLimits({ limiter });
-  const limits = createVisitorLimits({ limiter, store });
+  const limits = createVisitorLimits({ limiter, store, rules: visitorRules(options.messageLimits) });
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const attachments = createAttachmentService({ store, files: options.files, maxUploadBytes, now: options.now });
   const attachmentLimits = createAttachmentLimits({ limiter });

@@ -41,3 +41,12 @@ test('TWO_FACTOR_KEY is optional, and refused when too short to be a key', () =>
   expect(loadConfig({ TWO_FACTOR_KEY: 'k'.repeat(44) }).twoFactorKey).toBe('k'.repeat(44));
   expect(() => loadConfig({ TWO_FACTOR_KEY: 'short' })).toThrow(/TWO_FACTOR_KEY: must be at least 32 characters/);
 });
+
+test('message limits default to 30 a visitor and 120 an address a minute, and refuse zero', () => {
+  expect(loadConfig({}).messageLimits).toEqual({ perVisitorPerMinute: 30, perAddressPerMinute: 120 });
+  expect(loadConfig({ VISITOR_MESSAGES_PER_MINUTE: '600', ADDRESS_MESSAGES_PER_MINUTE: '900' }).messageLimits).toEqual({
+    perVisitorPerMinute: 600,
+    perAddressPerMinute: 900,
+  });
+  expect(() => loadConfig({ VISITOR_MESSAGES_PER_MINUTE: '0' })).toThrow(/VISITOR_MESSAGES_PER_MINUTE/);
+});

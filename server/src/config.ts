@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
   TWO_FACTOR_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  VISITOR_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  ADDRESS_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
 });
 
 export interface Config {
@@ -48,6 +50,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Seals agents' TOTP secrets; null: a key kept in the store (a stolen database then holds both). */
   twoFactorKey: string | null;
+  /** Messages one visitor, and everyone behind one address, may send a minute. */
+  messageLimits: { perVisitorPerMinute: number; perAddressPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -84,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     twoFactorKey: e.TWO_FACTOR_KEY ?? null,
+    messageLimits: { perVisitorPerMinute: e.VISITOR_MESSAGES_PER_MINUTE, perAddressPerMinute: e.ADDRESS_MESSAGES_PER_MINUTE },
   };
 }

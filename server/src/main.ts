@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     store, logger, staticRoots: defaultStaticRoots(), publicUrl: config.publicUrl, sessionTtlMs: config.sessionTtlMs,
     adapter: redis?.adapter, mailer: mail.mailer, files, maxUploadBytes: config.maxUploadBytes,
     ...(config.twoFactorKey ? { twoFactorKey: config.twoFactorKey } : {}),
+    messageLimits: config.messageLimits,
   });
   app.webhooks.dispatcher.start(WEBHOOK_DISPATCH_INTERVAL_MS);
   const address = await app.listen(config.port, config.host);

@@ -2,7 +2,7 @@
  * The RateLimiter port and its store-backed implementation: counters live in the store, so every
  * Parley process sharing it counts the same hits (no limit multiplied by the number of processes).
  */
-import type { RateLimitStore } from '../store/rate-limit.store';
+import type { RateCounter, RateLimitStore } from '../store/rate-limit.store';
 import { hashToken } from '../tokens';
 
 export interface RateLimitRule {
@@ -23,6 +23,11 @@ export interface RateDecision {
 export interface RateLimiter {
   /** Counts one hit of `subject` under `rule`; not allowed once the count passes the limit. */
   hit(rule: RateLimitRule, subject: string): Promise<RateDecision>;
+  /**
+   * Counts one hit under each rule in turn, in one request to the store, and stops at the first
+   * not allowed (the later ones are not counted): its decision is then the last one returned.
+   */
+  hitInTurn(checks: readonly (readonly [RateLimitRule, string])[]): Promise<RateDecision[]>;
   /** Whether `subject` is already at the limit, without counting. */
   peek(rule: RateLimitRule, subject: string): Promise<RateDecision>;
   reset(rule: RateLimitRule, subject: string): Promise<void>;
@@ -48,16 +53,25 @@ export function createStoreRateLimiter({ store, now = () => new Date() }: StoreR
     store.purgeExpiredRateCounters(at.toISOString()).catch(() => undefined);
   }
 
+  const decision = (rule: RateLimitRule, counter: RateCounter, at: Date): RateDecision => ({
+    allowed: counter.count <= rule.limit,
+    count: counter.count,
+    retryAfterMs: Math.max(0, Date.parse(counter.resetAt) - at.getTime()),
+  });
+
   return {
     async hit(rule, subject) {
       const at = now();
       purgeNowAndThen(at);
       const counter = await store.incrementRateCounter({ key: keyOf(rule, subject), windowMs: rule.windowMs, now: at.toISOString() });
-      return {
-        allowed: counter.count <= rule.limit,
-        count: counter.count,
-        retryAfterMs: Math.max(0, Date.parse(counter.resetAt) - at.getTime()),
-      };
+      return decision(rule, counter, at);
+    },
+    async hitInTurn(checks) {
+      const at = now();
+      purgeNowAndThen(at);
+      const hits = checks.map(([rule, subject]) => ({ key: keyOf(rule, subject), windowMs: rule.windowMs, limit: rule.limit }));
+      const counted = await store.incrementRateCounters({ hits, now: at.toISOString() });
+      return counted.map((counter, i) => decision((checks[i] as (typeof checks)[number])[0], counter, at));
     },
     async peek(rule, subject) {
       const at = now();

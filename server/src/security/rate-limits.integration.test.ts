@@ -60,6 +60,14 @@ test('a resend of a stored message is answered with it even at the limit; a new 
   expect(await visitor.emitWithAck('message:send', first)).toEqual(stored);
 });
 
+test('the message limits are configuration: with 3 a visitor a minute, the 4th message waits', async () => {
+  await server.stop();
+  server = await startTestServer({ messageLimits: { perVisitorPerMinute: 3, perAddressPerMinute: 120 } });
+  const visitor = await visitorFrom('198.51.100.40');
+  for (let i = 0; i < 3; i += 1) expect((await send(visitor)).ok).toBe(true);
+  expect(await send(visitor)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+});
+
 test('one address may open 30 conversations in ten minutes, across visitors', async () => {
   for (let i = 0; i < 30; i += 1) expect((await send(await visitorFrom('203.0.113.5'))).ok).toBe(true);
   const thirtyFirst = await send(await visitorFrom('203.0.113.5'));

@@ -25,6 +25,16 @@ export const VISITOR_RULES: VisitorRules = {
   admittedMessageIds: { name: 'visitor-admitted-messages', limit: 1, windowMs: 10 * MINUTE },
 };
 
+/** The default rules with the message limits set by configuration (VISITOR_/ADDRESS_MESSAGES_PER_MINUTE). */
+export function visitorRules(messages?: { perVisitorPerMinute: number; perAddressPerMinute: number }): VisitorRules {
+  if (!messages) return VISITOR_RULES;
+  return {
+    ...VISITOR_RULES,
+    messagePerVisitor: { ...VISITOR_RULES.messagePerVisitor, limit: messages.perVisitorPerMinute },
+    messagePerAddress: { ...VISITOR_RULES.messagePerAddress, limit: messages.perAddressPerMinute },
+  };
+}
+
 export interface VisitorLimitsDeps {
   limiter: RateLimiter;
   store: Pick<Store, 'findOpenConversation'>;
@@ -61,11 +71,13 @@ export function createVisitorLimits({ limiter, store, rules = VISITOR_RULES }: V
       if (!(await store.findOpenConversation(visitor.siteId, visitor.id))) {
         await enforce(conversationChecks(visitor, address), tooManyConversations);
       }
-      await enforce(
-        [[rules.messagePerVisitor, visitor.id], [rules.messagePerAddress, address]],
-        (wait) => `You are sending messages too fast. Try again in ${wait}.`,
-      );
-      await limiter.hit(rules.admittedMessageIds, admitted);
+      // One store request for every count a message makes; the admitted id is counted last, only
+      // when the message is let through (its own limit never refuses: a racing resend is the same message).
+      const checks: (readonly [RateLimitRule, string])[] = [[rules.messagePerVisitor, visitor.id]];
+      if (address !== null) checks.push([rules.messagePerAddress, address]);
+      const decisions = await limiter.hitInTurn([...checks, [{ ...rules.admittedMessageIds, limit: Number.POSITIVE_INFINITY }, admitted]]);
+      const refused = decisions.find((d) => !d.allowed);
+      if (refused) throw new DomainError('RATE_LIMITED', `You are sending messages too fast. Try again in ${waitInWords(refused.retryAfterMs)}.`);
     },
 
     /** The offline form opens a ticket: it counts as a new conversation. */

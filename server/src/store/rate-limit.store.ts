@@ -7,12 +7,24 @@ export interface RateCounter {
   resetAt: string;
 }
 
+export interface RateHit {
+  key: string;
+  windowMs: number;
+  limit: number;
+}
+
 export interface RateLimitStore {
   /**
    * Counts one hit on `key` in one atomic write: +1 inside a running window, or a new window of
    * `windowMs` starting at `now` with count 1 when none runs. Two processes never lose a hit.
    */
   incrementRateCounter(input: { key: string; windowMs: number; now: string }): Promise<RateCounter>;
+  /**
+   * Counts one hit on each key in turn, as incrementRateCounter does, and stops after the first
+   * whose count passes its `limit`: the keys after it are not counted. Returns the counters counted,
+   * in order. One request for all the limits a message meets.
+   */
+  incrementRateCounters(input: { hits: RateHit[]; now: string }): Promise<RateCounter[]>;
   /** The counter as it stands at `now`, without counting; null when no window runs. */
   peekRateCounter(key: string, now: string): Promise<RateCounter | null>;
   deleteRateCounter(key: string): Promise<void>;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { createParleyApp, type ParleyApp } from '../app';
+import { createParleyApp, type ParleyApp, type ParleyAppOptions } from '../app';
 import { ensureDefaultSiteAndAdmin } from '../domain/bootstrap.service';
 import { createFolderFileStore } from '../files/folder-file-store';
 import type { Site } from '@parley/shared';
@@ -33,6 +33,7 @@ export interface TestServerOptions {
   mailer?: RecordingMailer;
   /** Also hands every e-mail to this mailer over the server's own store (a durable mailer to a test SMTP server). */
   deliverMailWith?: (store: Store) => Mailer;
+  messageLimits?: ParleyAppOptions['messageLimits'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -62,6 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     reconnectGraceMs: options.reconnectGraceMs ?? 50,
     // Tests run sweeps themselves, when they mean to.
     sweepIntervalMs: 3600_000,
+    messageLimits: options.messageLimits,
   });
   const address = await app.listen(0, '127.0.0.1');
   return {

@@ -28,6 +28,26 @@ export function rateLimitsContract(ctx: ContractContext): void {
       expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     });
 
+    it('counts several keys in one request, in order, and stops after the first past its limit', async () => {
+      const hits = [
+        { key: 'visitor', windowMs: MINUTE, limit: 2 },
+        { key: 'address', windowMs: 10 * MINUTE, limit: 5 },
+      ];
+      expect(await ctx.store.incrementRateCounters({ hits, now: at(0) })).toEqual([
+        { count: 1, resetAt: at(60) },
+        { count: 1, resetAt: at(600) },
+      ]);
+      await ctx.store.incrementRateCounters({ hits, now: at(1) });
+      expect(await ctx.store.incrementRateCounters({ hits, now: at(2) })).toEqual([{ count: 3, resetAt: at(60) }]);
+      expect(await ctx.store.peekRateCounter('address', at(3))).toEqual({ count: 2, resetAt: at(600) });
+    });
+
+    it('loses no hit when many multi-key requests arrive at once', async () => {
+      const hits = [{ key: 'a', windowMs: MINUTE, limit: 100 }, { key: 'b', windowMs: MINUTE, limit: 100 }];
+      const results = await Promise.all(Array.from({ length: 20 }, () => ctx.store.incrementRateCounters({ hits, now: at(0) })));
+      expect(results.map((r) => r[1]?.count).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+
     it('forgets a deleted counter, and purging leaves running windows alone', async () => {
       await ctx.store.incrementRateCounter({ key: 'gone', windowMs: MINUTE, now: at(0) });
       await ctx.store.deleteRateCounter('gone');

@@ -30,7 +30,16 @@ export async function mongoRateLimits(connection: Connection): Promise<RateLimit
   await counters.init();
   await counters.createIndexes();
 
-  return {
+  const store: RateLimitStore = {
+    async incrementRateCounters({ hits, now }) {
+      const counted: RateCounter[] = [];
+      for (const { key, windowMs, limit } of hits) {
+        const counter = await store.incrementRateCounter({ key, windowMs, now });
+        counted.push(counter);
+        if (counter.count > limit) break;
+      }
+      return counted;
+    },
     async incrementRateCounter({ key, windowMs, now }) {
       const at = new Date(now);
       const resetAt = new Date(at.getTime() + windowMs);
@@ -64,4 +73,5 @@ export async function mongoRateLimits(connection: Connection): Promise<RateLimit
       return 0;
     },
   };
+  return store;
 }

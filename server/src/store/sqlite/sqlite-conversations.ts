@@ -93,6 +93,9 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
 
   return {
     async openConversation(input) {
+      // Most messages go to a conversation already open: answer those without the write lock.
+      const open = openOf.get(input.siteId, input.visitorId);
+      if (open) return { conversation: toConversation(open), created: false };
       try {
         return openTx.immediate(input);
       } catch (error) {

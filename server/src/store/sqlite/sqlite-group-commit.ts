@@ -17,11 +17,20 @@ export interface GroupCommit<I, O> {
   write(input: I): Promise<O>;
 }
 
+export interface GroupCommitOptions {
+  /** Runs the commit, e.g. under synchronous=NORMAL for writes that need no fsync; as is when absent. */
+  around?: <T>(commit: () => T) => T;
+}
+
 /**
  * `writeOne` runs inside the shared transaction, as a savepoint of its own: one write that throws
  * is rolled back and rejected alone, and the others still commit.
  */
-export function groupCommit<I, O>(db: Database.Database, writeOne: (input: I) => O): GroupCommit<I, O> {
+export function groupCommit<I, O>(
+  db: Database.Database,
+  writeOne: (input: I) => O,
+  { around = (commit) => commit() }: GroupCommitOptions = {},
+): GroupCommit<I, O> {
   let pending: Pending<I, O>[] = [];
   const one = db.transaction(writeOne);
   const all = db.transaction((batch: Pending<I, O>[]): Outcome<O>[] =>
@@ -39,7 +48,7 @@ export function groupCommit<I, O>(db: Database.Database, writeOne: (input: I) =>
     pending = [];
     let outcomes: Outcome<O>[];
     try {
-      outcomes = all.immediate(batch);
+      outcomes = around(() => all.immediate(batch));
     } catch (error) {
       // The commit itself failed (busy, disk full, closed): nothing of the batch is stored.
       for (const item of batch) item.reject(error);

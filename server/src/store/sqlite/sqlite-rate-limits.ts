@@ -1,6 +1,10 @@
-/** SQLite rate counters: one upsert per hit, so concurrent processes on one file never lose a count. */
+/**
+ * SQLite rate counters: one upsert per hit, so concurrent processes on one file never lose a count;
+ * the hits of one event-loop turn share one transaction.
+ */
 import type Database from 'better-sqlite3';
-import type { RateCounter, RateLimitStore } from '../rate-limit.store';
+import type { RateCounter, RateHit, RateLimitStore } from '../rate-limit.store';
+import { groupCommit } from './sqlite-group-commit';
 
 interface CounterRow {
   count: number;
@@ -39,12 +43,32 @@ export function sqliteRateLimits(db: Database.Database): RateLimitStore {
   const remove = db.prepare<[string]>('DELETE FROM rate_counters WHERE key = ?');
   const purge = db.prepare<[string]>('DELETE FROM rate_counters WHERE reset_at <= ?');
 
+  function countOne(key: string, windowMs: number, now: string): RateCounter {
+    const resetAt = new Date(Date.parse(now) + windowMs).toISOString();
+    const row = increment.get({ key, now, resetAt });
+    if (!row) throw new Error('rate_counters upsert returned no row');
+    return toCounter(row);
+  }
+  function countInTurn({ hits, now }: { hits: RateHit[]; now: string }): RateCounter[] {
+    const counted: RateCounter[] = [];
+    for (const { key, windowMs, limit } of hits) {
+      const counter = countOne(key, windowMs, now);
+      counted.push(counter);
+      if (counter.count > limit) break;
+    }
+    return counted;
+  }
+  // Every message meets several limits: the hits of one event-loop turn share one commit.
+  const counting = groupCommit(db, countInTurn, { around: (commit) => withoutFsync(db, commit) });
+
   return {
+    async incrementRateCounters(input) {
+      return counting.write(input);
+    },
     async incrementRateCounter({ key, windowMs, now }) {
-      const resetAt = new Date(Date.parse(now) + windowMs).toISOString();
-      const row = withoutFsync(db, () => increment.get({ key, now, resetAt }));
-      if (!row) throw new Error('rate_counters upsert returned no row');
-      return toCounter(row);
+      const [counter] = await counting.write({ hits: [{ key, windowMs, limit: Number.POSITIVE_INFINITY }], now });
+      if (!counter) throw new Error('rate_counters upsert returned no row');
+      return counter;
     },
     async peekRateCounter(key, now) {
       const row = peek.get(key, now);
