@@ -1,7 +1,8 @@
 // A socket load process for the relay, store and capacity benchmarks. As `visitors` it holds a slice
 // of the conversations and sends into them at a fixed rate, each message carrying its send time (or
-// just holds them open); as `agents` it holds agent consoles, which all receive every message of the
-// site, and one of them (the receiver) records send-to-receive latency and which messages arrived.
+// just holds them open); as `agents` it holds agent consoles: each console receives the messages of
+// the chats assigned to it, and the receivers among them record send-to-receive latency and which
+// messages arrived (once per process, whichever console got it first).
 // Parley and the baseline relay speak the same event names; only the handshake differs.
 import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
@@ -47,8 +48,10 @@ function connect(url, namespace, { auth, address }) {
 
 // ---- agents: the receiving side ----
 const received = new Set();
-/** message:new events over every agent socket of this process (each console gets each message). */
+/** message:new events over every agent socket of this process. */
 let agentDeliveries = 0;
+/** conversation:activity digests over every agent socket of this process. */
+let activityDigests = 0;
 const receivedByPhase = {};
 let latencies = [];
 let lastMeasuredAt = 0;
@@ -120,15 +123,16 @@ async function sendAtRate({ phase, rate, count, maxSeconds }) {
 }
 
 serveRequests({
-  /** `agents`: one { auth, address } per console; `receiver`: the index that records, or -1. */
+  /** `agents`: one { auth, address } per console; `receiver`: the index that records, -1 for none, 'all' for every one. */
   async connectAgents({ url, agents, name, receiver }) {
     worker = name;
     await inBatches(agents, CONNECT_CONCURRENCY, async (agent, index) => {
       const socket = await connect(url, '/agent', agent);
       socket.on('message:new', (message) => {
         agentDeliveries += 1;
-        if (index === receiver) onMessage(message);
+        if (receiver === 'all' || index === receiver) onMessage(message);
       });
+      socket.on('conversation:activity', () => (activityDigests += 1));
     });
     return { connected: agents.length };
   },
@@ -173,14 +177,20 @@ serveRequests({
     ackLatencies = [];
     return report;
   },
+  /** How many distinct benchmark messages this process has received so far. */
+  async receivedCount() {
+    return received.size;
+  },
   /** Waits (bounded) until `expected` distinct messages arrived, then hands over the latencies. */
   async receiveReport({ expected, drainMs }) {
     const deadline = Date.now() + drainMs;
     while (received.size < expected && Date.now() < deadline) await sleep(50);
     const report = {
       received: received.size,
+      receivedIds: [...received],
       receivedByPhase: { ...receivedByPhase },
       agentDeliveries,
+      activityDigests,
       lastMeasuredAt,
       disconnects,
       latencies,

@@ -1,5 +1,6 @@
 // The baseline: a bare Socket.IO relay with no Parley code. Same namespaces and event names as
-// Parley's; a message is acknowledged, then forwarded to its conversation's room and to the agents.
+// Parley's; a message is acknowledged, then forwarded to its conversation's room and to the one
+// agent console the conversation belongs to (handshake `agent`), as Parley delivers an assigned chat.
 import { createServer } from 'node:http';
 import { Server } from '../lib/deps.mjs';
 
@@ -9,7 +10,7 @@ const io = new Server(httpServer, { serveClient: false });
 
 const agents = io.of('/agent');
 agents.on('connection', (socket) => {
-  void socket.join('agents');
+  void socket.join(`agent:${socket.handshake.auth.agent}`);
   socket.emit('session:ready', {});
 });
 
@@ -17,6 +18,7 @@ const visitors = io.of('/visitor');
 let seq = 0;
 visitors.on('connection', (socket) => {
   const room = `conversation:${socket.handshake.auth.conversation}`;
+  const agentRoom = `agent:${socket.handshake.auth.agent}`;
   void socket.join(room);
   socket.emit('session:ready', {});
   socket.on('message:send', (payload, ack) => {
@@ -30,7 +32,7 @@ visitors.on('connection', (socket) => {
     };
     ack({ ok: true, data: message });
     visitors.to(room).emit('message:new', message);
-    agents.to('agents').emit('message:new', message);
+    agents.to(agentRoom).emit('message:new', message);
   });
 });
 

@@ -14,7 +14,7 @@ import { cpuSecondsOf, freePort, rssMBOf, startParleyServer, startWorker } from 
 import { sleep } from '../lib/clock.mjs';
 import { writeResult } from '../lib/results.mjs';
 import { bucketQuantileMs, readDeliveryBuckets } from '../lib/server-histogram.mjs';
-import { MESSAGES_PER_VISITOR_PER_RUN, visitorAddress } from '../lib/visitor-addresses.mjs';
+import { MESSAGES_PER_VISITOR_PER_RUN, RELAY_MESSAGES_PER_MINUTE, visitorAddress } from '../lib/visitor-addresses.mjs';
 
 const LOAD_WORKER = fileURLToPath(new URL('../lib/socket-load.worker.mjs', import.meta.url));
 const BASELINE_SERVER = fileURLToPath(new URL('./baseline-relay.server.mjs', import.meta.url));
@@ -55,11 +55,15 @@ async function prepareTarget(target, { conversations, dataRoot }) {
     const server = await startBaselineServer();
     return {
       server,
-      agents: Array.from({ length: agentCount }, () => ({ auth: {} })),
-      visitorAuth: (i) => ({ conversation: i }),
+      agents: Array.from({ length: agentCount }, (_, k) => ({ auth: { agent: k } })),
+      visitorAuth: (i) => ({ conversation: i, agent: i % agentCount }),
     };
   }
-  const server = await startParleyServer({ dataRoot });
+  const limit = String(RELAY_MESSAGES_PER_MINUTE);
+  const server = await startParleyServer({
+    dataRoot,
+    env: { VISITOR_MESSAGES_PER_MINUTE: limit, ADDRESS_MESSAGES_PER_MINUTE: limit },
+  });
   const token = await adminToken(server.url);
   // Answer timeouts would hand chats around mid-run; the benchmark's agents never answer.
   await updateSiteSettings(server.url, token, { routingMode: 'auto', assignTimeoutSeconds: 3600 });
@@ -84,6 +88,29 @@ function mergeCounts(maps) {
 const deal = (items, parts) =>
   Array.from({ length: parts }, (_, p) => items.filter((_, i) => i % parts === p));
 
+/** Waits (at most DRAIN_MS) until the agent processes together hold `expected` distinct messages. */
+async function receivedByAll(agentWorkers, expected) {
+  const deadline = Date.now() + DRAIN_MS;
+  while (Date.now() < deadline) {
+    const counts = await Promise.all(agentWorkers.map((w) => w.request('receivedCount')));
+    if (sumOf(counts) >= expected) return;
+    await sleep(200);
+  }
+}
+
+/** One receipt from every agent process's: distinct messages, all latencies. */
+function mergeReceipts(receipts) {
+  const receivedByPhase = {};
+  for (const r of receipts)
+    for (const [phase, n] of Object.entries(r.receivedByPhase)) receivedByPhase[phase] = (receivedByPhase[phase] ?? 0) + n;
+  return {
+    received: new Set(receipts.flatMap((r) => r.receivedIds)).size,
+    receivedByPhase,
+    latencies: receipts.flatMap((r) => r.latencies),
+    lastMeasuredAt: Math.max(...receipts.map((r) => r.lastMeasuredAt)),
+  };
+}
+
 /** A bounded reading of Parley's histogram; null when the server is too busy to answer /metrics. */
 const readBuckets = (url) => readDeliveryBuckets(url).catch(() => null);
 
@@ -97,15 +124,10 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
   const workers = [...agentWorkers, ...visitors];
   try {
     const agentSlices = deal(agents, agentWorkers.length);
-    // The receiver is the first console of the first agent process; every console gets the same messages.
+    // Every console receives the messages of its own chats: all of them record.
     await Promise.all(
       agentWorkers.map((w, i) =>
-        w.request('connectAgents', {
-          url: server.url,
-          agents: agentSlices[i],
-          name: `a${i}`,
-          receiver: i === 0 ? 0 : -1,
-        }),
+        w.request('connectAgents', { url: server.url, agents: agentSlices[i], name: `a${i}`, receiver: 'all' }),
       ),
     );
     const visitorSlices = deal(
@@ -144,12 +166,11 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
 
     const sends = await Promise.all(visitors.map((v) => v.request('sendReport', { drainMs: DRAIN_MS })));
     const sent = sumOf(sends.map((s) => s.sent));
+    await receivedByAll(agentWorkers, sent);
     const receipts = await Promise.all(
-      agentWorkers.map((w, i) =>
-        w.request('receiveReport', { expected: i === 0 ? sent : 0, drainMs: DRAIN_MS }),
-      ),
+      agentWorkers.map((w) => w.request('receiveReport', { expected: 0, drainMs: 0 })),
     );
-    const receipt = receipts[0];
+    const receipt = mergeReceipts(receipts);
     const measuredSent = sumOf(runs.map((r) => r.sent));
     const bucketsAfter = bucketsBefore ? await readBuckets(server.url) : null;
     const deliveredSeconds = Math.max(seconds, (receipt.lastMeasuredAt - startedAt) / 1000);
@@ -159,6 +180,7 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
       achievedMsgPerSec: Math.round(measuredSent / seconds),
       deliveredMsgPerSec: Math.round((receipt.receivedByPhase.m ?? 0) / deliveredSeconds),
       agentDeliveriesPerSec: Math.round(sumOf(receipts.map((r) => r.agentDeliveries)) / deliveredSeconds),
+      activityDigestsPerSec: Math.round(sumOf(receipts.map((r) => r.activityDigests)) / deliveredSeconds),
       measuredSeconds: Math.round(seconds * 10) / 10,
       measuredMessages: measuredSent,
       ...summarize(receipt.latencies),
