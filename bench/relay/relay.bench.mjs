@@ -1,6 +1,7 @@
 // Visitor -> agent delivery latency through Parley (embedded SQLite store) beside a bare Socket.IO
 // relay, at several numbers of concurrent conversations and one total message rate.
 /* global fetch -- Node 20 has it built in */
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { summarize, ratio } from '../lib/stats.mjs';
 import {
@@ -157,6 +158,7 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
       );
     await phase('w', warmupS);
     const cpuBefore = cpuSecondsOf(server.pid);
+    const loadAverage = Math.round(os.loadavg()[0] * 10) / 10;
     const bucketsBefore = target === 'parley' ? await readBuckets(server.url) : null;
     const runs = await phase('m', durationS);
     const seconds = Math.max(...runs.map((r) => r.seconds));
@@ -196,6 +198,7 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
       openSeconds: Math.round(Math.max(...opens.map((o) => o.seconds)) * 10) / 10,
       serverCpuPercent,
       serverRssMB,
+      loadAverage,
       // From Parley's own histogram (bucket upper bounds): receive -> broadcast inside the server.
       ...(bucketsBefore &&
         bucketsAfter && {
@@ -284,6 +287,7 @@ export async function runRelayBenchmark({
   memoryRoot = null,
 } = {}) {
   const entries = [];
+  const loadAverage = [Math.round(os.loadavg()[0] * 10) / 10];
   for (const conversations of levels) {
     const offered = legalRate({ conversations, msgPerSec, durationS, warmupS });
     const settings = { conversations, msgPerSec: offered, durationS, warmupS };
@@ -323,20 +327,25 @@ export async function runRelayBenchmark({
   const pickModeQueue = await attempt('relay: pick-mode queue positions...', () =>
     measurePickModeQueue({ dataRoot: memoryRoot ?? undefined }),
   );
+  loadAverage.push(Math.round(os.loadavg()[0] * 10) / 10);
   const file = writeResult('relay', {
     description:
       'Visitor -> agent message:new latency: the send time is written into the message text and read in the agent ' +
-      'process. Parley runs on the embedded SQLite store (synchronous=FULL, data directory on disk) in auto routing, with ' +
-      `one signed-in agent console per ${CHATS_PER_AGENT} conversations so that every conversation is assigned; every ` +
-      'console receives every message of the site, as in production, and the first one is the receiver measured. Beside ' +
-      'it a bare Socket.IO relay with no Parley code (ack, forward to the conversation room and to an agents room holding ' +
-      'as many sockets) and, under dataInMemory, Parley with its data directory on tmpfs. Messages are sent on schedule, ' +
-      'round-robin over the conversations, but a conversation never has two messages unacknowledged: when the server ' +
-      'falls behind, achievedMsgPerSec falls below offeredMsgPerSec. Each visitor has its own address (X-Forwarded-For) ' +
-      `and sends at most ${MESSAGES_PER_VISITOR_PER_RUN} messages in the run, under Parley's 30 a minute per visitor: ` +
-      'offeredMsgPerSec is msgPerSec or, where that would break the limit, the most it allows. lostMessages counts ' +
-      `messages sent but not received by the receiver after a ${DRAIN_MS / 1000} s drain. pickModeQueue: in pick mode ` +
-      'each new chat re-sends queue positions to every waiting visitor. Server and load generators share the machine.',
+      'process. Parley runs on the embedded SQLite store (synchronous=FULL, data directory on disk, message appends of ' +
+      'one event-loop turn group-committed: one fsync, then the acks) in auto routing, with one signed-in agent console ' +
+      `per ${CHATS_PER_AGENT} conversations so that every conversation is assigned; a message goes to its visitor and to ` +
+      "the console of the chat's agent (other consoles get a coalesced conversation:activity digest once a second), and " +
+      'every console records what it receives. Beside it a bare Socket.IO relay with no Parley code: ack, forward to the ' +
+      "conversation's room and to one agent console's room. Under dataInMemory, Parley with its data directory on tmpfs. " +
+      'Messages are sent on schedule, round-robin over the conversations, but a conversation never has two messages ' +
+      'unacknowledged: when the server falls behind, achievedMsgPerSec falls below offeredMsgPerSec. Each visitor has ' +
+      'its own address (X-Forwarded-For). Parley runs with VISITOR_MESSAGES_PER_MINUTE and ADDRESS_MESSAGES_PER_MINUTE ' +
+      `set to ${RELAY_MESSAGES_PER_MINUTE} (the defaults, 30 and 120, would cap 1,000 visitors at about 1,200 msg/s); ` +
+      `each visitor sends at most ${MESSAGES_PER_VISITOR_PER_RUN} messages in the run: offeredMsgPerSec is msgPerSec or, ` +
+      'where that would break the limit, the most it allows. lostMessages counts messages sent but received by no ' +
+      `console after a ${DRAIN_MS / 1000} s drain. pickModeQueue: in pick mode each new chat re-sends queue positions ` +
+      'to every waiting visitor. Server and load generators share the machine (2 cores), with other work running on it: ' +
+      'loadAverage is the 1-minute load average at the start and end of the benchmark.',
     settings: {
       msgPerSec,
       durationS,
@@ -346,6 +355,7 @@ export async function runRelayBenchmark({
       drainSeconds: DRAIN_MS / 1000,
       transport: 'websocket',
     },
+    loadAverage,
     levels: entries,
     pickModeQueue,
   });
