@@ -186,10 +186,11 @@ test('the help centre offers only the site\'s languages, and the site\'s default
     // Spanish and Arabic articles are not offered: no page, no link to them, not in the sitemap.
     expect((await get('/es/reset-password-es')).status).toBe(404);
     const article = await page('/en/reset-password');
+    // x-default is the version in the site's default language, Russian here.
     expect(links(article.html, 'alternate').sort()).toEqual([
       `en http://127.0.0.1/help/${server.site.key}/en/reset-password`,
       `ru http://127.0.0.1/help/${server.site.key}/ru/reset-password-ru`,
-      `x-default http://127.0.0.1/help/${server.site.key}/en/reset-password`,
+      `x-default http://127.0.0.1/help/${server.site.key}/ru/reset-password-ru`,
     ]);
     const xml = await (await get('/sitemap.xml')).text();
     expect(xml).not.toMatch(/\/(es|ar)\//);

@@ -26,6 +26,8 @@ interface PageBase {
   language: string;
   /** Languages the site offers and has published articles in. */
   languages: string[];
+  /** The site's default language: where a reader who wants none of the others goes (x-default). */
+  defaultLanguage: string;
   notice: PublicStatusNotice | null;
 }
 
@@ -47,7 +49,10 @@ export function createHelpCentreService({ store, links, selfService }: { store: 
   }
 
   async function base(site: Site, languages: string[], language: string): Promise<PageBase> {
-    return { site: { key: site.key, name: site.name }, language, languages, notice: await selfService.statusNotice(site.id) };
+    return {
+      site: { key: site.key, name: site.name }, language, languages, defaultLanguage: pickSiteLanguage(site.settings.languages, []),
+      notice: await selfService.statusNotice(site.id),
+    };
   }
 
   const offers = (site: Site, language: string): boolean => (site.settings.languages.offered as string[]).includes(language);

@@ -29,7 +29,8 @@ export function createTicketNotifier({ mailer, links }: TicketNotifierDeps) {
         ticketNumber: ticket.number,
         subject: ticket.subject,
         status: ticket.status,
-        link: links.linkFor(ticket.id),
+        // "Tell us how we did": the solved e-mail opens the ticket page at its rating form.
+        link: template === 'ticket_solved' ? `${links.linkFor(ticket.id)}#rate` : links.linkFor(ticket.id),
         agentName: extra.agentName ?? '',
         replyText: extra.replyText ?? '',
       },

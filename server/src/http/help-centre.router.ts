@@ -150,14 +150,15 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
     const voted = req.query.voted === '1';
     res.set('Cache-Control', voted ? 'no-store' : PUBLIC_CACHE);
     const { article } = found;
-    const english = article.language === 'en' ? article : article.translations.find((l) => l.language === 'en');
+    // x-default: the version in the site's default language, if the article has one.
+    const fallback = [article, ...article.translations].find((l) => l.language === found.defaultLanguage);
     return {
       chrome: {
         lang: article.language, title: `${article.title} · ${found.site.name}`, description: article.summary || article.title,
         canonical: article.url,
         alternates: [
           [article.language, article.url], ...article.translations.map((l): [string, string] => [l.language, l.url]),
-          ['x-default', english?.url ?? article.url],
+          ['x-default', fallback?.url ?? article.url],
         ],
         homeUrl: links.home(params.siteKey, article.language), searchUrl: links.search(params.siteKey), siteName: found.site.name,
         notice: found.notice,

@@ -79,7 +79,7 @@ export function renderTicketPage(model: TicketPageModel): string {
   }
   ${
     canRate
-      ? `<form class="card" method="post" action="${base}/rating">
+      ? `<form class="card" id="rate" method="post" action="${base}/rating">
     <h2>${escapeHtml(t('rate_title'))}</h2>
     <fieldset class="stars"><legend>${escapeHtml(t('rate_title'))}</legend>${stars}</fieldset>
     <label for="rating-comment">${escapeHtml(t('rate_comment'))}</label>
