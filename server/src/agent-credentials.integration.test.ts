@@ -89,7 +89,7 @@ describe('two-factor sign-in', () => {
 
     const step = await post<PasswordSignInResponse>('/api/agent/login', { email, password });
     expect(step.status).toBe(200);
-    expect(step.body).toEqual({ secondFactorRequired: true, challenge: expect.any(String), expiresAt: expect.any(String) });
+    expect(step.body).toEqual({ secondFactorRequired: true, enrolmentRequired: false, challenge: expect.any(String), expiresAt: expect.any(String) });
     if (!('challenge' in step.body)) throw new Error('no challenge');
     const { challenge } = step.body;
     expect(step.body).not.toHaveProperty('token');
@@ -139,6 +139,54 @@ describe('two-factor sign-in', () => {
     const reset = await fetch(`${server.url}/api/admin/agents/${agentId}/two-factor`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.token}` } });
     expect(reset.status).toBe(204);
     expect(await login(server.url, email, password)).toEqual(expect.objectContaining({ token: expect.any(String) }));
+  });
+});
+
+describe('a site that requires two-step sign-in', () => {
+  test('an admin must have it first; agents without it are signed out, set it up at sign-in, and cannot switch it off', async () => {
+    const site = await server.store.createSite({ key: `site_required_${Math.random().toString(36).slice(2)}`, name: 'Strict shop' });
+    const password = 'strict site password';
+    const make = async (role: 'admin' | 'agent') => {
+      const email = `strict.${role}.${Math.random().toString(36).slice(2)}@example.test`;
+      await server.store.createAgent({ siteId: site.id, email, name: role, role, passwordHash: await hashPassword(password) });
+      return email;
+    };
+    const adminEmail = await make('admin');
+    const agentEmail = await make('agent');
+    const admin = await login(server.url, adminEmail, password);
+    const require = () =>
+      fetch(`${server.url}/api/admin/site/settings`, {
+        method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` }, body: JSON.stringify({ requireTwoFactor: true }),
+      });
+    expect((await require()).status).toBe(400);
+    await enableTwoFactor(admin.token);
+
+    const before = await login(server.url, agentEmail, password);
+    const socket = await connectAgent(server.url, before.token);
+    const gone = disconnection(socket);
+    expect((await require()).status).toBe(200);
+    expect(await gone).toBe('io server disconnect');
+    expect(await handshakeError(before.token)).toBe('UNAUTHENTICATED');
+
+    const step = await post<{ enrolmentRequired: boolean; challenge: string }>('/api/agent/login', { email: agentEmail, password });
+    expect(step.body).toMatchObject({ secondFactorRequired: true, enrolmentRequired: true });
+    expect(await handshakeError(step.body.challenge)).toBe('UNAUTHENTICATED');
+    const enrolment = await post<TwoFactorEnrolment>('/api/agent/login/enrolment', { challenge: step.body.challenge });
+    expect(enrolment.body.qrSvg).toMatch(/^<svg/);
+    const wrong = await post<{ error: { code: string } }>('/api/agent/login/enrolment/confirm', { challenge: step.body.challenge, code: '000000' });
+    expect(wrong.body.error.code).toBe('INVALID_CODE');
+    const done = await post<LoginResponse & { recoveryCodes: string[] }>('/api/agent/login/enrolment/confirm', {
+      challenge: step.body.challenge, code: totpCode(enrolment.body.secret, now),
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.recoveryCodes).toHaveLength(10);
+    (await connectAgent(server.url, done.body.token)).disconnect();
+
+    now = new Date(now.getTime() + 30_000);
+    const off = await post<{ error: { code: string } }>('/api/agent/account/two-factor/disable', { password, code: totpCode(enrolment.body.secret, now) }, done.body.token);
+    expect([off.status, off.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    // From now on the agent signs in with a code, like any two-step agent.
+    expect((await post('/api/agent/login', { email: agentEmail, password })).body).toMatchObject({ enrolmentRequired: false });
   });
 });
 

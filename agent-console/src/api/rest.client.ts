@@ -4,6 +4,7 @@
  */
 import type {
   Agent,
+  EnrolledSignIn,
   LoginRequest,
   LoginResponse,
   PasswordChange,
@@ -27,6 +28,9 @@ export interface RestClientOptions {
 export interface RestClient {
   login(credentials: LoginRequest): Promise<PasswordSignInResponse>;
   completeSecondFactor(request: SecondFactorRequest): Promise<LoginResponse>;
+  /** The site requires two-step sign-in and this agent has not set it up: enrolment on the challenge. */
+  beginChallengeEnrolment(challenge: string): Promise<TwoFactorEnrolment>;
+  completeChallengeEnrolment(request: SecondFactorRequest): Promise<EnrolledSignIn>;
   logout(token: string): Promise<void>;
   me(token: string): Promise<Agent>;
   forgotPassword(request: PasswordForgot): Promise<void>;
@@ -47,6 +51,8 @@ export function createRestClient(options: RestClientOptions = {}): RestClient {
   return {
     login: (credentials) => request<PasswordSignInResponse>('/login', { method: 'POST', body: credentials }),
     completeSecondFactor: (body) => request<LoginResponse>('/login/second-factor', { method: 'POST', body }),
+    beginChallengeEnrolment: (challenge) => request<TwoFactorEnrolment>('/login/enrolment', { method: 'POST', body: { challenge } }),
+    completeChallengeEnrolment: (body) => request<EnrolledSignIn>('/login/enrolment/confirm', { method: 'POST', body }),
     logout: (token) => request<void>('/logout', { method: 'POST', token }),
     me: async (token) => (await request<{ agent: Agent }>('/me', { method: 'GET', token })).agent,
     forgotPassword: async (body) => {

@@ -76,7 +76,9 @@ describe('login', () => {
 });
 
 describe('two-step sign-in', () => {
-  const challenge = { secondFactorRequired: true as const, challenge: 'challenge-abcdefghijklmnopqrstuvwxyz', expiresAt: '2030-01-01T10:05:00.000Z' };
+  const challenge = {
+    secondFactorRequired: true as const, enrolmentRequired: false, challenge: 'challenge-abcdefghijklmnopqrstuvwxyz', expiresAt: '2030-01-01T10:05:00.000Z',
+  };
 
   it('asks for a code after the password, refuses a wrong one, and opens the workspace with the right one', async () => {
     const { rest } = await renderConsole({
@@ -107,6 +109,31 @@ describe('two-step sign-in', () => {
 
     expect(await screen.findByTestId('conversation-list')).toBeInTheDocument();
     expect(rest.completeSecondFactor).toHaveBeenLastCalledWith({ challenge: challenge.challenge, code: '123456' });
+    expect(window.localStorage.getItem(TOKEN_KEY)).toBe(JSON.stringify(TOKEN));
+  });
+
+  it('on a site that requires it, an agent without it sets it up before the workspace opens, and sees the recovery codes first', async () => {
+    const { rest } = await renderConsole({
+      login: async () => ({ ...challenge, enrolmentRequired: true }),
+      rest: {
+        beginChallengeEnrolment: async () => ({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
+        completeChallengeEnrolment: async () => ({ token: TOKEN, agent: AGENT, recoveryCodes: ['abcd-efgh-jkmn-pqrs'] }),
+      },
+    });
+    await signIn('ana@example.com', 'correct horse');
+
+    expect(await screen.findByRole('heading', { name: 'Set up two-step sign-in' })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: 'QR code for your authenticator app' })).toBeInTheDocument();
+    expect(rest.beginChallengeEnrolment).toHaveBeenCalledWith(challenge.challenge);
+    fireEvent.input(screen.getByLabelText('Code shown by the app'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Turn on two-step sign-in' }));
+
+    expect(await screen.findByText('abcd-efgh-jkmn-pqrs')).toBeInTheDocument();
+    expect(rest.completeChallengeEnrolment).toHaveBeenCalledWith({ challenge: challenge.challenge, code: '123456' });
+    // Not signed in until the codes were seen.
+    expect(screen.queryByTestId('conversation-list')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'I have saved them' }));
+    expect(await screen.findByTestId('conversation-list')).toBeInTheDocument();
     expect(window.localStorage.getItem(TOKEN_KEY)).toBe(JSON.stringify(TOKEN));
   });
 

@@ -4,12 +4,17 @@ import { useState } from 'preact/hooks';
 import { LanguagePicker } from '../components/language-picker';
 import { FormError } from '../components/sign-in/form-error';
 import { ForgotPasswordForm } from '../components/sign-in/forgot-password-form';
+import { RequiredEnrolment } from '../components/sign-in/required-enrolment';
 import { SecondFactorForm } from '../components/sign-in/second-factor-form';
 import { useSubmit } from '../components/sign-in/use-submit';
 import { ThemeToggle } from '../components/theme-toggle';
 import { useConsole, useT } from '../state/console-context';
 
-type Step = { kind: 'password' } | { kind: 'code'; challenge: SecondFactorChallenge } | { kind: 'forgot' };
+type Step =
+  | { kind: 'password' }
+  | { kind: 'code'; challenge: SecondFactorChallenge }
+  | { kind: 'enrol'; challenge: SecondFactorChallenge }
+  | { kind: 'forgot' };
 
 function PasswordForm(props: { email: string; onEmail(email: string): void; onChallenge(challenge: SecondFactorChallenge): void; onForgot(): void }) {
   const { session } = useConsole();
@@ -81,11 +86,12 @@ export function LoginRoute() {
         <PasswordForm
           email={email}
           onEmail={setEmail}
-          onChallenge={(challenge) => setStep({ kind: 'code', challenge })}
+          onChallenge={(challenge) => setStep({ kind: challenge.enrolmentRequired ? 'enrol' : 'code', challenge })}
           onForgot={() => setStep({ kind: 'forgot' })}
         />
       )}
       {step.kind === 'code' && <SecondFactorForm challenge={step.challenge} onBack={backToPassword} />}
+      {step.kind === 'enrol' && <RequiredEnrolment challenge={step.challenge} onBack={backToPassword} />}
       {step.kind === 'forgot' && <ForgotPasswordForm initialEmail={email.trim()} onBack={backToPassword} />}
     </main>
   );

@@ -15,6 +15,7 @@ function fakeSession(): SessionStore & { expired: jest.Mock } {
     agent,
     signIn: jest.fn(),
     completeSecondFactor: jest.fn(),
+    adopt: jest.fn(),
     signOut: jest.fn(),
     restore: jest.fn(),
     expire: expired,

@@ -18,6 +18,8 @@ export interface SessionStore {
   signIn(credentials: LoginRequest): Promise<SecondFactorChallenge | null>;
   /** The second step; throws ApiError (INVALID_CODE, or UNAUTHENTICATED once the challenge expired). */
   completeSecondFactor(request: SecondFactorRequest): Promise<void>;
+  /** A session obtained another way (two-step sign-in set up while signing in). */
+  adopt(answer: LoginResponse): void;
   signOut(): Promise<void>;
   /** Checks a token kept from an earlier visit; a rejected one signs out quietly. */
   restore(): Promise<void>;
@@ -64,6 +66,7 @@ export function createSessionStore(options: { rest: RestClient; storage: Storage
     async completeSecondFactor(request) {
       adopt(await rest.completeSecondFactor(request));
     },
+    adopt,
     async signOut() {
       const current = token.value;
       clear();

@@ -42,6 +42,8 @@ export async function renderConsole(options: RenderConsoleOptions = {}): Promise
     logout: jest.fn((_token: string) => Promise.resolve()),
     me: jest.fn(options.me ?? unexpected('me')),
     completeSecondFactor: jest.fn(given.completeSecondFactor ?? unexpected('completeSecondFactor')),
+    beginChallengeEnrolment: jest.fn(given.beginChallengeEnrolment ?? unexpected('beginChallengeEnrolment')),
+    completeChallengeEnrolment: jest.fn(given.completeChallengeEnrolment ?? unexpected('completeChallengeEnrolment')),
     forgotPassword: jest.fn(given.forgotPassword ?? unexpected('forgotPassword')),
     resetPassword: jest.fn(given.resetPassword ?? unexpected('resetPassword')),
     changePassword: jest.fn(given.changePassword ?? unexpected('changePassword')),

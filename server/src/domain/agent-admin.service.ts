@@ -56,6 +56,16 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
     return { ...patch, languages };
   }
 
+  /** Agents signed in with the password alone must sign in again, setting up a second factor. */
+  async function endPasswordOnlySessions(siteId: string): Promise<void> {
+    const agents = await store.listAgents(siteId);
+    const protectedIds = new Set(await store.listTwoFactorAgentIds(agents.map((agent) => agent.id)));
+    for (const agent of agents.filter((candidate) => !protectedIds.has(candidate.id))) {
+      await store.deleteAgentSessions(agent.id);
+      sessions.disconnectAgent(agent.id);
+    }
+  }
+
   return {
     async listAgents(actor: Agent): Promise<Agent[]> {
       return store.listAgents(actor.siteId);
@@ -133,8 +143,13 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
     async updateSiteSettings(actor: Agent, patch: SiteSettingsPatch): Promise<Site> {
       assertAdmin(actor);
       if (patch.defaultDepartmentId) await assertDepartmentsOfSite(actor.siteId, [patch.defaultDepartmentId]);
+      // An admin who could not sign in under the rule could lock everyone out.
+      if (patch.requireTwoFactor && !(await store.findTwoFactor(actor.id))?.enabledAt) {
+        throw new DomainError('VALIDATION_FAILED', 'Turn on two-step sign-in for yourself before requiring it.');
+      }
       const site = await store.updateSiteSettings(actor.siteId, await withWholeLanguages(actor.siteId, patch));
       if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
+      if (patch.requireTwoFactor) await endPasswordOnlySessions(actor.siteId);
       await routing.routeSite(actor.siteId);
       return site;
     },

@@ -2,7 +2,15 @@
  * Agent sign-in: password check, then (two-factor on) a short-lived challenge that opens nothing
  * until a code completes it; bearer sessions stored hashed; sign-out.
  */
-import type { Agent, LoginRequest, LoginResponse, PasswordSignInResponse, SecondFactorRequest } from '@parley/shared';
+import type {
+  Agent,
+  EnrolledSignIn,
+  LoginRequest,
+  LoginResponse,
+  PasswordSignInResponse,
+  RecoveryCodes,
+  SecondFactorRequest,
+} from '@parley/shared';
 import type { Store } from '../store/store';
 import { hashToken, newSecretToken } from '../tokens';
 import { DomainError } from './domain-error';
@@ -16,6 +24,9 @@ export interface SecondFactorCheck {
   isEnabled(agentId: string): Promise<boolean>;
   /** Throws INVALID_CODE unless the code is a current, unused one of this agent. */
   verify(agentId: string, code: string): Promise<void>;
+  /** Enrolment at sign-in, when the site requires a second factor (null: no session to keep). */
+  beginEnrolment(agent: Agent): Promise<{ secret: string; otpauthUri: string }>;
+  confirmEnrolment(agent: Agent, input: { code: string; sessionHash: string | null }): Promise<RecoveryCodes>;
 }
 
 export interface AuthServiceDeps {
@@ -47,6 +58,15 @@ export function createAuthService({ store, sessionTtlMs, secondFactor, now = () 
     return { token, agent };
   }
 
+  /** The active agent of a live challenge, or UNAUTHENTICATED (sign in again). */
+  async function challengeAgent(challengeHash: string): Promise<Agent> {
+    const pending = await store.findSignInChallenge(challengeHash);
+    if (!pending || new Date(pending.expiresAt) <= now()) throw signInAgain();
+    const agent = await store.findAgentById(pending.agentId);
+    if (!agent?.active) throw signInAgain();
+    return agent;
+  }
+
   async function authenticateSession(token: string | undefined): Promise<AgentSessionContext> {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
     const sessionHash = hashToken(token);
@@ -68,11 +88,28 @@ export function createAuthService({ store, sessionTtlMs, secondFactor, now = () 
         throw new DomainError('INVALID_CREDENTIALS', 'The e-mail or password is wrong.');
       }
       const { passwordHash: _secret, ...publicAgent } = agent;
-      if (!(await secondFactor.isEnabled(agent.id))) return openSession(publicAgent);
+      const enabled = await secondFactor.isEnabled(agent.id);
+      const enrolmentRequired = !enabled && (await store.findSiteById(agent.siteId))?.settings.requireTwoFactor === true;
+      if (!enabled && !enrolmentRequired) return openSession(publicAgent);
       const challenge = newSecretToken();
       const expiresAt = new Date(now().getTime() + SECOND_FACTOR_TTL_MS).toISOString();
       await store.createSignInChallenge({ tokenHash: hashToken(challenge), agentId: agent.id, expiresAt });
-      return { secondFactorRequired: true, challenge, expiresAt };
+      return { secondFactorRequired: true, enrolmentRequired, challenge, expiresAt };
+    },
+
+    /** The site requires a second factor this agent lacks: a secret to set up, on the challenge alone. */
+    async beginChallengeEnrolment(challenge: string): Promise<{ agent: Agent; secret: string; otpauthUri: string }> {
+      const agent = await challengeAgent(hashToken(challenge));
+      return { agent, ...(await secondFactor.beginEnrolment(agent)) };
+    },
+
+    /** A first code switches the second factor on and, once, turns the challenge into a session. */
+    async completeChallengeEnrolment({ challenge, code }: SecondFactorRequest): Promise<EnrolledSignIn> {
+      const challengeHash = hashToken(challenge);
+      const agent = await challengeAgent(challengeHash);
+      const { recoveryCodes } = await secondFactor.confirmEnrolment(agent, { code, sessionHash: null });
+      if (!(await store.deleteSignInChallenge(challengeHash))) throw signInAgain();
+      return { ...(await openSession(agent)), recoveryCodes };
     },
 
     /** The agent a live challenge belongs to (for rate limits), or null. */
@@ -84,10 +121,7 @@ export function createAuthService({ store, sessionTtlMs, secondFactor, now = () 
     /** The second step: a right code turns the challenge (once) into a session. */
     async completeSecondFactor({ challenge, code }: SecondFactorRequest): Promise<LoginResponse> {
       const challengeHash = hashToken(challenge);
-      const pending = await store.findSignInChallenge(challengeHash);
-      if (!pending || new Date(pending.expiresAt) <= now()) throw signInAgain();
-      const agent = await store.findAgentById(pending.agentId);
-      if (!agent?.active) throw signInAgain();
+      const agent = await challengeAgent(challengeHash);
       await secondFactor.verify(agent.id, code);
       if (!(await store.deleteSignInChallenge(challengeHash))) throw signInAgain();
       return openSession(agent);

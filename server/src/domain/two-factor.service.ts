@@ -77,7 +77,7 @@ export function createTwoFactorService({ store, box, sessions, issuer = 'Parley'
     },
 
     /** Switches it on with a first code; other sessions (signed in with the password alone) end. */
-    async confirmEnrolment(agent: Agent, input: { code: string; sessionHash: string }): Promise<RecoveryCodes> {
+    async confirmEnrolment(agent: Agent, input: { code: string; sessionHash: string | null }): Promise<RecoveryCodes> {
       const record = await store.findTwoFactor(agent.id);
       if (!record || record.enabledAt) throw new DomainError('VALIDATION_FAILED', 'Start two-factor enrolment first.');
       const step = totpStepOf({ secret: box.open(record.secretCipher), code: normaliseCode(input.code), now: now() });
@@ -91,8 +91,11 @@ export function createTwoFactorService({ store, box, sessions, issuer = 'Parley'
       return { recoveryCodes };
     },
 
-    /** Off again, with the password and a current (or recovery) code. */
+    /** Off again, with the password and a current (or recovery) code; not where the site requires it. */
     async disable(agent: Agent, input: TwoFactorDisable): Promise<void> {
+      if ((await store.findSiteById(agent.siteId))?.settings.requireTwoFactor) {
+        throw new DomainError('FORBIDDEN', 'This site requires two-step sign-in for every agent.');
+      }
       const withSecret = await store.findAgentWithSecretById(agent.id);
       if (!withSecret || !(await verifyPassword(input.password, withSecret.passwordHash))) {
         throw new DomainError('INVALID_CREDENTIALS', 'The password is wrong.');

@@ -1,12 +1,12 @@
 /** The signed-in agent's own credentials over REST: password change and two-factor sign-in. */
-import { PasswordChangeSchema, TwoFactorConfirmSchema, TwoFactorDisableSchema, type Agent, type TwoFactorEnrolment } from '@parley/shared';
+import { PasswordChangeSchema, TwoFactorConfirmSchema, TwoFactorDisableSchema, type Agent } from '@parley/shared';
 import { Router, type Response } from 'express';
-import QRCode from 'qrcode';
 import type { AgentPasswordService } from '../domain/agent-password.service';
 import type { AuthService } from '../domain/auth.service';
 import type { TwoFactorService } from '../domain/two-factor.service';
 import type { CredentialLimits } from '../security/credential-limits';
 import { requireAgent } from './agent-auth.router';
+import { enrolmentWithQrCode } from './qr-code';
 import { parseOrThrow } from './validate';
 
 export interface AgentAccountRouterDeps {
@@ -33,11 +33,8 @@ export function createAgentAccountRouter({ auth, passwords, twoFactor, limits }:
     res.json(await twoFactor.status(me(res)));
   });
   router.post('/two-factor/enrolment', async (_req, res) => {
-    const { secret, otpauthUri } = await twoFactor.beginEnrolment(me(res));
-    const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    const enrolment: TwoFactorEnrolment = { secret, otpauthUri, qrSvg };
     // The secret must not linger in any cache.
-    res.set('Cache-Control', 'no-store').json(enrolment);
+    res.set('Cache-Control', 'no-store').json(await enrolmentWithQrCode(await twoFactor.beginEnrolment(me(res))));
   });
   router.post('/two-factor/enrolment/confirm', async (req, res) => {
     const { code } = parseOrThrow(TwoFactorConfirmSchema, req.body);

@@ -3,6 +3,7 @@
  * password (request a link, use it). The session token then authenticates REST calls and the socket.
  */
 import {
+  ChallengeRefSchema,
   LoginRequestSchema,
   PasswordForgotSchema,
   PasswordResetSchema,
@@ -16,6 +17,7 @@ import type { AuthService } from '../domain/auth.service';
 import { clientAddress } from '../security/client-address';
 import type { CredentialLimits } from '../security/credential-limits';
 import type { SignInGuard } from '../security/sign-in-guard';
+import { enrolmentWithQrCode } from './qr-code';
 import { parseOrThrow } from './validate';
 
 export function bearerToken(req: Request): string | undefined {
@@ -52,6 +54,16 @@ export function createAgentAuthRouter({ auth, signIn, passwords, limits, logger 
   });
   router.post('/login/second-factor', async (req, res) => {
     res.json(await signIn.completeSecondFactor(parseOrThrow(SecondFactorRequestSchema, req.body), addressOf(req)));
+  });
+  // The site requires a second factor this agent has not set up: enrolment on the challenge alone.
+  router.post('/login/enrolment', async (req, res) => {
+    const { challenge } = parseOrThrow(ChallengeRefSchema, req.body);
+    const { secret, otpauthUri } = await auth.beginChallengeEnrolment(challenge);
+    res.set('Cache-Control', 'no-store').json(await enrolmentWithQrCode({ secret, otpauthUri }));
+  });
+  router.post('/login/enrolment/confirm', async (req, res) => {
+    const request = parseOrThrow(SecondFactorRequestSchema, req.body);
+    res.set('Cache-Control', 'no-store').json(await signIn.completeEnrolment(request, addressOf(req)));
   });
   router.post('/logout', requireAgent(auth), async (req, res) => {
     await auth.logout(bearerToken(req) as string);

@@ -30,6 +30,8 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /help/:siteKey/:lang/:slug/vote': 'the public help centre',
   'POST /api/agent/login': 'sign-in itself',
   'POST /api/agent/login/second-factor': "sign-in's second step: the short-lived challenge from the password step is the credential",
+  'POST /api/agent/login/enrolment': 'setting up a required second factor during sign-in: the challenge is the credential',
+  'POST /api/agent/login/enrolment/confirm': 'as above',
   'POST /api/agent/password/forgot': 'asks for a reset e-mail; answers alike whether the e-mail exists or not',
   'POST /api/agent/password/reset': 'the single-use e-mailed token is the credential',
   'GET /api/openapi.json': "the REST API's description: routes and shapes, no data",

@@ -4,7 +4,7 @@
  * account from everywhere. A locked sign-in is refused even with the right password. Wrong
  * second-factor codes count the same way, per account and per address.
  */
-import type { LoginRequest, LoginResponse, PasswordSignInResponse, SecondFactorRequest } from '@parley/shared';
+import type { EnrolledSignIn, LoginRequest, LoginResponse, PasswordSignInResponse, SecondFactorRequest } from '@parley/shared';
 import type { AuthService } from '../domain/auth.service';
 import { DomainError } from '../domain/domain-error';
 import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
@@ -36,7 +36,7 @@ export const SIGN_IN_RULES: SignInRules = {
 
 export interface SignInGuardDeps {
   limiter: RateLimiter;
-  auth: Pick<AuthService, 'login' | 'challengeAgentId' | 'completeSecondFactor'>;
+  auth: Pick<AuthService, 'login' | 'challengeAgentId' | 'completeSecondFactor' | 'completeChallengeEnrolment'>;
   rules?: SignInRules;
 }
 
@@ -73,6 +73,21 @@ export function createSignInGuard({ limiter, auth, rules = SIGN_IN_RULES }: Sign
     }
   }
 
+  async function secondStep<T>(request: SecondFactorRequest, address: string | null, run: () => Promise<T>): Promise<T> {
+    await countAttempt(address);
+    const agentId = await auth.challengeAgentId(request.challenge);
+    const counters: [RateLimitRule, string][] = [];
+    if (agentId) counters.push([rules.codeFailuresPerAccount, agentId]);
+    if (address !== null) counters.push([rules.codeFailuresPerAddress, address]);
+    await refuseWhileLocked(counters);
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'INVALID_CODE') await countFailures(counters);
+      throw error;
+    }
+  }
+
   return {
     async login(request: LoginRequest, address: string | null): Promise<PasswordSignInResponse> {
       await countAttempt(address);
@@ -91,21 +106,13 @@ export function createSignInGuard({ limiter, auth, rules = SIGN_IN_RULES }: Sign
     },
 
     /** The second step; wrong codes lock that account's second step (and a guessing address) for a while. */
-    async completeSecondFactor(request: SecondFactorRequest, address: string | null): Promise<LoginResponse> {
-      await countAttempt(address);
-      const agentId = await auth.challengeAgentId(request.challenge);
-      const counters: [RateLimitRule, string][] = [];
-      if (agentId) counters.push([rules.codeFailuresPerAccount, agentId]);
-      if (address !== null) counters.push([rules.codeFailuresPerAddress, address]);
-      await refuseWhileLocked(counters);
-      try {
-        return await auth.completeSecondFactor(request);
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'INVALID_CODE') {
-          await countFailures(counters);
-        }
-        throw error;
-      }
+    completeSecondFactor(request: SecondFactorRequest, address: string | null): Promise<LoginResponse> {
+      return secondStep(request, address, () => auth.completeSecondFactor(request));
+    },
+
+    /** The second step when the site requires a second factor the agent sets up now: the same limits. */
+    completeEnrolment(request: SecondFactorRequest, address: string | null): Promise<EnrolledSignIn> {
+      return secondStep(request, address, () => auth.completeChallengeEnrolment(request));
     },
   };
 }

@@ -11,7 +11,12 @@ export const NewPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);
 /** The password step's answer for an agent with two-factor sign-in: nothing is open yet. */
 export const SecondFactorChallengeSchema = z.object({
   secondFactorRequired: z.literal(true),
-  /** Good only for POST /api/agent/login/second-factor, for a few minutes; never a session. */
+  /**
+   * The site requires two-step sign-in and this agent has not set it up: the challenge is good for
+   * POST /api/agent/login/enrolment(/confirm) instead. Never a session either way.
+   */
+  enrolmentRequired: z.boolean(),
+  /** Good only for POST /api/agent/login/second-factor (or the enrolment), for a few minutes. */
   challenge: z.string(),
   expiresAt: z.string(),
 });
@@ -30,6 +35,10 @@ export const SecondFactorRequestSchema = z.strictObject({
   code: SecondFactorCodeSchema,
 });
 export type SecondFactorRequest = z.infer<typeof SecondFactorRequestSchema>;
+
+/** Setting up two-step sign-in during sign-in (the site requires it). */
+export const ChallengeRefSchema = z.strictObject({ challenge: z.string().min(20).max(200) });
+export type ChallengeRef = z.infer<typeof ChallengeRefSchema>;
 
 export const TwoFactorStatusSchema = z.object({
   enabled: z.boolean(),
@@ -55,6 +64,10 @@ export type TwoFactorConfirm = z.infer<typeof TwoFactorConfirmSchema>;
 /** Shown once, when two-factor sign-in is switched on; stored only as hashes. */
 export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
 export type RecoveryCodes = z.infer<typeof RecoveryCodesSchema>;
+
+/** Enrolment completed during sign-in: the session, and the recovery codes to show once first. */
+export const EnrolledSignInSchema = LoginResponseSchema.extend(RecoveryCodesSchema.shape);
+export type EnrolledSignIn = z.infer<typeof EnrolledSignInSchema>;
 
 export const TwoFactorDisableSchema = z.strictObject({
   password: z.string().min(1).max(256),

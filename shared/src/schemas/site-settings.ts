@@ -126,6 +126,8 @@ export const SiteSettingsSchema = z.strictObject({
   pendingReminderAfterDays: z.number().int().min(1).max(90).default(3),
   /** Conversations (with their messages, files and closed tickets) older than this many days are purged; null keeps them. */
   retentionDays: z.number().int().min(1).max(3650).nullable().default(null),
+  /** Every agent signs in with a second factor; one without it sets it up at their next sign-in. */
+  requireTwoFactor: z.boolean().default(false),
 });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 

@@ -1,7 +1,7 @@
 /** Turning two-step sign-in on: scan the QR code (or type the key), confirm with a first code, keep the recovery codes. */
 import type { TwoFactorEnrolment as Enrolment } from '@parley/shared';
 import { useState } from 'preact/hooks';
-import { useConsole, useT } from '../../state/console-context';
+import { useT } from '../../state/console-context';
 import { CopyButton } from '../copy-button';
 import { FormError } from '../sign-in/form-error';
 import { useSubmit } from '../sign-in/use-submit';
@@ -9,8 +9,15 @@ import { useSubmit } from '../sign-in/use-submit';
 /** The server's SVG as an image: drawn, never parsed into the page. */
 const svgSource = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
-export function TwoFactorEnrolment(props: { enrolment: Enrolment; onEnabled(recoveryCodes: string[]): void; onCancel(): void }) {
-  const app = useConsole();
+export interface TwoFactorEnrolmentProps {
+  enrolment: Enrolment;
+  /** Sends the first code; answers the recovery codes once two-step sign-in is on. */
+  confirm(code: string): Promise<string[]>;
+  onEnabled(recoveryCodes: string[]): void;
+  onCancel(): void;
+}
+
+export function TwoFactorEnrolment(props: TwoFactorEnrolmentProps) {
   const t = useT();
   const [code, setCode] = useState('');
   const { busy, errorCode, run } = useSubmit();
@@ -18,11 +25,7 @@ export function TwoFactorEnrolment(props: { enrolment: Enrolment; onEnabled(reco
 
   function submit(event: Event) {
     event.preventDefault();
-    const token = app.session.token.value ?? '';
-    void run(async () => {
-      const { recoveryCodes } = await app.rest.confirmTwoFactor(token, code.trim());
-      props.onEnabled(recoveryCodes);
-    });
+    void run(async () => props.onEnabled(await props.confirm(code.trim())));
   }
 
   return (

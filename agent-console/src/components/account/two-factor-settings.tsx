@@ -88,7 +88,12 @@ export function TwoFactorSettings() {
       )}
       <FormError code={errorCode} testId="two-factor-error" />
       {stage.kind === 'enrolling' && (
-        <TwoFactorEnrolment enrolment={stage.enrolment} onEnabled={(codes) => setStage({ kind: 'codes', codes })} onCancel={backToStatus} />
+        <TwoFactorEnrolment
+          enrolment={stage.enrolment}
+          confirm={async (code) => (await app.rest.confirmTwoFactor(token, code)).recoveryCodes}
+          onEnabled={(codes) => setStage({ kind: 'codes', codes })}
+          onCancel={backToStatus}
+        />
       )}
       {stage.kind === 'codes' && <RecoveryCodesList codes={stage.codes} onDone={backToStatus} />}
       {stage.kind === 'disabling' && <DisableForm onDone={backToStatus} onCancel={backToStatus} />}

@@ -27,6 +27,17 @@ describe('site settings', () => {
     });
   });
 
+  it('requires two-step sign-in for every agent from its own section', async () => {
+    const { admin } = await openAdmin(ADMIN, 'settings');
+    const security = await section('security');
+    const box = security.getByRole('checkbox', { name: /Require two-step sign-in for every agent/ });
+    expect(box).not.toBeChecked();
+    fireEvent.click(box);
+    fireEvent.click(security.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(security.getByRole('status')).toHaveTextContent('Saved.'));
+    expect(admin.updateSiteSettings).toHaveBeenCalledWith({ requireTwoFactor: true });
+  });
+
   it('does not send a number out of bounds, and shows the server’s reasons', async () => {
     const { admin } = await openAdmin(ADMIN, 'settings');
     const routing = await section('routing');

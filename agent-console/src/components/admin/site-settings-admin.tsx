@@ -4,6 +4,7 @@ import { useConsole, useT } from '../../state/console-context';
 import { LanguageSettings } from './settings/language-settings';
 import { OpeningHoursSettings } from './settings/opening-hours-settings';
 import { RoutingSettings, TicketAutomationSettings } from './settings/routing-settings';
+import { SecuritySettings } from './settings/security-settings';
 import { SlaSettings } from './settings/sla-settings';
 import { ContactSettings, OriginsSettings, PrechatSettings } from './settings/visitor-facing-settings';
 import { WidgetSettings } from './settings/widget-settings';
@@ -33,6 +34,7 @@ export function SiteSettingsAdmin({
       <PrechatSettings {...part} />
       <ContactSettings {...part} />
       <OriginsSettings {...part} />
+      <SecuritySettings {...part} />
     </section>
   );
 }
