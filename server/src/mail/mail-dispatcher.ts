@@ -1,15 +1,13 @@
 /** Sends what the outbox holds: claims due e-mails, renders and sends them, and retries failures with backoff. */
 import type { Logger } from 'pino';
+import { backoffDelayMs, createLeasedQueueWorker, describeError, type BackoffPolicy } from '../jobs/leased-queue-worker';
 import type { EmailOutboxStore, OutboxEmail } from '../store/email-outbox.store';
 import type { RenderEmail } from './email-renderer';
 import type { MailTransport } from './mail-transport';
 
-export interface RetryPolicy {
+export interface RetryPolicy extends BackoffPolicy {
   /** Attempts before the e-mail is marked failed. */
   maxAttempts: number;
-  /** The wait after the first failure; each later failure doubles it, up to maxDelayMs. */
-  firstDelayMs: number;
-  maxDelayMs: number;
 }
 
 /** 30 s, 1 min, 2 min … capped at 6 h: the thirteenth and last attempt comes about 20 h after the first. */
@@ -17,8 +15,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 13, firstDelayMs
 
 /** How long to wait after the `attempts`-th failed attempt. */
 export function retryDelayMs(attempts: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number {
-  const doublings = Math.max(0, attempts - 1);
-  return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** Math.min(doublings, 40));
+  return backoffDelayMs(attempts, policy);
 }
 
 export interface MailDispatcherOptions {
@@ -56,12 +53,9 @@ export interface MailDispatcher {
 
 const DEFAULT_LEASE_MS = 10 * 60_000;
 const DEFAULT_BATCH_SIZE = 10;
-/** A run yields after this many batches, so one busy outbox cannot hold the loop forever. */
-const MAX_BATCHES_PER_RUN = 50;
 
 type Outcome = keyof DispatchReport;
-
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)) || 'unknown error';
+const OUTCOMES: readonly Outcome[] = ['sent', 'retried', 'failed'];
 
 /** A stable Message-ID in the sender's domain, derived from the outbox id. */
 function messageIdFor(id: string, from: string): string {
@@ -72,8 +66,6 @@ function messageIdFor(id: string, from: string): string {
 export function createMailDispatcher(options: MailDispatcherOptions): MailDispatcher {
   const { store, transport, render, logger } = options;
   const now = options.now ?? (() => new Date());
-  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const later = (ms: number) => new Date(now().getTime() + ms).toISOString();
 
@@ -83,7 +75,7 @@ export function createMailDispatcher(options: MailDispatcherOptions): MailDispat
   }
 
   async function recordFailure(email: OutboxEmail, error: unknown): Promise<Outcome> {
-    const reason = describe(error);
+    const reason = describeError(error);
     const context = { emailId: email.id, template: email.template, attempts: email.attempts, err: reason };
     if (email.attempts >= retry.maxAttempts) {
       await store.markEmailFailed(email.id, reason);
@@ -109,56 +101,17 @@ export function createMailDispatcher(options: MailDispatcherOptions): MailDispat
     return 'sent';
   }
 
-  async function deliverLogged(email: OutboxEmail): Promise<Outcome | null> {
-    try {
-      return await deliver(email);
-    } catch (error) {
-      logger.error({ emailId: email.id, err: describe(error) }, 'could not record the outcome of an e-mail');
-      return null;
-    }
-  }
-
-  async function runOnce(): Promise<DispatchReport> {
-    const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
-    for (let batches = 0; batches < MAX_BATCHES_PER_RUN; batches += 1) {
-      const claimed = await store.claimDueEmails({ now: now().toISOString(), leaseUntil: later(leaseMs), limit: batchSize });
-      for (const outcome of await Promise.all(claimed.map(deliverLogged))) if (outcome) report[outcome] += 1;
-      if (claimed.length < batchSize) break;
-    }
-    return report;
-  }
-
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let active = false;
-
-  function schedule(delayMs: number, intervalMs: number): void {
-    timer = setTimeout(() => {
-      running = runOnce().then(
-        () => undefined,
-        (error: unknown) => logger.error({ err: describe(error) }, 'e-mail dispatch run failed'),
-      );
-      void running.then(() => {
-        running = null;
-        if (active) schedule(intervalMs, intervalMs);
-      });
-    }, delayMs);
-    // The dispatcher alone never keeps a process alive.
-    timer.unref();
-  }
-
-  return {
-    runOnce,
-    start(intervalMs) {
-      if (active) return;
-      active = true;
-      schedule(0, intervalMs);
-    },
-    async stop() {
-      active = false;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const worker = createLeasedQueueWorker<OutboxEmail, Outcome>({
+    outcomes: OUTCOMES,
+    claim: (window) => store.claimDueEmails(window),
+    process: deliver,
+    logger,
+    jobNoun: 'an e-mail',
+    logContext: (email) => ({ emailId: email.id }),
+    runName: 'e-mail dispatch',
+    now,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+  });
+  return { runOnce: worker.runOnce, start: worker.start, stop: worker.stop };
 }

@@ -6,15 +6,13 @@
  */
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TEST_EVENT_TYPE } from '@parley/shared';
 import type { Logger } from 'pino';
+import { backoffDelayMs, createLeasedQueueWorker, describeError, type BackoffPolicy } from '../jobs/leased-queue-worker';
 import type { ClaimedWebhookDelivery, WebhookStore } from '../store/webhook.store';
 import { signWebhook } from './webhook-signature';
 import { sendWebhook, type SendWebhook } from './webhook-sender';
 import type { ResolvingTargetGuard } from './target-guard';
 
-export interface WebhookRetryPolicy {
-  /** The wait after the first failure; each later failure doubles it, up to maxDelayMs. */
-  firstDelayMs: number;
-  maxDelayMs: number;
+export interface WebhookRetryPolicy extends BackoffPolicy {
   /** No attempt is scheduled later than this after the event: the delivery fails instead. */
   giveUpAfterMs: number;
 }
@@ -23,7 +21,7 @@ export interface WebhookRetryPolicy {
 export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = { firstDelayMs: 30_000, maxDelayMs: 4 * 3600_000, giveUpAfterMs: 24 * 3600_000 };
 
 export function webhookRetryDelayMs(attempts: number, policy: WebhookRetryPolicy = DEFAULT_WEBHOOK_RETRY): number {
-  return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** Math.min(Math.max(0, attempts - 1), 40));
+  return backoffDelayMs(attempts, policy);
 }
 
 export interface WebhookDispatcherOptions {
@@ -58,10 +56,10 @@ export interface WebhookDispatcher {
 }
 
 type Outcome = keyof WebhookDispatchReport;
+const OUTCOMES: readonly Outcome[] = ['delivered', 'retried', 'failed'];
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH_SIZE = 10;
-const MAX_BATCHES_PER_RUN = 50;
 const USER_AGENT = 'Parley-Webhooks/1';
 export const DEFAULT_WEBHOOK_LOG_KEEP_MS = 30 * 24 * 3600_000;
 // Pruning deletes in bounded batches, at most this often per process; losing the time of the last
@@ -70,15 +68,11 @@ const PRUNE_EVERY_MS = 3600_000;
 const PRUNE_BATCH_SIZE = 500;
 const MAX_PRUNE_BATCHES = 20;
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)) || 'unknown error';
-
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const { store, guard, logger } = options;
   const send = options.send ?? sendWebhook;
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const leaseMs = options.leaseMs ?? timeoutMs * 3;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const retry = options.retry ?? DEFAULT_WEBHOOK_RETRY;
   const keepLogMs = options.keepLogMs ?? DEFAULT_WEBHOOK_LOG_KEEP_MS;
   let lastPruneAt = -Infinity;
@@ -119,21 +113,11 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         },
       }));
     } catch (error) {
-      return recordFailure(delivery, { error: describe(error), responseStatus: null });
+      return recordFailure(delivery, { error: describeError(error), responseStatus: null });
     }
     if (status < 200 || status >= 300) return recordFailure(delivery, { error: `the endpoint answered HTTP ${status}`, responseStatus: status });
     await store.markWebhookDelivered(delivery.id, { at: now().toISOString(), responseStatus: status });
     return 'delivered';
-  }
-
-  async function deliverLogged(delivery: ClaimedWebhookDelivery): Promise<Outcome | null> {
-    try {
-      return await deliver(delivery);
-    } catch (error) {
-      // The lease lapses and another run takes it over: sent twice beats lost.
-      logger.error({ deliveryId: delivery.id, err: describe(error) }, 'could not record the outcome of a webhook delivery');
-      return null;
-    }
   }
 
   async function pruneLogWhenDue(): Promise<void> {
@@ -149,63 +133,22 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         if (deleted < PRUNE_BATCH_SIZE) break;
       }
     } catch (error) {
-      logger.error({ err: describe(error) }, 'could not prune the webhook delivery log');
+      logger.error({ err: describeError(error) }, 'could not prune the webhook delivery log');
     }
     if (pruned > 0) logger.info({ pruned, createdBefore }, 'pruned old webhook deliveries');
   }
 
-  async function runOnce(): Promise<WebhookDispatchReport> {
-    const report: WebhookDispatchReport = { delivered: 0, retried: 0, failed: 0 };
-    for (let batches = 0; batches < MAX_BATCHES_PER_RUN; batches += 1) {
-      const at = now().getTime();
-      const claimed = await store.claimDueWebhookDeliveries({
-        now: new Date(at).toISOString(), leaseUntil: new Date(at + leaseMs).toISOString(), limit: batchSize,
-      });
-      for (const outcome of await Promise.all(claimed.map(deliverLogged))) if (outcome) report[outcome] += 1;
-      if (claimed.length < batchSize) break;
-    }
-    await pruneLogWhenDue();
-    return report;
-  }
-
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let active = false;
-  let every = 0;
-
-  function schedule(delayMs: number): void {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      running = runOnce().then(
-        () => undefined,
-        (error: unknown) => logger.error({ err: describe(error) }, 'webhook dispatch run failed'),
-      );
-      void running.then(() => {
-        running = null;
-        if (active && !timer) schedule(every);
-      });
-    }, delayMs);
-    // The dispatcher alone never keeps a process alive.
-    timer.unref();
-  }
-
-  return {
-    runOnce,
-    start(intervalMs) {
-      if (active) return;
-      active = true;
-      every = intervalMs;
-      schedule(0);
-    },
-    kick() {
-      if (active && !running) schedule(0);
-    },
-    async stop() {
-      active = false;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return createLeasedQueueWorker<ClaimedWebhookDelivery, Outcome>({
+    outcomes: OUTCOMES,
+    claim: (window) => store.claimDueWebhookDeliveries(window),
+    process: deliver,
+    afterRun: pruneLogWhenDue,
+    logger,
+    jobNoun: 'a webhook delivery',
+    logContext: (delivery) => ({ deliveryId: delivery.id }),
+    runName: 'webhook dispatch',
+    now,
+    leaseMs: options.leaseMs ?? timeoutMs * 3,
+    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+  });
 }
