@@ -1,4 +1,8 @@
-/** Real socket.io-client connections to a test server, typed by the shared event maps. */
+/**
+ * Real socket.io-client connections to a Parley server, typed by the shared event maps: the server's
+ * integration tests use them on a test server, and e2e (through `@parley/server/test-support/clients`)
+ * on a running process.
+ */
 import {
   AGENT_NAMESPACE,
   VISITOR_NAMESPACE,
@@ -15,12 +19,21 @@ import { io, type Socket } from 'socket.io-client';
 export type VisitorClient = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
+export interface ConnectOptions {
+  /**
+   * socket.io's automatic reconnection. Off by default, so a test sees a dropped connection as
+   * dropped; on where a test follows a client across a restart or a failover, as a browser would.
+   */
+  reconnection?: boolean;
+}
+
 export async function connectVisitor(
   url: string,
   auth: { siteKey: string; visitorToken?: string; locale?: string },
+  { reconnection = false }: ConnectOptions = {},
 ): Promise<{ socket: VisitorClient; session: VisitorSession }> {
   const socket: VisitorClient = io(`${url}${VISITOR_NAMESPACE}`, {
-    auth, transports: ['websocket'], reconnection: false, forceNew: true,
+    auth, transports: ['websocket'], reconnection, forceNew: true,
   });
   const session = await new Promise<VisitorSession>((resolve, reject) => {
     socket.once('session:ready', resolve);
@@ -39,9 +52,9 @@ export async function login(url: string, email: string, password: string): Promi
   return (await response.json()) as LoginResponse;
 }
 
-export async function connectAgent(url: string, token: string): Promise<AgentClient> {
+export async function connectAgent(url: string, token: string, { reconnection = false }: ConnectOptions = {}): Promise<AgentClient> {
   const socket: AgentClient = io(`${url}${AGENT_NAMESPACE}`, {
-    auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true,
+    auth: { token }, transports: ['websocket'], reconnection, forceNew: true,
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('session:ready', () => resolve());
@@ -67,24 +80,24 @@ export function unwrap<T>(result: AckResult<T>): T {
   return result.data;
 }
 
-/** Resolves with the first occurrence of an event whose payload satisfies the predicate. */
-export function eventMatching<T>(
-  socket: Socket,
-  event: string,
-  predicate: (payload: T) => boolean,
-): Promise<T> {
-  const timeoutMs = 5000;
-  return new Promise((resolve, reject) => {
-    const listener = (payload: T) => {
-      if (!predicate(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
-    };
-    const timer = setTimeout(() => {
-      socket.off(event, listener);
-      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.on(event, listener);
-  });
+/** An `eventMatching` that waits at most `timeoutMs` (e2e waits longer, for real processes). */
+export function eventMatchingWithin(timeoutMs: number) {
+  /** Resolves with the first occurrence of an event whose payload satisfies the predicate. */
+  return function eventMatching<T>(socket: Socket, event: string, predicate: (payload: T) => boolean): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const listener = (payload: T) => {
+        if (!predicate(payload)) return;
+        clearTimeout(timer);
+        socket.off(event, listener);
+        resolve(payload);
+      };
+      const timer = setTimeout(() => {
+        socket.off(event, listener);
+        reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      socket.on(event, listener);
+    });
+  };
 }
+
+export const eventMatching = eventMatchingWithin(5000);
