@@ -4,37 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const serverRequire = createRequire(path.join(root, 'server', 'package.json'));
-const { build } = serverRequire('esbuild');
+import { REPO_ROOT as root, requireFromServer } from './lib/deps.mjs';
+import { loadServerCode } from './lib/server-code.mjs';
 
 const CONVERSATIONS = Number(process.argv[2] ?? 100_000);
 const RUNS = 7;
-
-/** The store, the service and the seeder as one CommonJS file inside server/, so its packages resolve. */
-async function loadServerCode() {
-  const outfile = path.join(root, 'server', 'node_modules', '.cache', 'parley-bench', 'analytics.cjs');
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'server', 'package.json'), 'utf8'));
-  await build({
-    stdin: {
-      contents: `
-        export { openSqliteStore } from './src/store/sqlite/sqlite.store';
-        export { seedAnalyticsBulk } from './src/store/sqlite/sqlite-analytics-seed';
-        export { createAnalyticsService } from './src/domain/analytics.service';
-        export { AnalyticsRequestSchema } from '@parley/shared';
-      `,
-      resolveDir: path.join(root, 'server'),
-      loader: 'ts',
-    },
-    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
-    external: Object.keys(pkg.dependencies).filter((name) => name !== '@parley/shared'),
-  });
-  return serverRequire(outfile);
-}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (ms) => Math.round(ms * 10) / 10;
@@ -49,8 +24,13 @@ async function timed(run) {
 }
 
 async function main() {
-  const code = await loadServerCode();
-  const Database = serverRequire('better-sqlite3');
+  const code = await loadServerCode('analytics', `
+    export { openSqliteStore } from './src/store/sqlite/sqlite.store';
+    export { seedAnalyticsBulk } from './src/store/sqlite/sqlite-analytics-seed';
+    export { createAnalyticsService } from './src/domain/analytics.service';
+    export { AnalyticsRequestSchema } from '@parley/shared';
+  `);
+  const Database = requireFromServer('better-sqlite3');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-analytics-bench-'));
   const filename = path.join(dir, 'parley.sqlite');
   try {

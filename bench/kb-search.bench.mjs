@@ -5,34 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const serverRequire = createRequire(path.join(root, 'server', 'package.json'));
-const { build } = serverRequire('esbuild');
+import { REPO_ROOT as root } from './lib/deps.mjs';
+import { loadServerCode } from './lib/server-code.mjs';
 
 const ARTICLES = Number(process.argv[2] ?? 1000);
 const RUNS = 50;
-
-async function loadServerCode() {
-  const outfile = path.join(root, 'server', 'node_modules', '.cache', 'parley-bench', 'kb-search.cjs');
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'server', 'package.json'), 'utf8'));
-  await build({
-    stdin: {
-      contents: `
-        export { openSqliteStore } from './src/store/sqlite/sqlite.store';
-        export { createKnowledgeBaseServices } from './src/domain/kb-services';
-      `,
-      resolveDir: path.join(root, 'server'),
-      loader: 'ts',
-    },
-    outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
-    external: Object.keys(pkg.dependencies).filter((name) => name !== '@parley/shared'),
-  });
-  return serverRequire(outfile);
-}
 
 // A deterministic generator, so every run searches the same corpus.
 let seed = 42;
@@ -84,7 +62,10 @@ async function time(label, run) {
 }
 
 async function main() {
-  const code = await loadServerCode();
+  const code = await loadServerCode('kb-search', `
+    export { openSqliteStore } from './src/store/sqlite/sqlite.store';
+    export { createKnowledgeBaseServices } from './src/domain/kb-services';
+  `);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-kb-bench-'));
   try {
     const store = code.openSqliteStore({ filename: path.join(dir, 'parley.sqlite') });

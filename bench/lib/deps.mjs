@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const requireFromServer = createRequire(new URL('../../server/package.json', import.meta.url));
+export const requireFromServer = createRequire(new URL('../../server/package.json', import.meta.url));
 
 export const { io } = requireFromServer('socket.io-client');
 export const { Server } = requireFromServer('socket.io');
