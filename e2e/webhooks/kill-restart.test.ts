@@ -11,7 +11,7 @@ import type { WebhookDelivery } from '@parley/shared';
 import { AdminApi } from '../support/admin-api';
 import { startParley, type ParleyProcess } from '../support/parley-process';
 import { waitUntil } from '../support/wait-until';
-import { startHookReceiver, type HookReceiver, type ReceivedHook } from '../support/webhook-receiver';
+import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '@parley/server/test-support/webhook-receiver';
 
 type Verify = (header: string, rawBody: string, secret: string) => boolean;
 
@@ -25,26 +25,26 @@ function documentedVerifier(): Verify {
 }
 
 let parley: ParleyProcess | undefined;
-const receivers: HookReceiver[] = [];
+const receivers: WebhookReceiver[] = [];
 
 afterAll(async () => {
   await parley?.stop();
   await Promise.all(receivers.map((receiver) => receiver.stop().catch(() => undefined)));
 });
 
-const eventIdOf = (hook: ReceivedHook): string => (JSON.parse(hook.rawBody) as { id: string }).id;
+const eventIdOf = (hook: ReceivedWebhook): string => (JSON.parse(hook.rawBody) as { id: string }).id;
 
 test('a SIGKILL mid-send and mid-retry loses no delivery; each arrives after the restart, verifiably signed', async () => {
   const verify = documentedVerifier();
   parley = await startParley();
-  const slow = await startHookReceiver();
-  const down = await startHookReceiver();
+  const slow = await startWebhookReceiver({ answer: 204 });
+  const down = await startWebhookReceiver({ answer: 204 });
   receivers.push(slow, down);
   const admin = await AdminApi.signIn(parley.url, parley.admin);
   const events = ['ticket.created' as const];
   const held = await admin.registerWebhook({ url: slow.url, events, allowPrivateTargets: true });
   const refused = await admin.registerWebhook({ url: down.url, events, allowPrivateTargets: true });
-  slow.behave('hold');
+  slow.answerWith('hold');
   await down.stop();
 
   const ticket = await admin.createTicket({ subject: 'Parcel lost', text: 'Order 1042 never came' });
@@ -57,7 +57,7 @@ test('a SIGKILL mid-send and mid-retry loses no delivery; each arrives after the
   expect(waiting?.lastError).toMatch(/ECONNREFUSED/);
   await parley.kill();
 
-  slow.behave('answer');
+  slow.answerWith(204);
   await down.start();
   parley = await startParley({ dataDir: parley.dataDir });
   const restarted = await AdminApi.signIn(parley.url, parley.admin);
