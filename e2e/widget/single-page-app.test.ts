@@ -1,7 +1,7 @@
 /**
  * A single-page app changes pages without a reload: the agent still sees where the visitor is. The
  * loader reports each new address (pushState, hash change, back) and its title to the panel over
- * the bridge, the panel to the server, and agents get `visitor:updated`.
+ * the bridge, the panel to the server, and agents get `visitor:updated` with the pages visited.
  */
 import type { VisitorProfile } from '@parley/shared';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
@@ -63,6 +63,13 @@ test('the agent sees each page a single-page app moves to, with its title, witho
     });
     expect(await updated).toMatchObject({ pageTitle: 'Shop' });
     expect(await profile()).toMatchObject({ pageUrl: site.url('/shop'), pageTitle: 'Shop' });
+    // The pages visited, oldest first, each address once in a row.
+    expect((await profile()).pagesVisited?.map(({ url, title }) => [url, title])).toEqual([
+      [site.url('/shop'), 'Shop'],
+      [site.url('/teas/oolong'), 'Oolong | Shop'],
+      [site.url('/teas/oolong#reviews'), 'Oolong | Shop'],
+      [site.url('/shop'), 'Shop'],
+    ]);
   } finally {
     await context.close();
   }

@@ -52,6 +52,49 @@ describe('visitor details', () => {
     expect(within(details).queryByRole('link', { name: 'Checkout' })).toBeNull();
   });
 
+  it('lists the pages the visitor went to, newest first, as they move on live', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id, visitorName: 'Maria' });
+    const page = (path: string, title: string, minute: number) => ({
+      url: `https://shop.example${path}`,
+      title,
+      at: `2030-01-02T10:${String(minute).padStart(2, '0')}:00.000Z`,
+    });
+    const profile: VisitorProfile = {
+      id: mine.visitorId,
+      siteId: AGENT.siteId,
+      name: 'Maria',
+      email: null,
+      locale: 'es',
+      pageUrl: 'https://shop.example/teas',
+      pageTitle: 'Teas',
+      referrer: '',
+      userAgent: null,
+      pagesVisited: [page('/', 'Shop', 1), page('/teas', 'Teas', 3)],
+      createdAt: '2030-01-01T09:00:00.000Z',
+      visitStartedAt: '2030-01-02T10:00:00.000Z',
+    };
+    const { socket, panel } = await openFirstChat({ conversations: [mine] });
+    socket.handle('visitor:profile', () => ({ ok: true, data: { visitor: profile, conversations: [mine], tickets: [] } }));
+    const details = within(panel).getByTestId('visitor-details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const pages = await within(details).findByTestId('visitor-pages');
+    expect(within(pages).getAllByRole('link').map((link) => link.textContent)).toEqual(['Teas', 'Shop']);
+
+    act(() =>
+      socket.serverEmit('visitor:updated', {
+        ...profile,
+        pageUrl: 'https://shop.example/teas/oolong',
+        pageTitle: 'Oolong',
+        pagesVisited: [...profile.pagesVisited!, page('/teas/oolong', 'Oolong', 5)],
+      }),
+    );
+    await waitFor(() =>
+      expect(within(pages).getAllByRole('link').map((link) => link.textContent)).toEqual(['Oolong', 'Teas', 'Shop']),
+    );
+    expect(within(pages).getAllByRole('link')[0]).toHaveAttribute('href', 'https://shop.example/teas/oolong');
+  });
+
   it('lists the visitor’s earlier tickets, each linking to the ticket', async () => {
     const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
     const earlier = ticket({ subject: 'Refund for order 1182', status: 'pending' });

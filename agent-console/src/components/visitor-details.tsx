@@ -61,6 +61,19 @@ export function VisitorDetailsPanel({ conversation }: { conversation: Conversati
             <Row label={t('visitor.page')} testId="visitor-page">
               <PageLink url={visitor.pageUrl} title={visitor.pageTitle} />
             </Row>
+            {(visitor.pagesVisited?.length ?? 0) > 1 && (
+              <Row label={t('visitor.pages')} testId="visitor-pages">
+                {/* Newest first, as the agent reads back from where the visitor is now. */}
+                <ol class="visitor-details__pages">
+                  {[...(visitor.pagesVisited ?? [])].reverse().map((page) => (
+                    <li key={`${page.at}-${page.url}`}>
+                      <time dateTime={page.at}>{formatMessageTime(page.at, translator.language.value)}</time>{' '}
+                      <PageLink url={page.url} title={page.title} />
+                    </li>
+                  ))}
+                </ol>
+              </Row>
+            )}
             <Row label={t('visitor.referrer')} testId="visitor-referrer">
               <PageLink url={visitor.referrer || null} title={null} />
             </Row>

@@ -66,6 +66,13 @@ export type SignedVisitorIdentify = z.infer<typeof SignedVisitorIdentifySchema>;
 export const VisitorIdentifyRequestSchema = z.union([SignedVisitorIdentifySchema, VisitorIdentifySchema]);
 export type VisitorIdentifyRequest = z.infer<typeof VisitorIdentifyRequestSchema>;
 
+/** The most recent pages kept per visitor (`pagesVisited`), oldest first. */
+export const VISITOR_PAGES_KEPT = 10;
+
+/** A page the visitor went to: each new address reported by the widget (single-page apps too). */
+export const VisitedPageSchema = z.object({ url: z.string(), title: z.string(), at: z.string() });
+export type VisitedPage = z.infer<typeof VisitedPageSchema>;
+
 /** A visitor as agents see them. */
 export const VisitorProfileSchema = z.object({
   id: IdSchema,
@@ -77,6 +84,8 @@ export const VisitorProfileSchema = z.object({
   pageTitle: z.string().nullable(),
   referrer: z.string().nullable(),
   userAgent: z.string().nullable(),
+  /** The last VISITOR_PAGES_KEPT pages, oldest first; the same address twice in a row counts once. */
+  pagesVisited: z.array(VisitedPageSchema).optional(),
   createdAt: z.string(),
   /** When this visit began (the current socket session); time on site counts from it. */
   visitStartedAt: z.string().nullable(),

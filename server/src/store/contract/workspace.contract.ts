@@ -16,7 +16,7 @@ export function workspaceContract(ctx: ContractContext): void {
       expect(plainVisitor.parse(visitor)).toEqual(visitor);
       expect(visitor).toEqual({
         id: expect.any(String), siteId: siteA.id, name: null, email: null, locale: 'ru', pageUrl: null, pageTitle: null,
-        referrer: null, userAgent: null, createdAt: expect.any(String), visitStartedAt: null,
+        referrer: null, userAgent: null, pagesVisited: [], createdAt: expect.any(String), visitStartedAt: null,
         verified: false, userId: null,
       });
       expect(isIsoDate(visitor.createdAt)).toBe(true);
@@ -48,6 +48,26 @@ export function workspaceContract(ctx: ContractContext): void {
       expect(await ctx.store.startVisit(visitor.id, { userAgent: 'Firefox/141', at, locale: null })).toMatchObject({ locale: 'de', userAgent: 'Firefox/141' });
       expect(await ctx.store.startVisit(newId(), { userAgent: null, at })).toBeNull();
       expect(await ctx.store.updateVisitorContext(newId(), { pageUrl: 'https://x.example/', pageTitle: '', referrer: '' })).toBeNull();
+    });
+
+    it('keeps the last ten pages a visitor went to, oldest first, the same address twice in a row once', async () => {
+      const visitor = await seedVisitor(ctx.store, (await seedSite(ctx.store)).id);
+      const go = (path: string, title = `Title of ${path}`) =>
+        ctx.store.updateVisitorContext(visitor.id, { pageUrl: `https://shop.example${path}`, pageTitle: title, referrer: '' });
+      await go('/');
+      await go('/teas');
+      // A hash change or replaceState to the same address, the title set later: still one visit.
+      const again = await go('/teas', 'Teas | Shop');
+      expect(again).toMatchObject({ pageUrl: 'https://shop.example/teas', pageTitle: 'Teas | Shop' });
+      expect(again?.pagesVisited?.map((page) => page.url)).toEqual(['https://shop.example/', 'https://shop.example/teas']);
+      expect(again?.pagesVisited?.every((page) => isIsoDate(page.at))).toBe(true);
+      for (let i = 1; i <= 10; i += 1) await go(`/tea/${i}`);
+      await go('/');
+      const after = await ctx.store.findVisitorById(visitor.id);
+      expect(after?.pagesVisited?.map((page) => page.url.replace('https://shop.example', ''))).toEqual([
+        '/tea/2', '/tea/3', '/tea/4', '/tea/5', '/tea/6', '/tea/7', '/tea/8', '/tea/9', '/tea/10', '/',
+      ]);
+      expect(after?.pagesVisited?.at(-1)).toMatchObject({ title: 'Title of /' });
     });
 
     it('takes the name and e-mail a visitor gives, and open conversations show the name', async () => {

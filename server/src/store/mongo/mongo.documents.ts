@@ -39,6 +39,8 @@ export interface DepartmentDoc { _id: string; siteId: string; name: string; crea
 export interface VisitorDoc {
   _id: string; siteId: string; tokenHash: string; name: string | null; email: string | null;
   locale: string | null; pageUrl: string | null; pageTitle: string | null; referrer: string | null;
+  /** The last pages (VISITOR_PAGES_KEPT), oldest first. */
+  pagesVisited?: { url: string; title: string; at: Date }[];
   userAgent: string | null; visitStartedAt: Date | null; createdAt: Date;
   /** From a signed identify only; absent on documents written before identity verification. */
   userId?: string | null; verified?: boolean;

@@ -36,6 +36,7 @@ export const toDepartment = (d: DepartmentDoc): Department => ({ id: d._id, site
 export const toVisitor = (d: VisitorDoc): Visitor => ({
   id: d._id, siteId: d.siteId, name: d.name, email: d.email, locale: d.locale,
   pageUrl: d.pageUrl ?? null, pageTitle: d.pageTitle ?? null, referrer: d.referrer ?? null,
+  pagesVisited: (d.pagesVisited ?? []).map((page) => ({ url: page.url, title: page.title, at: page.at.toISOString() })),
   userAgent: d.userAgent ?? null, createdAt: iso(d.createdAt), visitStartedAt: isoOrNull(d.visitStartedAt),
   verified: d.verified ?? false, userId: d.userId ?? null,
 });

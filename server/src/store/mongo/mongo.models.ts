@@ -92,6 +92,7 @@ const visitorSchema = new Schema<VisitorDoc>(
     _id: idPath, siteId: requiredString, tokenHash: requiredString,
     name: nullableString, email: nullableString, locale: nullableString,
     pageUrl: nullableString, pageTitle: nullableString, referrer: nullableString, userAgent: nullableString,
+    pagesVisited: { type: [{ _id: false, url: String, title: String, at: Date }], default: undefined },
     visitStartedAt: nullableDate, createdAt: requiredDate,
     userId: nullableString, verified: { type: Boolean, default: false },
   },

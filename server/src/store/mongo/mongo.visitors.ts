@@ -1,4 +1,5 @@
 /** Visitors on MongoDB: identity by token hash, what they tell us about themselves, where they are. */
+import { VISITOR_PAGES_KEPT } from '@parley/shared';
 import { newId } from '../../tokens';
 import type { Store } from '../store';
 import type { ConversationDoc, VisitorDoc } from './mongo.documents';
@@ -41,12 +42,23 @@ export function mongoVisitors(models: Pick<MongoModels, 'visitors' | 'conversati
     startVisit: (visitorId, { userAgent, at, locale = null }) =>
       update(visitorId, {}, { userAgent, visitStartedAt: new Date(at), ...(locale ? { locale } : {}) }),
     async updateVisitorContext(visitorId, { pageUrl, pageTitle, referrer }) {
+      // A new address joins the history (the last VISITOR_PAGES_KEPT); the page the visitor is
+      // already on (pageUrl is the history's last) only gets its title. Each is one conditional update.
+      const moved = await visitors
+        .findOneAndUpdate(
+          { _id: visitorId, pageUrl: { $ne: pageUrl } },
+          {
+            $set: { pageUrl, pageTitle },
+            $push: { pagesVisited: { $each: [{ url: pageUrl, title: pageTitle, at: new Date() }], $slice: -VISITOR_PAGES_KEPT } },
+          },
+          AFTER,
+        )
+        .lean<VisitorDoc>();
+      const current = moved ? toVisitor(moved) : await update(visitorId, {}, { pageUrl, pageTitle });
       // The first non-empty referrer is where the visitor came from; later pages do not replace it.
-      if (referrer !== '') {
-        const first = await update(visitorId, { referrer: null }, { pageUrl, pageTitle, referrer });
-        if (first) return first;
-      }
-      return update(visitorId, {}, { pageUrl, pageTitle });
+      if (!current || referrer === '' || current.referrer !== null) return current;
+      // Null only if another update set a referrer meanwhile: that one stays.
+      return (await update(visitorId, { referrer: null }, { referrer })) ?? current;
     },
     async identifyVisitor(visitorId, { name, email }) {
       // A verified identity changes only through a signed identify (mongo-visitor-identity.ts).

@@ -400,6 +400,10 @@ const MIGRATIONS: string[] = [
   CREATE INDEX conversations_resolved_by_update ON conversations (site_id, updated_at) WHERE status = 'resolved';
   CREATE INDEX attachments_by_uploader ON attachments (uploader_kind, uploader_id);
   `,
+  // 15: the pages a visitor went to (the last ten, as JSON), for agents.
+  `
+  ALTER TABLE visitors ADD COLUMN pages_json TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

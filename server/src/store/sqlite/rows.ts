@@ -9,6 +9,7 @@ import {
   type Message,
   type MessageAuthor,
   type Site,
+  type VisitedPage,
 } from '@parley/shared';
 import type { AgentWithSecret, QueuedConversation, Visitor } from '../store';
 import { messageAttachmentsOf } from './sqlite-attachments';
@@ -22,7 +23,7 @@ export interface AgentRow {
 export interface DepartmentRow { id: string; site_id: string; name: string }
 export interface VisitorRow {
   id: string; site_id: string; name: string | null; email: string | null;
-  locale: string | null; created_at: string; page_url: string | null; page_title: string | null;
+  locale: string | null; created_at: string; page_url: string | null; page_title: string | null; pages_json: string | null;
   referrer: string | null; user_agent: string | null; visit_started_at: string | null;
   user_id: string | null; verified: number;
 }
@@ -78,6 +79,7 @@ export const toDepartment = (r: DepartmentRow): Department => ({ id: r.id, siteI
 export const toVisitor = (r: VisitorRow): Visitor => ({
   id: r.id, siteId: r.site_id, name: r.name, email: r.email, locale: r.locale, createdAt: r.created_at,
   pageUrl: r.page_url, pageTitle: r.page_title, referrer: r.referrer, userAgent: r.user_agent,
+  pagesVisited: r.pages_json ? (JSON.parse(r.pages_json) as VisitedPage[]) : [],
   visitStartedAt: r.visit_started_at, verified: r.verified === 1, userId: r.user_id,
 });
 

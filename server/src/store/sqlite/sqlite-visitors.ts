@@ -1,4 +1,5 @@
 /** SQLite queries for visitors: identity by token hash, what they tell us, where they are. */
+import { VISITOR_PAGES_KEPT } from '@parley/shared';
 import type Database from 'better-sqlite3';
 import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
@@ -43,11 +44,19 @@ export function sqliteVisitors(db: Database.Database): VisitorStore {
       return row ? toVisitor(row) : null;
     },
     async updateVisitorContext(visitorId, context) {
+      const page = JSON.stringify({ url: context.pageUrl, title: context.pageTitle, at: nowIso() });
+      // One statement: SET expressions read the row as it was, so page_url is the previous page. A new
+      // address joins the history (the oldest goes past VISITOR_PAGES_KEPT); the same one again does not.
       const row = db
-        .prepare<[string, string, string, string], VisitorRow>(
-          'UPDATE visitors SET page_url = ?, page_title = ?, referrer = COALESCE(referrer, NULLIF(?, \'\')) WHERE id = ? RETURNING *',
+        .prepare<{ url: string; title: string; referrer: string; page: string; kept: number; id: string }, VisitorRow>(
+          `UPDATE visitors SET page_url = @url, page_title = @title, referrer = COALESCE(referrer, NULLIF(@referrer, '')),
+             pages_json = CASE WHEN page_url IS @url THEN pages_json ELSE (
+               SELECT CASE WHEN json_array_length(added) > @kept THEN json_remove(added, '$[0]') ELSE added END
+               FROM (SELECT json_insert(COALESCE(pages_json, '[]'), '$[#]', json(@page)) AS added)
+             ) END
+           WHERE id = @id RETURNING *`,
         )
-        .get(context.pageUrl, context.pageTitle, context.referrer, visitorId);
+        .get({ url: context.pageUrl, title: context.pageTitle, referrer: context.referrer, page, kept: VISITOR_PAGES_KEPT, id: visitorId });
       return row ? toVisitor(row) : null;
     },
     async identifyVisitor(visitorId, identity) {

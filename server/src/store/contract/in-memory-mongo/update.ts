@@ -50,9 +50,14 @@ export function applyUpdate(doc: Doc, update: Doc, inserting: boolean): void {
           if (current === MISSING || compareValues(value, current) < 0) setAt(doc, path, clone(value));
           break;
         }
-        case '$push':
-          arrayAt(doc, path).push(...eachOf(value).map(clone));
+        case '$push': {
+          const array = arrayAt(doc, path);
+          array.push(...eachOf(value).map(clone));
+          // `$slice: -n` keeps the last n, `$slice: n` the first n.
+          const slice = isPlainObject(value) ? value.$slice : undefined;
+          if (typeof slice === 'number') array.splice(0, array.length, ...(slice < 0 ? array.slice(slice) : array.slice(0, slice)));
           break;
+        }
         case '$addToSet': {
           const array = arrayAt(doc, path);
           for (const item of eachOf(value)) if (!array.some((e) => sameValue(e, item))) array.push(clone(item));
