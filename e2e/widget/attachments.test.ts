@@ -4,40 +4,16 @@
  * thumbnail and their document downloads from the panel. Tokens only ever travel in headers.
  */
 import { readFileSync } from 'node:fs';
-import { crc32, deflateSync } from 'node:zlib';
 import type { LoginResponse, Message } from '@parley/shared';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { screenshot } from '../support/browser';
 import { unwrap } from '../support/socket-clients';
+import { solidPng, TINY_PDF } from '../support/test-files';
 import { AgentDesk } from './support/agent-desk';
 import { hostPageHtml, startHostSite, type HostSite } from './support/host-site';
 import { collectPageErrors, startWidgetHarness, type WidgetHarness } from './support/widget-harness';
 
-/** A real PNG of one colour (the server decides a file's type from its bytes). */
-function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = TINY_PDF;
 const TEAPOT = solidPng(160, 100, [46, 125, 50]);
 const AGENT_PHOTO = solidPng(120, 120, [183, 28, 28]);
 const CARE_NOTE = Buffer.from('Rinse the teapot with hot water; never use soap.\n');
