@@ -42,7 +42,12 @@ module.exports = {
     project('server'),
     domProject('widget'),
     domProject('agent-console'),
-    project('e2e', { setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'] }),
+    project('e2e', {
+      setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
+      // The server's test-support (its package's ./test-support/* export), mapped to the source as
+      // e2e/tsconfig.json's paths do, so it resolves even where `pnpm install` has not linked it yet.
+      moduleNameMapper: { '^@parley/server/test-support/(.*)$': '<rootDir>/../server/src/test-support/$1' },
+    }),
   ],
   reporters: ['default', '<rootDir>/.ci/summary-reporter.cjs'],
 };
