@@ -6,6 +6,8 @@ export interface SiteWithSnippet {
   site: Site;
   /** The <script> tag to paste into the site's pages. */
   snippet: string;
+  /** Admins only: the secret the site's server signs identify() with. */
+  identitySecret?: string;
 }
 
 export interface AdminClient {

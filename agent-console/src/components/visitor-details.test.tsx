@@ -131,4 +131,34 @@ describe('visitor details', () => {
     fireEvent.click(link);
     await waitFor(() => expect(window.location.hash).toBe(`#/tickets/${earlier.id}`));
   });
+
+  it('shows whether the site signed the identity: verified with its user id, or visibly not', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id, visitorName: 'Ada' });
+    const base: VisitorProfile = {
+      id: mine.visitorId, siteId: AGENT.siteId, name: 'Ada', email: 'ada@example.com', locale: 'en', pageUrl: null,
+      pageTitle: null, referrer: null, userAgent: null, createdAt: '2030-01-01T09:00:00.000Z', visitStartedAt: null,
+      verified: false, userId: null,
+    };
+    const { socket, panel } = await openFirstChat({ conversations: [mine] });
+    socket.handle('visitor:profile', () => ({ ok: true, data: { visitor: base, conversations: [mine], tickets: [] } }));
+    const details = within(panel).getByTestId('visitor-details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await waitFor(() => expect(within(details).getByTestId('visitor-identity')).toHaveTextContent('Not verified'));
+    expect(within(details).queryByTestId('identity-verified')).toBeNull();
+
+    act(() => socket.serverEmit('visitor:updated', { ...base, verified: true, userId: 'user-42' }));
+    await waitFor(() => expect(within(details).getByTestId('visitor-identity')).toHaveTextContent('Verified'));
+    expect(within(details).getByTestId('visitor-identity')).toHaveTextContent('user-42');
+    // The summary line says so too, before anyone reads the list.
+    expect(within(details.querySelector('summary') as HTMLElement).getByTestId('identity-verified')).toBeInTheDocument();
+  });
+
+  it('drops an erased conversation from the list and closes its tab', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id, visitorName: 'Erased Person' });
+    const { socket, panel } = await openFirstChat({ conversations: [mine] });
+    expect(panel).toHaveTextContent('Erased Person');
+    act(() => socket.serverEmit('contact:erased', { conversationIds: [mine.id], ticketIds: [], visitorIds: [mine.visitorId] }));
+    await waitFor(() => expect(document.body).not.toHaveTextContent('Erased Person'));
+  });
 });

@@ -6,6 +6,7 @@ import { useConsole, useLive, useT } from '../state/console-context';
 import { safeHref } from './linkified-text';
 import { formatMessageTime } from './time-format';
 import { VisitorTickets } from './visitor-tickets';
+import { IdentityBadge } from './identity-badge';
 
 function Row({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
   return (
@@ -43,7 +44,9 @@ export function VisitorDetailsPanel({ conversation }: { conversation: Conversati
 
   return (
     <details class="visitor-details" onToggle={onToggle} data-testid="visitor-details">
-      <summary>{t('visitor.title')}</summary>
+      <summary>
+        {t('visitor.title')} {visitor && <IdentityBadge visitor={visitor} />}
+      </summary>
       {!visitor ? (
         <p class="visitor-details__note">{failed ? t('errors.INTERNAL') : t('app.loading')}</p>
       ) : (
@@ -54,6 +57,9 @@ export function VisitorDetailsPanel({ conversation }: { conversation: Conversati
             </Row>
             <Row label={t('visitor.email')} testId="visitor-email">
               {visitor.email ?? '—'}
+            </Row>
+            <Row label={t('visitor.identity')} testId="visitor-identity">
+              <IdentityBadge visitor={visitor} /> {visitor.verified && visitor.userId && <code dir="ltr">{visitor.userId}</code>}
             </Row>
             <Row label={t('visitor.language')} testId="visitor-language">
               {visitor.locale ?? '—'}

@@ -13,10 +13,11 @@ import { SiteSettingsAdmin } from '../components/admin/site-settings-admin';
 import { SnippetAdmin } from '../components/admin/snippet-admin';
 import { useSite, type SiteState } from '../components/admin/use-site';
 import { WebhooksAdmin } from '../components/admin/webhooks-admin';
+import { PrivacyAdmin } from '../components/admin/privacy-admin';
 import { useConsole, useT } from '../state/console-context';
 import { hrefOf, type AdminSection } from '../state/navigation.store';
 
-const ADMIN_ONLY: readonly AdminSection[] = ['settings', 'snippet', 'api-tokens', 'webhooks'];
+const ADMIN_ONLY: readonly AdminSection[] = ['settings', 'snippet', 'api-tokens', 'webhooks', 'privacy'];
 const ORDER: readonly AdminSection[] = [
   'agents',
   'departments',
@@ -25,6 +26,7 @@ const ORDER: readonly AdminSection[] = [
   'canned',
   'api-tokens',
   'webhooks',
+  'privacy',
 ];
 
 function SiteBound({
@@ -32,7 +34,7 @@ function SiteBound({
   render,
 }: {
   site: SiteState;
-  render(loaded: { site: Site; snippet: string }): JSX.Element;
+  render(loaded: { site: Site; snippet: string; identitySecret: string | null }): JSX.Element;
 }) {
   const t = useT();
   if (site.state === 'failed') {
@@ -46,7 +48,7 @@ function SiteBound({
     );
   }
   if (!site.site || site.snippet === null) return <p class="tickets__state">{t('app.loading')}</p>;
-  return render({ site: site.site, snippet: site.snippet });
+  return render({ site: site.site, snippet: site.snippet, identitySecret: site.identitySecret });
 }
 
 function SiteSections({ section }: { section: 'settings' | 'snippet' }) {
@@ -58,7 +60,7 @@ function SiteSections({ section }: { section: 'settings' | 'snippet' }) {
         section === 'settings' ? (
           <SiteSettingsAdmin site={loaded.site} save={site.save} />
         ) : (
-          <SnippetAdmin snippet={loaded.snippet} siteKey={loaded.site.key} />
+          <SnippetAdmin snippet={loaded.snippet} siteKey={loaded.site.key} identitySecret={loaded.identitySecret} />
         )
       }
     />
@@ -100,6 +102,7 @@ export function AdminRoute({ section }: { section: AdminSection | null }) {
         {current === 'canned' && <CannedRepliesAdmin />}
         {current === 'api-tokens' && <ApiTokensAdmin />}
         {current === 'webhooks' && <WebhooksAdmin />}
+        {current === 'privacy' && <PrivacyAdmin />}
       </main>
     </div>
   );

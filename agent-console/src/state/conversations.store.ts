@@ -25,6 +25,8 @@ export interface ConversationsStore {
   /** Colleagues' chats moved on (the server's digest): order and unread counts follow, no transcript. */
   noteActivity(activity: ConversationActivity[]): void;
   markRead(conversationId: string): void;
+  /** Erased or purged on the server: gone from every list, read marks included. */
+  remove(conversationIds: readonly string[]): void;
 }
 
 type SeqById = Record<string, number>;
@@ -127,6 +129,12 @@ export function createConversationsStore(options: {
         moved = true;
       }
       if (moved) byId.value = next;
+    },
+    remove(conversationIds) {
+      const gone = new Set(conversationIds);
+      if (![...gone].some((id) => byId.value.has(id))) return;
+      byId.value = new Map([...byId.value].filter(([id]) => !gone.has(id)));
+      saveReadSeq(Object.fromEntries(Object.entries(readSeq.value).filter(([id]) => !gone.has(id))));
     },
     markRead(conversationId) {
       const conversation = byId.value.get(conversationId);

@@ -216,6 +216,12 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     connection.on('typing', (notice) => typing.receive(notice)),
     connection.on('conversation:read', receiveReadState),
     connection.on('ticket:updated', (ticket) => tickets.receive(ticket)),
+    // A contact was erased (or chats passed the site's retention): nothing of theirs stays on screen.
+    connection.on('contact:erased', (notice) => {
+      notice.conversationIds.forEach((id) => tabs.close(id));
+      conversations.remove(notice.conversationIds);
+      if (notice.ticketIds.length) tickets.resync();
+    }),
     // Focusing a conversation reads it.
     effect(() => {
       if (tabs.activeId.value) markActiveRead();

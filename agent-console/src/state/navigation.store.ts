@@ -13,6 +13,7 @@ export const ADMIN_SECTIONS = [
   'canned',
   'api-tokens',
   'webhooks',
+  'privacy',
 ] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 

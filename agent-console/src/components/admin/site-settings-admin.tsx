@@ -6,6 +6,7 @@ import { OpeningHoursSettings } from './settings/opening-hours-settings';
 import { RoutingSettings, TicketAutomationSettings } from './settings/routing-settings';
 import { SecuritySettings } from './settings/security-settings';
 import { SlaSettings } from './settings/sla-settings';
+import { RetentionSettings } from './settings/retention-settings';
 import { ContactSettings, OriginsSettings, PrechatSettings } from './settings/visitor-facing-settings';
 import { WidgetSettings } from './settings/widget-settings';
 
@@ -35,6 +36,7 @@ export function SiteSettingsAdmin({
       <ContactSettings {...part} />
       <OriginsSettings {...part} />
       <SecuritySettings {...part} />
+      <RetentionSettings {...part} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useRef } from 'preact/hooks';
 import { useT } from '../../state/console-context';
 import { CopyButton } from '../copy-button';
 
-export function SnippetAdmin({ snippet, siteKey }: { snippet: string; siteKey: string }) {
+export function SnippetAdmin({ snippet, siteKey, identitySecret }: { snippet: string; siteKey: string; identitySecret: string | null }) {
   const t = useT();
   const code = useRef<HTMLElement>(null);
   const select = () => {
@@ -28,6 +28,16 @@ export function SnippetAdmin({ snippet, siteKey }: { snippet: string; siteKey: s
       </pre>
       <CopyButton text={snippet} label={t('snippet.copy')} selectFallback={select} testId="copy-snippet" />
       <p class="admin-section__note">{t('snippet.siteKey', { key: siteKey })}</p>
+      {identitySecret && (
+        <>
+          <h2 class="snippet__subtitle">{t('snippet.identityTitle')}</h2>
+          <p class="admin-section__note">{t('snippet.identityExplain')}</p>
+          <pre class="snippet" dir="ltr">
+            <code data-testid="identity-secret">{identitySecret}</code>
+          </pre>
+          <CopyButton text={identitySecret} label={t('snippet.identityCopy')} testId="copy-identity-secret" />
+        </>
+      )}
     </section>
   );
 }

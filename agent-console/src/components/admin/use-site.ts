@@ -6,6 +6,8 @@ import { useLive } from '../../state/console-context';
 export interface SiteState {
   site: Site | null;
   snippet: string | null;
+  /** Admins only. */
+  identitySecret: string | null;
   state: 'loading' | 'ready' | 'failed';
   save(patch: SiteSettingsPatch): Promise<void>;
   reload(): void;
@@ -15,6 +17,7 @@ export function useSite(): SiteState {
   const live = useLive();
   const [site, setSite] = useState<Site | null>(null);
   const [snippet, setSnippet] = useState<string | null>(null);
+  const [identitySecret, setIdentitySecret] = useState<string | null>(null);
   const [state, setState] = useState<SiteState['state']>('loading');
   const [attempt, setAttempt] = useState(0);
 
@@ -26,6 +29,7 @@ export function useSite(): SiteState {
         if (!current) return;
         setSite(answer.site);
         setSnippet(answer.snippet);
+        setIdentitySecret(answer.identitySecret ?? null);
         setState('ready');
       },
       () => current && setState('failed'),
@@ -38,6 +42,7 @@ export function useSite(): SiteState {
   return {
     site,
     snippet,
+    identitySecret,
     state,
     async save(patch) {
       setSite(await live.admin.updateSiteSettings(patch));

@@ -1,6 +1,8 @@
 /** Beside a ticket: its SLA clocks, and who asked (with the chat it came from). */
 import type { Ticket } from '@parley/shared';
+import { useEffect } from 'preact/hooks';
 import { useConsole, useLive } from '../../state/console-context';
+import { IdentityBadge } from '../identity-badge';
 import { formatMessageTime } from '../time-format';
 import { slaClocks } from './sla';
 import { SlaBadge } from './sla-badge';
@@ -42,6 +44,12 @@ export function RequesterCard({ ticket }: { ticket: Ticket }) {
   const live = useLive();
   const t = app.translator.t;
   const conversationId = ticket.conversationId;
+  const visitorId = ticket.visitorId;
+  // Whether the site signed who asked: the visitor's profile, fetched once and kept live.
+  useEffect(() => {
+    if (visitorId) live.visitors.load(visitorId).catch(() => undefined);
+  }, [live, visitorId]);
+  const visitor = visitorId ? live.visitors.byId.value[visitorId]?.visitor : undefined;
   function openChat() {
     if (!conversationId) return;
     app.navigation.go({ name: 'chats' });
@@ -63,6 +71,14 @@ export function RequesterCard({ ticket }: { ticket: Ticket }) {
             '—'
           )}
         </dd>
+        {visitor && (
+          <>
+            <dt>{t('visitor.identity')}</dt>
+            <dd data-testid="ticket-requester-identity">
+              <IdentityBadge visitor={visitor} />
+            </dd>
+          </>
+        )}
         <dt>{t('visitor.language')}</dt>
         <dd>{ticket.requesterLocale}</dd>
         <dt>{t('ticket.sourceLabel')}</dt>
