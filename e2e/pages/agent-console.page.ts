@@ -77,6 +77,33 @@ export class AgentConsolePage {
     await section.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   }
 
+  /** Unfolds the open chat's visitor details; resolves once they are loaded. */
+  async visitorDetails(): Promise<Locator> {
+    const details = this.openChat.getByTestId('visitor-details');
+    await details.locator('summary').click();
+    await details.getByTestId('visitor-identity').waitFor({ state: 'visible' });
+    return details;
+  }
+
+  /** Administration, Contact data (admins). */
+  async openContactData(): Promise<Locator> {
+    await this.page.getByTestId('admin-nav').click();
+    await this.page.getByTestId('admin-nav-privacy').click();
+    const section = this.page.getByTestId('privacy-admin');
+    await section.waitFor({ state: 'visible' });
+    return section;
+  }
+
+  /** In Contact data: finds a contact by e-mail and resolves with what is stored about them. */
+  async findContactByEmail(email: string): Promise<Locator> {
+    const section = this.page.getByTestId('privacy-admin');
+    await section.getByTestId('privacy-lookup-value').fill(email);
+    await section.getByRole('button', { name: 'Find' }).click();
+    const summary = section.getByTestId('privacy-summary');
+    await summary.waitFor({ state: 'visible' });
+    return summary;
+  }
+
   async reply(text: string): Promise<void> {
     await this.replyBox.fill(text);
     await this.replyBox.press('Enter');

@@ -85,6 +85,15 @@ export class VisitorWidgetPage {
     await this.panel.getByText('Glad that helped! Write to us any time.').waitFor();
   }
 
+  /** The chat menu's "Forget me", and the question that takes the menu's place. */
+  async askToForgetMe(): Promise<Locator> {
+    await this.panel.getByTestId('menu-button').click();
+    await this.panel.getByTestId('chat-menu').getByRole('button', { name: 'Forget me' }).click();
+    const question = this.panel.getByRole('alertdialog', { name: 'Erase this chat and your details for good?' });
+    await question.waitFor({ state: 'visible' });
+    return question;
+  }
+
   async goto(url: string): Promise<void> {
     await this.page.goto(url);
     await this.bubble.waitFor({ state: 'visible' });

@@ -38,6 +38,13 @@ export class AdminApi {
     return (await this.call<{ agent: Agent }>('POST', '/admin/agents', agent)).agent;
   }
 
+  /** The site's secret for signing visitor identities (admins only). */
+  async identitySecret(): Promise<string> {
+    const { identitySecret } = await this.call<{ identitySecret?: string }>('GET', '/admin/site');
+    if (!identitySecret) throw new Error('GET /admin/site gave no identity secret');
+    return identitySecret;
+  }
+
   async updateSettings(patch: SiteSettingsPatch): Promise<void> {
     await this.call('PATCH', '/admin/site/settings', patch);
   }
