@@ -10,6 +10,7 @@ import {
   type OutboxEmail,
   type OutboxStatus,
 } from '../email-outbox.store';
+import { claimDueDocuments } from './mongo-leased-claim';
 
 export interface EmailOutboxDoc {
   _id: string; siteId: string | null; to: string; locale: string; template: string;
@@ -53,9 +54,6 @@ export const toOutboxEmail = (doc: EmailOutboxDoc): OutboxEmail => ({
   lastError: doc.lastError, createdAt: doc.createdAt.toISOString(), sentAt: doc.sentAt?.toISOString() ?? null,
 });
 
-const AFTER = { returnDocument: 'after' } as const;
-const DUE_FIRST = { nextAttemptAt: 1, createdAt: 1 } as const;
-
 export function mongoEmailOutbox(model: Model<EmailOutboxDoc>): EmailOutboxStore {
   return {
     async enqueueEmail(email) {
@@ -68,27 +66,8 @@ export function mongoEmailOutbox(model: Model<EmailOutboxDoc>): EmailOutboxStore
       await model.create(doc);
       return toOutboxEmail(doc);
     },
-    async claimDueEmails({ now, leaseUntil, limit }) {
-      const at = new Date(now);
-      const due = {
-        $or: [
-          { status: 'pending' as const, nextAttemptAt: { $lte: at } },
-          { status: 'sending' as const, leaseUntil: { $lt: at } },
-        ],
-      };
-      const claimed: OutboxEmail[] = [];
-      // One document at a time: each findOneAndUpdate re-checks `due` on the document it changes,
-      // so of two dispatchers racing for an e-mail only one gets it back.
-      while (claimed.length < limit) {
-        const doc = await model
-          .findOneAndUpdate(due, { $set: { status: 'sending', leaseUntil: new Date(leaseUntil) }, $inc: { attempts: 1 } }, {
-            ...AFTER, sort: DUE_FIRST,
-          })
-          .lean<EmailOutboxDoc>();
-        if (!doc) break;
-        claimed.push(toOutboxEmail(doc));
-      }
-      return claimed;
+    async claimDueEmails(window) {
+      return (await claimDueDocuments(model, window)).map(toOutboxEmail);
     },
     async markEmailSent(id, at) {
       // A late report from a dispatcher whose lease lapsed must not undo what another one recorded.

@@ -6,6 +6,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { newId } from '../../tokens';
 import { clipError } from '../email-outbox.store';
 import type { ClaimedWebhookDelivery, QueuedWebhookEvent, WebhookEndpointRecord, WebhookStore } from '../webhook.store';
+import { claimDueDocuments } from './mongo-leased-claim';
 
 interface EndpointDoc {
   _id: string; siteId: string; url: string; description: string; events: WebhookEventType[]; enabled: boolean;
@@ -144,27 +145,8 @@ export async function mongoWebhooks(connection: Connection): Promise<WebhookStor
       return subscribed.length;
     },
     enqueueWebhookDelivery: enqueue,
-    async claimDueWebhookDeliveries({ now, leaseUntil, limit }) {
-      const at = new Date(now);
-      const due = {
-        $or: [
-          { status: 'pending' as const, nextAttemptAt: { $lte: at } },
-          { status: 'sending' as const, leaseUntil: { $lt: at } },
-        ],
-      };
-      const claimed: ClaimedWebhookDelivery[] = [];
-      // One document at a time: each findOneAndUpdate re-checks `due` on the document it changes,
-      // so of two dispatchers racing for a delivery only one gets it back.
-      while (claimed.length < limit) {
-        const doc = await deliveries
-          .findOneAndUpdate(due, { $set: { status: 'sending', leaseUntil: new Date(leaseUntil) }, $inc: { attempts: 1 } }, {
-            ...AFTER, sort: { nextAttemptAt: 1, createdAt: 1 },
-          })
-          .lean<DeliveryDoc>();
-        if (!doc) break;
-        claimed.push({ ...toDelivery(doc), siteId: doc.siteId, payload: doc.payload });
-      }
-      return claimed;
+    async claimDueWebhookDeliveries(window) {
+      return (await claimDueDocuments(deliveries, window)).map((doc): ClaimedWebhookDelivery => ({ ...toDelivery(doc), siteId: doc.siteId, payload: doc.payload }));
     },
     async markWebhookDelivered(id, { at, responseStatus }) {
       await deliveries.updateOne(

@@ -9,6 +9,7 @@ import {
   type OutboxEmail,
   type OutboxStatus,
 } from '../email-outbox.store';
+import { prepareLeasedClaim } from './sqlite-leased-claim';
 
 export interface OutboxRow {
   id: string; site_id: string | null; to_address: string; locale: string; template: string;
@@ -31,8 +32,6 @@ export const toOutboxEmail = (row: OutboxRow): OutboxEmail => ({
   createdAt: row.created_at, sentAt: row.sent_at,
 });
 
-const byDueThenCreated = (a: OutboxEmail, b: OutboxEmail): number =>
-  a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.createdAt.localeCompare(b.createdAt);
 
 export function sqliteEmailOutbox(db: Database.Database): EmailOutboxStore {
   const insert = db.prepare<[OutboxRow], OutboxRow>(
@@ -42,17 +41,7 @@ export function sqliteEmailOutbox(db: Database.Database): EmailOutboxStore {
        @next_attempt_at, @lease_until, @last_error, @created_at, @sent_at)
      RETURNING *`,
   );
-  // One statement: SQLite takes the write lock before it evaluates the subquery, so the rows it
-  // picks cannot be picked by another connection in between; a second claimer sees them leased.
-  const claim = db.prepare<[{ now: string; leaseUntil: string; limit: number }], OutboxRow>(
-    `UPDATE email_outbox SET status = 'sending', lease_until = @leaseUntil, attempts = attempts + 1
-     WHERE id IN (
-       SELECT id FROM email_outbox
-       WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now)
-       ORDER BY next_attempt_at, created_at
-       LIMIT @limit)
-     RETURNING *`,
-  );
+  const claimDue = prepareLeasedClaim<OutboxRow>(db, 'email_outbox');
   // A late report from a dispatcher whose lease lapsed must not undo what another one recorded.
   const markSent = db.prepare(
     `UPDATE email_outbox SET status = 'sent', sent_at = ?, lease_until = NULL WHERE id = ? AND status <> 'sent'`,
@@ -76,10 +65,8 @@ export function sqliteEmailOutbox(db: Database.Database): EmailOutboxStore {
       if (!row) throw new Error('email_outbox insert returned no row');
       return toOutboxEmail(row);
     },
-    async claimDueEmails({ now, leaseUntil, limit }) {
-      if (limit <= 0) return [];
-      // RETURNING gives no order; callers send oldest first.
-      return claim.all({ now, leaseUntil, limit }).map(toOutboxEmail).sort(byDueThenCreated);
+    async claimDueEmails(window) {
+      return claimDue(window).map(toOutboxEmail);
     },
     async markEmailSent(id, at) {
       markSent.run(at, id);

@@ -4,6 +4,7 @@ import { WEBHOOK_EVENT_TYPES, type WebhookDelivery, type WebhookEventType } from
 import { newId } from '../../tokens';
 import { clipError } from '../email-outbox.store';
 import type { ClaimedWebhookDelivery, WebhookEndpointRecord, WebhookStore } from '../webhook.store';
+import { prepareLeasedClaim } from './sqlite-leased-claim';
 
 interface EndpointRow {
   id: string; site_id: string; url: string; description: string; events_json: string; enabled: number;
@@ -59,17 +60,7 @@ export function sqliteWebhooks(db: Database.Database): WebhookStore {
     `SELECT id FROM webhook_endpoints
      WHERE site_id = ? AND enabled = 1 AND EXISTS (SELECT 1 FROM json_each(events_json) WHERE value = ?)`,
   );
-  // One statement: SQLite takes the write lock before it evaluates the subquery, so no other
-  // connection can pick the same rows in between; a second claimer sees them leased.
-  const claim = db.prepare<[{ now: string; leaseUntil: string; limit: number }], DeliveryRow>(
-    `UPDATE webhook_deliveries SET status = 'sending', lease_until = @leaseUntil, attempts = attempts + 1
-     WHERE id IN (
-       SELECT id FROM webhook_deliveries
-       WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now)
-       ORDER BY next_attempt_at, created_at
-       LIMIT @limit)
-     RETURNING *`,
-  );
+  const claimDue = prepareLeasedClaim<DeliveryRow>(db, 'webhook_deliveries');
   const markDelivered = db.prepare(
     `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = ?, response_status = ?, lease_until = NULL, last_error = NULL
      WHERE id = ? AND status = 'sending'`,
@@ -163,13 +154,8 @@ export function sqliteWebhooks(db: Database.Database): WebhookStore {
       if (!row) throw new Error('webhook_deliveries insert returned no row');
       return toDelivery(row);
     },
-    async claimDueWebhookDeliveries({ now, leaseUntil, limit }) {
-      if (limit <= 0) return [];
-      // RETURNING gives no order; callers send oldest first.
-      return claim
-        .all({ now, leaseUntil, limit })
-        .map(toClaimed)
-        .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.createdAt.localeCompare(b.createdAt));
+    async claimDueWebhookDeliveries(window) {
+      return claimDue(window).map(toClaimed);
     },
     async markWebhookDelivered(id, { at, responseStatus }) {
       markDelivered.run(at, responseStatus, id);
