@@ -211,6 +211,25 @@ describe('loader', () => {
     expect(post).toHaveBeenCalledWith(wrapBridgeMessage({ type: 'visitor:identify', identity }), PARLEY_ORIGIN);
   });
 
+  it('without the Navigation API, follows back/forward and hash changes (popstate)', () => {
+    boot();
+    jest.runOnlyPendingTimers();
+    fromPanel({ type: 'panel:ready' });
+    const post = jest.spyOn(panelWindow, 'postMessage').mockImplementation(() => undefined);
+    post.mockClear();
+    try {
+      history.pushState({}, '', '/faq#shipping');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      jest.advanceTimersByTime(300);
+      expect(post).toHaveBeenCalledWith(
+        wrapBridgeMessage({ type: 'page:changed', url: `${location.origin}/faq#shipping`, title: 'Shop' }),
+        PARLEY_ORIGIN,
+      );
+    } finally {
+      history.replaceState({}, '', '/');
+    }
+  });
+
   it('closes when the panel asks to', () => {
     const api = boot();
     api.open();

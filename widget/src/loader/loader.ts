@@ -135,10 +135,10 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
 
   // Single-page apps change pages without a reload: pushState, replaceState, back/forward and hash
   // changes all make a new current entry. Apps set their title after that, so it is read a moment later.
-  // (TypeScript's DOM types do not have the Navigation API yet; where a browser lacks it, pages are not followed.)
-  (win as Window & { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', () =>
-    setTimeout(postPage, 300),
-  );
+  // (TypeScript's DOM types do not have the Navigation API yet.) Browsers without it still fire
+  // popstate on back/forward and hash changes; a pushState alone is not seen there.
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  (navigation ?? win).addEventListener(navigation ? 'currententrychange' : 'popstate', () => setTimeout(postPage, 300));
 
   bubble.onclick = () => setOpen(!isOpen);
   // Warm the panel on intent or when the page is idle; never before the bubble has painted.
