@@ -50,11 +50,15 @@ export function widgetSizes() {
   const initial = panelInitialAssets(panelDir).map((asset) => ({ asset, ...compressed(path.join(panelDir, asset)) }));
   const assetsDir = path.join(panelDir, 'assets');
   const localeFolders = fs.readdirSync(assetsDir).filter((name) => name.startsWith('locales-'));
+  // locales-<hash>/<lng>/<namespace>.json: `widget` fetched at start, `widget-parts` with the first on-demand part.
   const locales = localeFolders.flatMap((folder) =>
     fs
-      .readdirSync(path.join(assetsDir, folder))
-      .filter((file) => file.endsWith('.json'))
-      .map((file) => ({ locale: path.basename(file, '.json'), ...compressed(path.join(assetsDir, folder, file)) })),
+      .readdirSync(path.join(assetsDir, folder), { recursive: true })
+      .filter((file) => String(file).endsWith('.json'))
+      .map((file) => ({
+        locale: String(file).replace(/\.json$/, ''),
+        ...compressed(path.join(assetsDir, folder, String(file))),
+      })),
   );
   if (locales.length === 0) throw new Error(`no locale files under ${assetsDir}/locales-*`);
   const largest = (key) => locales.reduce((best, locale) => (locale[key] > best[key] ? locale : best));

@@ -18,8 +18,13 @@ interface WidgetStrings {
   offline: { send: string };
 }
 
-const stringsOf = (lng: string): WidgetStrings =>
-  JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../shared/locales', lng, 'widget.json'), 'utf8')) as WidgetStrings;
+// The panel's strings: those fetched at start (widget.json) and those of its on-demand parts.
+const stringsOf = (lng: string): WidgetStrings => {
+  const read = (namespace: string) =>
+    JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../shared/locales', lng, `${namespace}.json`), 'utf8')) as Partial<WidgetStrings>;
+  const [core, parts] = [read('widget'), read('widget-parts')];
+  return { ...core, ...parts, offline: { ...core.offline, ...parts.offline } } as WidgetStrings;
+};
 
 let harness: WidgetHarness;
 let site: HostSite;

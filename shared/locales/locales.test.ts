@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const LOCALES_DIR = __dirname;
-const NAMESPACES = ['widget', 'console', 'console-insight', 'email', 'ticket-page', 'help-center'] as const;
+const NAMESPACES = ['widget', 'widget-parts', 'console', 'console-insight', 'email', 'ticket-page', 'help-center'] as const;
 const LANGUAGES = fs
   .readdirSync(LOCALES_DIR)
   .filter((entry) => fs.statSync(path.join(LOCALES_DIR, entry)).isDirectory());

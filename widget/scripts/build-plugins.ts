@@ -135,14 +135,19 @@ export function panelPage(template: string, base: string): Plugin {
 }
 
 /**
- * The widget's locales (`shared/locales/<lng>/widget.json`) as plain JSON files in one folder named
- * by their content hash; the panel fetches `<folder>/<lng>.json` (src/panel/i18n.ts reads the folder
- * from `__PARLEY_LOCALES__`).
+ * The widget's locales (`shared/locales/<lng>/widget.json` and `widget-parts.json`) as plain JSON files
+ * in one folder named by their content hash; the panel fetches `<folder>/<lng>/<namespace>.json`
+ * (src/panel/i18n.ts reads the folder from `__PARLEY_LOCALES__`).
  */
 export function localeFiles(localesDir: string, base: string): Plugin {
   const languages = readdirSync(localesDir).filter((lng) => existsSync(resolve(localesDir, lng, 'widget.json')));
   const files = new Map(
-    languages.map((lng) => [lng, JSON.stringify(JSON.parse(readFileSync(resolve(localesDir, lng, 'widget.json'), 'utf8')))]),
+    languages.flatMap((lng) =>
+      ['widget', 'widget-parts'].map((namespace) => [
+        `${lng}/${namespace}`,
+        JSON.stringify(JSON.parse(readFileSync(resolve(localesDir, lng, `${namespace}.json`), 'utf8'))),
+      ]),
+    ),
   );
   const hash = createHash('sha256').update(JSON.stringify([...files])).digest('hex').slice(0, 10);
   const folder = `assets/locales-${hash}/`;
@@ -150,7 +155,7 @@ export function localeFiles(localesDir: string, base: string): Plugin {
     name: 'parley:locale-files',
     config: () => ({ define: { __PARLEY_LOCALES__: JSON.stringify(`${base}${folder}`) } }),
     generateBundle() {
-      for (const [lng, source] of files) this.emitFile({ type: 'asset', fileName: `${folder}${lng}.json`, source });
+      for (const [name, source] of files) this.emitFile({ type: 'asset', fileName: `${folder}${name}.json`, source });
     },
   };
 }

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
-// Locales: 2048 until the Cyrillic files reached 2041 B with every panel string; "forget me" needs two more.
-const BUDGETS = { loader: 2048, panelInitial: 40_000, locale: 2304, lazyChunk: 4096, npmPackage: 4096 };
+// The issue's "2 KB" and "40 KB", in binary kilobytes like every budget here (1 KB = 1,024 B).
+const BUDGETS = { loader: 2 * 1024, panelInitial: 40 * 1024, locale: 2 * 1024, lazyChunk: 4 * 1024, npmPackage: 4 * 1024 };
 
 // Same deflate as `gzip -9 -n` (no file name in the header).
 const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -54,9 +54,11 @@ for (const entry of entries.filter((file) => file.isFile() && !initial.has(`asse
   const name = chunkNames[`assets/${entry.name}`] ? `${chunkNames[`assets/${entry.name}`]}.js` : entry.name;
   check(`on demand ${name}`, gzipSize(path.join(assetsDir, entry.name)), BUDGETS.lazyChunk);
 }
-// Locales: assets/locales-<hash>/<lng>.json, one fetched at start.
+// Locales: assets/locales-<hash>/<lng>/widget.json fetched at start, <lng>/widget-parts.json with the
+// first on-demand part.
 for (const folder of entries.filter((entry) => entry.isDirectory() && entry.name.startsWith('locales-'))) {
-  for (const file of fs.readdirSync(path.join(assetsDir, folder.name)).sort()) {
+  const files = fs.readdirSync(path.join(assetsDir, folder.name), { recursive: true }).map(String);
+  for (const file of files.filter((name) => name.endsWith('.json')).sort()) {
     check(`locale ${file}`, gzipSize(path.join(assetsDir, folder.name, file)), BUDGETS.locale);
   }
 }

@@ -1,4 +1,8 @@
-/** The panel's i18next instance: one namespace (`widget`), each language a file fetched when needed. */
+/**
+ * The panel's i18next instance. Two namespaces, each language a file of each fetched when needed:
+ * `widget` holds what the panel shows before the visitor's first message; `widget-parts` the strings
+ * of the on-demand parts (forms, rating, contact card…), fetched with the first part shown.
+ */
 import i18next, { type BackendModule, type i18n as I18n, type ResourceKey } from 'i18next';
 
 export const WIDGET_LOCALES = ['en', 'es', 'ru', 'be', 'uk', 'de', 'fr', 'pt', 'zh', 'ar'] as const;
@@ -13,15 +17,18 @@ export const FALLBACK_LOCALE: WidgetLocale = 'en';
  */
 declare const __PARLEY_LOCALES__: string | undefined;
 
-async function loadResources(lng: WidgetLocale): Promise<ResourceKey> {
+const PARTS_NAMESPACE = 'widget-parts';
+
+async function loadResources(lng: WidgetLocale, namespace: string): Promise<ResourceKey> {
   if (typeof __PARLEY_LOCALES__ === 'string') {
-    const response = await fetch(`${__PARLEY_LOCALES__}${lng}.json`);
+    const response = await fetch(`${__PARLEY_LOCALES__}${lng}/${namespace}.json`);
     if (!response.ok) throw new Error(`locale ${lng}: HTTP ${response.status}`);
     return (await response.json()) as ResourceKey;
   }
-  const module = (await import(`../../../shared/locales/${lng}/widget.json`)) as { default: ResourceKey };
+  const module = (await import(`../../../shared/locales/${lng}/${namespace}.json`)) as { default: ResourceKey };
   return module.default;
 }
+
 
 const isWidgetLocale = (value: string): value is WidgetLocale => (WIDGET_LOCALES as readonly string[]).includes(value);
 
@@ -37,11 +44,14 @@ export function pickLocale(candidates: readonly (string | null | undefined)[]): 
   return FALLBACK_LOCALE;
 }
 
+/** Fetches the parts' strings (once; i18next fetches them again for each new language). */
+export const loadPartStrings = (i18n: I18n): Promise<unknown> => i18n.loadNamespaces(PARTS_NAMESPACE);
+
 const chunkBackend: BackendModule = {
   type: 'backend',
   init: () => undefined,
-  read(language, _namespace, callback) {
-    loadResources(isWidgetLocale(language) ? language : FALLBACK_LOCALE).then(
+  read(language, namespace, callback) {
+    loadResources(isWidgetLocale(language) ? language : FALLBACK_LOCALE, namespace).then(
       (resources) => callback(null, resources),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
@@ -56,6 +66,8 @@ export async function createWidgetI18n(locale: WidgetLocale): Promise<I18n> {
     fallbackLng: false,
     ns: ['widget'],
     defaultNS: 'widget',
+    // A part's key is looked up in the parts' strings, loaded with the part (see lazy-part.tsx).
+    fallbackNS: PARTS_NAMESPACE,
     // Preact escapes text; escaping here too would show "&amp;" to visitors.
     interpolation: { escapeValue: false },
   });

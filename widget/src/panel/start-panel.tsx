@@ -5,7 +5,8 @@ import { createChatStore } from './chat-store';
 import { outgoingMessage, startChatSession } from './chat-session';
 import { PanelApp } from './components/PanelApp';
 import { connectHostBridge } from './host-bridge';
-import { createWidgetI18n, pickLocale } from './i18n';
+import { partStrings } from './components/lazy-part';
+import { createWidgetI18n, loadPartStrings, pickLocale } from './i18n';
 import { TranslationProvider } from './i18n-context';
 import type { NotificationSound } from './notification-sound';
 import { createOutbox } from './outbox';
@@ -28,6 +29,7 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
   // languages for this browser, then (no config) the browser's own.
   const siteConfig = fetchSiteConfig(params.siteKey);
   const i18n = await createWidgetI18n(pickLocale([params.locale, (await siteConfig)?.locale, ...win.navigator.languages]));
+  partStrings.load = () => loadPartStrings(i18n);
   applyAppearance(doc.documentElement, {}, params.color);
 
   const transport = createSocketTransport(() => ({

@@ -4,15 +4,21 @@ import { render } from '@testing-library/preact';
 import type { i18n as I18n } from 'i18next';
 import type { ComponentChild } from 'preact';
 import type { ChatActions } from '../panel/chat-actions';
-import { createWidgetI18n, type WidgetLocale } from '../panel/i18n';
+import { createWidgetI18n, loadPartStrings, type WidgetLocale } from '../panel/i18n';
 import { TranslationProvider } from '../panel/i18n-context';
 
 const instances = new Map<WidgetLocale, Promise<I18n>>();
 
-/** Renders inside a TranslationProvider; each language is loaded once per test file. */
+/**
+ * Renders inside a TranslationProvider; each language is loaded once per test file, with the
+ * on-demand parts' strings too (in the panel they come with the part, see lazy-part.tsx).
+ */
 export async function renderWithI18n(ui: ComponentChild, locale: WidgetLocale = 'en') {
   let i18n = instances.get(locale);
-  if (!i18n) instances.set(locale, (i18n = createWidgetI18n(locale)));
+  if (!i18n) {
+    i18n = createWidgetI18n(locale).then(async (created) => (await loadPartStrings(created), created));
+    instances.set(locale, i18n);
+  }
   return render(<TranslationProvider i18n={await i18n}>{ui}</TranslationProvider>);
 }
 

@@ -12,13 +12,13 @@ async function renderNotice(ticketNumber: number | null, emailKnown: boolean) {
 describe('TicketNotice', () => {
   it('names the request when its number is known, and asks nothing more when an e-mail is on file', async () => {
     await renderNotice(1042, true);
-    expect(screen.getByRole('status')).toHaveTextContent('Ми перетворили цей чат на звернення № 1042. Відповімо електронною поштою.');
+    expect(screen.getByRole('status')).toHaveTextContent('Чат став зверненням № 1042. Відповімо листом.');
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 
   it('asks where to answer when no e-mail is known, and says when it could not be saved', async () => {
     const actions = await renderNotice(null, false);
-    expect(screen.getByRole('status')).toHaveTextContent('Ми перетворили цей чат на звернення. Відповімо електронною поштою.');
+    expect(screen.getByRole('status')).toHaveTextContent('Чат став зверненням. Відповімо листом.');
     actions.identify.mockResolvedValueOnce(false);
     fireEvent.input(screen.getByLabelText('Ваш e-mail, щоб ми могли відповісти'), { target: { value: 'olena@example.test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Зберегти' }));

@@ -1,6 +1,7 @@
 /**
  * A rarely used part of the panel whose code is a chunk of its own, fetched the first time it is
- * shown (or earlier, through `preload`, once the panel knows it will be needed).
+ * shown (or earlier, through `preload`, once the panel knows it will be needed), together with the
+ * parts' strings (locale namespace `widget-parts`).
  */
 import type { ComponentType, FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -8,13 +9,16 @@ import { useTranslation } from '../i18n-context';
 
 export type LazyPart<P> = FunctionComponent<P> & { preload(): Promise<unknown> };
 
+/** Fetches the parts' strings (locale namespace `widget-parts`); the panel's start sets it. */
+export const partStrings = { load: (): Promise<unknown> => Promise.resolve() };
+
 /** `load` imports a module whose default export is the part. */
 export function lazyPart<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): LazyPart<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const preload = (): Promise<ComponentType<P>> =>
-    (loading ??= load().then(
-      (module) => (loaded = module.default),
+    (loading ??= Promise.all([load(), partStrings.load()]).then(
+      ([module]) => (loaded = module.default),
       (error: unknown) => {
         // Offline, or a new deployment replaced the chunk: the next attempt fetches again.
         loading = undefined;
