@@ -10,6 +10,7 @@
 //
 // Run: pnpm build && node bench/widget-lighthouse.mjs [runsPerPage=5]
 /* global fetch -- Node 20 has it built in */
+import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -22,16 +23,7 @@ import { widgetSizes } from './lib/widget-sizes.mjs';
 const RUNS = Math.max(3, Number(process.argv[2] ?? 5));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The flags the e2e suite uses on this machine (e2e/support/browser.ts); nothing is downloaded or synced.
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'e2e/support/chromium-flags.json'), 'utf8'));
 
 // Lighthouse and chrome-launcher are dev dependencies of @parley/e2e (ES modules without an exports map).
 const requireFromE2e = createRequire(path.join(REPO_ROOT, 'e2e/package.json'));
