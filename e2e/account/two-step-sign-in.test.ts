@@ -3,34 +3,22 @@
  * confirmed with a code), keeps the recovery codes, signs out, and signs back in with the password
  * and a code computed here as an authenticator app would; the password alone opens nothing.
  */
-import type { Browser } from 'playwright-core';
 import { AgentConsolePage } from '../pages/agent-console.page';
 import { AdminApi } from '../support/admin-api';
 import { authenticatorCode } from '../support/authenticator';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startParley, type ParleyProcess } from '../support/parley-process';
+import { screenshot } from '../support/browser';
+import { useParleyAndBrowser } from '../support/parley-and-browser';
 
-let parley: ParleyProcess;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  parley = await startParley();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await parley?.stop();
-});
+const running = useParleyAndBrowser();
 
 test('an agent turns on two-step sign-in and signs in with a code from the authenticator', async () => {
   const credentials = { email: 'tess@example.test', password: 'tess long password' };
-  const admin = await AdminApi.signIn(parley.url, parley.admin);
+  const admin = await AdminApi.signIn(running.parley.url, running.parley.admin);
   await admin.createAgent({ ...credentials, name: 'Tess', role: 'agent' });
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const agent = new AgentConsolePage(await context.newPage());
-  await agent.signIn(parley.url, credentials);
+  await agent.signIn(running.parley.url, credentials);
   await agent.openAccount();
   await agent.twoFactor.getByText('Off: signing in needs only your password.').waitFor();
   await agent.twoFactor.getByRole('button', { name: 'Turn on' }).click();
@@ -53,7 +41,7 @@ test('an agent turns on two-step sign-in and signs in with a code from the authe
   await agent.twoFactor.getByText('On: signing in needs your password and a code from your authenticator app.').waitFor();
 
   await agent.signOut();
-  await agent.enterPassword(parley.url, credentials);
+  await agent.enterPassword(running.parley.url, credentials);
   await agent.page.getByRole('heading', { name: 'Two-step sign-in' }).waitFor({ state: 'visible' });
   expect(await agent.page.evaluate(() => window.localStorage.getItem('parley.console.token'))).toBeNull();
   await screenshot(agent.page, 'two-step-03-code-step');

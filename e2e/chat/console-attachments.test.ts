@@ -3,34 +3,22 @@
  * thumbnail in the console, and a file the agent attaches in the console (an image, with a
  * refused SVG taken back first) reaches the visitor's panel.
  */
-import type { Browser } from 'playwright-core';
 import { AgentConsolePage } from '../pages/agent-console.page';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startParley, type ParleyProcess } from '../support/parley-process';
+import { screenshot } from '../support/browser';
+import { useParleyAndBrowser } from '../support/parley-and-browser';
 import { solidPng } from '../support/test-files';
 
-let parley: ParleyProcess;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  parley = await startParley();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await parley?.stop();
-});
+const running = useParleyAndBrowser();
 
 test("the console shows the visitor's photo, and the agent's attached image reaches the widget", async () => {
-  const visitorContext = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  const agentContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const visitorContext = await running.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const agentContext = await running.browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
     const visitor = new VisitorWidgetPage(await visitorContext.newPage());
     const agent = new AgentConsolePage(await agentContext.newPage());
-    await agent.signIn(parley.url, parley.admin);
-    await visitor.goto(`${parley.url}/demo`);
+    await agent.signIn(running.parley.url, running.parley.admin);
+    await visitor.goto(`${running.parley.url}/demo`);
     await visitor.open();
     await visitor.send('Hello! My teapot arrived cracked.');
 

@@ -3,37 +3,27 @@
  * agent sees it live in the console and answers, the visitor sees the answer; a reload keeps the
  * history, and so does a server restart.
  */
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { AgentConsolePage } from '../pages/agent-console.page';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startParley, type ParleyProcess } from '../support/parley-process';
+import { screenshot } from '../support/browser';
+import { useParleyAndBrowser } from '../support/parley-and-browser';
+import { startParley } from '../support/parley-process';
 
-let parley: ParleyProcess;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  parley = await startParley();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await parley?.stop();
-});
+const running = useParleyAndBrowser();
 
 const expectText = async (locator: Locator, text: string) => {
   await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 15_000 });
 };
 
 test('visitor and agent chat live, and nothing is lost on reload or server restart', async () => {
-  const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const agentContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const visitorContext = await running.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const agentContext = await running.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const visitor = new VisitorWidgetPage(await visitorContext.newPage());
   const agent = new AgentConsolePage(await agentContext.newPage());
 
-  await agent.signIn(parley.url, parley.admin);
-  await visitor.goto(`${parley.url}/demo`);
+  await agent.signIn(running.parley.url, running.parley.admin);
+  await visitor.goto(`${running.parley.url}/demo`);
   await screenshot(visitor.page, 'first-chat-01-demo-bubble');
   await visitor.open();
   await visitor.send('Hello, do you ship green tea to Minsk?');
@@ -57,9 +47,9 @@ test('visitor and agent chat live, and nothing is lost on reload or server resta
   await expectText(visitor.messages('agent'), 'Delivery to Minsk takes 3 days');
 
   // A restart of the server loses nothing.
-  const { dataDir, port } = parley;
-  expect(await parley.stop()).toBe(0);
-  parley = await startParley({ dataDir, port });
+  const { dataDir, port } = running.parley;
+  expect(await running.parley.stop()).toBe(0);
+  running.parley = await startParley({ dataDir, port });
   await visitor.page.reload();
   await visitor.open();
   await expectText(visitor.messages('agent'), 'Delivery to Minsk takes 3 days');

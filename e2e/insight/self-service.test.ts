@@ -6,26 +6,14 @@
  * analytics dashboard and reader feedback count all of it. Screenshots are left to look at.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { AgentConsolePage } from '../pages/agent-console.page';
 import { AnalyticsPage, KnowledgeBasePage } from '../pages/knowledge-base.page';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startParley, type ParleyProcess } from '../support/parley-process';
+import { screenshot } from '../support/browser';
+import { useParleyAndBrowser } from '../support/parley-and-browser';
 import { connectAgent, connectVisitor, siteKeyOf, unwrap } from '../support/socket-clients';
 
-let parley: ParleyProcess;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  parley = await startParley();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await parley?.stop();
-});
+const running = useParleyAndBrowser();
 
 const ARTICLE = {
   title: 'How to return a parcel',
@@ -48,11 +36,11 @@ const ARTICLE = {
  * gives up unanswered, and their chat becomes a ticket.
  */
 async function otherVisitorsChat(): Promise<void> {
-  const siteKey = await siteKeyOf(parley.url);
-  const desk = await connectAgent(parley.url, parley.admin.email, parley.admin.password);
+  const siteKey = await siteKeyOf(running.parley.url);
+  const desk = await connectAgent(running.parley.url, running.parley.admin.email, running.parley.admin.password);
   const chats = [];
   for (const text of ['Do you ship to Norway?', 'Is the green tea organic?', 'Can I pay by invoice?']) {
-    const { socket } = await connectVisitor(parley.url, { siteKey });
+    const { socket } = await connectVisitor(running.parley.url, { siteKey });
     const message = unwrap(await socket.emitWithAck('message:send', { clientId: `e2e-${randomUUID()}`, text }));
     chats.push({ socket, conversationId: message.conversationId });
   }
@@ -69,9 +57,9 @@ async function otherVisitorsChat(): Promise<void> {
 }
 
 test('an article written in the console answers a visitor in the widget, and the dashboard counts it', async () => {
-  const adminContext = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  const adminContext = await running.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
   const admin = new AgentConsolePage(await adminContext.newPage());
-  await admin.signIn(parley.url, parley.admin);
+  await admin.signIn(running.parley.url, running.parley.admin);
 
   // The admin writes the article in the editor, sees it rendered, and publishes it.
   const kb = new KnowledgeBasePage(admin.page);
@@ -88,9 +76,9 @@ test('an article written in the console answers a visitor in the widget, and the
 
   // A visitor types a question; the widget suggests the article before anything is sent.
   const visitor = new VisitorWidgetPage(
-    await (await browser.newContext({ viewport: { width: 1200, height: 850 }, locale: 'en-US' })).newPage(),
+    await (await running.browser.newContext({ viewport: { width: 1200, height: 850 }, locale: 'en-US' })).newPage(),
   );
-  await visitor.goto(`${parley.url}/demo`);
+  await visitor.goto(`${running.parley.url}/demo`);
   await visitor.open();
   await visitor.typeQuestion('how do I return my parcel?');
   await visitor.suggestedArticle(ARTICLE.title).click();
@@ -106,9 +94,9 @@ test('an article written in the console answers a visitor in the widget, and the
   // Another visitor sends a first message the article answers: the panel holds it back once and
   // offers the article; this visitor wants a person, and the message goes to the admin.
   const second = new VisitorWidgetPage(
-    await (await browser.newContext({ viewport: { width: 1200, height: 850 }, locale: 'en-US' })).newPage(),
+    await (await running.browser.newContext({ viewport: { width: 1200, height: 850 }, locale: 'en-US' })).newPage(),
   );
-  await second.goto(`${parley.url}/demo`);
+  await second.goto(`${running.parley.url}/demo`);
   await second.open();
   await second.typeQuestion('Can I return a parcel I opened?');
   // Suggestions come after a pause in typing; the visitor presses Enter once the article shows.

@@ -1,42 +1,31 @@
 /** Routing in real browsers: two agents, three visitors; everyone reaches an agent, and a transfer works. */
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { AgentConsolePage } from '../pages/agent-console.page';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { AdminApi } from '../support/admin-api';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startParley, type ParleyProcess } from '../support/parley-process';
+import { screenshot } from '../support/browser';
+import { useParleyAndBrowser } from '../support/parley-and-browser';
 import { waitUntil } from '../support/wait-until';
 
-let parley: ParleyProcess;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  parley = await startParley();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await parley?.stop();
-});
+const running = useParleyAndBrowser();
 
 const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 15_000 });
 
 test('three visitors reach the two agents, least loaded first, and a chat moves to the other agent', async () => {
-  const api = await AdminApi.signIn(parley.url, parley.admin);
+  const api = await AdminApi.signIn(running.parley.url, running.parley.admin);
   const bea = { email: 'bea@e2e.test', password: 'bea password 123' };
   await api.createAgent({ ...bea, name: 'Bea', role: 'agent', maxChats: 5 });
 
-  const newPage = async (width: number) => (await browser.newContext({ viewport: { width, height: 850 } })).newPage();
+  const newPage = async (width: number) => (await running.browser.newContext({ viewport: { width, height: 850 } })).newPage();
   const admin = new AgentConsolePage(await newPage(1400));
   const second = new AgentConsolePage(await newPage(1400));
-  await admin.signIn(parley.url, parley.admin);
-  await second.signIn(parley.url, bea);
+  await admin.signIn(running.parley.url, running.parley.admin);
+  await second.signIn(running.parley.url, bea);
 
   const visitors = await Promise.all([0, 1, 2].map(async () => new VisitorWidgetPage(await newPage(1100))));
   const questions = ['Where is my order 1001?', 'Do you sell oolong?', 'Can I change my address?'];
   for (const [index, visitor] of visitors.entries()) {
-    await visitor.goto(`${parley.url}/demo`);
+    await visitor.goto(`${running.parley.url}/demo`);
     await visitor.open();
     await visitor.send(questions[index] as string);
     await visible(visitor.messages('visitor').filter({ hasText: questions[index] as string }));

@@ -3,41 +3,34 @@
  * answers, the chat becomes a ticket, the e-mail arrives over SMTP, the visitor follows its link
  * and replies, an agent solves the ticket in the console, the visitor rates it.
  */
-import type { Browser } from 'playwright-core';
 import { startSmtpSink, type SmtpSink } from '../../server/src/mail/smtp-sink';
 import { AgentConsolePage } from '../pages/agent-console.page';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { AdminApi } from '../support/admin-api';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startParley, type ParleyProcess } from '../support/parley-process';
+import { screenshot } from '../support/browser';
+import { useParleyAndBrowser } from '../support/parley-and-browser';
 import { waitUntil } from '../support/wait-until';
 
 let smtp: SmtpSink;
-let parley: ParleyProcess;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  parley = await startParley({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Acme Tea <help@tea.example>' } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
 });
+const running = useParleyAndBrowser(() => ({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Acme Tea <help@tea.example>' } }));
 afterAll(async () => {
-  await closeBrowser?.();
-  await parley?.stop();
   await smtp?.close();
 });
 
 test('an unanswered chat becomes a ticket the visitor follows by e-mail until it is solved and rated', async () => {
-  const api = await AdminApi.signIn(parley.url, parley.admin);
+  const api = await AdminApi.signIn(running.parley.url, running.parley.admin);
   // Agents pick chats themselves here, and nobody picks this one: after 30 s it becomes a ticket.
   await api.updateSettings({ routingMode: 'pick', waitLimitSeconds: 30 });
 
-  const agent = new AgentConsolePage(await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage());
-  await agent.signIn(parley.url, parley.admin);
+  const agent = new AgentConsolePage(await (await running.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage());
+  await agent.signIn(running.parley.url, running.parley.admin);
 
-  const visitor = new VisitorWidgetPage(await (await browser.newContext({ viewport: { width: 1200, height: 850 }, locale: 'en-US' })).newPage());
-  await visitor.goto(`${parley.url}/demo`);
+  const visitor = new VisitorWidgetPage(await (await running.browser.newContext({ viewport: { width: 1200, height: 850 }, locale: 'en-US' })).newPage());
+  await visitor.goto(`${running.parley.url}/demo`);
   await visitor.page.evaluate(() => {
     (window as unknown as { Parley: (...args: unknown[]) => void }).Parley('identify', { name: 'Olga', email: 'olga@example.test' });
   });
@@ -53,7 +46,7 @@ test('an unanswered chat becomes a ticket the visitor follows by e-mail until it
   await screenshot(visitor.page, 'tickets-01-widget-after-escalation');
 
   // The visitor follows the link and replies there.
-  const ticketPage = await (await browser.newContext()).newPage();
+  const ticketPage = await (await running.browser.newContext()).newPage();
   await ticketPage.goto(link as string);
   await ticketPage.getByText('My parcel arrived damaged').first().waitFor();
   await ticketPage.getByLabel('Your reply').fill('Here is the photo number: 42.');
