@@ -169,3 +169,28 @@ describe('ticket view', () => {
     await waitFor(() => expect(within(view).getByText('Any news?')).toBeInTheDocument());
   });
 });
+
+describe('ticket requester identity', () => {
+  it("shows whether the site signed the requester's identity", async () => {
+    const subject = ticket({ subject: 'Verified parcel', status: 'open', visitorId: 'visitor-ada-0001' });
+    const rendered = await renderSignedIn();
+    serveTickets(rendered.socket, [subject], [ticketEvent(subject, { seq: 1, kind: 'created', text: 'Hi' })]);
+    rendered.socket.handle('visitor:profile', () => ({
+      ok: true,
+      data: {
+        visitor: {
+          id: 'visitor-ada-0001', siteId: AGENT.siteId, name: 'Ada', email: 'ada@example.com', locale: 'en', pageUrl: null,
+          pageTitle: null, referrer: null, userAgent: null, createdAt: '2030-01-01T09:00:00.000Z', visitStartedAt: null,
+          verified: true, userId: 'customer-4711',
+        },
+        conversations: [],
+        tickets: [subject],
+      },
+    }));
+    fireEvent.click(screen.getByTestId('tickets-nav'));
+    fireEvent.click(await screen.findByRole('link', { name: 'Verified parcel' }));
+    const identity = await screen.findByTestId('ticket-requester-identity');
+    expect(identity).toHaveTextContent('Verified');
+    expect(within(identity).getByTestId('identity-verified')).toHaveAttribute('title', 'The site signed this identity: user customer-4711');
+  });
+});
