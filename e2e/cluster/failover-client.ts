@@ -7,12 +7,11 @@ import {
   AGENT_NAMESPACE,
   VISITOR_NAMESPACE,
   type AckResult,
-  type LoginResponse,
   type Message,
   type VisitorSession,
 } from '@parley/shared';
 import { io } from 'socket.io-client';
-import type { AgentClient, VisitorClient } from '../support/socket-clients';
+import { login, type AgentClient, type VisitorClient } from '../support/socket-clients';
 
 const ACK_TIMEOUT_MS = 3000;
 const CONNECT_TIMEOUT_MS = 3000;
@@ -197,13 +196,7 @@ export async function connectFailoverAgent(
 ): Promise<FailoverAgent> {
   const first = urls[0];
   if (!first) throw new Error('no process to sign in on');
-  const response = await fetch(`${first}/api/agent/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status}`);
-  const { token } = (await response.json()) as LoginResponse;
+  const { token } = await login(first, credentials.email, credentials.password);
   const inbox = new Inbox();
   const client = new FailoverClient<AgentClient>(urls, async (url) => {
     const socket: AgentClient = io(`${url}${AGENT_NAMESPACE}`, {

@@ -10,7 +10,7 @@ import {
   login,
 } from '@parley/server/test-support/clients';
 
-export { unwrap, type AgentClient, type VisitorClient } from '@parley/server/test-support/clients';
+export { login, unwrap, type AgentClient, type VisitorClient } from '@parley/server/test-support/clients';
 
 export async function siteKeyOf(url: string): Promise<string> {
   const html = await (await fetch(`${url}/demo`)).text();
