@@ -5,6 +5,7 @@ import { newId } from '../../tokens';
 import { StoreConflictError, type NewConversationRecord, type NewMessageRecord, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import { groupCommit } from './sqlite-group-commit';
+import { withoutFsync } from './sqlite-sync-mode';
 import { attachmentsColumn } from './sqlite-attachments';
 import {
   authorColumns, toConversation, toMessage, toQueuedConversation, type ConversationRow, type MessageRow,
@@ -43,7 +44,13 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
     `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at, attachments_json)
      VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt, @attachments)`,
   );
-  const conditional = (sql: string) => db.prepare<Record<string, unknown>, ConversationRow>(sql);
+  // Prepared once per statement text: preparing is a large part of a small statement's cost.
+  const prepared = new Map<string, Database.Statement<Record<string, unknown>, ConversationRow>>();
+  const conditional = (sql: string) => {
+    let statement = prepared.get(sql);
+    if (!statement) prepared.set(sql, (statement = db.prepare<Record<string, unknown>, ConversationRow>(sql)));
+    return statement;
+  };
 
   const appendOne = (input: NewMessageRecord) => {
     const existing = messageByClientId.get(input.conversationId, input.clientId);
@@ -97,7 +104,9 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
       const open = openOf.get(input.siteId, input.visitorId);
       if (open) return { conversation: toConversation(open), created: false };
       try {
-        return openTx.immediate(input);
+        // Needs no fsync of its own (see withoutFsync): the message that opens it is acknowledged
+        // only after its own FULL commit, which syncs this one too.
+        return withoutFsync(db, () => openTx.immediate(input));
       } catch (error) {
         return afterUniqueRace(error, () => {
           const row = openOf.get(input.siteId, input.visitorId);
@@ -142,11 +151,12 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
     },
     async assignConversation({ conversationId, agentId, maxChats }) {
       const at = nowIso();
-      const row = conditional(
+      // Routing assigns many chats in a burst; an assignment a power loss undid would be routed again.
+      const row = withoutFsync(db, () => conditional(
         `UPDATE conversations SET status = 'assigned', assigned_agent_id = @agentId, assigned_at = @at,
            awaiting_agent_since = @at, updated_at = @at
          WHERE id = @id AND status = 'queued' AND ${UNDER_CAPACITY} RETURNING *`,
-      ).get({ agentId, at, id: conversationId, maxChats });
+      ).get({ agentId, at, id: conversationId, maxChats }));
       return row ? toConversation(row) : null;
     },
     async requeueConversation({ conversationId, fromAgentId, declined, departmentId }) {

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { RateCounter, RateHit, RateLimitStore } from '../rate-limit.store';
 import { groupCommit } from './sqlite-group-commit';
+import { withoutFsync } from './sqlite-sync-mode';
 
 interface CounterRow {
   count: number;
@@ -12,23 +13,6 @@ interface CounterRow {
 }
 
 const toCounter = (row: CounterRow): RateCounter => ({ count: row.count, resetAt: row.reset_at });
-
-/**
- * Runs a counter write without waiting for the disk: in WAL mode, synchronous=NORMAL keeps the file
- * consistent and only risks the last counts on power loss, which forgets a few hits. The next
- * message commit (FULL) syncs these frames with it. better-sqlite3 is synchronous, so no other
- * statement runs in between.
- */
-function withoutFsync<T>(db: Database.Database, write: () => T): T {
-  const previous = db.pragma('synchronous', { simple: true }) as number;
-  if (previous <= 1) return write();
-  db.pragma('synchronous = NORMAL');
-  try {
-    return write();
-  } finally {
-    db.pragma(`synchronous = ${previous}`);
-  }
-}
 
 export function sqliteRateLimits(db: Database.Database): RateLimitStore {
   // ISO timestamps of one format compare correctly as text.

@@ -5,6 +5,7 @@ import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
 import type { Store } from '../store';
 import { toConversation, toVisitor, type ConversationRow, type VisitorRow } from './rows';
+import { withoutFsync } from './sqlite-sync-mode';
 
 type VisitorStore = Pick<
   Store,
@@ -18,12 +19,15 @@ export function sqliteVisitors(db: Database.Database): VisitorStore {
     const row = byId.get(id);
     return row ? toVisitor(row) : null;
   };
+  const insertVisitor = db.prepare('INSERT INTO visitors (id, site_id, token_hash, locale, created_at) VALUES (?, ?, ?, ?, ?)');
+  const visitStarts = db.prepare<[string | null, string, string | null, string], VisitorRow>(
+    'UPDATE visitors SET user_agent = ?, visit_started_at = ?, locale = COALESCE(?, locale) WHERE id = ? RETURNING *',
+  );
   return {
+    // Neither waits for the disk (see withoutFsync): a visitor who has sent nothing loses nothing.
     async createVisitor({ siteId, tokenHash, locale }) {
       const id = newId();
-      db.prepare('INSERT INTO visitors (id, site_id, token_hash, locale, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        id, siteId, tokenHash, locale, nowIso(),
-      );
+      withoutFsync(db, () => insertVisitor.run(id, siteId, tokenHash, locale, nowIso()));
       return find(id) as NonNullable<ReturnType<typeof find>>;
     },
     async findVisitorByTokenHash(siteId, tokenHash) {
@@ -36,11 +40,7 @@ export function sqliteVisitors(db: Database.Database): VisitorStore {
       return find(id);
     },
     async startVisit(visitorId, { userAgent, at, locale = null }) {
-      const row = db
-        .prepare<[string | null, string, string | null, string], VisitorRow>(
-          'UPDATE visitors SET user_agent = ?, visit_started_at = ?, locale = COALESCE(?, locale) WHERE id = ? RETURNING *',
-        )
-        .get(userAgent, at, locale, visitorId);
+      const row = withoutFsync(db, () => visitStarts.get(userAgent, at, locale, visitorId));
       return row ? toVisitor(row) : null;
     },
     async updateVisitorContext(visitorId, context) {
