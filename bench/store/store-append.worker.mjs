@@ -51,6 +51,31 @@ serveRequests({
     const seconds = (performance.now() - start) / 1000;
     return { messages: n, seconds, perSec: Math.round(n / seconds), ...summarize(latencies) };
   },
+  /**
+   * appendMessage with every conversation in flight at once, each sending its next message when the
+   * last is stored (as many visitors chatting do): the SQLite store commits those of one turn together.
+   */
+  async appendInFlight({ label, maxMessages, maxSeconds }) {
+    const latencies = [];
+    const start = performance.now();
+    let n = 0;
+    const chat = async (conversation) => {
+      while (n < maxMessages && performance.now() - start < maxSeconds * 1000) {
+        const before = performance.now();
+        n += 1;
+        await store.appendMessage({
+          conversationId: conversation.id,
+          clientId: `${label}-f-${String(n).padStart(8, '0')}`,
+          author: { kind: 'visitor', id: conversation.visitorId, name: null },
+          text: `store benchmark message ${n}`,
+        });
+        latencies.push(performance.now() - before);
+      }
+    };
+    await Promise.all(conversations.map(chat));
+    const seconds = (performance.now() - start) / 1000;
+    return { inFlight: conversations.length, messages: latencies.length, seconds, perSec: Math.round(latencies.length / seconds), ...summarize(latencies) };
+  },
   /** A conversation's history (up to 500 messages), round-robin, bounded by count and time. */
   async readHistory({ maxReads, maxSeconds }) {
     const start = performance.now();

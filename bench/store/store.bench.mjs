@@ -51,9 +51,10 @@ async function directOnOneProcess(bundle, dataRoot) {
   try {
     await worker.request('open', { bundle, dataDir, label: 'one', conversationCount: CONVERSATIONS });
     const append = await worker.request('append', { label: 'one', ...APPEND });
+    const inFlight = await worker.request('appendInFlight', { label: 'one', ...APPEND });
     const read = await worker.request('readHistory', READ);
     await worker.request('close');
-    return { append, read };
+    return { append, inFlight, read };
   } finally {
     await worker.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -109,6 +110,7 @@ async function measureOn(bundle, dataRoot) {
     dataRoot,
     syncedWritesPerSec: syncedWritesPerSecond(dataRoot),
     appendMessage: direct.append,
+    appendMessageAllInFlight: direct.inFlight,
     appendMessageTwoProcesses: twoProcesses,
     listMessages: direct.read,
     endToEnd: throughServer,
@@ -123,12 +125,16 @@ export async function runStoreBenchmark({ memoryRoot = null } = {}) {
   const file = writeResult('store', {
     description:
       "The server's SqliteStore (journal_mode=WAL, synchronous=FULL) driven directly, one awaited call at a time as " +
-      `the conversation service does: appendMessage over ${CONVERSATIONS} conversations, listMessages of a whole ` +
-      'conversation, two processes appending to one file; then end to end through a running server (500 visitors, each ' +
-      'sending its next message as soon as the last is acknowledged, within its rate limit; 10 agent consoles, auto routing). ' +
+      `the conversation service does: appendMessage over ${CONVERSATIONS} conversations; appendMessageAllInFlight with ` +
+      `all ${CONVERSATIONS} conversations appending at once, each its next message once the last is stored (the appends ` +
+      'of one event-loop turn share one commit and one fsync); listMessages of a whole conversation, two processes ' +
+      'appending to one file; then end to end through a running server (500 visitors, each sending its next message as ' +
+      'soon as the last is acknowledged, under the relay benchmark\'s message limits; every message goes to its chat\'s ' +
+      'agent console, auto routing). ' +
       "syncedWritesPerSec is the directory's own limit: 4 KB writes each followed by fdatasync, appended to a growing file " +
       'and over a preallocated one. inMemory repeats it all on tmpfs.',
     appendsPerSec: onDisk.appendMessage.perSec,
+    appendsAllInFlightPerSec: onDisk.appendMessageAllInFlight.perSec,
     endToEndStoredPerSec: onDisk.endToEnd.storedPerSec,
     endToEndDeliveredPerSec: onDisk.endToEnd.deliveredPerSec,
     onDisk,
