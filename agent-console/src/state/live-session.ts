@@ -167,6 +167,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     if (!conversations.byId.value.has(message.conversationId) && listed)
       void refresh().catch(() => undefined);
     conversations.noteMessage(message);
+    if (message.author.kind === 'visitor') typing.visitorSent(message.conversationId);
     transcripts.add(message);
     outbox.confirm(message);
     markActiveRead();

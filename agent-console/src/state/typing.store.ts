@@ -13,6 +13,8 @@ export interface TypingStore {
   /** The visitor typing in each conversation, by conversation id. */
   typists: ReadonlySignal<Readonly<Record<string, TypingNotice>>>;
   receive(notice: TypingNotice): void;
+  /** The visitor's message arrived: they are not typing it any more (whatever became of the "stopped"). */
+  visitorSent(conversationId: string): void;
   /** The agent typed into a composer. */
   ownInput(conversationId: string): void;
   /** The agent sent, cleared or left the composer. */
@@ -54,6 +56,7 @@ export function createTypingStore(send: (conversationId: string, typing: boolean
         setTimeout(() => clearNotice(notice.conversationId), NOTICE_TTL_MS),
       );
     },
+    visitorSent: clearNotice,
     ownInput(conversationId) {
       const timer = ownIdle.get(conversationId);
       if (timer === undefined) send(conversationId, true);
