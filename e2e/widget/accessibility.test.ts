@@ -6,37 +6,21 @@
 import type { Frame, Page } from 'playwright-core';
 import { VisitorWidgetPage, type VisitorPanelLabels } from '../pages/visitor-widget.page';
 import { screenshot } from '../support/browser';
-import { AgentDesk } from './support/agent-desk';
 import { axeViolations, WCAG_AA_TAGS } from './support/axe-audit';
-import { hostPageHtml, startHostSite, type HostSite } from './support/host-site';
-import { startWidgetHarness, type WidgetHarness } from './support/widget-harness';
+import { hostPageHtml } from './support/host-site';
+import { useWidgetScene } from './support/widget-scene';
 
-let harness: WidgetHarness;
-let site: HostSite;
-let agent: AgentDesk;
-
-beforeAll(async () => {
-  harness = await startWidgetHarness();
-  site = await startHostSite({
-    '/': { body: hostPageHtml({ parleyUrl: harness.parley.url, siteKey: harness.siteKey }) },
-    '/ar': {
-      body: hostPageHtml({
-        parleyUrl: harness.parley.url,
-        siteKey: harness.siteKey,
-        title: 'متجر الشاي',
-        htmlAttributes: 'lang="ar" dir="rtl"',
-        snippetAttributes: 'data-locale="ar"',
-      }),
-    },
-  });
-  agent = await AgentDesk.signIn(harness.parley.url, harness.parley.admin);
-});
-
-afterAll(async () => {
-  agent?.close();
-  await site?.stop();
-  await harness?.stop();
-});
+const scene = useWidgetScene((harness) => ({
+  '/ar': {
+    body: hostPageHtml({
+      parleyUrl: harness.parley.url,
+      siteKey: harness.siteKey,
+      title: 'متجر الشاي',
+      htmlAttributes: 'lang="ar" dir="rtl"',
+      snippetAttributes: 'data-locale="ar"',
+    }),
+  },
+}));
 
 const panelFrame = (page: Page): Frame => {
   const frame = page.frames().find((f) => new URL(f.url()).pathname === '/panel/');
@@ -45,22 +29,22 @@ const panelFrame = (page: Page): Frame => {
 };
 
 const newVisitor = async (labels: Partial<VisitorPanelLabels> = {}) => {
-  const context = await harness.browser.newContext({ viewport: { width: 1100, height: 760 } });
+  const context = await scene.harness.browser.newContext({ viewport: { width: 1100, height: 760 } });
   return new VisitorWidgetPage(await context.newPage(), labels);
 };
 
 /** The visitor writes, the agent answers, and the panel shows both with the visitor's message delivered. */
 async function chat(visitor: VisitorWidgetPage, question: string, answer: string): Promise<void> {
   await visitor.send(question);
-  const asked = await agent.visitorMessage(question);
-  await agent.reply(asked.conversationId, answer);
+  const asked = await scene.agent.visitorMessage(question);
+  await scene.agent.reply(asked.conversationId, answer);
   await visitor.messages('agent').filter({ hasText: answer }).waitFor();
   await visitor.panel.locator('[data-testid="message"][data-status="sent"]').waitFor();
 }
 
 test('the bubble on the host page passes every default axe rule, closed and open', async () => {
   const visitor = await newVisitor();
-  await visitor.goto(site.url('/'));
+  await visitor.goto(scene.site.url('/'));
   await visitor.frame.waitFor({ state: 'attached' });
   expect(await axeViolations(visitor.page)).toEqual([]);
 
@@ -72,7 +56,7 @@ test('the bubble on the host page passes every default axe rule, closed and open
 
 test('the open panel passes the WCAG 2.2 A/AA rules, empty and during a chat', async () => {
   const visitor = await newVisitor();
-  await visitor.goto(site.url('/'));
+  await visitor.goto(scene.site.url('/'));
   await visitor.open();
   expect(await axeViolations(panelFrame(visitor.page), { tags: WCAG_AA_TAGS })).toEqual([]);
 
@@ -88,7 +72,7 @@ test('the open panel passes the WCAG 2.2 A/AA rules, empty and during a chat', a
 
 test('in Arabic (data-locale="ar" on an RTL page) the panel passes WCAG 2.2 A/AA and the bubble every rule', async () => {
   const visitor = await newVisitor({ composer: 'اكتب رسالتك', close: 'إغلاق المحادثة' });
-  await visitor.goto(site.url('/ar'));
+  await visitor.goto(scene.site.url('/ar'));
   await visitor.open();
   await chat(visitor, 'مرحبا', 'أهلا وسهلا');
   expect(await axeViolations(panelFrame(visitor.page), { tags: WCAG_AA_TAGS })).toEqual([]);
@@ -102,7 +86,7 @@ test('in Arabic (data-locale="ar" on an RTL page) the panel passes WCAG 2.2 A/AA
 test('the open panel passes every default axe rule, best practices included', async () => {
   const visitor = await newVisitor();
   try {
-    await visitor.goto(site.url('/'));
+    await visitor.goto(scene.site.url('/'));
     await visitor.open();
     expect(await axeViolations(panelFrame(visitor.page))).toEqual([]);
     await chat(visitor, 'Where are the landmarks?', 'In the panel, around the chat.');

@@ -6,41 +6,23 @@ import type { Message } from '@parley/shared';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { screenshot } from '../support/browser';
 import { waitUntil } from '../support/wait-until';
-import { AgentDesk } from './support/agent-desk';
-import { hostPageHtml, startHostSite, type HostSite } from './support/host-site';
-import { startWidgetHarness, type WidgetHarness } from './support/widget-harness';
+import { useWidgetScene } from './support/widget-scene';
 
-let harness: WidgetHarness;
-let site: HostSite;
-let agent: AgentDesk;
-
-beforeAll(async () => {
-  harness = await startWidgetHarness();
-  site = await startHostSite({
-    '/': { body: hostPageHtml({ parleyUrl: harness.parley.url, siteKey: harness.siteKey }) },
-  });
-  agent = await AgentDesk.signIn(harness.parley.url, harness.parley.admin);
-});
-
-afterAll(async () => {
-  agent?.close();
-  await site?.stop();
-  await harness?.stop();
-});
+const scene = useWidgetScene();
 
 const occurrences = (texts: readonly string[], text: string) => texts.filter((t) => t === text).length;
 
 test('two messages typed offline arrive once each, in order, on both sides after the network returns', async () => {
-  const context = await harness.browser.newContext({ viewport: { width: 1100, height: 760 } });
+  const context = await scene.harness.browser.newContext({ viewport: { width: 1100, height: 760 } });
   const visitor = new VisitorWidgetPage(await context.newPage());
-  await visitor.goto(site.url('/'));
+  await visitor.goto(scene.site.url('/'));
   await visitor.open();
 
   // A live chat first, so the conversation exists and the agent holds it.
   await visitor.send('Before the tunnel');
-  const first = await agent.visitorMessage('Before the tunnel');
+  const first = await scene.agent.visitorMessage('Before the tunnel');
   const conversationId = first.conversationId;
-  await agent.reply(conversationId, 'Hi! How can I help?');
+  await scene.agent.reply(conversationId, 'Hi! How can I help?');
   await visitor.messages('agent').filter({ hasText: 'How can I help?' }).waitFor();
 
   // Offline, and the visitor writes at once: the first message may race the socket noticing.
@@ -57,7 +39,7 @@ test('two messages typed offline arrive once each, in order, on both sides after
   );
   await screenshot(visitor.page, 'widget-offline-01-waiting');
   // Nothing of it reached the server meanwhile.
-  expect((await agent.history(conversationId)).map((m) => m.text)).toEqual([
+  expect((await scene.agent.history(conversationId)).map((m) => m.text)).toEqual([
     'Before the tunnel',
     'Hi! How can I help?',
   ]);
@@ -72,7 +54,7 @@ test('two messages typed offline arrive once each, in order, on both sides after
   await visitor.connectionNotice.filter({ hasText: "You're offline." }).waitFor({ state: 'hidden' });
 
   // The agent answers after the reconnect; that too arrives once.
-  await agent.reply(conversationId, 'Both are in stock.');
+  await scene.agent.reply(conversationId, 'Both are in stock.');
   await visitor.messages('agent').filter({ hasText: 'Both are in stock.' }).waitFor();
 
   const expected = [
@@ -83,7 +65,7 @@ test('two messages typed offline arrive once each, in order, on both sides after
     'Both are in stock.',
   ];
   const inWidget = await visitor.messageTexts();
-  const stored: Message[] = await agent.history(conversationId);
+  const stored: Message[] = await scene.agent.history(conversationId);
   const inHistory = stored.filter((m) => m.author.kind !== 'system').map((m) => m.text);
   for (const text of expected) {
     expect({ text, widget: occurrences(inWidget, text), agent: occurrences(inHistory, text) }).toEqual({
@@ -95,7 +77,7 @@ test('two messages typed offline arrive once each, in order, on both sides after
   expect(inWidget).toEqual(expected);
   expect(inHistory).toEqual(expected);
   // The agent's live feed saw each offline message once as well.
-  const live = agent.seen.filter((m) => m.conversationId === conversationId).map((m) => m.text);
+  const live = scene.agent.seen.filter((m) => m.conversationId === conversationId).map((m) => m.text);
   expect(occurrences(live, 'Offline one: is the oolong in stock?')).toBe(1);
   expect(occurrences(live, 'Offline two: and the jasmine?')).toBe(1);
   await screenshot(visitor.page, 'widget-offline-02-back');

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { screenshot } from '../support/browser';
-import { AgentDesk } from './support/agent-desk';
-import { hostPageHtml, startHostSite, type HostSite } from './support/host-site';
-import { collectPageErrors, startWidgetHarness, type WidgetHarness } from './support/widget-harness';
+import { collectPageErrors } from './support/widget-harness';
+import { useWidgetScene } from './support/widget-scene';
 
 interface WidgetStrings {
   title: string;
@@ -22,23 +21,7 @@ const stringsOf = (lng: string): WidgetStrings =>
     fs.readFileSync(path.resolve(__dirname, '../../shared/locales', lng, 'widget.json'), 'utf8'),
   ) as WidgetStrings;
 
-let harness: WidgetHarness;
-let site: HostSite;
-let agent: AgentDesk;
-
-beforeAll(async () => {
-  harness = await startWidgetHarness();
-  site = await startHostSite({
-    '/': { body: hostPageHtml({ parleyUrl: harness.parley.url, siteKey: harness.siteKey }) },
-  });
-  agent = await AgentDesk.signIn(harness.parley.url, harness.parley.admin);
-});
-
-afterAll(async () => {
-  agent?.close();
-  await site?.stop();
-  await harness?.stop();
-});
+const scene = useWidgetScene();
 
 const cases = [
   {
@@ -62,7 +45,7 @@ test.each(cases)(
   'a browser in $browserLocale gets the panel in $lng, laid out $dir',
   async ({ browserLocale, lng, dir, question, answer }) => {
     const strings = stringsOf(lng);
-    const context = await harness.browser.newContext({
+    const context = await scene.harness.browser.newContext({
       locale: browserLocale,
       viewport: { width: 1100, height: 760 },
     });
@@ -70,7 +53,7 @@ test.each(cases)(
     const errors = collectPageErrors(page);
     const visitor = new VisitorWidgetPage(page, { composer: strings.composer.label, close: strings.close });
 
-    await visitor.goto(site.url('/'));
+    await visitor.goto(scene.site.url('/'));
     await visitor.open();
 
     // The document and the panel's root both carry the language and its direction.
@@ -86,13 +69,13 @@ test.each(cases)(
     await visitor.closeButton.waitFor({ state: 'visible' });
 
     await visitor.send(question);
-    const asked = await agent.visitorMessage(question).catch(async (e) => {
+    const asked = await scene.agent.visitorMessage(question).catch(async (e) => {
       await screenshot(page, 'debug-' + lng);
-      console.log(JSON.stringify(agent.seen.map((m) => [m.author.kind, m.text, m.conversationId])));
+      console.log(JSON.stringify(scene.agent.seen.map((m) => [m.author.kind, m.text, m.conversationId])));
       console.log(await visitor.messageTexts(), await visitor.panel.locator('body').innerText());
       throw e;
     });
-    await agent.reply(asked.conversationId, answer);
+    await scene.agent.reply(asked.conversationId, answer);
     await visitor.messages('agent').filter({ hasText: answer }).waitFor({ state: 'visible' });
     expect(await visitor.messageTexts()).toEqual([question, answer]);
 

@@ -5,29 +5,11 @@
 import type { Page } from 'playwright-core';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { screenshot } from '../support/browser';
-import { AgentDesk } from './support/agent-desk';
-import { hostPageHtml, startHostSite, type HostSite } from './support/host-site';
-import { startWidgetHarness, type WidgetHarness } from './support/widget-harness';
+import { useWidgetScene } from './support/widget-scene';
 
 const PHONE = { width: 375, height: 667 };
 
-let harness: WidgetHarness;
-let site: HostSite;
-let agent: AgentDesk;
-
-beforeAll(async () => {
-  harness = await startWidgetHarness();
-  site = await startHostSite({
-    '/': { body: hostPageHtml({ parleyUrl: harness.parley.url, siteKey: harness.siteKey }) },
-  });
-  agent = await AgentDesk.signIn(harness.parley.url, harness.parley.admin);
-});
-
-afterAll(async () => {
-  agent?.close();
-  await site?.stop();
-  await harness?.stop();
-});
+const scene = useWidgetScene();
 
 /** The launcher's own topmost element at a point (inside its shadow root): `button` or `iframe`. */
 const launcherPartAt = (page: Page, x: number, y: number) =>
@@ -42,10 +24,10 @@ const launcherPartAt = (page: Page, x: number, y: number) =>
   );
 
 test('a 375×667 phone shows the open panel full screen, and closing it brings the bubble back', async () => {
-  const context = await harness.browser.newContext({ viewport: PHONE });
+  const context = await scene.harness.browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   const visitor = new VisitorWidgetPage(page);
-  await visitor.goto(site.url('/'));
+  await visitor.goto(scene.site.url('/'));
   const bubble = (await visitor.bubble.boundingBox())!;
   expect({
     right: PHONE.width - (bubble.x + bubble.width),
@@ -73,8 +55,8 @@ test('a 375×667 phone shows the open panel full screen, and closing it brings t
   await visitor.closeButton.waitFor({ state: 'visible' });
 
   await visitor.send('Writing from my phone');
-  const asked = await agent.visitorMessage('Writing from my phone');
-  await agent.reply(asked.conversationId, 'Reading you on the small screen.');
+  const asked = await scene.agent.visitorMessage('Writing from my phone');
+  await scene.agent.reply(asked.conversationId, 'Reading you on the small screen.');
   await visitor.messages('agent').filter({ hasText: 'Reading you on the small screen.' }).waitFor();
   await screenshot(page, 'widget-phone-02-panel-full-screen');
 

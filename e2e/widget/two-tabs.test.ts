@@ -5,42 +5,26 @@
  */
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { screenshot } from '../support/browser';
-import { AgentDesk } from './support/agent-desk';
-import { hostPageHtml, startHostSite, type HostSite } from './support/host-site';
-import { startWidgetHarness, type WidgetHarness } from './support/widget-harness';
+import { hostPageHtml } from './support/host-site';
+import { useWidgetScene } from './support/widget-scene';
 
-let harness: WidgetHarness;
-let site: HostSite;
-let agent: AgentDesk;
-
-beforeAll(async () => {
-  harness = await startWidgetHarness();
-  site = await startHostSite({
-    '/': { body: hostPageHtml({ parleyUrl: harness.parley.url, siteKey: harness.siteKey }) },
-    '/teas': {
-      body: hostPageHtml({ parleyUrl: harness.parley.url, siteKey: harness.siteKey, title: 'Our teas' }),
-    },
-  });
-  agent = await AgentDesk.signIn(harness.parley.url, harness.parley.admin);
-});
-
-afterAll(async () => {
-  agent?.close();
-  await site?.stop();
-  await harness?.stop();
-});
+const scene = useWidgetScene((harness) => ({
+  '/teas': {
+    body: hostPageHtml({ parleyUrl: harness.parley.url, siteKey: harness.siteKey, title: 'Our teas' }),
+  },
+}));
 
 test('a message from one tab shows in the other, and an agent reply shows in both, once each', async () => {
-  const context = await harness.browser.newContext({ viewport: { width: 1100, height: 760 } });
+  const context = await scene.harness.browser.newContext({ viewport: { width: 1100, height: 760 } });
   // Both tabs load before the visitor ever opened the chat: neither holds a visitor token yet.
   const first = new VisitorWidgetPage(await context.newPage());
   const second = new VisitorWidgetPage(await context.newPage());
-  await first.goto(site.url('/'));
-  await second.goto(site.url('/teas'));
+  await first.goto(scene.site.url('/'));
+  await second.goto(scene.site.url('/teas'));
 
   await first.open();
   await first.send('Hello from the first tab');
-  const opening = await agent.visitorMessage('Hello from the first tab');
+  const opening = await scene.agent.visitorMessage('Hello from the first tab');
 
   // The second tab, opened later, is the same visitor: the first tab's message is there.
   await second.open();
@@ -49,11 +33,11 @@ test('a message from one tab shows in the other, and an agent reply shows in bot
   // Live both ways between the tabs.
   await second.send('And this from the second tab');
   await first.messages('visitor').filter({ hasText: 'And this from the second tab' }).waitFor();
-  const followUp = await agent.visitorMessage('And this from the second tab');
+  const followUp = await scene.agent.visitorMessage('And this from the second tab');
   expect(followUp.conversationId).toBe(opening.conversationId);
   expect(followUp.author).toEqual(opening.author);
 
-  await agent.reply(opening.conversationId, 'I see you in two tabs.');
+  await scene.agent.reply(opening.conversationId, 'I see you in two tabs.');
   for (const tab of [first, second])
     await tab.messages('agent').filter({ hasText: 'I see you in two tabs.' }).waitFor();
 
@@ -66,7 +50,7 @@ test('a message from one tab shows in the other, and an agent reply shows in bot
       await tab.panel.locator('[data-testid="message"][data-author="visitor"][data-status="sent"]').count(),
     ).toBe(2);
   }
-  expect((await agent.history(opening.conversationId)).map((m) => m.text)).toEqual(expected);
+  expect((await scene.agent.history(opening.conversationId)).map((m) => m.text)).toEqual(expected);
   await screenshot(first.page, 'widget-two-tabs-01-first');
   await screenshot(second.page, 'widget-two-tabs-02-second');
   await context.close();
