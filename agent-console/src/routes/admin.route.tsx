@@ -15,19 +15,9 @@ import { useSite, type SiteState } from '../components/admin/use-site';
 import { WebhooksAdmin } from '../components/admin/webhooks-admin';
 import { PrivacyAdmin } from '../components/admin/privacy-admin';
 import { useConsole, useT } from '../state/console-context';
-import { hrefOf, type AdminSection } from '../state/navigation.store';
+import { ADMIN_SECTIONS, hrefOf, type AdminSection } from '../state/navigation.store';
 
 const ADMIN_ONLY: readonly AdminSection[] = ['settings', 'snippet', 'api-tokens', 'webhooks', 'privacy'];
-const ORDER: readonly AdminSection[] = [
-  'agents',
-  'departments',
-  'settings',
-  'snippet',
-  'canned',
-  'api-tokens',
-  'webhooks',
-  'privacy',
-];
 
 function SiteBound({
   site,
@@ -71,7 +61,7 @@ export function AdminRoute({ section }: { section: AdminSection | null }) {
   const { navigation, session } = useConsole();
   const t = useT();
   const isAdmin = session.agent.value?.role === 'admin';
-  const sections = ORDER.filter((s) => isAdmin || !ADMIN_ONLY.includes(s));
+  const sections = ADMIN_SECTIONS.filter((s) => isAdmin || !ADMIN_ONLY.includes(s));
   const current = section && sections.includes(section) ? section : 'agents';
 
   return (
