@@ -153,7 +153,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const limiter = createStoreRateLimiter({ store, now: options.now });
   const signIn = createSignInGuard({ limiter, auth });
   const credentialLimits = createCredentialLimits({ limiter });
-  const limits = createVisitorLimits({ limiter, store, rules: visitorRules(options.messageLimits) });
+  const limits = createVisitorLimits({ limiter, rules: visitorRules(options.messageLimits) });
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const attachments = createAttachmentService({ store, files: options.files, maxUploadBytes, now: options.now });
   const attachmentLimits = createAttachmentLimits({ limiter });

@@ -1,12 +1,30 @@
 /** Unguessable ids and tokens: 128 random bits or more, URL-safe. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
+
+// Random bytes drawn 4 KiB at a time and each byte used once: one call into the CSPRNG per 256 ids
+// instead of one per id (a busy server makes a few ids per message).
+const POOL_BYTES = 4096;
+const pool = Buffer.alloc(POOL_BYTES);
+let poolOffset = POOL_BYTES;
+
+function randomBase64Url(bytes: number): string {
+  if (poolOffset + bytes > POOL_BYTES) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const text = pool.toString('base64url', poolOffset, poolOffset + bytes);
+  // Spent bytes are zeroed so that nothing in memory can be read back as a later id.
+  pool.fill(0, poolOffset, poolOffset + bytes);
+  poolOffset += bytes;
+  return text;
+}
 
 export function newId(): string {
-  return randomBytes(16).toString('base64url');
+  return randomBase64Url(16);
 }
 
 export function newSecretToken(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBase64Url(32);
 }
 
 /** Tokens are stored only as hashes, so a leaked database gives no usable token. */

@@ -17,6 +17,13 @@ import { assertVisitorMayAttach, withClaimedAttachments } from './message-attach
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { RoutingService } from './routing.service';
 
+/**
+ * Whether a visitor's message may be stored (rate limits): throws a DomainError to refuse.
+ * `opensConversation` says whether it would open a new chat.
+ */
+export type VisitorMessageAdmission = (plan: { opensConversation: boolean }) => Promise<void>;
+const ADMIT_EVERY_MESSAGE: VisitorMessageAdmission = async () => undefined;
+
 export interface ConversationServiceDeps {
   store: Store;
   broadcaster: Broadcaster;
@@ -50,13 +57,26 @@ export function createConversationService({ store, broadcaster, routing, events 
   }
 
   async function appendAndAnnounce(input: Parameters<Store['appendMessage']>[0]): Promise<Message> {
-    const { message, created } = await store.appendMessage(input);
+    const { message, created, conversation } = await store.appendMessage(input);
     if (created) {
-      const conversation = await store.findConversation(input.conversationId);
-      if (conversation) broadcaster.messageCreated(conversation, message);
-      if (conversation) events.messageCreated(conversation, message);
+      broadcaster.messageCreated(conversation, message);
+      events.messageCreated(conversation, message);
     }
     return message;
+  }
+
+  /** A resend of a message already stored (its ack was lost) is answered with it, even when admission refuses. */
+  async function admitOrFindResent(
+    admit: VisitorMessageAdmission, open: Conversation | null, clientId: string,
+  ): Promise<Message | null> {
+    try {
+      await admit({ opensConversation: open === null });
+      return null;
+    } catch (error) {
+      const stored = open && (await store.findMessageByClientId(open.id, clientId));
+      if (stored) return stored;
+      throw error;
+    }
   }
 
   const service = {
@@ -71,16 +91,25 @@ export function createConversationService({ store, broadcaster, routing, events 
       return { conversation, messages, ...(read ? { read } : {}) };
     },
 
-    /** Stores the visitor's message once (retries return the stored one), opening a conversation if needed. */
-    async visitorSend(visitor: Visitor, input: VisitorMessageSend): Promise<Message> {
+    /**
+     * Stores the visitor's message once (retries return the stored one), opening a conversation if
+     * needed. `admit` (rate limits) runs first and may refuse by throwing.
+     */
+    async visitorSend(visitor: Visitor, input: VisitorMessageSend, admit: VisitorMessageAdmission = ADMIT_EVERY_MESSAGE): Promise<Message> {
       const departmentId = input.departmentId ? await departmentOfSite(visitor.siteId, input.departmentId) : null;
       const uploader = { kind: 'visitor', id: visitor.id } as const;
       const attachmentIds = input.attachments ?? [];
       // Before a conversation opens: a message with someone else's file must not open one.
       await assertVisitorMayAttach(store, { ids: attachmentIds, siteId: visitor.siteId, uploader, clientId: input.clientId });
-      const opened = await store.openConversation({
-        siteId: visitor.siteId, visitorId: visitor.id, visitorName: visitor.name, locale: visitor.locale, departmentId,
-      });
+      const open = await store.findOpenConversation(visitor.siteId, visitor.id);
+      const resent = await admitOrFindResent(admit, open, input.clientId);
+      if (resent) return resent;
+      // Opening is a compare-and-set in the store: a racing first message of another tab gets the same chat.
+      const opened = open
+        ? { conversation: open, created: false }
+        : await store.openConversation({
+          siteId: visitor.siteId, visitorId: visitor.id, visitorName: visitor.name, locale: visitor.locale, departmentId,
+        });
       if (opened.created) broadcaster.conversationUpdated(opened.conversation);
       if (opened.created) events.conversationCreated(opened.conversation);
       const claim = {

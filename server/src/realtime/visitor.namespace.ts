@@ -93,10 +93,9 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     );
     socket.on(
       'message:send',
-      ackHandler(logger, VisitorMessageSendSchema, async (message) => {
-        await limits.beforeMessage(visitor(), address, message.clientId);
-        return conversations.visitorSend(visitor(), message);
-      }),
+      ackHandler(logger, VisitorMessageSendSchema, (message) =>
+        conversations.visitorSend(visitor(), message, (plan) => limits.beforeMessage(visitor(), address, plan)),
+      ),
     );
     socket.on(
       'visitor:identify',

@@ -40,10 +40,22 @@ export interface StoreRateLimiterDeps {
 
 // Ended windows are purged at most this often, by whichever process counts a hit first.
 const PURGE_EVERY_MS = 60_000;
+const HASH_CACHE_SIZE = 20_000;
 
 export function createStoreRateLimiter({ store, now = () => new Date() }: StoreRateLimiterDeps): RateLimiter {
-  // Subjects are e-mails and addresses: the store keeps only their hashes.
-  const keyOf = (rule: RateLimitRule, subject: string) => `${rule.name}:${hashToken(subject)}`;
+  // Subjects are e-mails and addresses: the store keeps only their hashes. A chatting visitor's
+  // subjects come back with every message, so their hashes are kept (losing them costs one hash each).
+  const hashes = new Map<string, string>();
+  const hashOf = (subject: string): string => {
+    let hash = hashes.get(subject);
+    if (hash === undefined) {
+      if (hashes.size >= HASH_CACHE_SIZE) hashes.clear();
+      hash = hashToken(subject);
+      hashes.set(subject, hash);
+    }
+    return hash;
+  };
+  const keyOf = (rule: RateLimitRule, subject: string) => `${rule.name}:${hashOf(subject)}`;
   // Losing this timestamp (another process, a restart) changes nothing but when the next purge runs.
   let lastPurge = 0;
 

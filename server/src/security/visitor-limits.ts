@@ -1,5 +1,5 @@
 /** How fast a visitor, and everyone at one address, may open conversations and send messages. */
-import type { Store, Visitor } from '../store/store';
+import type { Visitor } from '../store/store';
 import { DomainError } from '../domain/domain-error';
 import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
@@ -11,8 +11,6 @@ export interface VisitorRules {
   conversationPerVisitor: RateLimitRule;
   conversationPerAddress: RateLimitRule;
   newVisitorPerAddress: RateLimitRule;
-  /** Client ids of admitted messages: a resend of one (its ack was lost) is not counted again. */
-  admittedMessageIds: RateLimitRule;
 }
 
 /** Generous for people (an office behind one NAT included), tight for scripts. */
@@ -22,7 +20,6 @@ export const VISITOR_RULES: VisitorRules = {
   conversationPerVisitor: { name: 'visitor-conversations', limit: 5, windowMs: 10 * MINUTE },
   conversationPerAddress: { name: 'address-conversations', limit: 30, windowMs: 10 * MINUTE },
   newVisitorPerAddress: { name: 'address-new-visitors', limit: 60, windowMs: 10 * MINUTE },
-  admittedMessageIds: { name: 'visitor-admitted-messages', limit: 1, windowMs: 10 * MINUTE },
 };
 
 /** The default rules with the message limits set by configuration (VISITOR_/ADDRESS_MESSAGES_PER_MINUTE). */
@@ -37,13 +34,12 @@ export function visitorRules(messages?: { perVisitorPerMinute: number; perAddres
 
 export interface VisitorLimitsDeps {
   limiter: RateLimiter;
-  store: Pick<Store, 'findOpenConversation'>;
   rules?: VisitorRules;
 }
 
 type Check = [rule: RateLimitRule, subject: string | null];
 
-export function createVisitorLimits({ limiter, store, rules = VISITOR_RULES }: VisitorLimitsDeps) {
+export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorLimitsDeps) {
   /** Counts a hit on each check in turn; the first over its limit refuses with RATE_LIMITED. */
   async function enforce(checks: Check[], refusal: (wait: string) => string): Promise<void> {
     for (const [rule, subject] of checks) {
@@ -61,21 +57,15 @@ export function createVisitorLimits({ limiter, store, rules = VISITOR_RULES }: V
 
   return {
     /**
-     * Before a message: counts it, and a new conversation too when it will open one. A resend of
-     * an admitted message is let through uncounted, so a client whose ack was lost learns it was
-     * stored instead of being told to wait.
+     * Before a message is stored: counts it, and a new conversation too when it will open one.
+     * (A refused resend of a message already stored is answered with it: see visitorSend.)
      */
-    async beforeMessage(visitor: Visitor, address: string | null, clientId: string): Promise<void> {
-      const admitted = `${visitor.id}|${clientId}`;
-      if ((await limiter.peek(rules.admittedMessageIds, admitted)).count > 0) return;
-      if (!(await store.findOpenConversation(visitor.siteId, visitor.id))) {
-        await enforce(conversationChecks(visitor, address), tooManyConversations);
-      }
-      // One store request for every count a message makes; the admitted id is counted last, only
-      // when the message is let through (its own limit never refuses: a racing resend is the same message).
+    async beforeMessage(visitor: Visitor, address: string | null, plan: { opensConversation: boolean }): Promise<void> {
+      if (plan.opensConversation) await enforce(conversationChecks(visitor, address), tooManyConversations);
+      // One store request for every count a message makes.
       const checks: (readonly [RateLimitRule, string])[] = [[rules.messagePerVisitor, visitor.id]];
       if (address !== null) checks.push([rules.messagePerAddress, address]);
-      const decisions = await limiter.hitInTurn([...checks, [{ ...rules.admittedMessageIds, limit: Number.POSITIVE_INFINITY }, admitted]]);
+      const decisions = await limiter.hitInTurn(checks);
       const refused = decisions.find((d) => !d.allowed);
       if (refused) throw new DomainError('RATE_LIMITED', `You are sending messages too fast. Try again in ${waitInWords(refused.retryAfterMs)}.`);
     },

@@ -84,6 +84,13 @@ export interface AgentLoad {
   lastAssignedAt: string | null;
 }
 
+export interface AppendedMessage {
+  message: Message;
+  /** False when the clientId was already stored: `message` is then the stored one. */
+  created: boolean;
+  conversation: Conversation;
+}
+
 export interface NewMessageRecord {
   conversationId: string;
   clientId: string;
@@ -267,9 +274,12 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   /**
    * Stores a message once per (conversation, clientId) and gives it the next seq. A retry of
    * the same clientId returns the stored message with created=false. An agent's message also
-   * records the first response and clears awaitingAgentSince.
+   * records the first response and clears awaitingAgentSince. `conversation` is the conversation
+   * as this append left it (lastSeq included), so the caller needs no second read to announce it.
    */
-  appendMessage(input: NewMessageRecord): Promise<{ message: Message; created: boolean }>;
+  appendMessage(input: NewMessageRecord): Promise<AppendedMessage>;
+  /** The message a client sent under `clientId` into this conversation, if it was stored. */
+  findMessageByClientId(conversationId: string, clientId: string): Promise<Message | null>;
   /** In seq order; `includeInternal: false` (the visitor's view) leaves agents' notes out. */
   listMessages(query: {
     conversationId: string;

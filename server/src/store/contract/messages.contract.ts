@@ -41,8 +41,10 @@ export function messagesContract(ctx: ContractContext): void {
       const first = await ctx.store.appendMessage(input);
       const retry = await ctx.store.appendMessage({ ...input, text: 'hello (resent)' });
       expect(first.created).toBe(true);
-      expect(retry).toEqual({ message: first.message, created: false });
+      expect(retry).toEqual({ message: first.message, created: false, conversation: first.conversation });
       expect(await ctx.store.listMessages({ conversationId: conversation.id })).toEqual([first.message]);
+      expect(await ctx.store.findMessageByClientId(conversation.id, 'retry-me-123')).toEqual(first.message);
+      expect(await ctx.store.findMessageByClientId(conversation.id, 'never-sent-1')).toBeNull();
       expect((await ctx.store.findConversation(conversation.id))?.lastSeq).toBe(1);
     });
 
@@ -128,6 +130,23 @@ export function messagesContract(ctx: ContractContext): void {
         (await ctx.store.listMessages({ conversationId })).map((m) => [m.seq, m.clientId]);
       expect(await seqsOf(a.conversation.id)).toEqual([[1, 'a-first-1'], [2, 'a-second-1']]);
       expect(await seqsOf(b.conversation.id)).toEqual([[1, 'b-first-1']]);
+    });
+
+    it('answers with the conversation as the append left it: its new lastSeq, and the first response once an agent answers', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const agent = await seedAgent(ctx.store, site.id);
+      const claimed = await ctx.store.claimConversation({ conversationId: conversation.id, agentId: agent.id });
+      const asked = await ctx.store.appendMessage({
+        conversationId: conversation.id, clientId: 'asked-0001', author: { kind: 'visitor', id: visitor.id, name: null }, text: 'hi?',
+      });
+      expect(asked.conversation).toEqual({ ...claimed, lastSeq: 1, updatedAt: expect.any(String) });
+      expect(asked.conversation.firstResponseAt ?? null).toBeNull();
+      const answered = await ctx.store.appendMessage({
+        conversationId: conversation.id, clientId: 'answer-0001', author: { kind: 'agent', id: agent.id, name: 'Ann' }, text: 'hello',
+      });
+      expect(answered.conversation).toMatchObject({ id: conversation.id, status: 'assigned', assignedAgentId: agent.id, lastSeq: 2 });
+      expect(answered.conversation.firstResponseAt).toEqual(expect.any(String));
+      expect(answered.conversation).toEqual(await ctx.store.findConversation(conversation.id));
     });
 
     it('refuses a message for a conversation that does not exist', async () => {

@@ -1,23 +1,24 @@
 /** Messages on MongoDB: stored once per (conversation, clientId), numbered by an atomic $inc on the conversation. */
 import type { Model } from 'mongoose';
 import { newId } from '../../tokens';
-import { StoreConflictError, type NewMessageRecord, type Store } from '../store';
+import type { Message } from '@parley/shared';
+import { StoreConflictError, type AppendedMessage, type NewMessageRecord, type Store } from '../store';
 import type { ConversationDoc, MessageDoc } from './mongo.documents';
-import { authorFields, toMessage } from './mongo.mapping';
+import { authorFields, toConversation, toMessage } from './mongo.mapping';
 import { duplicateKeyIndex, INDEX, type MongoModels } from './mongo.models';
 
-type MessageStore = Pick<Store, 'appendMessage' | 'listMessages'>;
+type MessageStore = Pick<Store, 'appendMessage' | 'findMessageByClientId' | 'listMessages'>;
 
 export function mongoMessages(models: MongoModels): MessageStore {
   const { conversations, messages } = models;
 
-  async function findByClientId(input: NewMessageRecord) {
+  async function findByClientId(input: Pick<NewMessageRecord, 'conversationId' | 'clientId'>) {
     const doc = await messages.findOne({ conversationId: input.conversationId, clientId: input.clientId }).lean<MessageDoc>();
     return doc ? toMessage(doc) : null;
   }
 
   /** Takes the next seq; an answer to the visitor also stamps the first response and stops the clock. */
-  async function takeSeq(input: NewMessageRecord, at: Date): Promise<number> {
+  async function takeSeq(input: NewMessageRecord, at: Date): Promise<ConversationDoc> {
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
     const answersVisitor = input.author.kind === 'agent' && !input.internal;
     const update = answersVisitor
@@ -25,33 +26,43 @@ export function mongoMessages(models: MongoModels): MessageStore {
       ? { $inc: { lastSeq: 1 }, $set: { updatedAt: at, awaitingAgentSince: null }, $min: { firstResponseAt: at } }
       : { $inc: { lastSeq: 1 }, $set: { updatedAt: at } };
     const bumped = await conversations
-      .findOneAndUpdate({ _id: input.conversationId }, update, { returnDocument: 'after', projection: { lastSeq: 1 } })
-      .lean<Pick<ConversationDoc, 'lastSeq'>>();
+      .findOneAndUpdate({ _id: input.conversationId }, update, { returnDocument: 'after' })
+      .lean<ConversationDoc>();
     if (!bumped) throw new StoreConflictError('conversation does not exist');
-    return bumped.lastSeq;
+    return bumped;
+  }
+
+  async function resent(stored: Message): Promise<AppendedMessage> {
+    const conversation = await conversations.findById(stored.conversationId).lean<ConversationDoc>();
+    if (!conversation) throw new StoreConflictError('conversation does not exist');
+    return { message: stored, created: false, conversation: toConversation(conversation) };
   }
 
   return {
+    async findMessageByClientId(conversationId, clientId) {
+      return findByClientId({ conversationId, clientId });
+    },
     async appendMessage(input) {
       const existing = await findByClientId(input);
-      if (existing) return { message: existing, created: false };
+      if (existing) return resent(existing);
       const createdAt = new Date();
+      const conversation = await takeSeq(input, createdAt);
       const doc: MessageDoc = {
-        _id: newId(), conversationId: input.conversationId, seq: await takeSeq(input, createdAt),
+        _id: newId(), conversationId: input.conversationId, seq: conversation.lastSeq,
         clientId: input.clientId, ...authorFields(input.author), text: input.text,
         internal: input.internal === true, createdAt,
         ...(input.attachments && input.attachments.length > 0 ? { attachments: input.attachments } : {}),
       };
       try {
         await messages.create(doc);
-        return { message: toMessage(doc), created: true };
+        return { message: toMessage(doc), created: true, conversation: toConversation(conversation) };
       } catch (error) {
         // A concurrent retry of the same clientId stored it first; ours was certainly not stored.
         if (duplicateKeyIndex(error) !== INDEX.messageClientId) throw error;
         await giveBackSeq(conversations, input.conversationId, doc.seq);
         const stored = await findByClientId(input);
         if (!stored) throw error;
-        return { message: stored, created: false };
+        return resent(stored);
       }
     },
     async listMessages({ conversationId, afterSeq = 0, limit = 500, includeInternal = true }) {

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
-import { StoreConflictError, type NewConversationRecord, type NewMessageRecord, type Store } from '../store';
+import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import { groupCommit } from './sqlite-group-commit';
 import { withoutFsync } from './sqlite-sync-mode';
@@ -16,7 +16,7 @@ type ConversationStore = Pick<
   | 'openConversation' | 'findOpenConversation' | 'findLatestConversation' | 'findConversation'
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
-  | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'listMessages'
+  | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'findMessageByClientId' | 'listMessages'
   | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
 >;
 
@@ -34,11 +34,11 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
   const messageByClientId = db.prepare<[string, string], MessageRow>(
     'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?',
   );
-  const bumpSeq = db.prepare<{ at: string; id: string; agent: number }, { last_seq: number }>(
+  const bumpSeq = db.prepare<{ at: string; id: string; agent: number }, ConversationRow>(
     `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at,
        first_response_at = CASE WHEN @agent = 1 THEN COALESCE(first_response_at, @at) ELSE first_response_at END,
        awaiting_agent_since = CASE WHEN @agent = 1 THEN NULL ELSE awaiting_agent_since END
-     WHERE id = @id RETURNING last_seq`,
+     WHERE id = @id RETURNING *`,
   );
   const insertMessage = db.prepare(
     `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at, attachments_json)
@@ -52,9 +52,15 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
     return statement;
   };
 
-  const appendOne = (input: NewMessageRecord) => {
+  const resent = (stored: MessageRow): AppendedMessage => {
+    const conversation = byId.get(stored.conversation_id);
+    if (!conversation) throw new StoreConflictError('conversation does not exist');
+    return { message: toMessage(stored), created: false, conversation: toConversation(conversation) };
+  };
+
+  const appendOne = (input: NewMessageRecord): AppendedMessage => {
     const existing = messageByClientId.get(input.conversationId, input.clientId);
-    if (existing) return { message: toMessage(existing), created: false };
+    if (existing) return resent(existing);
     const createdAt = nowIso();
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
     const answersVisitor = input.author.kind === 'agent' && !input.internal;
@@ -72,7 +78,7 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
       kind: author.kind, authorId: author.id, authorName: author.name, text: row.text, internal: row.internal, createdAt,
       attachments: row.attachments_json,
     });
-    return { message: toMessage(row), created: true };
+    return { message: toMessage(row), created: true, conversation: toConversation(bumped) };
   };
 
   // Appends of one event-loop turn commit (and fsync) together: one disk flush for many messages.
@@ -279,9 +285,13 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
       } catch (error) {
         return afterUniqueRace(error, () => {
           const row = messageByClientId.get(input.conversationId, input.clientId);
-          return row ? { message: toMessage(row), created: false } : null;
+          return row ? resent(row) : null;
         });
       }
+    },
+    async findMessageByClientId(conversationId, clientId) {
+      const row = messageByClientId.get(conversationId, clientId);
+      return row ? toMessage(row) : null;
     },
     async listMessages({ conversationId, afterSeq = 0, limit = 500, includeInternal = true }) {
       return db
