@@ -25,8 +25,10 @@ export function instrumentRealtime(deps: RealtimeMetricsDeps): {
 } {
   const { metrics, visitorNamespace, agentNamespace, store } = deps;
   const instrumentation = createSocketInstrumentation(metrics);
-  visitorNamespace.on('connection', (socket) => void socket.use(instrumentation.packetMiddleware('visitor')));
-  agentNamespace.on('connection', (socket) => void socket.use(instrumentation.packetMiddleware('agent')));
+  visitorNamespace.on('connection', (socket) =>
+    void socket.use(instrumentation.packetMiddleware('visitor', () => socket.data.visitor?.id)));
+  agentNamespace.on('connection', (socket) =>
+    void socket.use(instrumentation.packetMiddleware('agent', () => socket.data.agent?.id)));
   metrics.watchConnections('visitor', () => visitorNamespace.sockets.size);
   metrics.watchConnections('agent', () => agentNamespace.sockets.size);
   metrics.watchQueueLength(() => queueLengths(store));

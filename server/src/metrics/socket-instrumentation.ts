@@ -1,9 +1,10 @@
 /**
  * Socket.IO side of the metrics: error codes in acknowledgements, and the time from a
- * `message:send` arriving to its broadcast. The send is tagged with an async context when it
- * arrives, so the broadcaster can time it without the domain carrying timestamps around.
+ * `message:send` arriving to its broadcast. An arriving send is noted under its sender and
+ * clientId, which the broadcast message carries too, so the domain carries no timestamps around.
+ * (An AsyncLocalStorage context did this before; its promise hooks cost every promise of the
+ * server, about 5% of a busy relay's time.)
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import type { Broadcaster } from '../domain/broadcaster.port';
 import type { ServerMetrics, SocketNamespaceLabel } from './metrics.port';
@@ -11,15 +12,17 @@ import type { ServerMetrics, SocketNamespaceLabel } from './metrics.port';
 interface SendInFlight {
   namespace: SocketNamespaceLabel;
   receivedAt: number;
-  broadcast: boolean;
 }
 
 /** Socket.IO's per-socket middleware: the packet is `[event, ...args]`, an ack callback last. */
 export type SocketPacketMiddleware = (packet: unknown[], next: (error?: Error) => void) => void;
 
 export interface SocketInstrumentation {
-  /** Install with `socket.use(...)` on every socket of the namespace. */
-  packetMiddleware(namespace: SocketNamespaceLabel): SocketPacketMiddleware;
+  /**
+   * Install with `socket.use(...)` on every socket of the namespace; `senderId` names the
+   * socket's visitor or agent, the author id its messages will carry.
+   */
+  packetMiddleware(namespace: SocketNamespaceLabel, senderId: () => string | undefined): SocketPacketMiddleware;
   /** The same broadcaster, timing the first `messageCreated` of each instrumented send. */
   timeBroadcasts(broadcaster: Broadcaster): Broadcaster;
 }
@@ -32,24 +35,31 @@ function errorCodeOf(ackResult: unknown): string | null {
   return typeof error.code === 'string' ? error.code : null;
 }
 
+const clientIdOf = (payload: unknown): string | null =>
+  typeof payload === 'object' && payload !== null && 'clientId' in payload && typeof payload.clientId === 'string'
+    ? payload.clientId
+    : null;
+
 export function createSocketInstrumentation(metrics: ServerMetrics): SocketInstrumentation {
-  const sends = new AsyncLocalStorage<SendInFlight>();
+  // Sends between arrival and acknowledgement, by `${senderId}|${clientId}`: the ack removes its entry.
+  const inFlight = new Map<string, SendInFlight>();
 
   return {
-    packetMiddleware(namespace) {
+    packetMiddleware(namespace, senderId) {
       return (packet, next) => {
         const last = packet.length > 1 ? packet[packet.length - 1] : undefined;
-        if (typeof last === 'function') {
-          packet[packet.length - 1] = (result: unknown) => {
-            const code = errorCodeOf(result);
-            if (code) metrics.countError('socket', code);
-            last(result);
-          };
-        }
-        // Socket.IO runs the handler from inside `next`, so the handler's async work inherits this context.
-        if (packet[0] === 'message:send')
-          sends.run({ namespace, receivedAt: performance.now(), broadcast: false }, next);
-        else next();
+        if (typeof last !== 'function') return next();
+        const clientId = packet[0] === 'message:send' ? clientIdOf(packet[1]) : null;
+        const sender = clientId === null ? undefined : senderId();
+        const key = sender === undefined ? null : `${sender}|${clientId}`;
+        if (key !== null && !inFlight.has(key)) inFlight.set(key, { namespace, receivedAt: performance.now() });
+        packet[packet.length - 1] = (result: unknown) => {
+          if (key !== null) inFlight.delete(key);
+          const code = errorCodeOf(result);
+          if (code) metrics.countError('socket', code);
+          last(result);
+        };
+        next();
       };
     },
     timeBroadcasts(broadcaster) {
@@ -57,9 +67,13 @@ export function createSocketInstrumentation(metrics: ServerMetrics): SocketInstr
         ...broadcaster,
         messageCreated(conversation, message) {
           broadcaster.messageCreated(conversation, message);
-          const send = sends.getStore();
-          if (!send || send.broadcast) return;
-          send.broadcast = true;
+          const author = message.author.kind === 'system' ? undefined : message.author.id;
+          if (author === undefined) return;
+          const key = `${author}|${message.clientId}`;
+          const send = inFlight.get(key);
+          if (!send) return;
+          // Timed once: a resend racing its first attempt is not timed again.
+          inFlight.delete(key);
           metrics.observeDelivery(send.namespace, (performance.now() - send.receivedAt) / 1000);
         },
       };

@@ -72,6 +72,32 @@ function webhookContract(ctx: ContractContext): void {
       expect(await ctx.store.enqueueWebhookEvent({ siteId, type: 'rating.created', event: event('rating.created'), at: at(2) })).toBe(0);
     });
 
+    it('builds the body only for a subscribed event, and sees a subscription change at once, from this store or another on the same storage', async () => {
+      const endpoint = await seedEndpoint(ctx.store, { events: ['ticket.created'] });
+      const { siteId } = endpoint;
+      const build = jest.fn(() => event('message.created'));
+      const enqueue = (store = ctx.store) => store.enqueueWebhookEvent({ siteId, type: 'message.created', event: build, at: at(1) });
+      expect(await enqueue()).toBe(0);
+      expect(build).not.toHaveBeenCalled();
+      await ctx.store.updateWebhookEndpoint({ id: endpoint.id, siteId, changes: { events: ['message.created'] }, at: at(2) });
+      expect(await enqueue()).toBe(1);
+      expect(build).toHaveBeenCalledTimes(1);
+
+      const other = await ctx.location.open();
+      try {
+        expect(await enqueue(other)).toBe(1);
+        await ctx.store.updateWebhookEndpoint({ id: endpoint.id, siteId, changes: { enabled: false }, at: at(3) });
+        expect(await enqueue(other)).toBe(0);
+        await other.createWebhookEndpoint({
+          siteId, url: 'https://hooks.example.test/second', description: '', events: ['message.created'], enabled: true,
+          allowPrivateTargets: false, secret: 'whsec_second', createdByAgentId: endpoint.createdByAgentId, at: at(4),
+        });
+        expect(await enqueue()).toBe(1);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('claims the due ones oldest first with their body, each by one of several concurrent claimers', async () => {
       const endpoint = await seedEndpoint(ctx.store);
       const queued: WebhookDelivery[] = [];

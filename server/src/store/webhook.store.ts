@@ -48,9 +48,12 @@ export interface WebhookStore {
 
   /**
    * Queues the event once for every enabled endpoint of the site subscribed to its type, due at
-   * `at`. Returns how many deliveries were queued.
+   * `at`. Returns how many deliveries were queued. `event` may be a function: it is called (the
+   * body serialised) only when some endpoint subscribes, which for most events of most sites none does.
    */
-  enqueueWebhookEvent(input: { siteId: string; type: WebhookEventType; event: QueuedWebhookEvent; at: string }): Promise<number>;
+  enqueueWebhookEvent(input: {
+    siteId: string; type: WebhookEventType; event: QueuedWebhookEvent | (() => QueuedWebhookEvent); at: string;
+  }): Promise<number>;
   /** Queues the event for one endpoint whatever it subscribes to (the "send test event" button). */
   enqueueWebhookDelivery(input: { endpointId: string; siteId: string; event: QueuedWebhookEvent; at: string }): Promise<WebhookDelivery>;
   /**

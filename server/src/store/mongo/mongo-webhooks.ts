@@ -141,7 +141,9 @@ export async function mongoWebhooks(connection: Connection): Promise<WebhookStor
 
     async enqueueWebhookEvent({ siteId, type, event, at }) {
       const subscribed = await endpoints.find({ siteId, enabled: true, events: type }, { _id: 1 }).lean<Pick<EndpointDoc, '_id'>[]>();
-      for (const endpoint of subscribed) await enqueue({ endpointId: endpoint._id, siteId, event, at });
+      if (subscribed.length === 0) return 0;
+      const body = typeof event === 'function' ? event() : event;
+      for (const endpoint of subscribed) await enqueue({ endpointId: endpoint._id, siteId, event: body, at });
       return subscribed.length;
     },
     enqueueWebhookDelivery: enqueue,

@@ -6,6 +6,7 @@ import { StoreConflictError, type NewConversationRecord, type AppendedMessage, t
 import { isUniqueViolation } from './constraint-errors';
 import { groupCommit } from './sqlite-group-commit';
 import { withoutFsync } from './sqlite-sync-mode';
+import type { WalFlusher } from './sqlite-wal-flush';
 import { attachmentsColumn } from './sqlite-attachments';
 import {
   authorColumns, toConversation, toMessage, toQueuedConversation, type ConversationRow, type MessageRow,
@@ -26,7 +27,7 @@ const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visit
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
 const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = @agentId AND c.status = 'assigned') < @maxChats`;
 
-export function sqliteConversations(db: Database.Database): ConversationStore {
+export function sqliteConversations(db: Database.Database, wal: WalFlusher): ConversationStore {
   const byId = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
   const openOf = db.prepare<[string, string], ConversationRow>(
     "SELECT * FROM conversations WHERE site_id = ? AND visitor_id = ? AND status <> 'resolved'",
@@ -34,10 +35,14 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
   const messageByClientId = db.prepare<[string, string], MessageRow>(
     'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?',
   );
-  const bumpSeq = db.prepare<{ at: string; id: string; agent: number }, ConversationRow>(
+  // Two statements, not one with CASEs: SQLite rewrites every index on a column an UPDATE sets, even
+  // to the same value, and first_response_at and awaiting_agent_since sit in two of them.
+  const bumpSeq = db.prepare<{ at: string; id: string }, ConversationRow>(
+    'UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at WHERE id = @id RETURNING *',
+  );
+  const bumpSeqAnswering = db.prepare<{ at: string; id: string }, ConversationRow>(
     `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at,
-       first_response_at = CASE WHEN @agent = 1 THEN COALESCE(first_response_at, @at) ELSE first_response_at END,
-       awaiting_agent_since = CASE WHEN @agent = 1 THEN NULL ELSE awaiting_agent_since END
+       first_response_at = COALESCE(first_response_at, @at), awaiting_agent_since = NULL
      WHERE id = @id RETURNING *`,
   );
   const insertMessage = db.prepare(
@@ -64,7 +69,7 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
     const createdAt = nowIso();
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
     const answersVisitor = input.author.kind === 'agent' && !input.internal;
-    const bumped = bumpSeq.get({ at: createdAt, id: input.conversationId, agent: answersVisitor ? 1 : 0 });
+    const bumped = (answersVisitor ? bumpSeqAnswering : bumpSeq).get({ at: createdAt, id: input.conversationId });
     if (!bumped) throw new StoreConflictError('conversation does not exist');
     const author = authorColumns(input.author);
     const id = newId();
@@ -81,8 +86,9 @@ export function sqliteConversations(db: Database.Database): ConversationStore {
     return { message: toMessage(row), created: true, conversation: toConversation(bumped) };
   };
 
-  // Appends of one event-loop turn commit (and fsync) together: one disk flush for many messages.
-  const appendInGroup = groupCommit(db, appendOne);
+  // Appends of one event-loop turn commit together, then one fdatasync off the main thread makes them
+  // durable before any is acknowledged (sqlite-wal-flush.ts).
+  const appendInGroup = groupCommit(db, appendOne, { around: (commit) => withoutFsync(db, commit), durable: wal.durable });
 
   const openTx = db.transaction((input: NewConversationRecord) => {
     const existing = openOf.get(input.siteId, input.visitorId);

@@ -45,6 +45,25 @@ describe('sqlite group commit', () => {
     expect(storedLines()).toEqual(['kept', 'also kept']);
   });
 
+  it('answers a batch only once it is durable, and refuses all of it when making it durable fails', async () => {
+    let flush: (error?: Error) => void = () => undefined;
+    const durable = () => new Promise<void>((resolve, reject) => (flush = (error) => (error ? reject(error) : resolve())));
+    const lines = groupCommit(writer, insert(writer), { durable });
+    let answered = false;
+    const both = Promise.all([lines.write('a'), lines.write('b')]).then((values) => ((answered = true), values));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Committed (another connection sees it) but not yet answered.
+    expect(storedLines()).toEqual(['a', 'b']);
+    expect(answered).toBe(false);
+    flush();
+    expect(await both).toEqual(['a', 'b']);
+
+    const failing = Promise.allSettled([lines.write('c')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    flush(new Error('EIO'));
+    expect((await failing).map((r) => r.status)).toEqual(['rejected']);
+  });
+
   it('starts a new transaction for writes asked after the last one committed', async () => {
     const lines = groupCommit(writer, insert(writer));
     await lines.write('first');

@@ -1,6 +1,6 @@
 /**
  * Group commit: writes asked for in the same event-loop turn share one SQLite transaction, so one
- * fsync (synchronous=FULL) makes all of them durable, and each caller hears back only after it.
+ * fsync makes all of them durable, and each caller hears back only after it.
  */
 import type Database from 'better-sqlite3';
 
@@ -20,6 +20,11 @@ export interface GroupCommit<I, O> {
 export interface GroupCommitOptions {
   /** Runs the commit, e.g. under synchronous=NORMAL for writes that need no fsync; as is when absent. */
   around?: <T>(commit: () => T) => T;
+  /**
+   * Resolves once the commit is on disk (see sqlite-wal-flush): callers hear back only after it.
+   * A batch whose flush fails is refused, though committed: a resend finds it by its idempotency key.
+   */
+  durable?: () => Promise<void>;
 }
 
 /**
@@ -29,7 +34,7 @@ export interface GroupCommitOptions {
 export function groupCommit<I, O>(
   db: Database.Database,
   writeOne: (input: I) => O,
-  { around = (commit) => commit() }: GroupCommitOptions = {},
+  { around = (commit) => commit(), durable }: GroupCommitOptions = {},
 ): GroupCommit<I, O> {
   let pending: Pending<I, O>[] = [];
   const one = db.transaction(writeOne);
@@ -54,10 +59,15 @@ export function groupCommit<I, O>(
       for (const item of batch) item.reject(error);
       return;
     }
-    outcomes.forEach((outcome, i) => {
-      const item = batch[i] as Pending<I, O>;
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
+    const answer = () =>
+      outcomes.forEach((outcome, i) => {
+        const item = batch[i] as Pending<I, O>;
+        if (outcome.ok) item.resolve(outcome.value);
+        else item.reject(outcome.error);
+      });
+    if (!durable) return answer();
+    durable().then(answer, (error: unknown) => {
+      for (const item of batch) item.reject(error);
     });
   }
 

@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { WEBHOOK_EVENT_TYPES, type WebhookDelivery, type WebhookEventType } from '@parley/shared';
 import { newId } from '../../tokens';
 import { clipError } from '../email-outbox.store';
-import type { ClaimedWebhookDelivery, WebhookEndpointRecord, WebhookStore } from '../webhook.store';
+import type { ClaimedWebhookDelivery, QueuedWebhookEvent, WebhookEndpointRecord, WebhookStore } from '../webhook.store';
+import { webhookSubscriptionCache } from './sqlite-webhook-subscriptions';
 import { prepareLeasedClaim } from './sqlite-leased-claim';
 
 interface EndpointRow {
@@ -56,10 +57,6 @@ export function sqliteWebhooks(db: Database.Database): WebhookStore {
      ON CONFLICT (endpoint_id, event_id) DO UPDATE SET event_id = excluded.event_id
      RETURNING *`,
   );
-  const subscribed = db.prepare<[string, string], { id: string }>(
-    `SELECT id FROM webhook_endpoints
-     WHERE site_id = ? AND enabled = 1 AND EXISTS (SELECT 1 FROM json_each(events_json) WHERE value = ?)`,
-  );
   const claimDue = prepareLeasedClaim<DeliveryRow>(db, 'webhook_deliveries');
   const markDelivered = db.prepare(
     `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = ?, response_status = ?, lease_until = NULL, last_error = NULL
@@ -81,18 +78,20 @@ export function sqliteWebhooks(db: Database.Database): WebhookStore {
        LIMIT @limit)`,
   );
 
-  const enqueueForSubscribers = db.transaction((input: Parameters<WebhookStore['enqueueWebhookEvent']>[0], endpoints: { id: string }[]) => {
-    for (const endpoint of endpoints) {
+  const enqueueForSubscribers = db.transaction((input: { siteId: string; event: QueuedWebhookEvent; at: string }, endpointIds: string[]) => {
+    for (const endpointId of endpointIds) {
       insertDelivery.get({
-        id: newId(), endpointId: endpoint.id, siteId: input.siteId, eventId: input.event.id, eventType: input.event.type,
+        id: newId(), endpointId, siteId: input.siteId, eventId: input.event.id, eventType: input.event.type,
         payload: input.event.payload, at: input.at,
       });
     }
-    return endpoints.length;
+    return endpointIds.length;
   });
+  const subscriptions = webhookSubscriptionCache(db);
 
   return {
     async createWebhookEndpoint(input) {
+      subscriptions.forget(input.siteId);
       const row = db
         .prepare<Record<string, unknown>, EndpointRow>(
           `INSERT INTO webhook_endpoints (id, site_id, url, description, events_json, enabled, allow_private_targets, secret,
@@ -119,6 +118,7 @@ export function sqliteWebhooks(db: Database.Database): WebhookStore {
       return row ? toEndpoint(row) : null;
     },
     async updateWebhookEndpoint({ id, siteId, changes, at }) {
+      subscriptions.forget(siteId);
       const sets = ['updated_at = @at'];
       const values: Record<string, unknown> = { id, siteId, at };
       for (const [field, column] of Object.entries(CHANGE_COLUMNS)) {
@@ -135,17 +135,19 @@ export function sqliteWebhooks(db: Database.Database): WebhookStore {
       return row ? toEndpoint(row) : null;
     },
     async deleteWebhookEndpoint({ id, siteId }) {
+      subscriptions.forget(siteId);
       return db.transaction(() => {
         db.prepare('DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND site_id = ?').run(id, siteId);
         return db.prepare('DELETE FROM webhook_endpoints WHERE id = ? AND site_id = ?').run(id, siteId).changes > 0;
       }).immediate();
     },
 
-    async enqueueWebhookEvent(input) {
-      // Most events of most sites go nowhere: answer those with a read, without taking the write lock.
-      const endpoints = subscribed.all(input.siteId, input.type);
-      if (endpoints.length === 0) return 0;
-      return enqueueForSubscribers.immediate(input, endpoints);
+    async enqueueWebhookEvent({ siteId, type, event, at }) {
+      // Most events of most sites go nowhere: answer those from the cache, without the write lock.
+      const endpointIds = subscriptions.subscribers(siteId, type);
+      if (endpointIds.length === 0) return 0;
+      const body = typeof event === 'function' ? event() : event;
+      return enqueueForSubscribers.immediate({ siteId, event: body, at }, endpointIds);
     },
     async enqueueWebhookDelivery({ endpointId, siteId, event, at }) {
       const row = insertDelivery.get({

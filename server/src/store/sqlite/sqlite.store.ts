@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Store } from '../store';
 import { migrate } from './migrations';
 import { sqliteConversations } from './sqlite-conversations';
+import { walFlusher } from './sqlite-wal-flush';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteCannedReplies } from './sqlite-canned-replies';
 import { sqliteVisitors } from './sqlite-visitors';
@@ -43,11 +44,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     throw error;
   }
 
+  const wal = walFlusher(db);
   return {
     kind: 'sqlite',
     async close() {
-      // A group commit already queued (setImmediate) runs before this continuation: let it finish.
+      // A group commit already queued (setImmediate) runs before this continuation: let it finish,
+      // and its flush to disk.
       await new Promise((resolve) => setImmediate(resolve));
+      await wal.close();
       if (db.open) db.close();
     },
     ...sqliteDirectory(db),
@@ -55,7 +59,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteCannedReplies(db),
     ...sqliteTickets(db),
     ...sqliteEmailOutbox(db),
-    ...sqliteConversations(db),
+    ...sqliteConversations(db, wal),
     ...sqliteKnowledgeBase(db),
     ...sqliteRateLimits(db),
     ...sqliteVisitorIdentity(db),
