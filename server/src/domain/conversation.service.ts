@@ -10,19 +10,21 @@ import type {
   TransferRequest,
   VisitorMessageSend,
 } from '@parley/shared';
-import { StoreConflictError, type Store, type Visitor } from '../store/store';
+import { StoreConflictError, type AppendedMessage, type NewMessageRecord, type Store, type Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
 import { assertVisitorMayAttach, withClaimedAttachments } from './message-attachments';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { RoutingService } from './routing.service';
 
-/**
- * Whether a visitor's message may be stored (rate limits): throws a DomainError to refuse.
- * `opensConversation` says whether it would open a new chat.
- */
-export type VisitorMessageAdmission = (plan: { opensConversation: boolean }) => Promise<void>;
-const ADMIT_EVERY_MESSAGE: VisitorMessageAdmission = async () => undefined;
+/** Whether a visitor's message may be stored (rate limits); each check throws a DomainError to refuse. */
+export interface VisitorMessageAdmission {
+  /** Counts the message, before it is stored. */
+  message(): Promise<void>;
+  /** Counts a new conversation, before this message opens one. */
+  conversation(): Promise<void>;
+}
+const ADMIT_EVERY_MESSAGE: VisitorMessageAdmission = { message: async () => undefined, conversation: async () => undefined };
 
 export interface ConversationServiceDeps {
   store: Store;
@@ -56,23 +58,22 @@ export function createConversationService({ store, broadcaster, routing, events 
     return departmentId;
   }
 
-  async function appendAndAnnounce(input: Parameters<Store['appendMessage']>[0]): Promise<Message> {
-    const { message, created, conversation } = await store.appendMessage(input);
+  function announce({ message, created, conversation }: AppendedMessage): Message {
     if (created) {
       broadcaster.messageCreated(conversation, message);
       events.messageCreated(conversation, message);
     }
     return message;
   }
+  const appendAndAnnounce = async (input: NewMessageRecord): Promise<Message> => announce(await store.appendMessage(input));
 
   /** A resend of a message already stored (its ack was lost) is answered with it, even when admission refuses. */
-  async function admitOrFindResent(
-    admit: VisitorMessageAdmission, open: Conversation | null, clientId: string,
-  ): Promise<Message | null> {
+  async function admitOrFindResent(admit: () => Promise<void>, visitor: Visitor, clientId: string): Promise<Message | null> {
     try {
-      await admit({ opensConversation: open === null });
+      await admit();
       return null;
     } catch (error) {
+      const open = await store.findOpenConversation(visitor.siteId, visitor.id);
       const stored = open && (await store.findMessageByClientId(open.id, clientId));
       if (stored) return stored;
       throw error;
@@ -93,17 +94,26 @@ export function createConversationService({ store, broadcaster, routing, events 
 
     /**
      * Stores the visitor's message once (retries return the stored one), opening a conversation if
-     * needed. `admit` (rate limits) runs first and may refuse by throwing.
+     * needed. `admit` (rate limits) counts the message first, and a new conversation before one opens.
      */
     async visitorSend(visitor: Visitor, input: VisitorMessageSend, admit: VisitorMessageAdmission = ADMIT_EVERY_MESSAGE): Promise<Message> {
       const departmentId = input.departmentId ? await departmentOfSite(visitor.siteId, input.departmentId) : null;
       const uploader = { kind: 'visitor', id: visitor.id } as const;
+      const author = { kind: 'visitor', id: visitor.id, name: visitor.name } as const;
       const attachmentIds = input.attachments ?? [];
       // Before a conversation opens: a message with someone else's file must not open one.
       await assertVisitorMayAttach(store, { ids: attachmentIds, siteId: visitor.siteId, uploader, clientId: input.clientId });
-      const open = await store.findOpenConversation(visitor.siteId, visitor.id);
-      const resent = await admitOrFindResent(admit, open, input.clientId);
+      const resent = await admitOrFindResent(admit.message, visitor, input.clientId);
       if (resent) return resent;
+      // Most messages: text into the chat already open, found and stored in one write.
+      if (attachmentIds.length === 0) {
+        const appended = await store.appendToOpenConversation({
+          siteId: visitor.siteId, visitorId: visitor.id, clientId: input.clientId, author, text: input.text,
+        });
+        if (appended) return announce(appended);
+      }
+      const open = await store.findOpenConversation(visitor.siteId, visitor.id);
+      if (!open) await admit.conversation();
       // Opening is a compare-and-set in the store: a racing first message of another tab gets the same chat.
       const opened = open
         ? { conversation: open, created: false }
@@ -118,7 +128,7 @@ export function createConversationService({ store, broadcaster, routing, events 
       const message = await withClaimedAttachments(store, claim, (attachments) => appendAndAnnounce({
         conversationId: opened.conversation.id,
         clientId: input.clientId,
-        author: { kind: 'visitor', id: visitor.id, name: visitor.name },
+        author,
         text: input.text,
         attachments,
       }));

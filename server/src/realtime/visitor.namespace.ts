@@ -94,7 +94,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     socket.on(
       'message:send',
       ackHandler(logger, VisitorMessageSendSchema, (message) =>
-        conversations.visitorSend(visitor(), message, (plan) => limits.beforeMessage(visitor(), address, plan)),
+        conversations.visitorSend(visitor(), message, limits.visitorMessage(visitor(), address)),
       ),
     );
     socket.on(

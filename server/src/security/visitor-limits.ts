@@ -1,5 +1,6 @@
 /** How fast a visitor, and everyone at one address, may open conversations and send messages. */
 import type { Visitor } from '../store/store';
+import type { VisitorMessageAdmission } from '../domain/conversation.service';
 import { DomainError } from '../domain/domain-error';
 import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
@@ -57,17 +58,21 @@ export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorL
 
   return {
     /**
-     * Before a message is stored: counts it, and a new conversation too when it will open one.
-     * (A refused resend of a message already stored is answered with it: see visitorSend.)
+     * The checks of one visitor message: the message itself, and a new conversation when it opens
+     * one. (A refused resend of a message already stored is answered with it: see visitorSend.)
      */
-    async beforeMessage(visitor: Visitor, address: string | null, plan: { opensConversation: boolean }): Promise<void> {
-      if (plan.opensConversation) await enforce(conversationChecks(visitor, address), tooManyConversations);
-      // One store request for every count a message makes.
-      const checks: (readonly [RateLimitRule, string])[] = [[rules.messagePerVisitor, visitor.id]];
-      if (address !== null) checks.push([rules.messagePerAddress, address]);
-      const decisions = await limiter.hitInTurn(checks);
-      const refused = decisions.find((d) => !d.allowed);
-      if (refused) throw new DomainError('RATE_LIMITED', `You are sending messages too fast. Try again in ${waitInWords(refused.retryAfterMs)}.`);
+    visitorMessage(visitor: Visitor, address: string | null): VisitorMessageAdmission {
+      return {
+        async message() {
+          // One store request for every count a message makes.
+          const checks: (readonly [RateLimitRule, string])[] = [[rules.messagePerVisitor, visitor.id]];
+          if (address !== null) checks.push([rules.messagePerAddress, address]);
+          const decisions = await limiter.hitInTurn(checks);
+          const refused = decisions.find((d) => !d.allowed);
+          if (refused) throw new DomainError('RATE_LIMITED', `You are sending messages too fast. Try again in ${waitInWords(refused.retryAfterMs)}.`);
+        },
+        conversation: () => enforce(conversationChecks(visitor, address), tooManyConversations),
+      };
     },
 
     /** The offline form opens a ticket: it counts as a new conversation. */

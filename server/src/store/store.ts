@@ -101,6 +101,11 @@ export interface NewMessageRecord {
   attachments?: MessageAttachment[];
 }
 
+export interface NewVisitorMessageRecord extends Omit<NewMessageRecord, 'conversationId' | 'internal' | 'attachments'> {
+  siteId: string;
+  visitorId: string;
+}
+
 export interface ConversationQuery {
   siteId: string;
   statuses?: ConversationStatus[];
@@ -278,6 +283,12 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
    * as this append left it (lastSeq included), so the caller needs no second read to announce it.
    */
   appendMessage(input: NewMessageRecord): Promise<AppendedMessage>;
+  /**
+   * appendMessage into the visitor's open conversation, found and appended to in one write; null
+   * when the visitor has none open (nothing is stored then). A visitor's message without files, in
+   * one step instead of two.
+   */
+  appendToOpenConversation(input: NewVisitorMessageRecord): Promise<AppendedMessage | null>;
   /** The message a client sent under `clientId` into this conversation, if it was stored. */
   findMessageByClientId(conversationId: string, clientId: string): Promise<Message | null>;
   /** In seq order; `includeInternal: false` (the visitor's view) leaves agents' notes out. */

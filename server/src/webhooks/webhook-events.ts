@@ -18,7 +18,7 @@ export function createWebhookEvents(deps: { store: WebhookStore; logger: Logger;
   const pending = new Set<Promise<unknown>>();
 
   // The body is built (serialised) only if some endpoint subscribes: see enqueueWebhookEvent.
-  function queue(siteId: string, type: WebhookEventType, event: () => ReturnType<typeof webhookEvent>, at: Date): void {
+  function queue(siteId: string, at: Date, [type, event]: [WebhookEventType, () => ReturnType<typeof webhookEvent>]): void {
     const work = deps.store
       .enqueueWebhookEvent({ siteId, type, event, at: at.toISOString() })
       .catch((error: unknown) => deps.logger.error({ err: error, eventType: type }, 'could not queue a webhook event'))
@@ -29,11 +29,11 @@ export function createWebhookEvents(deps: { store: WebhookStore; logger: Logger;
   const conversationEvent = (type: 'conversation.created' | 'conversation.assigned' | 'conversation.resolved') =>
     (conversation: Conversation) => {
       const at = now();
-      queue(conversation.siteId, type, () => webhookEvent(type, { conversation }, at), at);
+      queue(conversation.siteId, at, [type, () => webhookEvent(type, { conversation }, at)]);
     };
   const ticketEvent = (type: 'ticket.created' | 'ticket.updated') => (ticket: Ticket) => {
     const at = now();
-    queue(ticket.siteId, type, () => webhookEvent(type, { ticket }, at), at);
+    queue(ticket.siteId, at, [type, () => webhookEvent(type, { ticket }, at)]);
   };
 
   return {
@@ -42,14 +42,14 @@ export function createWebhookEvents(deps: { store: WebhookStore; logger: Logger;
     conversationResolved: conversationEvent('conversation.resolved'),
     messageCreated(conversation: Conversation, message: Message) {
       const at = now();
-      queue(conversation.siteId, 'message.created', () => webhookEvent('message.created', { conversation, message }, at), at);
+      queue(conversation.siteId, at, ['message.created', () => webhookEvent('message.created', { conversation, message }, at)]);
     },
     ticketCreated: ticketEvent('ticket.created'),
     ticketUpdated: ticketEvent('ticket.updated'),
     ratingCreated(rating: RatingEventData) {
       const at = now();
       const siteId = rating.target === 'conversation' ? rating.conversation.siteId : rating.ticket.siteId;
-      queue(siteId, 'rating.created', () => webhookEvent('rating.created', rating, at), at);
+      queue(siteId, at, ['rating.created', () => webhookEvent('rating.created', rating, at)]);
     },
     async settled() {
       while (pending.size > 0) await Promise.allSettled([...pending]);

@@ -149,6 +149,21 @@ export function messagesContract(ctx: ContractContext): void {
       expect(answered.conversation).toEqual(await ctx.store.findConversation(conversation.id));
     });
 
+    it('appends a visitor\'s message to their open conversation in one step, and stores nothing when none is open', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const author = { kind: 'visitor', id: visitor.id, name: null } as const;
+      const input = { siteId: site.id, visitorId: visitor.id, clientId: 'open-chat-01', author, text: 'still there?' };
+      const first = await ctx.store.appendToOpenConversation(input);
+      expect(first).toMatchObject({ created: true, message: { conversationId: conversation.id, seq: 1, text: 'still there?' }, conversation: { id: conversation.id, lastSeq: 1 } });
+      expect(await ctx.store.appendToOpenConversation({ ...input, text: 'resent' })).toEqual({ ...first, created: false });
+
+      const stranger = await seedVisitor(ctx.store, site.id);
+      expect(await ctx.store.appendToOpenConversation({ ...input, visitorId: stranger.id, clientId: 'no-chat-001' })).toBeNull();
+      await ctx.store.resolveConversation(conversation.id);
+      expect(await ctx.store.appendToOpenConversation({ ...input, clientId: 'after-close-1' })).toBeNull();
+      expect((await ctx.store.listMessages({ conversationId: conversation.id })).map((m) => m.clientId)).toEqual(['open-chat-01']);
+    });
+
     it('refuses a message for a conversation that does not exist', async () => {
       await expect(
         ctx.store.appendMessage({ conversationId: newId(), clientId: 'nowhere-123', author: { kind: 'system' }, text: 'x' }),

@@ -7,7 +7,7 @@ import type { ConversationDoc, MessageDoc } from './mongo.documents';
 import { authorFields, toConversation, toMessage } from './mongo.mapping';
 import { duplicateKeyIndex, INDEX, type MongoModels } from './mongo.models';
 
-type MessageStore = Pick<Store, 'appendMessage' | 'findMessageByClientId' | 'listMessages'>;
+type MessageStore = Pick<Store, 'appendMessage' | 'appendToOpenConversation' | 'findMessageByClientId' | 'listMessages'>;
 
 export function mongoMessages(models: MongoModels): MessageStore {
   const { conversations, messages } = models;
@@ -38,7 +38,13 @@ export function mongoMessages(models: MongoModels): MessageStore {
     return { message: stored, created: false, conversation: toConversation(conversation) };
   }
 
-  return {
+  const store: MessageStore = {
+    async appendToOpenConversation({ siteId, visitorId, ...message }) {
+      const open = await conversations
+        .findOne({ siteId, visitorId, open: true }, { _id: 1 })
+        .lean<Pick<ConversationDoc, '_id'>>();
+      return open ? store.appendMessage({ ...message, conversationId: open._id }) : null;
+    },
     async findMessageByClientId(conversationId, clientId) {
       return findByClientId({ conversationId, clientId });
     },
@@ -74,6 +80,7 @@ export function mongoMessages(models: MongoModels): MessageStore {
       return docs.map(toMessage);
     },
   };
+  return store;
 }
 
 /**

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
-import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type Store } from '../store';
+import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type NewVisitorMessageRecord, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import { groupCommit } from './sqlite-group-commit';
 import { withoutFsync } from './sqlite-sync-mode';
@@ -17,7 +17,7 @@ type ConversationStore = Pick<
   | 'openConversation' | 'findOpenConversation' | 'findLatestConversation' | 'findConversation'
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
-  | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'findMessageByClientId' | 'listMessages'
+  | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'appendToOpenConversation' | 'findMessageByClientId' | 'listMessages'
   | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
 >;
 
@@ -86,9 +86,19 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
     return { message: toMessage(row), created: true, conversation: toConversation(bumped) };
   };
 
+  const openIdOf = db.prepare<[string, string], string>(
+    "SELECT id FROM conversations WHERE site_id = ? AND visitor_id = ? AND status <> 'resolved'",
+  ).pluck();
+  const appendToOpenOne = ({ siteId, visitorId, ...message }: NewVisitorMessageRecord): AppendedMessage | null => {
+    const conversationId = openIdOf.get(siteId, visitorId);
+    return conversationId === undefined ? null : appendOne({ ...message, conversationId });
+  };
+
   // Appends of one event-loop turn commit together, then one fdatasync off the main thread makes them
   // durable before any is acknowledged (sqlite-wal-flush.ts).
-  const appendInGroup = groupCommit(db, appendOne, { around: (commit) => withoutFsync(db, commit), durable: wal.durable });
+  const durably = { around: <T>(commit: () => T) => withoutFsync(db, commit), durable: wal.durable };
+  const appendInGroup = groupCommit(db, appendOne, durably);
+  const appendToOpenInGroup = groupCommit(db, appendToOpenOne, durably);
 
   const openTx = db.transaction((input: NewConversationRecord) => {
     const existing = openOf.get(input.siteId, input.visitorId);
@@ -291,6 +301,18 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
       } catch (error) {
         return afterUniqueRace(error, () => {
           const row = messageByClientId.get(input.conversationId, input.clientId);
+          return row ? resent(row) : null;
+        });
+      }
+    },
+    async appendToOpenConversation(input) {
+      try {
+        return await appendToOpenInGroup.write(input);
+      } catch (error) {
+        // A resend racing its first attempt (another process on the file): answer with the stored one.
+        return afterUniqueRace(error, () => {
+          const conversationId = openIdOf.get(input.siteId, input.visitorId);
+          const row = conversationId === undefined ? undefined : messageByClientId.get(conversationId, input.clientId);
           return row ? resent(row) : null;
         });
       }

@@ -38,7 +38,10 @@ export function walFlusher(db: Database.Database): WalFlusher {
     inFlight = new Promise<void>((done) => {
       const settle = (error: unknown) => {
         inFlight = null;
-        for (const waiter of batch) (error ? waiter.reject(error) : waiter.resolve());
+        for (const waiter of batch) {
+          if (error) waiter.reject(error);
+          else waiter.resolve();
+        }
         if (waiting.length > 0) flushWaiting();
         done();
       };
