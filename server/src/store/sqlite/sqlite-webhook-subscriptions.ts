@@ -3,7 +3,9 @@
  * asks, and nearly always the answer is "none": asking SQLite each time was a few percent of a busy
  * relay. The cache is never stale: this connection's own endpoint writes forget the site, and
  * `PRAGMA data_version` changes whenever another connection (another process) commits anything,
- * which drops the whole cache. Losing it costs one query per site.
+ * which drops the whole cache. It is read once per event-loop turn (a read of its own costs as much
+ * as the query it saves), so a change another process commits is seen from the next turn on.
+ * Losing the cache costs one query per site.
  */
 import type Database from 'better-sqlite3';
 
@@ -26,6 +28,17 @@ export function webhookSubscriptionCache(db: Database.Database): WebhookSubscrip
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   const bySite = new Map<string, Map<string, string[]>>();
   let seenVersion = dataVersion.get();
+  let versionReadThisTurn = false;
+
+  function dropIfAnotherConnectionWrote(): void {
+    if (versionReadThisTurn) return;
+    versionReadThisTurn = true;
+    setImmediate(() => (versionReadThisTurn = false));
+    const version = dataVersion.get();
+    if (version === seenVersion) return;
+    bySite.clear();
+    seenVersion = version;
+  }
 
   function load(siteId: string): Map<string, string[]> {
     const byType = new Map<string, string[]>();
@@ -45,11 +58,7 @@ export function webhookSubscriptionCache(db: Database.Database): WebhookSubscrip
 
   return {
     subscribers(siteId, type) {
-      const version = dataVersion.get();
-      if (version !== seenVersion) {
-        bySite.clear();
-        seenVersion = version;
-      }
+      dropIfAnotherConnectionWrote();
       return (bySite.get(siteId) ?? load(siteId)).get(type) ?? [];
     },
     forget(siteId) {
