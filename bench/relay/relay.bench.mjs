@@ -331,8 +331,8 @@ export async function runRelayBenchmark({
   const file = writeResult('relay', {
     description:
       'Visitor -> agent message:new latency: the send time is written into the message text and read in the agent ' +
-      'process. Parley runs on the embedded SQLite store (synchronous=FULL, data directory on disk, message appends of ' +
-      'one event-loop turn group-committed: one fsync, then the acks) in auto routing, with one signed-in agent console ' +
+      'process. Parley runs on the embedded SQLite store (data directory on disk, message appends of ' +
+      'one event-loop turn group-committed: one fdatasync of the WAL off the event loop, then the acks) in auto routing, with one signed-in agent console ' +
       `per ${CHATS_PER_AGENT} conversations so that every conversation is assigned; a message goes to its visitor and to ` +
       "the console of the chat's agent (other consoles get a coalesced conversation:activity digest once a second), and " +
       'every console records what it receives. Beside it a bare Socket.IO relay with no Parley code: ack, forward to the ' +

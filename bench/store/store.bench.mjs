@@ -124,7 +124,7 @@ export async function runStoreBenchmark({ memoryRoot = null } = {}) {
   fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
   const file = writeResult('store', {
     description:
-      "The server's SqliteStore (journal_mode=WAL, synchronous=FULL) driven directly, one awaited call at a time as " +
+      "The server's SqliteStore (journal_mode=WAL; message commits made durable by an fdatasync of the WAL off the event loop) driven directly, one awaited call at a time as " +
       `the conversation service does: appendMessage over ${CONVERSATIONS} conversations; appendMessageAllInFlight with ` +
       `all ${CONVERSATIONS} conversations appending at once, each its next message once the last is stored (the appends ` +
       'of one event-loop turn share one commit and one fsync); listMessages of a whole conversation, two processes ' +
