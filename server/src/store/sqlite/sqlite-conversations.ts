@@ -63,9 +63,15 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
     return { message: toMessage(stored), created: false, conversation: toConversation(conversation) };
   };
 
+  /** The message already stored under this clientId, answered as a resend; null when there is none. */
+  const storedResend = (conversationId: string | undefined, clientId: string): AppendedMessage | null => {
+    const row = conversationId === undefined ? undefined : messageByClientId.get(conversationId, clientId);
+    return row ? resent(row) : null;
+  };
+
   const appendOne = (input: NewMessageRecord): AppendedMessage => {
-    const existing = messageByClientId.get(input.conversationId, input.clientId);
-    if (existing) return resent(existing);
+    const stored = storedResend(input.conversationId, input.clientId);
+    if (stored) return stored;
     const createdAt = nowIso();
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
     const answersVisitor = input.author.kind === 'agent' && !input.internal;
@@ -299,10 +305,7 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
       try {
         return await appendInGroup.write(input);
       } catch (error) {
-        return afterUniqueRace(error, () => {
-          const row = messageByClientId.get(input.conversationId, input.clientId);
-          return row ? resent(row) : null;
-        });
+        return afterUniqueRace(error, () => storedResend(input.conversationId, input.clientId));
       }
     },
     async appendToOpenConversation(input) {
@@ -310,11 +313,7 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
         return await appendToOpenInGroup.write(input);
       } catch (error) {
         // A resend racing its first attempt (another process on the file): answer with the stored one.
-        return afterUniqueRace(error, () => {
-          const conversationId = openIdOf.get(input.siteId, input.visitorId);
-          const row = conversationId === undefined ? undefined : messageByClientId.get(conversationId, input.clientId);
-          return row ? resent(row) : null;
-        });
+        return afterUniqueRace(error, () => storedResend(openIdOf.get(input.siteId, input.visitorId), input.clientId));
       }
     },
     async findMessageByClientId(conversationId, clientId) {
