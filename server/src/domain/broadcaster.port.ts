@@ -4,8 +4,11 @@ import type {
 } from '@parley/shared';
 
 export interface Broadcaster {
-  /** To the conversation's visitor (all tabs) and to the site's agents. */
-  messageCreated(conversation: Conversation, message: Message): void;
+  /**
+   * To the conversation's visitor (all tabs) and to the site's agents. `origin`: the connection that
+   * sent it, which has the message in its acknowledgement and is not sent it again.
+   */
+  messageCreated(conversation: Conversation, message: Message, origin?: string): void;
   conversationUpdated(conversation: Conversation): void;
   /** To the other side of the conversation only. */
   typingChanged(conversation: Conversation, notice: TypingNotice): void;

@@ -26,6 +26,13 @@ export interface VisitorMessageAdmission {
 }
 const ADMIT_EVERY_MESSAGE: VisitorMessageAdmission = { message: async () => undefined, conversation: async () => undefined };
 
+export interface VisitorSendContext {
+  /** The rate limits; every message is admitted when absent. */
+  admit?: VisitorMessageAdmission;
+  /** The connection the message came from: it is answered with the message, not sent it again. */
+  origin?: string;
+}
+
 export interface ConversationServiceDeps {
   store: Store;
   broadcaster: Broadcaster;
@@ -58,14 +65,15 @@ export function createConversationService({ store, broadcaster, routing, events 
     return departmentId;
   }
 
-  function announce({ message, created, conversation }: AppendedMessage): Message {
+  function announce({ message, created, conversation }: AppendedMessage, origin?: string): Message {
     if (created) {
-      broadcaster.messageCreated(conversation, message);
+      broadcaster.messageCreated(conversation, message, origin);
       events.messageCreated(conversation, message);
     }
     return message;
   }
-  const appendAndAnnounce = async (input: NewMessageRecord): Promise<Message> => announce(await store.appendMessage(input));
+  const appendAndAnnounce = async (input: NewMessageRecord, origin?: string): Promise<Message> =>
+    announce(await store.appendMessage(input), origin);
 
   /** A resend of a message already stored (its ack was lost) is answered with it, even when admission refuses. */
   async function admitOrFindResent(admit: () => Promise<void>, visitor: Visitor, clientId: string): Promise<Message | null> {
@@ -96,7 +104,7 @@ export function createConversationService({ store, broadcaster, routing, events 
      * Stores the visitor's message once (retries return the stored one), opening a conversation if
      * needed. `admit` (rate limits) counts the message first, and a new conversation before one opens.
      */
-    async visitorSend(visitor: Visitor, input: VisitorMessageSend, admit: VisitorMessageAdmission = ADMIT_EVERY_MESSAGE): Promise<Message> {
+    async visitorSend(visitor: Visitor, input: VisitorMessageSend, { admit = ADMIT_EVERY_MESSAGE, origin }: VisitorSendContext = {}): Promise<Message> {
       const departmentId = input.departmentId ? await departmentOfSite(visitor.siteId, input.departmentId) : null;
       const uploader = { kind: 'visitor', id: visitor.id } as const;
       const author = { kind: 'visitor', id: visitor.id, name: visitor.name } as const;
@@ -110,7 +118,7 @@ export function createConversationService({ store, broadcaster, routing, events 
         const appended = await store.appendToOpenConversation({
           siteId: visitor.siteId, visitorId: visitor.id, clientId: input.clientId, author, text: input.text,
         });
-        if (appended) return announce(appended);
+        if (appended) return announce(appended, origin);
       }
       const open = await store.findOpenConversation(visitor.siteId, visitor.id);
       if (!open) await admit.conversation();
@@ -131,7 +139,7 @@ export function createConversationService({ store, broadcaster, routing, events 
         author,
         text: input.text,
         attachments,
-      }));
+      }, origin));
       if (opened.created) await routing.routeSite(visitor.siteId);
       return message;
     },

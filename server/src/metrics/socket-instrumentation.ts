@@ -65,8 +65,8 @@ export function createSocketInstrumentation(metrics: ServerMetrics): SocketInstr
     timeBroadcasts(broadcaster) {
       return {
         ...broadcaster,
-        messageCreated(conversation, message) {
-          broadcaster.messageCreated(conversation, message);
+        messageCreated(conversation, message, origin) {
+          broadcaster.messageCreated(conversation, message, origin);
           const author = message.author.kind === 'system' ? undefined : message.author.id;
           if (author === undefined) return;
           const key = `${author}|${message.clientId}`;

@@ -50,3 +50,19 @@ test("a colleague's console gets a digest of an assigned chat, and every message
   await say(visitor, 'third-message');
   expect((await bobHears).seq).toBe(3);
 });
+
+test("the visitor's other tabs get the message as it is sent; the sending tab has it in its acknowledgement only", async () => {
+  const { socket: sendingTab, session } = await connectVisitor(server.url, { siteKey: server.site.key });
+  const { socket: otherTab } = await connectVisitor(server.url, { siteKey: server.site.key, visitorToken: session.visitorToken });
+  sockets.push(sendingTab, otherTab);
+  const echoedToSender: Message[] = [];
+  sendingTab.on('message:new', (message) => echoedToSender.push(message));
+  const otherTabHears = eventMatching<Message>(otherTab, 'message:new', (m) => m.text === 'from-tab-one');
+
+  const acknowledged = await say(sendingTab, 'from-tab-one');
+  const heard = await otherTabHears;
+  expect(heard).toEqual(acknowledged);
+  // Anything sent to the sending tab was written before the other tab's copy: it would be here by now.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(echoedToSender).toEqual([]);
+});

@@ -20,8 +20,12 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
     send: (siteId, activity) => agents.to(rooms.siteAgents(siteId)).emit('conversation:activity', activity),
   });
   return {
-    messageCreated(conversation, message) {
-      if (!message.internal) visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
+    messageCreated(conversation, message, origin) {
+      if (!message.internal) {
+        // The sending tab has the message in its acknowledgement; one frame fewer per message.
+        const visitorTabs = visitors.to(rooms.visitor(conversation.visitorId));
+        (origin === undefined ? visitorTabs : visitorTabs.except(origin)).emit('message:new', message);
+      }
       // A waiting chat is everyone's business; an assigned one only its readers' (each console
       // receiving every message of a busy site is what kept the relay from scaling).
       if (conversation.status !== 'assigned' || !conversation.assignedAgentId) {

@@ -94,7 +94,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     socket.on(
       'message:send',
       ackHandler(logger, VisitorMessageSendSchema, (message) =>
-        conversations.visitorSend(visitor(), message, limits.visitorMessage(visitor(), address)),
+        conversations.visitorSend(visitor(), message, { admit: limits.visitorMessage(visitor(), address), origin: socket.id }),
       ),
     );
     socket.on(
