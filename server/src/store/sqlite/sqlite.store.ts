@@ -6,6 +6,7 @@ import type { Store } from '../store';
 import { migrate } from './migrations';
 import { sqliteConversations } from './sqlite-conversations';
 import { walFlusher } from './sqlite-wal-flush';
+import { startWalCheckpointer } from './sqlite-wal-checkpointer';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteCannedReplies } from './sqlite-canned-replies';
 import { sqliteVisitors } from './sqlite-visitors';
@@ -45,12 +46,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   }
 
   const wal = walFlusher(db);
+  const checkpointer = startWalCheckpointer(db);
   return {
     kind: 'sqlite',
     async close() {
       // A group commit already queued (setImmediate) runs before this continuation: let it finish,
       // and its flush to disk.
       await new Promise((resolve) => setImmediate(resolve));
+      await checkpointer.close();
       await wal.close();
       if (db.open) db.close();
     },
