@@ -45,9 +45,14 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
        first_response_at = COALESCE(first_response_at, @at), awaiting_agent_since = NULL
      WHERE id = @id RETURNING *`,
   );
-  const insertMessage = db.prepare(
+  // Numbered after the conversation's last message; a resend (its clientId already stored) inserts
+  // nothing. Inserting first, rather than looking the clientId up first, saves a lookup per message.
+  const insertNextMessage = db.prepare<Record<string, unknown>, { seq: number }>(
     `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at, attachments_json)
-     VALUES (@id, @conversationId, @seq, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt, @attachments)`,
+     SELECT @id, id, last_seq + 1, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt, @attachments
+       FROM conversations WHERE id = @conversationId
+     ON CONFLICT (conversation_id, client_id) DO NOTHING
+     RETURNING seq`,
   );
   // Prepared once per statement text: preparing is a large part of a small statement's cost.
   const prepared = new Map<string, Database.Statement<Record<string, unknown>, ConversationRow>>();
@@ -70,25 +75,29 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   };
 
   const appendOne = (input: NewMessageRecord): AppendedMessage => {
-    const stored = storedResend(input.conversationId, input.clientId);
-    if (stored) return stored;
     const createdAt = nowIso();
+    const author = authorColumns(input.author);
+    const id = newId();
+    const internal = input.internal ? 1 : 0;
+    const attachments = attachmentsColumn(input.attachments);
+    const inserted = insertNextMessage.get({
+      id, conversationId: input.conversationId, clientId: input.clientId, kind: author.kind, authorId: author.id,
+      authorName: author.name, text: input.text, internal, createdAt, attachments,
+    });
+    if (!inserted) {
+      const stored = storedResend(input.conversationId, input.clientId);
+      if (stored) return stored;
+      throw new StoreConflictError('conversation does not exist');
+    }
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
     const answersVisitor = input.author.kind === 'agent' && !input.internal;
     const bumped = (answersVisitor ? bumpSeqAnswering : bumpSeq).get({ at: createdAt, id: input.conversationId });
     if (!bumped) throw new StoreConflictError('conversation does not exist');
-    const author = authorColumns(input.author);
-    const id = newId();
     const row: MessageRow = {
-      id, conversation_id: input.conversationId, seq: bumped.last_seq, client_id: input.clientId,
+      id, conversation_id: input.conversationId, seq: inserted.seq, client_id: input.clientId,
       author_kind: input.author.kind, author_id: author.id, author_name: author.name, text: input.text,
-      internal: input.internal ? 1 : 0, created_at: createdAt, attachments_json: attachmentsColumn(input.attachments),
+      internal, created_at: createdAt, attachments_json: attachments,
     };
-    insertMessage.run({
-      id, conversationId: row.conversation_id, seq: row.seq, clientId: row.client_id,
-      kind: author.kind, authorId: author.id, authorName: author.name, text: row.text, internal: row.internal, createdAt,
-      attachments: row.attachments_json,
-    });
     return { message: toMessage(row), created: true, conversation: toConversation(bumped) };
   };
 

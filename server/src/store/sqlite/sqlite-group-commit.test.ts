@@ -45,6 +45,18 @@ describe('sqlite group commit', () => {
     expect(storedLines()).toEqual(['kept', 'also kept']);
   });
 
+  it('stores the effects of the writes beside a failing one exactly once', async () => {
+    writer.exec('CREATE TABLE events (text TEXT NOT NULL)');
+    const logged = groupCommit(writer, (text: string) => {
+      writer.prepare('INSERT INTO events (text) VALUES (?)').run(text);
+      if (text === 'bad') throw new Error('refused');
+      return text;
+    });
+    const results = await Promise.allSettled(['a', 'bad', 'b'].map((text) => logged.write(text)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(reader.prepare('SELECT text FROM events ORDER BY rowid').pluck().all()).toEqual(['a', 'b']);
+  });
+
   it('answers a batch only once it is durable, and refuses all of it when making it durable fails', async () => {
     let flush: (error?: Error) => void = () => undefined;
     const durable = () => new Promise<void>((resolve, reject) => (flush = (error) => (error ? reject(error) : resolve())));

@@ -15,7 +15,11 @@ interface CounterRow {
 const toCounter = (row: CounterRow): RateCounter => ({ count: row.count, resetAt: row.reset_at });
 
 export function sqliteRateLimits(db: Database.Database): RateLimitStore {
-  // ISO timestamps of one format compare correctly as text.
+  // ISO timestamps of one format compare correctly as text. Most hits fall in a running window: they
+  // change only the count (the expiry index untouched); the upsert starts or restarts a window.
+  const countInWindow = db.prepare<{ key: string; now: string }, CounterRow>(
+    'UPDATE rate_counters SET count = count + 1 WHERE key = @key AND reset_at > @now RETURNING count, reset_at',
+  );
   const increment = db.prepare<{ key: string; now: string; resetAt: string }, CounterRow>(
     `INSERT INTO rate_counters (key, count, reset_at) VALUES (@key, 1, @resetAt)
      ON CONFLICT (key) DO UPDATE SET
@@ -28,6 +32,8 @@ export function sqliteRateLimits(db: Database.Database): RateLimitStore {
   const purge = db.prepare<[string]>('DELETE FROM rate_counters WHERE reset_at <= ?');
 
   function countOne(key: string, windowMs: number, now: string): RateCounter {
+    const counted = countInWindow.get({ key, now });
+    if (counted) return toCounter(counted);
     const resetAt = new Date(Date.parse(now) + windowMs).toISOString();
     const row = increment.get({ key, now, resetAt });
     if (!row) throw new Error('rate_counters upsert returned no row');

@@ -11,12 +11,36 @@ import type Database from 'better-sqlite3';
  * again). better-sqlite3 is synchronous, so no other statement runs in between.
  */
 export function withoutFsync<T>(db: Database.Database, write: () => T): T {
-  const previous = db.pragma('synchronous', { simple: true }) as number;
+  const pragmas = syncPragmasOf(db);
+  const previous = pragmas.read.get() as number;
   if (previous <= 1) return write();
-  db.pragma('synchronous = NORMAL');
+  pragmas.normal.run();
   try {
     return write();
   } finally {
-    db.pragma(`synchronous = ${previous}`);
+    (pragmas.restore.get(previous) ?? db.prepare(`PRAGMA synchronous = ${previous}`)).run();
   }
+}
+
+interface SyncPragmas {
+  read: Database.Statement;
+  normal: Database.Statement;
+  restore: Map<number, Database.Statement>;
+}
+
+// Prepared once per connection: db.pragma() prepares its statement on every call, and message
+// batches switch the mode twice per commit.
+const preparedPragmas = new WeakMap<Database.Database, SyncPragmas>();
+
+function syncPragmasOf(db: Database.Database): SyncPragmas {
+  let pragmas = preparedPragmas.get(db);
+  if (!pragmas) {
+    pragmas = {
+      read: db.prepare('PRAGMA synchronous').pluck(),
+      normal: db.prepare('PRAGMA synchronous = NORMAL'),
+      restore: new Map([2, 3].map((level) => [level, db.prepare(`PRAGMA synchronous = ${level}`)])),
+    };
+    preparedPragmas.set(db, pragmas);
+  }
+  return pragmas;
 }

@@ -32,13 +32,15 @@ describe('WAL checkpointer', () => {
   }
 
   it('copies committed pages into the database file from its own thread, the serving connection left alone', async () => {
-    const checkpointer = startWalCheckpointer(db);
-    // Far below the serving connection's own threshold: only the worker can have copied these.
+    // Committed where no checkpoint runs: in the WAL only.
+    db.pragma('wal_autocheckpoint = 0');
     const insert = db.prepare('INSERT INTO lines VALUES (?)');
     db.transaction(() => {
       for (let i = 0; i < 100; i++) insert.run(`line ${i}`);
     })();
     expect(linesInDatabaseFileAlone()).toBe(0);
+    // Far below the serving connection's threshold it sets: only the worker can copy them now.
+    const checkpointer = startWalCheckpointer(db);
 
     const deadline = Date.now() + 5_000;
     while (linesInDatabaseFileAlone() < 100 && Date.now() < deadline) {
