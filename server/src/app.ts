@@ -19,6 +19,7 @@ import { createVisitorService } from './domain/visitor.service';
 import { createPrivacyService, type PrivacyService } from './domain/privacy.service';
 import { createEscalationService, type EscalationService } from './domain/escalation.service';
 import type { Mailer } from './domain/mailer.port';
+import { boundedRecoveryAdapter } from './realtime/bounded-recovery-adapter';
 import { announceAvailabilityChanges } from './domain/availability-announcer';
 import { createSiteAvailabilityService } from './domain/site-availability.service';
 import { createSiteConfigService } from './domain/site-config.service';
@@ -103,8 +104,10 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
     cors: { origin: true, credentials: false },
-    ...(options.adapter ? { adapter: options.adapter } : {}),
-    // A client back within two minutes gets the packets it missed and its rooms back.
+    // Several processes: the Redis one; alone: Socket.IO's own, its recovery history bounded alike.
+    adapter: options.adapter ?? boundedRecoveryAdapter(),
+    // A client back within two minutes gets the packets it missed and its rooms back (if they are
+    // among the last 10,000: the adapters keep no more; otherwise it catches up from the store).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   const visitorNamespace: VisitorNamespace = io.of(VISITOR_NAMESPACE);
