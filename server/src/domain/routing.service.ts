@@ -120,14 +120,16 @@ export function createRoutingService({ store, broadcaster, now = () => new Date(
         for (const conversation of await store.listAssignedTo(agent.id)) await handBack(conversation, agent.id, false);
         sites.add(agent.siteId);
       }
-      const overdue = await store.listUnansweredAssignments(new Date(at - MIN_ASSIGN_TIMEOUT_MS).toISOString());
-      for (const conversation of overdue) {
-        const site = await store.findSiteById(conversation.siteId);
-        const limitMs = (site?.settings.assignTimeoutSeconds ?? 120) * 1000;
-        const since = Date.parse(conversation.awaitingAgentSince ?? '');
-        if (!conversation.assignedAgentId || at - since < limitMs) continue;
-        await handBack(conversation, conversation.assignedAgentId, true);
-        sites.add(conversation.siteId);
+      for (const site of await store.listSites()) {
+        // Each site's own timeout, in the query: chats still within it are not even read (with
+        // thousands of chats open, reading them all every sweep stalled the process).
+        const limitMs = site.settings.assignTimeoutSeconds * 1000;
+        const overdue = await store.listUnansweredAssignments({ siteId: site.id, before: new Date(at - limitMs).toISOString() });
+        for (const conversation of overdue) {
+          if (!conversation.assignedAgentId) continue;
+          await handBack(conversation, conversation.assignedAgentId, true);
+          sites.add(conversation.siteId);
+        }
       }
       for (const siteId of sites) await service.routeSite(siteId);
     },
@@ -137,6 +139,5 @@ export function createRoutingService({ store, broadcaster, now = () => new Date(
 
 /** A console that has not been heard from for this long is considered closed. */
 export const PRESENCE_TIMEOUT_MS = 45_000;
-const MIN_ASSIGN_TIMEOUT_MS = 10_000;
 
 export type RoutingService = ReturnType<typeof createRoutingService>;

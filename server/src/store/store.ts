@@ -235,8 +235,8 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   /** The site's queue, first come first served. */
   listQueue(siteId: string): Promise<QueuedConversation[]>;
   listAgentLoads(siteId: string): Promise<AgentLoad[]>;
-  /** Assigned conversations whose agent has owed an answer since before `before`. */
-  listUnansweredAssignments(before: string): Promise<Conversation[]>;
+  /** The site's assigned conversations whose agent has owed an answer since before `before`. */
+  listUnansweredAssignments(input: { siteId: string; before: string }): Promise<Conversation[]>;
   listAssignedTo(agentId: string): Promise<Conversation[]>;
   /**
    * Compare-and-set: resolved -> queued. Null when it was not resolved; StoreConflictError when

@@ -159,9 +159,11 @@ export function routingContract(ctx: ContractContext): void {
     const claimed = await ctx.store.claimConversation({ conversationId: conversation.id, agentId: ann?.id ?? '' });
     const assignedAt = Date.parse(claimed?.assignedAt ?? '');
     const overdue = async (ms: number) =>
-      (await ctx.store.listUnansweredAssignments(new Date(assignedAt + ms).toISOString())).map((c) => c.id);
+      (await ctx.store.listUnansweredAssignments({ siteId: site.id, before: new Date(assignedAt + ms).toISOString() })).map((c) => c.id);
     expect(await overdue(60_000)).toEqual([conversation.id]);
     expect(await overdue(-1_000)).toEqual([]);
+    const { site: otherSite } = await siteWithAgents([1]);
+    expect(await ctx.store.listUnansweredAssignments({ siteId: otherSite.id, before: new Date(assignedAt + 60_000).toISOString() })).toEqual([]);
 
     const send = (clientId: string, extra: { internal?: boolean }) =>
       ctx.store.appendMessage({

@@ -237,9 +237,9 @@ export function mongoConversations(models: MongoModels): ConversationStore {
         })),
       );
     },
-    async listUnansweredAssignments(before) {
+    async listUnansweredAssignments({ siteId, before }) {
       const docs = await conversations
-        .find({ status: 'assigned', awaitingAgentSince: { $ne: null, $lt: new Date(before) } })
+        .find({ siteId, status: 'assigned', awaitingAgentSince: { $ne: null, $lt: new Date(before) } })
         .sort({ awaitingAgentSince: 1, _id: 1 })
         .lean<ConversationDoc[]>();
       return docs.map(toConversation);

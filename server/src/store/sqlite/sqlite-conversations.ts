@@ -293,12 +293,13 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
         .all(siteId)
         .map((r) => ({ agentId: r.agent_id, activeChats: r.active, lastAssignedAt: r.last_assigned_at }));
     },
-    async listUnansweredAssignments(before) {
+    async listUnansweredAssignments({ siteId, before }) {
       return db
-        .prepare<[string], ConversationRow>(
-          "SELECT * FROM conversations WHERE status = 'assigned' AND awaiting_agent_since IS NOT NULL AND awaiting_agent_since < ?",
+        .prepare<[string, string], ConversationRow>(
+          `SELECT * FROM conversations
+           WHERE awaiting_agent_since IS NOT NULL AND awaiting_agent_since < ? AND site_id = ? AND status = 'assigned'`,
         )
-        .all(before)
+        .all(before, siteId)
         .map(toConversation);
     },
     async listAssignedTo(agentId) {
