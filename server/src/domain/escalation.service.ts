@@ -194,11 +194,13 @@ export function createEscalationService(deps: EscalationServiceDeps) {
     async escalateLongWaits(): Promise<number> {
       const at = now().getTime();
       let escalated = 0;
-      for (const conversation of await store.listLongWaiting(new Date(at - MIN_WAIT_LIMIT_MS).toISOString())) {
-        const site = await siteOf(conversation.siteId);
-        if (at - Date.parse(conversation.queuedAt) < site.settings.waitLimitSeconds * 1000) continue;
-        await ticketFromConversation({ conversation, source: 'chat_timeout' });
-        escalated += 1;
+      for (const site of await store.listSites()) {
+        // The site's own limit, in the query: chats still within it are not even read.
+        const queuedBefore = new Date(at - site.settings.waitLimitSeconds * 1000).toISOString();
+        for (const conversation of await store.listLongWaiting({ siteId: site.id, queuedBefore })) {
+          await ticketFromConversation({ conversation, source: 'chat_timeout' });
+          escalated += 1;
+        }
       }
       return escalated;
     },
@@ -206,6 +208,5 @@ export function createEscalationService(deps: EscalationServiceDeps) {
   return service;
 }
 
-const MIN_WAIT_LIMIT_MS = 30_000;
 
 export type EscalationService = ReturnType<typeof createEscalationService>;

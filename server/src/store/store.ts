@@ -271,10 +271,10 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   listTicketsToRemind(pendingBefore: string): Promise<Ticket[]>;
   listVisitorTickets(siteId: string, visitorId: string): Promise<Ticket[]>;
   /**
-   * Open conversations no agent has answered yet, waiting since before `queuedBefore`, whether
-   * queued or assigned to someone silent (escalation candidates).
+   * The site's open conversations no agent has answered yet, waiting since before `queuedBefore`,
+   * whether queued or assigned to someone silent (escalation candidates).
    */
-  listLongWaiting(queuedBefore: string): Promise<Conversation[]>;
+  listLongWaiting(input: { siteId: string; queuedBefore: string }): Promise<Conversation[]>;
 
   /**
    * Stores a message once per (conversation, clientId) and gives it the next seq. A retry of

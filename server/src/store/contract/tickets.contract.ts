@@ -164,8 +164,11 @@ export function ticketsContract(ctx: ContractContext): void {
       expect(ids(await ctx.store.listVisitorTickets(site.id, visitor.id))).toEqual([pending.id]);
       expect(await ctx.store.listVisitorTickets((await seedSite(ctx.store)).id, visitor.id)).toEqual([]);
 
-      expect((await ctx.store.listLongWaiting(new Date(Date.now() + 60_000).toISOString())).map((c) => c.id)).toEqual([conversation.id]);
-      expect(await ctx.store.listLongWaiting(hoursAgo(1))).toEqual([]);
+      const longWaiting = (siteId: string, queuedBefore: string) => ctx.store.listLongWaiting({ siteId, queuedBefore });
+      const inAMinute = new Date(Date.now() + 60_000).toISOString();
+      expect((await longWaiting(site.id, inAMinute)).map((c) => c.id)).toEqual([conversation.id]);
+      expect(await longWaiting(site.id, hoursAgo(1))).toEqual([]);
+      expect(await longWaiting((await seedSite(ctx.store)).id, inAMinute)).toEqual([]);
     });
   });
 }

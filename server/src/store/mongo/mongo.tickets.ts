@@ -147,9 +147,9 @@ export function mongoTickets(models: MongoModels): TicketStore {
       const docs = await tickets.find({ siteId, visitorId }).sort({ createdAt: -1, _id: -1 }).limit(100).lean<TicketDoc[]>();
       return docs.map(toTicket);
     },
-    async listLongWaiting(queuedBefore) {
+    async listLongWaiting({ siteId, queuedBefore }) {
       const docs = await conversations
-        .find({ status: { $in: ['queued', 'assigned'] }, firstResponseAt: null, queuedAt: { $lt: new Date(queuedBefore) } })
+        .find({ siteId, status: { $in: ['queued', 'assigned'] }, firstResponseAt: null, queuedAt: { $lt: new Date(queuedBefore) } })
         .sort({ queuedAt: 1, _id: 1 })
         .lean<ConversationDoc[]>();
       return docs.map(toConversation);

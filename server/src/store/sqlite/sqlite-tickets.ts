@@ -186,12 +186,13 @@ export function sqliteTickets(db: Database.Database): TicketStore {
         .all(siteId, visitorId)
         .map(toTicket);
     },
-    async listLongWaiting(queuedBefore) {
+    async listLongWaiting({ siteId, queuedBefore }) {
       return db
-        .prepare<[string], ConversationRow>(
-          "SELECT * FROM conversations WHERE status <> 'resolved' AND first_response_at IS NULL AND queued_at < ? ORDER BY queued_at",
+        .prepare<[string, string], ConversationRow>(
+          `SELECT * FROM conversations
+           WHERE site_id = ? AND status <> 'resolved' AND first_response_at IS NULL AND queued_at < ? ORDER BY queued_at`,
         )
-        .all(queuedBefore)
+        .all(siteId, queuedBefore)
         .map(toConversation);
     },
   };
