@@ -23,6 +23,18 @@ export function newId(): string {
   return randomBase64Url(16);
 }
 
+// Nine base-36 digits hold every millisecond until the year 5188; lower-case base 36 sorts as text.
+const TIME_DIGITS = 9;
+
+/**
+ * An id that begins with the time, for rows made at a high rate (messages): their index grows at its
+ * end instead of at a random page each, which a commit then rewrites. The 128 random bits after the
+ * time keep it as unguessable as newId(). Not a clock to rely on: only for where rows land.
+ */
+export function newTimeOrderedId(now = Date.now()): string {
+  return now.toString(36).padStart(TIME_DIGITS, '0') + randomBase64Url(16);
+}
+
 export function newSecretToken(): string {
   return randomBase64Url(32);
 }

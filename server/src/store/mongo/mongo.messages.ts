@@ -1,6 +1,6 @@
 /** Messages on MongoDB: stored once per (conversation, clientId), numbered by an atomic $inc on the conversation. */
 import type { Model } from 'mongoose';
-import { newId } from '../../tokens';
+import { newTimeOrderedId } from '../../tokens';
 import type { Message } from '@parley/shared';
 import { StoreConflictError, type AppendedMessage, type NewMessageRecord, type Store } from '../store';
 import type { ConversationDoc, MessageDoc } from './mongo.documents';
@@ -54,7 +54,7 @@ export function mongoMessages(models: MongoModels): MessageStore {
       const createdAt = new Date();
       const conversation = await takeSeq(input, createdAt);
       const doc: MessageDoc = {
-        _id: newId(), conversationId: input.conversationId, seq: conversation.lastSeq,
+        _id: newTimeOrderedId(), conversationId: input.conversationId, seq: conversation.lastSeq,
         clientId: input.clientId, ...authorFields(input.author), text: input.text,
         internal: input.internal === true, createdAt,
         ...(input.attachments && input.attachments.length > 0 ? { attachments: input.attachments } : {}),

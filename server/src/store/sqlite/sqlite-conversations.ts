@@ -1,7 +1,7 @@
 /** SQLite queries for conversations and messages; every state change is one conditional statement. */
 import type Database from 'better-sqlite3';
 import { nowIso } from '../../clock';
-import { newId } from '../../tokens';
+import { newId, newTimeOrderedId } from '../../tokens';
 import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type NewVisitorMessageRecord, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import { groupCommit } from './sqlite-group-commit';
@@ -77,7 +77,7 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   const appendOne = (input: NewMessageRecord): AppendedMessage => {
     const createdAt = nowIso();
     const author = authorColumns(input.author);
-    const id = newId();
+    const id = newTimeOrderedId();
     const internal = input.internal ? 1 : 0;
     const attachments = attachmentsColumn(input.attachments);
     const inserted = insertNextMessage.get({
