@@ -76,6 +76,8 @@ export function startWalCheckpointer(db: Database.Database): WalCheckpointer {
   return {
     async close() {
       closing = true;
+      // Held until it has exited: otherwise a process with nothing else to do would end first.
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },
