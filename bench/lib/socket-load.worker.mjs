@@ -181,6 +181,10 @@ serveRequests({
   async receivedCount() {
     return received.size;
   },
+  /** Which distinct benchmark messages this process has received so far (their client ids). */
+  async receivedIdList() {
+    return [...received];
+  },
   /** Waits (bounded) until `expected` distinct messages arrived, then hands over the latencies. */
   async receiveReport({ expected, drainMs }) {
     const deadline = Date.now() + drainMs;

@@ -94,7 +94,12 @@ async function receivedByAll(agentWorkers, expected) {
   const deadline = Date.now() + DRAIN_MS;
   while (Date.now() < deadline) {
     const counts = await Promise.all(agentWorkers.map((w) => w.request('receivedCount')));
-    if (sumOf(counts) >= expected) return;
+    // The sum counts twice a message both processes received (every console gets a waiting chat's
+    // messages): only the union of their ids says every message has arrived somewhere.
+    if (sumOf(counts) >= expected) {
+      const lists = await Promise.all(agentWorkers.map((w) => w.request('receivedIdList')));
+      if (new Set(lists.flat()).size >= expected) return;
+    }
     await sleep(200);
   }
 }
