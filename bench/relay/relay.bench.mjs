@@ -287,6 +287,9 @@ async function attempt(label, run) {
 export async function runRelayBenchmark({
   levels = [1000, 5000],
   msgPerSec = 5000,
+  // Beside the target's levels, one where Parley is not saturated: latency there is its own cost,
+  // not a queue, and varies far less from run to run.
+  belowSaturation = { conversations: 1000, msgPerSec: 3000 },
   durationS = 20,
   warmupS = 3,
   memoryRoot = null,
@@ -329,6 +332,22 @@ export async function runRelayBenchmark({
       details: { parley, baseline, parleyDataInMemory: inMemory },
     });
   }
+  const calmer = { ...belowSaturation, durationS, warmupS };
+  const calmLabel = `relay: ${calmer.conversations} conversations, ${calmer.msgPerSec} msg/s (below saturation)`;
+  const calmParley = await attempt(`${calmLabel}: Parley (data on disk)...`, () => measureRelay('parley', calmer));
+  const calmBaseline = await attempt(`${calmLabel}: bare Socket.IO relay...`, () => measureRelay('baseline', calmer));
+  const belowSaturationEntry = {
+    conversations: calmer.conversations,
+    msgPerSec: calmer.msgPerSec,
+    ...headline(calmParley),
+    serverCpuPercent: calmParley.serverCpuPercent ?? null,
+    baselineP50Ms: calmBaseline.p50Ms ?? null,
+    baselineP99Ms: calmBaseline.p99Ms ?? null,
+    baselineCpuPercent: calmBaseline.serverCpuPercent ?? null,
+    p50Ratio: ratio(calmParley.p50Ms ?? null, calmBaseline.p50Ms ?? null),
+    p99Ratio: ratio(calmParley.p99Ms ?? null, calmBaseline.p99Ms ?? null),
+    details: { parley: calmParley, baseline: calmBaseline },
+  };
   const pickModeQueue = await attempt('relay: pick-mode queue positions...', () =>
     measurePickModeQueue({ dataRoot: memoryRoot ?? undefined }),
   );
@@ -349,7 +368,8 @@ export async function runRelayBenchmark({
       `each visitor sends at most ${MESSAGES_PER_VISITOR_PER_RUN} messages in the run: offeredMsgPerSec is msgPerSec or, ` +
       'where that would break the limit, the most it allows. lostMessages counts messages sent but received by no ' +
       `console after a ${DRAIN_MS / 1000} s drain. pickModeQueue: in pick mode each new chat re-sends queue positions ` +
-      'to every waiting visitor. Server and load generators share the machine (2 cores), with other work running on it: ' +
+      'to every waiting visitor. belowSaturation: the same measurement at a rate Parley keeps up with easily ' +
+      '(serverCpuPercent counts every thread of the server process). Server and load generators share the machine (2 cores), with other work running on it: ' +
       'loadAverage is the 1-minute load average at the start and end of the benchmark.',
     settings: {
       msgPerSec,
@@ -362,7 +382,8 @@ export async function runRelayBenchmark({
     },
     loadAverage,
     levels: entries,
+    belowSaturation: belowSaturationEntry,
     pickModeQueue,
   });
-  return { file, entries, pickModeQueue };
+  return { file, entries, belowSaturation: belowSaturationEntry, pickModeQueue };
 }
