@@ -259,6 +259,12 @@ const headline = (run) => ({
   lostMessages: run.lostMessages,
 });
 
+/** How many times the bare relay's latencies a run's are. */
+const ratiosTo = (baseline, run) => ({
+  p50Ratio: ratio(run.p50Ms ?? null, baseline.p50Ms ?? null),
+  p99Ratio: ratio(run.p99Ms ?? null, baseline.p99Ms ?? null),
+});
+
 /**
  * The rate a level can offer without tripping Parley's per-visitor limit: every visitor sends its
  * first message, then its share of warm-up and measurement, and stays under the limit for the run.
@@ -321,14 +327,9 @@ export async function runRelayBenchmark({
       baselineAchievedMsgPerSec: baseline.achievedMsgPerSec ?? null,
       baselineP50Ms: baseline.p50Ms ?? null,
       baselineP99Ms: baseline.p99Ms ?? null,
-      p50Ratio: ratio(parley.p50Ms ?? null, baseline.p50Ms ?? null),
-      p99Ratio: ratio(parley.p99Ms ?? null, baseline.p99Ms ?? null),
+      ...ratiosTo(baseline, parley),
       baselineLostMessages: baseline.lostMessages ?? null,
-      dataInMemory: inMemory && {
-        ...headline(inMemory),
-        p50Ratio: ratio(inMemory.p50Ms ?? null, baseline.p50Ms ?? null),
-        p99Ratio: ratio(inMemory.p99Ms ?? null, baseline.p99Ms ?? null),
-      },
+      dataInMemory: inMemory && { ...headline(inMemory), ...ratiosTo(baseline, inMemory) },
       details: { parley, baseline, parleyDataInMemory: inMemory },
     });
   }
@@ -344,8 +345,7 @@ export async function runRelayBenchmark({
     baselineP50Ms: calmBaseline.p50Ms ?? null,
     baselineP99Ms: calmBaseline.p99Ms ?? null,
     baselineCpuPercent: calmBaseline.serverCpuPercent ?? null,
-    p50Ratio: ratio(calmParley.p50Ms ?? null, calmBaseline.p50Ms ?? null),
-    p99Ratio: ratio(calmParley.p99Ms ?? null, calmBaseline.p99Ms ?? null),
+    ...ratiosTo(calmBaseline, calmParley),
     details: { parley: calmParley, baseline: calmBaseline },
   };
   const pickModeQueue = await attempt('relay: pick-mode queue positions...', () =>

@@ -208,5 +208,4 @@ export function createEscalationService(deps: EscalationServiceDeps) {
   return service;
 }
 
-
 export type EscalationService = ReturnType<typeof createEscalationService>;
