@@ -10,7 +10,8 @@ import path from 'node:path';
 import { REPO_ROOT } from './deps.mjs';
 import { sleep } from './clock.mjs';
 
-const SERVER_MAIN = path.join(REPO_ROOT, 'server/dist/main.js');
+// BENCH_SERVER_MAIN: another build of the server, for paired runs of two versions.
+const SERVER_MAIN = process.env.BENCH_SERVER_MAIN ?? path.join(REPO_ROOT, 'server/dist/main.js');
 // `sh -c` raises the soft descriptor limit, then becomes node itself (same pid, IPC fd inherited).
 const RAISE_FD_LIMIT = 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"';
 
