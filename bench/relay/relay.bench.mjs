@@ -265,6 +265,13 @@ const ratiosTo = (baseline, run) => ({
   p99Ratio: ratio(run.p99Ms ?? null, baseline.p99Ms ?? null),
 });
 
+/** The bare relay's latencies beside a Parley run's, and the ratios between them. */
+const besideBaseline = (baseline, run) => ({
+  baselineP50Ms: baseline.p50Ms ?? null,
+  baselineP99Ms: baseline.p99Ms ?? null,
+  ...ratiosTo(baseline, run),
+});
+
 /**
  * The rate a level can offer without tripping Parley's per-visitor limit: every visitor sends its
  * first message, then its share of warm-up and measurement, and stays under the limit for the run.
@@ -325,9 +332,7 @@ export async function runRelayBenchmark({
       ...headline(parley),
       deliveredMsgPerSec: parley.deliveredMsgPerSec ?? null,
       baselineAchievedMsgPerSec: baseline.achievedMsgPerSec ?? null,
-      baselineP50Ms: baseline.p50Ms ?? null,
-      baselineP99Ms: baseline.p99Ms ?? null,
-      ...ratiosTo(baseline, parley),
+      ...besideBaseline(baseline, parley),
       baselineLostMessages: baseline.lostMessages ?? null,
       dataInMemory: inMemory && { ...headline(inMemory), ...ratiosTo(baseline, inMemory) },
       details: { parley, baseline, parleyDataInMemory: inMemory },
@@ -342,10 +347,8 @@ export async function runRelayBenchmark({
     msgPerSec: calmer.msgPerSec,
     ...headline(calmParley),
     serverCpuPercent: calmParley.serverCpuPercent ?? null,
-    baselineP50Ms: calmBaseline.p50Ms ?? null,
-    baselineP99Ms: calmBaseline.p99Ms ?? null,
+    ...besideBaseline(calmBaseline, calmParley),
     baselineCpuPercent: calmBaseline.serverCpuPercent ?? null,
-    ...ratiosTo(calmBaseline, calmParley),
     details: { parley: calmParley, baseline: calmBaseline },
   };
   const pickModeQueue = await attempt('relay: pick-mode queue positions...', () =>

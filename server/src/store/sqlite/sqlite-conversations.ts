@@ -29,6 +29,11 @@ const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_a
 
 export function sqliteConversations(db: Database.Database, wal: WalFlusher): ConversationStore {
   const byId = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
+  // Asked once per site on every routing sweep: prepared once.
+  const unansweredAssignments = db.prepare<[string, string], ConversationRow>(
+    `SELECT * FROM conversations
+     WHERE awaiting_agent_since IS NOT NULL AND awaiting_agent_since < ? AND site_id = ? AND status = 'assigned'`,
+  );
   const openOf = db.prepare<[string, string], ConversationRow>(
     "SELECT * FROM conversations WHERE site_id = ? AND visitor_id = ? AND status <> 'resolved'",
   );
@@ -294,13 +299,7 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
         .map((r) => ({ agentId: r.agent_id, activeChats: r.active, lastAssignedAt: r.last_assigned_at }));
     },
     async listUnansweredAssignments({ siteId, before }) {
-      return db
-        .prepare<[string, string], ConversationRow>(
-          `SELECT * FROM conversations
-           WHERE awaiting_agent_since IS NOT NULL AND awaiting_agent_since < ? AND site_id = ? AND status = 'assigned'`,
-        )
-        .all(before, siteId)
-        .map(toConversation);
+      return unansweredAssignments.all(before, siteId).map(toConversation);
     },
     async listAssignedTo(agentId) {
       return db

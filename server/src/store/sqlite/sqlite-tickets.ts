@@ -73,6 +73,11 @@ export function whereFor(search: TicketSearch): { sql: string; params: unknown[]
 
 export function sqliteTickets(db: Database.Database): TicketStore {
   const byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
+  // Asked once per site on every escalation sweep: prepared once.
+  const longWaiting = db.prepare<[string, string], ConversationRow>(
+    `SELECT * FROM conversations
+     WHERE site_id = ? AND status <> 'resolved' AND first_response_at IS NULL AND queued_at < ? ORDER BY queued_at`,
+  );
   const byConversation = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE conversation_id = ?');
 
   function appendEvent(ticketId: string, event: NewTicketEventRecord, at: string): void {
@@ -187,13 +192,7 @@ export function sqliteTickets(db: Database.Database): TicketStore {
         .map(toTicket);
     },
     async listLongWaiting({ siteId, queuedBefore }) {
-      return db
-        .prepare<[string, string], ConversationRow>(
-          `SELECT * FROM conversations
-           WHERE site_id = ? AND status <> 'resolved' AND first_response_at IS NULL AND queued_at < ? ORDER BY queued_at`,
-        )
-        .all(siteId, queuedBefore)
-        .map(toConversation);
+      return longWaiting.all(siteId, queuedBefore).map(toConversation);
     },
   };
 }
