@@ -72,8 +72,11 @@ export function createConversationService({ store, broadcaster, routing, events 
     }
     return message;
   }
+  // Announced as soon as the store has committed the message, while the sender's acknowledgement
+  // still waits for the disk: the reader sees it a flush sooner, and a lost ack means a resend that
+  // finds the stored message (announced once, since only a new message is announced).
   const appendAndAnnounce = async (input: NewMessageRecord, origin?: string): Promise<Message> =>
-    announce(await store.appendMessage(input), origin);
+    (await store.appendMessage(input, (appended) => announce(appended, origin))).message;
 
   /** A resend of a message already stored (its ack was lost) is answered with it, even when admission refuses. */
   async function admitOrFindResent(admit: () => Promise<void>, visitor: Visitor, clientId: string): Promise<Message | null> {
@@ -115,10 +118,11 @@ export function createConversationService({ store, broadcaster, routing, events 
       if (resent) return resent;
       // Most messages: text into the chat already open, found and stored in one write.
       if (attachmentIds.length === 0) {
-        const appended = await store.appendToOpenConversation({
-          siteId: visitor.siteId, visitorId: visitor.id, clientId: input.clientId, author, text: input.text,
-        });
-        if (appended) return announce(appended, origin);
+        const appended = await store.appendToOpenConversation(
+          { siteId: visitor.siteId, visitorId: visitor.id, clientId: input.clientId, author, text: input.text },
+          (committed) => announce(committed, origin),
+        );
+        if (appended) return appended.message;
       }
       const open = await store.findOpenConversation(visitor.siteId, visitor.id);
       if (!open) await admit.conversation();

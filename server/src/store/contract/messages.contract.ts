@@ -164,6 +164,40 @@ export function messagesContract(ctx: ContractContext): void {
       expect((await ctx.store.listMessages({ conversationId: conversation.id })).map((m) => m.clientId)).toEqual(['open-chat-01']);
     });
 
+    it('tells the caller once that a message is stored, before answering, with what it answers', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const author = { kind: 'visitor', id: visitor.id, name: null } as const;
+      const told: { created: boolean; seq: number; readable: Promise<string[]> }[] = [];
+      // What a reader started from inside the listener sees: the message is already visible.
+      const listen = (appended: { created: boolean; message: { seq: number } }) =>
+        told.push({
+          created: appended.created,
+          seq: appended.message.seq,
+          readable: ctx.store.listMessages({ conversationId: conversation.id }).then((all) => all.map((m) => m.text)),
+        });
+      const input = { siteId: site.id, visitorId: visitor.id, clientId: 'told-once-01', author, text: 'first words' };
+      const first = await ctx.store.appendToOpenConversation(input, listen);
+      const resent = await ctx.store.appendMessage({ ...input, conversationId: conversation.id, text: 'again' }, listen);
+      expect(told.map(({ created, seq }) => ({ created, seq }))).toEqual([{ created: true, seq: 1 }, { created: false, seq: 1 }]);
+      expect(await told[0]?.readable).toEqual(['first words']);
+      expect(first?.message).toEqual(resent.message);
+
+      const stranger = await seedVisitor(ctx.store, site.id);
+      await ctx.store.appendToOpenConversation({ ...input, visitorId: stranger.id, clientId: 'no-chat-002' }, listen);
+      expect(told).toHaveLength(2);
+    });
+
+    it('fails an append whose listener throws, and keeps the message for the resend', async () => {
+      const { conversation } = await seedConversation(ctx.store);
+      const input = { conversationId: conversation.id, clientId: 'listener-fails-1', author: { kind: 'system' } as const, text: 'kept' };
+      await expect(
+        ctx.store.appendMessage(input, () => {
+          throw new Error('the listener broke');
+        }),
+      ).rejects.toThrow('the listener broke');
+      expect(await ctx.store.appendMessage(input)).toMatchObject({ created: false, message: { seq: 1, text: 'kept' } });
+    });
+
     it('refuses a message for a conversation that does not exist', async () => {
       await expect(
         ctx.store.appendMessage({ conversationId: newId(), clientId: 'nowhere-123', author: { kind: 'system' }, text: 'x' }),

@@ -38,38 +38,47 @@ export function mongoMessages(models: MongoModels): MessageStore {
     return { message: stored, created: false, conversation: toConversation(conversation) };
   }
 
+  /** Stores the message once per clientId; a retry gets the stored one back. */
+  async function appendOnce(input: NewMessageRecord): Promise<AppendedMessage> {
+    const existing = await findByClientId(input);
+    if (existing) return resent(existing);
+    const createdAt = new Date();
+    const conversation = await takeSeq(input, createdAt);
+    const doc: MessageDoc = {
+      _id: newTimeOrderedId(), conversationId: input.conversationId, seq: conversation.lastSeq,
+      clientId: input.clientId, ...authorFields(input.author), text: input.text,
+      internal: input.internal === true, createdAt,
+      ...(input.attachments && input.attachments.length > 0 ? { attachments: input.attachments } : {}),
+    };
+    try {
+      await messages.create(doc);
+      return { message: toMessage(doc), created: true, conversation: toConversation(conversation) };
+    } catch (error) {
+      // A concurrent retry of the same clientId stored it first; ours was certainly not stored.
+      if (duplicateKeyIndex(error) !== INDEX.messageClientId) throw error;
+      await giveBackSeq(conversations, input.conversationId, doc.seq);
+      const stored = await findByClientId(input);
+      if (!stored) throw error;
+      return resent(stored);
+    }
+  }
+
   const store: MessageStore = {
-    async appendToOpenConversation({ siteId, visitorId, ...message }) {
+    async appendToOpenConversation({ siteId, visitorId, ...message }, onCommitted) {
       const open = await conversations
         .findOne({ siteId, visitorId, open: true }, { _id: 1 })
         .lean<Pick<ConversationDoc, '_id'>>();
-      return open ? store.appendMessage({ ...message, conversationId: open._id }) : null;
+      return open ? store.appendMessage({ ...message, conversationId: open._id }, onCommitted) : null;
     },
     async findMessageByClientId(conversationId, clientId) {
       return findByClientId({ conversationId, clientId });
     },
-    async appendMessage(input) {
-      const existing = await findByClientId(input);
-      if (existing) return resent(existing);
-      const createdAt = new Date();
-      const conversation = await takeSeq(input, createdAt);
-      const doc: MessageDoc = {
-        _id: newTimeOrderedId(), conversationId: input.conversationId, seq: conversation.lastSeq,
-        clientId: input.clientId, ...authorFields(input.author), text: input.text,
-        internal: input.internal === true, createdAt,
-        ...(input.attachments && input.attachments.length > 0 ? { attachments: input.attachments } : {}),
-      };
-      try {
-        await messages.create(doc);
-        return { message: toMessage(doc), created: true, conversation: toConversation(conversation) };
-      } catch (error) {
-        // A concurrent retry of the same clientId stored it first; ours was certainly not stored.
-        if (duplicateKeyIndex(error) !== INDEX.messageClientId) throw error;
-        await giveBackSeq(conversations, input.conversationId, doc.seq);
-        const stored = await findByClientId(input);
-        if (!stored) throw error;
-        return resent(stored);
-      }
+    // With majority write concern an acknowledged write is both visible and durable: `onCommitted`
+    // runs just before the promise settles.
+    async appendMessage(input, onCommitted) {
+      const appended = await appendOnce(input);
+      onCommitted?.(appended);
+      return appended;
     },
     async listMessages({ conversationId, afterSeq = 0, limit = 500, includeInternal = true }) {
       const docs = await messages

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { nowIso } from '../../clock';
 import { newId, newTimeOrderedId } from '../../tokens';
-import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type NewVisitorMessageRecord, type Store } from '../store';
+import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type NewVisitorMessageRecord, type OnAppendCommitted, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import { groupCommit } from './sqlite-group-commit';
 import { withoutFsync } from './sqlite-sync-mode';
@@ -131,6 +131,12 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
     ).run(id, input.siteId, input.visitorId, input.visitorName, input.departmentId ?? null, input.locale, at, at, at);
     return { conversation: toConversation(byId.get(id) as ConversationRow), created: true };
   });
+
+  /** A resend answered from what is stored, after the write was refused: its listener has not run yet. */
+  const toldOnce = (stored: AppendedMessage, onCommitted?: OnAppendCommitted): AppendedMessage => {
+    onCommitted?.(stored);
+    return stored;
+  };
 
   /** Retries a read after a UNIQUE refusal raced us; otherwise rethrows. */
   function afterUniqueRace<T>(error: unknown, readBack: () => T | null): T {
@@ -310,19 +316,20 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
         .map(toConversation);
     },
 
-    async appendMessage(input) {
+    async appendMessage(input, onCommitted) {
       try {
-        return await appendInGroup.write(input);
+        return await appendInGroup.write(input, onCommitted);
       } catch (error) {
-        return afterUniqueRace(error, () => storedResend(input.conversationId, input.clientId));
+        return toldOnce(afterUniqueRace(error, () => storedResend(input.conversationId, input.clientId)), onCommitted);
       }
     },
-    async appendToOpenConversation(input) {
+    async appendToOpenConversation(input, onCommitted) {
       try {
-        return await appendToOpenInGroup.write(input);
+        return await appendToOpenInGroup.write(input, (appended) => appended && onCommitted?.(appended));
       } catch (error) {
         // A resend racing its first attempt (another process on the file): answer with the stored one.
-        return afterUniqueRace(error, () => storedResend(openIdOf.get(input.siteId, input.visitorId), input.clientId));
+        const stored = afterUniqueRace(error, () => storedResend(openIdOf.get(input.siteId, input.visitorId), input.clientId));
+        return toldOnce(stored, onCommitted);
       }
     },
     async findMessageByClientId(conversationId, clientId) {

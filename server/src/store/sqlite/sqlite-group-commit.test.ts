@@ -76,6 +76,38 @@ describe('sqlite group commit', () => {
     expect((await failing).map((r) => r.status)).toEqual(['rejected']);
   });
 
+  it('tells a write it is committed before the flush ends, and fails only the write whose listener throws', async () => {
+    let flush: () => void = () => undefined;
+    const durable = () => new Promise<void>((resolve) => (flush = resolve));
+    const lines = groupCommit(writer, insert(writer), { durable });
+    const told: { text: string; visible: unknown[] }[] = [];
+    const tell = (text: string) => told.push({ text, visible: storedLines() });
+    const answers = Promise.allSettled([
+      lines.write('seen', tell),
+      lines.write('listener fails', () => {
+        throw new Error('listener broke');
+      }),
+      lines.write('unheard'),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Told while the flush is still running, with the whole batch already visible to other readers.
+    expect(told).toEqual([{ text: 'seen', visible: ['seen', 'listener fails', 'unheard'] }]);
+    flush();
+    const settled = await answers;
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(settled[1]).toMatchObject({ reason: new Error('listener broke') });
+    // The failing listener's write stays stored: a resend finds it.
+    expect(storedLines()).toEqual(['seen', 'listener fails', 'unheard']);
+  });
+
+  it('tells nobody of a write that was rolled back', async () => {
+    const lines = groupCommit(writer, insert(writer));
+    const told: string[] = [];
+    const results = await Promise.allSettled([lines.write('once', (t) => told.push(t)), lines.write('once', (t) => told.push(`again ${t}`))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(told).toEqual(['once']);
+  });
+
   it('starts a new transaction for writes asked after the last one committed', async () => {
     const lines = groupCommit(writer, insert(writer));
     await lines.write('first');

@@ -1,6 +1,7 @@
 /**
  * Group commit: writes asked for in the same event-loop turn share one SQLite transaction, so one
- * fsync makes all of them durable, and each caller hears back only after it.
+ * fsync makes all of them durable, and each caller hears back only after it. A caller may also hear,
+ * earlier, that its write is committed (visible to every reader) while the fsync is still running.
  */
 import type Database from 'better-sqlite3';
 
@@ -8,13 +9,18 @@ interface Pending<I, O> {
   input: I;
   resolve: (output: O) => void;
   reject: (error: unknown) => void;
+  committed: ((output: O) => void) | undefined;
 }
 
 type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
 export interface GroupCommit<I, O> {
-  /** Queues the write; resolves once the transaction holding it has committed. */
-  write(input: I): Promise<O>;
+  /**
+   * Queues the write; resolves once the transaction holding it has committed (and is durable, with
+   * `durable`). `committed` runs as soon as it has committed, before the fsync: a listener that
+   * throws fails that write's promise.
+   */
+  write(input: I, committed?: (output: O) => void): Promise<O>;
 }
 
 export interface GroupCommitOptions {
@@ -72,6 +78,7 @@ export function groupCommit<I, O>(
       for (const item of batch) item.reject(error);
       return;
     }
+    outcomes = outcomes.map((outcome, i) => tellCommitted(batch[i] as Pending<I, O>, outcome));
     const answer = () =>
       outcomes.forEach((outcome, i) => {
         const item = batch[i] as Pending<I, O>;
@@ -85,13 +92,23 @@ export function groupCommit<I, O>(
   }
 
   return {
-    write(input) {
+    write(input, committed) {
       return new Promise<O>((resolve, reject) => {
         // setImmediate runs after the poll phase: every write asked for by the socket frames read in
         // this turn joins the batch.
         if (pending.length === 0) setImmediate(commitPending);
-        pending.push({ input, resolve, reject });
+        pending.push({ input, resolve, reject, committed });
       });
     },
   };
+}
+
+function tellCommitted<I, O>(item: Pending<I, O>, outcome: Outcome<O>): Outcome<O> {
+  if (!outcome.ok || !item.committed) return outcome;
+  try {
+    item.committed(outcome.value);
+    return outcome;
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
