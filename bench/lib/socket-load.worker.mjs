@@ -48,10 +48,13 @@ function connect(url, namespace, { auth, address }) {
 
 // ---- agents: the receiving side ----
 const received = new Set();
-/** message:new events over every agent socket of this process. */
-let agentDeliveries = 0;
-/** conversation:activity digests over every agent socket of this process. */
-let activityDigests = 0;
+/** message:new events over every agent socket of this process, by the phase of the message. */
+const agentDeliveriesByPhase = {};
+/** When each conversation:activity digest arrived at one of this process's agent sockets (wall clock). */
+let activityDigestTimes = [];
+
+/** The phase a benchmark message was sent in ('o' open, 'w' warm-up, 'm' measured), from its text. */
+const phaseOf = (message) => (message.text?.startsWith('bench ') ? message.text.split(' ')[1] : 'other');
 const receivedByPhase = {};
 let latencies = [];
 let lastMeasuredAt = 0;
@@ -129,10 +132,11 @@ serveRequests({
     await inBatches(agents, CONNECT_CONCURRENCY, async (agent, index) => {
       const socket = await connect(url, '/agent', agent);
       socket.on('message:new', (message) => {
-        agentDeliveries += 1;
+        const phase = phaseOf(message);
+        agentDeliveriesByPhase[phase] = (agentDeliveriesByPhase[phase] ?? 0) + 1;
         if (receiver === 'all' || index === receiver) onMessage(message);
       });
-      socket.on('conversation:activity', () => (activityDigests += 1));
+      socket.on('conversation:activity', () => activityDigestTimes.push(wallNow()));
     });
     return { connected: agents.length };
   },
@@ -193,13 +197,14 @@ serveRequests({
       received: received.size,
       receivedIds: [...received],
       receivedByPhase: { ...receivedByPhase },
-      agentDeliveries,
-      activityDigests,
+      agentDeliveriesByPhase: { ...agentDeliveriesByPhase },
+      activityDigestTimes,
       lastMeasuredAt,
       disconnects,
       latencies,
     };
     latencies = [];
+    activityDigestTimes = [];
     return report;
   },
   async close() {

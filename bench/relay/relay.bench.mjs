@@ -181,13 +181,18 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
     const measuredSent = sumOf(runs.map((r) => r.sent));
     const bucketsAfter = bucketsBefore ? await readBuckets(server.url) : null;
     const deliveredSeconds = Math.max(seconds, (receipt.lastMeasuredAt - startedAt) / 1000);
+    const measuredDeliveries = sumOf(receipts.map((r) => r.agentDeliveriesByPhase.m ?? 0));
     const ack = summarize(sends.flatMap((s) => s.ackLatencies));
     return {
       agents: agents.length,
       achievedMsgPerSec: Math.round(measuredSent / seconds),
       deliveredMsgPerSec: Math.round((receipt.receivedByPhase.m ?? 0) / deliveredSeconds),
-      agentDeliveriesPerSec: Math.round(sumOf(receipts.map((r) => r.agentDeliveries)) / deliveredSeconds),
-      activityDigestsPerSec: Math.round(sumOf(receipts.map((r) => r.activityDigests)) / deliveredSeconds),
+      // Of the measured messages only: a chat's first message, still waiting, goes to every console.
+      agentDeliveriesPerSec: Math.round(measuredDeliveries / deliveredSeconds),
+      agentDeliveriesPerMessage: Math.round((measuredDeliveries / Math.max(1, receipt.receivedByPhase.m ?? 0)) * 100) / 100,
+      activityDigestsPerSec: Math.round(
+        receipts.flatMap((r) => r.activityDigestTimes).filter((at) => at >= startedAt && at < startedAt + seconds * 1000).length / seconds,
+      ),
       measuredSeconds: Math.round(seconds * 10) / 10,
       measuredMessages: measuredSent,
       ...summarize(receipt.latencies),
