@@ -4,12 +4,18 @@
  */
 import type { RateCounter, RateLimitStore } from '../store/rate-limit.store';
 import { hashToken } from '../tokens';
+import { createRateReservations } from './rate-reservations';
 
 export interface RateLimitRule {
   /** Part of the counter key; one counter per rule and subject. */
   readonly name: string;
   readonly limit: number;
   readonly windowMs: number;
+  /**
+   * For hitInTurn: hits counted in the store at a time and spent by this process, one store write
+   * per `reserve` hits (rate-reservations.ts: never past the limit, possibly a few hits early).
+   */
+  readonly reserve?: number;
 }
 
 export interface RateDecision {
@@ -59,17 +65,45 @@ export function createStoreRateLimiter({ store, now = () => new Date() }: StoreR
   // Losing this timestamp (another process, a restart) changes nothing but when the next purge runs.
   let lastPurge = 0;
 
+  const reservations = createRateReservations();
+
   function purgeNowAndThen(at: Date): void {
     if (at.getTime() - lastPurge < PURGE_EVERY_MS) return;
     lastPurge = at.getTime();
+    reservations.dropEnded(at.getTime());
     store.purgeExpiredRateCounters(at.toISOString()).catch(() => undefined);
   }
 
-  const decision = (rule: RateLimitRule, counter: RateCounter, at: Date): RateDecision => ({
-    allowed: counter.count <= rule.limit,
-    count: counter.count,
-    retryAfterMs: Math.max(0, Date.parse(counter.resetAt) - at.getTime()),
-  });
+  /** The decision on the first of the `by` hits just counted (the one spent now). */
+  const decision = (rule: RateLimitRule, counted: RateCounter & { by?: number }, at: Date): RateDecision => {
+    const count = counted.count - (counted.by ?? 1) + 1;
+    return { allowed: count <= rule.limit, count, retryAfterMs: Math.max(0, Date.parse(counted.resetAt) - at.getTime()) };
+  };
+
+  type Check = readonly [RateLimitRule, string];
+
+  /** A decision from this process's reservation for the check, or null when it has none left. */
+  function spendReserved([rule, subject]: Check, at: Date): RateDecision | null {
+    const spent = rule.reserve ? reservations.spend(keyOf(rule, subject), at.getTime()) : null;
+    return spent && { allowed: true, count: spent.count, retryAfterMs: Math.max(0, spent.resetAtMs - at.getTime()) };
+  }
+
+  const hasReserved = ([rule, subject]: Check, at: Date): boolean =>
+    rule.reserve !== undefined && reservations.has(keyOf(rule, subject), at.getTime());
+
+  /** Counts the checks in the store, in one request, reserving ahead where the rule says so. */
+  async function countInStore(checks: readonly Check[], at: Date): Promise<RateDecision[]> {
+    const hits = checks.map(([rule, subject]) => ({
+      key: keyOf(rule, subject), windowMs: rule.windowMs, limit: rule.limit, by: rule.reserve ?? 1,
+    }));
+    const counted = await store.incrementRateCounters({ hits, now: at.toISOString() });
+    return counted.map((counter, i) => {
+      const hit = hits[i] as (typeof hits)[number];
+      const rule = (checks[i] as Check)[0];
+      if (rule.reserve) reservations.keep(hit.key, counter, hit);
+      return decision(rule, { ...counter, by: hit.by }, at);
+    });
+  }
 
   return {
     async hit(rule, subject) {
@@ -81,9 +115,26 @@ export function createStoreRateLimiter({ store, now = () => new Date() }: StoreR
     async hitInTurn(checks) {
       const at = now();
       purgeNowAndThen(at);
-      const hits = checks.map(([rule, subject]) => ({ key: keyOf(rule, subject), windowMs: rule.windowMs, limit: rule.limit }));
-      const counted = await store.incrementRateCounters({ hits, now: at.toISOString() });
-      return counted.map((counter, i) => decision((checks[i] as (typeof checks)[number])[0], counter, at));
+      // In order, and no later check is counted once one refuses (a visitor flooding must not use up
+      // their colleagues' address): reserved hits are spent as their turn comes, and each run of
+      // checks with none reserved goes to the store in one request.
+      const decisions: RateDecision[] = [];
+      let next = 0;
+      while (next < checks.length) {
+        const reserved = spendReserved(checks[next] as Check, at);
+        if (reserved) {
+          decisions.push(reserved);
+          next += 1;
+          continue;
+        }
+        let end = next + 1;
+        while (end < checks.length && !hasReserved(checks[end] as Check, at)) end += 1;
+        const counted = await countInStore(checks.slice(next, end), at);
+        decisions.push(...counted);
+        if (counted.length < end - next || counted.some((d) => !d.allowed)) return decisions;
+        next = end;
+      }
+      return decisions;
     },
     async peek(rule, subject) {
       const at = now();
@@ -96,6 +147,7 @@ export function createStoreRateLimiter({ store, now = () => new Date() }: StoreR
       };
     },
     async reset(rule, subject) {
+      reservations.forget(keyOf(rule, subject));
       await store.deleteRateCounter(keyOf(rule, subject));
     },
   };

@@ -14,10 +14,19 @@ export interface VisitorRules {
   newVisitorPerAddress: RateLimitRule;
 }
 
+/**
+ * Messages are counted in the store a tenth of the limit at a time (see rate-reservations.ts): a
+ * chatting visitor costs the store one write per few messages, and may be refused at worst a tenth
+ * of the limit early (after moving to another process, or a restart).
+ */
+const messageRule = (name: string, limit: number): RateLimitRule => ({
+  name, limit, windowMs: MINUTE, reserve: Math.max(1, Math.floor(limit / 10)),
+});
+
 /** Generous for people (an office behind one NAT included), tight for scripts. */
 export const VISITOR_RULES: VisitorRules = {
-  messagePerVisitor: { name: 'visitor-messages', limit: 30, windowMs: MINUTE },
-  messagePerAddress: { name: 'address-messages', limit: 120, windowMs: MINUTE },
+  messagePerVisitor: messageRule('visitor-messages', 30),
+  messagePerAddress: messageRule('address-messages', 120),
   conversationPerVisitor: { name: 'visitor-conversations', limit: 5, windowMs: 10 * MINUTE },
   conversationPerAddress: { name: 'address-conversations', limit: 30, windowMs: 10 * MINUTE },
   newVisitorPerAddress: { name: 'address-new-visitors', limit: 60, windowMs: 10 * MINUTE },
@@ -28,8 +37,8 @@ export function visitorRules(messages?: { perVisitorPerMinute: number; perAddres
   if (!messages) return VISITOR_RULES;
   return {
     ...VISITOR_RULES,
-    messagePerVisitor: { ...VISITOR_RULES.messagePerVisitor, limit: messages.perVisitorPerMinute },
-    messagePerAddress: { ...VISITOR_RULES.messagePerAddress, limit: messages.perAddressPerMinute },
+    messagePerVisitor: messageRule(VISITOR_RULES.messagePerVisitor.name, messages.perVisitorPerMinute),
+    messagePerAddress: messageRule(VISITOR_RULES.messagePerAddress.name, messages.perAddressPerMinute),
   };
 }
 

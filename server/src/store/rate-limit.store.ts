@@ -11,6 +11,8 @@ export interface RateHit {
   key: string;
   windowMs: number;
   limit: number;
+  /** Hits counted at once (1 when absent): a process may reserve several and spend them itself. */
+  by?: number;
 }
 
 export interface RateLimitStore {
@@ -20,9 +22,10 @@ export interface RateLimitStore {
    */
   incrementRateCounter(input: { key: string; windowMs: number; now: string }): Promise<RateCounter>;
   /**
-   * Counts one hit on each key in turn, as incrementRateCounter does, and stops after the first
-   * whose count passes its `limit`: the keys after it are not counted. Returns the counters counted,
-   * in order. One request for all the limits a message meets.
+   * Counts `by` hits (one by default) on each key in turn, as incrementRateCounter does, and stops
+   * after the first whose first hit of them passes its `limit` (count - by + 1 > limit): the keys
+   * after it are not counted. Returns the counters counted, in order. One request for all the
+   * limits a message meets.
    */
   incrementRateCounters(input: { hits: RateHit[]; now: string }): Promise<RateCounter[]>;
   /** The counter as it stands at `now`, without counting; null when no window runs. */

@@ -42,6 +42,25 @@ export function rateLimitsContract(ctx: ContractContext): void {
       expect(await ctx.store.peekRateCounter('address', at(3))).toEqual({ count: 2, resetAt: at(600) });
     });
 
+    it('counts several hits at once, and judges the stop by the first of them', async () => {
+      const visitor = { key: 'reserving', windowMs: MINUTE, limit: 10, by: 4 };
+      const address = { key: 'reserving-address', windowMs: MINUTE, limit: 100 };
+      expect(await ctx.store.incrementRateCounters({ hits: [visitor, address], now: at(0) })).toEqual([
+        { count: 4, resetAt: at(60) },
+        { count: 1, resetAt: at(60) },
+      ]);
+      await ctx.store.incrementRateCounters({ hits: [visitor, address], now: at(1) });
+      // Hits 9..12: the first is within the limit, so the next key is still counted.
+      expect(await ctx.store.incrementRateCounters({ hits: [visitor, address], now: at(2) })).toEqual([
+        { count: 12, resetAt: at(60) },
+        { count: 3, resetAt: at(60) },
+      ]);
+      // Hits 13..16: all past the limit; the address is not counted.
+      expect(await ctx.store.incrementRateCounters({ hits: [visitor, address], now: at(3) })).toEqual([{ count: 16, resetAt: at(60) }]);
+      // A new window starts at the number reserved.
+      expect(await ctx.store.incrementRateCounters({ hits: [visitor], now: at(61) })).toEqual([{ count: 4, resetAt: at(121) }]);
+    });
+
     it('loses no hit when many multi-key requests arrive at once', async () => {
       const hits = [{ key: 'a', windowMs: MINUTE, limit: 100 }, { key: 'b', windowMs: MINUTE, limit: 100 }];
       const results = await Promise.all(Array.from({ length: 20 }, () => ctx.store.incrementRateCounters({ hits, now: at(0) })));

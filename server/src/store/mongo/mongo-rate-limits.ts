@@ -30,37 +30,42 @@ export async function mongoRateLimits(connection: Connection): Promise<RateLimit
   await counters.init();
   await counters.createIndexes();
 
+  /** Adds `by` hits to the running window, or starts a window at `by`. */
+  async function countBy({ key, windowMs, now, by }: { key: string; windowMs: number; now: string; by: number }): Promise<RateCounter> {
+    const at = new Date(now);
+    const resetAt = new Date(at.getTime() + windowMs);
+    // Each step is one conditional write; a lost race (another process inserted first) goes round again.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const running = await counters
+        .findOneAndUpdate({ _id: key, resetAt: { $gt: at } }, { $inc: { count: by } }, AFTER)
+        .lean<RateCounterDoc>();
+      if (running) return toCounter(running);
+      const restarted = await counters
+        .findOneAndUpdate({ _id: key, resetAt: { $lte: at } }, { $set: { count: by, resetAt } }, AFTER)
+        .lean<RateCounterDoc>();
+      if (restarted) return toCounter(restarted);
+      try {
+        await counters.create({ _id: key, count: by, resetAt });
+        return { count: by, resetAt: resetAt.toISOString() };
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+    throw new Error(`rate counter ${key}: too much contention`);
+  }
+
   const store: RateLimitStore = {
     async incrementRateCounters({ hits, now }) {
       const counted: RateCounter[] = [];
-      for (const { key, windowMs, limit } of hits) {
-        const counter = await store.incrementRateCounter({ key, windowMs, now });
+      for (const { key, windowMs, limit, by = 1 } of hits) {
+        const counter = await countBy({ key, windowMs, now, by });
         counted.push(counter);
-        if (counter.count > limit) break;
+        if (counter.count - by + 1 > limit) break;
       }
       return counted;
     },
     async incrementRateCounter({ key, windowMs, now }) {
-      const at = new Date(now);
-      const resetAt = new Date(at.getTime() + windowMs);
-      // Each step is one conditional write; a lost race (another process inserted first) goes round again.
-      for (let attempt = 0; attempt < 5; attempt += 1) {
-        const running = await counters
-          .findOneAndUpdate({ _id: key, resetAt: { $gt: at } }, { $inc: { count: 1 } }, AFTER)
-          .lean<RateCounterDoc>();
-        if (running) return toCounter(running);
-        const restarted = await counters
-          .findOneAndUpdate({ _id: key, resetAt: { $lte: at } }, { $set: { count: 1, resetAt } }, AFTER)
-          .lean<RateCounterDoc>();
-        if (restarted) return toCounter(restarted);
-        try {
-          await counters.create({ _id: key, count: 1, resetAt });
-          return { count: 1, resetAt: resetAt.toISOString() };
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
-      }
-      throw new Error(`rate counter ${key}: too much contention`);
+      return countBy({ key, windowMs, now, by: 1 });
     },
     async peekRateCounter(key, now) {
       const doc = await counters.findOne({ _id: key, resetAt: { $gt: new Date(now) } }).lean<RateCounterDoc>();

@@ -17,13 +17,13 @@ const toCounter = (row: CounterRow): RateCounter => ({ count: row.count, resetAt
 export function sqliteRateLimits(db: Database.Database): RateLimitStore {
   // ISO timestamps of one format compare correctly as text. Most hits fall in a running window: they
   // change only the count (the expiry index untouched); the upsert starts or restarts a window.
-  const countInWindow = db.prepare<{ key: string; now: string }, CounterRow>(
-    'UPDATE rate_counters SET count = count + 1 WHERE key = @key AND reset_at > @now RETURNING count, reset_at',
+  const countInWindow = db.prepare<{ key: string; now: string; by: number }, CounterRow>(
+    'UPDATE rate_counters SET count = count + @by WHERE key = @key AND reset_at > @now RETURNING count, reset_at',
   );
-  const increment = db.prepare<{ key: string; now: string; resetAt: string }, CounterRow>(
-    `INSERT INTO rate_counters (key, count, reset_at) VALUES (@key, 1, @resetAt)
+  const increment = db.prepare<{ key: string; now: string; resetAt: string; by: number }, CounterRow>(
+    `INSERT INTO rate_counters (key, count, reset_at) VALUES (@key, @by, @resetAt)
      ON CONFLICT (key) DO UPDATE SET
-       count = CASE WHEN rate_counters.reset_at <= @now THEN 1 ELSE rate_counters.count + 1 END,
+       count = CASE WHEN rate_counters.reset_at <= @now THEN @by ELSE rate_counters.count + @by END,
        reset_at = CASE WHEN rate_counters.reset_at <= @now THEN @resetAt ELSE rate_counters.reset_at END
      RETURNING count, reset_at`,
   );
@@ -31,20 +31,20 @@ export function sqliteRateLimits(db: Database.Database): RateLimitStore {
   const remove = db.prepare<[string]>('DELETE FROM rate_counters WHERE key = ?');
   const purge = db.prepare<[string]>('DELETE FROM rate_counters WHERE reset_at <= ?');
 
-  function countOne(key: string, windowMs: number, now: string): RateCounter {
-    const counted = countInWindow.get({ key, now });
+  function countOne({ key, windowMs, by = 1 }: Omit<RateHit, 'limit'>, now: string): RateCounter {
+    const counted = countInWindow.get({ key, now, by });
     if (counted) return toCounter(counted);
     const resetAt = new Date(Date.parse(now) + windowMs).toISOString();
-    const row = increment.get({ key, now, resetAt });
+    const row = increment.get({ key, now, resetAt, by });
     if (!row) throw new Error('rate_counters upsert returned no row');
     return toCounter(row);
   }
   function countInTurn({ hits, now }: { hits: RateHit[]; now: string }): RateCounter[] {
     const counted: RateCounter[] = [];
-    for (const { key, windowMs, limit } of hits) {
-      const counter = countOne(key, windowMs, now);
+    for (const hit of hits) {
+      const counter = countOne(hit, now);
       counted.push(counter);
-      if (counter.count > limit) break;
+      if (counter.count - (hit.by ?? 1) + 1 > hit.limit) break;
     }
     return counted;
   }
