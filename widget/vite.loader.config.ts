@@ -1,4 +1,4 @@
-// Builds the loader (widget.js): one minified IIFE, no framework, budget 2 KB gzip (scripts/report-sizes.mjs).
+// Builds the loader (widget.js): one minified IIFE, no framework, budget 2,000 B gzip (scripts/report-sizes.mjs).
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { swcMinify } from './scripts/build-plugins';

@@ -11,11 +11,13 @@ import { defineConfig } from 'vite';
 import {
   chunkNameMap,
   componentStyles,
-  dropUnusedPollingTransport,
+  dropUnusedSocketModules,
   jsonPacketCodec,
   localeFiles,
   panelPage,
   swcMinify,
+  textPacketCodec,
+  urlUriParser,
   websocketOnlyRegistry,
 } from './scripts/build-plugins';
 
@@ -28,6 +30,8 @@ export default defineConfig({
     componentStyles(resolve(panelSource, 'adopt-styles.ts')),
     websocketOnlyRegistry(),
     jsonPacketCodec(resolve(panelSource, 'socket-packet-codec.ts')),
+    textPacketCodec(resolve(panelSource, 'engine-packet-codec.ts')),
+    urlUriParser(resolve(panelSource, 'engine-uri-parser.ts')),
     panelPage(resolve(panelSource, 'index.html'), BASE),
     localeFiles(resolve(__dirname, '../shared/locales'), BASE),
     chunkNameMap(resolve(__dirname, 'dist/panel-chunks.json')),
@@ -51,7 +55,7 @@ export default defineConfig({
     rollupOptions: {
       // The entry exports nothing anyone imports; without this, Rollup adds a facade module before it.
       preserveEntrySignatures: false,
-      treeshake: { moduleSideEffects: dropUnusedPollingTransport },
+      treeshake: { moduleSideEffects: dropUnusedSocketModules },
       output: {
         entryFileNames: 'assets/index-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',

@@ -11,8 +11,8 @@ const WEBSOCKET_REGISTRY = '\0parley:engine-io-websocket-registry';
 /**
  * engine.io-client's registry of transports by name imports long-polling (XHR) and WebTransport
  * eagerly, so `transports: ['websocket']` alone still ships them. Inside engine.io-client we swap that
- * registry for one holding only the WebSocket transport; the panel loads long-polling as a chunk of
- * its own, and only when a WebSocket cannot be opened (socket-transport.ts).
+ * registry for one holding only the WebSocket transport: the panel speaks WebSocket only
+ * (socket-transport.ts).
  */
 export function websocketOnlyRegistry(): Plugin {
   let websocketModule = '';
@@ -31,26 +31,77 @@ export function websocketOnlyRegistry(): Plugin {
   };
 }
 
+interface ImportReplacement {
+  name: string;
+  /** The import specifier, as written in the importing module. */
+  source: string;
+  /** Which importing modules (by path) get the replacement. */
+  importer: RegExp;
+  /** The module resolved instead. */
+  replacement: string;
+}
+
+/** A plugin resolving `source`, where a module whose path matches `importer` imports it, to `replacement`. */
+function replaceImport({ name, source, importer, replacement }: ImportReplacement): Plugin {
+  return {
+    name,
+    enforce: 'pre',
+    resolveId(id, from) {
+      return id === source && from && importer.test(from) ? replacement : null;
+    },
+  };
+}
+
 /**
  * socket.io-client encodes packets with socket.io-parser, most of which handles binary attachments;
  * the visitor namespace carries JSON only. Inside socket.io-client the import resolves to the panel's
  * own JSON-only codec of the same protocol (src/panel/socket-packet-codec.ts, tested against
  * socket.io-parser in both directions).
  */
-export function jsonPacketCodec(codecModule: string): Plugin {
-  return {
+export const jsonPacketCodec = (codecModule: string): Plugin =>
+  replaceImport({
     name: 'parley:json-packet-codec',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (source !== 'socket.io-parser' || !importer || !/[\\/]socket\.io-client[\\/]/.test(importer)) return null;
-      return codecModule;
-    },
-  };
-}
+    source: 'socket.io-parser',
+    importer: /[\\/]socket\.io-client[\\/]/,
+    replacement: codecModule,
+  });
 
-/** engine.io-client's polling module adds an unload listener when imported; unused, it may be dropped. */
-export const dropUnusedPollingTransport = (id: string): boolean =>
-  !/engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]polling/.test(id);
+/**
+ * Below those JSON strings, engine.io-parser frames Engine.IO packets, and most of it handles binary
+ * ones (Blob, ArrayBuffer, base64); over the panel's WebSocket every packet is text. Where the
+ * WebSocket client uses it (the socket, the transport base and the WebSocket transport), the import
+ * resolves to the panel's text-only codec of the same protocol (src/panel/engine-packet-codec.ts,
+ * tested against engine.io-parser in both directions).
+ */
+export const textPacketCodec = (codecModule: string): Plugin =>
+  replaceImport({
+    name: 'parley:text-packet-codec',
+    source: 'engine.io-parser',
+    importer: /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/](?:socket|transport|transports[\\/]websocket)\.js$/,
+    replacement: codecModule,
+  });
+
+/**
+ * engine.io-client parses the server's address with one long regular expression and its helpers
+ * (contrib/parseuri.js), written for platforms without `URL`; the panel's browsers all have it.
+ * Inside engine.io-client (through which socket.io-client's `io()` parses too) the import resolves to
+ * src/panel/engine-uri-parser.ts, tested against the original.
+ */
+export const urlUriParser = (parserModule: string): Plugin =>
+  replaceImport({
+    name: 'parley:url-uri-parser',
+    source: './contrib/parseuri.js',
+    importer: ENGINE_IO_ESM,
+    replacement: parserModule,
+  });
+
+/**
+ * Modules whose top-level code may be dropped when nothing of theirs is used: engine.io-client's
+ * polling module adds an unload listener when imported, and engine.io-parser (still imported by the
+ * polling and WebTransport modules, unused) fills its lookup tables.
+ */
+export const dropUnusedSocketModules = (id: string): boolean =>
+  !/engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]polling|[\\/]engine\.io-parser[\\/]/.test(id);
 
 /**
  * Minifies chunks with SWC's minifier (a port of terser's passes): about 4% smaller after gzip than

@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
-// The issue's "2 KB" and "40 KB", in binary kilobytes like every budget here (1 KB = 1,024 B).
-const BUDGETS = { loader: 2 * 1024, panelInitial: 40 * 1024, locale: 2 * 1024, lazyChunk: 4 * 1024, npmPackage: 4 * 1024 };
+// The issue's "2 KB" and "40 KB", in decimal kilobytes like every budget here (1 KB = 1,000 B): the
+// stricter reading, so the sizes hold whichever way a reader takes "KB".
+const BUDGETS = { loader: 2_000, panelInitial: 40_000, locale: 2_000, lazyChunk: 4_000, npmPackage: 4_000 };
 
 // Same deflate as `gzip -9 -n` (no file name in the header).
 const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;

@@ -4,20 +4,26 @@ import type { LoaderConfig } from './loader-config';
 export const HOST_TAG = 'parley-widget';
 
 // Inline and !important on the host: page rules aimed at the host element would beat `:host` rules.
-const HOST_STYLE = 'all:initial!important';
+// `all` leaves `direction` alone, and a page's `* { direction: rtl !important }` would reach the
+// shadow tree through the host: it is set here too, to what the launcher is drawn in.
+const HOST_STYLE = 'all:initial!important;direction:ltr!important';
 
+// The icon, a speech bubble, is a white box clipped to its outline: no SVG elements to build (host
+// pages may enforce Trusted Types, so no markup either) and nothing to fetch. Its corners, drawn on a
+// 24-unit grid (3,4 21,4 21,17 9,17 3,21), in percent of the 28 px box.
+const ICON_OUTLINE = '12.5% 16.7%,87.5% 16.7%,87.5% 70.8%,37.5% 70.8%,12.5% 87.5%';
+
+// No rule here sets `display` on the bubble, badge or frame (only on the icon inside the bubble), so the
+// UA's `[hidden]` rule hides them.
 // Physical sides, never logical ones: a host page's `direction` must not move the launcher.
 const launcherCss = (side: 'left' | 'right'): string =>
   `.b,.f{position:fixed;z-index:2147483647;${side}:20px;border:0;box-shadow:0 4px 24px #0004}` +
   '.b{bottom:20px;width:56px;height:56px;border-radius:50%;cursor:pointer;color:#fff;background:var(--c,#1d3a8a)}' +
+  `.b:before{content:"";display:inline-block;width:28px;height:28px;background:#fff;clip-path:polygon(${ICON_OUTLINE})}` +
   '.u{position:absolute;top:0;right:0;padding:0 6px;border-radius:9px;background:#d22;font:12px/18px sans-serif}' +
   '.f{bottom:88px;width:370px;height:min(600px,100vh - 108px);border-radius:12px}' +
   // Full screen on phones; the frame comes after the bubble in the tree, so it covers it there.
   '@media(max-width:480px){.f{inset:0;width:100%;height:100%;border-radius:0}}';
-
-// No rule here sets `display` on the bubble, badge or frame, so the UA's `[hidden]` rule hides them.
-// A speech bubble, built with DOM calls: host pages may enforce Trusted Types on innerHTML.
-const ICON_PATH = 'M3 4h18v13H9l-6 4z';
 
 /** A tuple rather than an object: property names survive minification, positions do not cost bytes. */
 export type LauncherView = [host: HTMLElement, root: ShadowRoot, bubble: HTMLButtonElement, badge: HTMLElement];
@@ -41,11 +47,8 @@ function adoptStyles(doc: Document, root: ShadowRoot, css: string): void {
 
 export function createLauncherView(doc: Document, config: LoaderConfig): LauncherView {
   const host = doc.createElement(HOST_TAG);
-  // CSSOM rather than a style attribute string, so strict host CSPs allow it. `all` leaves
-  // `direction` alone, and a page's `* { direction: rtl !important }` would reach the shadow tree
-  // through the host: it is set here, !important, to what the launcher is drawn in.
+  // CSSOM rather than a style attribute string, so strict host CSPs allow it.
   host.style.cssText = HOST_STYLE;
-  host.style.setProperty('direction', 'ltr', 'important');
   if (config.color && CSS.supports('color', config.color)) host.style.setProperty('--c', config.color);
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(doc, root, launcherCss(/left/.test(config.position as string) ? 'left' : 'right'));
@@ -54,12 +57,9 @@ export function createLauncherView(doc: Document, config: LoaderConfig): Launche
     class: 'b', 'data-testid': 'parley-bubble', 'aria-label': 'Open chat', 'aria-expanded': 'false',
   });
   const badge = element(doc.createElement('span'), { class: 'u', 'data-testid': 'parley-unread' });
-  const svgNs = 'http://www.w3.org/2000/svg';
-  const icon = element(doc.createElementNS(svgNs, 'svg'), { viewBox: '0 0 24 24', width: '28' });
-  icon.append(element(doc.createElementNS(svgNs, 'path'), { d: ICON_PATH, fill: 'currentColor' }));
   badge.hidden = true;
   bubble.hidden = !!config.hideLauncher;
-  bubble.append(icon, badge);
+  bubble.append(badge);
   root.append(bubble);
   doc.body.append(host);
   return [host, root, bubble, badge];

@@ -25,8 +25,9 @@ export interface ParleyWindow extends Window {
 
 /** Returns the installed API, or undefined when there is no snippet or the widget is already on the page. */
 export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
-  const script = findLoaderScript(win.document);
-  if (!script || win.document.querySelector(HOST_TAG)) return undefined;
+  const doc = win.document;
+  const script = findLoaderScript(doc);
+  if (!script || doc.querySelector(HOST_TAG)) return undefined;
   const methods = mountParley(win, readLoaderConfig(script, win.ParleySettings));
   return (win.Parley = createParleyGlobal(methods, win.Parley as ParleyStub | undefined));
 }
