@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'LINK_EXPIRED',
   'RATE_LIMITED',
   'NOT_FOUND',
+  /** A department that still holds live work (or is the site's default) cannot be deleted yet. */
+  'DEPARTMENT_IN_USE',
   'INTERNAL',
 ] as const;
 

@@ -17,6 +17,8 @@ export interface AdminClient {
   listDepartments(): Promise<Department[]>;
   createDepartment(name: string): Promise<Department>;
   renameDepartment(departmentId: string, name: string): Promise<Department>;
+  /** Refused with DEPARTMENT_IN_USE (its `issues` say what to move first) while anything live is in it. */
+  deleteDepartment(departmentId: string): Promise<void>;
   getSite(): Promise<SiteWithSnippet>;
   updateSiteSettings(patch: SiteSettingsPatch): Promise<Site>;
   /** Ids of the agents who sign in with a second factor. */
@@ -62,6 +64,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
           body: { name },
         })
       ).department,
+    deleteDepartment: (departmentId) =>
+      request<void>(`/departments/${encodeURIComponent(departmentId)}`, { method: 'DELETE' }),
     getSite: () => request<SiteWithSnippet>('/site', { method: 'GET' }),
     updateSiteSettings: async (patch) =>
       (await request<{ site: Site }>('/site/settings', { method: 'PATCH', body: patch })).site,

@@ -116,8 +116,8 @@ describe('administration: team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add department' }));
     await waitFor(() =>
       expect(screen.getAllByTestId('department-item').map((d) => d.textContent)).toEqual([
-        'BillingAgents: 0Edit',
-        'SalesAgents: 0Edit',
+        'BillingAgents: 0EditDelete',
+        'SalesAgents: 0EditDelete',
       ]),
     );
     expect(admin.createDepartment).toHaveBeenCalledWith('Billing');
@@ -142,8 +142,8 @@ describe('administration: team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(screen.getAllByTestId('department-item').map((d) => d.textContent)).toEqual([
-        'BillingAgents: 0Edit',
-        'Sales and offersAgents: 0Edit',
+        'BillingAgents: 0EditDelete',
+        'Sales and offersAgents: 0EditDelete',
       ]),
     );
     expect(screen.queryByRole('alert')).toBeNull();

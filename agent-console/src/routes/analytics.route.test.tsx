@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { addDays, browserTimeZone, todayIn } from '../state/analytics.store';
-import { serveAnalytics } from '../test-support/analytics-server';
+import { analyticsReport, serveAnalytics } from '../test-support/analytics-server';
 import { AGENT } from '../test-support/fixtures';
 import { BOB, SALES } from '../test-support/open-admin';
 import { openInsight } from '../test-support/open-insight';
@@ -95,6 +95,22 @@ describe('analytics', () => {
     });
     await waitFor(() => expect(kpi('deflection')).toHaveTextContent('Not counted for one agent or department'));
     expect(kpi('deflection')).toHaveTextContent('—');
+  });
+
+  it("names a deleted department's row as removed, apart from chats without a department", async () => {
+    const server = serveAnalytics();
+    const [sales] = analyticsReport({ from: '2030-03-01', to: '2030-03-31', timeZone: 'UTC' }).byDepartment;
+    if (!sales) throw new Error('the fixture report has a department');
+    server.answer = {
+      byDepartment: [sales, { ...sales, departmentId: 'dept-gone-00001', name: null }, { ...sales, departmentId: null, name: null }],
+    };
+    await openInsight('analytics-nav', { fetch: server.fetch as unknown as typeof fetch });
+    await screen.findAllByTestId('analytics-kpi', {}, { timeout: 5000 });
+    expect(screen.getAllByTestId('analytics-departments-row').map((row) => row.querySelector('th')?.textContent)).toEqual([
+      'Sales',
+      'Removed department',
+      'No department',
+    ]);
   });
 
   it('takes custom dates and refuses a period that ends before it starts or is too long', async () => {

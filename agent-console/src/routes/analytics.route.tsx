@@ -89,7 +89,12 @@ function Report({ report, isAdmin }: { report: AnalyticsReport; isAdmin: boolean
         testId="analytics-departments"
         title={t('analytics.table.byDepartment')}
         nobody={t('analytics.table.noDepartment')}
-        rows={report.byDepartment.map((row) => ({ ...row, key: row.departmentId ?? '-' }))}
+        rows={report.byDepartment.map((row) => ({
+          ...row,
+          key: row.departmentId ?? '-',
+          // A deleted department's chats keep its id but it has no name any more: not "no department".
+          name: row.name ?? (row.departmentId ? t('analytics.table.removedDepartment') : null),
+        }))}
       />
       <TopTags tags={report.topTags} />
     </>

@@ -194,3 +194,15 @@ describe('ticket requester identity', () => {
     expect(within(identity).getByTestId('identity-verified')).toHaveAttribute('title', 'The site signed this identity: user customer-4711');
   });
 });
+
+describe('a ticket in a deleted department', () => {
+  it('names its department as removed, not as no department', async () => {
+    const subject = ticket({ subject: 'Old refund', status: 'open', departmentId: 'dept-gone-00001' });
+    const rendered = await renderSignedIn();
+    serveTickets(rendered.socket, [subject], [ticketEvent(subject, { seq: 1, kind: 'created', text: 'Refund?' })]);
+    fireEvent.click(screen.getByTestId('tickets-nav'));
+    fireEvent.click(await screen.findByRole('link', { name: 'Old refund' }));
+    const select = (await screen.findByTestId('ticket-department-select')) as HTMLSelectElement;
+    expect(select.selectedOptions[0]?.textContent).toBe('Removed department');
+  });
+});

@@ -1,4 +1,4 @@
-/** The site's departments (read over REST by every agent; admins add new ones). */
+/** The site's departments (read over REST by every agent; admins add, rename and delete them). */
 import type { Department } from '@parley/shared';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 
@@ -7,6 +7,7 @@ export interface DepartmentsStore {
   byId: ReadonlySignal<ReadonlyMap<string, Department>>;
   replaceAll(departments: Department[]): void;
   upsert(department: Department): void;
+  remove(departmentId: string): void;
 }
 
 const byName = (a: Department, b: Department) => a.name.localeCompare(b.name);
@@ -21,6 +22,9 @@ export function createDepartmentsStore(): DepartmentsStore {
     },
     upsert(department) {
       list.value = [...list.value.filter((d) => d.id !== department.id), department].sort(byName);
+    },
+    remove(departmentId) {
+      list.value = list.value.filter((d) => d.id !== departmentId);
     },
   };
 }

@@ -81,6 +81,8 @@ export interface LiveSession {
   /** Throws ApiError (VALIDATION_FAILED for a taken shortcut, FORBIDDEN for a shared reply). */
   saveCanned(input: CannedReplyInput): Promise<CannedReply>;
   deleteCanned(replyId: string): Promise<void>;
+  /** Deletes it on the server, then mirrors what the server did: agents lose it, replies are everyone's. */
+  deleteDepartment(departmentId: string): Promise<void>;
   /** Marks the focused conversation read, e.g. when the page becomes visible again. */
   markActiveRead(): void;
   dispose(): void;
@@ -286,6 +288,21 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     async deleteCanned(replyId) {
       await connection.request('canned:delete', { id: replyId });
       canned.remove(replyId);
+    },
+    async deleteDepartment(departmentId) {
+      await options.admin.deleteDepartment(departmentId);
+      departments.remove(departmentId);
+      // agent:updated follows from the server, but no event tells of replies: mirror both now.
+      for (const agent of agents.byId.value.values())
+        if (agent.departmentIds.includes(departmentId))
+          agents.upsert({ ...agent, departmentIds: agent.departmentIds.filter((id) => id !== departmentId) });
+      canned.replaceAll(
+        canned.replies.value.map((reply) =>
+          reply.departmentId === departmentId && !reply.ownerAgentId
+            ? { ...reply, departmentId: null }
+            : reply,
+        ),
+      );
     },
     markActiveRead,
     dispose() {

@@ -93,6 +93,23 @@ export function fakeAdminClient(
       department.name = name;
       return { ...department };
     }),
+    deleteDepartment: jest.fn(async (departmentId) => {
+      // Like the server: the default department is refused (open work is the server's to know).
+      if (state.site.settings.defaultDepartmentId === departmentId) {
+        throw new ApiError({
+          code: 'DEPARTMENT_IN_USE',
+          message: "This department is still in use. It is the site's default department.",
+          issues: [{ path: 'defaultDepartmentId', message: "It is the site's default department." }],
+        });
+      }
+      if (!state.departments.some((d) => d.id === departmentId))
+        throw new ApiError({ code: 'NOT_FOUND', message: 'This site has no such department.' });
+      state.departments = state.departments.filter((d) => d.id !== departmentId);
+      state.agents = state.agents.map((a) => ({
+        ...a,
+        departmentIds: a.departmentIds.filter((id) => id !== departmentId),
+      }));
+    }),
     getSite: jest.fn(async () => ({
       site: state.site,
       snippet: `<script async src="https://chat.example/widget.js" data-site="${state.site.key}"></script>`,

@@ -163,7 +163,7 @@ export function buildOpenApiDocument(routes: ApiRoute[], options: { serverUrl: s
         Unauthenticated: errorResponse('UNAUTHENTICATED: no token, an unknown or revoked one, or its agent is no longer active.'),
         Forbidden: errorResponse('FORBIDDEN: a read token on a write route, or the agent may not do this.'),
         NotFound: errorResponse('NOT_FOUND (or CONVERSATION_NOT_FOUND, AGENT_NOT_FOUND): no such record on this site.'),
-        Conflict: errorResponse('CONVERSATION_CLOSED, ALREADY_ASSIGNED or CAPACITY_REACHED.'),
+        Conflict: errorResponse('CONVERSATION_CLOSED, ALREADY_ASSIGNED, CAPACITY_REACHED or DEPARTMENT_IN_USE (`issues` says what to move first).'),
       },
       schemas: models.schemas,
     },

@@ -25,7 +25,7 @@ let agentSession: string;
 let readWrite: string;
 let readOnly: string;
 const visitors: VisitorClient[] = [];
-const ids = { conversation: '', visitor: '', ticket: '', article: '', agent: '', department: '', endpoint: '', spareEndpoint: '', spareToken: '' };
+const ids = { conversation: '', visitor: '', ticket: '', article: '', agent: '', department: '', spareDepartment: '', endpoint: '', spareEndpoint: '', spareToken: '' };
 
 async function seedChats(count: number): Promise<void> {
   for (let i = 0; i < count; i += 1) {
@@ -75,6 +75,8 @@ beforeAll(async () => {
   }
   for (let i = 0; i < 3; i += 1) await callApi(server, `/admin/webhooks/${ids.endpoint}/test`, { method: 'POST', token: readWrite });
   ids.department = ((await callApi<{ data: { id: string }[] }>(server, '/v1/departments', { token: readWrite })).body.data[0]?.id) ?? '';
+  // Last by name, so ids.department stays the first; nothing uses it, so it can be deleted.
+  ids.spareDepartment = (await callApi<{ data: { id: string } }>(server, '/v1/departments', { method: 'POST', token: readWrite, body: { name: 'Warranty' } })).body.data.id;
 });
 afterAll(async () => {
   visitors.forEach((v) => v.disconnect());
@@ -144,6 +146,9 @@ const CASES: Record<string, Case> = {
   renameDepartment: {
     path: () => `/v1/departments/${ids.department}`, happy: { method: 'PATCH', body: { name: 'Billing and invoices' } },
     invalid: { method: 'PATCH', body: { name: ' ' } },
+  },
+  deleteDepartment: {
+    path: () => `/v1/departments/${ids.spareDepartment}`, happy: { method: 'DELETE' }, invalid: { method: 'DELETE', path: () => '/v1/departments/x' },
   },
   getAnalyticsReport: {
     path: () => '/v1/analytics/report', happy: { query: { from: '2020-01-01', to: '2020-01-31' } },

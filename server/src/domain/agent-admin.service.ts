@@ -2,6 +2,7 @@
 import { siteLanguagesProblem, type Agent, type AgentPatch, type Department, type NewAgent, type ParleyError, type Site, type SiteSettingsPatch } from '@parley/shared';
 import { StoreConflictError, type Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { DepartmentInUseError } from './department-in-use.error';
 import { DomainError } from './domain-error';
 import { hashPassword } from './password';
 import type { RoutingService } from './routing.service';
@@ -138,6 +139,24 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
         if (error instanceof StoreConflictError) throw new DomainError('VALIDATION_FAILED', 'A department with this name exists.');
         throw error;
       }
+    },
+
+    /**
+     * Deletes a department nothing live depends on. What would be stranded or silently rerouted
+     * blocks it: being the site's default (chats without a department would route to nothing), open
+     * chats and unsolved tickets (they would sit in a department nobody serves), and replies whose
+     * shortcut is taken site-wide (moving them would clash). The admin moves those first; history
+     * keeps the id and clients show it as a removed department. Agents who served it alone now
+     * serve every department, as an empty list means, so routing runs again.
+     */
+    async deleteDepartment(actor: Agent, departmentId: string): Promise<void> {
+      assertAdmin(actor);
+      const deletion = await store.deleteDepartment({ siteId: actor.siteId, departmentId });
+      if (deletion.outcome === 'not-found') throw new DomainError('NOT_FOUND', 'This site has no such department.');
+      if (deletion.outcome === 'in-use') throw new DepartmentInUseError(deletion.use);
+      // Colleagues' consoles show team lists and transfer menus from these.
+      deletion.agents.forEach((agent) => broadcaster.agentUpdated(agent));
+      if (deletion.agents.length > 0) await routing.routeSite(actor.siteId);
     },
 
     async updateSiteSettings(actor: Agent, patch: SiteSettingsPatch): Promise<Site> {

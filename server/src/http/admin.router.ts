@@ -68,6 +68,10 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
     const { name } = parseOrThrow(NewDepartmentSchema, req.body);
     res.json({ department: await admin.renameDepartment(actor(res), departmentId, name) });
   });
+  router.delete('/departments/:departmentId', async (req, res) => {
+    await admin.deleteDepartment(actor(res), parseOrThrow(IdSchema, req.params.departmentId));
+    res.status(204).end();
+  });
 
   router.get('/site', async (_req, res) => {
     const site = await admin.getSite(actor(res));

@@ -7,6 +7,7 @@ import { openSqliteStore } from './sqlite/sqlite.store';
 import { useFreshStore } from './contract/context';
 import { conversationsContract } from './contract/conversations.contract';
 import { directoryContract } from './contract/directory.contract';
+import { departmentDeletionContract } from './contract/department-deletion.contract';
 import { emailOutboxContract } from './contract/email-outbox.contract';
 import { messagesContract } from './contract/messages.contract';
 import { rateLimitsContract } from './contract/rate-limits.contract';
@@ -27,6 +28,7 @@ function storeContract(fixture: StoreFixture): void {
     expect(ctx.store.kind).toBe(fixture.kind);
   });
   directoryContract(ctx);
+  departmentDeletionContract(ctx);
   conversationsContract(ctx);
   routingContract(ctx);
   messagesContract(ctx);

@@ -153,6 +153,33 @@ export interface TicketSearch extends TicketQuery {
   breachingWithinMinutes: number;
 }
 
+/**
+ * What still depends on a department and would be stranded or silently rerouted by deleting it.
+ * Each is something the admin moves or changes first; history (resolved chats, solved and closed
+ * tickets) never blocks, it keeps the department's id.
+ */
+export interface DepartmentUse {
+  /** The site routes chats without a department here (settings.defaultDepartmentId). */
+  isSiteDefault: boolean;
+  /** Queued or assigned conversations in it. */
+  openConversations: number;
+  /** Its tickets that are neither solved nor closed. */
+  unsolvedTickets: number;
+  /** Shortcuts of its canned replies that site-wide replies already use, so they cannot become site-wide. */
+  cannedShortcutsTaken: string[];
+}
+
+export type DepartmentDeletion =
+  | {
+      outcome: 'deleted';
+      /** The agents whose department lists held it, as they are now (an emptied list means every department). */
+      agents: Agent[];
+      /** Its (shared) canned replies, now site-wide. */
+      cannedRepliesMadeSiteWide: number;
+    }
+  | { outcome: 'not-found' }
+  | { outcome: 'in-use'; use: DepartmentUse };
+
 /** Raised by a store when a unique rule refuses a write (e.g. an e-mail already taken). */
 export class StoreConflictError extends Error {
   constructor(readonly what: string) {
@@ -189,6 +216,14 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   listDepartments(siteId: string): Promise<Department[]>;
   /** Null when the site has no such department; a name another department has is a conflict. */
   renameDepartment(input: { siteId: string; departmentId: string; name: string }): Promise<Department | null>;
+  /**
+   * Deletes the site's department unless it is in use (see DepartmentUse): it leaves the department
+   * list (its name is free again), agents' department lists lose it, and its canned replies become
+   * site-wide. SQLite does all of it in one transaction; MongoDB in an order that never leaves a
+   * reference routing trips on (see mongo-department-deletion.ts). Conversations and tickets keep
+   * its id as history.
+   */
+  deleteDepartment(input: { siteId: string; departmentId: string }): Promise<DepartmentDeletion>;
 
   createAgentSession(input: { tokenHash: string; agentId: string; expiresAt: string }): Promise<void>;
   findAgentSession(tokenHash: string): Promise<AgentSession | null>;

@@ -1,8 +1,9 @@
-/** The site's departments: the teams chats are routed to. Admins add new ones and rename them. */
+/** The site's departments: the teams chats are routed to. Admins add, rename and delete them. */
 import type { Department, ErrorCode } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useConsole, useLive, useT } from '../../state/console-context';
+import { DepartmentDeleteDialog } from './department-delete-dialog';
 
 export function DepartmentsAdmin() {
   const { session } = useConsole();
@@ -12,6 +13,7 @@ export function DepartmentsAdmin() {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const [deleting, setDeleting] = useState<Department | null>(null);
   const departments = live.departments.list.value;
   const agents = [...live.agents.byId.value.values()].filter((a) => a.active);
 
@@ -46,8 +48,9 @@ export function DepartmentsAdmin() {
               key={d.id}
               department={d}
               members={agents.filter((a) => a.departmentIds.includes(d.id)).length}
-              canRename={isAdmin}
+              canManage={isAdmin}
               onError={setError}
+              onDelete={() => setDeleting(d)}
             />
           ))}
         </ul>
@@ -74,6 +77,7 @@ export function DepartmentsAdmin() {
           {t(`errors.${error}`)}
         </p>
       )}
+      {deleting && <DepartmentDeleteDialog department={deleting} onClose={() => setDeleting(null)} />}
     </section>
   );
 }
@@ -81,12 +85,13 @@ export function DepartmentsAdmin() {
 interface DepartmentItemProps {
   department: Department;
   members: number;
-  canRename: boolean;
+  canManage: boolean;
   onError: (code: ErrorCode | null) => void;
+  onDelete: () => void;
 }
 
-/** One department in the list; an admin can fix its name in place. */
-function DepartmentItem({ department, members, canRename, onError }: DepartmentItemProps) {
+/** One department in the list; an admin can fix its name in place, or ask to delete it. */
+function DepartmentItem({ department, members, canManage, onError, onDelete }: DepartmentItemProps) {
   const live = useLive();
   const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
@@ -139,15 +144,25 @@ function DepartmentItem({ department, members, canRename, onError }: DepartmentI
     <li class="admin-list__item" data-testid="department-item">
       <strong>{department.name}</strong>
       <span class="muted">{t('departments.members', { count: members })}</span>
-      {canRename && (
-        <button
-          type="button"
-          class="button button--small"
-          aria-label={t('departments.renameDepartment', { name: department.name })}
-          onClick={() => setDraft(department.name)}
-        >
-          {t('common.edit')}
-        </button>
+      {canManage && (
+        <>
+          <button
+            type="button"
+            class="button button--small"
+            aria-label={t('departments.renameDepartment', { name: department.name })}
+            onClick={() => setDraft(department.name)}
+          >
+            {t('common.edit')}
+          </button>
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            aria-label={t('departments.deleteDepartment', { name: department.name })}
+            onClick={onDelete}
+          >
+            {t('common.delete')}
+          </button>
+        </>
       )}
     </li>
   );

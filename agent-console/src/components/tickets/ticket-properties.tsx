@@ -150,6 +150,9 @@ export function TicketProperties({ ticket }: { ticket: Ticket }) {
               {d.name}
             </option>
           ))}
+          {ticket.departmentId && !team.departments.some((d) => d.id === ticket.departmentId) && (
+            <option value={ticket.departmentId}>{t('ticket.removedDepartment')}</option>
+          )}
         </select>
       </Field>
       <TagEditor tags={ticket.tags} busy={busy} onChange={(tags) => save({ tags })} />

@@ -10,7 +10,7 @@ import {
 } from '@parley/shared';
 import { z } from 'zod';
 import type { ApiServices } from '../api-services';
-import { defineRoute, type ApiRoute } from '../route-table';
+import { defineRoute, NoContentSchema, type ApiRoute } from '../route-table';
 
 export function teamRoutes({ listing, admin }: ApiServices): ApiRoute[] {
   return [
@@ -49,6 +49,22 @@ export function teamRoutes({ listing, admin }: ApiServices): ApiRoute[] {
       body: NewDepartmentSchema,
       response: dataSchemaOf(DepartmentSchema),
       handle: async ({ caller, params, body }) => ({ data: await admin.renameDepartment(caller.agent, params.departmentId, body.name) }),
+    }),
+    defineRoute({
+      method: 'delete', path: '/v1/departments/{departmentId}', operationId: 'deleteDepartment', tags: ['Departments'], scope: 'write', status: 204,
+      summary: 'Delete a department (admins)',
+      description:
+        'Refused with 409 DEPARTMENT_IN_USE while it is the site’s default department, holds open conversations or unsolved ' +
+        'tickets, or its canned replies use shortcuts the site-wide ones already use; each `issues[].path` ' +
+        '(`defaultDepartmentId`, `openConversations`, `unsolvedTickets`, `cannedReplies`) names one thing to move first. ' +
+        'Otherwise agents’ department lists lose it and its canned replies become site-wide; resolved conversations and ' +
+        'solved or closed tickets keep its id.',
+      params: z.strictObject({ departmentId: IdSchema }),
+      response: NoContentSchema,
+      handle: async ({ caller, params }) => {
+        await admin.deleteDepartment(caller.agent, params.departmentId);
+        return undefined;
+      },
     }),
   ];
 }

@@ -6,6 +6,7 @@ import { mongoCannedReplies } from './mongo.canned-replies';
 import { mongoConversations } from './mongo.conversations';
 import { mongoEmailOutbox } from './mongo-email-outbox';
 import { mongoDirectory } from './mongo.directory';
+import { mongoDepartmentDeletion } from './mongo-department-deletion';
 import { mongoMessages } from './mongo.messages';
 import { compileModels, ensureCollectionsAndIndexes, upgradeDocuments } from './mongo.models';
 import { mongoKnowledgeBase } from './mongo-knowledge-base';
@@ -54,6 +55,7 @@ export async function mongoStoreOn(connection: Connection): Promise<Store> {
       await connection.close();
     },
     ...mongoDirectory(models),
+    ...mongoDepartmentDeletion(models),
     ...mongoVisitors(models),
     ...mongoCannedReplies(models),
     ...mongoConversations(models),

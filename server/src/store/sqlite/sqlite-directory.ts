@@ -157,11 +157,14 @@ export function sqliteDirectory(db: Database.Database): DirectoryStore {
       return toDepartment(row);
     },
     async listDepartments(siteId) {
-      return db.prepare<[string], DepartmentRow>('SELECT * FROM departments WHERE site_id = ? ORDER BY name').all(siteId).map(toDepartment);
+      return db
+        .prepare<[string], DepartmentRow>('SELECT * FROM departments WHERE site_id = ? AND removed_at IS NULL ORDER BY name')
+        .all(siteId)
+        .map(toDepartment);
     },
     async renameDepartment({ siteId, departmentId, name }) {
       const renamed = insertOrConflict(
-        () => db.prepare('UPDATE departments SET name = ? WHERE id = ? AND site_id = ?').run(name, departmentId, siteId),
+        () => db.prepare('UPDATE departments SET name = ? WHERE id = ? AND site_id = ? AND removed_at IS NULL').run(name, departmentId, siteId),
         'department name taken',
       );
       return renamed.changes === 0 ? null : { id: departmentId, siteId, name };

@@ -8,6 +8,7 @@ import { sqliteConversations } from './sqlite-conversations';
 import { walFlusher } from './sqlite-wal-flush';
 import { startWalCheckpointer } from './sqlite-wal-checkpointer';
 import { sqliteDirectory } from './sqlite-directory';
+import { sqliteDepartmentDeletion } from './sqlite-department-deletion';
 import { sqliteCannedReplies } from './sqlite-canned-replies';
 import { sqliteVisitors } from './sqlite-visitors';
 import { sqliteTickets } from './sqlite-tickets';
@@ -61,6 +62,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       if (db.open) db.close();
     },
     ...sqliteDirectory(db),
+    ...sqliteDepartmentDeletion(db),
     ...sqliteVisitors(db),
     ...sqliteCannedReplies(db),
     ...sqliteTickets(db),

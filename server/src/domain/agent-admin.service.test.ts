@@ -1,0 +1,117 @@
+/** Deleting departments without a network, on the real SQLite store and real routing. */
+import type { Agent, Conversation, Department, Site } from '@parley/shared';
+import { seedSite, seedVisitor } from '../store/contract/seed';
+import { sqliteFixture, type StoreLocation } from '../store/contract/store-fixtures';
+import type { Store } from '../store/store';
+import { createAgentAdminService, type AgentAdminService } from './agent-admin.service';
+import type { Broadcaster } from './broadcaster.port';
+import { DomainError } from './domain-error';
+import { createRoutingService } from './routing.service';
+
+let location: StoreLocation;
+let store: Store;
+let service: AgentAdminService;
+let site: Site;
+let admin: Agent;
+let sales: Department;
+let billing: Department;
+const heard = { agents: [] as Agent[], conversations: [] as Conversation[] };
+
+function recordingBroadcaster(): Broadcaster {
+  const ignore = () => undefined;
+  return {
+    messageCreated: ignore, typingChanged: ignore, queuePosition: ignore, visitorUpdated: ignore,
+    visitorTicketCreated: ignore, readStateChanged: ignore, ticketUpdated: ignore, siteAvailabilityChanged: ignore,
+    contactErased: ignore,
+    conversationUpdated: (conversation) => heard.conversations.push(conversation),
+    agentUpdated: (agent) => heard.agents.push(agent),
+  };
+}
+
+beforeAll(async () => {
+  location = sqliteFixture.createLocation();
+  store = await location.open();
+});
+afterAll(async () => {
+  await store.close();
+  await location.destroy();
+});
+beforeEach(async () => {
+  heard.agents.length = 0;
+  heard.conversations.length = 0;
+  const broadcaster = recordingBroadcaster();
+  const routing = createRoutingService({ store, broadcaster });
+  service = createAgentAdminService({ store, broadcaster, routing, sessions: { disconnectAgent: () => undefined } });
+  site = await seedSite(store);
+  admin = await addAgent('admin', []);
+  sales = await store.createDepartment({ siteId: site.id, name: 'Sales' });
+  billing = await store.createDepartment({ siteId: site.id, name: 'Billing' });
+});
+
+async function addAgent(role: Agent['role'], departmentIds: string[]): Promise<Agent> {
+  const email = `${role}-${Math.random().toString(36).slice(2)}@example.test`;
+  return store.createAgent({ siteId: site.id, email, name: role, role, passwordHash: 'scrypt$x', departmentIds });
+}
+
+async function queuedChatIn(departmentId: string): Promise<Conversation> {
+  const visitor = await seedVisitor(store, site.id);
+  const opened = await store.openConversation({ siteId: site.id, visitorId: visitor.id, visitorName: 'Vera', locale: 'en', departmentId });
+  return opened.conversation;
+}
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof DomainError ? error.toParleyError() : error),
+  );
+
+test('only an admin deletes, and only a department of their own site', async () => {
+  const agent = await addAgent('agent', []);
+  expect(await refusal(service.deleteDepartment(agent, sales.id))).toMatchObject({ code: 'FORBIDDEN' });
+  const otherSite = await seedSite(store);
+  const otherDepartment = await store.createDepartment({ siteId: otherSite.id, name: 'Sales' });
+  expect(await refusal(service.deleteDepartment(admin, otherDepartment.id))).toMatchObject({ code: 'NOT_FOUND' });
+  expect(await store.listDepartments(otherSite.id)).toEqual([otherDepartment]);
+  expect(await store.listDepartments(site.id)).toEqual([billing, sales]);
+});
+
+test('a department in use is refused with what to move first, and stays', async () => {
+  await store.updateSiteSettings(site.id, { defaultDepartmentId: sales.id });
+  await queuedChatIn(sales.id);
+  await queuedChatIn(sales.id);
+  await store.saveCannedReply({ siteId: site.id, shortcut: 'hello', text: 'Hi from sales', departmentId: sales.id, ownerAgentId: null });
+  await store.saveCannedReply({ siteId: site.id, shortcut: 'hello', text: 'Hi', departmentId: null, ownerAgentId: null });
+
+  const error = await refusal(service.deleteDepartment(admin, sales.id));
+  expect(error).toEqual({
+    code: 'DEPARTMENT_IN_USE',
+    message: expect.stringContaining('2 open conversation(s)'),
+    issues: [
+      { path: 'defaultDepartmentId', message: expect.stringContaining('default department') },
+      { path: 'openConversations', message: expect.stringContaining('2 open conversation(s)') },
+      { path: 'cannedReplies', message: expect.stringContaining('/hello') },
+    ],
+  });
+  expect(await store.listDepartments(site.id)).toEqual([billing, sales]);
+  expect(heard.agents).toEqual([]);
+});
+
+test("agents lose it from their lists (colleagues hear of it), and one who served it alone now takes a waiting chat of any department", async () => {
+  const sam = await addAgent('agent', [sales.id]);
+  const both = await addAgent('agent', [sales.id, billing.id]);
+  await store.setAgentStatus(sam.id, 'online');
+  const waiting = await queuedChatIn(billing.id);
+  // Only Sales is Sam's, and the only Billing agent is offline: the chat waits.
+  await createRoutingService({ store, broadcaster: recordingBroadcaster() }).routeSite(site.id);
+  expect((await store.findConversation(waiting.id))?.status).toBe('queued');
+
+  await service.deleteDepartment(admin, sales.id);
+
+  expect(await store.listDepartments(site.id)).toEqual([billing]);
+  expect(heard.agents.map((a) => [a.id, a.departmentIds]).sort()).toEqual(
+    [[sam.id, []], [both.id, [billing.id]]].sort(),
+  );
+  expect(await store.findConversation(waiting.id)).toMatchObject({ status: 'assigned', assignedAgentId: sam.id });
+  expect(heard.conversations.map((c) => c.id)).toContain(waiting.id);
+  expect(await refusal(service.deleteDepartment(admin, sales.id))).toMatchObject({ code: 'NOT_FOUND' });
+});

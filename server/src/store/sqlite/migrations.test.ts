@@ -1,0 +1,59 @@
+/** Migrations on data an older Parley wrote: nothing is lost and the rules still hold afterwards. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreConflictError } from '../store';
+import { migrate } from './migrations';
+import { openSqliteStore } from './sqlite.store';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-migrations-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A version-15 database: a site with two departments, one of them used by a chat, a ticket and a reply. */
+function writeVersion15(filename: string): void {
+  const db = new Database(filename);
+  db.pragma('foreign_keys = ON');
+  migrate(db, 15);
+  const at = '2030-01-01T00:00:00.000Z';
+  db.exec(`
+    INSERT INTO sites (id, key, name, created_at) VALUES ('site-1', 'site_key_1', 'Acme', '${at}');
+    INSERT INTO departments (id, site_id, name, created_at) VALUES ('dept-sales', 'site-1', 'Sales', '${at}'), ('dept-billing', 'site-1', 'Billing', '${at}');
+    INSERT INTO visitors (id, site_id, token_hash, created_at) VALUES ('visitor-1', 'site-1', 'token-hash-1', '${at}');
+    INSERT INTO conversations (id, site_id, visitor_id, status, department_id, created_at, updated_at, queued_at)
+      VALUES ('chat-1', 'site-1', 'visitor-1', 'resolved', 'dept-sales', '${at}', '${at}', '${at}');
+    INSERT INTO tickets (id, site_id, number, subject, status, priority, tier, department_id, source, created_at, updated_at, tier_started_at)
+      VALUES ('ticket-1', 'site-1', 1001, 'Refund', 'closed', 'normal', 1, 'dept-sales', 'chat', '${at}', '${at}', '${at}');
+    INSERT INTO canned_replies (id, site_id, shortcut, text, department_id, scope_key)
+      VALUES ('reply-1', 'site-1', 'refund', 'Your refund is on its way.', 'dept-sales', 'dept:dept-sales');
+  `);
+  db.close();
+}
+
+test('16 keeps every department and what points at them, and names stay unique among live departments', async () => {
+  const filename = path.join(dir, 'parley.sqlite');
+  writeVersion15(filename);
+
+  const store = openSqliteStore({ filename });
+  expect((await store.listDepartments('site-1')).map((d) => d.id)).toEqual(['dept-billing', 'dept-sales']);
+  expect((await store.findConversation('chat-1'))?.departmentId).toBe('dept-sales');
+  expect((await store.findTicket('ticket-1'))?.departmentId).toBe('dept-sales');
+  expect((await store.findCannedReply('reply-1'))?.departmentId).toBe('dept-sales');
+  await expect(store.createDepartment({ siteId: 'site-1', name: 'Sales' })).rejects.toBeInstanceOf(StoreConflictError);
+  expect(await store.deleteDepartment({ siteId: 'site-1', departmentId: 'dept-sales' })).toMatchObject({ outcome: 'deleted' });
+  await store.createDepartment({ siteId: 'site-1', name: 'Sales' });
+  await store.close();
+
+  const db = new Database(filename);
+  db.pragma('foreign_keys = ON');
+  try {
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // The rebuilt table is still the one the references are checked against.
+    expect(() => db.prepare("UPDATE conversations SET department_id = 'dept-none' WHERE id = 'chat-1'").run()).toThrow(/FOREIGN KEY/);
+  } finally {
+    db.close();
+  }
+});
