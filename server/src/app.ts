@@ -36,6 +36,7 @@ import { instrumentRealtime } from './metrics/realtime-metrics';
 import type { StaticRoots } from './http/static.router';
 import { registerAgentNamespace } from './realtime/agent.namespace';
 import { createSocketBroadcaster } from './realtime/socket.broadcaster';
+import { coalesceWritesOf } from './realtime/coalesced-writes';
 import { rooms, type AgentNamespace, type ParleyServer, type VisitorNamespace } from './realtime/types';
 import { registerVisitorNamespace } from './realtime/visitor.namespace';
 import { createStoreRateLimiter } from './security/rate-limiter';
@@ -112,6 +113,8 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   });
   const visitorNamespace: VisitorNamespace = io.of(VISITOR_NAMESPACE);
   const agentNamespace: AgentNamespace = io.of(AGENT_NAMESPACE);
+  // A console takes many messages a turn (a visitor's tab seldom more than one): one write for them.
+  coalesceWritesOf(agentNamespace);
   const metrics = options.metrics ?? createPrometheusMetrics();
   const realtimeMetrics = instrumentRealtime({ metrics, visitorNamespace, agentNamespace, store });
   const availability = createSiteAvailabilityService({ store, now: options.now });
