@@ -1,0 +1,62 @@
+import type { ConversationActivity } from '@parley/shared';
+import { createActivityDigest } from './conversation-activity.digest';
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+const moved = (conversationId: string, lastSeq: number): ConversationActivity => ({
+  conversationId, lastSeq, updatedAt: new Date(Date.UTC(2030, 0, 1, 10, 0, lastSeq)).toISOString(), awaitingAgentSince: null,
+});
+
+function digestWithLog(maxEntriesPerSecond?: number) {
+  const sent: { at: number; siteId: string; activity: ConversationActivity[] }[] = [];
+  const start = Date.now();
+  const digest = createActivityDigest({
+    intervalMs: 1000,
+    ...(maxEntriesPerSecond === undefined ? {} : { maxEntriesPerSecond }),
+    send: (siteId, activity) => sent.push({ at: Date.now() - start, siteId, activity }),
+  });
+  return { digest, sent };
+}
+
+test('a second of notices goes out once, the latest of each conversation, per site', () => {
+  const { digest, sent } = digestWithLog();
+  digest.note('site-a', moved('c1', 1));
+  digest.note('site-a', moved('c1', 3));
+  digest.note('site-a', moved('c1', 2)); // arrived late: older than what is known
+  digest.note('site-a', moved('c2', 1));
+  digest.note('site-b', moved('c9', 7));
+  jest.advanceTimersByTime(999);
+  expect(sent).toEqual([]);
+  jest.advanceTimersByTime(1);
+  expect(sent).toEqual([
+    { at: 1000, siteId: 'site-a', activity: [moved('c1', 3), moved('c2', 1)] },
+    { at: 1000, siteId: 'site-b', activity: [moved('c9', 7)] },
+  ]);
+});
+
+test('after a quiet spell the next notice waits its second, no more', () => {
+  const { digest, sent } = digestWithLog();
+  digest.note('site-a', moved('c1', 1));
+  jest.advanceTimersByTime(5000);
+  digest.note('site-a', moved('c1', 2));
+  jest.advanceTimersByTime(1000);
+  expect(sent.map(({ at }) => at)).toEqual([1000, 6000]);
+});
+
+test("a busy site's digests come less often: a console gets at most the entries a second it allows", () => {
+  const { digest, sent } = digestWithLog(500);
+  for (let i = 0; i < 2000; i += 1) digest.note('busy', moved(`c${i}`, 1));
+  digest.note('quiet', moved('q1', 1));
+  jest.advanceTimersByTime(1000);
+  // Meanwhile the busy site keeps moving: it is held back for 2,000 / 500 = 4 s after its digest.
+  for (let i = 0; i < 2000; i += 1) digest.note('busy', moved(`c${i}`, 2));
+  digest.note('quiet', moved('q1', 2));
+  jest.advanceTimersByTime(3999);
+  expect(sent.map(({ at, siteId, activity }) => [at, siteId, activity.length])).toEqual([
+    [1000, 'busy', 2000], [1000, 'quiet', 1], [2000, 'quiet', 1],
+  ]);
+  jest.advanceTimersByTime(1);
+  expect(sent.at(-1)).toMatchObject({ at: 5000, siteId: 'busy' });
+  expect(sent.at(-1)?.activity.every((a) => a.lastSeq === 2)).toBe(true);
+});
