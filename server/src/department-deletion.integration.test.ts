@@ -1,7 +1,7 @@
 /** Deleting a department over REST on a real server: refused while in use, then gone everywhere a person would look. */
 import type { Agent, ApiError, Department, PublicSiteConfig } from '@parley/shared';
 import { addAgent } from './test-support/agents';
-import { connectVisitor, eventMatching, login, unwrap } from './test-support/clients';
+import { connectVisitor, eventMatching, login, unwrap, apiRequest } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
@@ -18,11 +18,7 @@ afterEach(async () => {
 });
 
 const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-  fetch(`${server.url}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${init.token ?? adminToken}` },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
+  apiRequest(server.url, path, { ...init, token: init.token ?? adminToken });
 
 async function createDepartment(name: string): Promise<Department> {
   const created = await api('/admin/departments', { method: 'POST', body: { name } });

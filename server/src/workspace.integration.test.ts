@@ -1,7 +1,7 @@
 /** The agent workspace over real sockets and REST: visitor context, canned replies, reopen, invite, team admin. */
 import type { Agent, VisitorProfile } from '@parley/shared';
 import { addAgent } from './test-support/agents';
-import { connectAgent, connectVisitor, eventMatching, login, unwrap } from './test-support/clients';
+import { connectAgent, connectVisitor, eventMatching, login, unwrap, apiRequest } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
@@ -18,11 +18,7 @@ afterEach(async () => {
 });
 
 const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-  fetch(`${server.url}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${init.token ?? adminToken}` },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
+  apiRequest(server.url, path, { ...init, token: init.token ?? adminToken });
 
 test('agents see where the visitor is, who they say they are, their browser and earlier chats', async () => {
   const admin = await connectAgent(server.url, adminToken);

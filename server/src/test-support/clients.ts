@@ -101,3 +101,11 @@ export function eventMatchingWithin(timeoutMs: number) {
 }
 
 export const eventMatching = eventMatchingWithin(5000);
+
+/** A JSON request to `${url}/api${path}` with a bearer token, as the console makes. */
+export const apiRequest = (url: string, path: string, init: { method?: string; body?: unknown; token: string }) =>
+  fetch(`${url}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${init.token}` },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
