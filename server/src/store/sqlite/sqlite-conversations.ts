@@ -9,7 +9,7 @@ import { withoutFsync } from './sqlite-sync-mode';
 import type { WalFlusher } from './sqlite-wal-flush';
 import { attachmentsColumn } from './sqlite-attachments';
 import {
-  authorColumns, toConversation, toMessage, toQueuedConversation, type ConversationRow, type MessageRow,
+  authorColumns, CONVERSATION_COLUMNS, conversationFromValues, toConversation, toMessage, toQueuedConversation, type ConversationRow, type MessageRow,
 } from './rows';
 
 type ConversationStore = Pick<
@@ -42,14 +42,15 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   );
   // Two statements, not one with CASEs: SQLite rewrites every index on a column an UPDATE sets, even
   // to the same value, and first_response_at and awaiting_agent_since sit in two of them.
-  const bumpSeq = db.prepare<{ at: string; id: string }, ConversationRow>(
-    'UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at WHERE id = @id RETURNING *',
-  );
-  const bumpSeqAnswering = db.prepare<{ at: string; id: string }, ConversationRow>(
+  // Run on every message: the conversation comes back as values, not as a row object (rows.ts).
+  const bumpSeq = db.prepare<{ at: string; id: string }, unknown[]>(
+    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at WHERE id = @id RETURNING ${CONVERSATION_COLUMNS.join(', ')}`,
+  ).raw();
+  const bumpSeqAnswering = db.prepare<{ at: string; id: string }, unknown[]>(
     `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at,
        first_response_at = COALESCE(first_response_at, @at), awaiting_agent_since = NULL
-     WHERE id = @id RETURNING *`,
-  );
+     WHERE id = @id RETURNING ${CONVERSATION_COLUMNS.join(', ')}`,
+  ).raw();
   // Numbered after the conversation's last message; a resend (its clientId already stored) inserts
   // nothing. Inserting first, rather than looking the clientId up first, saves a lookup per message.
   const insertNextMessage = db.prepare<Record<string, unknown>, { seq: number }>(
@@ -103,7 +104,7 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
       author_kind: input.author.kind, author_id: author.id, author_name: author.name, text: input.text,
       internal, created_at: createdAt, attachments_json: attachments,
     };
-    return { message: toMessage(row), created: true, conversation: toConversation(bumped) };
+    return { message: toMessage(row), created: true, conversation: conversationFromValues(bumped) };
   };
 
   const openIdOf = db.prepare<[string, string], string>(
