@@ -20,6 +20,13 @@ describe('WAL flusher', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  async function until(condition: () => boolean): Promise<void> {
+    for (let waited = 0; !condition(); waited += 5) {
+      if (waited > 2000) throw new Error('the condition never held');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   /** fdatasync calls held until released, so a test decides when "the disk" answers. */
   function holdFlushes() {
     const held: { fd: number; release: (error?: Error) => void }[] = [];
@@ -47,7 +54,7 @@ describe('WAL flusher', () => {
 
   it('makes a commit that came during a flush wait for the next one, and one flush serves all who waited', async () => {
     const held = holdFlushes();
-    const wal = walFlusher(db);
+    const wal = walFlusher(db, { minIntervalMs: 0 });
     const first = wal.durable();
     // Committed after the first flush began: that flush may not hold it.
     const later = [wal.durable(), wal.durable(), wal.durable()];
@@ -72,8 +79,28 @@ describe('WAL flusher', () => {
     held[0]?.release(new Error('EIO: i/o error, fdatasync'));
     await expect(failed).rejects.toThrow('EIO');
     const next = wal.durable();
+    await until(() => held.length === 2);
     held[1]?.release();
     await expect(next).resolves.toBeUndefined();
+    await wal.close();
+  });
+
+  it('starts flushes at least the interval apart, and the next one serves every commit made meanwhile', async () => {
+    const held = holdFlushes();
+    const wal = walFlusher(db, { minIntervalMs: 60 });
+    const first = wal.durable();
+    held[0]?.release();
+    await first;
+    const startedAt = performance.now();
+    const meanwhile = [wal.durable(), wal.durable()];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    meanwhile.push(wal.durable());
+    expect(held).toHaveLength(1);
+    await until(() => held.length === 2);
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(35);
+    held[1]?.release();
+    await Promise.all(meanwhile);
+    expect(held).toHaveLength(2);
     await wal.close();
   });
 

@@ -23,8 +23,21 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
+/**
+ * Flushes start at least this far apart. An fdatasync costs the process CPU time in the kernel
+ * whatever it carries, and under a steady message load the flusher ran back to back: 400-550 a
+ * second at 5,000 msg/s, about 170 when spaced. Over ten relay runs at 5,000 chats the server was
+ * 83% busy instead of 90% and delivery (announced at commit, not at the flush) p50 2.1 ms instead of
+ * 2.5 (no change beyond noise at 1,000 chats); acks come 2-3 ms later (p50 ~6 ms instead of ~4).
+ */
+export const MIN_FLUSH_INTERVAL_MS = 5;
+
+export interface WalFlusherOptions {
+  minIntervalMs?: number;
+}
+
 /** For a file database in WAL mode; an in-memory one has nothing to flush. */
-export function walFlusher(db: Database.Database): WalFlusher {
+export function walFlusher(db: Database.Database, { minIntervalMs = MIN_FLUSH_INTERVAL_MS }: WalFlusherOptions = {}): WalFlusher {
   if (db.memory) return { durable: async () => undefined, close: async () => undefined };
   const walPath = `${db.name}-wal`;
   let fd: number | null = null;
@@ -32,7 +45,22 @@ export function walFlusher(db: Database.Database): WalFlusher {
   // Commits made while a flush runs may have missed it: they wait for the next one, which serves them all.
   let waiting: Waiter[] = [];
 
+  let lastStartedAt = -Infinity;
+
   function flushWaiting(): void {
+    const rest = lastStartedAt + minIntervalMs - performance.now();
+    if (rest > 0) {
+      // Held as a flush in flight, so commits made meanwhile join the one that starts after it.
+      inFlight = new Promise<void>((done) => {
+        setTimeout(() => {
+          inFlight = null;
+          flushWaiting();
+          done();
+        }, rest);
+      });
+      return;
+    }
+    lastStartedAt = performance.now();
     const batch = waiting;
     waiting = [];
     inFlight = new Promise<void>((done) => {
