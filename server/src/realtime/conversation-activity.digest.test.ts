@@ -44,19 +44,25 @@ test('after a quiet spell the next notice waits its second, no more', () => {
   expect(sent.map(({ at }) => at)).toEqual([1000, 6000]);
 });
 
-test("a busy site's digests come less often: a console gets at most the entries a second it allows", () => {
+test("a busy site's digest carries at most the entries a second a console allows, the longest waiting first, every second", () => {
   const { digest, sent } = digestWithLog(500);
-  for (let i = 0; i < 2000; i += 1) digest.note('busy', moved(`c${i}`, 1));
+  for (let i = 0; i < 1200; i += 1) digest.note('busy', moved(`c${i}`, 1));
   digest.note('quiet', moved('q1', 1));
   jest.advanceTimersByTime(1000);
-  // Meanwhile the busy site keeps moving: it is held back for 2,000 / 500 = 4 s after its digest.
-  for (let i = 0; i < 2000; i += 1) digest.note('busy', moved(`c${i}`, 2));
-  digest.note('quiet', moved('q1', 2));
-  jest.advanceTimersByTime(3999);
+  // Meanwhile the busy site keeps moving: a waiting conversation keeps its place with its newer notice,
+  // one already sent waits behind the others.
+  digest.note('busy', moved('c0', 2));
+  digest.note('busy', moved('c700', 2));
+  jest.advanceTimersByTime(1000);
+  jest.advanceTimersByTime(1000);
   expect(sent.map(({ at, siteId, activity }) => [at, siteId, activity.length])).toEqual([
-    [1000, 'busy', 2000], [1000, 'quiet', 1], [2000, 'quiet', 1],
+    [1000, 'busy', 500], [1000, 'quiet', 1], [2000, 'busy', 500], [3000, 'busy', 201],
   ]);
-  jest.advanceTimersByTime(1);
-  expect(sent.at(-1)).toMatchObject({ at: 5000, siteId: 'busy' });
-  expect(sent.at(-1)?.activity.every((a) => a.lastSeq === 2)).toBe(true);
+  const [first, second, third] = sent.filter(({ siteId }) => siteId === 'busy').map(({ activity }) => activity);
+  expect(first?.map((a) => a.conversationId)).toEqual(Array.from({ length: 500 }, (_, i) => `c${i}`));
+  expect(second?.[0]).toEqual(moved('c500', 1));
+  expect(second?.find((a) => a.conversationId === 'c700')).toEqual(moved('c700', 2));
+  expect(third?.at(-1)).toEqual(moved('c0', 2));
+  jest.advanceTimersByTime(1000);
+  expect(sent).toHaveLength(4);
 });

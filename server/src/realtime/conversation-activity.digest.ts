@@ -1,9 +1,12 @@
 /**
  * Coalesces "this conversation moved" notices per site and hands them out about once a second:
  * agents who neither handle nor watch a chat keep their lists current without its every message.
- * A busy site's digests come less often, so that a console takes at most `maxEntriesPerSecond`
- * entries a second: at 5,000 chats each moving every second, one a second was ~600 KB to every
- * console, every second, for a sidebar's order.
+ * A console takes at most `maxEntriesPerSecond` entries a second: at 5,000 chats each moving every
+ * second, one digest a second was ~600 KB to every console, every second, for a sidebar's order.
+ * A busy site's digest carries that many, the conversations waiting longest first, and the rest wait
+ * for the next ones. (Sending everything gathered and then resting made a burst: 5,000 entries to
+ * each of 100 consoles at once, about 60 MB of writes in one turn, every 10 s, which held up every
+ * message behind it.)
  * Held in memory only: a lost digest costs nothing, a console catches up on its next list.
  */
 import type { ConversationActivity } from '@parley/shared';
@@ -31,7 +34,9 @@ export function createActivityDigest({ send, intervalMs, maxEntriesPerSecond = 5
   // Unref'd: a digest still to come never keeps a stopping server alive.
   const after = (ms: number, siteId: string) => setTimeout(() => sendOrRest(siteId), ms).unref();
 
-  /** Sends what gathered, then rests as long as its size asks; with nothing gathered, the site is forgotten. */
+  const entriesPerDigest = Math.max(1, Math.floor((maxEntriesPerSecond * intervalMs) / 1000));
+
+  /** Sends up to a digest's worth, oldest noted first; with nothing gathered, the site is forgotten. */
   function sendOrRest(siteId: string): void {
     const site = sites.get(siteId);
     if (!site) return;
@@ -39,9 +44,14 @@ export function createActivityDigest({ send, intervalMs, maxEntriesPerSecond = 5
       sites.delete(siteId);
       return;
     }
-    const activity = [...site.pending.values()];
-    site.pending = new Map();
-    site.timer = after(Math.max(intervalMs, (activity.length / maxEntriesPerSecond) * 1000), siteId);
+    // A Map iterates in insertion order, and a newer notice of a waiting conversation keeps its place.
+    const activity: ConversationActivity[] = [];
+    for (const [conversationId, entry] of site.pending) {
+      if (activity.length === entriesPerDigest) break;
+      activity.push(entry);
+      site.pending.delete(conversationId);
+    }
+    site.timer = after(intervalMs, siteId);
     send(siteId, activity);
   }
 
