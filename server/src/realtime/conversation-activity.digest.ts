@@ -22,45 +22,43 @@ export interface ActivityDigestOptions {
   maxEntriesPerSecond?: number;
 }
 
-interface SiteDigest {
-  /** Latest notice per conversation since the last digest. */
-  pending: Map<string, ConversationActivity>;
-  timer: NodeJS.Timeout;
-}
-
 export function createActivityDigest({ send, intervalMs, maxEntriesPerSecond = 500 }: ActivityDigestOptions): ActivityDigest {
-  const sites = new Map<string, SiteDigest>();
+  // Per site, the latest notice of each conversation not yet sent, in the order they were first noted.
+  const sites = new Map<string, Map<string, ConversationActivity>>();
 
   // Unref'd: a digest still to come never keeps a stopping server alive.
-  const after = (ms: number, siteId: string) => setTimeout(() => sendOrRest(siteId), ms).unref();
+  const sendLater = (siteId: string) => setTimeout(() => sendNext(siteId), intervalMs).unref();
 
   const entriesPerDigest = Math.max(1, Math.floor((maxEntriesPerSecond * intervalMs) / 1000));
 
   /** Sends up to a digest's worth, oldest noted first; with nothing gathered, the site is forgotten. */
-  function sendOrRest(siteId: string): void {
-    const site = sites.get(siteId);
-    if (!site) return;
-    if (site.pending.size === 0) {
+  function sendNext(siteId: string): void {
+    const pending = sites.get(siteId);
+    if (!pending) return;
+    if (pending.size === 0) {
       sites.delete(siteId);
       return;
     }
     // A Map iterates in insertion order, and a newer notice of a waiting conversation keeps its place.
     const activity: ConversationActivity[] = [];
-    for (const [conversationId, entry] of site.pending) {
+    for (const [conversationId, entry] of pending) {
       if (activity.length === entriesPerDigest) break;
       activity.push(entry);
-      site.pending.delete(conversationId);
+      pending.delete(conversationId);
     }
-    site.timer = after(intervalMs, siteId);
+    sendLater(siteId);
     send(siteId, activity);
   }
 
   return {
     note(siteId, activity) {
-      let site = sites.get(siteId);
-      if (!site) sites.set(siteId, (site = { pending: new Map(), timer: after(intervalMs, siteId) }));
-      const known = site.pending.get(activity.conversationId);
-      if (!known || activity.lastSeq >= known.lastSeq) site.pending.set(activity.conversationId, activity);
+      let pending = sites.get(siteId);
+      if (!pending) {
+        sites.set(siteId, (pending = new Map()));
+        sendLater(siteId);
+      }
+      const known = pending.get(activity.conversationId);
+      if (!known || activity.lastSeq >= known.lastSeq) pending.set(activity.conversationId, activity);
     },
   };
 }

@@ -43,13 +43,14 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   // Two statements, not one with CASEs: SQLite rewrites every index on a column an UPDATE sets, even
   // to the same value, and first_response_at and awaiting_agent_since sit in two of them.
   // Run on every message: the conversation comes back as values, not as a row object (rows.ts).
+  const returningConversation = `RETURNING ${CONVERSATION_COLUMNS.join(', ')}`;
   const bumpSeq = db.prepare<{ at: string; id: string }, unknown[]>(
-    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at WHERE id = @id RETURNING ${CONVERSATION_COLUMNS.join(', ')}`,
+    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at WHERE id = @id ${returningConversation}`,
   ).raw();
   const bumpSeqAnswering = db.prepare<{ at: string; id: string }, unknown[]>(
     `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at,
        first_response_at = COALESCE(first_response_at, @at), awaiting_agent_since = NULL
-     WHERE id = @id RETURNING ${CONVERSATION_COLUMNS.join(', ')}`,
+     WHERE id = @id ${returningConversation}`,
   ).raw();
   // Numbered after the conversation's last message; a resend (its clientId already stored) inserts
   // nothing. Inserting first, rather than looking the clientId up first, saves a lookup per message.
