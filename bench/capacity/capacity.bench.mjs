@@ -30,7 +30,7 @@ export async function runCapacityBenchmark({ connections = 10_000, budgetMB = 50
         const visitors = [];
         for (let i = w; i < connections; i += CLIENT_WORKERS)
           visitors.push({ auth: { siteKey }, address: visitorAddress(i) });
-        return worker.request('connectVisitors', { url: server.url, visitors, name: `c${w}` });
+        return worker.request('connectVisitors', { url: server.url, visitors });
       }),
     );
     const connectSeconds = (performance.now() - started) / 1000;

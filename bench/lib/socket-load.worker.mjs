@@ -4,6 +4,7 @@
 // the chats assigned to it, and the receivers among them record send-to-receive latency and which
 // messages arrived (once per process, whichever console got it first).
 // Parley and the baseline relay speak the same event names; only the handshake differs.
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { io } from './deps.mjs';
@@ -11,10 +12,12 @@ import { sleep, wallNow } from './clock.mjs';
 import { inBatches, serveRequests } from './worker.mjs';
 
 const CONNECT_CONCURRENCY = 50;
+
+/** A client id shaped as the widget makes them (widget/src/panel/client-id.ts): the time, then 128 random bits. */
+const widgetClientId = () => Date.now().toString(36).padStart(9, '0') + randomBytes(16).toString('hex');
 const TICK_MS = 5;
 
 const sockets = [];
-let worker = '';
 /** Why sockets of this process were disconnected by the other side, e.g. { 'ping timeout': 1 }. */
 const disconnects = {};
 
@@ -117,7 +120,7 @@ async function sendAtRate({ phase, rate, count, maxSeconds }) {
         continue;
       }
       skipped = 0;
-      send(socket, `${worker}-${phase}-${String(sent).padStart(7, '0')}`, phase);
+      send(socket, widgetClientId(), phase);
       sent += 1;
     }
     await sleep(TICK_MS);
@@ -127,8 +130,7 @@ async function sendAtRate({ phase, rate, count, maxSeconds }) {
 
 serveRequests({
   /** `agents`: one { auth, address } per console; `receiver`: the index that records, -1 for none, 'all' for every one. */
-  async connectAgents({ url, agents, name, receiver }) {
-    worker = name;
+  async connectAgents({ url, agents, receiver }) {
     await inBatches(agents, CONNECT_CONCURRENCY, async (agent, index) => {
       const socket = await connect(url, '/agent', agent);
       socket.on('message:new', (message) => {
@@ -141,8 +143,7 @@ serveRequests({
     return { connected: agents.length };
   },
   /** `visitors`: one { auth, address } per conversation. */
-  async connectVisitors({ url, visitors, name }) {
-    worker = name;
+  async connectVisitors({ url, visitors }) {
     await inBatches(visitors, CONNECT_CONCURRENCY, async (visitor) => {
       const socket = await connect(url, '/visitor', visitor);
       socket.on('queue:position', () => (counts.queuePositions += 1));

@@ -133,7 +133,7 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
     // Every console receives the messages of its own chats: all of them record.
     await Promise.all(
       agentWorkers.map((w, i) =>
-        w.request('connectAgents', { url: server.url, agents: agentSlices[i], name: `a${i}`, receiver: 'all' }),
+        w.request('connectAgents', { url: server.url, agents: agentSlices[i], receiver: 'all' }),
       ),
     );
     const visitorSlices = deal(
@@ -142,7 +142,7 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
     );
     await Promise.all(
       visitors.map((v, w) =>
-        v.request('connectVisitors', { url: server.url, visitors: visitorSlices[w], name: `v${w}` }),
+        v.request('connectVisitors', { url: server.url, visitors: visitorSlices[w] }),
       ),
     );
     const opens = await Promise.all(
@@ -239,7 +239,7 @@ export async function measurePickModeQueue({ queued = [100, 200, 400], dataRoot 
         auth: { siteKey },
         address: visitorAddress(i),
       }));
-      await worker.request('connectVisitors', { url: server.url, visitors, name: 'q' });
+      await worker.request('connectVisitors', { url: server.url, visitors });
       const opened = await worker.request('openConversations', { rate: count * 10 });
       const report = await worker.request('sendReport', { drainMs: 5000 });
       results.push({

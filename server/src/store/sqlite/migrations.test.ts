@@ -57,3 +57,50 @@ test('16 keeps every department and what points at them, and names stay unique a
     db.close();
   }
 });
+
+test('17 keeps every message, and a resend of any of them is still found and not stored twice', async () => {
+  const filename = path.join(dir, 'parley.sqlite');
+  writeVersion15(filename);
+  const db = new Database(filename);
+  db.pragma('foreign_keys = ON');
+  migrate(db, 16);
+  const at = '2030-01-01T00:00:00.000Z';
+  db.exec(`
+    INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at, queued_at, last_seq)
+      VALUES ('chat-2', 'site-1', 'visitor-1', 'queued', '${at}', '${at}', '${at}', 3);
+    INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, created_at, internal, attachments_json) VALUES
+      ('m-1', 'chat-2', 1, 'f3a9c2d4e5b60718293a4b5c6d7e8f90', 'visitor', 'visitor-1', 'Ann', 'Hello', '${at}', 0, NULL),
+      ('m-2', 'chat-2', 2, 'note-0000000001', 'agent', 'agent-1', 'Bo', 'VIP customer', '${at}', 1, NULL),
+      ('m-3', 'chat-2', 3, '00a1b2c3d4e5f60718293a4b5c6d7e8f', 'visitor', 'visitor-1', 'Ann', 'See attached', '${at}', 0,
+        '[{"id":"file-1","name":"invoice.pdf","contentType":"application/pdf","size":1200,"url":"/files/file-1"}]');
+  `);
+  db.close();
+
+  const store = openSqliteStore({ filename });
+  const kept = await store.listMessages({ conversationId: 'chat-2' });
+  expect(kept.map((m) => [m.seq, m.clientId, m.text, m.internal])).toEqual([
+    [1, 'f3a9c2d4e5b60718293a4b5c6d7e8f90', 'Hello', false],
+    [2, 'note-0000000001', 'VIP customer', true],
+    [3, '00a1b2c3d4e5f60718293a4b5c6d7e8f', 'See attached', false],
+  ]);
+  expect(kept[2]?.attachments).toEqual([expect.objectContaining({ id: 'file-1', name: 'invoice.pdf' })]);
+  const author = { kind: 'visitor', id: 'visitor-1', name: 'Ann' } as const;
+  const resent = await store.appendMessage({ conversationId: 'chat-2', clientId: 'f3a9c2d4e5b60718293a4b5c6d7e8f90', author, text: 'Hello again' });
+  expect(resent).toMatchObject({ created: false, message: { seq: 1, text: 'Hello' } });
+  const next = await store.appendMessage({ conversationId: 'chat-2', clientId: '0mwul2anjf00dfeed', author, text: 'Anyone?' });
+  expect(next).toMatchObject({ created: true, message: { seq: 4 } });
+  // The same client id in another conversation is another message.
+  expect(await store.appendMessage({ conversationId: 'chat-1', clientId: '0mwul2anjf00dfeed', author, text: 'Old chat' }))
+    .toMatchObject({ created: true, message: { seq: 1 } });
+  await store.close();
+
+  const reopened = new Database(filename);
+  reopened.pragma('foreign_keys = ON');
+  try {
+    expect(reopened.pragma('foreign_key_check')).toEqual([]);
+    // The message rows still belong to conversations that exist.
+    expect(() => reopened.prepare("UPDATE messages SET conversation_id = 'chat-none' WHERE id = 'm-1'").run()).toThrow(/FOREIGN KEY/);
+  } finally {
+    reopened.close();
+  }
+});

@@ -425,6 +425,34 @@ const MIGRATIONS: string[] = [
   DROP TABLE departments_before_16;
   CREATE UNIQUE INDEX departments_live_name ON departments (site_id, name) WHERE removed_at IS NULL;
   `,
+  // 17: a message's client id leads its uniqueness index. The widget and the console start their
+  // client ids with the time they made them (client-id.ts in each), so a new message's entry lands
+  // at the growing end of that index rather than on a random page of it: a page less to write per
+  // message (a fifth of a message's writes with thousands of chats open). Uniqueness is the same
+  // pair of columns. The table constraint cannot be changed in place: the table is rebuilt, same
+  // columns and rows; nothing references messages by foreign key.
+  `
+  CREATE TABLE messages_17 (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id),
+    seq INTEGER NOT NULL,
+    client_id TEXT NOT NULL,
+    author_kind TEXT NOT NULL,
+    author_id TEXT,
+    author_name TEXT,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    internal INTEGER NOT NULL DEFAULT 0,
+    attachments_json TEXT,
+    UNIQUE (client_id, conversation_id),
+    UNIQUE (conversation_id, seq)
+  );
+  INSERT INTO messages_17 (rowid, id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, created_at, internal, attachments_json)
+    SELECT rowid, id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, created_at, internal, attachments_json
+    FROM messages ORDER BY rowid;
+  DROP TABLE messages;
+  ALTER TABLE messages_17 RENAME TO messages;
+  `,
 ];
 
 /** Brings the schema to `to` (the newest unless told: tests stop earlier to hold data an older version wrote). */

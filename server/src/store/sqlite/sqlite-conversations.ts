@@ -58,7 +58,7 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
     `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at, attachments_json)
      SELECT @id, id, last_seq + 1, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt, @attachments
        FROM conversations WHERE id = @conversationId
-     ON CONFLICT (conversation_id, client_id) DO NOTHING
+     ON CONFLICT (client_id, conversation_id) DO NOTHING
      RETURNING seq`,
   );
   // Prepared once per statement text: preparing is a large part of a small statement's cost.
