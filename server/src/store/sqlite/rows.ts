@@ -152,7 +152,7 @@ export const toMessage = (r: MessageRow): Message => ({
   ...messageAttachmentsOf(r.attachments_json),
 });
 
-export function authorColumns(author: MessageAuthor): { kind: string; id: string | null; name: string | null } {
+export function authorColumns(author: MessageAuthor): { kind: MessageAuthor['kind']; id: string | null; name: string | null } {
   switch (author.kind) {
     case 'visitor':
     case 'agent':

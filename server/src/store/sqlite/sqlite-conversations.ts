@@ -21,11 +21,22 @@ type ConversationStore = Pick<
   | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
 >;
 
+interface InsertedMessage { seq: number; conversation_id: string }
 interface ReadRow { id: string; visitor_read_seq: number; agent_read_seq: number }
 const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visitor_read_seq, agentSeq: r.agent_read_seq });
 
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
 const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = @agentId AND c.status = 'assigned') < @maxChats`;
+
+/** The columns of a new message but its conversation and seq. */
+function messageColumns(input: Omit<NewMessageRecord, 'conversationId'>) {
+  const author = authorColumns(input.author);
+  return {
+    id: newTimeOrderedId(), clientId: input.clientId, kind: author.kind, authorId: author.id, authorName: author.name,
+    text: input.text, internal: input.internal ? 1 : 0, createdAt: nowIso(), attachments: attachmentsColumn(input.attachments),
+  };
+}
+type MessageColumns = ReturnType<typeof messageColumns>;
 
 export function sqliteConversations(db: Database.Database, wal: WalFlusher): ConversationStore {
   const byId = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
@@ -54,13 +65,16 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   ).raw();
   // Numbered after the conversation's last message; a resend (its clientId already stored) inserts
   // nothing. Inserting first, rather than looking the clientId up first, saves a lookup per message.
-  const insertNextMessage = db.prepare<Record<string, unknown>, { seq: number }>(
+  const insertMessageWhere = (conversation: string) => db.prepare<Record<string, unknown>, InsertedMessage>(
     `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at, attachments_json)
      SELECT @id, id, last_seq + 1, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt, @attachments
-       FROM conversations WHERE id = @conversationId
+       FROM conversations WHERE ${conversation}
      ON CONFLICT (client_id, conversation_id) DO NOTHING
-     RETURNING seq`,
+     RETURNING seq, conversation_id`,
   );
+  const insertNextMessage = insertMessageWhere('id = @conversationId');
+  // A visitor's message goes to their open chat, found by the same statement that stores it.
+  const insertIntoOpenConversation = insertMessageWhere("site_id = @siteId AND visitor_id = @visitorId AND status <> 'resolved'");
   // Prepared once per statement text: preparing is a large part of a small statement's cost.
   const prepared = new Map<string, Database.Statement<Record<string, unknown>, ConversationRow>>();
   const conditional = (sql: string) => {
@@ -81,39 +95,42 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
     return row ? resent(row) : null;
   };
 
-  const appendOne = (input: NewMessageRecord): AppendedMessage => {
-    const createdAt = nowIso();
-    const author = authorColumns(input.author);
-    const id = newTimeOrderedId();
-    const internal = input.internal ? 1 : 0;
-    const attachments = attachmentsColumn(input.attachments);
-    const inserted = insertNextMessage.get({
-      id, conversationId: input.conversationId, clientId: input.clientId, kind: author.kind, authorId: author.id,
-      authorName: author.name, text: input.text, internal, createdAt, attachments,
-    });
-    if (!inserted) {
-      const stored = storedResend(input.conversationId, input.clientId);
-      if (stored) return stored;
-      throw new StoreConflictError('conversation does not exist');
-    }
+  /** The message just inserted, with its conversation as the new seq (and an agent's answer) left it. */
+  const afterInsert = (input: Omit<NewMessageRecord, 'conversationId'>, columns: MessageColumns, inserted: InsertedMessage): AppendedMessage => {
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
     const answersVisitor = input.author.kind === 'agent' && !input.internal;
-    const bumped = (answersVisitor ? bumpSeqAnswering : bumpSeq).get({ at: createdAt, id: input.conversationId });
+    const bumped = (answersVisitor ? bumpSeqAnswering : bumpSeq).get({ at: columns.createdAt, id: inserted.conversation_id });
     if (!bumped) throw new StoreConflictError('conversation does not exist');
     const row: MessageRow = {
-      id, conversation_id: input.conversationId, seq: inserted.seq, client_id: input.clientId,
-      author_kind: input.author.kind, author_id: author.id, author_name: author.name, text: input.text,
-      internal, created_at: createdAt, attachments_json: attachments,
+      id: columns.id, conversation_id: inserted.conversation_id, seq: inserted.seq, client_id: columns.clientId,
+      author_kind: columns.kind, author_id: columns.authorId, author_name: columns.authorName, text: columns.text,
+      internal: columns.internal, created_at: columns.createdAt, attachments_json: columns.attachments,
     };
     return { message: toMessage(row), created: true, conversation: conversationFromValues(bumped) };
+  };
+
+  const appendOne = (input: NewMessageRecord): AppendedMessage => {
+    const columns = messageColumns(input);
+    const inserted = insertNextMessage.get({ ...columns, conversationId: input.conversationId });
+    if (inserted) return afterInsert(input, columns, inserted);
+    const stored = storedResend(input.conversationId, input.clientId);
+    if (stored) return stored;
+    throw new StoreConflictError('conversation does not exist');
   };
 
   const openIdOf = db.prepare<[string, string], string>(
     "SELECT id FROM conversations WHERE site_id = ? AND visitor_id = ? AND status <> 'resolved'",
   ).pluck();
   const appendToOpenOne = ({ siteId, visitorId, ...message }: NewVisitorMessageRecord): AppendedMessage | null => {
+    const columns = messageColumns(message);
+    const inserted = insertIntoOpenConversation.get({ ...columns, siteId, visitorId });
+    if (inserted) return afterInsert(message, columns, inserted);
+    // Nothing inserted: no chat is open, or the open one already holds this message (a resend).
     const conversationId = openIdOf.get(siteId, visitorId);
-    return conversationId === undefined ? null : appendOne({ ...message, conversationId });
+    if (conversationId === undefined) return null;
+    const stored = storedResend(conversationId, message.clientId);
+    if (stored) return stored;
+    throw new StoreConflictError('message was neither stored nor found');
   };
 
   // Appends of one event-loop turn commit together, then one fdatasync off the main thread makes them
