@@ -33,6 +33,18 @@ function writeVersion15(filename: string): void {
   db.close();
 }
 
+/** Opens the file again with foreign keys on: no reference is broken, and `breaking` is refused. */
+function expectReferencesEnforced(filename: string, breaking: string): void {
+  const db = new Database(filename);
+  db.pragma('foreign_keys = ON');
+  try {
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => db.prepare(breaking).run()).toThrow(/FOREIGN KEY/);
+  } finally {
+    db.close();
+  }
+}
+
 test('16 keeps every department and what points at them, and names stay unique among live departments', async () => {
   const filename = path.join(dir, 'parley.sqlite');
   writeVersion15(filename);
@@ -47,15 +59,8 @@ test('16 keeps every department and what points at them, and names stay unique a
   await store.createDepartment({ siteId: 'site-1', name: 'Sales' });
   await store.close();
 
-  const db = new Database(filename);
-  db.pragma('foreign_keys = ON');
-  try {
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    // The rebuilt table is still the one the references are checked against.
-    expect(() => db.prepare("UPDATE conversations SET department_id = 'dept-none' WHERE id = 'chat-1'").run()).toThrow(/FOREIGN KEY/);
-  } finally {
-    db.close();
-  }
+  // The rebuilt table is still the one the references are checked against.
+  expectReferencesEnforced(filename, "UPDATE conversations SET department_id = 'dept-none' WHERE id = 'chat-1'");
 });
 
 test('17 keeps every message, and a resend of any of them is still found and not stored twice', async () => {
@@ -94,13 +99,6 @@ test('17 keeps every message, and a resend of any of them is still found and not
     .toMatchObject({ created: true, message: { seq: 1 } });
   await store.close();
 
-  const reopened = new Database(filename);
-  reopened.pragma('foreign_keys = ON');
-  try {
-    expect(reopened.pragma('foreign_key_check')).toEqual([]);
-    // The message rows still belong to conversations that exist.
-    expect(() => reopened.prepare("UPDATE messages SET conversation_id = 'chat-none' WHERE id = 'm-1'").run()).toThrow(/FOREIGN KEY/);
-  } finally {
-    reopened.close();
-  }
+  // The rebuilt messages still belong to conversations that exist.
+  expectReferencesEnforced(filename, "UPDATE messages SET conversation_id = 'chat-none' WHERE id = 'm-1'");
 });
