@@ -22,6 +22,9 @@ type ConversationStore = Pick<
 >;
 
 interface InsertedMessage { seq: number; conversation_id: string }
+const conflict = (why: string): never => {
+  throw new StoreConflictError(why);
+};
 interface ReadRow { id: string; visitor_read_seq: number; agent_read_seq: number }
 const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visitor_read_seq, agentSeq: r.agent_read_seq });
 
@@ -96,9 +99,9 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   };
 
   /** The message just inserted, with its conversation as the new seq (and an agent's answer) left it. */
-  const afterInsert = (input: Omit<NewMessageRecord, 'conversationId'>, columns: MessageColumns, inserted: InsertedMessage): AppendedMessage => {
+  const afterInsert = (columns: MessageColumns, inserted: InsertedMessage): AppendedMessage => {
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
-    const answersVisitor = input.author.kind === 'agent' && !input.internal;
+    const answersVisitor = columns.kind === 'agent' && columns.internal === 0;
     const bumped = (answersVisitor ? bumpSeqAnswering : bumpSeq).get({ at: columns.createdAt, id: inserted.conversation_id });
     if (!bumped) throw new StoreConflictError('conversation does not exist');
     const row: MessageRow = {
@@ -112,10 +115,8 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   const appendOne = (input: NewMessageRecord): AppendedMessage => {
     const columns = messageColumns(input);
     const inserted = insertNextMessage.get({ ...columns, conversationId: input.conversationId });
-    if (inserted) return afterInsert(input, columns, inserted);
-    const stored = storedResend(input.conversationId, input.clientId);
-    if (stored) return stored;
-    throw new StoreConflictError('conversation does not exist');
+    if (inserted) return afterInsert(columns, inserted);
+    return storedResend(input.conversationId, input.clientId) ?? conflict('conversation does not exist');
   };
 
   const openIdOf = db.prepare<[string, string], string>(
@@ -124,13 +125,11 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   const appendToOpenOne = ({ siteId, visitorId, ...message }: NewVisitorMessageRecord): AppendedMessage | null => {
     const columns = messageColumns(message);
     const inserted = insertIntoOpenConversation.get({ ...columns, siteId, visitorId });
-    if (inserted) return afterInsert(message, columns, inserted);
+    if (inserted) return afterInsert(columns, inserted);
     // Nothing inserted: no chat is open, or the open one already holds this message (a resend).
     const conversationId = openIdOf.get(siteId, visitorId);
     if (conversationId === undefined) return null;
-    const stored = storedResend(conversationId, message.clientId);
-    if (stored) return stored;
-    throw new StoreConflictError('message was neither stored nor found');
+    return storedResend(conversationId, message.clientId) ?? conflict('message was neither stored nor found');
   };
 
   // Appends of one event-loop turn commit together, then one fdatasync off the main thread makes them
