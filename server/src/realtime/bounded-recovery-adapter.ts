@@ -1,30 +1,92 @@
 /**
- * The single-process adapter: Socket.IO's own session-aware one, with its recovery buffer bounded.
+ * The single-process adapter: Socket.IO's in-memory one, with connection-state recovery as its
+ * SessionAwareAdapter does it, but with the packet history bounded and kept outside the JS heap.
  *
- * For connection-state recovery, Socket.IO keeps every broadcast packet for the whole recovery window
- * (two minutes, plus up to one until its sweep runs): at 5,000 messages a second, close to a million
- * message objects held in memory, which the garbage collector walks again and again. The Redis Streams
- * adapter bounds the same history by length (its stream keeps the last 10,000 entries), so this does
- * too: a client back in time gets what it missed if it is among the last packets kept, and otherwise
- * reconnects as new and catches up from the store (history after the last seq it holds), as it would
- * after a longer absence.
+ * Socket.IO's own keeps every broadcast packet for the whole recovery window (two minutes): at 5,000
+ * messages a second, close to a million message objects that the garbage collector walks again and
+ * again. The Redis Streams adapter bounds the same history by length (its stream keeps the last 10,000
+ * entries), so this does too, and serializes each packet into one buffer (see recovery-history): a
+ * client back in time gets what it missed if it is all still kept, and otherwise reconnects as new and
+ * catches up from the store (history after the last seq it holds), as after a longer absence.
+ *
+ * Parley's events carry JSON only (the shared zod schemas), so a packet is kept as its JSON.
  */
-import { SessionAwareAdapter, type BroadcastOptions } from 'socket.io-adapter';
+import { Adapter, type BroadcastOptions, type PrivateSessionId, type Session } from 'socket.io-adapter';
+import { RecoveryHistory, type RecoveryHistoryLimits } from './recovery-history';
 
-/** As many packets as the Redis Streams adapter keeps by default. */
-export const RECOVERY_PACKETS_KEPT = 10_000;
+/** As many packets as the Redis Streams adapter keeps by default, in at most 16 MB. */
+export const RECOVERY_HISTORY_LIMITS: RecoveryHistoryLimits = { packets: 10_000, bytes: 16 * 1024 * 1024 };
 
-type Packet = Parameters<SessionAwareAdapter['broadcast']>[0];
+type Packet = Parameters<Adapter['broadcast']>[0];
+type SessionToPersist = Parameters<Adapter['persistSession']>[0];
+/** A kept packet: the rooms it went to, the rooms it skipped, and its arguments (event name first). */
+type PacketRecord = [rooms: string[], except: string[], data: unknown[]];
 
-export function boundedRecoveryAdapter(packetsKept = RECOVERY_PACKETS_KEPT): typeof SessionAwareAdapter {
-  // Trimmed in steps of a tenth, so that removing from the front of the array is not paid per packet.
-  const trimAbove = packetsKept + Math.ceil(packetsKept / 10);
-  return class BoundedRecoveryAdapter extends SessionAwareAdapter {
+// socket.io-parser's EVENT: only events without an acknowledgement are replayed, as Socket.IO does.
+const EVENT_PACKET = 2;
+const NO_ROOMS: string[] = [];
+
+export function boundedRecoveryAdapter(limits: RecoveryHistoryLimits = RECOVERY_HISTORY_LIMITS): typeof Adapter {
+  return class BoundedRecoveryAdapter extends Adapter {
+    private readonly history = new RecoveryHistory(limits);
+    private readonly sessions = new Map<PrivateSessionId, SessionToPersist & { disconnectedAt: number }>();
+    private readonly maxDisconnectionDuration: number;
+    private readonly sweep: NodeJS.Timeout;
+
+    // `nsp` is a Namespace; Socket.IO's own adapters take it untyped too.
+    constructor(nsp: ConstructorParameters<typeof Adapter>[0]) {
+      super(nsp);
+      this.maxDisconnectionDuration = nsp.server.opts.connectionStateRecovery.maxDisconnectionDuration;
+      this.sweep = setInterval(() => this.forgetExpiredSessions(), 60_000);
+      this.sweep.unref();
+    }
+
+    override persistSession(session: SessionToPersist): void {
+      this.sessions.set(session.pid, { ...session, disconnectedAt: Date.now() });
+    }
+
+    override restoreSession(pid: PrivateSessionId, offset: string): Promise<Session> {
+      const session = this.sessions.get(pid);
+      if (!session) return Promise.resolve(null as unknown as Session);
+      if (session.disconnectedAt + this.maxDisconnectionDuration < Date.now()) {
+        this.sessions.delete(pid);
+        return Promise.resolve(null as unknown as Session);
+      }
+      const kept = this.history.after(offset);
+      // Not all of what it missed is kept: it connects as new (Socket.IO's contract: null).
+      if (!kept) return Promise.resolve(null as unknown as Session);
+      const missedPackets: unknown[][] = [];
+      for (const { offset: packetOffset, record } of kept) {
+        const [rooms, except, data] = JSON.parse(record) as PacketRecord;
+        if (reaches(session.rooms, rooms, except)) missedPackets.push([...data, packetOffset]);
+      }
+      const { disconnectedAt: _, ...restored } = session;
+      return Promise.resolve({ ...restored, missedPackets });
+    }
+
     override broadcast(packet: Packet, options: BroadcastOptions): void {
+      const replayable = packet.type === EVENT_PACKET && packet.id === undefined && options.flags?.volatile === undefined;
+      if (replayable) {
+        const record: PacketRecord = [[...options.rooms], options.except?.size ? [...options.except] : NO_ROOMS, packet.data];
+        // The offset goes last in the packet's arguments: the client keeps it as where it is.
+        packet.data.push(this.history.keep(JSON.stringify(record)));
+      }
       super.broadcast(packet, options);
-      // `packets` is the parent's (private in its typings): the history restoreSession() replays.
-      const kept = (this as unknown as { packets: unknown[] }).packets;
-      if (kept.length > trimAbove) kept.splice(0, kept.length - packetsKept);
+    }
+
+    override close(): void {
+      clearInterval(this.sweep);
+    }
+
+    private forgetExpiredSessions(): void {
+      const threshold = Date.now() - this.maxDisconnectionDuration;
+      for (const [pid, session] of this.sessions) if (session.disconnectedAt < threshold) this.sessions.delete(pid);
     }
   };
+}
+
+/** Whether a socket in `socketRooms` was sent a packet broadcast to `rooms` except `except` (none: everyone). */
+function reaches(socketRooms: string[], rooms: string[], except: string[]): boolean {
+  const included = rooms.length === 0 || socketRooms.some((room) => rooms.includes(room));
+  return included && socketRooms.every((room) => !except.includes(room));
 }
