@@ -108,7 +108,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     // Several processes: the Redis one; alone: Socket.IO's own, its recovery history bounded alike.
     adapter: options.adapter ?? boundedRecoveryAdapter(),
     // A client back within two minutes gets the packets it missed and its rooms back (if they are
-    // among the last 10,000: the adapters keep no more; otherwise it catches up from the store).
+    // among the last 10,000, in 16 MB here: the adapters keep no more; otherwise it catches up from the store).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   const visitorNamespace: VisitorNamespace = io.of(VISITOR_NAMESPACE);
