@@ -105,7 +105,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
     cors: { origin: true, credentials: false },
-    // Several processes: the Redis one; alone: Socket.IO's own, its recovery history bounded alike.
+    // Several processes: the Redis one; alone: Socket.IO's in-memory one, with a bounded recovery history.
     adapter: options.adapter ?? boundedRecoveryAdapter(),
     // A client back within two minutes gets the packets it missed and its rooms back (if they are
     // among the last 10,000, in 16 MB here: the adapters keep no more; otherwise it catches up from the store).
