@@ -45,23 +45,10 @@ export function boundedRecoveryAdapter(limits: RecoveryHistoryLimits = RECOVERY_
       this.sessions.set(session.pid, { ...session, disconnectedAt: Date.now() });
     }
 
+    // Socket.IO's typings promise a Session, but its namespace takes null as "connect as new", as its
+    // own SessionAwareAdapter answers.
     override restoreSession(pid: PrivateSessionId, offset: string): Promise<Session> {
-      const session = this.sessions.get(pid);
-      if (!session) return Promise.resolve(null as unknown as Session);
-      if (session.disconnectedAt + this.maxDisconnectionDuration < Date.now()) {
-        this.sessions.delete(pid);
-        return Promise.resolve(null as unknown as Session);
-      }
-      const kept = this.history.after(offset);
-      // Not all of what it missed is kept: it connects as new (Socket.IO's contract: null).
-      if (!kept) return Promise.resolve(null as unknown as Session);
-      const missedPackets: unknown[][] = [];
-      for (const { offset: packetOffset, record } of kept) {
-        const [rooms, except, data] = JSON.parse(record) as PacketRecord;
-        if (reaches(session.rooms, rooms, except)) missedPackets.push([...data, packetOffset]);
-      }
-      const { disconnectedAt: _, ...restored } = session;
-      return Promise.resolve({ ...restored, missedPackets });
+      return Promise.resolve(this.restorable(pid, offset) as Session);
     }
 
     override broadcast(packet: Packet, options: BroadcastOptions): void {
@@ -76,6 +63,25 @@ export function boundedRecoveryAdapter(limits: RecoveryHistoryLimits = RECOVERY_
 
     override close(): void {
       clearInterval(this.sweep);
+    }
+
+    /** The session with the packets it missed, or null when it expired or not all of them are kept. */
+    private restorable(pid: PrivateSessionId, offset: string): Session | null {
+      const session = this.sessions.get(pid);
+      if (!session) return null;
+      if (session.disconnectedAt + this.maxDisconnectionDuration < Date.now()) {
+        this.sessions.delete(pid);
+        return null;
+      }
+      const kept = this.history.after(offset);
+      if (!kept) return null;
+      const missedPackets: unknown[][] = [];
+      for (const { offset: packetOffset, record } of kept) {
+        const [rooms, except, data] = JSON.parse(record) as PacketRecord;
+        if (reaches(session.rooms, rooms, except)) missedPackets.push([...data, packetOffset]);
+      }
+      const { disconnectedAt: _, ...restored } = session;
+      return { ...restored, missedPackets };
     }
 
     private forgetExpiredSessions(): void {
