@@ -22,11 +22,12 @@ type ConversationStore = Pick<
 >;
 
 interface InsertedMessage { seq: number; conversation_id: string }
+interface ReadRow { id: string; visitor_read_seq: number; agent_read_seq: number }
+const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visitor_read_seq, agentSeq: r.agent_read_seq });
+/** Throws: for `?? conflict(...)` where nothing stored answers a write. */
 const conflict = (why: string): never => {
   throw new StoreConflictError(why);
 };
-interface ReadRow { id: string; visitor_read_seq: number; agent_read_seq: number }
-const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visitor_read_seq, agentSeq: r.agent_read_seq });
 
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
 const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = @agentId AND c.status = 'assigned') < @maxChats`;
