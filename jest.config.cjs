@@ -37,6 +37,9 @@ module.exports = {
   // A test that fails in its setup can leave its server open and keep jest alive for ever; the run
   // must end with its report all the same (CI would otherwise hang until its limit).
   forceExit: true,
+  // Test servers' data and packed widgets go under one directory per run, removed at the end.
+  globalSetup: '<rootDir>/jest.global-setup.cjs',
+  globalTeardown: '<rootDir>/jest.global-teardown.cjs',
   projects: [
     project('shared'),
     project('server'),

@@ -2,8 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import { makeScratchDir } from '@parley/server/test-support/scratch-dir';
 
 const SERVER_MAIN = path.resolve(__dirname, '../../server/dist/main.js');
 
@@ -53,7 +53,7 @@ export interface StartOptions {
 
 export async function startParley(options: StartOptions = {}): Promise<ParleyProcess> {
   if (!fs.existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run the build first`);
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
+  const dataDir = options.dataDir ?? makeScratchDir('parley-e2e-');
   const port = options.port ?? (await freePort());
   const admin = { email: 'admin@e2e.test', password: 'e2e admin password' };
   const url = `http://127.0.0.1:${port}`;

@@ -4,16 +4,16 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { makeScratchDir } from '@parley/server/test-support/scratch-dir';
 
 const run = promisify(execFile);
 const WIDGET_DIR = path.resolve(__dirname, '../../widget');
 
 /** `pnpm pack` into a temporary directory; the tarball's path. */
 export async function packWidget(): Promise<string> {
-  const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-widget-pack-'));
+  const destination = makeScratchDir('parley-widget-pack-');
   await run('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', destination], { cwd: WIDGET_DIR });
   const tarball = fs.readdirSync(destination).find((name) => name.endsWith('.tgz'));
   if (!tarball) throw new Error(`pnpm pack wrote no tarball into ${destination}`);
@@ -32,7 +32,7 @@ export async function tarballFiles(tarball: string): Promise<string[]> {
 
 /** A fresh app directory with the tarball installed as node_modules/@parley/widget (what `npm install <tgz>` does for a package without dependencies). */
 export async function appWithPackedWidget(tarball: string, files: Record<string, string>): Promise<string> {
-  const app = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-widget-app-'));
+  const app = makeScratchDir('parley-widget-app-');
   const installed = path.join(app, 'node_modules/@parley/widget');
   fs.mkdirSync(installed, { recursive: true });
   await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);

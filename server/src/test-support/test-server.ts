@@ -1,6 +1,4 @@
 /** Starts a real Parley server on 127.0.0.1:0 with a fresh SQLite store, for integration tests. */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { createParleyApp, type ParleyApp, type ParleyAppOptions } from '../app';
@@ -11,6 +9,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite.store';
 import type { Store } from '../store/store';
 import type { Mailer } from '../domain/mailer.port';
 import { createRecordingMailer, type RecordingMailer } from './recording-mailer';
+import { makeScratchDir } from './scratch-dir';
 
 export interface TestServer {
   url: string;
@@ -37,7 +36,7 @@ export interface TestServerOptions {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
+  const dataDir = options.dataDir ?? makeScratchDir('parley-test-');
   const store = openSqliteStore({ filename: path.join(dataDir, 'parley.sqlite') });
   const boot = await ensureDefaultSiteAndAdmin(store, {
     adminEmail: TEST_ADMIN.email,
