@@ -148,6 +148,25 @@ test('agent replies, notes and status changes: the customer hears what they shou
   expect(after.events.map((e) => e.kind)).toEqual(['created', 'note', 'reply', 'change', 'rating', 'reply']);
 });
 
+test('an agent’s escalation note is an internal note on the new ticket: the requester’s page and e-mails never show it', async () => {
+  const customer = await visitor({ name: 'Ada', email: 'ada@example.test' }, 'en');
+  const { conversationId } = await say(customer, 'I was charged twice');
+  const ticket = unwrap(await admin.emitWithAck('conversation:escalate', {
+    conversationId, tier: 2, priority: 'high', note: 'Billing must refund the duplicate charge',
+  }));
+  const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(events.map((e) => e.kind)).toEqual(['created', 'note']);
+  expect(events[0]?.text).toContain('I was charged twice');
+  expect(events[0]?.text).not.toContain('Billing must refund');
+  expect(events[1]).toMatchObject({ kind: 'note', authorKind: 'agent', text: 'Billing must refund the duplicate charge' });
+
+  const received = server.mailer.sent.find((m) => m.template === 'ticket_received');
+  expect(JSON.stringify(received)).not.toContain('Billing must refund');
+  const page = await (await fetch(`${server.url}${new URL(String(received?.data.link)).pathname}`)).text();
+  expect(page).toContain('I was charged twice');
+  expect(page).not.toContain('Billing must refund');
+});
+
 test('a forged or malformed ticket link answers 404 and shows nothing', async () => {
   const customer = await visitor();
   unwrap(await customer.emitWithAck('ticket:create', { email: 'x@example.test', message: 'secret order 42' }));

@@ -101,10 +101,18 @@ export function createEscalationService(deps: EscalationServiceDeps) {
         authorKind: input.actor ? 'agent' : 'system',
         authorId: input.actor?.id ?? null,
         authorName: input.actor?.name ?? null,
-        text: [input.note, transcriptOf(messages)].filter(Boolean).join('\n\n') || null,
+        text: transcriptOf(messages) || null,
         changes: [{ field: 'source', from: null, to: input.source }],
       },
     });
+    // The escalating agent's note is for the next tier, not the customer: an internal note, which
+    // the requester's page and e-mails leave out (the created entry, with the transcript, is public).
+    if (created && input.note && input.actor) {
+      await store.updateTicket({
+        ticketId: ticket.id, patch: {},
+        event: { kind: 'note', authorKind: 'agent', authorId: input.actor.id, authorName: input.actor.name, text: input.note, changes: [] },
+      });
+    }
     if (created) {
       broadcaster.ticketUpdated(ticket);
       events.ticketCreated(ticket);
