@@ -15,6 +15,9 @@ test('the built server prints the demo URL, console URL, admin e-mail and snippe
   expect(output).toContain(`${parley.url}/demo`);
   expect(output).toContain(`${parley.url}/console/`);
   expect(output).toContain(parley.admin.email);
+  // The operator chose this password (ADMIN_PASSWORD): it must not end up in their logs.
+  expect(output).not.toContain(parley.admin.password);
+  expect(output).toContain('Admin password: the one set in ADMIN_PASSWORD');
   expect(output).toMatch(/<script async src="[^"]+\/widget\.js" data-site="site_[A-Za-z0-9_-]+"><\/script>/);
 });
 

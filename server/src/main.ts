@@ -56,7 +56,11 @@ async function main(): Promise<void> {
   ];
   if (boot.createdAdmin) {
     lines.push(`  Admin e-mail:  ${boot.createdAdmin.email}`);
-    lines.push(`  Admin password (shown only this once): ${boot.createdAdmin.password}`);
+    // A password the operator chose stays out of the output (and so out of their logs); a generated
+    // one must be shown, once, or nobody could sign in.
+    lines.push(config.adminPassword === null
+      ? `  Admin password (shown only this once): ${boot.createdAdmin.password}`
+      : '  Admin password: the one set in ADMIN_PASSWORD');
   }
   lines.push(`  Snippet:       ${snippetFor(config.publicUrl, boot.site.key)}`, '');
   process.stdout.write(`${lines.join('\n')}\n`);
