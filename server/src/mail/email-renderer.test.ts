@@ -13,10 +13,20 @@ describe('createEmailRenderer', () => {
     const email = renderer.render({ template: 'ticket_received', locale: 'ru-RU', data: ticket });
     expect(email.subject).toBe('Обращение № 1001 получено: Принтер не печатает');
     expect(email.text).toContain('Здравствуйте, Анна!');
-    expect(email.text).toContain('Мы получили ваше обращение № 1001: Принтер не печатает.');
+    expect(email.text).toContain('Мы получили ваше обращение и ответим вам по электронной почте. Обращение № 1001: Принтер не печатает\n');
     expect(email.text).toContain('Следить за ним можно здесь: https://help.acme.test/t/abc');
     expect(email.html).toContain('<html lang="ru" dir="ltr">');
     expect(email.html).toContain('<a href="https://help.acme.test/t/abc"');
+  });
+
+  it('ends the "received" lead with the request as the customer wrote it: no full stop after their own punctuation', () => {
+    for (const subject of ['Please refund one.', 'Есть ли у вас пуэр?', 'Help!']) {
+      for (const locale of ['en', 'ru', 'es', 'be', 'de', 'fr', 'zh']) {
+        const email = renderer.render({ template: 'ticket_received', locale, data: { ...ticket, subject } });
+        const lead = email.text.split('\n').find((line) => line.includes(subject));
+        expect(lead?.endsWith(subject)).toBe(true);
+      }
+    }
   });
 
   it('escapes every value in the HTML body, so a name cannot inject markup', () => {

@@ -91,7 +91,7 @@ describe('createMailDispatcher over the SQLite outbox', () => {
     const message = sink.messages[0]!;
     expect(message.subject).toBe('Обращение № 1001 получено: Принтер не печатает');
     expect(message.text).toContain('Здравствуйте, Анна!');
-    expect(message.text).toContain('Мы получили ваше обращение № 1001: Принтер не печатает. Ответим вам по электронной почте.');
+    expect(message.text).toContain('Мы получили ваше обращение и ответим вам по электронной почте. Обращение № 1001: Принтер не печатает');
     expect(message.html).toContain('<a href="https://help.acme.test/t/abc"');
     expect(message.from?.value).toEqual([{ name: 'Parley', address: 'no-reply@parley.test' }]);
     expect(message.messageId).toBe(`<${queued!.id}@parley.test>`);
