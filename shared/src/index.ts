@@ -1,5 +1,6 @@
 /** @parley/shared: the contract every part of Parley speaks. */
 export * from './errors';
+export * from './email-address';
 export * from './events';
 export * from './bridge';
 export * from './schemas/common';

@@ -1,6 +1,6 @@
 /** Conversations between one visitor and the agents of a site. */
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from './common';
+import { EmailSchema, IdSchema, IsoDateSchema } from './common';
 import { MessageSchema } from './message';
 
 export const CONVERSATION_STATUSES = ['queued', 'assigned', 'resolved'] as const;
@@ -94,7 +94,7 @@ export const ChatRatingSchema = z.strictObject({
 });
 export type ChatRating = z.infer<typeof ChatRatingSchema>;
 
-export const TranscriptRequestSchema = z.strictObject({ email: z.string().trim().toLowerCase().max(254).email() });
+export const TranscriptRequestSchema = z.strictObject({ email: EmailSchema });
 
 export const READERS = ['visitor', 'agent'] as const;
 

@@ -307,9 +307,14 @@ describe('cleanIdentity', () => {
     expect(cleanIdentity({ name: 'x'.repeat(121) })).toBeNull();
   });
 
+  it('drops an e-mail the server would refuse (no dot after the @), so the name still reaches it', () => {
+    expect(cleanIdentity({ name: 'Ada', email: 'ada@bad' })).toEqual({ name: 'Ada' });
+    expect(cleanIdentity({ name: 'Ada', email: ' ada@example.test ' })).toEqual({ name: 'Ada', email: 'ada@example.test' });
+  });
+
   it('keeps a signed identity for the server to judge, without anything else the page added', () => {
     const signature = '0f'.repeat(32);
-    expect(cleanIdentity({ userId: 'u-1', timestamp: 1_790_000_000, signature, email: 'a@b.c', role: 'admin' })).toEqual({ userId: 'u-1', timestamp: 1_790_000_000, signature, email: 'a@b.c' });
+    expect(cleanIdentity({ userId: 'u-1', timestamp: 1_790_000_000, signature, email: 'a@b.co', role: 'admin' })).toEqual({ userId: 'u-1', timestamp: 1_790_000_000, signature, email: 'a@b.co' });
     expect(cleanIdentity({ userId: 'u-1', timestamp: 1_790_000_000, name: 'Ada' })).toEqual({ name: 'Ada' });
   });
 });

@@ -27,12 +27,20 @@ export function useSubmit(run: () => Promise<boolean> | null): [Progress, (event
   return [progress, submit];
 }
 
-export function Field({ label, children }: { label: string; children: ComponentChildren }) {
+/** A labelled field; `error` says what to fix in it, under it (the control itself sets aria-invalid). */
+export function Field({ label, error, children }: { label: string; error?: string | false; children: ComponentChildren }) {
   return (
-    <label class="field">
-      <span>{label}</span>
-      {children}
-    </label>
+    <>
+      <label class="field">
+        <span>{label}</span>
+        {children}
+      </label>
+      {error && (
+        <p class="card__error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -306,6 +306,23 @@ describe('PanelApp', () => {
       expect(composer()).toBeEnabled();
     });
 
+    it('refuses an e-mail the server would refuse (no dot after the @) in the field, keeping the name', async () => {
+      const store = withRules({ name: 'required', email: 'optional', department: 'off' });
+      const { actions } = await renderPanel({ store });
+      const form = await screen.findByTestId('prechat-form');
+      fireEvent.input(within(form).getByLabelText('Your name'), { target: { value: 'Ada' } });
+      fireEvent.input(within(form).getByLabelText('Your email (optional)'), { target: { value: 'ada@bad' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Start chat' }));
+      expect(within(form).getByRole('alert')).toHaveTextContent('Enter a valid email address');
+      expect(within(form).getByLabelText('Your email (optional)')).toHaveAttribute('aria-invalid', 'true');
+      expect(actions.identify).not.toHaveBeenCalled();
+
+      fireEvent.input(within(form).getByLabelText('Your email (optional)'), { target: { value: 'ada@bad.test' } });
+      expect(within(form).queryByRole('alert')).toBeNull();
+      fireEvent.click(within(form).getByRole('button', { name: 'Start chat' }));
+      expect(actions.identify).toHaveBeenCalledWith({ name: 'Ada', email: 'ada@bad.test' });
+    });
+
     it('keeps the chosen department for the first message', async () => {
       const store = withRules(
         { name: 'off', email: 'off', department: 'required' },

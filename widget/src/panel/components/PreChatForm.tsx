@@ -3,7 +3,7 @@
  * required. With only optional fields it never blocks the composer and can be skipped; with a
  * required one the chat starts once it is filled in. The department goes with the first message.
  */
-import type { PublicSiteConfig } from '@parley/shared';
+import { isEmailAddress, type PublicSiteConfig } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import type { PartProps } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
@@ -20,12 +20,16 @@ type Answers = Partial<Record<PrechatField, string>>;
 export function PreChatForm({ view, site, store, actions }: PreChatFormProps) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState<Answers>({});
+  // Checked as the server checks it: a refused e-mail would make it refuse the name with it.
+  const [badEmail, setBadEmail] = useState(false);
   const required = (field: PrechatField) => site.prechat[field] === 'required';
   const input = (field: PrechatField) => ({
     value: answers[field] ?? '',
     required: required(field),
-    onInput: (event: { currentTarget: { value: string } }) =>
-      setAnswers((current) => ({ ...current, [field]: event.currentTarget.value })),
+    onInput: (event: { currentTarget: { value: string } }) => {
+      if (field === 'email') setBadEmail(false);
+      setAnswers((current) => ({ ...current, [field]: event.currentTarget.value }));
+    },
   });
   // "(optional)" is said only when some field is required.
   const label = (field: PrechatField) => {
@@ -47,6 +51,7 @@ export function PreChatForm({ view, site, store, actions }: PreChatFormProps) {
           view.fields.map((field) => [field, answers[field]?.trim() ?? '']).filter(([, value]) => value),
         ) as Answers;
         if (view.fields.some((field) => required(field) && !given[field])) return;
+        if (given.email && !isEmailAddress(given.email)) return setBadEmail(true);
         if (given.department) store.update({ departmentId: given.department });
         if (given.name || given.email) void actions.identify({ name: given.name, email: given.email });
         else skip();
@@ -61,8 +66,8 @@ export function PreChatForm({ view, site, store, actions }: PreChatFormProps) {
         </Field>
       )}
       {view.fields.includes('email') && (
-        <Field label={label('email')}>
-          <input type="email" autoComplete="email" maxLength={254} {...input('email')} />
+        <Field label={label('email')} error={badEmail && t('invalid.email')}>
+          <input type="email" autoComplete="email" maxLength={254} aria-invalid={badEmail} {...input('email')} />
         </Field>
       )}
       {view.fields.includes('department') && (
