@@ -148,6 +148,21 @@ export function ticketsContract(ctx: ContractContext): void {
       expect((await search({ sort: 'due_asc' })).ids).toEqual([refund.id, done.id, late.id, login.id, answered.id]);
     });
 
+    it('searches text case-insensitively in every script, not only Latin', async () => {
+      const site = await seedSite(ctx.store);
+      const hello = await create(site, { subject: 'Добры дзень! Пытанне пра ўпакоўку', requesterName: 'Алесь', requesterEmail: 'ales@example.by' });
+      const tea = await create(site, { subject: 'Где мой ПУЭР и Oolong?', requesterName: 'Ελένη' });
+      await create(site, { subject: 'Something else', requesterName: 'Vera' });
+      const found = async (search: string) =>
+        (await ctx.store.searchTickets({
+          siteId: site.id, agentId: 'nobody', now: new Date().toISOString(), breachingWithinMinutes: 60, view: 'all',
+          sort: 'created_asc', limit: 50, offset: 0, search,
+        })).tickets.map((t) => t.id);
+      for (const text of ['добры', 'ДОБРЫ', 'дОбРы ДЗЕНЬ', 'алесь', 'АЛЕСЬ', 'ЎПАКОЎКУ']) expect(await found(text)).toEqual([hello.id]);
+      for (const text of ['пуэр', 'Пуэр', 'OOLONG', 'ελένη', 'ΕΛΈΝΗ']) expect(await found(text)).toEqual([tea.id]);
+      expect(await found('дзень%')).toEqual([]);
+    });
+
     it('finds solved tickets due to close, pending ones due a reminder once, a visitor’s tickets, and long waits', async () => {
       const { site, visitor, conversation } = await seedConversation(ctx.store);
       const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();

@@ -5,6 +5,7 @@ import { newId } from '../../tokens';
 import type { NewTicketEventRecord, NewTicketRecord, Store, TicketSearch } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import { toConversation, type ConversationRow } from './rows';
+import { UNICODE_LOWER } from './unicode-lower';
 import { TICKET_COLUMNS, toTicket, toTicketEvent, type TicketEventRow, type TicketRow } from './ticket-rows';
 
 type TicketStore = Pick<
@@ -44,10 +45,12 @@ export function whereFor(search: TicketSearch): { sql: string; params: unknown[]
   if (search.departmentId) where('department_id = ?', search.departmentId);
   if (search.tag) where('EXISTS (SELECT 1 FROM json_each(tags_json) WHERE value = ?)', search.tag);
   if (search.search) {
-    const like = `%${search.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // instr() on text folded in JavaScript: LIKE and lower() would fold only ASCII, missing "ДОБРЫ" in "Добры".
+    const needle = search.search.toLowerCase();
+    const contains = (column: string) => `instr(${UNICODE_LOWER}(${column}), ?) > 0`;
     const asNumber = Number(search.search.replace(/^#/, ''));
-    clauses.push("(subject LIKE ? ESCAPE '\\' OR requester_email LIKE ? ESCAPE '\\' OR requester_name LIKE ? ESCAPE '\\' OR number = ?)");
-    params.push(like, like, like, Number.isInteger(asNumber) ? asNumber : -1);
+    clauses.push(`(${contains('subject')} OR ${contains('requester_email')} OR ${contains('requester_name')} OR number = ?)`);
+    params.push(needle, needle, needle, Number.isInteger(asNumber) ? asNumber : -1);
   }
   switch (search.view) {
     case 'all':

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../store';
 import { migrate } from './migrations';
+import { registerUnicodeLower } from './unicode-lower';
 import { sqliteConversations } from './sqlite-conversations';
 import { walFlusher } from './sqlite-wal-flush';
 import { startWalCheckpointer } from './sqlite-wal-checkpointer';
@@ -41,6 +42,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // 64 MiB of page cache instead of SQLite's 2 MiB: a message touches index pages of its conversation
   // all over the file, and with thousands of chats open most of them were read again from the OS.
   db.pragma(`cache_size = -${64 * 1024}`);
+  registerUnicodeLower(db);
   try {
     migrate(db);
   } catch (error) {
