@@ -3,6 +3,7 @@
  * a labelled field, the submit progress of a request, its error line. A chunk of its own, with its
  * stylesheet, loaded with the first card that needs it.
  */
+import type { AckResult } from '@parley/shared';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ChatStore } from '../chat-store';
@@ -12,9 +13,10 @@ export type Progress = 'idle' | 'sending' | 'failed' | 'done';
 
 /**
  * Runs a request from a form: `run` returns null when the form is not ready (a required field is
- * empty), else whether the request succeeded. A second submit while one is on its way is ignored.
+ * empty), else whether the request succeeded, or null when the server refused a field (shown beside
+ * it, so the form goes back to idle rather than failed). A second submit while one is on its way is ignored.
  */
-export function useSubmit(run: () => Promise<boolean> | null): [Progress, (event: Event) => void] {
+export function useSubmit(run: () => Promise<boolean | null> | null): [Progress, (event: Event) => void] {
   const [progress, setProgress] = useState<Progress>('idle');
   const submit = (event: Event): void => {
     event.preventDefault();
@@ -22,7 +24,7 @@ export function useSubmit(run: () => Promise<boolean> | null): [Progress, (event
     const request = run();
     if (!request) return;
     setProgress('sending');
-    void request.then((ok) => setProgress(ok ? 'done' : 'failed'));
+    void request.then((ok) => setProgress(ok === null ? 'idle' : ok ? 'done' : 'failed'));
   };
   return [progress, submit];
 }
@@ -42,6 +44,11 @@ export function Field({ label, error, children }: { label: string; error?: strin
       )}
     </>
   );
+}
+
+/** The fields a VALIDATION_FAILED answer names (`email`, `message`), to mark them rather than fail the whole form. */
+export function refusedFields(result: AckResult<unknown> | null): string[] {
+  return result && !result.ok && result.error.code === 'VALIDATION_FAILED' ? (result.error.issues ?? []).map((issue) => issue.path) : [];
 }
 
 export function FailureLine({ progress }: { progress: Progress }) {

@@ -46,6 +46,30 @@ describe('OfflineForm', () => {
     expect(store.getState().email).toBe('ada@example.test');
   });
 
+  it('says which field to fix, before sending, for an e-mail the server would refuse or a blank message', async () => {
+    const { actions } = await renderForm();
+    fireEvent.input(screen.getByLabelText('Your email'), { target: { value: 'foo@bar' } });
+    fireEvent.input(screen.getByLabelText('Your message'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual(['Enter a valid email address', 'Write a message']);
+    expect(screen.getByLabelText('Your email')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Your message')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText(/Something went wrong/)).toBeNull();
+    expect(actions.ask).not.toHaveBeenCalled();
+  });
+
+  it('marks the field the server refused instead of the generic error', async () => {
+    const refusal = { code: 'VALIDATION_FAILED', message: 'email: Invalid email address', issues: [{ path: 'email', message: 'Invalid email address' }] };
+    const { actions } = await renderForm({}, { 'ticket:create': () => ({ ok: false, error: refusal }) });
+    fireEvent.input(screen.getByLabelText('Your email'), { target: { value: 'ada@example.test' } });
+    fireEvent.input(screen.getByLabelText('Your message'), { target: { value: 'Hello' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Enter a valid email address');
+    expect(actions.ask).toHaveBeenCalled();
+    expect(screen.queryByText(/Something went wrong/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Send message' })).toBeEnabled();
+  });
+
   it('shows the request number, and lets the visitor write another message', async () => {
     const { store } = await renderForm({
       receipt: { ticketNumber: 1042, emailOnFile: true },

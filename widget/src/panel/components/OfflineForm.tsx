@@ -3,12 +3,12 @@
  * out of hours): the message becomes a request (a ticket) answered by e-mail, and the visitor is
  * told its number.
  */
-import type { OfflineRequest, TicketReceipt } from '@parley/shared';
+import { isEmailAddress, type OfflineRequest, type TicketReceipt } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import type { PartProps } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
 import { COMPOSER_MAX_LENGTH } from './Composer';
-import { FailureLine, Field, useArrival, useSubmit } from './FormCard';
+import { FailureLine, Field, refusedFields, useArrival, useSubmit } from './FormCard';
 
 export interface OfflineFormProps extends PartProps {
   /** Out of opening hours (rather than nobody online). */
@@ -26,16 +26,23 @@ export function OfflineForm({ closed, known, receipt, onShowContact, store, acti
   const [name, setName] = useState(known.name ?? '');
   const [email, setEmail] = useState(known.email ?? '');
   const [message, setMessage] = useState('');
+  // Fields to fix, found before sending (by the server's e-mail rule) or named by the server's refusal.
+  const [invalid, setInvalid] = useState<string[]>([]);
   const [progress, submit] = useSubmit(() => {
     const request: OfflineRequest = { email: email.trim(), message: message.trim() };
     if (name.trim()) request.name = name.trim();
-    if (!request.email || !request.message) return null;
+    const found = [isEmailAddress(request.email) ? '' : 'email', request.message ? '' : 'message'].filter(Boolean);
+    setInvalid(found);
+    if (found.length) return null;
     return actions.ask('ticket:create', request).then((result) => {
       if (result?.ok) store.update({ ticket: { ...result.data, conversationId: null }, email: request.email });
       if (result?.ok) setMessage('');
-      return !!result?.ok;
+      const refused = refusedFields(result).filter((field) => field === 'email' || field === 'message');
+      setInvalid(refused);
+      return refused.length ? null : !!result?.ok;
     });
   });
+  const errorIn = (field: string) => invalid.includes(field) && t(`invalid.${field}`);
 
   const card = useArrival(store);
   if (receipt) {
@@ -64,21 +71,23 @@ export function OfflineForm({ closed, known, receipt, onShowContact, store, acti
       <Field label={`${t('prechat.name')} (${t('prechat.optional')})`}>
         <input type="text" autoComplete="name" maxLength={120} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </Field>
-      <Field label={t('prechat.email')}>
+      <Field label={t('prechat.email')} error={errorIn('email')}>
         <input
           type="email"
           autoComplete="email"
           required
           maxLength={254}
+          aria-invalid={invalid.includes('email')}
           value={email}
           onInput={(e) => setEmail(e.currentTarget.value)}
         />
       </Field>
-      <Field label={t('offline.message')}>
+      <Field label={t('offline.message')} error={errorIn('message')}>
         <textarea
           rows={4}
           required
           maxLength={COMPOSER_MAX_LENGTH}
+          aria-invalid={invalid.includes('message')}
           value={message}
           onInput={(e) => setMessage(e.currentTarget.value)}
         />

@@ -50,4 +50,21 @@ describe('RatingCard', () => {
     expect(actions.ask).toHaveBeenCalledWith('conversation:transcript', { email: 'ada.l@example.test' });
     expect(store.getState().email).toBe('ada.l@example.test');
   });
+
+  it('says the address is not valid, before sending, when the server would refuse it, or when it does', async () => {
+    const refusal = { code: 'VALIDATION_FAILED', message: 'email: Invalid email address', issues: [{ path: 'email', message: 'Invalid email address' }] };
+    const { actions } = await renderCard(5, { 'conversation:transcript': () => ({ ok: false, error: refusal }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Email me the transcript' }));
+    fireEvent.input(screen.getByLabelText('Your email'), { target: { value: 'carol@bad' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter a valid email address');
+    expect(screen.getByLabelText('Your email')).toHaveAttribute('aria-invalid', 'true');
+    expect(actions.ask).not.toHaveBeenCalled();
+
+    fireEvent.input(screen.getByLabelText('Your email'), { target: { value: 'carol@example.test' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(actions.ask).toHaveBeenCalledWith('conversation:transcript', { email: 'carol@example.test' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Enter a valid email address');
+    expect(screen.queryByText(/Something went wrong/)).toBeNull();
+  });
 });

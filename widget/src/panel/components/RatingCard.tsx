@@ -1,9 +1,9 @@
 /** After an answered chat: a 1–5 rating with an optional comment, then the transcript by e-mail if wanted. */
-import type { Conversation } from '@parley/shared';
+import { isEmailAddress, type Conversation } from '@parley/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PartProps } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
-import { FailureLine, Field, useArrival, useSubmit } from './FormCard';
+import { FailureLine, Field, refusedFields, useArrival, useSubmit } from './FormCard';
 
 export interface RatingCardProps extends PartProps {
   conversation: Pick<Conversation, 'rating'>;
@@ -66,13 +66,18 @@ function TranscriptOffer({ email: known, store, actions }: PartProps & { email: 
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [email, setEmail] = useState(known ?? '');
+  // An address the server would refuse, caught before sending (or named by its refusal).
+  const [badEmail, setBadEmail] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const [progress, submit] = useSubmit(() => {
     const address = email.trim();
-    if (!address) return null;
+    setBadEmail(!isEmailAddress(address));
+    if (!isEmailAddress(address)) return null;
     return actions.ask('conversation:transcript', { email: address }).then((result) => {
       if (result?.ok) store.update({ email: address });
-      return !!result?.ok;
+      const refused = refusedFields(result).includes('email');
+      setBadEmail(refused);
+      return refused ? null : !!result?.ok;
     });
   });
   useEffect(() => {
@@ -95,13 +100,14 @@ function TranscriptOffer({ email: known, store, actions }: PartProps & { email: 
   }
   return (
     <form class="card__row" onSubmit={submit}>
-      <Field label={t('prechat.email')}>
+      <Field label={t('prechat.email')} error={badEmail && t('invalid.email')}>
         <input
           ref={input}
           type="email"
           autoComplete="email"
           required
           maxLength={254}
+          aria-invalid={badEmail}
           value={email}
           onInput={(e) => setEmail(e.currentTarget.value)}
         />
