@@ -170,6 +170,21 @@ describe('site settings', () => {
       }),
     );
 
+    // An address the server would refuse says why by the field, and nothing is sent.
+    const email = contact.getByRole('textbox', { name: 'E-mail' });
+    fireEvent.input(email, { target: { value: 'help@acme' } });
+    expect(email).toHaveAccessibleDescription('Not a full e-mail address (like help@shop.example).');
+    fireEvent.click(contact.getByRole('button', { name: 'Save' }));
+    expect(admin.updateSiteSettings).toHaveBeenCalledTimes(2);
+    fireEvent.input(email, { target: { value: ' help@acme.example ' } });
+    expect(contact.queryByText('Not a full e-mail address (like help@shop.example).')).toBeNull();
+    fireEvent.click(contact.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(admin.updateSiteSettings).toHaveBeenLastCalledWith({
+        contact: { phone: '+375 17 000 00 00', email: 'help@acme.example', hoursNote: '' },
+      }),
+    );
+
     const origins = await section('origins');
     const box = origins.getByRole('textbox', { name: 'Origins, one per line' });
     fireEvent.input(box, { target: { value: 'https://shop.example/\nshop.example' } });

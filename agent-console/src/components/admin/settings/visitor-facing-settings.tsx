@@ -51,11 +51,12 @@ export function PrechatSettings({ settings, save, readOnly }: SettingsPartProps)
 export function ContactSettings({ settings, save, readOnly }: SettingsPartProps) {
   const t = useT();
   const [card, setCard] = useState<ContactCard>(settings.contact);
-  const emailOk = card.email === '' || EMAIL.test(card.email);
+  const email = card.email.trim();
+  const emailOk = email === '' || EMAIL.test(email);
   const set = (key: keyof ContactCard, value: string) => setCard((current) => ({ ...current, [key]: value }));
   const patch = (): SiteSettingsPatch | null =>
     emailOk
-      ? { contact: { phone: card.phone.trim(), email: card.email.trim(), hoursNote: card.hoursNote.trim() } }
+      ? { contact: { phone: card.phone.trim(), email, hoursNote: card.hoursNote.trim() } }
       : null;
   return (
     <SettingsSection
@@ -76,17 +77,26 @@ export function ContactSettings({ settings, save, readOnly }: SettingsPartProps)
             onInput={(e) => set('phone', e.currentTarget.value)}
           />
         </label>
-        <label class="field">
-          <span class="field__label">{t('login.email')}</span>
+        <div class="field">
+          <label class="field__label" for="contact-email">
+            {t('login.email')}
+          </label>
           <input
+            id="contact-email"
             type="email"
             maxLength={254}
             value={card.email}
             aria-invalid={!emailOk}
+            aria-describedby={emailOk ? undefined : 'contact-email-error'}
             onInput={(e) => set('email', e.currentTarget.value)}
             data-testid="contact-email"
           />
-        </label>
+          {!emailOk && (
+            <span id="contact-email-error" class="field__hint field__hint--error" role="alert">
+              {t('settings.contact.emailInvalid')}
+            </span>
+          )}
+        </div>
       </div>
       <label class="field">
         <span class="field__label">{t('settings.contact.hoursNote')}</span>
