@@ -22,18 +22,21 @@ export interface MessageListProps {
   intro?: ComponentChildren;
   /** Below the messages, e.g. the rating card. */
   children?: ComponentChildren;
+  /** The chat is showing; while it is not, the frame is hidden and has no layout to scroll. */
+  open: boolean;
 }
 
-export function MessageList({ entries, greeting, actions, intro, children }: MessageListProps) {
+export function MessageList({ entries, greeting, actions, intro, children, open }: MessageListProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
 
   // A new message keeps the end in view while the visitor reads there (cards reveal themselves: FormCard).
+  // Opening counts too: history that arrived while the frame was hidden could not be scrolled to.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element && atBottom.current) element.scrollTop = element.scrollHeight;
-  }, [entries]);
+  }, [entries, open]);
 
   const onScroll = (): void => {
     const element = scroller.current;

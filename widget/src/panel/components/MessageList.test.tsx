@@ -1,0 +1,58 @@
+import { act, screen } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { fakeActions, renderWithI18n } from '../../test-support/render-with-i18n';
+import type { TimelineEntry } from '../timeline-entries';
+import { MessageList } from './MessageList';
+
+const entries: TimelineEntry[] = [1, 2, 3].map((n) => ({
+  key: `message_${n}`,
+  author: 'agent',
+  authorName: 'Anna',
+  text: `message ${n}`,
+  createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, n)).toISOString(),
+  clientId: `client_${n}_000`,
+}));
+
+// jsdom has no layout: the list is 900px tall in a 300px box while the frame shows, and has no size while it is hidden.
+let frameShown = false;
+const scrolled = new WeakMap<Element, number>();
+const maxScroll = () => (frameShown ? 900 - 300 : 0);
+beforeAll(() => {
+  Object.defineProperties(HTMLElement.prototype, {
+    scrollHeight: { configurable: true, get: () => (frameShown ? 900 : 0) },
+    clientHeight: { configurable: true, get: () => (frameShown ? 300 : 0) },
+    scrollTop: {
+      configurable: true,
+      get(this: Element) {
+        return scrolled.get(this) ?? 0;
+      },
+      set(this: Element, value: number) {
+        scrolled.set(this, Math.max(0, Math.min(value, maxScroll())));
+      },
+    },
+  });
+});
+afterAll(() => {
+  for (const name of ['scrollHeight', 'clientHeight', 'scrollTop']) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
+});
+
+// The panel as the store drives it: closed while the history loads, then opened from the bubble.
+let openChat: () => void = () => undefined;
+function ChatPanel() {
+  const [open, setOpen] = useState(false);
+  openChat = () => setOpen(true);
+  return <MessageList entries={entries} greeting="" actions={fakeActions()} open={open} />;
+}
+
+describe('MessageList', () => {
+  it('opens at the newest message when the history arrived while the chat was closed (after a reload)', async () => {
+    frameShown = false;
+    await renderWithI18n(<ChatPanel />);
+    const scroller = screen.getByRole('list', { name: 'Messages' }).parentElement as HTMLElement;
+    expect(scroller.scrollTop).toBe(0);
+
+    frameShown = true;
+    act(() => openChat());
+    expect(scroller.scrollTop).toBe(600);
+  });
+});
