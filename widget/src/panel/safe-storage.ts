@@ -58,4 +58,5 @@ export const storageKeys = {
   visitorToken: (siteKey: string) => `parley:${siteKey}:visitor-token`,
   outbox: (siteKey: string) => `parley:${siteKey}:outbox`,
   sound: (siteKey: string) => `parley:${siteKey}:sound`,
+  email: (siteKey: string) => `parley:${siteKey}:email`,
 };

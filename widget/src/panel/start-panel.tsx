@@ -15,6 +15,7 @@ import { openSafeStorage, storageKeys } from './safe-storage';
 import { applyAppearance, fetchSiteConfig } from './site-config';
 import { createSocketTransport } from './socket-transport';
 import { createTypingNotifier } from './typing-notifier';
+import { rememberVisitorEmail } from './visitor-email';
 import { createVisitorTokenStore } from './visitor-token';
 
 export async function startPanel(win: Window, mount: HTMLElement): Promise<void> {
@@ -38,6 +39,7 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
     locale: i18n.language,
   }));
   const store = createChatStore({ sound: storage.getItem(soundKey) !== 'off' });
+  rememberVisitorEmail(store, storage, params.siteKey);
   const outbox = createOutbox({
     storage,
     storageKey: outboxKey,

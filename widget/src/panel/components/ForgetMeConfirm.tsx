@@ -8,7 +8,7 @@ import { useTranslation } from '../i18n-context';
 
 /**
  * Drops everything this browser keeps for the site (every `parley:<site>:` key: token, unsent
- * messages, sound) and reloads the panel, so nothing of the forgotten visitor survives in memory
+ * messages, sound, e-mail) and reloads the panel, so nothing of the forgotten visitor survives in memory
  * either. It reads the site and storage itself: importing the panel's helpers would make its first
  * chunk export them, and that chunk has no bytes to spare.
  */
