@@ -57,11 +57,11 @@ describe('"Forget me"', () => {
 
 describe('startAfresh', () => {
   it('knows every key the panel keeps for a site', () => {
-    expect(Object.values(storageKeys).map((keyOf) => keyOf('site_a_123').startsWith('parley:site_a_123:'))).toEqual([true, true, true]);
+    expect(Object.values(storageKeys).map((keyOf) => keyOf('site_a_123').startsWith('parley:site_a_123:'))).toEqual([true, true, true, true]);
   });
 
   it("removes every key this browser keeps for the site, and no other site's, then reloads", () => {
-    const keys = ['parley:site_a_123:visitor-token', 'parley:site_a_123:outbox', 'parley:site_a_123:sound', 'parley:site_b_123:visitor-token'];
+    const keys = ['parley:site_a_123:visitor-token', 'parley:site_a_123:outbox', 'parley:site_a_123:sound', 'parley:site_a_123:email', 'parley:site_b_123:visitor-token'];
     keys.forEach((key) => localStorage.setItem(key, 'x'));
     const reload = jest.fn();
     const win = { location: { search: '?site=site_a_123', hash: '', reload }, localStorage } as unknown as Window;
