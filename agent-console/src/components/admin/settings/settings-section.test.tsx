@@ -1,24 +1,12 @@
 import { render, screen } from '@testing-library/preact';
-import fs from 'node:fs';
-import path from 'node:path';
+import { applyConsoleCss } from '../../../test-support/console-css';
 import { NumberField } from './settings-section';
-
-const STYLES = path.join(__dirname, '../../../styles');
-
-/** The console's stylesheet as the bundler inlines it: console.css with its @imports in place. */
-function consoleCss(): string {
-  return fs
-    .readFileSync(path.join(STYLES, 'console.css'), 'utf8')
-    .replace(/@import '\.\/([\w-]+\.css)';/g, (_, file: string) => fs.readFileSync(path.join(STYLES, file), 'utf8'));
-}
 
 describe('NumberField', () => {
   it('keeps its input at its own height beside a field with a longer hint', () => {
     // jsdom lays nothing out, so this holds the rule itself: a row of fields stretches each to the
     // tallest, and a grid that stretches its rows made "Answer within" 42 px and "Wait limit" 48 px.
-    const style = document.createElement('style');
-    style.textContent = consoleCss();
-    document.head.append(style);
+    const removeCss = applyConsoleCss();
     render(
       <div class="field-row">
         <NumberField label="Answer within" hint="A long hint that wraps onto two lines" value="30" min={1} max={60} onInput={() => {}} />
@@ -30,6 +18,6 @@ describe('NumberField', () => {
       expect(getComputedStyle(field).display).toBe('grid');
       expect(getComputedStyle(field).alignContent).toBe('start');
     }
-    style.remove();
+    removeCss();
   });
 });
