@@ -8,7 +8,7 @@ describe('the console on a phone (≤ 480 px)', () => {
 
   it('keeps the page as wide as the screen: the nav and the header tools scroll within themselves', async () => {
     await renderSignedIn();
-    removeCss = applyConsoleCss('max-width: 480px');
+    removeCss = applyConsoleCss('(max-width: 480px)');
     const workspace = document.querySelector('.workspace') as HTMLElement;
     // A column that may shrink below its content's width, so nothing inside widens the page.
     expect(getComputedStyle(workspace).gridTemplateColumns).toBe('minmax(0, 1fr)');
@@ -26,8 +26,16 @@ describe('the console on a phone (≤ 480 px)', () => {
 
   it('gives the chat the height under a short list, so the reply box stays on screen', async () => {
     await renderSignedIn();
-    removeCss = applyConsoleCss('max-width: 480px');
+    removeCss = applyConsoleCss('(max-width: 480px)');
     const body = document.querySelector('.workspace__body') as HTMLElement;
     expect(getComputedStyle(body).gridTemplateRows).toBe('minmax(0, 30%) minmax(0, 1fr)');
+    // The chat's header wraps its actions under the visitor's name instead of cutting the name off.
+    const header = document.createElement('header');
+    header.className = 'chat-panel__header';
+    header.innerHTML = '<div class="chat-panel__who"></div>';
+    document.body.append(header);
+    expect(getComputedStyle(header).flexWrap).toBe('wrap');
+    expect(getComputedStyle(header.firstElementChild as Element).flexBasis).toBe('100%');
+    header.remove();
   });
 });

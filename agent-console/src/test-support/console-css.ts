@@ -11,24 +11,33 @@ export function consoleCss(): string {
     .replace(/@import '\.\/([\w-]+\.css)';/g, (_, file: string) => fs.readFileSync(path.join(STYLES, file), 'utf8'));
 }
 
-/**
- * Adds the stylesheet to the document, with the rules of the media queries matching `mediaText`
- * applied as if the screen matched them (jsdom evaluates no media queries). Returns its removal.
- */
-export function applyConsoleCss(mediaText?: string): () => void {
-  const base = document.createElement('style');
-  base.textContent = consoleCss();
-  document.head.append(base);
-  const added = [base];
-  if (mediaText) {
-    const matching = [...(base.sheet?.cssRules ?? [])].filter(
-      (rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.media.mediaText.includes(mediaText),
-    );
-    if (matching.length === 0) throw new Error(`no @media rule for ${mediaText}`);
-    const forced = document.createElement('style');
-    forced.textContent = matching.flatMap((rule) => [...rule.cssRules].map((inner) => inner.cssText)).join('\n');
-    document.head.append(forced);
-    added.push(forced);
+/** The text with each `@media <query> {…}` block matching `query` unwrapped where it stands. */
+function unwrapMedia(css: string, query: string): string {
+  const opening = `@media ${query} {`;
+  let out = css;
+  let at = out.indexOf(opening);
+  if (at < 0) throw new Error(`no @media ${query} block`);
+  while (at >= 0) {
+    let depth = 1;
+    let end = at + opening.length;
+    for (; depth > 0 && end < out.length; end += 1) {
+      if (out[end] === '{') depth += 1;
+      else if (out[end] === '}') depth -= 1;
+    }
+    // `end` is just past the block's closing brace; keep what is between the braces.
+    out = out.slice(0, at) + out.slice(at + opening.length, end - 1) + out.slice(end);
+    at = out.indexOf(opening, at);
   }
-  return () => added.forEach((style) => style.remove());
+  return out;
+}
+
+/**
+ * Adds the stylesheet to the document, with the `@media <query>` blocks applied as if the screen
+ * matched them, in their place in the cascade (jsdom evaluates no media queries). Returns its removal.
+ */
+export function applyConsoleCss(mediaQuery?: string): () => void {
+  const style = document.createElement('style');
+  style.textContent = mediaQuery ? unwrapMedia(consoleCss(), mediaQuery) : consoleCss();
+  document.head.append(style);
+  return () => style.remove();
 }
