@@ -56,3 +56,12 @@ describe('MessageList', () => {
     expect(scroller.scrollTop).toBe(600);
   });
 });
+
+test('an empty chat shows its greeting above the pre-chat form, not below it', async () => {
+  await renderWithI18n(
+    <MessageList entries={[]} greeting="Hi! Ask us anything" actions={fakeActions()} open intro={<form aria-label="Before we start" />} />,
+  );
+  const greeting = screen.getByText('Hi! Ask us anything');
+  const form = screen.getByRole('form', { name: 'Before we start' });
+  expect(greeting.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+});

@@ -46,8 +46,9 @@ export function MessageList({ entries, greeting, actions, intro, children, open 
 
   return (
     <div class="messages" ref={scroller} onScroll={onScroll}>
-      {intro}
+      {/* The greeting first: it says hello, then the pre-chat form asks who is writing. */}
       {entries.length === 0 && greeting && <p class="messages__empty">{greeting}</p>}
+      {intro}
       <ol class="messages__list" aria-live="polite" aria-label={t('messages')}>
         {entries.map((entry) => (
           <MessageItem key={entry.key} entry={entry} actions={actions} />
