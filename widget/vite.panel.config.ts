@@ -20,6 +20,7 @@ import {
   urlUriParser,
   websocketOnlyRegistry,
 } from './scripts/build-plugins';
+import { dropI18nextDebugMessages } from './scripts/drop-debug-messages';
 
 const panelSource = resolve(__dirname, 'src/panel');
 const BASE = '/panel/';
@@ -29,6 +30,7 @@ export default defineConfig({
   plugins: [
     componentStyles(resolve(panelSource, 'adopt-styles.ts')),
     websocketOnlyRegistry(),
+    dropI18nextDebugMessages(),
     jsonPacketCodec(resolve(panelSource, 'socket-packet-codec.ts')),
     textPacketCodec(resolve(panelSource, 'engine-packet-codec.ts')),
     urlUriParser(resolve(panelSource, 'engine-uri-parser.ts')),
