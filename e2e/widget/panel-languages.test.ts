@@ -1,6 +1,7 @@
 /**
  * The panel speaks the visitor's browser language: Chromium's `locale` per context (navigator.languages
- * and Accept-Language) picks English, Russian or Arabic; Arabic lays the panel out right to left.
+ * and Accept-Language) picks English, Russian, Belarusian or Arabic; Arabic lays the panel out right to
+ * left. Chromium has no Belarusian formats, so a Belarusian panel writes its times as Russian readers do.
  * Each run chats both ways and leaves a screenshot to look at.
  */
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ const cases = [
     dir: 'ltr',
     question: 'Do you have white tea?',
     answer: 'Yes, three kinds.',
+    clock: /^\d{1,2}:\d{2}\s?[AP]M$/,
   },
   {
     browserLocale: 'ru-RU',
@@ -37,13 +39,29 @@ const cases = [
     dir: 'ltr',
     question: 'Есть ли у вас белый чай?',
     answer: 'Да, три сорта.',
+    clock: /^\d{2}:\d{2}$/,
   },
-  { browserLocale: 'ar', lng: 'ar', dir: 'rtl', question: 'هل لديكم شاي أبيض؟', answer: 'نعم، ثلاثة أنواع.' },
+  {
+    browserLocale: 'be-BY',
+    lng: 'be',
+    dir: 'ltr',
+    question: 'Ці ёсць у вас белая гарбата?',
+    answer: 'Так, тры гатункі.',
+    clock: /^\d{2}:\d{2}$/,
+  },
+  {
+    browserLocale: 'ar',
+    lng: 'ar',
+    dir: 'rtl',
+    question: 'هل لديكم شاي أبيض؟',
+    answer: 'نعم، ثلاثة أنواع.',
+    clock: /^\d{1,2}:\d{2}\s?(ص|م)$/,
+  },
 ] as const;
 
 test.each(cases)(
   'a browser in $browserLocale gets the panel in $lng, laid out $dir',
-  async ({ browserLocale, lng, dir, question, answer }) => {
+  async ({ browserLocale, lng, dir, question, answer, clock }) => {
     const strings = stringsOf(lng);
     const context = await scene.harness.browser.newContext({
       locale: browserLocale,
@@ -78,6 +96,8 @@ test.each(cases)(
     await scene.agent.reply(asked.conversationId, answer);
     await visitor.messages('agent').filter({ hasText: answer }).waitFor({ state: 'visible' });
     expect(await visitor.messageTexts()).toEqual([question, answer]);
+    // The time under each message, in the reader's own way of writing it (not "9:05 PM" in Belarusian).
+    expect(await visitor.messages('agent').first().locator('time').innerText()).toMatch(clock);
 
     // Logical properties: the visitor's own messages sit at the inline end (right in LTR, left in RTL).
     const mine = (await visitor.messages('visitor').first().boundingBox())!;

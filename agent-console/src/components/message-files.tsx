@@ -3,6 +3,7 @@
  * (images as thumbnails through `blob:` URLs, other files as buttons that download when pressed),
  * and sizes and refusals in the agent's language.
  */
+import { formatLocale } from '@parley/shared';
 import type { MessageAttachment } from '@parley/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error';
@@ -20,7 +21,7 @@ const MB = 1024 * 1024;
 /** "820 KB", "1.4 MB" (of 1,024, as the server counts its limit). */
 export function formatFileSize(bytes: number, language: string): string {
   const megabytes = bytes >= MB;
-  return new Intl.NumberFormat(language, {
+  return new Intl.NumberFormat(formatLocale(language), {
     style: 'unit',
     unit: megabytes ? 'megabyte' : 'kilobyte',
     maximumFractionDigits: megabytes ? 1 : 0,

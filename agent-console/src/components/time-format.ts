@@ -1,11 +1,13 @@
 /** Times in the agent's language and time zone: today just the time, earlier days with the date. */
+import { formatLocale } from '@parley/shared';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: string, withDate: boolean): Intl.DateTimeFormat {
   const key = `${locale}|${withDate}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, {
+    cached = new Intl.DateTimeFormat(formatLocale(locale), {
       hour: '2-digit',
       minute: '2-digit',
       ...(withDate ? { day: 'numeric', month: 'short' } : {}),

@@ -1,4 +1,5 @@
 /** Makes the panel's i18next instance available to components, re-rendering them when the language changes. */
+import { formatLocale } from '@parley/shared';
 import type { i18n as I18n, TFunction } from 'i18next';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
@@ -6,6 +7,8 @@ import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 export interface Translation {
   t: TFunction;
   lng: string;
+  /** The locale for Intl: `lng`, or its nearest where the browser has no data for it (see formatLocale). */
+  intl: string;
   dir: 'ltr' | 'rtl';
 }
 
@@ -20,7 +23,7 @@ export function TranslationProvider({ i18n, children }: { i18n: I18n; children: 
   }, [i18n]);
   // A fresh value per language, so every consumer re-renders with the new texts.
   const value = useMemo<Translation>(
-    () => ({ t: i18n.getFixedT(lng), lng, dir: i18n.dir(lng) === 'rtl' ? 'rtl' : 'ltr' }),
+    () => ({ t: i18n.getFixedT(lng), lng, intl: formatLocale(lng), dir: i18n.dir(lng) === 'rtl' ? 'rtl' : 'ltr' }),
     [i18n, lng],
   );
   return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>;

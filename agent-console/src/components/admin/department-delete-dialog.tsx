@@ -2,6 +2,7 @@
  * "Delete this department?": says what changes before the admin confirms, and when the server
  * refuses because the department is still in use, what to move first, in the admin's language.
  */
+import { formatLocale } from '@parley/shared';
 import {
   DEPARTMENT_IN_USE_REASONS,
   type Department,
@@ -59,7 +60,7 @@ export function DepartmentDeleteDialog({ department, onClose }: { department: De
       <p class="dialog__text">{t('departments.deleteExplain')}</p>
       {widened.length > 0 && (
         <p class="dialog__text">
-          {t('departments.deleteWidens', { names: new Intl.ListFormat(language).format(widened) })}
+          {t('departments.deleteWidens', { names: new Intl.ListFormat(formatLocale(language)).format(widened) })}
         </p>
       )}
       {refusal && (

@@ -1,3 +1,5 @@
+import { withoutBelarusianIntlData } from '@parley/shared/test-support/intl-without-belarusian';
+import { formatMessageTime } from '../time-format';
 import { formatCount, formatDay, formatDuration, formatHour, formatPercent } from './analytics-format';
 
 describe('analytics figures', () => {
@@ -26,4 +28,15 @@ describe('analytics figures', () => {
     expect(formatHour(0, 'en')).toBe('12 AM');
     expect(formatHour(15, 'de')).toBe('15 Uhr');
   });
+});
+
+test('in a browser without Belarusian data (Chromium), Belarusian figures read as Russian ones, not English', () => {
+  const restore = withoutBelarusianIntlData();
+  try {
+    expect(formatDuration(252, 'be')).toBe('4 мин 12 с');
+    expect(formatHour(15, 'be')).toBe('15');
+    expect(formatMessageTime('2030-03-01T21:05:00', 'be', new Date('2030-03-01T23:00:00'))).toBe('21:05');
+  } finally {
+    restore();
+  }
 });

@@ -1,4 +1,5 @@
 /** Figures in the agent's language through Intl: counts, percentages, durations, days and hours. */
+import { formatLocale } from '@parley/shared';
 
 const DASH = '—';
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
@@ -13,20 +14,20 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFor
 }
 
 export function formatCount(value: number, locale: string): string {
-  return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+  return cached(`n|${locale}`, () => new Intl.NumberFormat(formatLocale(locale))).format(value);
 }
 
 /** `percent` is already in % (the server rounds it to one decimal). */
 export function formatPercent(percent: number | null, locale: string): string {
   if (percent === null) return DASH;
-  return cached(`p|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })).format(
+  return cached(`p|${locale}`, () => new Intl.NumberFormat(formatLocale(locale), { style: 'percent', maximumFractionDigits: 1 })).format(
     percent / 100,
   );
 }
 
 export function formatAverage(value: number | null, locale: string): string {
   if (value === null) return DASH;
-  return cached(`a|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
+  return cached(`a|${locale}`, () => new Intl.NumberFormat(formatLocale(locale), { maximumFractionDigits: 2 })).format(value);
 }
 
 const UNITS = [
@@ -37,7 +38,7 @@ const UNITS = [
 ] as const;
 
 function unitText(amount: number, unit: (typeof UNITS)[number]['unit'], locale: string): string {
-  const format = cached(`u|${locale}|${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }));
+  const format = cached(`u|${locale}|${unit}`, () => new Intl.NumberFormat(formatLocale(locale), { style: 'unit', unit, unitDisplay: 'short' }));
   return format.format(amount);
 }
 
@@ -54,7 +55,7 @@ export function formatDuration(seconds: number | null, locale: string): string {
   if (first === -1) return unitText(0, 'second', locale);
   const shown = amounts.slice(first, first + 2).filter((a) => a.amount > 0);
   const words = shown.map((a) => unitText(a.amount, a.unit, locale));
-  return cached(`l|${locale}`, () => new Intl.ListFormat(locale, { type: 'unit', style: 'short' })).format(words);
+  return cached(`l|${locale}`, () => new Intl.ListFormat(formatLocale(locale), { type: 'unit', style: 'short' })).format(words);
 }
 
 /** A calendar date (YYYY-MM-DD) as "3 Mar" or, with the year, "3 Mar 2030". */
@@ -62,7 +63,7 @@ export function formatDay(date: string, locale: string, withYear = false): strin
   const format = cached(
     `d|${locale}|${withYear}`,
     () =>
-      new Intl.DateTimeFormat(locale, {
+      new Intl.DateTimeFormat(formatLocale(locale), {
         timeZone: 'UTC',
         day: 'numeric',
         month: 'short',
@@ -74,12 +75,12 @@ export function formatDay(date: string, locale: string, withYear = false): strin
 
 /** An hour of the day (0-23) as the locale writes it: "09", "9 AM", "9时". */
 export function formatHour(hour: number, locale: string): string {
-  const format = cached(`h|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric' }));
+  const format = cached(`h|${locale}`, () => new Intl.DateTimeFormat(formatLocale(locale), { timeZone: 'UTC', hour: 'numeric' }));
   return format.format(new Date(Date.UTC(2000, 0, 1, hour)));
 }
 
 /** A moment, date and time, for "posted at" lines. */
 export function formatMoment(iso: string, locale: string): string {
-  const format = cached(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  const format = cached(`m|${locale}`, () => new Intl.DateTimeFormat(formatLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }));
   return format.format(new Date(iso));
 }

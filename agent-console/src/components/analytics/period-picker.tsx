@@ -2,6 +2,7 @@
  * What the report covers: the last 7, 30 or 90 days or chosen dates, in a time zone (the
  * browser's unless changed), and for admins one agent or one department.
  */
+import { formatLocale } from '@parley/shared';
 import { useMemo } from 'preact/hooks';
 import { useInsightT } from '../../i18n/use-insight-t';
 import { useConsole, useLive } from '../../state/console-context';
@@ -20,7 +21,7 @@ function timeZones(current: string): string[] {
 
 /** "1 – 30 Mar 2030" in the reader's language. */
 export function periodText(from: string, to: string, locale: string): string {
-  const format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  const format = new Intl.DateTimeFormat(formatLocale(locale), { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(`${to}T00:00:00Z`);
   return from === to ? format.format(start) : format.formatRange(start, end);

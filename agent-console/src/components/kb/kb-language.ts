@@ -1,4 +1,5 @@
 /** Article languages by name in the reader's language ("German", "Deutsch"), and the ones offered. */
+import { formatLocale } from '@parley/shared';
 import { LANGUAGES } from '../../i18n/languages';
 
 const names = new Map<string, Intl.DisplayNames | null>();
@@ -6,7 +7,7 @@ const names = new Map<string, Intl.DisplayNames | null>();
 export function languageName(code: string, locale: string): string {
   if (!names.has(locale)) {
     try {
-      names.set(locale, new Intl.DisplayNames([locale], { type: 'language' }));
+      names.set(locale, new Intl.DisplayNames([formatLocale(locale)], { type: 'language' }));
     } catch {
       names.set(locale, null);
     }

@@ -1,5 +1,5 @@
 /** Where a ticket stands against its two SLA clocks (first response, resolution) at a moment. */
-import type { Ticket } from '@parley/shared';
+import { formatLocale, type Ticket } from '@parley/shared';
 
 export type SlaState = 'none' | 'running' | 'soon' | 'breached' | 'met' | 'met_late';
 export type SlaClockName = 'firstResponse' | 'resolution';
@@ -56,7 +56,7 @@ export function nextClock(ticket: Ticket, now: number): SlaClock | null {
 export function formatDuration(ms: number, locale: string): string {
   const minutes = Math.max(1, Math.floor(Math.abs(ms) / 60_000));
   const part = (value: number, unit: 'day' | 'hour' | 'minute') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
+    new Intl.NumberFormat(formatLocale(locale), { style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
@@ -66,5 +66,5 @@ export function formatDuration(ms: number, locale: string): string {
       : hours > 0
         ? [part(hours, 'hour'), ...(mins ? [part(mins, 'minute')] : [])]
         : [part(mins, 'minute')];
-  return new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format(parts);
+  return new Intl.ListFormat(formatLocale(locale), { style: 'narrow', type: 'unit' }).format(parts);
 }

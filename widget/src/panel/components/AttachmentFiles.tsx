@@ -35,7 +35,7 @@ function useBlobUrl(file: MessageAttachment, access: () => FileAccess): string |
 }
 
 function FileButton({ file, access }: { file: MessageAttachment; access: () => FileAccess }) {
-  const { lng } = useTranslation();
+  const { intl } = useTranslation();
   const [busy, setBusy] = useState(false);
   const download = async (): Promise<void> => {
     setBusy(true);
@@ -56,7 +56,7 @@ function FileButton({ file, access }: { file: MessageAttachment; access: () => F
         <path d="M6 3h8l4 4v14H6zM14 3v4h4" />
       </svg>
       <span class="message-file__name">{file.name}</span>
-      <span class="message-file__size">{formatFileSize(file.size, lng)}</span>
+      <span class="message-file__size">{formatFileSize(file.size, intl)}</span>
     </button>
   );
 }

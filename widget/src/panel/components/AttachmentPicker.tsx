@@ -37,7 +37,7 @@ interface PickedFile {
 let nextKey = 0;
 
 export function AttachmentPicker({ access, input, disabled, onChange }: AttachmentPickerProps) {
-  const { t, lng } = useTranslation();
+  const { t, intl } = useTranslation();
   const [picked, setPicked] = useState<PickedFile[]>([]);
   const chooser = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -105,7 +105,7 @@ export function AttachmentPicker({ access, input, disabled, onChange }: Attachme
 
   const failureText = (failure: UploadFailure): string =>
     failure.reason === 'tooLarge'
-      ? t('files.tooLarge', { max: formatFileSize(failure.maxBytes, lng) })
+      ? t('files.tooLarge', { max: formatFileSize(failure.maxBytes, intl) })
       : t(`files.${failure.reason}`);
 
   return (

@@ -13,18 +13,18 @@ export interface ContactCardProps {
 }
 
 export function ContactCard({ contact, openingHours, openNow, onBack }: ContactCardProps) {
-  const { t, lng } = useTranslation();
+  const { t, intl } = useTranslation();
   const title = useRef<HTMLHeadingElement>(null);
   // Screen readers hear where they are; the next Tab reaches the links.
   useEffect(() => title.current?.focus(), []);
   const hours = useMemo(
     () =>
       openingHours && {
-        rows: weekRows(openingHours, lng),
-        zone: timeZoneName(openingHours.timeZone, lng),
-        holidays: upcomingHolidays(openingHours, lng),
+        rows: weekRows(openingHours, intl),
+        zone: timeZoneName(openingHours.timeZone, intl),
+        holidays: upcomingHolidays(openingHours, intl),
       },
-    [openingHours, lng],
+    [openingHours, intl],
   );
   return (
     <section class="card contact" aria-labelledby="parley-contact-title" data-testid="contact-card">

@@ -6,8 +6,8 @@ import type { TimelineEntry } from '../timeline-entries';
 import { LazyAttachmentFiles, LazyMessageFailure } from './lazy-parts';
 import { LinkifiedText } from './LinkifiedText';
 
-function useTimeFormat(lng: string): Intl.DateTimeFormat {
-  return useMemo(() => new Intl.DateTimeFormat(lng, { hour: 'numeric', minute: '2-digit' }), [lng]);
+function useTimeFormat(locale: string): Intl.DateTimeFormat {
+  return useMemo(() => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }), [locale]);
 }
 
 export interface MessageItemProps {
@@ -16,8 +16,8 @@ export interface MessageItemProps {
 }
 
 export function MessageItem({ entry, actions }: MessageItemProps) {
-  const { t, lng } = useTranslation();
-  const time = useTimeFormat(lng).format(new Date(entry.createdAt));
+  const { t, intl } = useTranslation();
+  const time = useTimeFormat(intl).format(new Date(entry.createdAt));
   const authorName = entry.author === 'agent' ? entry.authorName || t('author.agent') : null;
   return (
     <li

@@ -1,3 +1,4 @@
+import { withoutBelarusianIntlData } from '@parley/shared/test-support/intl-without-belarusian';
 import { act, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { fakeActions, renderWithI18n } from '../../test-support/render-with-i18n';
@@ -64,4 +65,15 @@ test('an empty chat shows its greeting above the pre-chat form, not below it', a
   const greeting = screen.getByText('Hi! Ask us anything');
   const form = screen.getByRole('form', { name: 'Before we start' });
   expect(greeting.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+});
+
+test('in a browser without Belarusian data (Chromium), a Belarusian chat shows times as Russian readers do, not in English', async () => {
+  const restore = withoutBelarusianIntlData();
+  try {
+    const evening = { ...entries[0]!, createdAt: new Date(2025, 0, 1, 21, 5).toISOString() };
+    await renderWithI18n(<MessageList entries={[evening]} greeting="" actions={fakeActions()} open />, 'be');
+    expect(screen.getByText('21:05')).toBeTruthy();
+  } finally {
+    restore();
+  }
 });

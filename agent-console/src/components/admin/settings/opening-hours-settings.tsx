@@ -1,4 +1,5 @@
 /** When the team is open: always, or weekly hours in a time zone, with holidays. */
+import { formatLocale } from '@parley/shared';
 import type { OpeningHours, SiteSettingsPatch, Weekday } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { useConsole } from '../../../state/console-context';
@@ -79,7 +80,7 @@ function Holidays(props: { dates: string[]; onChange(dates: string[]): void }) {
   const t = translator.t;
   const [date, setDate] = useState('');
   const format = (iso: string) =>
-    new Intl.DateTimeFormat(translator.language.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(formatLocale(translator.language.value), { dateStyle: 'medium', timeZone: 'UTC' }).format(
       new Date(`${iso}T00:00:00Z`),
     );
   function add() {

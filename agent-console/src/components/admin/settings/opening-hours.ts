@@ -1,4 +1,5 @@
 /** Opening hours as the form edits them, and back: "24:00" (end of day) shows as 00:00 in a time field. */
+import { formatLocale } from '@parley/shared';
 import type { OpeningHours, Weekday } from '@parley/shared';
 
 export const WEEKDAYS = [
@@ -57,5 +58,5 @@ export function timeZones(current: string): string[] {
 /** "Monday" in the agent's language (2024-01-01 was a Monday). */
 export function weekdayName(day: Weekday, locale: string): string {
   const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(formatLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(date);
 }
