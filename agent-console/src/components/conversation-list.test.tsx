@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { AGENT, conversation, visitorMessage } from '../test-support/fixtures';
 import { renderSignedIn } from '../test-support/render-console';
+import { formatMessageTime } from './time-format';
 
 beforeEach(() => window.localStorage.clear());
 
@@ -70,6 +71,39 @@ describe('conversation list', () => {
       }),
     );
     await waitFor(() => expect(screen.queryByTestId('mine-item')).toBeNull());
+  });
+
+  it('shows and orders my chats by their last message, unmoved when I go offline and come back', async () => {
+    const mine = { status: 'assigned', assignedAgentId: AGENT.id } as const;
+    const earlier = '2030-01-02T09:00:00.000Z';
+    const later = '2030-01-02T09:30:00.000Z';
+    const maria = conversation({ ...mine, visitorName: 'Maria', lastSeq: 2, lastMessageAt: earlier, updatedAt: earlier });
+    const otto = conversation({ ...mine, visitorName: 'Otto', lastSeq: 3, lastMessageAt: later, updatedAt: later });
+    const { socket } = await renderSignedIn({ conversations: [maria, otto] });
+    const shown = () =>
+      screen.getAllByTestId('mine-item').map((item) => [
+        within(item).getByTestId('conversation-name').textContent,
+        item.querySelector('.conversation-item__meta')?.textContent,
+      ]);
+    const before = [['Otto', formatMessageTime(later, 'en')], ['Maria', formatMessageTime(earlier, 'en')]];
+    await waitFor(() => expect(shown()).toEqual(before));
+
+    // Away past the grace period: the server requeued both chats, and on the agent's return assigned
+    // them again, Maria's last (queue order); each of those moved the chat's updatedAt.
+    const reassigned = (chat: typeof maria, at: string) => ({ ...chat, updatedAt: at, assignedAt: at, awaitingAgentSince: at });
+    const back = [reassigned(otto, '2030-01-02T10:04:00.000Z'), reassigned(maria, '2030-01-02T10:05:00.000Z')];
+    act(() => socket.setConnected(false));
+    socket.handle('conversation:list', () => ({ ok: true, data: back }));
+    act(() => socket.setConnected(true));
+    await waitFor(() => expect(socket.emitsOf('conversation:list')).toHaveLength(2));
+    await waitFor(() => expect(shown()).toEqual(before));
+    act(() => back.forEach((chat) => socket.serverEmit('conversation:updated', chat)));
+    expect(shown()).toEqual(before);
+
+    // A new message is what moves a chat up, and its time is what it shows.
+    const reply = '2030-01-02T10:10:00.000Z';
+    act(() => socket.serverEmit('message:new', visitorMessage(maria, { seq: 3, createdAt: reply })));
+    await waitFor(() => expect(shown()).toEqual([['Maria', formatMessageTime(reply, 'en')], before[0]]));
   });
 
   it('files a colleague’s chat under Colleagues', async () => {

@@ -1,6 +1,7 @@
 /** The sidebar: waiting visitors, the agent's chats and colleagues' chats, live, with unread counts. */
 import type { Conversation } from '@parley/shared';
 import { useConsole, useLive, useT } from '../state/console-context';
+import { lastMessageTime } from '../state/conversations.store';
 import { formatMessageTime } from './time-format';
 import { visitorLabel } from './visitor-label';
 
@@ -16,7 +17,7 @@ function ConversationItem({ conversation, section }: { conversation: Conversatio
   const colleague =
     section === 'others' ? live.agents.byId.value.get(conversation.assignedAgentId ?? '') : undefined;
   const time = formatMessageTime(
-    section === 'queue' ? conversation.queuedAt : conversation.updatedAt,
+    section === 'queue' ? conversation.queuedAt : lastMessageTime(conversation),
     translator.language.value,
   );
 

@@ -10,9 +10,9 @@ export interface ConversationsStore {
   byId: ReadonlySignal<ReadonlyMap<string, Conversation>>;
   /** Waiting for an agent, longest-waiting first. */
   queued: ReadonlySignal<Conversation[]>;
-  /** Assigned to the signed-in agent, or one they were invited into; most recently active first. */
+  /** Assigned to the signed-in agent, or one they were invited into; latest message first. */
   mine: ReadonlySignal<Conversation[]>;
-  /** Assigned to someone else. */
+  /** Assigned to someone else; latest message first. */
   others: ReadonlySignal<Conversation[]>;
   /** Reactive: reads signals, so components re-render when it changes. */
   unreadCount(conversationId: string): number;
@@ -31,7 +31,13 @@ export interface ConversationsStore {
 
 type SeqById = Record<string, number>;
 
-const byUpdatedDesc = (a: Conversation, b: Conversation) => b.updatedAt.localeCompare(a.updatedAt);
+/**
+ * What a live chat shows as its time and is ordered by: its latest message, or its start before the
+ * first. Not updatedAt: assignment moves that too, and an agent going offline and back has every
+ * chat of theirs requeued and assigned again.
+ */
+export const lastMessageTime = (c: Conversation): string => c.lastMessageAt ?? c.createdAt;
+const byLastMessageDesc = (a: Conversation, b: Conversation) => lastMessageTime(b).localeCompare(lastMessageTime(a));
 // The server's queue order: by when each (last) joined the queue.
 const byQueuedAsc = (a: Conversation, b: Conversation) => a.queuedAt.localeCompare(b.queuedAt);
 
@@ -63,7 +69,7 @@ export function createConversationsStore(options: {
     c.assignedAgentId === agentId.value || c.participantAgentIds.includes(agentId.value ?? '');
   const assignedTo = (mineWanted: boolean) =>
     computed(() =>
-      all.value.filter((c) => c.status === 'assigned' && isMine(c) === mineWanted).sort(byUpdatedDesc),
+      all.value.filter((c) => c.status === 'assigned' && isMine(c) === mineWanted).sort(byLastMessageDesc),
     );
 
   function setOne(conversation: Conversation) {
@@ -94,9 +100,9 @@ export function createConversationsStore(options: {
     upsert(conversation) {
       ensureReadStore();
       const known = byId.value.get(conversation.id);
-      // Events can overtake each other; never let an older copy win over a newer lastSeq.
-      const lastSeq = Math.max(conversation.lastSeq, known?.lastSeq ?? 0);
-      setOne({ ...conversation, lastSeq });
+      // Events can overtake each other; never let an older copy win over a newer lastSeq (nor its time).
+      const latest = known && known.lastSeq > conversation.lastSeq ? known : conversation;
+      setOne({ ...conversation, lastSeq: latest.lastSeq, lastMessageAt: latest.lastMessageAt });
       return known;
     },
     noteMessage(message) {
@@ -109,6 +115,7 @@ export function createConversationsStore(options: {
           ...known,
           lastSeq: message.seq,
           updatedAt: message.createdAt,
+          lastMessageAt: message.createdAt,
           awaitingAgentSince: answered ? null : known.awaitingAgentSince,
         });
       }
@@ -125,7 +132,8 @@ export function createConversationsStore(options: {
         const known = next.get(conversationId);
         // Unknown chats are past the list's length or not yet announced (conversation:updated will).
         if (!known || lastSeq <= known.lastSeq) continue;
-        next.set(conversationId, { ...known, lastSeq, updatedAt, awaitingAgentSince });
+        // Activity comes from a message only: its updatedAt is that message's time.
+        next.set(conversationId, { ...known, lastSeq, updatedAt, lastMessageAt: updatedAt, awaitingAgentSince });
         moved = true;
       }
       if (moved) byId.value = next;

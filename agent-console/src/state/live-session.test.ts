@@ -109,8 +109,8 @@ describe('live session', () => {
 
   it("moves a colleague's chat up the list and counts it unread from the server's activity digest", async () => {
     const colleague = 'agent-bob-00001';
-    const quiet = conversation({ status: 'assigned', assignedAgentId: colleague, updatedAt: '2026-01-01T10:00:00.000Z' });
-    const busy = conversation({ status: 'assigned', assignedAgentId: colleague, updatedAt: '2026-01-01T10:05:00.000Z' });
+    const quiet = conversation({ status: 'assigned', assignedAgentId: colleague, lastMessageAt: '2026-01-01T10:00:00.000Z' });
+    const busy = conversation({ status: 'assigned', assignedAgentId: colleague, lastMessageAt: '2026-01-01T10:05:00.000Z' });
     const { socket, live } = start([quiet, busy]);
     socket.setConnected(true);
     await settle();

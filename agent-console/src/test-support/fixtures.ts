@@ -34,6 +34,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     lastSeq: 0,
     createdAt: at,
     updatedAt: at,
+    lastMessageAt: null,
     queuedAt: at,
     assignedAt: null,
     firstResponseAt: null,

@@ -320,8 +320,9 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
 
   /**
    * Stores a message once per (conversation, clientId) and gives it the next seq. A retry of
-   * the same clientId returns the stored message with created=false. An agent's message also
-   * records the first response and clears awaitingAgentSince. `conversation` is the conversation
+   * the same clientId returns the stored message with created=false. Every message sets the
+   * conversation's lastMessageAt to its createdAt; an agent's message also records the first
+   * response and clears awaitingAgentSince. `conversation` is the conversation
    * as this append left it (lastSeq included), so the caller needs no second read to announce it.
    * The promise settles once the message is durable; `onCommitted`, when given, runs exactly once
    * before that, as soon as every reader can see the message (it may still be waiting for the disk).

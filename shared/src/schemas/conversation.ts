@@ -21,7 +21,14 @@ export const ConversationSchema = z.object({
   /** The highest message seq stored so far; clients catch up from it. */
   lastSeq: z.number().int().nonnegative(),
   createdAt: IsoDateSchema,
+  /** When anything about it last changed: a message, but also an assignment, a requeue, an invitation. */
   updatedAt: IsoDateSchema,
+  /**
+   * When its latest message was stored; null before the first. Lists show and order live chats by
+   * it: updatedAt also moves when an agent goes offline and back (their chats are requeued and
+   * assigned again), which made every chat of theirs read "now".
+   */
+  lastMessageAt: IsoDateSchema.nullable(),
   /** When it (last) joined the queue; the queue is ordered by it. */
   queuedAt: IsoDateSchema,
   assignedAt: IsoDateSchema.nullable(),
@@ -113,6 +120,7 @@ export type ReadState = z.infer<typeof ReadStateSchema>;
 export const ConversationActivitySchema = z.object({
   conversationId: IdSchema,
   lastSeq: z.number().int().nonnegative(),
+  /** When the message that moved it was stored: the conversation's updatedAt and lastMessageAt both. */
   updatedAt: IsoDateSchema,
   awaitingAgentSince: IsoDateSchema.nullable(),
 });

@@ -3,7 +3,7 @@ import type { MessageAuthor } from '@parley/shared';
 import { newId } from '../../tokens';
 import { StoreConflictError } from '../store';
 import type { ContractContext } from './context';
-import { plain, seedAgent, seedAgents, seedConversation, seedSite, seedVisitor } from './seed';
+import { plain, seedAgent, seedAgents, seedConversation, seedSite, seedVisitor, untilClockTicks } from './seed';
 
 export function messagesContract(ctx: ContractContext): void {
   describe('messages', () => {
@@ -98,6 +98,39 @@ export function messagesContract(ctx: ContractContext): void {
       expect(await ctx.store.listMessages({ conversationId: newId() })).toEqual([]);
     });
 
+    it('keeps the time of the latest message, which assigning, requeueing, transferring or inviting does not move', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const [ann, bob] = await seedAgents(ctx.store, site.id, 2);
+      if (!ann || !bob) throw new Error('two agents expected');
+      expect(conversation.lastMessageAt).toBeNull();
+      const asked = await ctx.store.appendToOpenConversation({
+        siteId: site.id, visitorId: visitor.id, clientId: 'visitor-asks-1', author: { kind: 'visitor', id: visitor.id, name: null }, text: 'Hi',
+      });
+      expect(asked?.conversation.lastMessageAt).toBe(asked?.message.createdAt);
+      await untilClockTicks();
+      await ctx.store.claimConversation({ conversationId: conversation.id, agentId: ann.id });
+      const answered = await ctx.store.appendMessage({
+        conversationId: conversation.id, clientId: 'ann-answers-1', author: { kind: 'agent', id: ann.id, name: 'Ann' }, text: 'Hello',
+      });
+      const lastMessageAt = answered.message.createdAt;
+      expect(answered.conversation.lastMessageAt).toBe(lastMessageAt);
+
+      // What an agent going offline and coming back does, then the other moves a chat makes.
+      await untilClockTicks();
+      const moves = [
+        await ctx.store.requeueConversation({ conversationId: conversation.id, fromAgentId: ann.id, declined: false }),
+        await ctx.store.assignConversation({ conversationId: conversation.id, agentId: ann.id, maxChats: 5 }),
+        await ctx.store.transferConversation({ conversationId: conversation.id, fromAgentId: ann.id, toAgentId: bob.id, maxChats: 5 }),
+        await ctx.store.addParticipant({ conversationId: conversation.id, agentId: ann.id }),
+        await ctx.store.resolveConversation(conversation.id),
+      ];
+      for (const moved of moves) {
+        expect(moved?.lastMessageAt).toBe(lastMessageAt);
+        expect((moved?.updatedAt ?? '') > lastMessageAt).toBe(true);
+      }
+      expect((await ctx.store.findConversation(conversation.id))?.lastMessageAt).toBe(lastMessageAt);
+    });
+
     it("keeps agents' internal notes out of the visitor's view", async () => {
       const { site, visitor, conversation } = await seedConversation(ctx.store);
       const agent = await seedAgent(ctx.store, site.id);
@@ -139,7 +172,7 @@ export function messagesContract(ctx: ContractContext): void {
       const asked = await ctx.store.appendMessage({
         conversationId: conversation.id, clientId: 'asked-0001', author: { kind: 'visitor', id: visitor.id, name: null }, text: 'hi?',
       });
-      expect(asked.conversation).toEqual({ ...claimed, lastSeq: 1, updatedAt: expect.any(String) });
+      expect(asked.conversation).toEqual({ ...claimed, lastSeq: 1, updatedAt: asked.message.createdAt, lastMessageAt: asked.message.createdAt });
       expect(asked.conversation.firstResponseAt ?? null).toBeNull();
       const answered = await ctx.store.appendMessage({
         conversationId: conversation.id, clientId: 'answer-0001', author: { kind: 'agent', id: agent.id, name: 'Ann' }, text: 'hello',
@@ -218,7 +251,9 @@ export function messagesContract(ctx: ContractContext): void {
 
       expect(await ctx.store.findSiteById(site.id)).toEqual(site);
       expect(await ctx.store.findAgentById(agent.id)).toEqual(agent);
-      expect(await ctx.store.findOpenConversation(site.id, visitor.id)).toEqual({ ...claimed, lastSeq: 1, updatedAt: expect.any(String) });
+      expect(await ctx.store.findOpenConversation(site.id, visitor.id)).toEqual({
+        ...claimed, lastSeq: 1, updatedAt: message.createdAt, lastMessageAt: message.createdAt,
+      });
       expect(await ctx.store.listMessages({ conversationId: conversation.id })).toEqual([message]);
       const after = await ctx.store.appendMessage({
         conversationId: conversation.id, clientId: 'after-restart', author: { kind: 'system' }, text: 'next',

@@ -67,6 +67,8 @@ export interface ConversationDoc {
   /** Read receipts; absent on documents written before them. */
   visitorReadSeq?: number; agentReadSeq?: number;
   createdAt: Date; updatedAt: Date; queuedAt: Date; assignedAt: Date | null;
+  /** Set with each message's seq; absent on documents written before it. */
+  lastMessageAt?: Date | null;
   /** Absent until the first answer, so `$min` can set it once in the same update as the seq. */
   firstResponseAt?: Date | null;
   awaitingAgentSince: Date | null; resolvedAt: Date | null;

@@ -50,8 +50,8 @@ export const toConversation = (d: ConversationDoc): Conversation => ({
   id: d._id, siteId: d.siteId, visitorId: d.visitorId, visitorName: d.visitorName, status: d.status,
   assignedAgentId: d.assignedAgentId, participantAgentIds: d.participantAgentIds ?? [],
   departmentId: d.departmentId ?? null, locale: d.locale, lastSeq: d.lastSeq,
-  createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt), queuedAt: iso(d.queuedAt),
-  assignedAt: isoOrNull(d.assignedAt), firstResponseAt: isoOrNull(d.firstResponseAt),
+  createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt), lastMessageAt: isoOrNull(d.lastMessageAt),
+  queuedAt: iso(d.queuedAt), assignedAt: isoOrNull(d.assignedAt), firstResponseAt: isoOrNull(d.firstResponseAt),
   awaitingAgentSince: isoOrNull(d.awaitingAgentSince), resolvedAt: isoOrNull(d.resolvedAt),
   ticketId: d.ticketId ?? null, rating: d.rating ?? null, ratingComment: d.ratingComment ?? null,
 });

@@ -23,8 +23,8 @@ export function mongoMessages(models: MongoModels): MessageStore {
     const answersVisitor = input.author.kind === 'agent' && !input.internal;
     const update = answersVisitor
       // firstResponseAt is absent until now, so $min sets it once and keeps it afterwards.
-      ? { $inc: { lastSeq: 1 }, $set: { updatedAt: at, awaitingAgentSince: null }, $min: { firstResponseAt: at } }
-      : { $inc: { lastSeq: 1 }, $set: { updatedAt: at } };
+      ? { $inc: { lastSeq: 1 }, $set: { updatedAt: at, lastMessageAt: at, awaitingAgentSince: null }, $min: { firstResponseAt: at } }
+      : { $inc: { lastSeq: 1 }, $set: { updatedAt: at, lastMessageAt: at } };
     const bumped = await conversations
       .findOneAndUpdate({ _id: input.conversationId }, update, { returnDocument: 'after' })
       .lean<ConversationDoc>();

@@ -119,7 +119,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     lastSeq: { type: Number, required: true },
     visitorReadSeq: { type: Number, default: 0 },
     agentReadSeq: { type: Number, default: 0 },
-    createdAt: requiredDate, updatedAt: requiredDate, queuedAt: requiredDate, assignedAt: nullableDate,
+    createdAt: requiredDate, updatedAt: requiredDate, lastMessageAt: nullableDate, queuedAt: requiredDate, assignedAt: nullableDate,
     firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
     declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString, ticketId: nullableString,
     rating: { type: Number, default: null }, ratingComment: nullableString, ratedAt: nullableDate,

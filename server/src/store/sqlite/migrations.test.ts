@@ -102,3 +102,28 @@ test('17 keeps every message, and a resend of any of them is still found and not
   // The rebuilt messages still belong to conversations that exist.
   expectReferencesEnforced(filename, "UPDATE messages SET conversation_id = 'chat-none' WHERE id = 'm-1'");
 });
+
+test("18 gives each conversation its latest message's time, and none to one without messages", async () => {
+  const filename = path.join(dir, 'parley.sqlite');
+  writeVersion15(filename);
+  const db = new Database(filename);
+  db.pragma('foreign_keys = ON');
+  migrate(db, 17);
+  const at = '2030-01-01T00:00:00.000Z';
+  // Reassigned after its last message: updated_at is later than any message.
+  db.exec(`
+    INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at, queued_at, last_seq)
+      VALUES ('chat-2', 'site-1', 'visitor-1', 'assigned', '${at}', '2030-01-01T09:00:00.000Z', '${at}', 2);
+    INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, text, created_at) VALUES
+      ('m-1', 'chat-2', 1, 'client-first-1', 'visitor', 'visitor-1', 'Hello', '2030-01-01T08:00:00.000Z'),
+      ('m-2', 'chat-2', 2, 'client-second-1', 'visitor', 'visitor-1', 'Anyone?', '2030-01-01T08:05:00.000Z');
+  `);
+  db.close();
+
+  const store = openSqliteStore({ filename });
+  expect(await store.findConversation('chat-2')).toMatchObject({
+    updatedAt: '2030-01-01T09:00:00.000Z', lastMessageAt: '2030-01-01T08:05:00.000Z',
+  });
+  expect((await store.findConversation('chat-1'))?.lastMessageAt).toBeNull();
+  await store.close();
+});

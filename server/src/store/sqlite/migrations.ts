@@ -453,6 +453,16 @@ const MIGRATIONS: string[] = [
   DROP TABLE messages;
   ALTER TABLE messages_17 RENAME TO messages;
   `,
+  // 18: when each conversation's latest message was stored, set by the same UPDATE that numbers the
+  // message. Chat lists showed updated_at, which assignment, requeue, transfer and invitations move
+  // too: an agent going offline and back made every chat of theirs read "now". Filled in from each
+  // conversation's highest-numbered message (the (conversation_id, seq) index finds it).
+  `
+  ALTER TABLE conversations ADD COLUMN last_message_at TEXT;
+  UPDATE conversations SET last_message_at =
+    (SELECT m.created_at FROM messages m WHERE m.conversation_id = conversations.id ORDER BY m.seq DESC LIMIT 1)
+  WHERE last_seq > 0;
+  `,
 ];
 
 /** Brings the schema to `to` (the newest unless told: tests stop earlier to hold data an older version wrote). */

@@ -35,6 +35,8 @@ export interface ConversationRow {
   id: string; site_id: string; visitor_id: string; visitor_name: string | null;
   status: Conversation['status']; assigned_agent_id: string | null; department_id: string | null;
   locale: string | null; last_seq: number; created_at: string; updated_at: string;
+  /** Added by migration 18; NULL before the first message. */
+  last_message_at: string | null;
   queued_at: string; assigned_at: string | null; first_response_at: string | null;
   awaiting_agent_since: string | null; resolved_at: string | null; declined_agent_ids_json: string;
   participant_agent_ids_json: string; ticket_id: string | null;
@@ -92,7 +94,7 @@ export const toConversation = (r: ConversationRow): Conversation => ({
   id: r.id, siteId: r.site_id, visitorId: r.visitor_id, visitorName: r.visitor_name,
   status: r.status, assignedAgentId: r.assigned_agent_id,
   participantAgentIds: parseStringArray(r.participant_agent_ids_json), departmentId: r.department_id, locale: r.locale,
-  lastSeq: r.last_seq, createdAt: r.created_at, updatedAt: r.updated_at,
+  lastSeq: r.last_seq, createdAt: r.created_at, updatedAt: r.updated_at, lastMessageAt: r.last_message_at,
   queuedAt: r.queued_at, assignedAt: r.assigned_at, firstResponseAt: r.first_response_at,
   awaitingAgentSince: r.awaiting_agent_since, resolvedAt: r.resolved_at, ticketId: r.ticket_id,
   rating: r.rating, ratingComment: r.rating_comment,
@@ -105,7 +107,7 @@ export const toConversation = (r: ConversationRow): Conversation => ({
  */
 export const CONVERSATION_COLUMNS = [
   'id', 'site_id', 'visitor_id', 'visitor_name', 'status', 'assigned_agent_id', 'department_id', 'locale',
-  'last_seq', 'created_at', 'updated_at', 'queued_at', 'assigned_at', 'first_response_at',
+  'last_seq', 'created_at', 'updated_at', 'last_message_at', 'queued_at', 'assigned_at', 'first_response_at',
   'awaiting_agent_since', 'resolved_at', 'declined_agent_ids_json', 'participant_agent_ids_json', 'ticket_id',
   'rating', 'rating_comment',
 ] as const satisfies readonly (keyof ConversationRow)[];
@@ -119,13 +121,13 @@ type ConversationValues = ValuesOf<typeof CONVERSATION_COLUMNS>;
 export function conversationFromValues(values: readonly unknown[]): Conversation {
   const [
     id, site_id, visitor_id, visitor_name, status, assigned_agent_id, department_id, locale,
-    last_seq, created_at, updated_at, queued_at, assigned_at, first_response_at,
+    last_seq, created_at, updated_at, last_message_at, queued_at, assigned_at, first_response_at,
     awaiting_agent_since, resolved_at, declined_agent_ids_json, participant_agent_ids_json, ticket_id,
     rating, rating_comment,
   ] = values as ConversationValues;
   return toConversation({
     id, site_id, visitor_id, visitor_name, status, assigned_agent_id, department_id, locale,
-    last_seq, created_at, updated_at, queued_at, assigned_at, first_response_at,
+    last_seq, created_at, updated_at, last_message_at, queued_at, assigned_at, first_response_at,
     awaiting_agent_since, resolved_at, declined_agent_ids_json, participant_agent_ids_json, ticket_id,
     rating, rating_comment,
   });

@@ -60,10 +60,10 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   // Run on every message: the conversation comes back as values, not as a row object (rows.ts).
   const returningConversation = `RETURNING ${CONVERSATION_COLUMNS.join(', ')}`;
   const bumpSeq = db.prepare<{ at: string; id: string }, unknown[]>(
-    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at WHERE id = @id ${returningConversation}`,
+    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at, last_message_at = @at WHERE id = @id ${returningConversation}`,
   ).raw();
   const bumpSeqAnswering = db.prepare<{ at: string; id: string }, unknown[]>(
-    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at,
+    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at, last_message_at = @at,
        first_response_at = COALESCE(first_response_at, @at), awaiting_agent_since = NULL
      WHERE id = @id ${returningConversation}`,
   ).raw();
