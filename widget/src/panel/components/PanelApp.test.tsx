@@ -419,6 +419,18 @@ describe('PanelApp', () => {
       expect(screen.queryByRole('button', { name: 'End chat' })).toBeNull();
     });
 
+    it('with nobody left online, offers the rating, then the offline form, without "write a message" over a missing composer', async () => {
+      const store = createChatStore({ connection: 'online', site: aSiteConfig(), availability: { agentsOnline: false, openNow: true } });
+      store.setConversation(aConversation({ status: 'resolved', rating: null }));
+      await renderPanel({ store });
+      const rating = await screen.findByRole('group', { name: 'How was this chat?' });
+      const form = await screen.findByTestId('offline-form');
+      expect(rating.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(screen.queryByRole('textbox', { name: 'Type your message' })).toBeNull();
+      await act(async () => undefined);
+      expect(screen.queryByText('This chat has ended. Write a message to start a new one.')).toBeNull();
+    });
+
     it('tells the visitor which request an unanswered chat became', async () => {
       const store = createChatStore({ connection: 'online', email: 'ada@example.test' });
       store.setConversation(aConversation({ id: 'conversation_9', status: 'resolved', ticketId: 'ticket_1' }));

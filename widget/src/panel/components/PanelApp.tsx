@@ -112,7 +112,8 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
           />
         )}
       </MessageList>
-      {conversation && conversation.status !== 'assigned' && <LazyConversationNotice state={state} />}
+      {/* Offline, the chat can only have ended, and the offline form (not the composer) is how to write again. */}
+      {conversation && conversation.status !== 'assigned' && !view.offline && <LazyConversationNotice state={state} />}
       <TypingIndicator typing={state.agentTyping} />
       {state.open && !view.offline && <LazyKbSuggestions input={input} store={store} actions={actions} />}
       {!view.offline && (
