@@ -33,6 +33,15 @@ function writeVersion15(filename: string): void {
   db.close();
 }
 
+/** The version-15 database brought up to `version`, open with foreign keys on, for a test to add rows. */
+function openAtVersion(filename: string, version: number): Database.Database {
+  writeVersion15(filename);
+  const db = new Database(filename);
+  db.pragma('foreign_keys = ON');
+  migrate(db, version);
+  return db;
+}
+
 /** Opens the file again with foreign keys on: no reference is broken, and `breaking` is refused. */
 function expectReferencesEnforced(filename: string, breaking: string): void {
   const db = new Database(filename);
@@ -65,10 +74,7 @@ test('16 keeps every department and what points at them, and names stay unique a
 
 test('17 keeps every message, and a resend of any of them is still found and not stored twice', async () => {
   const filename = path.join(dir, 'parley.sqlite');
-  writeVersion15(filename);
-  const db = new Database(filename);
-  db.pragma('foreign_keys = ON');
-  migrate(db, 16);
+  const db = openAtVersion(filename, 16);
   const at = '2030-01-01T00:00:00.000Z';
   db.exec(`
     INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at, queued_at, last_seq)
@@ -105,10 +111,7 @@ test('17 keeps every message, and a resend of any of them is still found and not
 
 test("18 gives each conversation its latest message's time, and none to one without messages", async () => {
   const filename = path.join(dir, 'parley.sqlite');
-  writeVersion15(filename);
-  const db = new Database(filename);
-  db.pragma('foreign_keys = ON');
-  migrate(db, 17);
+  const db = openAtVersion(filename, 17);
   const at = '2030-01-01T00:00:00.000Z';
   // Reassigned after its last message: updated_at is later than any message.
   db.exec(`
