@@ -118,7 +118,9 @@ test('agent replies, notes and status changes: the customer hears what they shou
   const replied = unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Заказ в пути. Номер накладной?', status: 'pending' } }));
   expect(replied).toMatchObject({ status: 'pending', assigneeAgentId: expect.any(String) });
   expect(replied.firstRespondedAt).toBeTruthy();
-  expect(server.mailer.sent.map((m) => m.template)).toEqual(['ticket_received', 'ticket_pending', 'ticket_reply']);
+  // One e-mail for one step: "we need your answer", with the question in it.
+  expect(server.mailer.sent.map((m) => m.template)).toEqual(['ticket_received', 'ticket_pending']);
+  expect(server.mailer.sent[1]?.data).toMatchObject({ replyText: 'Заказ в пути. Номер накладной?', status: 'pending' });
 
   const page = await (await fetch(`${server.url}${path}`)).text();
   expect(page).toContain('Ждём вашего ответа');
@@ -146,6 +148,26 @@ test('agent replies, notes and status changes: the customer hears what they shou
   const after = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
   expect(after.ticket).toMatchObject({ status: 'open', rating: 5, ratingComment: 'Спасибо' });
   expect(after.events.map((e) => e.kind)).toEqual(['created', 'note', 'reply', 'change', 'rating', 'reply']);
+});
+
+test('a reply that solves the ticket is one "solved" e-mail quoting it; a note that solves it sends the status alone', async () => {
+  const customer = await visitor();
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'one@example.test', message: 'first' }));
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'two@example.test', message: 'second' }));
+  const [first, second] = unwrap(await admin.emitWithAck('ticket:search', { sort: 'created_asc' })).tickets as [Ticket, Ticket];
+  server.mailer.sent.length = 0;
+
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: first.id, reply: { text: 'Refunded today.', status: 'solved' } }));
+  expect(server.mailer.sent).toEqual([
+    expect.objectContaining({ to: 'one@example.test', template: 'ticket_solved', data: expect.objectContaining({ replyText: 'Refunded today.' }) }),
+  ]);
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: first.id, reply: { text: 'One more thing.' } }));
+  expect(server.mailer.sent.at(-1)).toMatchObject({ template: 'ticket_reply', data: { replyText: 'One more thing.' } });
+
+  server.mailer.sent.length = 0;
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: second.id, reply: { text: 'Internal: fixed by ops', internal: true, status: 'solved' } }));
+  expect(server.mailer.sent.map((m) => m.template)).toEqual(['ticket_solved']);
+  expect(JSON.stringify(server.mailer.sent)).not.toContain('Internal: fixed by ops');
 });
 
 test('an agent’s escalation note is an internal note on the new ticket: the requester’s page and e-mails never show it', async () => {

@@ -39,8 +39,15 @@ export function createTicketNotifier({ mailer, links }: TicketNotifierDeps) {
 
   return {
     received: (site: Site, ticket: Ticket) => send(site, ticket, { template: 'ticket_received' }),
-    reply: (site: Site, ticket: Ticket, reply: { agentName: string; text: string }) =>
-      send(site, ticket, { template: 'ticket_reply', agentName: reply.agentName, replyText: reply.text }),
+    /**
+     * A public reply. When the same step moved the ticket to a status the customer hears about
+     * ("reply and set pending"), one e-mail says both: that status's e-mail quoting the reply, not
+     * two e-mails a second apart, the first of them without the question it asks to answer.
+     */
+    reply(site: Site, ticket: Ticket, reply: { agentName: string; text: string; statusChanged: boolean }) {
+      const template = (reply.statusChanged ? STATUS_EMAILS[ticket.status] : undefined) ?? 'ticket_reply';
+      return send(site, ticket, { template, agentName: reply.agentName, replyText: reply.text });
+    },
     async statusChanged(site: Site, ticket: Ticket) {
       const template = STATUS_EMAILS[ticket.status];
       if (template) await send(site, ticket, { template });

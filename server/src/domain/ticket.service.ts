@@ -91,7 +91,6 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     if (!updated) throw notFound();
     broadcaster.ticketUpdated(updated);
     events.ticketUpdated(updated);
-    if (updated.status !== ticket.status) await notifier.statusChanged(site, updated);
     return updated;
   }
 
@@ -115,7 +114,9 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       const { ticket, site } = await ticketForAgent(agent, ticketId);
       const { patch, changes } = await planUpdate(site, ticket, update);
       if (changes.length === 0) return ticket;
-      return apply(site, ticket, { patch, event: agentEvent(agent, { kind: 'change', text: null, changes }) });
+      const updated = await apply(site, ticket, { patch, event: agentEvent(agent, { kind: 'change', text: null, changes }) });
+      if (updated.status !== ticket.status) await notifier.statusChanged(site, updated);
+      return updated;
     },
 
     async bulkUpdate(agent: Agent, ticketIds: string[], update: TicketUpdate): Promise<Ticket[]> {
@@ -145,7 +146,10 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       const updated = await apply(site, ticket, {
         patch, event: agentEvent(agent, { kind: reply.internal ? 'note' : 'reply', text: reply.text, changes }),
       });
-      if (!reply.internal) await notifier.reply(site, updated, { agentName: agent.name, text: reply.text });
+      const statusChanged = updated.status !== ticket.status;
+      // A note's text stays inside; only the status it set is news to the customer.
+      if (!reply.internal) await notifier.reply(site, updated, { agentName: agent.name, text: reply.text, statusChanged });
+      else if (statusChanged) await notifier.statusChanged(site, updated);
       return updated;
     },
 
