@@ -31,6 +31,22 @@ describe('SLA clocks', () => {
     expect(nextClock(solved, at('2030-01-05T00:00:00.000Z'))).toBeNull();
   });
 
+  it('stops the first-response clock of a ticket solved or closed without a public reply', () => {
+    const solved = { ...t, status: 'solved' as const, solvedAt: '2030-01-02T10:30:00.000Z' };
+    expect(slaClocks(solved, at('2030-01-02T10:40:00.000Z')).firstResponse.state).toBe('met');
+    expect(slaClocks(solved, at('2030-01-04T00:00:00.000Z')).firstResponse.state).toBe('met');
+    expect(nextClock(solved, at('2030-01-04T00:00:00.000Z'))).toBeNull();
+    const solvedLate = { ...t, status: 'solved' as const, solvedAt: '2030-01-02T12:00:00.000Z' };
+    expect(slaClocks(solvedLate, at('2030-01-02T12:10:00.000Z')).firstResponse).toMatchObject({
+      state: 'met_late',
+      marginMs: -60 * 60_000,
+    });
+    const closed = { ...t, status: 'closed' as const, closedAt: '2030-01-02T10:45:00.000Z' };
+    expect(nextClock(closed, at('2030-01-09T00:00:00.000Z'))).toBeNull();
+    // Reopened (solvedAt cleared): the reply is owed again.
+    expect(slaClocks({ ...t, status: 'open' }, at('2030-01-02T11:05:00.000Z')).firstResponse.state).toBe('breached');
+  });
+
   it('writes durations the agent’s way', () => {
     expect(formatDuration((2 * 60 + 14) * 60_000, 'en')).toBe('2h 14m');
     expect(formatDuration(-(3 * 1440 + 4 * 60) * 60_000, 'en')).toBe('3d 4h');

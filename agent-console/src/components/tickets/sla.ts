@@ -30,15 +30,18 @@ function clock(
 
 export function slaClocks(ticket: Ticket, now: number): { firstResponse: SlaClock; resolution: SlaClock } {
   const finished = ticket.status === 'solved' || ticket.status === 'closed';
+  const finishedAt = ticket.solvedAt ?? (finished ? (ticket.closedAt ?? ticket.updatedAt) : null);
   return {
+    // Solving a ticket without a public reply stops its first-response clock too: nobody owes
+    // that reply any more, so a solved ticket must not count down or turn "breached" for it.
     firstResponse: clock('firstResponse', {
       due: ticket.firstResponseDueAt,
-      doneAt: ticket.firstRespondedAt,
+      doneAt: ticket.firstRespondedAt ?? finishedAt,
       now,
     }),
     resolution: clock('resolution', {
       due: ticket.resolutionDueAt,
-      doneAt: ticket.solvedAt ?? (finished ? (ticket.closedAt ?? ticket.updatedAt) : null),
+      doneAt: finishedAt,
       now,
     }),
   };
