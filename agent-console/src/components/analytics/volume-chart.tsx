@@ -23,10 +23,26 @@ export interface VolumeChartProps {
   height?: number;
 }
 
-/** Every k-th label so at most `max` show; the others blank. */
-export function thinLabels(labels: readonly string[], max: number): string[] {
-  const step = Math.max(1, Math.ceil(labels.length / max));
-  return labels.map((label, i) => (i % step === 0 ? label : ''));
+/** About how wide one character of an axis label is drawn (11 px text), and the room between labels. */
+const LABEL_CHAR_PX = 6.5;
+const LABEL_GAP_PX = 8;
+const CHART_PADDING = { top: 12, right: 8, bottom: 4, left: 4 };
+const Y_AXIS_PX = 36;
+
+/**
+ * Every k-th label so at most `max` show, the others blank. Given the plot's width, k also grows
+ * until the labels do not run into each other (long month names: "20 сент."), and a label centred
+ * on one of the last bars that would run past the plot's end is left out.
+ */
+export function thinLabels(labels: readonly string[], max: number, plotWidth = 0): string[] {
+  const count = labels.length;
+  let step = Math.max(1, Math.ceil(count / max));
+  if (plotWidth <= 0 || count === 0) return labels.map((label, i) => (i % step === 0 ? label : ''));
+  const slot = plotWidth / count;
+  const width = Math.max(...labels.map((label) => label.length)) * LABEL_CHAR_PX;
+  step = Math.max(step, Math.ceil((width + LABEL_GAP_PX) / slot));
+  const fits = (i: number) => (count - i - 0.5) * slot + CHART_PADDING.right >= width / 2;
+  return labels.map((label, i) => (i % step === 0 && fits(i) ? label : ''));
 }
 
 function useChart(props: VolumeChartProps) {
@@ -36,13 +52,14 @@ function useChart(props: VolumeChartProps) {
     const element = box.current;
     // chartist reads media queries; without them (old browsers, tests) the table alone stays.
     if (!element || typeof window.matchMedia !== 'function') return;
-    const shown = thinLabels(labels, maxLabels);
+    const plotWidth = element.clientWidth - Y_AXIS_PX - CHART_PADDING.left - CHART_PADDING.right;
+    const shown = thinLabels(labels, maxLabels, plotWidth);
     const options: BarChartOptions = {
       stackBars: true,
       height: `${height}px`,
-      chartPadding: { top: 12, right: 8, bottom: 4, left: 4 },
+      chartPadding: CHART_PADDING,
       axisX: { showGrid: false, labelInterpolationFnc: (_value, index) => shown[index] ?? '' },
-      axisY: { onlyInteger: true, offset: 36 },
+      axisY: { onlyInteger: true, offset: Y_AXIS_PX },
     };
     const chart = new BarChart(element, { labels: [...labels], series: series.map((s) => [...s.values]) }, options);
     chart.on('draw', (event: { type: string; element: { attr(a: Record<string, string>): unknown }; chartRect: { width(): number } }) => {
