@@ -189,6 +189,35 @@ test('an agent’s escalation note is an internal note on the new ticket: the re
   expect(page).not.toContain('Billing must refund');
 });
 
+test('a reply or rating the ticket page cannot take brings the requester back to the page saying why, in their language', async () => {
+  const customer = await visitor(undefined, 'es');
+  unwrap(await customer.emitWithAck('ticket:create', { name: 'Lucía', email: 'lucia@example.test', message: '¿Hacen envíos a Canarias?' }));
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', {})).tickets[0] as Ticket;
+  const page = `${server.url}${new URL(String(server.mailer.sent[0]?.data.link)).pathname}`;
+  const post = (path: string, body: string) =>
+    fetch(`${page}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+
+  // Only spaces: the browser's `required` lets them through.
+  const blank = await post('/reply', 'text=%20%20%20');
+  expect(blank.url).toMatch(/\?problem=reply_empty$/);
+  const blankPage = await blank.text();
+  expect(blankPage).toContain('role="alert">No se ha enviado nada: escriba primero su respuesta.</p>');
+  expect(blankPage).toContain('lang="es"');
+
+  // The page stayed open while the form could still be sent: a rating before the request is solved…
+  const early = await post('/rating', 'score=5');
+  expect(early.status).toBe(200);
+  expect(await early.text()).toContain('Su valoración no se ha guardado');
+  // …and a reply after it was closed.
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'closed' } }));
+  const late = await post('/reply', 'text=Una%20pregunta%20m%C3%A1s');
+  expect(late.status).toBe(200);
+  expect(late.headers.get('content-type')).toMatch(/text\/html/);
+  expect(await late.text()).toContain('Su respuesta no se ha enviado porque esta solicitud está cerrada.');
+  const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(events.map((e) => e.kind)).toEqual(['created', 'change']);
+});
+
 test('a forged or malformed ticket link answers 404 and shows nothing', async () => {
   const customer = await visitor();
   unwrap(await customer.emitWithAck('ticket:create', { email: 'x@example.test', message: 'secret order 42' }));

@@ -6,17 +6,25 @@ import helmet from 'helmet';
 import type { TicketService } from '../domain/ticket.service';
 import { DomainError } from '../domain/domain-error';
 import { createTranslator, pickLanguage, RTL_LANGUAGES } from '../locales';
-import { renderTicketPage } from './ticket-page.view';
+import { renderTicketPage, type TicketPageNotice } from './ticket-page.view';
 import { parseOrThrow } from './validate';
 
 const translate = createTranslator('ticket-page');
 
-/** The confirmation to show after a redirect; the rating's score is read back from the ticket. */
-function noticeFrom(query: Request['query'], ticket: Ticket, t: TFunction): string | undefined {
-  if (query.done === 'reply') return t('reply_sent');
-  if (query.done === 'rating' && ticket.rating !== null) return t('rated', { score: ticket.rating });
+/** Why a form post was turned away; the page says so instead of answering a browser with JSON. */
+const PROBLEMS = ['reply_empty', 'reply_closed', 'rate_unavailable'] as const;
+type Problem = (typeof PROBLEMS)[number];
+const isProblem = (value: unknown): value is Problem => PROBLEMS.some((p) => p === value);
+
+/** The confirmation or problem to show after a redirect; the rating's score is read back from the ticket. */
+function noticeFrom(query: Request['query'], ticket: Ticket, t: TFunction): TicketPageNotice | undefined {
+  if (isProblem(query.problem)) return { text: t(query.problem), problem: true };
+  if (query.done === 'reply') return { text: t('reply_sent'), problem: false };
+  if (query.done === 'rating' && ticket.rating !== null) return { text: t('rated', { score: ticket.rating }), problem: false };
   return undefined;
 }
+
+const refusedWith = (error: unknown, code: DomainError['code']): boolean => error instanceof DomainError && error.code === code;
 
 export function createTicketPageRouter(tickets: TicketService): Router {
   const router = Router();
@@ -41,19 +49,34 @@ export function createTicketPageRouter(tickets: TicketService): Router {
   }
 
   router.get('/t/:token', (req, res) => show(req, res));
+  const pageOf = (req: Request) => `/t/${encodeURIComponent(String(req.params.token))}`;
   router.post('/t/:token/reply', async (req, res) => {
-    const { text } = parseOrThrow(RequesterReplySchema, { text: req.body?.text });
-    await tickets.requesterReply(String(req.params.token), text);
+    // A reply of only spaces (the browser's `required` lets it through), or a page left open while
+    // the request was closed: back to the page, which says why, in the requester's language.
+    const reply = RequesterReplySchema.safeParse({ text: req.body?.text });
+    if (!reply.success) return res.redirect(303, `${pageOf(req)}?problem=reply_empty`);
+    try {
+      await tickets.requesterReply(String(req.params.token), reply.data.text);
+    } catch (error) {
+      if (!refusedWith(error, 'CONVERSATION_CLOSED')) throw error;
+      return res.redirect(303, `${pageOf(req)}?problem=reply_closed`);
+    }
     // Post/Redirect/Get: a reload of the page must never send the reply again.
-    res.redirect(303, `/t/${encodeURIComponent(String(req.params.token))}?done=reply`);
+    res.redirect(303, `${pageOf(req)}?done=reply`);
   });
   router.post('/t/:token/rating', async (req, res) => {
     const rating = parseOrThrow(RatingSchema, {
       score: req.body?.score,
       ...(req.body?.comment ? { comment: req.body.comment } : {}),
     });
-    await tickets.requesterRate(String(req.params.token), rating);
-    res.redirect(303, `/t/${encodeURIComponent(String(req.params.token))}?done=rating`);
+    try {
+      await tickets.requesterRate(String(req.params.token), rating);
+    } catch (error) {
+      // The rating form was open while an agent reopened the request.
+      if (!refusedWith(error, 'VALIDATION_FAILED')) throw error;
+      return res.redirect(303, `${pageOf(req)}?problem=rate_unavailable`);
+    }
+    res.redirect(303, `${pageOf(req)}?done=rating`);
   });
   return router;
 }

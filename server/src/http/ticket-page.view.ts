@@ -12,7 +12,20 @@ export interface TicketPageModel {
   t: TFunction;
   lang: string;
   dir: 'ltr' | 'rtl';
-  notice?: string;
+  notice?: TicketPageNotice;
+}
+
+/** A line at the top after a form post: it went through, or why it did not. */
+export interface TicketPageNotice {
+  text: string;
+  problem: boolean;
+}
+
+function noticeHtml(notice: TicketPageNotice | undefined): string {
+  if (!notice) return '';
+  return notice.problem
+    ? `<p class="notice problem" role="alert">${escapeHtml(notice.text)}</p>`
+    : `<p class="notice" role="status">${escapeHtml(notice.text)}</p>`;
 }
 
 function eventHtml(event: TicketEvent, t: TFunction, dateFormat: Intl.DateTimeFormat): string {
@@ -54,6 +67,7 @@ export function renderTicketPage(model: TicketPageModel): string {
   textarea { width: 100%; min-height: 110px; box-sizing: border-box; font: inherit; padding: 8px; border-radius: 8px; border: 1px solid #c5cbd3; }
   button { margin-top: 8px; background: #1d3a8a; color: #fff; border: 0; border-radius: 8px; padding: 10px 18px; font: inherit; cursor: pointer; }
   .notice { background: #e3f9e5; border-radius: 8px; padding: 10px 14px; }
+  .notice.problem { background: #fde8e8; }
   .stars label { display: inline-block; margin-inline-end: 12px; }
 </style>
 </head>
@@ -62,7 +76,7 @@ export function renderTicketPage(model: TicketPageModel): string {
   <div class="card">
     <h1>${escapeHtml(t('title', { number: ticket.number }))}: ${escapeHtml(ticket.subject)}</h1>
     <p>${escapeHtml(t('status'))}: <span class="status" data-testid="ticket-status">${escapeHtml(t(`statuses.${ticket.status}`))}</span></p>
-    ${model.notice ? `<p class="notice" role="status">${escapeHtml(model.notice)}</p>` : ''}
+    ${noticeHtml(model.notice)}
   </div>
   <div class="card">
     <h2>${escapeHtml(t('thread'))}</h2>
