@@ -170,6 +170,30 @@ describe('ticket view', () => {
   });
 });
 
+describe('replying to a requester without an e-mail address', () => {
+  it('says the reply will not reach them, instead of "Write to —" and "gets this by e-mail"', async () => {
+    const subject = ticket({ subject: 'Phone call', status: 'new', requesterEmail: null, requesterName: null });
+    const rendered = await renderSignedIn();
+    serveTickets(rendered.socket, [subject], [ticketEvent(subject, { seq: 1, kind: 'created', text: 'Called about delivery' })]);
+    fireEvent.click(screen.getByTestId('tickets-nav'));
+    fireEvent.click(await screen.findByRole('link', { name: 'Phone call' }));
+    const view = await screen.findByTestId('ticket-view');
+    const box = await within(view).findByRole('textbox', { name: 'Reply to the customer' });
+    expect(box).toHaveAttribute('placeholder', 'Write a reply');
+    expect(box).toHaveAccessibleDescription(
+      'This requester has no e-mail address: they will not receive this reply. Ctrl+Enter sends.',
+    );
+    expect(view).not.toHaveTextContent('gets this by e-mail');
+  });
+
+  it('names the address when there is one', async () => {
+    const { view } = await openTicket();
+    const box = within(view).getByRole('textbox', { name: 'Reply to the customer' });
+    expect(box).toHaveAttribute('placeholder', 'Write to maria@example.com');
+    expect(box).toHaveAccessibleDescription('The requester gets this by e-mail. Ctrl+Enter sends.');
+  });
+});
+
 describe('ticket requester identity', () => {
   it("shows whether the site signed the requester's identity", async () => {
     const subject = ticket({ subject: 'Verified parcel', status: 'open', visitorId: 'visitor-ada-0001' });

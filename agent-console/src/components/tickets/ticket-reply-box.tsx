@@ -99,7 +99,9 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
           placeholder={
             internal
               ? t('chat.notePlaceholder')
-              : t('ticketReply.placeholder', { email: ticket.requesterEmail ?? '—' })
+              : ticket.requesterEmail
+                ? t('ticketReply.placeholder', { email: ticket.requesterEmail })
+                : t('ticketReply.noEmailPlaceholder')
           }
           aria-describedby="ticket-reply-hint"
           {...canned.inputProps}
@@ -117,7 +119,10 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
             ? t('ticketReply.closed')
             : internal
               ? t('ticketReply.noteHint')
-              : t('ticketReply.publicHint')}
+              : // Without an address the reply reaches nobody; the agent must not think it did.
+                ticket.requesterEmail
+                ? t('ticketReply.publicHint')
+                : t('ticketReply.noEmailHint')}
         </span>
       </div>
       <div class="ticket-reply__actions">
