@@ -238,6 +238,16 @@ test('moving a ticket up a tier starts a fresh SLA clock with the tier targets',
   clockOffsetMs = 3600_000;
   const escalated = unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { tier: 2, priority: 'high' } }));
   expect(escalated.firstRespondedAt).toBeNull();
+  // The reply made the admin its assignee; tier 2 takes it over from their unassigned queue.
+  expect(escalated.assigneeAgentId).toBeNull();
+  expect(unwrap(await admin.emitWithAck('ticket:search', { view: 'unassigned' })).tickets.map((t) => t.id)).toEqual([ticket.id]);
+  const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(events.at(-1)?.changes).toEqual(expect.arrayContaining([{ field: 'assigneeAgentId', from: expect.any(String), to: null }]));
+  // Naming an assignee in the same step keeps it with them; moving down a tier keeps the assignee.
+  const adminId = (await server.store.listAgents(server.site.id))[0]?.id as string;
+  const kept = unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { tier: 3, assigneeAgentId: adminId } }));
+  expect(kept.assigneeAgentId).toBe(adminId);
+  expect(unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { tier: 1 } })).assigneeAgentId).toBe(adminId);
   expect(Date.parse(escalated.tierStartedAt)).toBeGreaterThan(Date.parse(ticket.tierStartedAt) + 3500_000);
   expect(Date.parse(escalated.firstResponseDueAt ?? '') - Date.parse(escalated.tierStartedAt)).toBe(2 * 60 * 60_000);
   expect(Date.parse(escalated.resolutionDueAt ?? '') - Date.parse(escalated.tierStartedAt)).toBe(16 * 60 * 60_000);

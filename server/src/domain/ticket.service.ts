@@ -57,6 +57,11 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     const at = now();
     let patch: TicketPatch = {};
     const changes: TicketChange[] = [];
+    if (update.tier !== undefined && update.tier > ticket.tier && update.assigneeAgentId === undefined && ticket.assigneeAgentId) {
+      // Escalating hands the ticket to the higher tier's queue, as escalating a chat does: it stays
+      // with the agent who escalated only if the same update says so.
+      update = { ...update, assigneeAgentId: null };
+    }
     for (const field of Object.keys(update) as Field[]) {
       const to = update[field];
       const from = ticket[field];
