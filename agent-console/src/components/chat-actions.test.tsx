@@ -1,5 +1,6 @@
 import type { Agent } from '@parley/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { fakeAdminClient } from '../test-support/fake-admin-client';
 import { AGENT, conversation, ticket } from '../test-support/fixtures';
 import { openFirstChat } from '../test-support/open-chat';
 import { renderSignedIn } from '../test-support/render-console';
@@ -28,6 +29,29 @@ describe('chat actions', () => {
     );
     await waitFor(() =>
       expect(within(panel).getByRole('textbox', { name: 'Type your reply' })).toBeDisabled(),
+    );
+  });
+
+  it("transfers a chat back to a department's queue", async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const billing = { id: 'dept-billing-0001', siteId: AGENT.siteId, name: 'Billing' };
+    const admin = fakeAdminClient({ departments: [billing] });
+    const { socket, panel } = await openFirstChat({ conversations: [mine], admin });
+    socket.handle('conversation:transfer', () => ({
+      ok: true,
+      data: { ...mine, status: 'queued' as const, assignedAgentId: null, departmentId: billing.id },
+    }));
+
+    // No colleague is online: the menu still offers the department.
+    const menu = await within(panel).findByRole('combobox', { name: 'Transfer to…' });
+    const option = await within(menu).findByRole('option', { name: 'Billing' });
+    expect(option.closest('optgroup')?.label).toBe("A department's queue");
+    fireEvent.change(menu, { target: { value: (option as HTMLOptionElement).value } });
+
+    await waitFor(() =>
+      expect(socket.emitsOf('conversation:transfer')).toEqual([
+        { conversationId: mine.id, toDepartmentId: billing.id },
+      ]),
     );
   });
 

@@ -6,6 +6,7 @@ import type { ChatCommand } from '../state/chat-commands';
 import { useConsole, useLive, useT } from '../state/console-context';
 import { ColleagueMenu } from './colleague-menu';
 import { EscalateDialog } from './escalate-dialog';
+import { TransferMenu } from './transfer-menu';
 
 /** The assigned agent or an admin steers the chat; invited helpers only write in it. */
 export function steers(conversation: Conversation, me: Agent | null): boolean {
@@ -129,12 +130,7 @@ export function ChatActions(props: ChatActionsProps) {
     <div class="chat-panel__actions">
       {steers(conversation, me) && (
         <>
-          <ColleagueMenu
-            label={t('chat.transfer')}
-            testId="transfer-select"
-            run={(agent) => live.transfer({ conversationId: id, toAgentId: agent.id })}
-            onError={onError}
-          />
+          <TransferMenu conversationId={id} onError={onError} />
           <ColleagueMenu
             label={t('chat.invite')}
             testId="invite-select"

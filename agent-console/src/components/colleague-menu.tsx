@@ -1,4 +1,4 @@
-/** A select of online colleagues that runs an action (transfer, invite) for the one picked. */
+/** A select of online colleagues that runs an action (an invitation) for the one picked. */
 import type { Agent, ErrorCode } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { errorCodeOf } from '../api/api-error';
