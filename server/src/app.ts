@@ -24,6 +24,7 @@ import { announceAvailabilityChanges } from './domain/availability-announcer';
 import { createSiteAvailabilityService } from './domain/site-availability.service';
 import { createSiteConfigService } from './domain/site-config.service';
 import { createChatFeedbackService } from './domain/chat-feedback.service';
+import { createTranscriptAuthorLabels } from './mail/email-i18n';
 import { createTicketLinks } from './domain/ticket-links';
 import { createTicketNotifier } from './domain/ticket-notifier';
 import { createTicketService, type TicketService } from './domain/ticket.service';
@@ -139,7 +140,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   });
   const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now, events });
   const siteConfig = createSiteConfigService({ store, availability });
-  const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer, events });
+  const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer, events, authorLabels: createTranscriptAuthorLabels() });
   const cannedReplies = createCannedReplyService({ store });
   // Through the adapter, so consoles on every process go; the caller's own session may stay.
   const sessions: SessionTerminator = {

@@ -99,6 +99,8 @@ test('the visitor rates an ended chat, and asks for the transcript by e-mail', a
   const mail = server.mailer.sent.find((m) => m.template === 'chat_transcript');
   expect(mail).toMatchObject({ to: 'me@example.test', locale: 'be' });
   expect(String(mail?.data.transcript)).toContain('Добры дзень!');
+  // A visitor who gave no name is "you" in the e-mail's own language, not in English.
+  expect(String(mail?.data.transcript)).toMatch(/UTC\] Вы: Прывітанне$/m);
 });
 
 test('a visitor looking at the offline form learns at once when an agent comes online, and when everyone is away', async () => {

@@ -7,23 +7,34 @@ import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { Mailer } from './mailer.port';
 
+/** What the transcript calls an author who has no name (a visitor who never gave one), in the e-mail's language. */
+export interface TranscriptAuthorLabels {
+  visitor: string;
+  agent: string;
+}
+
 export interface ChatFeedbackDeps {
   store: Store;
   broadcaster: Broadcaster;
   mailer: Mailer;
   events?: DomainEvents;
+  authorLabels?: (locale: string) => TranscriptAuthorLabels;
 }
 
-function transcriptText(messages: Message[]): string {
+const ENGLISH_AUTHOR_LABELS: TranscriptAuthorLabels = { visitor: 'You', agent: 'Agent' };
+
+function transcriptText(messages: Message[], labels: TranscriptAuthorLabels): string {
   return messages
     .map((m) => {
-      const who = m.author.kind === 'system' ? '' : `${m.author.name ?? (m.author.kind === 'visitor' ? 'You' : 'Agent')}: `;
+      const who = m.author.kind === 'system' ? '' : `${m.author.name ?? (m.author.kind === 'visitor' ? labels.visitor : labels.agent)}: `;
       return `[${m.createdAt.slice(0, 16).replace('T', ' ')} UTC] ${who}${m.text}`;
     })
     .join('\n');
 }
 
-export function createChatFeedbackService({ store, broadcaster, mailer, events = NO_DOMAIN_EVENTS }: ChatFeedbackDeps) {
+export function createChatFeedbackService(deps: ChatFeedbackDeps) {
+  const { store, broadcaster, mailer, events = NO_DOMAIN_EVENTS } = deps;
+  const authorLabels = deps.authorLabels ?? (() => ENGLISH_AUTHOR_LABELS);
   async function latestOf(visitor: Visitor): Promise<Conversation> {
     const conversation = await store.findLatestConversation(visitor.siteId, visitor.id);
     if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND', 'There is no conversation yet.');
@@ -49,12 +60,13 @@ export function createChatFeedbackService({ store, broadcaster, mailer, events =
         store.findSiteById(visitor.siteId),
         store.listMessages({ conversationId: conversation.id, includeInternal: false, limit: 5000 }),
       ]);
+      const locale = site ? customerLanguage(site.settings, [conversation.locale, visitor.locale]) : (visitor.locale ?? 'en');
       await mailer.enqueue({
         siteId: visitor.siteId,
         to: email,
-        locale: site ? customerLanguage(site.settings, [conversation.locale, visitor.locale]) : (visitor.locale ?? 'en'),
+        locale,
         template: 'chat_transcript',
-        data: { siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: transcriptText(messages) },
+        data: { siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: transcriptText(messages, authorLabels(locale)) },
       });
       return { queued: true };
     },

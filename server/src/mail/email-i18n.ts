@@ -1,5 +1,6 @@
 /** The server's own i18next instance for e-mails: every language bundled, ready synchronously. */
 import i18next, { type i18n as I18n, type ResourceKey } from 'i18next';
+import type { TranscriptAuthorLabels } from '../domain/chat-feedback.service';
 import ar from '@parley/shared/locales/ar/email.json';
 import be from '@parley/shared/locales/be/email.json';
 import de from '@parley/shared/locales/de/email.json';
@@ -45,4 +46,13 @@ export function createEmailI18n(): I18n {
     returnNull: false,
   });
   return instance;
+}
+
+/** The transcript's words for an author without a name ("You", "Agent"), in the recipient's language. */
+export function createTranscriptAuthorLabels(): (locale: string) => TranscriptAuthorLabels {
+  const i18n = createEmailI18n();
+  return (locale) => {
+    const t = i18n.getFixedT(pickEmailLocale(locale), EMAIL_NAMESPACE);
+    return { visitor: t('chat_transcript.you'), agent: t('chat_transcript.agent') };
+  };
 }
