@@ -116,8 +116,8 @@ describe('administration: team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add department' }));
     await waitFor(() =>
       expect(screen.getAllByTestId('department-item').map((d) => d.textContent)).toEqual([
-        'BillingAgents: 0EditDelete',
-        'SalesAgents: 0EditDelete',
+        'BillingAgents: 2EditDelete',
+        'SalesAgents: 2EditDelete',
       ]),
     );
     expect(admin.createDepartment).toHaveBeenCalledWith('Billing');
@@ -142,8 +142,8 @@ describe('administration: team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(screen.getAllByTestId('department-item').map((d) => d.textContent)).toEqual([
-        'BillingAgents: 0EditDelete',
-        'Sales and offersAgents: 0EditDelete',
+        'BillingAgents: 2EditDelete',
+        'Sales and offersAgents: 2EditDelete',
       ]),
     );
     expect(screen.queryByRole('alert')).toBeNull();

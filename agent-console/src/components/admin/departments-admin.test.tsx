@@ -49,6 +49,25 @@ async function openDepartments(as: Agent = ADMIN, settings?: SiteSettings) {
 const departmentNames = () =>
   screen.getAllByTestId('department-item').map((item) => item.querySelector('strong')?.textContent);
 
+describe('the department list', () => {
+  it('counts the agents who take its chats: its own and those with no department, not deactivated ones', async () => {
+    const admin = fakeAdminClient({
+      agents: [ADMIN, SALES_BOB, CAROL, { ...BOB, id: 'agent-gone-00001', name: 'Gone', active: false }],
+      departments: [SALES, BILLING],
+    });
+    await renderSignedIn({ agent: ADMIN, admin });
+    fireEvent.click(screen.getByTestId('admin-nav'));
+    fireEvent.click(await screen.findByTestId('admin-nav-departments'));
+    // Alma has no department, so she takes both; Bob takes Sales, Carol both; Gone takes none.
+    await waitFor(() =>
+      expect(screen.getAllByTestId('department-item').map((item) => item.textContent)).toEqual([
+        'BillingAgents: 2EditDelete',
+        'SalesAgents: 3EditDelete',
+      ]),
+    );
+  });
+});
+
 describe('deleting a department', () => {
   it("says whose chats widen before the admin confirms, then takes it out of the team and makes its replies everyone's", async () => {
     const { admin } = await openDepartments();

@@ -1,9 +1,16 @@
 /** The site's departments: the teams chats are routed to. Admins add, rename and delete them. */
-import type { Department, ErrorCode } from '@parley/shared';
+import type { Agent, Department, ErrorCode } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useConsole, useLive, useT } from '../../state/console-context';
 import { DepartmentDeleteDialog } from './department-delete-dialog';
+
+/** Active agents who take the department's chats: its own, and those with no department, who take every one. */
+export function agentsServing(agents: readonly Agent[], departmentId: string): number {
+  return agents.filter(
+    (agent) => agent.active && (agent.departmentIds.length === 0 || agent.departmentIds.includes(departmentId)),
+  ).length;
+}
 
 export function DepartmentsAdmin() {
   const { session } = useConsole();
@@ -47,7 +54,7 @@ export function DepartmentsAdmin() {
             <DepartmentItem
               key={d.id}
               department={d}
-              members={agents.filter((a) => a.departmentIds.includes(d.id)).length}
+              members={agentsServing(agents, d.id)}
               canManage={isAdmin}
               onError={setError}
               onDelete={() => setDeleting(d)}
