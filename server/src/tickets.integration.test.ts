@@ -170,6 +170,21 @@ test('a reply that solves the ticket is one "solved" e-mail quoting it; a note t
   expect(JSON.stringify(server.mailer.sent)).not.toContain('Internal: fixed by ops');
 });
 
+test('a closed ticket takes no public reply (the requester could not answer it); a note still goes on its timeline', async () => {
+  const customer = await visitor();
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'closed@example.test', message: 'old question' }));
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', {})).tickets[0] as Ticket;
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'closed' } }));
+  server.mailer.sent.length = 0;
+
+  const refused = await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Any follow-up?' } });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'CONVERSATION_CLOSED' } });
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Customer called; nothing to do', internal: true } }));
+  expect(server.mailer.sent).toEqual([]);
+  const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(events.map((e) => e.kind)).toEqual(['created', 'change', 'note']);
+});
+
 test('an agent’s escalation note is an internal note on the new ticket: the requester’s page and e-mails never show it', async () => {
   const customer = await visitor({ name: 'Ada', email: 'ada@example.test' }, 'en');
   const { conversationId } = await say(customer, 'I was charged twice');

@@ -133,6 +133,11 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     /** A public reply (e-mailed to the requester) or an internal note, optionally with a status. */
     async reply(agent: Agent, ticketId: string, reply: TicketReply): Promise<Ticket> {
       const { ticket, site } = await ticketForAgent(agent, ticketId);
+      // The requester can no longer answer a closed ticket (their page says to open a new one), so
+      // an e-mailed reply would ask them something they cannot reply to.
+      if (!reply.internal && ticket.status === 'closed') {
+        throw new DomainError('CONVERSATION_CLOSED', 'This ticket is closed; the requester has to open a new one.');
+      }
       const at = now().toISOString();
       let patch: TicketPatch = {};
       const changes: TicketChange[] = [];
