@@ -127,6 +127,8 @@ test('agent replies, notes and status changes: the customer hears what they shou
   expect(page).toContain('Заказ в пути');
   expect(page).not.toContain('Проверяем');
   expect(page).toContain('lang="ru"');
+  // Times name their zone: the server cannot know the requester's.
+  expect(page).toMatch(/<time datetime="[^"]+">[^<]*\d{2}:\d{2} UTC<\/time>/);
 
   unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'solved' } }));
   expect(server.mailer.sent.at(-1)?.template).toBe('ticket_solved');

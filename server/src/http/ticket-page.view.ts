@@ -40,7 +40,11 @@ function eventHtml(event: TicketEvent, t: TFunction, dateFormat: Intl.DateTimeFo
 
 export function renderTicketPage(model: TicketPageModel): string {
   const { ticket, t } = model;
-  const dateFormat = new Intl.DateTimeFormat(model.lang, { dateStyle: 'medium', timeStyle: 'short' });
+  // The server does not know the requester's time zone: times are in UTC and say so (as the
+  // transcript e-mail does), not in whatever zone the server process happens to run in, unnamed.
+  const dateFormat = new Intl.DateTimeFormat(model.lang, {
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
+  });
   const base = `/t/${encodeURIComponent(model.token)}`;
   const canReply = ticket.status !== 'closed';
   const canRate = (ticket.status === 'solved' || ticket.status === 'closed') && ticket.rating === null;
