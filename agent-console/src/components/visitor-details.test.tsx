@@ -1,5 +1,6 @@
 import type { VisitorProfile } from '@parley/shared';
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
+import { fakeAdminClient } from '../test-support/fake-admin-client';
 import { AGENT, conversation, ticket } from '../test-support/fixtures';
 import { openFirstChat } from '../test-support/open-chat';
 
@@ -50,6 +51,39 @@ describe('visitor details', () => {
     );
     await waitFor(() => expect(within(details).getByTestId('visitor-page')).toHaveTextContent('Checkout'));
     expect(within(details).queryByRole('link', { name: 'Checkout' })).toBeNull();
+  });
+
+  it('says which department the chat is for, as the visitor picked it', async () => {
+    const sales = { id: 'dept-sales-0001', siteId: AGENT.siteId, name: 'Sales' };
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id, departmentId: sales.id });
+    const admin = fakeAdminClient({ departments: [sales] });
+    const { socket, panel } = await openFirstChat({ conversations: [mine], admin });
+    socket.handle('visitor:profile', () => ({
+      ok: true,
+      data: {
+        visitor: {
+          id: mine.visitorId,
+          siteId: AGENT.siteId,
+          name: 'Maria',
+          email: null,
+          locale: 'es',
+          pageUrl: null,
+          pageTitle: null,
+          referrer: null,
+          userAgent: null,
+          createdAt: '2030-01-01T09:00:00.000Z',
+          visitStartedAt: null,
+        },
+        conversations: [mine],
+        tickets: [],
+      },
+    }));
+
+    const details = within(panel).getByTestId('visitor-details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+
+    await waitFor(() => expect(within(details).getByTestId('visitor-department')).toHaveTextContent('Sales'));
   });
 
   it('lists the pages the visitor went to, newest first, as they move on live', async () => {

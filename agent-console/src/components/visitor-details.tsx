@@ -58,6 +58,12 @@ export function VisitorDetailsPanel({ conversation }: { conversation: Conversati
             <Row label={t('visitor.email')} testId="visitor-email">
               {visitor.email ?? '—'}
             </Row>
+            {/* The chat's, as the visitor picked it in the pre-chat form or a transfer set it. */}
+            {conversation.departmentId && (
+              <Row label={t('visitor.department')} testId="visitor-department">
+                {live.departments.byId.value.get(conversation.departmentId)?.name ?? '—'}
+              </Row>
+            )}
             <Row label={t('visitor.identity')} testId="visitor-identity">
               <IdentityBadge visitor={visitor} /> {visitor.verified && visitor.userId && <code dir="ltr">{visitor.userId}</code>}
             </Row>
