@@ -55,6 +55,7 @@ test('a chat nobody picks up in time becomes ticket #1001 with its transcript, a
   });
   const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
   expect(events[0]?.text).toContain('Анна: Карта отклоняется');
+  expect(events[0]?.text).toMatch(/^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\] Анна: Не могу оплатить заказ$/m);
   expect(server.mailer.sent).toEqual([
     expect.objectContaining({ to: 'anna@example.test', locale: 'ru', template: 'ticket_received', data: expect.objectContaining({ ticketNumber: 1001 }) }),
   ]);

@@ -47,7 +47,8 @@ function transcriptOf(messages: Message[]): string {
     .filter((m) => !m.internal)
     .map((m) => {
       const who = m.author.kind === 'system' ? 'Parley' : (m.author.name ?? (m.author.kind === 'visitor' ? 'Visitor' : 'Agent'));
-      return `[${m.createdAt.slice(0, 16).replace('T', ' ')}] ${who}: ${m.text}`;
+      // UTC, and said so: the requester reads this on their ticket page too, from any time zone.
+      return `[${m.createdAt.slice(0, 16).replace('T', ' ')} UTC] ${who}: ${m.text}`;
     })
     .join('\n');
 }
