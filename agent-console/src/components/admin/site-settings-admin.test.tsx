@@ -129,6 +129,8 @@ describe('site settings', () => {
     });
 
     expect(preview.style.getPropertyValue('--preview-accent')).toBe('#f5d142');
+    // Hex codes read left to right also in an Arabic console ('ffffff#' otherwise).
+    expect(widget.getByTestId('widget-color')).toHaveAttribute('dir', 'ltr');
     // A pale accent gets dark text, as in the widget.
     expect(preview.style.getPropertyValue('--preview-accent-text')).toBe('#1f2933');
     expect(preview).toHaveClass('widget-preview--bottom-left');

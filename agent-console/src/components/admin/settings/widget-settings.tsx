@@ -49,6 +49,8 @@ function ColorField(props: { label: string; value: string; onInput(value: string
           type="text"
           value={props.value}
           maxLength={7}
+          // A hex code reads left to right in Arabic too; inheriting rtl showed 'ffffff#'.
+          dir="ltr"
           aria-labelledby={`${props.testId}-label`}
           aria-invalid={!valid}
           onInput={(e) => props.onInput(e.currentTarget.value.trim())}
