@@ -89,7 +89,9 @@ export function useCannedSuggestions(options: {
               pick(reply);
             }}
           >
-            <span class="suggestions__shortcut">/{reply.shortcut}</span>
+            <span class="suggestions__shortcut" dir="ltr">
+              /{reply.shortcut}
+            </span>
             <span class="suggestions__text">{reply.text}</span>
           </li>
         ))}

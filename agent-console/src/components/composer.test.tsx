@@ -40,6 +40,7 @@ describe('composer', () => {
       '/helpHere is our help centre.',
       '/helloHello! How can I help?',
     ]);
+    expect(within(options[0] as HTMLElement).getByText('/help')).toHaveAttribute('dir', 'ltr');
 
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     fireEvent.keyDown(box, { key: 'Enter' });

@@ -74,6 +74,9 @@ describe('knowledge base: writing an article', () => {
 
   it('saves only what changed, and shows why the server refused an address', async () => {
     const { server } = await openKb({ role: 'admin', articles: [RETURNS, SHIPPING] });
+    // The votes keep their sign in front in right-to-left languages too.
+    expect(await screen.findByText('+7')).toHaveAttribute('dir', 'ltr');
+    expect(screen.getByText('−1')).toHaveAttribute('dir', 'ltr');
     fireEvent.click(await screen.findByRole('link', { name: 'Shipping times' }));
     const title = await screen.findByRole('textbox', { name: 'Title' });
     fireEvent.input(title, { target: { value: 'Shipping times and costs' } });

@@ -54,6 +54,8 @@ describe('canned replies', () => {
       { shortcut: 'refund', text: 'Your refund is on its way.', personal: false, departmentId: SALES.id },
     ]);
     expect(within(screen.getByTestId(`canned-group-${SALES.id}`)).getByText('/refund')).toBeInTheDocument();
+    // '/refund', not 'refund/', in an Arabic console too.
+    expect(within(screen.getByTestId(`canned-group-${SALES.id}`)).getByText('/refund')).toHaveAttribute('dir', 'ltr');
   });
 
   it('gives an agent only personal replies to keep, and shared ones to read', async () => {

@@ -198,7 +198,9 @@ export function CannedRepliesAdmin() {
               <ul class="admin-list">
                 {group.replies.map((reply) => (
                   <li key={reply.id} class="admin-list__item canned-item" data-testid="canned-item">
-                    <span class="canned-item__shortcut">/{reply.shortcut}</span>
+                    <span class="canned-item__shortcut" dir="ltr">
+                      /{reply.shortcut}
+                    </span>
                     <span class="canned-item__text" dir="auto">
                       {reply.text}
                     </span>

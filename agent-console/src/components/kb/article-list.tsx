@@ -117,10 +117,13 @@ function ArticleRow({ article, store }: { article: KbArticleSummary; store: KbSt
       <td>{categoryName(category, locale) || <span class="muted">{t('list.noCategory')}</span>}</td>
       <td class="kb-num">
         <span class="kb-vote kb-vote--up" title={t('stats.helpful')}>
-          <span class="visually-hidden">{t('stats.helpful')}: </span>+{formatCount(article.helpfulCount, locale)}
+          <span class="visually-hidden">{t('stats.helpful')}: </span>
+          {/* The sign stays before the figure in right-to-left languages ('0+' otherwise). */}
+          <bdi dir="ltr">+{formatCount(article.helpfulCount, locale)}</bdi>
         </span>{' '}
         <span class="kb-vote kb-vote--down" title={t('stats.notHelpful')}>
-          <span class="visually-hidden">{t('stats.notHelpful')}: </span>−{formatCount(article.notHelpfulCount, locale)}
+          <span class="visually-hidden">{t('stats.notHelpful')}: </span>
+          <bdi dir="ltr">−{formatCount(article.notHelpfulCount, locale)}</bdi>
         </span>
       </td>
       <td>{formatMessageTime(article.updatedAt, locale)}</td>
