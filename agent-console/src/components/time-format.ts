@@ -8,7 +8,8 @@ function formatter(locale: string, withDate: boolean): Intl.DateTimeFormat {
   let cached = formatters.get(key);
   if (!cached) {
     cached = new Intl.DateTimeFormat(formatLocale(locale), {
-      hour: '2-digit',
+      // As the widget writes them: '9:05 PM', not '09:05 PM'.
+      hour: 'numeric',
       minute: '2-digit',
       ...(withDate ? { day: 'numeric', month: 'short' } : {}),
     });
