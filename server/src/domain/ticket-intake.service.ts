@@ -2,6 +2,7 @@
 import type { Agent, ApiTicketCreate, Ticket } from '@parley/shared';
 import type { Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { customerLanguage } from './customer-language';
 import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketNotifier } from './ticket-notifier';
@@ -40,7 +41,7 @@ export function createTicketIntakeService({ store, broadcaster, notifier, events
       const { ticket } = await store.createTicket({
         ticket: {
           siteId: site.id, conversationId: null, visitorId: input.visitorId ?? null, subject: input.subject,
-          requesterName: input.requesterName ?? null, requesterEmail: input.requesterEmail ?? null, requesterLocale: input.requesterLocale,
+          requesterName: input.requesterName ?? null, requesterEmail: input.requesterEmail ?? null, requesterLocale: input.requesterLocale ?? customerLanguage(site.settings, []),
           status: 'new', priority: input.priority, tier: input.tier, departmentId: input.departmentId, assigneeAgentId: input.assigneeAgentId,
           tags: [...new Set(input.tags)], source: 'agent', tierStartedAt: from.toISOString(),
           ...slaDues(site, { priority: input.priority, tier: input.tier, from }),

@@ -110,7 +110,8 @@ export const ApiTicketCreateSchema = z.strictObject({
   text: MessageTextSchema,
   requesterName: PersonNameSchema.optional(),
   requesterEmail: EmailSchema.optional(),
-  requesterLocale: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code like en').default('en'),
+  /** The language the requester's e-mails are written in; without it, the site's default language. */
+  requesterLocale: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code like en').optional(),
   /** The contact the ticket belongs to, when known. */
   visitorId: IdSchema.optional(),
   priority: TicketPrioritySchema.default('normal'),
