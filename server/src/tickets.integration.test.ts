@@ -135,6 +135,8 @@ test('agent replies, notes and status changes: the customer hears what they shou
   expect(server.mailer.sent.at(-1)?.template).toBe('ticket_solved');
   // The solved e-mail's link opens the page at its rating form.
   expect(server.mailer.sent.at(-1)?.data.link).toBe(`${server.mailer.sent[0]?.data.link as string}#rate`);
+  // Every e-mail names its ticket, so the dispatcher threads them (In-Reply-To, References).
+  expect(server.mailer.sent.map((m) => m.data.ticketId)).toEqual(['ticket_received', 'ticket_pending', 'ticket_solved'].map(() => ticket.id));
   expect(await (await fetch(`${server.url}${path}`)).text()).toContain('<form class="card" id="rate" method="post"');
   const rating = await fetch(`${server.url}${path}/rating`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'score=5&comment=%D0%A1%D0%BF%D0%B0%D1%81%D0%B8%D0%B1%D0%BE',

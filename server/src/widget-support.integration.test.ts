@@ -101,6 +101,22 @@ test('the visitor rates an ended chat, and asks for the transcript by e-mail', a
   expect(String(mail?.data.transcript)).toContain('Добры дзень!');
   // A visitor who gave no name is "you" in the e-mail's own language, not in English.
   expect(String(mail?.data.transcript)).toMatch(/UTC\] Вы: Прывітанне$/m);
+  // A chat that is no ticket's starts no ticket's e-mail thread.
+  expect(mail?.data).not.toHaveProperty('ticketId');
+});
+
+test('the transcript of a chat that became a ticket joins that ticket\'s e-mail thread', async () => {
+  const agent = await connectAgent(server.url, (await login(server.url, server.admin.email, server.admin.password)).token);
+  const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'ru' });
+  sockets.push(agent, visitor);
+  unwrap(await visitor.emitWithAck('visitor:identify', { name: 'Анна', email: 'anna@example.test' }));
+  const { conversationId } = unwrap(await visitor.emitWithAck('message:send', { clientId: 'thread-msg-0001', text: 'Принтер не печатает' }));
+  unwrap(await agent.emitWithAck('conversation:escalate', { conversationId }));
+  const { ticketId } = (await server.store.findConversation(conversationId)) ?? {};
+  expect(ticketId).toEqual(expect.any(String));
+
+  unwrap(await visitor.emitWithAck('conversation:transcript', { email: 'anna@example.test' }));
+  expect(server.mailer.sent.map((m) => [m.template, m.data.ticketId])).toEqual([['ticket_received', ticketId], ['chat_transcript', ticketId]]);
 });
 
 test('a visitor looking at the offline form learns at once when an agent comes online, and when everyone is away', async () => {

@@ -66,7 +66,11 @@ export function createChatFeedbackService(deps: ChatFeedbackDeps) {
         to: email,
         locale,
         template: 'chat_transcript',
-        data: { siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: transcriptText(messages, authorLabels(locale)) },
+        data: {
+          siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: transcriptText(messages, authorLabels(locale)),
+          // A chat that became a ticket: its transcript joins the ticket's e-mail thread.
+          ...(conversation.ticketId ? { ticketId: conversation.ticketId } : {}),
+        },
       });
       return { queued: true };
     },

@@ -21,6 +21,7 @@ export interface EmailRequest {
   /**
    * Values the template interpolates, e.g. siteName, requesterName, ticketNumber, subject, link,
    * agentName, replyText, statusLabel, transcript. Plain text: templates escape for HTML.
+   * `ticketId`, shown nowhere, threads the e-mail with the other e-mails about that ticket.
    */
   data: Record<string, string | number>;
 }

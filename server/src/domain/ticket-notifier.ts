@@ -24,6 +24,7 @@ export function createTicketNotifier({ mailer, links }: TicketNotifierDeps) {
       locale: ticket.requesterLocale,
       template,
       data: {
+        ticketId: ticket.id,
         siteName: site.name,
         requesterName: ticket.requesterName ?? '',
         ticketNumber: ticket.number,

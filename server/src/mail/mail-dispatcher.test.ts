@@ -100,6 +100,36 @@ describe('createMailDispatcher over the SQLite outbox', () => {
     ]);
   });
 
+  it('threads every e-mail about one ticket (In-Reply-To and References name the ticket), each with its own Message-ID', async () => {
+    sink = await startSmtpSink();
+    const aboutTicket = (ticketId: string, template: EmailRequest['template'], extra: EmailRequest['data'] = {}) =>
+      ticketReceived({ template, data: { ...ticketReceived().data, ticketId, ...extra } });
+    await mailer.enqueue(aboutTicket('t-1', 'ticket_received'));
+    await mailer.enqueue(aboutTicket('t-1', 'ticket_reply', { agentName: 'Ада', replyText: 'Перезагрузите принтер.' }));
+    await mailer.enqueue(aboutTicket('t-1', 'ticket_solved', { replyText: '' }));
+    await mailer.enqueue(aboutTicket('t-2', 'ticket_received'));
+    await mailer.enqueue(ticketReceived({ template: 'chat_transcript', data: { siteName: 'Acme', transcript: 'Анна: привет' } }));
+
+    expect(await dispatcher({ transport: smtp(sink.url) }).runOnce()).toEqual({ sent: 5, retried: 0, failed: 0 });
+
+    const inThread = (ticketId: string) => sink!.messages.filter((m) => m.inReplyTo === `<ticket-${ticketId}@parley.test>`);
+    const ofTicketOne = inThread('t-1');
+    // Sent side by side, so in any order.
+    expect(ofTicketOne.map((m) => m.subject).sort()).toEqual([
+      'Новый ответ на ваше обращение № 1001: Принтер не печатает',
+      'Обращение № 1001 получено: Принтер не печатает',
+      'Обращение № 1001 решено: Принтер не печатает',
+    ]);
+    for (const message of ofTicketOne) expect(message.references).toBe('<ticket-t-1@parley.test>');
+    expect(new Set(ofTicketOne.map((m) => m.messageId)).size).toBe(3);
+    expect(ofTicketOne.map((m) => m.messageId)).not.toContain('<ticket-t-1@parley.test>');
+    expect(inThread('t-2')).toHaveLength(1);
+    // An e-mail about no ticket starts no thread.
+    const transcript = sink.messages.find((m) => m.subject?.startsWith('Запись вашего чата'));
+    expect(transcript?.inReplyTo).toBeUndefined();
+    expect(transcript?.references).toBeUndefined();
+  });
+
   it('keeps an e-mail the SMTP server could not take (attempts 1) and sends it after the backoff', async () => {
     const port = await unusedPort();
     const send = dispatcher({ transport: smtp(`smtp://127.0.0.1:${port}`) });

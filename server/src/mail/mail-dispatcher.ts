@@ -57,10 +57,25 @@ const DEFAULT_BATCH_SIZE = 10;
 type Outcome = keyof DispatchReport;
 const OUTCOMES: readonly Outcome[] = ['sent', 'retried', 'failed'];
 
+const senderDomain = (from: string): string => /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'parley.local';
+
 /** A stable Message-ID in the sender's domain, derived from the outbox id. */
 function messageIdFor(id: string, from: string): string {
-  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'parley.local';
-  return `<${id}@${domain}>`;
+  return `<${id}@${senderDomain(from)}>`;
+}
+
+/**
+ * The id every e-mail about one ticket refers to (References, In-Reply-To), so mail clients show a
+ * ticket's e-mails as one thread. No e-mail carries it as its own Message-ID: each keeps its own.
+ */
+export function ticketThreadIdFor(ticketId: string, from: string): string {
+  return `<ticket-${ticketId}@${senderDomain(from)}>`;
+}
+
+/** The thread an outbox e-mail belongs to: its ticket's, when the e-mail is about one. */
+function threadIdOf(email: OutboxEmail, from: string): string | undefined {
+  const { ticketId } = email.data;
+  return typeof ticketId === 'string' && ticketId !== '' ? ticketThreadIdFor(ticketId, from) : undefined;
 }
 
 export function createMailDispatcher(options: MailDispatcherOptions): MailDispatcher {
@@ -71,7 +86,11 @@ export function createMailDispatcher(options: MailDispatcherOptions): MailDispat
 
   async function send(email: OutboxEmail): Promise<void> {
     const rendered = render(email);
-    await transport.send({ id: email.id, messageId: messageIdFor(email.id, options.from), from: options.from, to: email.to, ...rendered });
+    const threadId = threadIdOf(email, options.from);
+    await transport.send({
+      id: email.id, messageId: messageIdFor(email.id, options.from), ...(threadId ? { threadId } : {}),
+      from: options.from, to: email.to, ...rendered,
+    });
   }
 
   async function recordFailure(email: OutboxEmail, error: unknown): Promise<Outcome> {

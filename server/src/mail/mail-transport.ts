@@ -9,6 +9,8 @@ export interface OutgoingEmail {
   id: string;
   /** The same on every attempt, so a receiver can recognise a repeated delivery. */
   messageId: string;
+  /** The ticket's thread root: sent as In-Reply-To and References, which mail clients thread on. */
+  threadId?: string;
   from: string;
   to: string;
   subject: string;
@@ -40,6 +42,7 @@ function withDefaultTimeouts(smtpUrl: string): string {
 
 const toMessage = (email: OutgoingEmail) => ({
   messageId: email.messageId, from: email.from, to: email.to,
+  ...(email.threadId ? { inReplyTo: email.threadId, references: [email.threadId] } : {}),
   subject: email.subject, text: email.text, html: email.html,
 });
 
