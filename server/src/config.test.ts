@@ -32,6 +32,15 @@ test('every bad variable is named in one error', () => {
   expect(problems).toMatch(/ADMIN_PASSWORD: must be at least 10 characters/);
 });
 
+test('MAIL_REPLY_TO is unset by default, takes an address with or without a name, and refuses anything else', () => {
+  expect(loadConfig({}).mailReplyTo).toBeNull();
+  expect(loadConfig({ MAIL_REPLY_TO: 'support@acme.test' }).mailReplyTo).toBe('support@acme.test');
+  expect(loadConfig({ MAIL_REPLY_TO: 'Acme Support <support@acme.test>' }).mailReplyTo).toBe('Acme Support <support@acme.test>');
+  for (const bad of ['support', 'support@acme.test, sales@acme.test', '<support@acme.test']) {
+    expect(() => loadConfig({ MAIL_REPLY_TO: bad })).toThrow(/MAIL_REPLY_TO: must be an address/);
+  }
+});
+
 test('PUBLIC_URL wins over host and port and loses its trailing slash', () => {
   expect(loadConfig({ PUBLIC_URL: 'https://chat.example.com/' }).publicUrl).toBe('https://chat.example.com');
 });

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
+  MAIL_REPLY_TO: z.string().regex(/^[^@\s<>]+@[^@\s<>]+$|^[^<>]*<[^@\s<>]+@[^@\s<>]+>$/, 'must be an address like support@example.com or Support <support@example.com>').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
@@ -44,6 +45,8 @@ export interface Config {
   adminPassword: string | null;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Where answers to e-mails go (Reply-To); null: nowhere, and ticket e-mails say to answer on the ticket's page. */
+  mailReplyTo: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionTtlMs: number;
   /** The largest attachment accepted, in bytes. */
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD ?? null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    mailReplyTo: e.MAIL_REPLY_TO ?? null,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),

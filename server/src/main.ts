@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   if (redis) logger.info('sharing sockets with other processes through redis');
 
   const mail = createMailDelivery({
-    store, logger, smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom,
+    store, logger, smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom, replyTo: config.mailReplyTo,
   });
   mail.dispatcher.start(MAIL_DISPATCH_INTERVAL_MS);
 

@@ -95,6 +95,32 @@ describe('createEmailRenderer', () => {
     expect(email.text).not.toContain('обращались');
   });
 
+  it('tells the requester, in their language, to answer a ticket e-mail on its page, since nobody reads replies to it', () => {
+    const english = renderer.render({ template: 'ticket_reply', locale: 'en', data: ticket });
+    expect(english.text).toContain("Replies to this e-mail are not read. To answer, use your request's page: https://help.acme.test/t/abc\n");
+    expect(english.html).toContain('Replies to this e-mail are not read.');
+    expect(renderer.render({ template: 'ticket_pending', locale: 'ru', data: ticket }).text)
+      .toContain('Ответы на это письмо не читаются. Чтобы ответить, откройте страницу обращения: https://help.acme.test/t/abc');
+    const ticketTemplates = EMAIL_TEMPLATES.filter((template) => template.startsWith('ticket_'));
+    for (const locale of EMAIL_LOCALES) {
+      const lines = ticketTemplates.map((template) => renderer.render({ template, locale, data: ticket }).text.split('\n'));
+      // The same line, with the link, in every ticket e-mail; the line is not the "follow it here" one.
+      const hint = lines[0]?.filter((line) => line.endsWith(ticket.link)).at(-1);
+      expect(lines.every((text) => text.filter((line) => line.endsWith(ticket.link)).length === 2 && text.includes(hint ?? ''))).toBe(true);
+    }
+    // Not in an e-mail the requester cannot answer (a transcript), nor to an agent.
+    expect(renderer.render({ template: 'chat_transcript', locale: 'en', data: ticket }).text).not.toContain('not read');
+    expect(renderer.render({ template: 'agent_password_reset', locale: 'en', data: { ...ticket, email: 'a@b.test' } }).text).not.toContain('not read');
+  });
+
+  it('says nothing about unread replies when replies go somewhere (MAIL_REPLY_TO)', () => {
+    const answered = createEmailRenderer({ repliesRead: true });
+    for (const locale of EMAIL_LOCALES) {
+      const text = answered.render({ template: 'ticket_reply', locale, data: ticket }).text;
+      expect(text.split('\n').filter((line) => line.endsWith(ticket.link))).toHaveLength(1);
+    }
+  });
+
   it('renders every template in every language with no placeholder left over', () => {
     for (const template of EMAIL_TEMPLATES) {
       for (const locale of EMAIL_LOCALES) {

@@ -42,6 +42,12 @@ const QUOTED_VALUE: Record<EmailTemplate, string | null> = {
   agent_password_reset: null,
 };
 
+/**
+ * E-mails about a ticket, which the requester may want to answer. Parley reads no mail, so unless
+ * replies go somewhere (MAIL_REPLY_TO) these say to answer on the ticket's page instead.
+ */
+const isTicketTemplate = (template: EmailTemplate): boolean => template.startsWith('ticket_');
+
 const isEmailTemplate = (name: string): name is EmailTemplate => (EMAIL_TEMPLATES as readonly string[]).includes(name);
 
 /*
@@ -74,7 +80,13 @@ interface Composed {
   footer: string | null;
 }
 
-function compose(t: TFunction, template: EmailTemplate, data: EmailData): Composed {
+interface ComposeOptions {
+  template: EmailTemplate;
+  data: EmailData;
+  repliesRead: boolean;
+}
+
+function compose(t: TFunction, { template, data, repliesRead }: ComposeOptions): Composed {
   const replace = markersFor(data);
   const missing = new Set<string>();
   const fill = (key: string): string => {
@@ -92,6 +104,7 @@ function compose(t: TFunction, template: EmailTemplate, data: EmailData): Compos
   if (present(data.statusLabel)) blocks.push(paragraph('common.statusLine'));
   if (present(data.link)) blocks.push(paragraph(`${template}.action`));
   if (t(`${template}.note`, { defaultValue: '' }) !== '') blocks.push(paragraph(`${template}.note`));
+  if (!repliesRead && isTicketTemplate(template) && present(data.link)) blocks.push(paragraph('common.replyOnPage'));
   blocks.push(paragraph('common.signature'));
   // A template may have its own footer (an agent's e-mail is not about contacting the site).
   const footerKey = t(`${template}.footer`, { defaultValue: '' }) !== '' ? `${template}.footer` : 'common.footer';
@@ -134,8 +147,14 @@ function toHtml(composed: Composed, options: { data: EmailData; lang: string; di
   });
 }
 
-export function createEmailRenderer(): EmailRenderer {
+export interface EmailRendererOptions {
+  /** Whether answers to an e-mail reach someone (MAIL_REPLY_TO is set); if not, ticket e-mails say so. */
+  repliesRead?: boolean;
+}
+
+export function createEmailRenderer(options: EmailRendererOptions = {}): EmailRenderer {
   const i18n = createEmailI18n();
+  const repliesRead = options.repliesRead ?? false;
   return {
     render(email) {
       const { template, locale } = email;
@@ -143,7 +162,7 @@ export function createEmailRenderer(): EmailRenderer {
       const lng = pickEmailLocale(locale);
       const t = i18n.getFixedT(lng, EMAIL_NAMESPACE);
       const data = withStatusLabel(t, email.data);
-      const composed = compose(t, template, data);
+      const composed = compose(t, { template, data, repliesRead });
       return {
         subject: oneLine(fillText(composed.subject, data)),
         text: toText(composed, data),

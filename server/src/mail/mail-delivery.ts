@@ -15,6 +15,8 @@ export interface MailDeliveryOptions {
   dataDir: string;
   /** MAIL_FROM. */
   from: string;
+  /** MAIL_REPLY_TO: set as Reply-To; when null, ticket e-mails say that replies are not read. */
+  replyTo?: string | null;
   now?: () => Date;
   /** Replaces the SMTP or file transport (tests). */
   transport?: MailTransport;
@@ -30,10 +32,11 @@ export interface MailDelivery {
 
 export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
   const { store, logger, now } = options;
-  const renderer = createEmailRenderer();
+  const replyTo = options.replyTo ?? null;
+  const renderer = createEmailRenderer({ repliesRead: replyTo !== null });
   const transport = options.transport ?? createMailTransport({ smtpUrl: options.smtpUrl, dataDir: options.dataDir, logger });
   const mailer = createDurableMailer({ store, render: renderer.render, now });
-  const dispatcher = createMailDispatcher({ store, transport, render: renderer.render, logger, from: options.from, now });
+  const dispatcher = createMailDispatcher({ store, transport, render: renderer.render, logger, from: options.from, replyTo, now });
   return {
     mailer, dispatcher, renderer,
     async close() {

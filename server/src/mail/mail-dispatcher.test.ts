@@ -130,6 +130,16 @@ describe('createMailDispatcher over the SQLite outbox', () => {
     expect(transcript?.references).toBeUndefined();
   });
 
+  it('sets Reply-To to MAIL_REPLY_TO when there is one, and no Reply-To when there is none', async () => {
+    sink = await startSmtpSink();
+    await mailer.enqueue(ticketReceived());
+    await dispatcher({ transport: smtp(sink.url) }).runOnce();
+    await mailer.enqueue(ticketReceived());
+    await dispatcher({ transport: smtp(sink.url), replyTo: 'Acme Support <support@acme.test>' }).runOnce();
+
+    expect(sink.messages.map((m) => m.replyTo?.value)).toEqual([undefined, [{ name: 'Acme Support', address: 'support@acme.test' }]]);
+  });
+
   it('keeps an e-mail the SMTP server could not take (attempts 1) and sends it after the backoff', async () => {
     const port = await unusedPort();
     const send = dispatcher({ transport: smtp(`smtp://127.0.0.1:${port}`) });

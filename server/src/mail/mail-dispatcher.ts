@@ -25,6 +25,8 @@ export interface MailDispatcherOptions {
   logger: Logger;
   /** The From header (MAIL_FROM). */
   from: string;
+  /** The Reply-To header (MAIL_REPLY_TO); none when unset. */
+  replyTo?: string | null;
   now?: () => Date;
   /**
    * How long a claim holds before another dispatcher may take the e-mail over. Longer than any one
@@ -89,7 +91,7 @@ export function createMailDispatcher(options: MailDispatcherOptions): MailDispat
     const threadId = threadIdOf(email, options.from);
     await transport.send({
       id: email.id, messageId: messageIdFor(email.id, options.from), ...(threadId ? { threadId } : {}),
-      from: options.from, to: email.to, ...rendered,
+      from: options.from, ...(options.replyTo ? { replyTo: options.replyTo } : {}), to: email.to, ...rendered,
     });
   }
 

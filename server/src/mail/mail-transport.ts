@@ -12,6 +12,8 @@ export interface OutgoingEmail {
   /** The ticket's thread root: sent as In-Reply-To and References, which mail clients thread on. */
   threadId?: string;
   from: string;
+  /** MAIL_REPLY_TO: where answers to the e-mail go, when somewhere reads them. */
+  replyTo?: string;
   to: string;
   subject: string;
   text: string;
@@ -42,6 +44,7 @@ function withDefaultTimeouts(smtpUrl: string): string {
 
 const toMessage = (email: OutgoingEmail) => ({
   messageId: email.messageId, from: email.from, to: email.to,
+  ...(email.replyTo ? { replyTo: email.replyTo } : {}),
   ...(email.threadId ? { inReplyTo: email.threadId, references: [email.threadId] } : {}),
   subject: email.subject, text: email.text, html: email.html,
 });
