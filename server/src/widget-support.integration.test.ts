@@ -117,6 +117,8 @@ test('the transcript of a chat that became a ticket joins that ticket\'s e-mail 
 
   unwrap(await visitor.emitWithAck('conversation:transcript', { email: 'anna@example.test' }));
   expect(server.mailer.sent.map((m) => [m.template, m.data.ticketId])).toEqual([['ticket_received', ticketId], ['chat_transcript', ticketId]]);
+  // Under the ticket's subject, which Gmail and Outlook thread on.
+  expect(server.mailer.sent[1]?.data).toMatchObject({ ticketNumber: 1001, subject: 'Принтер не печатает' });
 });
 
 test('a visitor looking at the offline form learns at once when an agent comes online, and when everyone is away', async () => {

@@ -56,9 +56,10 @@ export function createChatFeedbackService(deps: ChatFeedbackDeps) {
 
     async emailTranscript(visitor: Visitor, email: string): Promise<{ queued: true }> {
       const conversation = await latestOf(visitor);
-      const [site, messages] = await Promise.all([
+      const [site, messages, ticket] = await Promise.all([
         store.findSiteById(visitor.siteId),
         store.listMessages({ conversationId: conversation.id, includeInternal: false, limit: 5000 }),
+        conversation.ticketId ? store.findTicket(conversation.ticketId) : null,
       ]);
       const locale = site ? customerLanguage(site.settings, [conversation.locale, visitor.locale]) : (visitor.locale ?? 'en');
       await mailer.enqueue({
@@ -68,8 +69,8 @@ export function createChatFeedbackService(deps: ChatFeedbackDeps) {
         template: 'chat_transcript',
         data: {
           siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: transcriptText(messages, authorLabels(locale)),
-          // A chat that became a ticket: its transcript joins the ticket's e-mail thread.
-          ...(conversation.ticketId ? { ticketId: conversation.ticketId } : {}),
+          // A chat that became a ticket: its transcript joins the ticket's e-mail thread, under its subject.
+          ...(ticket ? { ticketId: ticket.id, ticketNumber: ticket.number, subject: ticket.subject } : {}),
         },
       });
       return { queued: true };

@@ -16,9 +16,12 @@ describe('e-mail locales', () => {
 
   it('has a subject, a lead and an action for every template, and every ticket status label, in English', () => {
     for (const template of EMAIL_TEMPLATES) {
-      for (const part of ['subject', 'lead', 'action'])
+      // E-mails about a ticket share one subject, so that mail clients thread them.
+      const ownSubject = template.startsWith('ticket_') ? [] : ['subject'];
+      for (const part of [...ownSubject, 'lead', 'action'])
         expect(text(template, part)).toEqual(expect.any(String));
     }
+    expect(text('common', 'ticketSubject')).toEqual(expect.any(String));
     for (const status of TICKET_STATUSES) expect(text('status', status)).toEqual(expect.any(String));
   });
 

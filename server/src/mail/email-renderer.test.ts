@@ -11,7 +11,7 @@ const ticket = {
 describe('createEmailRenderer', () => {
   it('writes "received" in Russian, in the subject and both bodies', () => {
     const email = renderer.render({ template: 'ticket_received', locale: 'ru-RU', data: ticket });
-    expect(email.subject).toBe('Обращение № 1001 получено: Принтер не печатает');
+    expect(email.subject).toBe('Обращение № 1001: Принтер не печатает');
     expect(email.text).toContain('Здравствуйте, Анна!');
     expect(email.text).toContain('Мы получили ваше обращение и ответим вам по электронной почте. Обращение № 1001: Принтер не печатает\n');
     expect(email.text).toContain('Следить за ним можно здесь: https://help.acme.test/t/abc');
@@ -52,12 +52,12 @@ describe('createEmailRenderer', () => {
 
   it('never reads a value as template syntax', () => {
     const email = renderer.render({ template: 'ticket_received', locale: 'en', data: { ...ticket, subject: '{{link}} $t(common.footer)' } });
-    expect(email.subject).toBe('Request #1001 received: {{link}} $t(common.footer)');
+    expect(email.subject).toBe('Request #1001: {{link}} $t(common.footer)');
   });
 
   it('keeps the subject on one line whatever the requester typed', () => {
     const email = renderer.render({ template: 'ticket_received', locale: 'en', data: { ...ticket, subject: 'Help\r\nBcc: victim@example.com' } });
-    expect(email.subject).toBe('Request #1001 received: Help Bcc: victim@example.com');
+    expect(email.subject).toBe('Request #1001: Help Bcc: victim@example.com');
   });
 
   it('greets without a name when there is none, and leaves out the link line when there is no link', () => {
@@ -71,13 +71,13 @@ describe('createEmailRenderer', () => {
     const email = renderer.render({ template: 'ticket_pending', locale: 'ar', data: ticket });
     expect(email.html).toContain('<html lang="ar" dir="rtl">');
     expect(email.html).toContain('text-align:right');
-    expect(email.subject).toContain('نحتاج إلى ردك');
+    expect(email.text).toContain('نحتاج إلى ردك');
   });
 
   it('falls back to English for a language it does not know', () => {
-    expect(renderer.render({ template: 'ticket_solved', locale: 'ja', data: ticket }).subject).toBe(
-      'Your request #1001 is solved: Принтер не печатает',
-    );
+    const email = renderer.render({ template: 'ticket_solved', locale: 'ja', data: ticket });
+    expect(email.subject).toBe('Request #1001: Принтер не печатает');
+    expect(email.text).toContain('Your request #1001 is solved: Принтер не печатает');
   });
 
   it('refuses an unknown template, and a template missing a value it shows', () => {
@@ -93,6 +93,21 @@ describe('createEmailRenderer', () => {
     expect(email.text).toContain('откройте эту ссылку в течение часа (она сработает один раз): https://chat.acme.test/console/#/reset-password/abc');
     expect(email.text).toContain('для anna@acme.test был запрошен сброс пароля');
     expect(email.text).not.toContain('обращались');
+  });
+
+  it('gives every e-mail about one ticket the same subject in each language, so Gmail and Outlook thread them too', () => {
+    for (const locale of EMAIL_LOCALES) {
+      const subjects = new Set(EMAIL_TEMPLATES.filter((template) => template.startsWith('ticket_'))
+        .map((template) => renderer.render({ template, locale, data: ticket }).subject));
+      // The transcript of the chat the ticket came from too; a transcript of a chat with no ticket keeps its own.
+      subjects.add(renderer.render({ template: 'chat_transcript', locale, data: ticket }).subject);
+      expect(subjects.size).toBe(1);
+      expect([...subjects][0]).toMatch(/1001.*Принтер не печатает$/);
+    }
+    const { ticketNumber: _number, ...noTicket } = ticket;
+    expect(renderer.render({ template: 'chat_transcript', locale: 'es', data: noTicket }).subject).toBe('Transcripción de tu chat con Acme');
+    expect(renderer.render({ template: 'ticket_reply', locale: 'es', data: ticket }).text)
+      .toContain('Олег ha respondido a tu solicitud n.º 1001: Принтер не печатает');
   });
 
   it('tells the requester, in their language, to answer a ticket e-mail on its page, since nobody reads replies to it', () => {

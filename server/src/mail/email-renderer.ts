@@ -48,6 +48,13 @@ const QUOTED_VALUE: Record<EmailTemplate, string | null> = {
  */
 const isTicketTemplate = (template: EmailTemplate): boolean => template.startsWith('ticket_');
 
+/**
+ * Every e-mail about one ticket has the same subject ("Request #1042: …"), whatever happened: Gmail
+ * and Outlook thread only e-mails whose subjects match. What happened is the body's lead line.
+ */
+const subjectKey = (template: EmailTemplate, data: EmailData): string =>
+  isTicketTemplate(template) || present(data.ticketNumber) ? 'common.ticketSubject' : `${template}.subject`;
+
 const isEmailTemplate = (name: string): name is EmailTemplate => (EMAIL_TEMPLATES as readonly string[]).includes(name);
 
 /*
@@ -108,7 +115,7 @@ function compose(t: TFunction, { template, data, repliesRead }: ComposeOptions):
   blocks.push(paragraph('common.signature'));
   // A template may have its own footer (an agent's e-mail is not about contacting the site).
   const footerKey = t(`${template}.footer`, { defaultValue: '' }) !== '' ? `${template}.footer` : 'common.footer';
-  const composed = { subject: fill(`${template}.subject`), blocks, footer: fill(footerKey) };
+  const composed = { subject: fill(subjectKey(template, data)), blocks, footer: fill(footerKey) };
 
   if (missing.size > 0) {
     throw new EmailRenderError(`e-mail "${template}" needs ${[...missing].sort().join(', ')} in its data`);
