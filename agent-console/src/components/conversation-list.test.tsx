@@ -1,3 +1,4 @@
+import type { Conversation } from '@parley/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { AGENT, conversation, visitorMessage } from '../test-support/fixtures';
 import { renderSignedIn } from '../test-support/render-console';
@@ -104,6 +105,45 @@ describe('conversation list', () => {
     const reply = '2030-01-02T10:10:00.000Z';
     act(() => socket.serverEmit('message:new', visitorMessage(maria, { seq: 3, createdAt: reply })));
     await waitFor(() => expect(shown()).toEqual([['Maria', formatMessageTime(reply, 'en')], before[0]]));
+  });
+
+  it('previews each chat’s latest message on one line: mine as “You:”, a colleague’s by name, a note marked, files', async () => {
+    const mine = { status: 'assigned', assignedAgentId: AGENT.id } as const;
+    const bob = { ...AGENT, id: 'agent-bob-00001', name: 'Bob', email: 'bob@example.com' };
+    const preview = (text: string, author: Partial<NonNullable<Conversation['lastMessagePreview']>> = {}) =>
+      ({ text, authorKind: 'visitor', authorId: 'visitor-0001', internal: false, ...author }) as const;
+    const chats = [
+      conversation({ ...mine, visitorName: 'Maria', lastMessageAt: '2030-01-02T09:05:00.000Z', lastMessagePreview: preview('مرحبا، أين طلبي؟') }),
+      conversation({ ...mine, visitorName: 'Otto', lastMessageAt: '2030-01-02T09:04:00.000Z', lastMessagePreview: preview('On its way', { authorKind: 'agent', authorId: AGENT.id }) }),
+      conversation({ ...mine, visitorName: 'Nina', lastMessageAt: '2030-01-02T09:03:00.000Z', lastMessagePreview: preview('VIP, refund them', { authorKind: 'agent', authorId: bob.id, internal: true }) }),
+      conversation({ ...mine, visitorName: 'Lev', lastMessageAt: '2030-01-02T09:02:00.000Z', lastMessagePreview: preview('') }),
+      conversation({ ...mine, visitorName: 'Ida', lastMessageAt: '2030-01-02T09:01:00.000Z' }),
+    ];
+    const { socket } = await renderSignedIn({ conversations: chats });
+    act(() => socket.serverEmit('agent:updated', bob));
+    const previews = () =>
+      screen.getAllByTestId('mine-item').map((item) => within(item).queryByTestId('conversation-preview')?.textContent ?? null);
+    await waitFor(() =>
+      expect(previews()).toEqual(['مرحبا، أين طلبي؟', 'You:On its way', 'NoteBob:VIP, refund them', 'Sent a file', null]),
+    );
+    // The text takes its own direction: an Arabic message reads right to left in an English console.
+    const [maria] = screen.getAllByTestId('conversation-preview');
+    expect(maria?.querySelector('[dir="auto"]')).toHaveTextContent('مرحبا، أين طلبي؟');
+
+    // Live: a message of a chat I handle, and the digest for one I do not.
+    const [first] = chats;
+    if (!first) throw new Error('chats expected');
+    act(() => socket.serverEmit('message:new', visitorMessage(first, { seq: 1, text: 'Line one\n\nline two' })));
+    await waitFor(() => expect(previews()[0]).toBe('Line one line two'));
+    const theirs = conversation({ visitorName: 'Pia', status: 'assigned', assignedAgentId: bob.id, lastSeq: 1 });
+    act(() => socket.serverEmit('conversation:updated', theirs));
+    act(() =>
+      socket.serverEmit('conversation:activity', [{
+        conversationId: theirs.id, lastSeq: 2, updatedAt: '2030-01-02T10:00:00.000Z', awaitingAgentSince: null,
+        lastMessagePreview: preview('Thanks, Bob!'),
+      }]),
+    );
+    await waitFor(() => expect(within(screen.getByTestId('others-item')).getByTestId('conversation-preview')).toHaveTextContent('Thanks, Bob!'));
   });
 
   it('files a colleague’s chat under Colleagues', async () => {

@@ -2,6 +2,7 @@
 import type { Conversation } from '@parley/shared';
 import { useConsole, useLive, useT } from '../state/console-context';
 import { lastMessageTime } from '../state/conversations.store';
+import { ConversationPreview } from './conversation-preview';
 import { formatMessageTime } from './time-format';
 import { visitorLabel } from './visitor-label';
 
@@ -39,6 +40,7 @@ function ConversationItem({ conversation, section }: { conversation: Conversatio
           <span class="conversation-item__name" data-testid="conversation-name">
             {name}
           </span>
+          <ConversationPreview conversation={conversation} />
           <span class="conversation-item__meta">
             {section === 'queue' ? t('queue.since', { time }) : time}
             {colleague && ` · ${t('queue.withAgent', { name: colleague.name })}`}

@@ -2,7 +2,7 @@
  * The agent's live view of the site's open conversations: waiting ones, their own, their
  * colleagues', and how many messages of each they have not read yet.
  */
-import type { Conversation, ConversationActivity, Message } from '@parley/shared';
+import { messagePreviewOf, type Conversation, type ConversationActivity, type Message } from '@parley/shared';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { storedValue, type StoredValue } from './stored-value';
 
@@ -102,7 +102,9 @@ export function createConversationsStore(options: {
       const known = byId.value.get(conversation.id);
       // Events can overtake each other; never let an older copy win over a newer lastSeq (nor its time).
       const latest = known && known.lastSeq > conversation.lastSeq ? known : conversation;
-      setOne({ ...conversation, lastSeq: latest.lastSeq, lastMessageAt: latest.lastMessageAt });
+      setOne({
+        ...conversation, lastSeq: latest.lastSeq, lastMessageAt: latest.lastMessageAt, lastMessagePreview: latest.lastMessagePreview,
+      });
       return known;
     },
     noteMessage(message) {
@@ -116,6 +118,8 @@ export function createConversationsStore(options: {
           lastSeq: message.seq,
           updatedAt: message.createdAt,
           lastMessageAt: message.createdAt,
+          // Derived as the server derives it, so the line reads the same after a reload.
+          lastMessagePreview: messagePreviewOf(message),
           awaitingAgentSince: answered ? null : known.awaitingAgentSince,
         });
       }
@@ -128,12 +132,12 @@ export function createConversationsStore(options: {
     noteActivity(activity) {
       const next = new Map(byId.value);
       let moved = false;
-      for (const { conversationId, lastSeq, updatedAt, awaitingAgentSince } of activity) {
+      for (const { conversationId, lastSeq, updatedAt, awaitingAgentSince, lastMessagePreview } of activity) {
         const known = next.get(conversationId);
         // Unknown chats are past the list's length or not yet announced (conversation:updated will).
         if (!known || lastSeq <= known.lastSeq) continue;
         // Activity comes from a message only: its updatedAt is that message's time.
-        next.set(conversationId, { ...known, lastSeq, updatedAt, lastMessageAt: updatedAt, awaitingAgentSince });
+        next.set(conversationId, { ...known, lastSeq, updatedAt, lastMessageAt: updatedAt, lastMessagePreview, awaitingAgentSince });
         moved = true;
       }
       if (moved) byId.value = next;

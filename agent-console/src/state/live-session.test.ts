@@ -117,14 +117,14 @@ describe('live session', () => {
     expect(live.conversations.others.value.map((c) => c.id)).toEqual([busy.id, quiet.id]);
 
     socket.serverEmit('conversation:activity', [
-      { conversationId: quiet.id, lastSeq: 3, updatedAt: '2026-01-01T10:09:00.000Z', awaitingAgentSince: null },
-      { conversationId: 'conversation-unknown-001', lastSeq: 9, updatedAt: '2026-01-01T10:09:00.000Z', awaitingAgentSince: null },
+      { conversationId: quiet.id, lastSeq: 3, updatedAt: '2026-01-01T10:09:00.000Z', awaitingAgentSince: null, lastMessagePreview: null },
+      { conversationId: 'conversation-unknown-001', lastSeq: 9, updatedAt: '2026-01-01T10:09:00.000Z', awaitingAgentSince: null, lastMessagePreview: null },
     ]);
     expect(live.conversations.others.value.map((c) => c.id)).toEqual([quiet.id, busy.id]);
     expect(live.conversations.unreadCount(quiet.id)).toBe(3);
     // An older digest arriving late does not take the count back.
     socket.serverEmit('conversation:activity', [
-      { conversationId: quiet.id, lastSeq: 2, updatedAt: '2026-01-01T10:08:00.000Z', awaitingAgentSince: null },
+      { conversationId: quiet.id, lastSeq: 2, updatedAt: '2026-01-01T10:08:00.000Z', awaitingAgentSince: null, lastMessagePreview: null },
     ]);
     expect(live.conversations.unreadCount(quiet.id)).toBe(3);
     live.dispose();

@@ -35,6 +35,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     createdAt: at,
     updatedAt: at,
     lastMessageAt: null,
+    lastMessagePreview: null,
     queuedAt: at,
     assignedAt: null,
     firstResponseAt: null,

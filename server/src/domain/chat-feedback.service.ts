@@ -2,6 +2,7 @@
 import type { ChatRating, Conversation, Message } from '@parley/shared';
 import type { Store, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { visitorViewOf } from './conversation-visitor-view';
 import { customerLanguage } from './customer-language';
 import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
@@ -51,7 +52,7 @@ export function createChatFeedbackService(deps: ChatFeedbackDeps) {
       if (!rated) throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation no longer exists.');
       broadcaster.conversationUpdated(rated);
       events.ratingCreated({ target: 'conversation', conversation: rated, score: rating.score, comment: rating.comment ?? null });
-      return rated;
+      return visitorViewOf(rated);
     },
 
     async emailTranscript(visitor: Visitor, email: string): Promise<{ queued: true }> {

@@ -12,6 +12,7 @@ import type {
 } from '@parley/shared';
 import { StoreConflictError, type AppendedMessage, type NewMessageRecord, type Store, type Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { visitorViewOf } from './conversation-visitor-view';
 import { DomainError } from './domain-error';
 import { assertVisitorMayAttach, withClaimedAttachments } from './message-attachments';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
@@ -100,7 +101,7 @@ export function createConversationService({ store, broadcaster, routing, events 
       if (!conversation) return null;
       const messages = await store.listMessages({ conversationId: conversation.id, afterSeq, includeInternal: false });
       const read = await store.getReadState(conversation.id);
-      return { conversation, messages, ...(read ? { read } : {}) };
+      return { conversation: visitorViewOf(conversation), messages, ...(read ? { read } : {}) };
     },
 
     /**

@@ -12,6 +12,7 @@ const waiting = (overrides: Partial<QueuedConversation> = {}): QueuedConversatio
   id: 'conv-0001', siteId: 'site-0001', visitorId: 'visitor-01', visitorName: null, status: 'queued',
   assignedAgentId: null, participantAgentIds: [], departmentId: null, locale: null, lastSeq: 1,
   createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', lastMessageAt: '2026-01-01T00:00:00.000Z',
+  lastMessagePreview: null,
   queuedAt: '2026-01-01T00:00:00.000Z', assignedAt: null, firstResponseAt: null, awaitingAgentSince: null, resolvedAt: null,
   ticketId: null, rating: null, ratingComment: null, declinedAgentIds: [],
   ...overrides,

@@ -6,6 +6,7 @@ afterEach(() => jest.useRealTimers());
 
 const moved = (conversationId: string, lastSeq: number): ConversationActivity => ({
   conversationId, lastSeq, updatedAt: new Date(Date.UTC(2030, 0, 1, 10, 0, lastSeq)).toISOString(), awaitingAgentSince: null,
+  lastMessagePreview: null,
 });
 
 function digestWithLog(maxEntriesPerSecond?: number) {

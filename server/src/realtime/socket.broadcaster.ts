@@ -1,6 +1,7 @@
 /** The Broadcaster port over Socket.IO rooms; with the Redis adapter it reaches every process. */
 import type { Conversation } from '@parley/shared';
 import type { Broadcaster } from '../domain/broadcaster.port';
+import { visitorViewOf } from '../domain/conversation-visitor-view';
 import { createActivityDigest } from './conversation-activity.digest';
 import { rooms, type AgentNamespace, type VisitorNamespace } from './types';
 
@@ -38,10 +39,11 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
         lastSeq: message.seq,
         updatedAt: message.createdAt,
         awaitingAgentSince: conversation.awaitingAgentSince,
+        lastMessagePreview: conversation.lastMessagePreview,
       });
     },
     conversationUpdated(conversation) {
-      visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:updated', conversation);
+      visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:updated', visitorViewOf(conversation));
       agents.to(rooms.siteAgents(conversation.siteId)).emit('conversation:updated', conversation);
     },
     typingChanged(conversation, notice) {

@@ -1,11 +1,54 @@
 /** Conversations between one visitor and the agents of a site. */
 import { z } from 'zod';
 import { EmailSchema, IdSchema, IsoDateSchema } from './common';
-import { MessageSchema } from './message';
+import { MessageSchema, type Message } from './message';
 
 export const CONVERSATION_STATUSES = ['queued', 'assigned', 'resolved'] as const;
 export const ConversationStatusSchema = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+/** How long a chat list's one-line preview of the latest message is, in code points (before an ellipsis). */
+export const MESSAGE_PREVIEW_MAX_LENGTH = 140;
+
+/**
+ * The latest message as a chat list shows it: its text on one line, cut to MESSAGE_PREVIEW_MAX_LENGTH
+ * code points (a message with files only: their names; empty when even they are missing).
+ */
+export const MessagePreviewSchema = z.object({
+  text: z.string(),
+  authorKind: z.enum(['visitor', 'agent', 'system']),
+  /** The agent or visitor who wrote it; null for a system message. */
+  authorId: IdSchema.nullable(),
+  /** An internal note: only agents ever see its text. */
+  internal: z.boolean(),
+});
+export type MessagePreview = z.infer<typeof MessagePreviewSchema>;
+
+/** Whitespace runs (line breaks included) become one space; cut on a code point, never inside a surrogate pair. */
+export function previewText(text: string): string {
+  const oneLine = text.replace(/\s+/gu, ' ').trim();
+  // Never more code points than UTF-16 units: most messages need no splitting (this runs per message).
+  if (oneLine.length <= MESSAGE_PREVIEW_MAX_LENGTH) return oneLine;
+  const codePoints = Array.from(oneLine);
+  if (codePoints.length <= MESSAGE_PREVIEW_MAX_LENGTH) return oneLine;
+  return `${codePoints.slice(0, MESSAGE_PREVIEW_MAX_LENGTH).join('').trimEnd()}…`;
+}
+
+/**
+ * The preview of a message: what the stores keep on its conversation (in the UPDATE that numbers
+ * it) and what a console derives from a `message:new` it receives, the same way.
+ */
+export function messagePreviewOf(message: {
+  author: Message['author']; text: string; internal?: boolean; attachments?: readonly { name: string }[];
+}): MessagePreview {
+  const text = message.text.trim() === '' ? (message.attachments ?? []).map((file) => file.name).join(', ') : message.text;
+  return {
+    text: previewText(text),
+    authorKind: message.author.kind,
+    authorId: message.author.kind === 'system' ? null : message.author.id,
+    internal: message.internal === true,
+  };
+}
 
 export const ConversationSchema = z.object({
   id: IdSchema,
@@ -29,6 +72,11 @@ export const ConversationSchema = z.object({
    * assigned again), which made every chat of theirs read "now".
    */
   lastMessageAt: IsoDateSchema.nullable(),
+  /**
+   * Its latest message, internal notes included, for agents' chat lists; null before the first.
+   * Always null in what a visitor is sent, so a note's text never reaches the widget.
+   */
+  lastMessagePreview: MessagePreviewSchema.nullable(),
   /** When it (last) joined the queue; the queue is ordered by it. */
   queuedAt: IsoDateSchema,
   assignedAt: IsoDateSchema.nullable(),
@@ -123,6 +171,8 @@ export const ConversationActivitySchema = z.object({
   /** When the message that moved it was stored: the conversation's updatedAt and lastMessageAt both. */
   updatedAt: IsoDateSchema,
   awaitingAgentSince: IsoDateSchema.nullable(),
+  /** That message's preview (at most MESSAGE_PREVIEW_MAX_LENGTH code points: entries stay small). */
+  lastMessagePreview: MessagePreviewSchema.nullable(),
 });
 export type ConversationActivity = z.infer<typeof ConversationActivitySchema>;
 

@@ -1,5 +1,5 @@
 /** Contract: messages numbered once per clientId, internal notes, and what survives a restart or a second process. */
-import type { MessageAuthor } from '@parley/shared';
+import { MESSAGE_PREVIEW_MAX_LENGTH, type MessageAuthor } from '@parley/shared';
 import { newId } from '../../tokens';
 import { StoreConflictError } from '../store';
 import type { ContractContext } from './context';
@@ -131,6 +131,41 @@ export function messagesContract(ctx: ContractContext): void {
       expect((await ctx.store.findConversation(conversation.id))?.lastMessageAt).toBe(lastMessageAt);
     });
 
+    it('previews the latest message on one line, cut on a code point, a note marked, files by name', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const agent = await seedAgent(ctx.store, site.id);
+      expect(conversation.lastMessagePreview).toBeNull();
+      const asked = await ctx.store.appendToOpenConversation({
+        siteId: site.id, visitorId: visitor.id, clientId: 'visitor-asks-2', author: { kind: 'visitor', id: visitor.id, name: null },
+        text: `  Where is\n\nmy ${'é'.repeat(119)} parcel 😀😀 and then some more words`,
+      });
+      // 139 code points, then an emoji (two UTF-16 units) as the 140th: kept whole, then the ellipsis.
+      const cut = `Where is my ${'é'.repeat(119)} parcel 😀`;
+      expect(Array.from(cut)).toHaveLength(MESSAGE_PREVIEW_MAX_LENGTH);
+      expect(asked?.conversation.lastMessagePreview).toEqual({ text: `${cut}…`, authorKind: 'visitor', authorId: visitor.id, internal: false });
+
+      const noted = await ctx.store.appendMessage({
+        conversationId: conversation.id, clientId: 'ann-notes-1', author: { kind: 'agent', id: agent.id, name: 'Ann' },
+        text: 'VIP, refund them', internal: true,
+      });
+      const note = { text: 'VIP, refund them', authorKind: 'agent', authorId: agent.id, internal: true };
+      expect(noted.conversation.lastMessagePreview).toEqual(note);
+      expect((await ctx.store.findConversation(conversation.id))?.lastMessagePreview).toEqual(note);
+      // A resend changes nothing; the list of chats carries the preview too.
+      await ctx.store.appendMessage({
+        conversationId: conversation.id, clientId: 'visitor-asks-2', author: { kind: 'visitor', id: visitor.id, name: null }, text: 'x',
+      });
+      const listed = await ctx.store.listConversations({ siteId: site.id });
+      expect(listed.find((c) => c.id === conversation.id)?.lastMessagePreview).toEqual(note);
+
+      const file = { id: newId(), name: 'label.png', size: 10, contentType: 'image/png', isImage: true } as const;
+      const sent = await ctx.store.appendMessage({
+        conversationId: conversation.id, clientId: 'ann-sends-file-1', author: { kind: 'agent', id: agent.id, name: 'Ann' },
+        text: '', attachments: [file, { ...file, id: newId(), name: 'invoice.pdf', contentType: 'application/pdf', isImage: false }],
+      });
+      expect(sent.conversation.lastMessagePreview).toEqual({ text: 'label.png, invoice.pdf', authorKind: 'agent', authorId: agent.id, internal: false });
+    });
+
     it("keeps agents' internal notes out of the visitor's view", async () => {
       const { site, visitor, conversation } = await seedConversation(ctx.store);
       const agent = await seedAgent(ctx.store, site.id);
@@ -172,7 +207,10 @@ export function messagesContract(ctx: ContractContext): void {
       const asked = await ctx.store.appendMessage({
         conversationId: conversation.id, clientId: 'asked-0001', author: { kind: 'visitor', id: visitor.id, name: null }, text: 'hi?',
       });
-      expect(asked.conversation).toEqual({ ...claimed, lastSeq: 1, updatedAt: asked.message.createdAt, lastMessageAt: asked.message.createdAt });
+      expect(asked.conversation).toEqual({
+        ...claimed, lastSeq: 1, updatedAt: asked.message.createdAt, lastMessageAt: asked.message.createdAt,
+        lastMessagePreview: { text: 'hi?', authorKind: 'visitor', authorId: visitor.id, internal: false },
+      });
       expect(asked.conversation.firstResponseAt ?? null).toBeNull();
       const answered = await ctx.store.appendMessage({
         conversationId: conversation.id, clientId: 'answer-0001', author: { kind: 'agent', id: agent.id, name: 'Ann' }, text: 'hello',
@@ -253,6 +291,7 @@ export function messagesContract(ctx: ContractContext): void {
       expect(await ctx.store.findAgentById(agent.id)).toEqual(agent);
       expect(await ctx.store.findOpenConversation(site.id, visitor.id)).toEqual({
         ...claimed, lastSeq: 1, updatedAt: message.createdAt, lastMessageAt: message.createdAt,
+        lastMessagePreview: { text: 'kept', authorKind: 'system', authorId: null, internal: false },
       });
       expect(await ctx.store.listMessages({ conversationId: conversation.id })).toEqual([message]);
       const after = await ctx.store.appendMessage({

@@ -71,7 +71,7 @@ export function mongoConversations(models: MongoModels): ConversationStore {
           _id: newId(), siteId: input.siteId, visitorId: input.visitorId, visitorName: input.visitorName,
           status: 'queued', open: true, assignedAgentId: null, participantAgentIds: [],
           departmentId: input.departmentId ?? null,
-          locale: input.locale, lastSeq: 0, createdAt: at, updatedAt: at, lastMessageAt: null, queuedAt: at, assignedAt: null,
+          locale: input.locale, lastSeq: 0, createdAt: at, updatedAt: at, lastMessageAt: null, lastMessagePreview: null, queuedAt: at, assignedAt: null,
           awaitingAgentSince: null, resolvedAt: null, declinedAgentIds: [], slotToken: null, ticketId: null,
           rating: null, ratingComment: null, ratedAt: null,
         };

@@ -1,6 +1,6 @@
 /** The shapes of the MongoDB store's documents, as lean reads return them. */
 import type {
-  AgentRole, AgentStatus, ConversationStatus, MessageAttachment, MessageAuthor, Ticket, TicketChange, TicketEvent,
+  AgentRole, AgentStatus, ConversationStatus, MessageAttachment, MessageAuthor, MessagePreview, Ticket, TicketChange, TicketEvent,
 } from '@parley/shared';
 
 export interface SiteDoc {
@@ -69,6 +69,8 @@ export interface ConversationDoc {
   createdAt: Date; updatedAt: Date; queuedAt: Date; assignedAt: Date | null;
   /** Set with each message's seq; absent on documents written before it. */
   lastMessageAt?: Date | null;
+  /** Set with each message's seq (store/message-preview.ts); absent on documents written before it. */
+  lastMessagePreview?: MessagePreview | null;
   /** Absent until the first answer, so `$min` can set it once in the same update as the seq. */
   firstResponseAt?: Date | null;
   awaitingAgentSince: Date | null; resolvedAt: Date | null;

@@ -1,7 +1,8 @@
 /** Maps lean MongoDB documents to the domain's plain objects: string ids, ISO date strings. */
 import {
   DEFAULT_SITE_SETTINGS, SiteSettingsSchema,
-  type Agent, type CannedReply, type Conversation, type Department, type Message, type MessageAuthor, type Site,
+  type Agent, type CannedReply, type Conversation, type Department, type Message, type MessageAuthor,
+  type MessagePreview, type Site,
   type Ticket, type TicketEvent,
 } from '@parley/shared';
 import type { AgentSession, AgentWithSecret, QueuedConversation, Visitor } from '../store';
@@ -12,6 +13,9 @@ import type {
 
 const iso = (date: Date): string => date.toISOString();
 const isoOrNull = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
+// A plain copy: the lean subdocument may carry driver extras, and documents written before it have none.
+const previewOf = (p: MessagePreview | null | undefined): MessagePreview | null =>
+  p ? { text: p.text, authorKind: p.authorKind, authorId: p.authorId ?? null, internal: p.internal } : null;
 
 export function toSite(d: SiteDoc): Site {
   // Settings written by an older version lack newer keys: the schema fills in their defaults.
@@ -51,6 +55,7 @@ export const toConversation = (d: ConversationDoc): Conversation => ({
   assignedAgentId: d.assignedAgentId, participantAgentIds: d.participantAgentIds ?? [],
   departmentId: d.departmentId ?? null, locale: d.locale, lastSeq: d.lastSeq,
   createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt), lastMessageAt: isoOrNull(d.lastMessageAt),
+  lastMessagePreview: previewOf(d.lastMessagePreview),
   queuedAt: iso(d.queuedAt), assignedAt: isoOrNull(d.assignedAt), firstResponseAt: isoOrNull(d.firstResponseAt),
   awaitingAgentSince: isoOrNull(d.awaitingAgentSince), resolvedAt: isoOrNull(d.resolvedAt),
   ticketId: d.ticketId ?? null, rating: d.rating ?? null, ratingComment: d.ratingComment ?? null,

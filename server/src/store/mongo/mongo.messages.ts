@@ -1,7 +1,7 @@
 /** Messages on MongoDB: stored once per (conversation, clientId), numbered by an atomic $inc on the conversation. */
 import type { Model } from 'mongoose';
 import { newTimeOrderedId } from '../../tokens';
-import type { Message } from '@parley/shared';
+import { messagePreviewOf, type Message } from '@parley/shared';
 import { StoreConflictError, type AppendedMessage, type NewMessageRecord, type Store } from '../store';
 import type { ConversationDoc, MessageDoc } from './mongo.documents';
 import { authorFields, toConversation, toMessage } from './mongo.mapping';
@@ -21,10 +21,12 @@ export function mongoMessages(models: MongoModels): MessageStore {
   async function takeSeq(input: NewMessageRecord, at: Date): Promise<ConversationDoc> {
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
     const answersVisitor = input.author.kind === 'agent' && !input.internal;
+    // The preview goes in the same update that takes the seq: no write more per message.
+    const lastMessage = { updatedAt: at, lastMessageAt: at, lastMessagePreview: messagePreviewOf(input) };
     const update = answersVisitor
       // firstResponseAt is absent until now, so $min sets it once and keeps it afterwards.
-      ? { $inc: { lastSeq: 1 }, $set: { updatedAt: at, lastMessageAt: at, awaitingAgentSince: null }, $min: { firstResponseAt: at } }
-      : { $inc: { lastSeq: 1 }, $set: { updatedAt: at, lastMessageAt: at } };
+      ? { $inc: { lastSeq: 1 }, $set: { ...lastMessage, awaitingAgentSince: null }, $min: { firstResponseAt: at } }
+      : { $inc: { lastSeq: 1 }, $set: lastMessage };
     const bumped = await conversations
       .findOneAndUpdate({ _id: input.conversationId }, update, { returnDocument: 'after' })
       .lean<ConversationDoc>();

@@ -2,7 +2,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import {
   AGENT_ROLES, AGENT_STATUSES, CONVERSATION_STATUSES, TICKET_EVENT_KINDS, TICKET_PRIORITIES, TICKET_SOURCES,
-  TICKET_STATUSES, TIERS,
+  TICKET_STATUSES, TIERS, type MessagePreview,
 } from '@parley/shared';
 import { newId } from '../../tokens';
 import { compileEmailOutboxModel, EMAIL_OUTBOX_SCHEMA, type EmailOutboxDoc } from './mongo-email-outbox';
@@ -54,6 +54,14 @@ const secretSchema = new Schema<SecretDoc>({ _id: requiredString, value: require
 
 const chatSlotSchema = new Schema(
   { conversationId: requiredString, token: requiredString, at: requiredDate },
+  { _id: false, id: false, versionKey: false, strict: 'throw' },
+);
+
+const messagePreviewSchema = new Schema<MessagePreview>(
+  {
+    text: { type: String, default: '' }, authorKind: { type: String, enum: ['visitor', 'agent', 'system'], required: true },
+    authorId: nullableString, internal: { type: Boolean, required: true },
+  },
   { _id: false, id: false, versionKey: false, strict: 'throw' },
 );
 
@@ -119,7 +127,8 @@ const conversationSchema = new Schema<ConversationDoc>(
     lastSeq: { type: Number, required: true },
     visitorReadSeq: { type: Number, default: 0 },
     agentReadSeq: { type: Number, default: 0 },
-    createdAt: requiredDate, updatedAt: requiredDate, lastMessageAt: nullableDate, queuedAt: requiredDate, assignedAt: nullableDate,
+    createdAt: requiredDate, updatedAt: requiredDate, lastMessageAt: nullableDate,
+    lastMessagePreview: { type: messagePreviewSchema, default: null }, queuedAt: requiredDate, assignedAt: nullableDate,
     firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
     declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString, ticketId: nullableString,
     rating: { type: Number, default: null }, ratingComment: nullableString, ratedAt: nullableDate,

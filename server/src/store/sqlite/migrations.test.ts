@@ -130,3 +130,33 @@ test("18 gives each conversation its latest message's time, and none to one with
   expect((await store.findConversation('chat-1'))?.lastMessageAt).toBeNull();
   await store.close();
 });
+
+test("19 previews each conversation's latest message: on one line, cut, a note marked, files by their names", async () => {
+  const filename = path.join(dir, 'parley.sqlite');
+  const db = openAtVersion(filename, 18);
+  const at = '2030-01-01T00:00:00.000Z';
+  const long = `${'Ω'.repeat(139)}😀 and the rest`;
+  const files = JSON.stringify([{ id: 'file-1', name: 'invoice.pdf', size: 10, contentType: 'application/pdf', isImage: false }]);
+  db.exec(`
+    INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at, queued_at, last_seq) VALUES
+      ('chat-2', 'site-1', 'visitor-1', 'resolved', '${at}', '${at}', '${at}', 2),
+      ('chat-3', 'site-1', 'visitor-1', 'resolved', '${at}', '${at}', '${at}', 1),
+      ('chat-4', 'site-1', 'visitor-1', 'assigned', '${at}', '${at}', '${at}', 1);
+    INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, text, internal, created_at, attachments_json) VALUES
+      ('m-1', 'chat-2', 1, 'client-first-1', 'visitor', 'visitor-1', 'Hello', 0, '${at}', NULL),
+      ('m-2', 'chat-2', 2, 'client-second-1', 'agent', 'agent-1', 'Refund
+  approved', 1, '${at}', NULL),
+      ('m-3', 'chat-3', 1, 'client-third-1', 'visitor', 'visitor-1', '${long}', 0, '${at}', NULL),
+      ('m-4', 'chat-4', 1, 'client-fourth-1', 'visitor', 'visitor-1', '', 0, '${at}', '${files}');
+  `);
+  db.close();
+
+  const store = openSqliteStore({ filename });
+  expect((await store.findConversation('chat-2'))?.lastMessagePreview).toEqual({
+    text: 'Refund approved', authorKind: 'agent', authorId: 'agent-1', internal: true,
+  });
+  expect((await store.findConversation('chat-3'))?.lastMessagePreview?.text).toBe(`${'Ω'.repeat(139)}😀…`);
+  expect((await store.findConversation('chat-4'))?.lastMessagePreview).toMatchObject({ text: 'invoice.pdf', authorKind: 'visitor' });
+  expect((await store.findConversation('chat-1'))?.lastMessagePreview).toBeNull();
+  await store.close();
+});

@@ -463,6 +463,31 @@ const MIGRATIONS: string[] = [
     (SELECT m.created_at FROM messages m WHERE m.conversation_id = conversations.id ORDER BY m.seq DESC LIMIT 1)
   WHERE last_seq > 0;
   `,
+  // 19: the latest message's preview for chat lists (store/message-preview.ts), set by the same
+  // UPDATE that numbers each message. Filled in from each conversation's highest-numbered message
+  // as messagePreviewOf would: on one line, cut to 140 characters (SQLite counts code points), or the
+  // file names of a message with files only. Internal notes too: only agents are sent the preview.
+  `
+  ALTER TABLE conversations ADD COLUMN last_message_text TEXT;
+  ALTER TABLE conversations ADD COLUMN last_message_author_kind TEXT;
+  ALTER TABLE conversations ADD COLUMN last_message_author_id TEXT;
+  ALTER TABLE conversations ADD COLUMN last_message_internal INTEGER;
+  CREATE TEMP TABLE latest_19 AS
+    SELECT m.conversation_id, m.author_kind, m.author_id, m.internal,
+      CASE WHEN trim(m.text) <> '' THEN
+        trim(replace(replace(replace(replace(replace(replace(m.text, char(13), ' '), char(10), ' '), char(9), ' '),
+          '    ', ' '), '  ', ' '), '  ', ' '))
+      ELSE coalesce((SELECT group_concat(json_extract(f.value, '$.name'), ', ') FROM json_each(m.attachments_json) f), '')
+      END AS text
+    FROM messages m
+    JOIN (SELECT conversation_id, MAX(seq) AS seq FROM messages GROUP BY conversation_id) top
+      ON top.conversation_id = m.conversation_id AND top.seq = m.seq;
+  UPDATE conversations SET
+    last_message_text = CASE WHEN length(l.text) > 140 THEN rtrim(substr(l.text, 1, 140)) || '…' ELSE l.text END,
+    last_message_author_kind = l.author_kind, last_message_author_id = l.author_id, last_message_internal = l.internal
+  FROM latest_19 l WHERE l.conversation_id = conversations.id;
+  DROP TABLE latest_19;
+  `,
 ];
 
 /** Brings the schema to `to` (the newest unless told: tests stop earlier to hold data an older version wrote). */

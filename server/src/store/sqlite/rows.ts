@@ -3,6 +3,7 @@ import {
   DEFAULT_SITE_SETTINGS,
   SiteSettingsSchema,
   type Agent,
+  type MessagePreview,
   type CannedReply,
   type Conversation,
   type Department,
@@ -37,6 +38,9 @@ export interface ConversationRow {
   locale: string | null; last_seq: number; created_at: string; updated_at: string;
   /** Added by migration 18; NULL before the first message. */
   last_message_at: string | null;
+  /** Added by migration 19: the latest message's preview (store/message-preview.ts); all NULL before the first. */
+  last_message_text: string | null; last_message_author_kind: MessageAuthor['kind'] | null;
+  last_message_author_id: string | null; last_message_internal: number | null;
   queued_at: string; assigned_at: string | null; first_response_at: string | null;
   awaiting_agent_since: string | null; resolved_at: string | null; declined_agent_ids_json: string;
   participant_agent_ids_json: string; ticket_id: string | null;
@@ -90,11 +94,20 @@ export const toCannedReply = (r: CannedReplyRow): CannedReply => ({
   departmentId: r.department_id, ownerAgentId: r.owner_agent_id,
 });
 
+const toMessagePreview = (r: ConversationRow): MessagePreview | null =>
+  r.last_message_author_kind === null
+    ? null
+    : {
+      text: r.last_message_text ?? '', authorKind: r.last_message_author_kind,
+      authorId: r.last_message_author_id, internal: r.last_message_internal === 1,
+    };
+
 export const toConversation = (r: ConversationRow): Conversation => ({
   id: r.id, siteId: r.site_id, visitorId: r.visitor_id, visitorName: r.visitor_name,
   status: r.status, assignedAgentId: r.assigned_agent_id,
   participantAgentIds: parseStringArray(r.participant_agent_ids_json), departmentId: r.department_id, locale: r.locale,
   lastSeq: r.last_seq, createdAt: r.created_at, updatedAt: r.updated_at, lastMessageAt: r.last_message_at,
+  lastMessagePreview: toMessagePreview(r),
   queuedAt: r.queued_at, assignedAt: r.assigned_at, firstResponseAt: r.first_response_at,
   awaitingAgentSince: r.awaiting_agent_since, resolvedAt: r.resolved_at, ticketId: r.ticket_id,
   rating: r.rating, ratingComment: r.rating_comment,
@@ -107,7 +120,8 @@ export const toConversation = (r: ConversationRow): Conversation => ({
  */
 export const CONVERSATION_COLUMNS = [
   'id', 'site_id', 'visitor_id', 'visitor_name', 'status', 'assigned_agent_id', 'department_id', 'locale',
-  'last_seq', 'created_at', 'updated_at', 'last_message_at', 'queued_at', 'assigned_at', 'first_response_at',
+  'last_seq', 'created_at', 'updated_at', 'last_message_at',
+  'last_message_text', 'last_message_author_kind', 'last_message_author_id', 'last_message_internal', 'queued_at', 'assigned_at', 'first_response_at',
   'awaiting_agent_since', 'resolved_at', 'declined_agent_ids_json', 'participant_agent_ids_json', 'ticket_id',
   'rating', 'rating_comment',
 ] as const satisfies readonly (keyof ConversationRow)[];
@@ -121,13 +135,15 @@ type ConversationValues = ValuesOf<typeof CONVERSATION_COLUMNS>;
 export function conversationFromValues(values: readonly unknown[]): Conversation {
   const [
     id, site_id, visitor_id, visitor_name, status, assigned_agent_id, department_id, locale,
-    last_seq, created_at, updated_at, last_message_at, queued_at, assigned_at, first_response_at,
+    last_seq, created_at, updated_at, last_message_at,
+    last_message_text, last_message_author_kind, last_message_author_id, last_message_internal, queued_at, assigned_at, first_response_at,
     awaiting_agent_since, resolved_at, declined_agent_ids_json, participant_agent_ids_json, ticket_id,
     rating, rating_comment,
   ] = values as ConversationValues;
   return toConversation({
     id, site_id, visitor_id, visitor_name, status, assigned_agent_id, department_id, locale,
-    last_seq, created_at, updated_at, last_message_at, queued_at, assigned_at, first_response_at,
+    last_seq, created_at, updated_at, last_message_at,
+    last_message_text, last_message_author_kind, last_message_author_id, last_message_internal, queued_at, assigned_at, first_response_at,
     awaiting_agent_since, resolved_at, declined_agent_ids_json, participant_agent_ids_json, ticket_id,
     rating, rating_comment,
   });

@@ -1,5 +1,6 @@
 /** SQLite queries for conversations and messages; every state change is one conditional statement. */
 import type Database from 'better-sqlite3';
+import { messagePreviewOf, type MessagePreview } from '@parley/shared';
 import { nowIso } from '../../clock';
 import { newId, newTimeOrderedId } from '../../tokens';
 import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type NewVisitorMessageRecord, type OnAppendCommitted, type Store } from '../store';
@@ -40,6 +41,15 @@ function messageColumns(input: Omit<NewMessageRecord, 'conversationId'>) {
     text: input.text, internal: input.internal ? 1 : 0, createdAt: nowIso(), attachments: attachmentsColumn(input.attachments),
   };
 }
+
+interface BumpParams {
+  at: string; id: string;
+  previewText: string; previewKind: MessagePreview['authorKind']; previewAuthorId: string | null; previewInternal: number;
+}
+const previewColumns = (preview: MessagePreview) => ({
+  previewText: preview.text, previewKind: preview.authorKind, previewAuthorId: preview.authorId,
+  previewInternal: preview.internal ? 1 : 0,
+});
 type MessageColumns = ReturnType<typeof messageColumns>;
 
 export function sqliteConversations(db: Database.Database, wal: WalFlusher): ConversationStore {
@@ -59,11 +69,14 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   // to the same value, and first_response_at and awaiting_agent_since sit in two of them.
   // Run on every message: the conversation comes back as values, not as a row object (rows.ts).
   const returningConversation = `RETURNING ${CONVERSATION_COLUMNS.join(', ')}`;
-  const bumpSeq = db.prepare<{ at: string; id: string }, unknown[]>(
-    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at, last_message_at = @at WHERE id = @id ${returningConversation}`,
+  // The latest message's time and preview go in the same UPDATE that numbers it: no statement more per message.
+  const setLastMessage = `last_message_at = @at, last_message_text = @previewText, last_message_author_kind = @previewKind,
+       last_message_author_id = @previewAuthorId, last_message_internal = @previewInternal`;
+  const bumpSeq = db.prepare<BumpParams, unknown[]>(
+    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at, ${setLastMessage} WHERE id = @id ${returningConversation}`,
   ).raw();
-  const bumpSeqAnswering = db.prepare<{ at: string; id: string }, unknown[]>(
-    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at, last_message_at = @at,
+  const bumpSeqAnswering = db.prepare<BumpParams, unknown[]>(
+    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at, ${setLastMessage},
        first_response_at = COALESCE(first_response_at, @at), awaiting_agent_since = NULL
      WHERE id = @id ${returningConversation}`,
   ).raw();
@@ -100,10 +113,12 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   };
 
   /** The message just inserted, with its conversation as the new seq (and an agent's answer) left it. */
-  const afterInsert = (columns: MessageColumns, inserted: InsertedMessage): AppendedMessage => {
+  const afterInsert = (input: Omit<NewMessageRecord, 'conversationId'>, columns: MessageColumns, inserted: InsertedMessage): AppendedMessage => {
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
     const answersVisitor = columns.kind === 'agent' && columns.internal === 0;
-    const bumped = (answersVisitor ? bumpSeqAnswering : bumpSeq).get({ at: columns.createdAt, id: inserted.conversation_id });
+    const bumped = (answersVisitor ? bumpSeqAnswering : bumpSeq).get({
+      at: columns.createdAt, id: inserted.conversation_id, ...previewColumns(messagePreviewOf(input)),
+    });
     if (!bumped) throw new StoreConflictError('conversation does not exist');
     const row: MessageRow = {
       id: columns.id, conversation_id: inserted.conversation_id, seq: inserted.seq, client_id: columns.clientId,
@@ -116,7 +131,7 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   const appendOne = (input: NewMessageRecord): AppendedMessage => {
     const columns = messageColumns(input);
     const inserted = insertNextMessage.get({ ...columns, conversationId: input.conversationId });
-    if (inserted) return afterInsert(columns, inserted);
+    if (inserted) return afterInsert(input, columns, inserted);
     return storedResend(input.conversationId, input.clientId) ?? conflict('conversation does not exist');
   };
 
@@ -126,7 +141,7 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   const appendToOpenOne = ({ siteId, visitorId, ...message }: NewVisitorMessageRecord): AppendedMessage | null => {
     const columns = messageColumns(message);
     const inserted = insertIntoOpenConversation.get({ ...columns, siteId, visitorId });
-    if (inserted) return afterInsert(columns, inserted);
+    if (inserted) return afterInsert(message, columns, inserted);
     // Nothing inserted: no chat is open, or the open one already holds this message (a resend).
     const conversationId = openIdOf.get(siteId, visitorId);
     if (conversationId === undefined) return null;
