@@ -366,7 +366,7 @@ export async function runRelayBenchmark({
       'process. Parley runs on the embedded SQLite store (data directory on disk, message appends of ' +
       'one event-loop turn group-committed and broadcast once committed; one fdatasync of the WAL off the event loop, then the acks) in auto routing, with one signed-in agent console ' +
       `per ${CHATS_PER_AGENT} conversations so that every conversation is assigned; a message goes to its visitor and to ` +
-      "the console of the chat's agent (other consoles get a coalesced conversation:activity digest once a second, of at most 500 entries, the conversations waiting longest first), and " +
+      "the console of the chat's agent (other consoles get a coalesced conversation:activity digest once a second, of at most 100 entries, the conversations waiting longest first), and " +
       'every console records what it receives. Beside it a bare Socket.IO relay with no Parley code: ack, forward to the ' +
       "conversation's room and to one agent console's room. Under dataInMemory, Parley with its data directory on tmpfs. " +
       'Messages are sent on schedule, round-robin over the conversations, but a conversation never has two messages ' +

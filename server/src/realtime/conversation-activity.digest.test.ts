@@ -67,3 +67,11 @@ test("a busy site's digest carries at most the entries a second a console allows
   jest.advanceTimersByTime(1000);
   expect(sent).toHaveLength(4);
 });
+
+test('by default a console hears of at most 100 conversations a second; the rest follow in the next digests', () => {
+  const { digest, sent } = digestWithLog();
+  for (let i = 0; i < 250; i += 1) digest.note('busy', moved(`c${i}`, 1));
+  jest.advanceTimersByTime(3000);
+  expect(sent.map(({ at, activity }) => [at, activity.length])).toEqual([[1000, 100], [2000, 100], [3000, 50]]);
+  expect(new Set(sent.flatMap(({ activity }) => activity.map((a) => a.conversationId))).size).toBe(250);
+});
