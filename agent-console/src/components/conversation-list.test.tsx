@@ -74,6 +74,22 @@ describe('conversation list', () => {
     await waitFor(() => expect(screen.queryByTestId('mine-item')).toBeNull());
   });
 
+  it('says “Awaiting your reply” on the chats I must answer, not on those I was invited to help in', async () => {
+    const since = '2030-01-02T09:00:00.000Z';
+    const assignedToMe = conversation({ status: 'assigned', assignedAgentId: AGENT.id, visitorName: 'Maria', awaitingAgentSince: since });
+    const helpingBob = conversation({
+      status: 'assigned', assignedAgentId: 'agent-bob-00001', participantAgentIds: [AGENT.id], visitorName: 'Otto', awaitingAgentSince: since,
+    });
+    await renderSignedIn({ conversations: [assignedToMe, helpingBob] });
+    const alertOf = (name: string) => {
+      const item = screen.getAllByTestId('mine-item').find((el) => el.textContent?.includes(name));
+      return within(item as HTMLElement).queryByTestId('awaiting-reply');
+    };
+    await waitFor(() => expect(screen.getAllByTestId('mine-item')).toHaveLength(2));
+    expect(alertOf('Maria')).toHaveTextContent('Awaiting your reply');
+    expect(alertOf('Otto')).toBeNull();
+  });
+
   it('shows and orders my chats by their last message, unmoved when I go offline and come back', async () => {
     const mine = { status: 'assigned', assignedAgentId: AGENT.id } as const;
     const earlier = '2030-01-02T09:00:00.000Z';

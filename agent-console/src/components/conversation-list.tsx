@@ -10,7 +10,7 @@ type Section = 'queue' | 'mine' | 'others';
 
 function ConversationItem({ conversation, section }: { conversation: Conversation; section: Section }) {
   const live = useLive();
-  const { translator } = useConsole();
+  const { translator, session } = useConsole();
   const t = translator.t;
   const unread = live.conversations.unreadCount(conversation.id);
   const active = live.tabs.activeId.value === conversation.id;
@@ -45,8 +45,9 @@ function ConversationItem({ conversation, section }: { conversation: Conversatio
             {section === 'queue' ? t('queue.since', { time }) : time}
             {colleague && ` · ${t('queue.withAgent', { name: colleague.name })}`}
           </span>
-          {/* The server hands the chat to someone else if this lasts too long. */}
-          {section === 'mine' && conversation.awaitingAgentSince && (
+          {/* The server hands the chat to someone else if this lasts too long: the assigned agent's
+              to answer, not an invited colleague's (My chats lists the chats they help in too). */}
+          {section === 'mine' && conversation.awaitingAgentSince && conversation.assignedAgentId === session.agent.value?.id && (
             <span class="conversation-item__alert" data-testid="awaiting-reply">
               {t('queue.awaitingReply')}
             </span>
