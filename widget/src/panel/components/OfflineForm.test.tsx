@@ -7,25 +7,24 @@ async function renderForm(props: Partial<OfflineFormProps> = {}, answers = {}) {
   const store = createChatStore({ open: true });
   const actions = fakeActions(answers);
   const view = await renderWithI18n(
-    <OfflineForm closed={false} known={{ name: null, email: null }} receipt={null} store={store} actions={actions} {...props} />,
+    <OfflineForm known={{ name: null, email: null }} receipt={null} store={store} actions={actions} {...props} />,
     'en',
   );
   return { store, actions, view };
 }
 
 describe('OfflineForm', () => {
-  it('says why there is no live chat, and offers the contact card when the site has one', async () => {
+  it('says what happens to the message, and offers the contact card when the site has one', async () => {
     const onShowContact = jest.fn();
     await renderForm({ onShowContact });
     const form = screen.getByTestId('offline-form');
-    expect(form).toHaveTextContent("No one is available right now. Leave a message and we'll answer by email.");
+    expect(form).toHaveTextContent("Leave a message and we'll answer by email.");
     fireEvent.click(within(form).getByRole('button', { name: 'Contact details' }));
     expect(onShowContact).toHaveBeenCalled();
   });
 
-  it('says when it is out of opening hours, and fills in what the visitor told before', async () => {
-    await renderForm({ closed: true, known: { name: 'Ada', email: 'ada@example.test' } });
-    expect(screen.getByTestId('offline-form')).toHaveTextContent("We're closed right now.");
+  it('fills in what the visitor told before', async () => {
+    await renderForm({ known: { name: 'Ada', email: 'ada@example.test' } });
     expect(screen.getByLabelText('Your name (optional)')).toHaveValue('Ada');
     expect(screen.getByLabelText('Your email')).toHaveValue('ada@example.test');
     expect(screen.queryByRole('button', { name: 'Contact details' })).toBeNull();

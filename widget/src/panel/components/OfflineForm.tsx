@@ -11,8 +11,6 @@ import { COMPOSER_MAX_LENGTH } from './Composer';
 import { FailureLine, Field, refusedFields, useArrival, useSubmit } from './FormCard';
 
 export interface OfflineFormProps extends PartProps {
-  /** Out of opening hours (rather than nobody online). */
-  closed: boolean;
   /** What the visitor already told us, to fill in. */
   known: { name: string | null; email: string | null };
   /** The request this form created, once it has. */
@@ -21,7 +19,7 @@ export interface OfflineFormProps extends PartProps {
   onShowContact?: () => void;
 }
 
-export function OfflineForm({ closed, known, receipt, onShowContact, store, actions }: OfflineFormProps) {
+export function OfflineForm({ known, receipt, onShowContact, store, actions }: OfflineFormProps) {
   const { t } = useTranslation();
   const [name, setName] = useState(known.name ?? '');
   const [email, setEmail] = useState(known.email ?? '');
@@ -61,7 +59,8 @@ export function OfflineForm({ closed, known, receipt, onShowContact, store, acti
   return (
     <form class="card" aria-labelledby="parley-offline-intro" data-testid="offline-form" onSubmit={submit} ref={card}>
       <p id="parley-offline-intro" class="card__intro">
-        <strong>{t(closed ? 'offline.closed' : 'offline.away')}</strong> {t('offline.intro')}
+        {/* Why there is no live chat (away, or closed) is the header's line just above: not said twice. */}
+        {t('offline.intro')}
       </p>
       {onShowContact && (
         <button type="button" class="link-button" onClick={onShowContact}>

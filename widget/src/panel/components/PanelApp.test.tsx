@@ -372,15 +372,19 @@ describe('PanelApp', () => {
       const store = createChatStore({ connection: 'online', site: aSiteConfig(), availability: { agentsOnline: false, openNow: true } });
       await renderPanel({ store });
       const form = await screen.findByTestId('offline-form');
-      expect(form).toHaveTextContent('No one is available right now.');
       expect(screen.queryByRole('textbox', { name: 'Type your message' })).toBeNull();
+      // Said once, in the header, not again in the form below it.
       expect(screen.getByRole('banner')).toHaveTextContent('No one is available right now.');
+      expect(form).not.toHaveTextContent('No one is available');
     });
 
     it('says when it is out of opening hours', async () => {
       const store = createChatStore({ connection: 'online', site: aSiteConfig(), availability: { agentsOnline: true, openNow: false } });
       await renderPanel({ store });
-      expect(await screen.findByTestId('offline-form')).toHaveTextContent("We're closed right now.");
+      const form = await screen.findByTestId('offline-form');
+      expect(screen.getByRole('banner')).toHaveTextContent("We're closed right now.");
+      expect(form).not.toHaveTextContent('closed');
+      expect(screen.getAllByText(/closed right now/)).toHaveLength(1);
     });
 
     it('keeps a chat that is already going, whoever went offline since', async () => {

@@ -103,7 +103,6 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
         )}
         {view.offline && (
           <LazyOfflineForm
-            closed={availability?.openNow === false}
             known={{ name: state.visitorName, email: state.email }}
             receipt={state.ticket?.conversationId === null ? state.ticket : null}
             onShowContact={contact}
