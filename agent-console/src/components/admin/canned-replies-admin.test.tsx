@@ -34,6 +34,21 @@ async function openCanned(as = ADMIN, replies: CannedReply[] = []) {
 }
 
 describe('canned replies', () => {
+  it('marks the shortcut and its rule in red while what is typed breaks the rule', async () => {
+    await openCanned();
+    fireEvent.click(await screen.findByRole('button', { name: 'Add reply' }));
+    const editor = await screen.findByRole('dialog', { name: 'Add a canned reply' });
+    const shortcut = within(editor).getByRole('textbox', { name: 'Shortcut' });
+    const rule = within(editor).getByText('Type /shortcut in a reply to use it. Letters, digits, _ or -.');
+    expect(rule).not.toHaveClass('field__hint--error');
+    fireEvent.input(shortcut, { target: { value: 'two words' } });
+    expect(shortcut).toHaveAttribute('aria-invalid', 'true');
+    expect(rule).toHaveClass('field__hint--error');
+    fireEvent.input(shortcut, { target: { value: 'two-words' } });
+    expect(shortcut).toHaveAttribute('aria-invalid', 'false');
+    expect(rule).not.toHaveClass('field__hint--error');
+  });
+
   it('lets an admin add a reply for a department, grouped under it', async () => {
     const { socket } = await openCanned();
     fireEvent.click(await screen.findByRole('button', { name: 'Add reply' }));

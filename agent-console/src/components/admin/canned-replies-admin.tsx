@@ -83,7 +83,8 @@ function ReplyEditor(props: {
               data-testid="canned-shortcut"
             />
           </span>
-          <span id="canned-shortcut-hint" class="field__hint">
+          {/* The rule turns red while the typed shortcut breaks it, beside the field's red border. */}
+          <span id="canned-shortcut-hint" class={`field__hint${shortcut !== '' && !shortcutOk ? ' field__hint--error' : ''}`}>
             {t('canned.shortcutHint')}
           </span>
         </div>
