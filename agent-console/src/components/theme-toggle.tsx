@@ -39,12 +39,13 @@ export function ThemeToggle() {
       class="button button--quiet"
       aria-pressed={dark}
       onClick={toggle}
+      title={t('topbar.darkMode')}
       data-testid="theme-toggle"
     >
       <span aria-hidden="true" class="theme-toggle__icon">
         {dark ? '☾' : '☀'}
       </span>
-      {t('topbar.darkMode')}
+      <span class="topbar__text">{t('topbar.darkMode')}</span>
     </button>
   );
 }
