@@ -7,6 +7,7 @@ import { useConsole, useLive, useT } from '../state/console-context';
 import { ColleagueMenu } from './colleague-menu';
 import { EscalateDialog } from './escalate-dialog';
 import { TransferMenu } from './transfer-menu';
+import { useBusyAction } from './use-busy-action';
 
 /** The assigned agent or an admin steers the chat; invited helpers only write in it. */
 export function steers(conversation: Conversation, me: Agent | null): boolean {
@@ -21,23 +22,13 @@ function ActionButton(props: {
   run(): Promise<void>;
   onError(code: ErrorCode): void;
 }) {
-  const [busy, setBusy] = useState(false);
-  async function act() {
-    setBusy(true);
-    try {
-      await props.run();
-    } catch (error) {
-      props.onError(errorCodeOf(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, run } = useBusyAction(props.onError);
   return (
     <button
       type="button"
       class={`button${props.primary ? ' button--primary' : ''}`}
       disabled={busy}
-      onClick={() => void act()}
+      onClick={() => void run(props.run)}
     >
       {props.label}
     </button>

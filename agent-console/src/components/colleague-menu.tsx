@@ -1,8 +1,7 @@
 /** A select of online colleagues that runs an action (an invitation) for the one picked. */
 import type { Agent, ErrorCode } from '@parley/shared';
-import { useState } from 'preact/hooks';
-import { errorCodeOf } from '../api/api-error';
 import { useLive } from '../state/console-context';
+import { useBusyAction } from './use-busy-action';
 
 export interface ColleagueMenuProps {
   label: string;
@@ -15,7 +14,7 @@ export interface ColleagueMenuProps {
 
 export function ColleagueMenu(props: ColleagueMenuProps) {
   const live = useLive();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction(props.onError);
   const colleagues = live.agents.availableColleagues.value.filter(
     (agent) => !props.exclude?.includes(agent.id),
   );
@@ -23,15 +22,7 @@ export function ColleagueMenu(props: ColleagueMenuProps) {
 
   async function pick(agentId: string) {
     const agent = colleagues.find((candidate) => candidate.id === agentId);
-    if (!agent) return;
-    setBusy(true);
-    try {
-      await props.run(agent);
-    } catch (error) {
-      props.onError(errorCodeOf(error));
-    } finally {
-      setBusy(false);
-    }
+    if (agent) await run(() => props.run(agent));
   }
 
   return (

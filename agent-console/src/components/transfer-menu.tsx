@@ -1,8 +1,7 @@
 /** The transfer select: an online colleague takes the chat, or it goes back to a department's queue. */
 import type { ErrorCode, TransferRequest } from '@parley/shared';
-import { useState } from 'preact/hooks';
-import { errorCodeOf } from '../api/api-error';
 import { useLive, useT } from '../state/console-context';
+import { useBusyAction } from './use-busy-action';
 
 /** Option values: a colleague's id as it is, a department's id after this prefix (ids have no colon). */
 const DEPARTMENT = 'department:';
@@ -17,22 +16,14 @@ export function transferRequestOf(conversationId: string, value: string): Transf
 export function TransferMenu(props: { conversationId: string; onError(code: ErrorCode): void }) {
   const live = useLive();
   const t = useT();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction(props.onError);
   const colleagues = live.agents.availableColleagues.value;
   const departments = live.departments.list.value;
   if (colleagues.length === 0 && departments.length === 0) return null;
 
   async function pick(value: string) {
     const request = transferRequestOf(props.conversationId, value);
-    if (!request) return;
-    setBusy(true);
-    try {
-      await live.transfer(request);
-    } catch (error) {
-      props.onError(errorCodeOf(error));
-    } finally {
-      setBusy(false);
-    }
+    if (request) await run(() => live.transfer(request));
   }
 
   return (
