@@ -18,7 +18,7 @@ const SIGN_OUT_IN = [
 /** How many rows the bar's items sit on: items whose vertical centres are within 8 px share one. */
 async function topBarRows(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const items = [...document.querySelectorAll('.topbar > *, .topbar__tools > *')].filter(
+    const items = Array.from(document.querySelectorAll('.topbar > *, .topbar__tools > *')).filter(
       (el) => !el.classList.contains('topbar__tools') && (el as HTMLElement).offsetParent !== null,
     );
     const centres = items.map((el) => {

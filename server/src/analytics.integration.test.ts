@@ -1,5 +1,6 @@
 /** Analytics over REST on a real server: who sees what, the CSV file, refused requests, and figures that survive a restart. */
 import type { AnalyticsReport } from '@parley/shared';
+import { csvCell } from './domain/analytics-csv';
 import { hashPassword } from './domain/password';
 import { ANALYTICS_FIXTURE_NOW, FIXTURE_PASSWORD, seedAnalyticsFixture, type AnalyticsFixture } from './test-support/analytics-fixture';
 import { ALICE, BOB, DEFLECTION, TOTALS, VOLUME } from './test-support/analytics-fixture-figures';
@@ -80,13 +81,13 @@ test('the CSV export is a UTF-8 attachment with the same figures, and an agent o
   expect(lines[0]).toBe('section,key,name,metric,value');
   expect(lines).toContain('totals,,,conversations,8');
   expect(lines).toContain('totals,,,firstResponse.chats.p90Seconds,192');
-  expect(lines).toContain(`agent,${fixture.alice.id},Alice,missed,0`);
+  expect(lines).toContain(`agent,${csvCell(fixture.alice.id)},Alice,missed,0`);
   expect(lines).toContain('volume_by_hour,00,,conversations,2');
   expect(lines).toContain('top_tags,billing,,tickets,3');
   expect(lines).toContain('deflection,,,ratePercent,18.2');
 
   const alices = await (await get(`/api/analytics/report.csv?${WEEKEND}`, tokens.alice)).text();
-  expect(alices).toContain(`agent,${fixture.alice.id},Alice,conversations,3`);
+  expect(alices).toContain(`agent,${csvCell(fixture.alice.id)},Alice,conversations,3`);
   expect(alices).not.toContain('Bob');
 });
 
