@@ -273,6 +273,46 @@ test('moving a ticket up a tier starts a fresh SLA clock with the tier targets',
   expect(Date.parse(escalated.resolutionDueAt ?? '') - Date.parse(escalated.tierStartedAt)).toBe(16 * 60 * 60_000);
 });
 
+test("a pending ticket's SLA clocks stand still until it stops waiting on the requester", async () => {
+  const DAY = 24 * 3600_000;
+  const customer = await visitor(undefined, 'en');
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'wait@example.test', message: 'Where is my parcel?' }));
+  const created = unwrap(await admin.emitWithAck('ticket:search', {})).tickets[0] as Ticket;
+  const resolutionTarget = Date.parse(created.resolutionDueAt ?? '') - Date.parse(created.tierStartedAt);
+  const page = `${server.url}${new URL(String(server.mailer.sent[0]?.data.link)).pathname}`;
+  const view = async (name: 'breached' | 'breaching_soon') =>
+    unwrap(await admin.emitWithAck('ticket:search', { view: name })).tickets.map((t) => t.id);
+
+  const asked = unwrap(await admin.emitWithAck('ticket:reply', { ticketId: created.id, reply: { text: 'Your order number?', status: 'pending' } }));
+  expect(asked).toMatchObject({ status: 'pending', resolutionDueAt: created.resolutionDueAt, slaPausedMinutes: 0 });
+  // Five days on, long past its resolution due date: not breached, the requester has the ball.
+  clockOffsetMs = 5 * DAY;
+  expect(await view('breached')).toEqual([]);
+
+  // The requester answers: the due date moves back by the five days spent waiting on them.
+  const answered = await fetch(`${page}/reply`, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=Order%2042',
+  });
+  expect(answered.status).toBe(200);
+  const reopened = (await server.store.findTicket(created.id)) as Ticket;
+  expect(reopened).toMatchObject({ status: 'open', pendingSince: null, slaPausedMinutes: 5 * 24 * 60 });
+  expect(Date.parse(reopened.resolutionDueAt ?? '') - Date.parse(created.resolutionDueAt ?? '')).toBe(5 * DAY);
+  expect(await view('breached')).toEqual([]);
+
+  // Pending again for a day, then an agent sets it open: another day back, six in all...
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: created.id, update: { status: 'pending' } }));
+  clockOffsetMs = 6 * DAY;
+  const resumed = unwrap(await admin.emitWithAck('ticket:update', { ticketId: created.id, update: { status: 'open', priority: 'high' } }));
+  expect(resumed.slaPausedMinutes).toBe(6 * 24 * 60);
+  // ...and a priority change in the same step counts the new target from the tier's start, less those six days.
+  const highTarget = server.site.settings.sla['1'].high.resolutionMinutes * 60_000;
+  expect(Date.parse(resumed.resolutionDueAt ?? '') - Date.parse(created.tierStartedAt)).toBe(highTarget + 6 * DAY);
+  expect(highTarget).not.toBe(resolutionTarget);
+  // The clock runs again: past the moved due date it is breached.
+  clockOffsetMs = 6 * DAY + highTarget + 60_000;
+  expect(await view('breached')).toEqual([created.id]);
+});
+
 test('ticket filters, views, search and bulk update', async () => {
   const helper = await addAgent(server, { name: 'Helper' });
   sockets.push(helper.socket);

@@ -92,6 +92,22 @@ describe('tickets', () => {
     expect(within(first).getByText('Urgent')).toBeInTheDocument();
   });
 
+  it('shows a pending ticket’s clock as paused, not breached, with why on hover', async () => {
+    const waiting = ticket({
+      status: 'pending', pendingSince: '2020-01-01T09:00:00.000Z', firstRespondedAt: '2020-01-01T09:00:00.000Z',
+      resolutionDueAt: '2020-01-01T11:30:00.000Z',
+    });
+    const { server } = await openTickets([waiting]);
+    const badge = within(screen.getByTestId('ticket-row')).getByTestId('sla-badge');
+    expect(badge).toHaveAttribute('data-sla', 'paused');
+    expect(badge).toHaveTextContent(/^Resolution: Paused, 2h 30m left$/);
+    expect(badge).toHaveAttribute('title', "Stopped while the ticket waits on the requester's answer");
+
+    // Back to open, its due date already moved by the server past now: it runs again.
+    act(() => void server.change(waiting.id, { status: 'open', pendingSince: null, resolutionDueAt: '2099-01-01T00:00:00.000Z' }));
+    expect(within(screen.getByTestId('ticket-row')).getByTestId('sla-badge')).toHaveAttribute('data-sla', 'running');
+  });
+
   it('shows a new ticket that arrives while the list is open', async () => {
     const { socket, server } = await openTickets([ticket()]);
     const fresh = ticket({ subject: 'Brand new' });

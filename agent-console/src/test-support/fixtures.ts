@@ -92,6 +92,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     solvedAt: null,
     closedAt: null,
     pendingSince: null,
+    slaPausedMinutes: 0,
     rating: null,
     ratingComment: null,
     ...overrides,

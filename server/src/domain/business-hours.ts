@@ -48,3 +48,22 @@ export function addBusinessMinutes(from: Date, minutes: number, hours: OpeningHo
   // No opening hours within a year: fall back to wall-clock time rather than never.
   return new Date(from.getTime() + minutes * 60_000);
 }
+
+/**
+ * Open minutes between two moments (0 when `to` is not after `from`), rounded to the minute: how
+ * long an SLA clock counted in these hours would have run. Without opening hours, wall-clock minutes.
+ */
+export function businessMinutesBetween(from: Date, to: Date, hours: OpeningHours | null): number {
+  if (to <= from) return 0;
+  if (!hours) return Math.round((to.getTime() - from.getTime()) / 60_000);
+  const end = DateTime.fromJSDate(to, { zone: hours.timeZone });
+  let openMs = 0;
+  for (let day = DateTime.fromJSDate(from, { zone: hours.timeZone }).startOf('day'); day <= end; day = day.plus({ days: 1 })) {
+    for (const { start, end: close } of openIntervals(day, hours)) {
+      const begin = Math.max(start.toMillis(), from.getTime());
+      const finish = Math.min(close.toMillis(), to.getTime());
+      if (finish > begin) openMs += finish - begin;
+    }
+  }
+  return Math.round(openMs / 60_000);
+}

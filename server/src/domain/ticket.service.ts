@@ -16,7 +16,7 @@ import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketLinks } from './ticket-links';
 import type { TicketNotifier } from './ticket-notifier';
-import { slaDues } from './ticket-sla';
+import { slaDues, slaResumed } from './ticket-sla';
 
 export interface TicketServiceDeps {
   store: Store;
@@ -43,11 +43,13 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
   }
 
   /** What a status change implies for the clocks and timestamps. */
-  function statusPatch(ticket: Ticket, status: Ticket['status'], at: string): TicketPatch {
-    const patch: TicketPatch = { status };
-    if (status === 'solved') patch.solvedAt = at;
-    if (status === 'closed') patch.closedAt = at;
-    if (status === 'pending') patch.pendingSince = at;
+  function statusPatch(site: Site, ticket: Ticket, { status, at }: { status: Ticket['status']; at: Date }): TicketPatch {
+    // Leaving pending: the SLA clocks, stopped while the requester had the ball, run on.
+    const patch: TicketPatch = { ...slaResumed(site, ticket, at), status };
+    const atIso = at.toISOString();
+    if (status === 'solved') patch.solvedAt = atIso;
+    if (status === 'closed') patch.closedAt = atIso;
+    if (status === 'pending') patch.pendingSince = atIso;
     if (ticket.status === 'solved' && status !== 'closed' && status !== 'solved') patch.solvedAt = null;
     return patch;
   }
@@ -55,6 +57,7 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
   /** Turns an update request into a patch, the changes for the timeline, and fresh SLA clocks. */
   async function planUpdate(site: Site, ticket: Ticket, update: TicketUpdate): Promise<{ patch: TicketPatch; changes: TicketChange[] }> {
     const at = now();
+    const atIso = at.toISOString();
     let patch: TicketPatch = {};
     const changes: TicketChange[] = [];
     if (update.tier !== undefined && update.tier > ticket.tier && update.assigneeAgentId === undefined && ticket.assigneeAgentId) {
@@ -79,14 +82,18 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     for (const field of ['priority', 'tier', 'assigneeAgentId', 'departmentId', 'tags', 'subject'] as const) {
       if (changed.has(field)) patch = { ...patch, [field]: update[field] };
     }
-    if (update.status && changed.has('status')) patch = { ...patch, ...statusPatch(ticket, update.status, at.toISOString()) };
+    if (update.status && changed.has('status')) patch = { ...patch, ...statusPatch(site, ticket, { status: update.status, at }) };
     const tier = update.tier ?? ticket.tier;
     const priority = update.priority ?? ticket.priority;
     if (changed.has('tier')) {
       // A move up a tier starts a fresh clock: the new team owes a first response of its own.
-      Object.assign(patch, { tierStartedAt: at.toISOString(), firstRespondedAt: null, ...slaDues(site, { priority, tier, from: at }) });
+      Object.assign(patch, {
+        tierStartedAt: atIso, firstRespondedAt: null, slaPausedMinutes: 0, ...slaDues(site, { priority, tier, from: at }),
+      });
     } else if (changed.has('priority')) {
-      Object.assign(patch, slaDues(site, { priority, tier, from: new Date(ticket.tierStartedAt) }));
+      // Counted from the tier's start, less the minutes its clocks have stood still (this update's resume included).
+      const pausedMinutes = patch.slaPausedMinutes ?? ticket.slaPausedMinutes;
+      Object.assign(patch, slaDues(site, { priority, tier, from: new Date(ticket.tierStartedAt), pausedMinutes }));
     }
     return { patch, changes };
   }
@@ -138,19 +145,19 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       if (!reply.internal && ticket.status === 'closed') {
         throw new DomainError('CONVERSATION_CLOSED', 'This ticket is closed; the requester has to open a new one.');
       }
-      const at = now().toISOString();
+      const at = now();
       let patch: TicketPatch = {};
       const changes: TicketChange[] = [];
       if (!reply.internal) {
-        if (!ticket.firstRespondedAt) patch.firstRespondedAt = at;
+        if (!ticket.firstRespondedAt) patch.firstRespondedAt = at.toISOString();
         const status = reply.status ?? (ticket.status === 'new' || ticket.status === 'solved' ? 'open' : ticket.status);
         if (status !== ticket.status) {
-          patch = { ...patch, ...statusPatch(ticket, status, at) };
+          patch = { ...patch, ...statusPatch(site, ticket, { status, at }) };
           changes.push({ field: 'status', from: ticket.status, to: status });
         }
         if (!ticket.assigneeAgentId) patch.assigneeAgentId = agent.id;
       } else if (reply.status && reply.status !== ticket.status) {
-        patch = statusPatch(ticket, reply.status, at);
+        patch = statusPatch(site, ticket, { status: reply.status, at });
         changes.push({ field: 'status', from: ticket.status, to: reply.status });
       }
       const updated = await apply(site, ticket, {
@@ -176,9 +183,11 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       const { ticket } = await service.requesterView(token);
       if (ticket.status === 'closed') throw new DomainError('CONVERSATION_CLOSED', 'This request is closed; please open a new one.');
       const reopen = ticket.status === 'solved' || ticket.status === 'pending' || ticket.status === 'on_hold';
+      const site = reopen ? await store.findSiteById(ticket.siteId) : null;
       const updated = await store.updateTicket({
         ticketId: ticket.id,
-        patch: reopen ? { status: 'open', solvedAt: null, pendingSince: null } : {},
+        // The requester answering a pending ticket hands it back: its SLA clocks run on from here.
+        patch: reopen ? { ...(site ? slaResumed(site, ticket, now()) : {}), status: 'open', solvedAt: null, pendingSince: null } : {},
         event: {
           kind: 'reply', authorKind: 'requester', authorId: ticket.visitorId, authorName: ticket.requesterName, text,
           changes: reopen ? [{ field: 'status', from: ticket.status, to: 'open' }] : [],

@@ -120,7 +120,8 @@ export interface ConversationQuery {
 }
 
 export interface NewTicketRecord {
-  ticket: Omit<Ticket, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'rating' | 'ratingComment'>;
+  /** A new ticket's SLA clocks have never stood still: `slaPausedMinutes` starts at 0. */
+  ticket: Omit<Ticket, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'rating' | 'ratingComment' | 'slaPausedMinutes'>;
   /** The first timeline entry (with the chat transcript, when there was a chat). */
   createdEvent: NewTicketEventRecord;
 }
@@ -140,7 +141,7 @@ export type TicketPatch = Partial<
     Ticket,
     | 'status' | 'priority' | 'tier' | 'assigneeAgentId' | 'departmentId' | 'tags' | 'subject'
     | 'tierStartedAt' | 'firstResponseDueAt' | 'resolutionDueAt' | 'firstRespondedAt' | 'solvedAt'
-    | 'closedAt' | 'pendingSince' | 'rating' | 'ratingComment' | 'requesterEmail' | 'requesterName'
+    | 'closedAt' | 'pendingSince' | 'slaPausedMinutes' | 'rating' | 'ratingComment' | 'requesterEmail' | 'requesterName'
   >
 > & { remindedAt?: string | null };
 

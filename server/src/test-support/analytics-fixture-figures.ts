@@ -32,8 +32,9 @@ export const TOTALS: AnalyticsMetrics = {
     chats: stats(4, 1050, 1620), // [600, 900, 1200, 1800]: (900 + 1200) / 2; rank 2.7 -> 1200 + 0.7 * 600
     tickets: stats(3, 7200, 38112), // [7200, 7200, 45840]: rank 1.8 -> 7200 + 0.8 * 38640
   },
-  // First response: T1 late, T4 closed late without a reply, T5 overdue now. Resolution: T2 overdue now.
-  slaBreaches: { tickets: 4, firstResponse: 3, resolution: 1 },
+  // First response: T1 late, T4 closed late without a reply, T5 overdue now. Resolution: T4 closed
+  // late. T2 is past its resolution due date now, but has been pending (its clocks stopped) since before it.
+  slaBreaches: { tickets: 3, firstResponse: 3, resolution: 1 },
   satisfaction: {
     chats: rated(3, 3.67, 66.7), // 5 4 2
     tickets: rated(2, 4, 50), // 5 3
@@ -59,7 +60,7 @@ export const BOB: AnalyticsMetrics = {
   tickets: 2, ticketsBySource: sources({ chat_timeout: 1, offline_form: 1 }), ticketsResolved: 2,
   firstResponse: { chats: stats(2, 90, 114), tickets: stats(1, 6240, 6240) }, // [60, 120]: 60 + 0.9 * 60
   resolution: { chats: stats(2, 1350, 1710), tickets: stats(2, 26520, 41976) }, // [7200, 45840]: 7200 + 0.9 * 38640
-  slaBreaches: { tickets: 2, firstResponse: 2, resolution: 0 }, // T1 T4
+  slaBreaches: { tickets: 2, firstResponse: 2, resolution: 1 }, // T1 T4; T4
   satisfaction: { chats: rated(1, 2, 0), tickets: rated(1, 5, 100), overall: rated(2, 3.5, 50) },
 };
 
@@ -70,7 +71,7 @@ export const UNASSIGNED: AnalyticsMetrics = {
   tickets: 1, ticketsBySource: sources({ visitor_left: 1 }), ticketsResolved: 0,
   firstResponse: { chats: NONE, tickets: stats(1, 1800, 1800) },
   resolution: { chats: NONE, tickets: NONE },
-  slaBreaches: { tickets: 1, firstResponse: 0, resolution: 1 },
+  slaBreaches: { tickets: 0, firstResponse: 0, resolution: 0 }, // T2 pending before its resolution was due
   satisfaction: { chats: UNRATED, tickets: UNRATED, overall: UNRATED },
 };
 
@@ -92,7 +93,7 @@ export const SUPPORT: AnalyticsMetrics = {
   tickets: 1, ticketsBySource: sources({ offline_form: 1 }), ticketsResolved: 1,
   firstResponse: { chats: stats(2, 90, 114), tickets: NONE },
   resolution: { chats: stats(2, 1350, 1710), tickets: stats(1, 7200, 7200) },
-  slaBreaches: { tickets: 1, firstResponse: 1, resolution: 0 },
+  slaBreaches: { tickets: 1, firstResponse: 1, resolution: 1 }, // T4
   satisfaction: { chats: rated(1, 2, 0), tickets: UNRATED, overall: rated(1, 2, 0) },
 };
 
@@ -103,7 +104,7 @@ export const NO_DEPARTMENT: AnalyticsMetrics = {
   tickets: 1, ticketsBySource: sources({ visitor_left: 1 }), ticketsResolved: 0,
   firstResponse: { chats: NONE, tickets: stats(1, 1800, 1800) },
   resolution: { chats: NONE, tickets: NONE },
-  slaBreaches: { tickets: 1, firstResponse: 0, resolution: 1 },
+  slaBreaches: { tickets: 0, firstResponse: 0, resolution: 0 }, // T2 pending before its resolution was due
   satisfaction: { chats: UNRATED, tickets: UNRATED, overall: UNRATED },
 };
 

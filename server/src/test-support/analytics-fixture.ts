@@ -143,7 +143,11 @@ export async function seedAnalyticsFixture(options: AnalyticsFixtureOptions): Pr
     at: '2024-03-10T08:03:00.000Z', source: 'visitor_left', conversationId: c6, department: null, assignee: null,
     dueFirstResponse: '2024-03-10T09:03:00.000Z', dueResolution: '2024-03-10T20:03:00.000Z', tags: ['billing'],
   });
-  await change(t2, '2024-03-10T08:33:00.000Z', { firstRespondedAt: '2024-03-10T08:33:00.000Z', status: 'pending' }); // 1800 s; never solved
+  // 1800 s; never solved, but pending since (waiting on the requester): its resolution clock stopped
+  // at 08:33, before it was due at 20:03, so it is not a breach at ANALYTICS_FIXTURE_NOW.
+  await change(t2, '2024-03-10T08:33:00.000Z', {
+    firstRespondedAt: '2024-03-10T08:33:00.000Z', status: 'pending', pendingSince: '2024-03-10T08:33:00.000Z',
+  });
 
   const t3 = await ticket({
     at: '2024-03-10T12:10:00.000Z', source: 'agent_escalation', conversationId: c7, department: sales, assignee: alice,
@@ -152,10 +156,11 @@ export async function seedAnalyticsFixture(options: AnalyticsFixtureOptions): Pr
   await change(t3, '2024-03-10T12:20:00.000Z', { firstRespondedAt: '2024-03-10T12:20:00.000Z', status: 'open' }); // 600 s
   await change(t3, '2024-03-10T14:10:00.000Z', { status: 'solved', solvedAt: '2024-03-10T14:10:00.000Z', rating: 3 }); // 7200 s
 
-  // Closed without a reply two hours in: its first-response clock stopped late (due after one hour).
+  // Closed without a reply two hours in: both clocks stopped late (first response due after one
+  // hour, resolution after an hour and a half).
   const t4 = await ticket({
     at: '2024-03-09T20:00:00.000Z', source: 'offline_form', department: support, assignee: bob,
-    dueFirstResponse: '2024-03-09T21:00:00.000Z', dueResolution: '2024-03-10T20:00:00.000Z', tags: ['shipping'],
+    dueFirstResponse: '2024-03-09T21:00:00.000Z', dueResolution: '2024-03-09T21:30:00.000Z', tags: ['shipping'],
   });
   await change(t4, '2024-03-09T22:00:00.000Z', { status: 'closed', closedAt: '2024-03-09T22:00:00.000Z' }); // 7200 s
 

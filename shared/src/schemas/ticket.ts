@@ -49,6 +49,11 @@ export const TicketSchema = z.object({
   solvedAt: IsoDateSchema.nullable(),
   closedAt: IsoDateSchema.nullable(),
   pendingSince: IsoDateSchema.nullable(),
+  /**
+   * Opening-hours minutes the current tier's SLA clocks have stood still while the ticket waited on
+   * its requester (pending): the due dates already include them; a priority change recounts from it.
+   */
+  slaPausedMinutes: z.number().int().min(0),
   rating: z.number().int().min(1).max(5).nullable(),
   ratingComment: z.string().nullable(),
 });

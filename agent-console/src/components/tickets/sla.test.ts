@@ -47,6 +47,18 @@ describe('SLA clocks', () => {
     expect(slaClocks({ ...t, status: 'open' }, at('2030-01-02T11:05:00.000Z')).firstResponse.state).toBe('breached');
   });
 
+  it('stands still while the ticket waits on the requester, showing the time left when it went pending', () => {
+    const pending = { ...t, status: 'pending' as const, pendingSince: '2030-01-02T10:20:00.000Z', firstRespondedAt: '2030-01-02T10:20:00.000Z' };
+    const days = [at('2030-01-02T10:30:00.000Z'), at('2030-01-09T00:00:00.000Z')];
+    for (const now of days) {
+      expect(slaClocks(pending, now).resolution).toEqual({ name: 'resolution', state: 'paused', marginMs: (23 * 60 + 40) * 60_000 });
+      expect(nextClock(pending, now)).toMatchObject({ name: 'resolution', state: 'paused' });
+    }
+    // Paused after its due time: it stays overdue by as much as when it stopped.
+    const late = { ...t, status: 'pending' as const, pendingSince: '2030-01-02T11:30:00.000Z' };
+    expect(slaClocks(late, at('2030-01-05T00:00:00.000Z')).firstResponse).toEqual({ name: 'firstResponse', state: 'paused', marginMs: -30 * 60_000 });
+  });
+
   it('writes durations the agent’s way', () => {
     expect(formatDuration((2 * 60 + 14) * 60_000, 'en')).toBe('2h 14m');
     expect(formatDuration(-(3 * 1440 + 4 * 60) * 60_000, 'en')).toBe('3d 4h');

@@ -18,7 +18,8 @@ export function TicketSla({ ticket }: { ticket: Ticket }) {
       <dt>{t(`sla.${clock.name}`)}</dt>
       <dd>
         {clock.state === 'none' ? t('sla.noTarget') : <SlaBadge clock={clock} withName={false} />}
-        {due && (
+        {/* Paused, the due date moves back by the wait once the ticket runs again: not a date to rely on. */}
+        {due && clock.state !== 'paused' && (
           <span class="sla-row__due">
             {t('sla.due', { time: formatMessageTime(due, translator.language.value) })}
           </span>

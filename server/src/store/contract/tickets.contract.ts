@@ -48,7 +48,7 @@ export function ticketsContract(ctx: ContractContext): void {
       const [site, other] = [await seedSite(ctx.store), await seedSite(ctx.store)];
       const first = await create(site);
       expect(plainTicket.parse(first)).toEqual(first);
-      expect(first).toMatchObject({ number: 1001, status: 'new', rating: null, ratingComment: null, createdAt: first.updatedAt });
+      expect(first).toMatchObject({ number: 1001, status: 'new', rating: null, ratingComment: null, createdAt: first.updatedAt, slaPausedMinutes: 0 });
       expect(await ctx.store.findTicket(first.id)).toEqual(first);
       expect(await ctx.store.findTicket(newId())).toBeNull();
       const burst = await Promise.all(Array.from({ length: 10 }, () => create(site)));
@@ -146,6 +146,28 @@ export function ticketsContract(ctx: ContractContext): void {
       expect((await search({ sort: 'created_desc' })).ids).toEqual([...all].reverse());
       expect((await search({ sort: 'priority_desc' })).ids).toEqual([refund.id, login.id, done.id, answered.id, late.id]);
       expect((await search({ sort: 'due_asc' })).ids).toEqual([refund.id, done.id, late.id, login.id, answered.id]);
+    });
+
+    it('leaves pending tickets out of the SLA views (their clocks stand still) and keeps the minutes paused', async () => {
+      const site = await seedSite(ctx.store);
+      const now = Date.now();
+      const at = (ms: number) => new Date(now + ms).toISOString();
+      const waiting = await create(site, { status: 'pending', pendingSince: at(-2 * HOUR), resolutionDueAt: at(-HOUR) });
+      const soon = await create(site, { status: 'pending', pendingSince: at(-2 * HOUR), resolutionDueAt: at(HOUR / 2) });
+      const open = await create(site, { status: 'open', resolutionDueAt: at(-HOUR) });
+      const view = async (name: TicketSearch['view']) =>
+        (await ctx.store.searchTickets({
+          siteId: site.id, agentId: 'nobody', now: at(0), breachingWithinMinutes: 60, view: name, sort: 'created_asc', limit: 50, offset: 0,
+        })).tickets.map((t) => t.id);
+      expect(await view('breached')).toEqual([open.id]);
+      expect(await view('breaching_soon')).toEqual([]);
+      expect(await view('all')).toEqual([waiting.id, soon.id, open.id]);
+      const resumed = await ctx.store.updateTicket({
+        ticketId: waiting.id, patch: { status: 'open', pendingSince: null, slaPausedMinutes: 120, resolutionDueAt: at(HOUR / 2) }, event: null,
+      });
+      expect(resumed).toMatchObject({ status: 'open', pendingSince: null, slaPausedMinutes: 120, resolutionDueAt: at(HOUR / 2) });
+      expect(await ctx.store.findTicket(waiting.id)).toEqual(resumed);
+      expect(await view('breaching_soon')).toEqual([waiting.id]);
     });
 
     it('searches text case-insensitively in every script, not only Latin', async () => {

@@ -109,18 +109,20 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
 
     async analyticsTickets(query) {
       const now = new Date(query.now);
-      const breach = (due: string, doneFields: string[]) => ({
+      const breach = (due: string, doneFields: unknown[]) => ({
         $cond: [isDate(due), { $gt: [firstSet([...doneFields, now]), due] }, false],
       });
       const done = firstSet(['$solvedAt', '$closedAt']);
+      // A pending ticket's clocks stand still: judged as they stood when it went pending.
+      const pausedAt = { $cond: [{ $eq: ['$status', 'pending'] }, '$pendingSince', null] };
       const pipeline: PipelineStage[] = [
         { $match: matchOf('tickets', query) },
         {
           $project: {
             agentId: { $ifNull: ['$assigneeAgentId', null] }, departmentId: { $ifNull: ['$departmentId', null] }, source: 1, rating: 1,
             resolved: ticketResolved,
-            frBreach: breach('$firstResponseDueAt', ['$firstRespondedAt', '$solvedAt', '$closedAt']),
-            resBreach: breach('$resolutionDueAt', ['$solvedAt', '$closedAt']),
+            frBreach: breach('$firstResponseDueAt', ['$firstRespondedAt', '$solvedAt', '$closedAt', pausedAt]),
+            resBreach: breach('$resolutionDueAt', ['$solvedAt', '$closedAt', pausedAt]),
             firstResponse: { $cond: [isDate('$firstRespondedAt'), secondsBetween('$firstRespondedAt', '$createdAt'), null] },
             resolution: {
               $cond: [{ $and: [ticketResolved, { $eq: [{ $type: done }, 'date'] }] }, secondsBetween(done, '$createdAt'), null],

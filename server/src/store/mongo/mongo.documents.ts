@@ -96,6 +96,8 @@ export interface TicketDoc {
   assigneeAgentId: string | null; tags: string[]; source: Ticket['source'];
   createdAt: Date; updatedAt: Date; tierStartedAt: Date; firstResponseDueAt: Date | null; resolutionDueAt: Date | null;
   firstRespondedAt: Date | null; solvedAt: Date | null; closedAt: Date | null; pendingSince: Date | null;
+  /** Absent on tickets stored before the SLA pause. */
+  slaPausedMinutes?: number;
   remindedAt: Date | null; rating: number | null; ratingComment: string | null;
   /** The seq of the newest timeline event; taken with $inc in the same update as the change it records. */
   lastEventSeq: number;

@@ -103,7 +103,10 @@ export const toTicket = (d: TicketDoc): Ticket => ({
   createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt), tierStartedAt: iso(d.tierStartedAt),
   firstResponseDueAt: isoOrNull(d.firstResponseDueAt), resolutionDueAt: isoOrNull(d.resolutionDueAt),
   firstRespondedAt: isoOrNull(d.firstRespondedAt), solvedAt: isoOrNull(d.solvedAt), closedAt: isoOrNull(d.closedAt),
-  pendingSince: isoOrNull(d.pendingSince), rating: d.rating ?? null, ratingComment: d.ratingComment ?? null,
+  pendingSince: isoOrNull(d.pendingSince),
+  // Absent on tickets stored before the SLA pause: their clocks never stood still.
+  slaPausedMinutes: d.slaPausedMinutes ?? 0,
+  rating: d.rating ?? null, ratingComment: d.ratingComment ?? null,
 });
 
 export const toTicketEvent = (d: TicketEventDoc): TicketEvent => ({

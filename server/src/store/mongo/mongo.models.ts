@@ -174,6 +174,7 @@ const ticketSchema = new Schema<TicketDoc>(
     createdAt: requiredDate, updatedAt: requiredDate, tierStartedAt: requiredDate,
     firstResponseDueAt: nullableDate, resolutionDueAt: nullableDate, firstRespondedAt: nullableDate,
     solvedAt: nullableDate, closedAt: nullableDate, pendingSince: nullableDate, remindedAt: nullableDate,
+    slaPausedMinutes: { type: Number, default: 0 },
     rating: { type: Number, default: null }, ratingComment: nullableString,
     lastEventSeq: { type: Number, required: true },
   },

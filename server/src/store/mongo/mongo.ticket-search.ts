@@ -3,6 +3,8 @@ import type { PipelineStage } from 'mongoose';
 import type { TicketSearch } from '../store';
 
 const OPEN_STATUSES = ['new', 'open', 'pending', 'on_hold'];
+// Whose SLA clocks are running: a pending ticket's stand still while the requester has the ball.
+const CLOCKED_STATUSES = ['new', 'open', 'on_hold'];
 
 /**
  * The earliest unmet deadline is before `at`. Unmet: the first-response deadline counts until the
@@ -42,10 +44,10 @@ function viewClauses(search: TicketSearch): object[] {
     case 'unassigned':
       return [{ assigneeAgentId: null, status: { $in: OPEN_STATUSES } }];
     case 'breached':
-      return [{ status: { $in: OPEN_STATUSES } }, dueBefore(now)];
+      return [{ status: { $in: CLOCKED_STATUSES } }, dueBefore(now)];
     case 'breaching_soon': {
       const soon = new Date(now.getTime() + search.breachingWithinMinutes * 60_000);
-      return [{ status: { $in: OPEN_STATUSES } }, dueNotBefore(now), dueBefore(soon)];
+      return [{ status: { $in: CLOCKED_STATUSES } }, dueNotBefore(now), dueBefore(soon)];
     }
   }
 }

@@ -83,7 +83,7 @@ export function mongoTickets(models: MongoModels): TicketStore {
         departmentId: t.departmentId, assigneeAgentId: t.assigneeAgentId, tags: t.tags, source: t.source,
         createdAt: at, updatedAt: at, tierStartedAt: new Date(t.tierStartedAt), firstResponseDueAt: toDate(t.firstResponseDueAt),
         resolutionDueAt: toDate(t.resolutionDueAt), firstRespondedAt: toDate(t.firstRespondedAt), solvedAt: toDate(t.solvedAt),
-        closedAt: toDate(t.closedAt), pendingSince: toDate(t.pendingSince), remindedAt: null, rating: null,
+        closedAt: toDate(t.closedAt), pendingSince: toDate(t.pendingSince), slaPausedMinutes: 0, remindedAt: null, rating: null,
         ratingComment: null, lastEventSeq: 1,
       };
       try {

@@ -52,6 +52,8 @@ const conversationsSql = (where: string) => `
   GROUP BY c.assigned_agent_id, c.department_id`;
 
 // A ticket's first-response clock stops at the first reply, or at its resolution if nobody replied.
+// A pending ticket's clocks stand still: it is judged as it stood when it went pending.
+const PAUSED_AT = "CASE WHEN t.status = 'pending' THEN t.pending_since END";
 const ticketsSql = (where: string) => `
   SELECT agentId, departmentId, source, COUNT(*) AS tickets, SUM(resolved) AS resolved,
     SUM(frBreach) AS firstResponseBreaches, SUM(resBreach) AS resolutionBreaches,
@@ -63,9 +65,9 @@ const ticketsSql = (where: string) => `
     SELECT t.assignee_agent_id AS agentId, t.department_id AS departmentId, t.source AS source, t.rating AS rating,
       t.status IN ('solved', 'closed') AS resolved,
       CASE WHEN t.first_response_due_at IS NULL THEN 0
-        ELSE COALESCE(t.first_responded_at, t.solved_at, t.closed_at, @now) > t.first_response_due_at END AS frBreach,
+        ELSE COALESCE(t.first_responded_at, t.solved_at, t.closed_at, ${PAUSED_AT}, @now) > t.first_response_due_at END AS frBreach,
       CASE WHEN t.resolution_due_at IS NULL THEN 0
-        ELSE COALESCE(t.solved_at, t.closed_at, @now) > t.resolution_due_at END AS resBreach,
+        ELSE COALESCE(t.solved_at, t.closed_at, ${PAUSED_AT}, @now) > t.resolution_due_at END AS resBreach,
       CASE WHEN t.first_responded_at IS NOT NULL THEN ${seconds('t.first_responded_at', 't.created_at')} END AS firstResponse,
       CASE WHEN t.status IN ('solved', 'closed') AND COALESCE(t.solved_at, t.closed_at) IS NOT NULL
         THEN ${seconds('COALESCE(t.solved_at, t.closed_at)', 't.created_at')} END AS resolution

@@ -15,6 +15,8 @@ type TicketStore = Pick<
 >;
 
 const OPEN_STATUSES = "('new','open','pending','on_hold')";
+// Whose SLA clocks are running: a pending ticket's stand still while the requester has the ball.
+const CLOCKED_STATUSES = "('new','open','on_hold')";
 const PRIORITY_RANK = "CASE priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END";
 const ORDER_BY: Record<TicketSearch['sort'], string> = {
   updated_desc: 'updated_at DESC, rowid DESC',
@@ -63,11 +65,11 @@ export function whereFor(search: TicketSearch): { sql: string; params: unknown[]
       clauses.push(`assignee_agent_id IS NULL AND status IN ${OPEN_STATUSES}`);
       break;
     case 'breached':
-      clauses.push(`status IN ${OPEN_STATUSES} AND ${NEXT_DUE} < ?`);
+      clauses.push(`status IN ${CLOCKED_STATUSES} AND ${NEXT_DUE} < ?`);
       params.push(search.now);
       break;
     case 'breaching_soon':
-      clauses.push(`status IN ${OPEN_STATUSES} AND ${NEXT_DUE} >= ? AND ${NEXT_DUE} < ?`);
+      clauses.push(`status IN ${CLOCKED_STATUSES} AND ${NEXT_DUE} >= ? AND ${NEXT_DUE} < ?`);
       params.push(search.now, new Date(Date.parse(search.now) + search.breachingWithinMinutes * 60_000).toISOString());
       break;
   }

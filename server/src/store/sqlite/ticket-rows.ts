@@ -8,7 +8,7 @@ export interface TicketRow {
   assignee_agent_id: string | null; tags_json: string; source: Ticket['source']; created_at: string;
   updated_at: string; tier_started_at: string; first_response_due_at: string | null; resolution_due_at: string | null;
   first_responded_at: string | null; solved_at: string | null; closed_at: string | null; pending_since: string | null;
-  rating: number | null; rating_comment: string | null;
+  sla_paused_minutes: number; rating: number | null; rating_comment: string | null;
 }
 
 export interface TicketEventRow {
@@ -24,7 +24,7 @@ export const toTicket = (r: TicketRow): Ticket => ({
   source: r.source, createdAt: r.created_at, updatedAt: r.updated_at, tierStartedAt: r.tier_started_at,
   firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at,
   firstRespondedAt: r.first_responded_at, solvedAt: r.solved_at, closedAt: r.closed_at,
-  pendingSince: r.pending_since, rating: r.rating, ratingComment: r.rating_comment,
+  pendingSince: r.pending_since, slaPausedMinutes: r.sla_paused_minutes, rating: r.rating, ratingComment: r.rating_comment,
 });
 
 export const toTicketEvent = (r: TicketEventRow): TicketEvent => ({
@@ -38,6 +38,6 @@ export const TICKET_COLUMNS: Record<string, string> = {
   departmentId: 'department_id', tags: 'tags_json', subject: 'subject', tierStartedAt: 'tier_started_at',
   firstResponseDueAt: 'first_response_due_at', resolutionDueAt: 'resolution_due_at',
   firstRespondedAt: 'first_responded_at', solvedAt: 'solved_at', closedAt: 'closed_at',
-  pendingSince: 'pending_since', rating: 'rating', ratingComment: 'rating_comment',
+  pendingSince: 'pending_since', slaPausedMinutes: 'sla_paused_minutes', rating: 'rating', ratingComment: 'rating_comment',
   requesterEmail: 'requester_email', requesterName: 'requester_name', remindedAt: 'reminded_at',
 };
