@@ -61,6 +61,11 @@ test('an unanswered chat becomes a ticket the visitor follows by e-mail until it
   await view.getByTestId('ticket-timeline').getByText('photo number: 42').waitFor();
   await view.getByLabel('Reply to the customer').fill('Sorry about that! A replacement is on its way.');
   await view.getByTestId('ticket-reply-send').click();
+  // Waiting on the customer, the SLA clocks stand still.
+  await view.getByTestId('ticket-status-select').selectOption('pending');
+  await agent.page.getByTestId('sla-resolution').getByTestId('sla-badge').and(agent.page.locator('[data-sla="paused"]')).waitFor();
+  expect(await agent.page.getByTestId('sla-resolution').textContent()).toMatch(/Paused, .+ left/);
+  await screenshot(agent.page, 'tickets-02-console-ticket-pending');
   await view.getByTestId('ticket-status-select').selectOption('solved');
   await screenshot(agent.page, 'tickets-02-console-ticket');
 
