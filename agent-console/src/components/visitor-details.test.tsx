@@ -180,6 +180,11 @@ describe('visitor details', () => {
     fireEvent(details, new Event('toggle'));
     await waitFor(() => expect(within(details).getByTestId('visitor-identity')).toHaveTextContent('Not verified'));
     expect(within(details).queryByTestId('identity-verified')).toBeNull();
+    // The language by name in the agent's language, its code on hover.
+    expect(within(details).getByTestId('visitor-language')).toHaveTextContent('English');
+    act(() => socket.serverEmit('visitor:updated', { ...base, locale: 'pt-BR' }));
+    await waitFor(() => expect(within(details).getByTestId('visitor-language')).toHaveTextContent('Brazilian Portuguese'));
+    expect(within(details).getByTitle('pt-BR')).toBeInTheDocument();
 
     act(() => socket.serverEmit('visitor:updated', { ...base, verified: true, userId: 'user-42' }));
     await waitFor(() => expect(within(details).getByTestId('visitor-identity')).toHaveTextContent('Verified'));

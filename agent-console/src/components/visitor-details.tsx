@@ -3,6 +3,7 @@ import type { Conversation } from '@parley/shared';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useConsole, useLive, useT } from '../state/console-context';
+import { languageName } from './language-name';
 import { safeHref } from './linkified-text';
 import { formatMessageTime } from './time-format';
 import { VisitorTickets } from './visitor-tickets';
@@ -68,7 +69,7 @@ export function VisitorDetailsPanel({ conversation }: { conversation: Conversati
               <IdentityBadge visitor={visitor} /> {visitor.verified && visitor.userId && <code dir="ltr">{visitor.userId}</code>}
             </Row>
             <Row label={t('visitor.language')} testId="visitor-language">
-              {visitor.locale ?? '—'}
+              {visitor.locale ? <span title={visitor.locale}>{languageName(visitor.locale, translator.language.value)}</span> : '—'}
             </Row>
             <Row label={t('visitor.page')} testId="visitor-page">
               <PageLink url={visitor.pageUrl} title={visitor.pageTitle} />

@@ -179,6 +179,9 @@ describe('knowledge base: finding articles', () => {
     fireEvent.change(filters.getByRole('combobox', { name: 'Language' }), { target: { value: 'de' } });
     await waitFor(() => expect(titles()).toEqual(['Lieferzeiten']));
     expect(server.requests.at(-1)?.call).toBe('GET /api/kb/articles?language=de');
+    // Its language by name, the code on hover.
+    expect(within(rows()[0] as HTMLElement).getByTestId('kb-article-language')).toHaveTextContent(/^German$/);
+    expect(within(rows()[0] as HTMLElement).getByTestId('kb-article-language')).toHaveAttribute('title', 'de');
 
     fireEvent.change(filters.getByRole('combobox', { name: 'Language' }), { target: { value: '' } });
     fireEvent.change(filters.getByRole('combobox', { name: 'Status' }), { target: { value: 'draft' } });

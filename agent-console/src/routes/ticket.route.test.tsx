@@ -214,6 +214,7 @@ describe('ticket requester identity', () => {
     fireEvent.click(screen.getByTestId('tickets-nav'));
     fireEvent.click(await screen.findByRole('link', { name: 'Verified parcel' }));
     const identity = await screen.findByTestId('ticket-requester-identity');
+    expect(screen.getByTestId('ticket-requester-language')).toHaveTextContent(/^English$/);
     expect(identity).toHaveTextContent('Verified');
     expect(within(identity).getByTestId('identity-verified')).toHaveAttribute('title', 'The site signed this identity: user customer-4711');
   });

@@ -15,7 +15,7 @@ import { ConfirmDialog } from '../confirm-dialog';
 import { ErrorLine, FailedLine, LoadingLine } from '../insight-state';
 import { draftOf, emptyDraft, inputOf, patchOf, problemsOf, type ArticleDraft } from './article-draft';
 import { ArticleBodyEditor, ArticleSideFields } from './article-fields';
-import { languageName } from './kb-language';
+import { languageName } from '../language-name';
 import { TranslationsPanel } from './translations-panel';
 import { useLoaded } from './use-loaded';
 

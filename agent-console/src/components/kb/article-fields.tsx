@@ -7,7 +7,8 @@ import { useConsole } from '../../state/console-context';
 import { formatCount } from '../analytics/analytics-format';
 import type { KbStore } from '../../state/kb.store';
 import type { ArticleDraft, DraftProblem } from './article-draft';
-import { languageName, offeredLanguages } from './kb-language';
+import { languageName } from '../language-name';
+import { offeredLanguages } from './kb-language';
 import { MarkdownPreview } from './markdown-preview';
 import { SavedArticleView } from './saved-article-view';
 

@@ -8,7 +8,8 @@ import { hrefOf } from '../../state/navigation.store';
 import { formatCount } from '../analytics/analytics-format';
 import { FailedLine, LoadingLine } from '../insight-state';
 import { formatMessageTime } from '../time-format';
-import { languageName, offeredLanguages } from './kb-language';
+import { languageName } from '../language-name';
+import { offeredLanguages } from './kb-language';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -110,7 +111,9 @@ function ArticleRow({ article, store }: { article: KbArticleSummary; store: KbSt
           </span>
         )}
       </td>
-      <td title={languageName(article.language, locale)}>{article.language}</td>
+      <td title={article.language} data-testid="kb-article-language">
+        {languageName(article.language, locale)}
+      </td>
       <td>
         <span class={`kb-status kb-status--${article.status}`}>{t(`status.${article.status}`)}</span>
       </td>

@@ -8,7 +8,8 @@ import { useInsightClients } from '../../state/insight-clients';
 import { Dialog } from '../dialog';
 import { ErrorLine } from '../insight-state';
 import { SLUG } from './article-draft';
-import { languageName, offeredLanguages } from './kb-language';
+import { languageName } from '../language-name';
+import { offeredLanguages } from './kb-language';
 
 interface NameRow {
   language: string;

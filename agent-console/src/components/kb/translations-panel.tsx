@@ -5,7 +5,8 @@ import { useInsightT } from '../../i18n/use-insight-t';
 import { useConsole } from '../../state/console-context';
 import { hrefOf } from '../../state/navigation.store';
 import { Dialog } from '../dialog';
-import { languageName, offeredLanguages } from './kb-language';
+import { languageName } from '../language-name';
+import { offeredLanguages } from './kb-language';
 
 function AddTranslationDialog(props: { view: KbArticleView; seen: readonly string[]; onClose(): void }) {
   const { navigation, translator } = useConsole();

@@ -3,6 +3,7 @@ import type { Ticket } from '@parley/shared';
 import { useEffect } from 'preact/hooks';
 import { useConsole, useLive } from '../../state/console-context';
 import { IdentityBadge } from '../identity-badge';
+import { languageName } from '../language-name';
 import { formatMessageTime } from '../time-format';
 import { slaClocks } from './sla';
 import { SlaBadge } from './sla-badge';
@@ -81,7 +82,9 @@ export function RequesterCard({ ticket }: { ticket: Ticket }) {
           </>
         )}
         <dt>{t('visitor.language')}</dt>
-        <dd>{ticket.requesterLocale}</dd>
+        <dd title={ticket.requesterLocale} data-testid="ticket-requester-language">
+          {languageName(ticket.requesterLocale, app.translator.language.value)}
+        </dd>
         <dt>{t('ticket.sourceLabel')}</dt>
         <dd>{sourceLabel(t, ticket.source)}</dd>
         <dt>{t('ticket.created')}</dt>
