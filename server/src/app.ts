@@ -24,7 +24,7 @@ import { announceAvailabilityChanges } from './domain/availability-announcer';
 import { createSiteAvailabilityService } from './domain/site-availability.service';
 import { createSiteConfigService } from './domain/site-config.service';
 import { createChatFeedbackService } from './domain/chat-feedback.service';
-import { createTranscriptAuthorLabels } from './mail/email-i18n';
+import { createTranscriptLabels } from './mail/email-i18n';
 import { createTicketLinks } from './domain/ticket-links';
 import { createTicketNotifier } from './domain/ticket-notifier';
 import { createTicketService, type TicketService } from './domain/ticket.service';
@@ -135,12 +135,14 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     publicUrl: options.publicUrl,
   });
   const notifier = createTicketNotifier({ mailer: options.mailer, links });
+  // One i18next instance for the transcripts of both: a ticket's first entry and the visitor's e-mailed copy.
+  const transcriptLabels = createTranscriptLabels();
   const escalation = createEscalationService({
-    store, broadcaster, notifier, now: options.now, events, onQueueChanged: (siteId) => routing.routeSite(siteId),
+    store, broadcaster, notifier, now: options.now, events, onQueueChanged: (siteId) => routing.routeSite(siteId), transcriptLabels,
   });
   const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now, events });
   const siteConfig = createSiteConfigService({ store, availability });
-  const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer, events, authorLabels: createTranscriptAuthorLabels() });
+  const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer, events, transcriptLabels });
   const cannedReplies = createCannedReplyService({ store });
   // Through the adapter, so consoles on every process go; the caller's own session may stay.
   const sessions: SessionTerminator = {

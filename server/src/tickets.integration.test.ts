@@ -62,6 +62,17 @@ test('a chat nobody picks up in time becomes ticket #1001 with its transcript, a
   expect(String(server.mailer.sent[0]?.data.link)).toMatch(new RegExp(`/t/${ticket.id}\\.[A-Za-z0-9_-]{43}$`));
 });
 
+test("an unnamed visitor's lines in the ticket's transcript are labelled in the requester's language", async () => {
+  await offlineAdmin();
+  const anonymous = await visitor(undefined, 'es-ES');
+  await say(anonymous, '¿Hay alguien?');
+  expect(unwrap(await anonymous.emitWithAck('conversation:end', {})).ticket).toMatchObject({ ticketNumber: 1001 });
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', {})).tickets[0] as Ticket;
+  expect(ticket.requesterLocale).toBe('es');
+  const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(events[0]?.text).toMatch(/^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\] Visitante: ¿Hay alguien\?$/);
+});
+
 test('racing triggers make exactly one ticket per conversation', async () => {
   await offlineAdmin();
   const racer = await visitor({ name: 'Racer', email: 'racer@example.test' });

@@ -1,41 +1,25 @@
 /** The end of a chat from the visitor's side: a satisfaction rating and the transcript by e-mail. */
-import type { ChatRating, Conversation, Message } from '@parley/shared';
+import type { ChatRating, Conversation } from '@parley/shared';
 import type { Store, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { chatTranscript, ENGLISH_TRANSCRIPT_LABELS, type TranscriptLabelsFor } from './chat-transcript';
 import { visitorViewOf } from './conversation-visitor-view';
 import { customerLanguage } from './customer-language';
 import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { Mailer } from './mailer.port';
 
-/** What the transcript calls an author who has no name (a visitor who never gave one), in the e-mail's language. */
-export interface TranscriptAuthorLabels {
-  visitor: string;
-  agent: string;
-}
-
 export interface ChatFeedbackDeps {
   store: Store;
   broadcaster: Broadcaster;
   mailer: Mailer;
   events?: DomainEvents;
-  authorLabels?: (locale: string) => TranscriptAuthorLabels;
-}
-
-const ENGLISH_AUTHOR_LABELS: TranscriptAuthorLabels = { visitor: 'You', agent: 'Agent' };
-
-function transcriptText(messages: Message[], labels: TranscriptAuthorLabels): string {
-  return messages
-    .map((m) => {
-      const who = m.author.kind === 'system' ? '' : `${m.author.name ?? (m.author.kind === 'visitor' ? labels.visitor : labels.agent)}: `;
-      return `[${m.createdAt.slice(0, 16).replace('T', ' ')} UTC] ${who}${m.text}`;
-    })
-    .join('\n');
+  transcriptLabels?: TranscriptLabelsFor;
 }
 
 export function createChatFeedbackService(deps: ChatFeedbackDeps) {
   const { store, broadcaster, mailer, events = NO_DOMAIN_EVENTS } = deps;
-  const authorLabels = deps.authorLabels ?? (() => ENGLISH_AUTHOR_LABELS);
+  const transcriptLabels = deps.transcriptLabels ?? ENGLISH_TRANSCRIPT_LABELS;
   async function latestOf(visitor: Visitor): Promise<Conversation> {
     const conversation = await store.findLatestConversation(visitor.siteId, visitor.id);
     if (!conversation) throw new DomainError('CONVERSATION_NOT_FOUND', 'There is no conversation yet.');
@@ -69,7 +53,7 @@ export function createChatFeedbackService(deps: ChatFeedbackDeps) {
         locale,
         template: 'chat_transcript',
         data: {
-          siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: transcriptText(messages, authorLabels(locale)),
+          siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: chatTranscript(messages, transcriptLabels(locale, 'visitor')),
           // A chat that became a ticket: its transcript joins the ticket's e-mail thread, under its subject.
           ...(ticket ? { ticketId: ticket.id, ticketNumber: ticket.number, subject: ticket.subject } : {}),
         },

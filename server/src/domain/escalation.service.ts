@@ -7,7 +7,6 @@ import type {
   Agent,
   Conversation,
   EscalateRequest,
-  Message,
   OfflineRequest,
   Site,
   Ticket,
@@ -17,6 +16,7 @@ import type {
 } from '@parley/shared';
 import type { Store, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { chatTranscript, ENGLISH_TRANSCRIPT_LABELS, type TranscriptLabelsFor } from './chat-transcript';
 import { customerLanguage } from './customer-language';
 import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
@@ -31,6 +31,8 @@ export interface EscalationServiceDeps {
   events?: DomainEvents;
   /** Called when a chat leaves the queue or an agent's slot frees (routing reassigns, positions move). */
   onQueueChanged?: (siteId: string) => Promise<void>;
+  /** The words for unnamed authors in the transcript, in the requester's language. */
+  transcriptLabels?: TranscriptLabelsFor;
 }
 
 const SUBJECT_LENGTH = 80;
@@ -41,20 +43,9 @@ function subjectFrom(text: string | undefined, fallback: string): string {
   return line.length > SUBJECT_LENGTH ? `${line.slice(0, SUBJECT_LENGTH - 1)}…` : line;
 }
 
-/** The visible part of the chat, as the ticket's first timeline entry. */
-function transcriptOf(messages: Message[]): string {
-  return messages
-    .filter((m) => !m.internal)
-    .map((m) => {
-      const who = m.author.kind === 'system' ? 'Parley' : (m.author.name ?? (m.author.kind === 'visitor' ? 'Visitor' : 'Agent'));
-      // UTC, and said so: the requester reads this on their ticket page too, from any time zone.
-      return `[${m.createdAt.slice(0, 16).replace('T', ' ')} UTC] ${who}: ${m.text}`;
-    })
-    .join('\n');
-}
-
 export function createEscalationService(deps: EscalationServiceDeps) {
   const { store, broadcaster, notifier, now = () => new Date(), events = NO_DOMAIN_EVENTS } = deps;
+  const transcriptLabels = deps.transcriptLabels ?? ENGLISH_TRANSCRIPT_LABELS;
   const onQueueChanged = deps.onQueueChanged ?? (async () => undefined);
   async function siteOf(siteId: string): Promise<Site> {
     const site = await store.findSiteById(siteId);
@@ -86,12 +77,13 @@ export function createEscalationService(deps: EscalationServiceDeps) {
     const tier = input.tier ?? 1;
     const from = now();
     const firstVisitorText = messages.find((m) => m.author.kind === 'visitor')?.text;
+    const requesterLocale = customerLanguage(site.settings, [conversation.locale, visitor?.locale]);
     const { ticket, created } = await store.createTicket({
       ticket: {
         siteId: site.id, conversationId: conversation.id, visitorId: conversation.visitorId,
         subject: subjectFrom(firstVisitorText, `Chat with ${visitor?.name ?? 'a visitor'}`),
         requesterName: visitor?.name ?? null, requesterEmail: visitor?.email ?? null,
-        requesterLocale: customerLanguage(site.settings, [conversation.locale, visitor?.locale]),
+        requesterLocale,
         status: 'new', priority, tier, departmentId: conversation.departmentId,
         assigneeAgentId: input.source === 'agent_escalation' && tier === 1 ? (input.actor?.id ?? null) : null,
         tags: [], source: input.source, tierStartedAt: from.toISOString(), ...slaDues(site, { priority, tier, from }),
@@ -102,7 +94,8 @@ export function createEscalationService(deps: EscalationServiceDeps) {
         authorKind: input.actor ? 'agent' : 'system',
         authorId: input.actor?.id ?? null,
         authorName: input.actor?.name ?? null,
-        text: transcriptOf(messages) || null,
+        // The ticket's first timeline entry: read by the requester on their page and by agents alike.
+        text: chatTranscript(messages, transcriptLabels(requesterLocale, 'anyone')) || null,
         changes: [{ field: 'source', from: null, to: input.source }],
       },
     });

@@ -1,6 +1,6 @@
 /** The server's own i18next instance for e-mails: every language bundled, ready synchronously. */
 import i18next, { type i18n as I18n, type ResourceKey } from 'i18next';
-import type { TranscriptAuthorLabels } from '../domain/chat-feedback.service';
+import type { TranscriptLabelsFor } from '../domain/chat-transcript';
 import ar from '@parley/shared/locales/ar/email.json';
 import be from '@parley/shared/locales/be/email.json';
 import de from '@parley/shared/locales/de/email.json';
@@ -48,11 +48,14 @@ export function createEmailI18n(): I18n {
   return instance;
 }
 
-/** The transcript's words for an author without a name ("You", "Agent"), in the recipient's language. */
-export function createTranscriptAuthorLabels(): (locale: string) => TranscriptAuthorLabels {
+/**
+ * The transcript's words for an author without a name, in the reader's language: "You" and
+ * "Agent" in the visitor's own copy, "Visitor" and "Agent" where agents read it too.
+ */
+export function createTranscriptLabels(): TranscriptLabelsFor {
   const i18n = createEmailI18n();
-  return (locale) => {
+  return (locale, reader) => {
     const t = i18n.getFixedT(pickEmailLocale(locale), EMAIL_NAMESPACE);
-    return { visitor: t('chat_transcript.you'), agent: t('chat_transcript.agent') };
+    return { visitor: t(reader === 'visitor' ? 'chat_transcript.you' : 'chat_transcript.visitor'), agent: t('chat_transcript.agent') };
   };
 }
