@@ -4,6 +4,7 @@ import { foldForSearch, searchTerms } from '../../search-text';
 import { newId } from '../../tokens';
 import type { KbArticleChanges, KbFeedbackRecord, KnowledgeBaseStore } from '../knowledge-base.store';
 import { StoreConflictError } from '../store';
+import { escapeRegExp } from './escape-regexp';
 import {
   compileKnowledgeBaseModels, kbDuplicateKeyIndex, KB_INDEX, toKbArticle, toKbCategory, toKbSummary,
   type KbArticleDoc, type KbCategoryDoc, type KbModels, type KbSearchFields,
@@ -34,15 +35,13 @@ function articleConflict(error: unknown): never {
   throw new StoreConflictError(index === KB_INDEX.articleTranslation ? 'translation exists' : 'slug taken');
 }
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export async function mongoKnowledgeBase(connection: Connection): Promise<KnowledgeBaseStore> {
   const models: KbModels = await compileKnowledgeBaseModels(connection);
   const { kbCategories, kbArticles, kbFeedback } = models;
 
   /** Whole words of the site's articles in this language that start with the prefix. */
   async function expandPrefix(input: { siteId: string; language: string; prefix: string }): Promise<string[]> {
-    const startsWith = new RegExp(`^${escapeRegex(input.prefix)}`);
+    const startsWith = new RegExp(`^${escapeRegExp(input.prefix)}`);
     const rows = await kbArticles.aggregate<{ _id: string }>([
       { $match: { siteId: input.siteId, language: input.language, 'search.words': startsWith } },
       { $unwind: '$search.words' },
