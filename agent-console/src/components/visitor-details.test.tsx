@@ -1,7 +1,6 @@
-import type { VisitorProfile } from '@parley/shared';
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { fakeAdminClient } from '../test-support/fake-admin-client';
-import { AGENT, conversation, ticket } from '../test-support/fixtures';
+import { AGENT, conversation, ticket, visitorProfile } from '../test-support/fixtures';
 import { openFirstChat } from '../test-support/open-chat';
 
 beforeEach(() => window.localStorage.clear());
@@ -9,19 +8,10 @@ beforeEach(() => window.localStorage.clear());
 describe('visitor details', () => {
   it('loads when unfolded, follows the visitor live, and never links a javascript: page', async () => {
     const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id, visitorName: 'Maria' });
-    const profile: VisitorProfile = {
-      id: mine.visitorId,
-      siteId: AGENT.siteId,
-      name: 'Maria',
-      email: 'maria@example.com',
-      locale: 'es',
-      pageUrl: 'https://shop.example/cart',
-      pageTitle: 'Your cart',
-      referrer: '',
-      userAgent: 'Firefox/140',
-      createdAt: '2030-01-01T09:00:00.000Z',
-      visitStartedAt: '2030-01-02T09:55:00.000Z',
-    };
+    const profile = visitorProfile(mine, {
+      name: 'Maria', email: 'maria@example.com', locale: 'es', pageUrl: 'https://shop.example/cart', pageTitle: 'Your cart',
+      referrer: '', userAgent: 'Firefox/140', visitStartedAt: '2030-01-02T09:55:00.000Z',
+    });
     const { socket, panel } = await openFirstChat({ conversations: [mine] });
     socket.handle('visitor:profile', () => ({
       ok: true,
@@ -61,19 +51,7 @@ describe('visitor details', () => {
     socket.handle('visitor:profile', () => ({
       ok: true,
       data: {
-        visitor: {
-          id: mine.visitorId,
-          siteId: AGENT.siteId,
-          name: 'Maria',
-          email: null,
-          locale: 'es',
-          pageUrl: null,
-          pageTitle: null,
-          referrer: null,
-          userAgent: null,
-          createdAt: '2030-01-01T09:00:00.000Z',
-          visitStartedAt: null,
-        },
+        visitor: visitorProfile(mine, { name: 'Maria', locale: 'es' }),
         conversations: [mine],
         tickets: [],
       },
@@ -93,20 +71,10 @@ describe('visitor details', () => {
       title,
       at: `2030-01-02T10:${String(minute).padStart(2, '0')}:00.000Z`,
     });
-    const profile: VisitorProfile = {
-      id: mine.visitorId,
-      siteId: AGENT.siteId,
-      name: 'Maria',
-      email: null,
-      locale: 'es',
-      pageUrl: 'https://shop.example/teas',
-      pageTitle: 'Teas',
-      referrer: '',
-      userAgent: null,
-      pagesVisited: [page('/', 'Shop', 1), page('/teas', 'Teas', 3)],
-      createdAt: '2030-01-01T09:00:00.000Z',
-      visitStartedAt: '2030-01-02T10:00:00.000Z',
-    };
+    const profile = visitorProfile(mine, {
+      name: 'Maria', locale: 'es', pageUrl: 'https://shop.example/teas', pageTitle: 'Teas', referrer: '',
+      pagesVisited: [page('/', 'Shop', 1), page('/teas', 'Teas', 3)], visitStartedAt: '2030-01-02T10:00:00.000Z',
+    });
     const { socket, panel } = await openFirstChat({ conversations: [mine] });
     socket.handle('visitor:profile', () => ({ ok: true, data: { visitor: profile, conversations: [mine], tickets: [] } }));
     const details = within(panel).getByTestId('visitor-details') as HTMLDetailsElement;
@@ -136,19 +104,7 @@ describe('visitor details', () => {
     socket.handle('visitor:profile', () => ({
       ok: true,
       data: {
-        visitor: {
-          id: mine.visitorId,
-          siteId: AGENT.siteId,
-          name: null,
-          email: null,
-          locale: null,
-          pageUrl: null,
-          pageTitle: null,
-          referrer: null,
-          userAgent: null,
-          createdAt: '2030-01-01T09:00:00.000Z',
-          visitStartedAt: null,
-        },
+        visitor: visitorProfile(mine),
         conversations: [mine],
         tickets: [earlier],
       },
@@ -168,11 +124,7 @@ describe('visitor details', () => {
 
   it('shows whether the site signed the identity: verified with its user id, or visibly not', async () => {
     const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id, visitorName: 'Ada' });
-    const base: VisitorProfile = {
-      id: mine.visitorId, siteId: AGENT.siteId, name: 'Ada', email: 'ada@example.com', locale: 'en', pageUrl: null,
-      pageTitle: null, referrer: null, userAgent: null, createdAt: '2030-01-01T09:00:00.000Z', visitStartedAt: null,
-      verified: false, userId: null,
-    };
+    const base = visitorProfile(mine, { name: 'Ada', email: 'ada@example.com', locale: 'en', verified: false, userId: null });
     const { socket, panel } = await openFirstChat({ conversations: [mine] });
     socket.handle('visitor:profile', () => ({ ok: true, data: { visitor: base, conversations: [mine], tickets: [] } }));
     const details = within(panel).getByTestId('visitor-details') as HTMLDetailsElement;

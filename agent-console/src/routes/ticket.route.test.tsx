@@ -1,6 +1,6 @@
 import type { Agent } from '@parley/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { AGENT, ticket, ticketEvent } from '../test-support/fixtures';
+import { AGENT, ticket, ticketEvent, visitorProfile } from '../test-support/fixtures';
 import { renderSignedIn } from '../test-support/render-console';
 import { serveTickets } from '../test-support/ticket-server';
 
@@ -202,11 +202,10 @@ describe('ticket requester identity', () => {
     rendered.socket.handle('visitor:profile', () => ({
       ok: true,
       data: {
-        visitor: {
-          id: 'visitor-ada-0001', siteId: AGENT.siteId, name: 'Ada', email: 'ada@example.com', locale: 'en', pageUrl: null,
-          pageTitle: null, referrer: null, userAgent: null, createdAt: '2030-01-01T09:00:00.000Z', visitStartedAt: null,
-          verified: true, userId: 'customer-4711',
-        },
+        visitor: visitorProfile(
+          { visitorId: 'visitor-ada-0001', siteId: AGENT.siteId },
+          { name: 'Ada', email: 'ada@example.com', locale: 'en', verified: true, userId: 'customer-4711' },
+        ),
         conversations: [],
         tickets: [subject],
       },

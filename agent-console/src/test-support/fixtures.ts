@@ -1,5 +1,5 @@
 /** Plausible server data for tests, each overridable. */
-import type { Agent, Conversation, Message, Ticket, TicketEvent } from '@parley/shared';
+import type { Agent, Conversation, Message, Ticket, TicketEvent, VisitorProfile } from '@parley/shared';
 
 export const AGENT: Agent = {
   id: 'agent-ana-0001',
@@ -111,6 +111,24 @@ export function ticketEvent(of: Ticket, overrides: Partial<TicketEvent> = {}): T
     text: 'Where is my parcel?',
     changes: [],
     createdAt: of.createdAt,
+    ...overrides,
+  };
+}
+
+/** A chat's (or ticket's) visitor as `visitor:profile` sends it: nothing known about them but that. */
+export function visitorProfile(of: { visitorId: string; siteId: string }, overrides: Partial<VisitorProfile> = {}): VisitorProfile {
+  return {
+    id: of.visitorId,
+    siteId: of.siteId,
+    name: null,
+    email: null,
+    locale: null,
+    pageUrl: null,
+    pageTitle: null,
+    referrer: null,
+    userAgent: null,
+    createdAt: '2030-01-01T09:00:00.000Z',
+    visitStartedAt: null,
     ...overrides,
   };
 }
