@@ -5,6 +5,7 @@ import { errorCodeOf } from '../../api/api-error';
 import { useConsole, useT } from '../../state/console-context';
 import { ConfirmDialog } from '../confirm-dialog';
 import { formatMessageTime } from '../time-format';
+import { useBusyAction } from '../use-busy-action';
 import { OneTimeSecret } from './one-time-secret';
 import { useIntegrations } from './use-integrations';
 
@@ -16,7 +17,7 @@ export function ApiTokensAdmin() {
   const [error, setError] = useState<ErrorCode | null>(null);
   const [name, setName] = useState('');
   const [scope, setScope] = useState<ApiTokenScope>('read');
-  const [busy, setBusy] = useState(false);
+  const { busy, run: act } = useBusyAction(setError, () => setError(null));
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const when = (at: string | null) => (at ? formatMessageTime(at, translator.language.value) : '—');
@@ -25,17 +26,6 @@ export function ApiTokensAdmin() {
     client.listTokens().then(setTokens, (failure: unknown) => setError(errorCodeOf(failure)));
   }, [client]);
 
-  async function act(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(errorCodeOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const create = (event: Event) => {
     event.preventDefault();

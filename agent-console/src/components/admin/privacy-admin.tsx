@@ -10,6 +10,7 @@ import { useConsole, useT } from '../../state/console-context';
 import { ConfirmDialog } from '../confirm-dialog';
 import { IdentityBadge } from '../identity-badge';
 import { formatMessageTime } from '../time-format';
+import { useBusyAction } from '../use-busy-action';
 
 /** The kinds in the order the console lists them (a test holds them equal to the contract's). */
 export const RECORD_KINDS: readonly ContactRecordKind[] = [
@@ -39,25 +40,14 @@ export function PrivacyAdmin() {
   const [erasures, setErasures] = useState<ErasureRecord[] | null>(null);
   const [erased, setErased] = useState<ErasureRecord | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const { busy, run: act } = useBusyAction(setError, () => setError(null));
   const when = (at: string) => formatMessageTime(at, translator.language.value);
 
   useEffect(() => {
     client.listErasures().then(setErasures, (failure: unknown) => setError(errorCodeOf(failure)));
   }, [client]);
 
-  async function act(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(errorCodeOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const find = (event: Event) => {
     event.preventDefault();

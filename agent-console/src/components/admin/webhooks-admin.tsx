@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useT } from '../../state/console-context';
 import { ConfirmDialog } from '../confirm-dialog';
+import { useBusyAction } from '../use-busy-action';
 import { OneTimeSecret } from './one-time-secret';
 import { useIntegrations } from './use-integrations';
 import { WebhookDeliveries } from './webhook-deliveries';
@@ -19,11 +20,14 @@ export function WebhooksAdmin() {
   const t = useT();
   const [endpoints, setEndpoints] = useState<WebhookEndpoint[] | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<WebhookEndpointWithSecret | null>(null);
   const [logOf, setLogOf] = useState<string | null>(null);
   const [logVersion, setLogVersion] = useState(0);
   const [notice, setNotice] = useState('');
+  const { busy, run: act } = useBusyAction(setError, () => {
+    setError(null);
+    setNotice('');
+  });
   const [confirming, setConfirming] = useState<{
     kind: 'rotate' | 'delete';
     endpoint: WebhookEndpoint;
@@ -33,20 +37,6 @@ export function WebhooksAdmin() {
     client.listWebhooks().then(setEndpoints, (failure: unknown) => setError(errorCodeOf(failure)));
   }, [client]);
 
-  async function act(action: () => Promise<void>): Promise<boolean> {
-    setBusy(true);
-    setError(null);
-    setNotice('');
-    try {
-      await action();
-      return true;
-    } catch (failure) {
-      setError(errorCodeOf(failure));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const replace = (next: WebhookEndpoint) =>
     setEndpoints((list) => (list ?? []).map((x) => (x.id === next.id ? next : x)));
