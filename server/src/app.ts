@@ -24,7 +24,7 @@ import { announceAvailabilityChanges } from './domain/availability-announcer';
 import { createSiteAvailabilityService } from './domain/site-availability.service';
 import { createSiteConfigService } from './domain/site-config.service';
 import { createChatFeedbackService } from './domain/chat-feedback.service';
-import { createTranscriptLabels } from './mail/email-i18n';
+import { createFallbackSubjects, createTranscriptLabels } from './mail/email-i18n';
 import { createTicketLinks } from './domain/ticket-links';
 import { createTicketNotifier } from './domain/ticket-notifier';
 import { createTicketService, type TicketService } from './domain/ticket.service';
@@ -139,6 +139,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const transcriptLabels = createTranscriptLabels();
   const escalation = createEscalationService({
     store, broadcaster, notifier, now: options.now, events, onQueueChanged: (siteId) => routing.routeSite(siteId), transcriptLabels,
+    fallbackSubjects: createFallbackSubjects(),
   });
   const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now, events });
   const siteConfig = createSiteConfigService({ store, availability });

@@ -1,6 +1,7 @@
 /** Tickets end to end on the server: escalation triggers, one ticket per chat, e-mails, the public page, SLA, search. */
-import type { Conversation, Ticket } from '@parley/shared';
+import { ATTACHMENT_HEADERS, type AttachmentUploadResponse, type Conversation, type Ticket } from '@parley/shared';
 import { addAgent } from './test-support/agents';
+import { PNG_1x1 } from './test-support/attachment-fixtures';
 import { connectAgent, connectVisitor, eventMatching, login, unwrap, type AgentClient, type VisitorClient } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
@@ -71,6 +72,37 @@ test("an unnamed visitor's lines in the ticket's transcript are labelled in the 
   expect(ticket.requesterLocale).toBe('es');
   const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
   expect(events[0]?.text).toMatch(/^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\] Visitante: ¿Hay alguien\?$/);
+});
+
+/** A visitor (in Spanish) whose chat holds one picture and no text, ended unanswered: its ticket's subject. */
+async function subjectOfPictureOnlyChat(name: string | null): Promise<string> {
+  const { socket, session } = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'es-ES' });
+  sockets.push(socket);
+  if (name) unwrap(await socket.emitWithAck('visitor:identify', { name, email: `${name.toLowerCase()}@example.test` }));
+  const response = await fetch(`${server.url}/api/attachments`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/octet-stream',
+      [ATTACHMENT_HEADERS.fileName]: 'screenshot.png',
+      [ATTACHMENT_HEADERS.visitorToken]: session.visitorToken,
+      [ATTACHMENT_HEADERS.siteKey]: server.site.key,
+    },
+    body: PNG_1x1,
+  });
+  expect(response.status).toBe(201);
+  const { attachment } = (await response.json()) as AttachmentUploadResponse;
+  unwrap(await socket.emitWithAck('message:send', { clientId: `picture-${name ?? 'anonymous'}`, text: '', attachments: [attachment.id] }));
+  const { ticket } = unwrap(await socket.emitWithAck('conversation:end', {}));
+  const { tickets } = unwrap(await admin.emitWithAck('ticket:search', {}));
+  const made = tickets.find((t) => t.number === ticket?.ticketNumber);
+  expect(made?.requesterLocale).toBe('es');
+  return made?.subject ?? '';
+}
+
+test("a chat with no text is given a subject in the requester's language, with their name when they gave one", async () => {
+  await offlineAdmin();
+  expect(await subjectOfPictureOnlyChat('Ana')).toBe('Chat con Ana');
+  expect(await subjectOfPictureOnlyChat(null)).toBe('Chat con un visitante');
 });
 
 test('racing triggers make exactly one ticket per conversation', async () => {

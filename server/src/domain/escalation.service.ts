@@ -22,6 +22,7 @@ import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketNotifier } from './ticket-notifier';
 import { slaDues } from './ticket-sla';
+import { ENGLISH_FALLBACK_SUBJECTS, ticketSubject, type FallbackSubjectsFor } from './ticket-subject';
 
 export interface EscalationServiceDeps {
   store: Store;
@@ -33,19 +34,14 @@ export interface EscalationServiceDeps {
   onQueueChanged?: (siteId: string) => Promise<void>;
   /** The words for unnamed authors in the transcript, in the requester's language. */
   transcriptLabels?: TranscriptLabelsFor;
-}
-
-const SUBJECT_LENGTH = 80;
-
-function subjectFrom(text: string | undefined, fallback: string): string {
-  const line = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (!line) return fallback;
-  return line.length > SUBJECT_LENGTH ? `${line.slice(0, SUBJECT_LENGTH - 1)}…` : line;
+  /** A ticket's subject when the requester wrote no text, in their language. */
+  fallbackSubjects?: FallbackSubjectsFor;
 }
 
 export function createEscalationService(deps: EscalationServiceDeps) {
   const { store, broadcaster, notifier, now = () => new Date(), events = NO_DOMAIN_EVENTS } = deps;
   const transcriptLabels = deps.transcriptLabels ?? ENGLISH_TRANSCRIPT_LABELS;
+  const fallbackSubjects = deps.fallbackSubjects ?? ENGLISH_FALLBACK_SUBJECTS;
   const onQueueChanged = deps.onQueueChanged ?? (async () => undefined);
   async function siteOf(siteId: string): Promise<Site> {
     const site = await store.findSiteById(siteId);
@@ -81,7 +77,7 @@ export function createEscalationService(deps: EscalationServiceDeps) {
     const { ticket, created } = await store.createTicket({
       ticket: {
         siteId: site.id, conversationId: conversation.id, visitorId: conversation.visitorId,
-        subject: subjectFrom(firstVisitorText, `Chat with ${visitor?.name ?? 'a visitor'}`),
+        subject: ticketSubject(firstVisitorText, fallbackSubjects(requesterLocale).chat(visitor?.name ?? null)),
         requesterName: visitor?.name ?? null, requesterEmail: visitor?.email ?? null,
         requesterLocale,
         status: 'new', priority, tier, departmentId: conversation.departmentId,
@@ -154,12 +150,13 @@ export function createEscalationService(deps: EscalationServiceDeps) {
       const identified = (await store.identifyVisitor(visitor.id, { email: request.email, name: request.name })) ?? visitor;
       const priority: TicketPriority = 'normal';
       const from = now();
+      const requesterLocale = customerLanguage(site.settings, [identified.locale]);
       const { ticket } = await store.createTicket({
         ticket: {
           siteId: site.id, conversationId: null, visitorId: visitor.id,
-          subject: subjectFrom(request.message, 'Message from the website'),
+          subject: ticketSubject(request.message, fallbackSubjects(requesterLocale).offlineMessage),
           requesterName: identified.name, requesterEmail: request.email,
-          requesterLocale: customerLanguage(site.settings, [identified.locale]),
+          requesterLocale,
           status: 'new', priority, tier: 1, departmentId: site.settings.defaultDepartmentId, assigneeAgentId: null,
           tags: [], source: 'offline_form', tierStartedAt: from.toISOString(), ...slaDues(site, { priority, tier: 1, from }),
           firstRespondedAt: null, solvedAt: null, closedAt: null, pendingSince: null,

@@ -2,7 +2,7 @@ import { TICKET_STATUSES } from '@parley/shared';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EMAIL_TEMPLATES } from '../domain/mailer.port';
-import { EMAIL_LOCALES, createEmailI18n, pickEmailLocale } from './email-i18n';
+import { EMAIL_LOCALES, createEmailI18n, createFallbackSubjects, pickEmailLocale } from './email-i18n';
 
 const localesDir = path.resolve(__dirname, '../../../shared/locales');
 type Tree = { [key: string]: string | Tree };
@@ -48,5 +48,20 @@ describe('createEmailI18n', () => {
     const i18n = createEmailI18n();
     expect(i18n.getFixedT('be')('status.solved')).toBe('Вырашана');
     expect(i18n.dir('ar')).toBe('rtl');
+  });
+});
+
+describe('createFallbackSubjects', () => {
+  const subjects = createFallbackSubjects();
+
+  it("words a ticket's subject in the requester's language, falling back to English", () => {
+    expect(subjects('ru-RU').chat('Анна')).toBe('Чат: Анна');
+    expect(subjects('de').chat(null)).toBe('Chat mit einem Besucher');
+    expect(subjects('pt-BR').offlineMessage).toBe('Mensagem enviada pelo site');
+    expect(subjects('ja').chat(null)).toBe('Chat with a visitor');
+  });
+
+  it('keeps the visitor\'s name as written in every language (the renderer escapes it for HTML)', () => {
+    for (const locale of EMAIL_LOCALES) expect(subjects(locale).chat(`O'Brien <b>&`)).toContain(`O'Brien <b>&`);
   });
 });

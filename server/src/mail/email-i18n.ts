@@ -1,6 +1,7 @@
 /** The server's own i18next instance for e-mails: every language bundled, ready synchronously. */
 import i18next, { type i18n as I18n, type ResourceKey } from 'i18next';
 import type { TranscriptLabelsFor } from '../domain/chat-transcript';
+import type { FallbackSubjectsFor } from '../domain/ticket-subject';
 import ar from '@parley/shared/locales/ar/email.json';
 import be from '@parley/shared/locales/be/email.json';
 import de from '@parley/shared/locales/de/email.json';
@@ -57,5 +58,17 @@ export function createTranscriptLabels(): TranscriptLabelsFor {
   return (locale, reader) => {
     const t = i18n.getFixedT(pickEmailLocale(locale), EMAIL_NAMESPACE);
     return { visitor: t(reader === 'visitor' ? 'chat_transcript.you' : 'chat_transcript.visitor'), agent: t('chat_transcript.agent') };
+  };
+}
+
+/** A ticket's subject when the requester wrote no text (a chat of files only), in their language. */
+export function createFallbackSubjects(): FallbackSubjectsFor {
+  const i18n = createEmailI18n();
+  return (locale) => {
+    const t = i18n.getFixedT(pickEmailLocale(locale), EMAIL_NAMESPACE);
+    return {
+      chat: (visitorName) => (visitorName ? t('ticket_subject.chat_named', { name: visitorName }) : t('ticket_subject.chat_unnamed')),
+      offlineMessage: t('ticket_subject.offline_message'),
+    };
   };
 }

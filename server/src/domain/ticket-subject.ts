@@ -1,0 +1,28 @@
+/**
+ * A ticket's subject: the first line the requester wrote, or, when they wrote none (a chat of
+ * files only), words in the requester's language, since the subject heads every e-mail they get.
+ */
+
+/** The subjects used when the requester wrote no text, in one language. */
+export interface FallbackSubjects {
+  /** A chat that became a ticket: with the visitor's name when they gave one. */
+  chat(visitorName: string | null): string;
+  /** A message sent through the offline form. */
+  offlineMessage: string;
+}
+
+export type FallbackSubjectsFor = (locale: string) => FallbackSubjects;
+
+export const ENGLISH_FALLBACK_SUBJECTS: FallbackSubjectsFor = () => ({
+  chat: (visitorName) => (visitorName ? `Chat with ${visitorName}` : 'Chat with a visitor'),
+  offlineMessage: 'Message from the website',
+});
+
+const SUBJECT_LENGTH = 80;
+
+/** The text's first 80 characters on one line; the fallback when it has none. */
+export function ticketSubject(text: string | undefined, fallback: string): string {
+  const line = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!line) return fallback;
+  return line.length > SUBJECT_LENGTH ? `${line.slice(0, SUBJECT_LENGTH - 1)}…` : line;
+}
