@@ -1,7 +1,7 @@
 import { aSiteConfig } from '../test-support/render-with-i18n';
-import { aConversation } from '../test-support/message-factory';
+import { aConversation, aMessage, agentAuthor } from '../test-support/message-factory';
 import { createChatStore, type ChatState } from './chat-store';
-import { canChatLive, hasContactCard, panelView } from './panel-view';
+import { answeringAgentName, canChatLive, hasContactCard, panelView } from './panel-view';
 
 const state = (patch: Partial<ChatState> = {}): ChatState => ({ ...createChatStore({ connection: 'online' }).getState(), ...patch });
 const departments = [{ id: 'dept_sales', name: 'Sales' }];
@@ -63,5 +63,29 @@ describe('canChatLive and hasContactCard', () => {
     expect(hasContactCard(null)).toBe(false);
     expect(hasContactCard(aSiteConfig())).toBe(false);
     expect(hasContactCard(aSiteConfig({ contact: { phone: '', email: '', hoursNote: 'Mon–Fri' } }))).toBe(true);
+  });
+});
+
+describe('answeringAgentName', () => {
+  const assigned = aConversation({ status: 'assigned', assignedAgentId: 'agent_0001' });
+  const fromAnna = aMessage({ seq: 2, author: agentAuthor });
+
+  it('names the assigned agent once they have written in this chat', () => {
+    expect(answeringAgentName({ conversation: assigned, messages: [aMessage({ seq: 1 })] })).toBeNull();
+    expect(answeringAgentName({ conversation: assigned, messages: [aMessage({ seq: 1 }), fromAnna, aMessage({ seq: 3 })] })).toBe('Anna');
+  });
+
+  it('names nobody while queued, once ended, or after a transfer until the new agent writes', () => {
+    expect(answeringAgentName({ conversation: { ...assigned, status: 'queued' }, messages: [fromAnna] })).toBeNull();
+    expect(answeringAgentName({ conversation: { ...assigned, status: 'resolved' }, messages: [fromAnna] })).toBeNull();
+    const transferred = { ...assigned, assignedAgentId: 'agent_0002' };
+    expect(answeringAgentName({ conversation: transferred, messages: [fromAnna] })).toBeNull();
+    const fromBoris = aMessage({ seq: 3, author: { kind: 'agent', id: 'agent_0002', name: 'Boris' } });
+    expect(answeringAgentName({ conversation: transferred, messages: [fromAnna, fromBoris] })).toBe('Boris');
+  });
+
+  it("does not take a name from another chat's messages", () => {
+    const earlierChat = aMessage({ seq: 1, author: agentAuthor, conversationId: 'conversation_0' });
+    expect(answeringAgentName({ conversation: assigned, messages: [earlierChat] })).toBeNull();
   });
 });

@@ -28,6 +28,21 @@ export const canChatLive = (state: Pick<ChatState, 'availability'>): boolean =>
   !state.availability || (state.availability.agentsOnline && state.availability.openNow);
 
 /**
+ * Who is answering the chat, for the header: the assigned agent's name once they have written in
+ * it. Null before that, and after a transfer until the new agent writes (the visitor has not met them).
+ */
+export function answeringAgentName(state: Pick<ChatState, 'conversation' | 'messages'>): string | null {
+  const { conversation, messages } = state;
+  if (conversation?.status !== 'assigned' || !conversation.assignedAgentId) return null;
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const message = messages[i];
+    if (message?.conversationId !== conversation.id || message.author.kind !== 'agent') continue;
+    if (message.author.id === conversation.assignedAgentId) return message.author.name;
+  }
+  return null;
+}
+
+/**
  * The pre-chat form asks each field the site does not turn off. Once the visitor (or the host page,
  * through `identify()`) has introduced themselves, only a required department is still asked.
  */

@@ -166,6 +166,16 @@ describe('PanelApp', () => {
     expect(actions.retry).toHaveBeenCalledWith('client_9_000');
   });
 
+  it('names the agent answering under the title once they have written', async () => {
+    const { store } = await renderPanel();
+    expect(screen.getByTestId('header-subtitle')).toHaveTextContent("We'll reply as soon as we can");
+    act(() => {
+      store.setConversation(aConversation({ status: 'assigned', assignedAgentId: 'agent_0001' }));
+      store.receiveMessages([aMessage({ seq: 1 }), aMessage({ seq: 2, author: agentAuthor })], { live: true });
+    });
+    expect(screen.getByTestId('header-subtitle')).toHaveTextContent("You're chatting with Anna");
+  });
+
   it('shows when the agent is typing', async () => {
     const { store } = await renderPanel();
     expect(screen.getByTestId('typing-indicator')).toBeEmptyDOMElement();

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatActions } from '../chat-actions';
 import type { ChatStore } from '../chat-store';
 import { useTranslation } from '../i18n-context';
-import { canChatLive, hasContactCard, panelView } from '../panel-view';
+import { answeringAgentName, canChatLive, hasContactCard, panelView } from '../panel-view';
 import { timelineEntries } from '../timeline-entries';
 import { useChatState } from '../use-chat-state';
 import { ConnectionNotice, TypingIndicator } from './ChatNotices';
@@ -132,6 +132,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
       <PanelHeader
         title={site?.widget.title || t('title')}
         status={canChatLive(state) ? 'live' : availability?.openNow === false ? 'closed' : 'away'}
+        agentName={answeringAgentName(state)}
         sound={state.sound}
         onToggleSound={() => actions.setSound(!state.sound)}
         onContact={contact}

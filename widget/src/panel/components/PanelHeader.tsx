@@ -1,5 +1,5 @@
 /**
- * Title bar: the site's title, whether someone can answer now, a menu (sound, contact card, end
+ * Title bar: the site's title, who is answering (or whether someone can answer now), a menu (sound, contact card, end
  * chat: a lazy part) and close. Close asks the loader to close the panel; it is absent when the
  * panel runs on its own.
  */
@@ -12,12 +12,14 @@ export interface PanelHeaderProps extends Omit<ChatMenuProps, 'onDismiss'> {
   title: string;
   /** Whether someone can answer now; else nobody is online, or it is out of opening hours. */
   status: 'live' | 'away' | 'closed';
+  /** The agent answering the chat, once they have written: named under the title instead of the status. */
+  agentName: string | null;
   onClose?: () => void;
 }
 
 const ICON = { viewBox: '0 0 24 24', width: 20, height: 20, 'aria-hidden': true, fill: 'currentColor' } as const;
 
-export function PanelHeader({ title, status, onClose, ...menu }: PanelHeaderProps) {
+export function PanelHeader({ title, status, agentName, onClose, ...menu }: PanelHeaderProps) {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -25,7 +27,9 @@ export function PanelHeader({ title, status, onClose, ...menu }: PanelHeaderProp
     <header class="header">
       <div class="header__text">
         <h1 class="header__title">{title}</h1>
-        <p class="header__subtitle">{t(status === 'live' ? 'subtitle' : `offline.${status}`)}</p>
+        <p class="header__subtitle" data-testid="header-subtitle">
+          {agentName ? t('chattingWith', { name: agentName }) : t(status === 'live' ? 'subtitle' : `offline.${status}`)}
+        </p>
       </div>
       <button
         ref={menuButton}
