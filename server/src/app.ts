@@ -24,7 +24,7 @@ import { announceAvailabilityChanges } from './domain/availability-announcer';
 import { createSiteAvailabilityService } from './domain/site-availability.service';
 import { createSiteConfigService } from './domain/site-config.service';
 import { createChatFeedbackService } from './domain/chat-feedback.service';
-import { createFallbackSubjects, createTranscriptLabels } from './mail/email-i18n';
+import { createEmailI18n, createFallbackSubjects, createTranscriptLabels } from './mail/email-i18n';
 import { createTicketLinks } from './domain/ticket-links';
 import { createTicketNotifier } from './domain/ticket-notifier';
 import { createTicketService, type TicketService } from './domain/ticket.service';
@@ -135,11 +135,13 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     publicUrl: options.publicUrl,
   });
   const notifier = createTicketNotifier({ mailer: options.mailer, links });
-  // One i18next instance for the transcripts of both: a ticket's first entry and the visitor's e-mailed copy.
-  const transcriptLabels = createTranscriptLabels();
+  // One i18next instance for the words the domain writes in the customer's language: the transcripts
+  // (a ticket's first entry and the visitor's e-mailed copy) and a ticket's fallback subject.
+  const customerWords = createEmailI18n();
+  const transcriptLabels = createTranscriptLabels(customerWords);
   const escalation = createEscalationService({
     store, broadcaster, notifier, now: options.now, events, onQueueChanged: (siteId) => routing.routeSite(siteId), transcriptLabels,
-    fallbackSubjects: createFallbackSubjects(),
+    fallbackSubjects: createFallbackSubjects(customerWords),
   });
   const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now, events });
   const siteConfig = createSiteConfigService({ store, availability });

@@ -53,8 +53,7 @@ export function createEmailI18n(): I18n {
  * The transcript's words for an author without a name, in the reader's language: "You" and
  * "Agent" in the visitor's own copy, "Visitor" and "Agent" where agents read it too.
  */
-export function createTranscriptLabels(): TranscriptLabelsFor {
-  const i18n = createEmailI18n();
+export function createTranscriptLabels(i18n: I18n = createEmailI18n()): TranscriptLabelsFor {
   return (locale, reader) => {
     const t = i18n.getFixedT(pickEmailLocale(locale), EMAIL_NAMESPACE);
     return { visitor: t(reader === 'visitor' ? 'chat_transcript.you' : 'chat_transcript.visitor'), agent: t('chat_transcript.agent') };
@@ -62,8 +61,7 @@ export function createTranscriptLabels(): TranscriptLabelsFor {
 }
 
 /** A ticket's subject when the requester wrote no text (a chat of files only), in their language. */
-export function createFallbackSubjects(): FallbackSubjectsFor {
-  const i18n = createEmailI18n();
+export function createFallbackSubjects(i18n: I18n = createEmailI18n()): FallbackSubjectsFor {
   return (locale) => {
     const t = i18n.getFixedT(pickEmailLocale(locale), EMAIL_NAMESPACE);
     return {

@@ -2,8 +2,8 @@
 import type { ErrorCode, Ticket, TicketUpdate } from '@parley/shared';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { errorCodeOf } from '../../api/api-error';
 import { useLive, useT } from '../../state/console-context';
+import { useBusyAction } from '../use-busy-action';
 import { TagEditor } from './tag-editor';
 import {
   isPriority,
@@ -20,21 +20,12 @@ import { useTeam } from './use-team';
 
 export function useTicketUpdate(ticketId: string) {
   const live = useLive();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
-  async function save(update: TicketUpdate): Promise<boolean> {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, run } = useBusyAction(setError, () => setError(null));
+  const save = (update: TicketUpdate): Promise<boolean> =>
+    run(async () => {
       await live.tickets.update(ticketId, update);
-      return true;
-    } catch (failure) {
-      setError(errorCodeOf(failure));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return { busy, error, save };
 }
 
