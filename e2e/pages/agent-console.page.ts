@@ -50,7 +50,7 @@ export class AgentConsolePage {
     return this.openChat.getByRole('textbox', { name: 'Type your reply' });
   }
 
-  messages(author?: 'visitor' | 'agent'): Locator {
+  messages(author?: 'visitor' | 'agent' | 'system'): Locator {
     return author
       ? this.openChat.locator(`[data-testid="message"][data-author="${author}"]`)
       : this.openChat.getByTestId('message');

@@ -44,7 +44,7 @@ export class VisitorWidgetPage {
     return this.panel.getByTestId('connection-notice');
   }
 
-  messages(author?: 'visitor' | 'agent'): Locator {
+  messages(author?: 'visitor' | 'agent' | 'system'): Locator {
     const all = this.panel.getByTestId('message');
     return author ? this.panel.locator(`[data-testid="message"][data-author="${author}"]`) : all;
   }

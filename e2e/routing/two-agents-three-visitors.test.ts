@@ -54,11 +54,17 @@ test('three visitors reach the two agents, least loaded first, and a chat moves 
   await admin.openChat.getByTestId('transfer-select').selectOption({ label: 'Bea' });
   await visible(second.page.getByTestId('mine-item').filter({ hasText: transferred.trim() }));
   await second.page.getByTestId('mine-item').filter({ hasText: transferred.trim() }).first().click();
+  // The chat's history says who handed it on, to both agents, and the visitor who now answers.
+  await visible(second.messages('system').filter({ hasText: 'Admin transferred the chat to Bea' }));
   await second.reply('Bea here, I took over your chat.');
   const takeovers = async () =>
     (await Promise.all(visitors.map((v) => v.messages('agent').filter({ hasText: 'Bea here, I took over' }).count()))).reduce((a, b) => a + b, 0);
   expect(await waitUntil(takeovers, (seen) => seen > 0)).toBe(1);
+  const toldOfTakeover = async () =>
+    (await Promise.all(visitors.map((v) => v.messages('system').filter({ hasText: 'Bea has taken over your chat' }).count()))).reduce((a, b) => a + b, 0);
+  expect(await waitUntil(toldOfTakeover, (seen) => seen > 0)).toBe(1);
   await screenshot(admin.page, 'routing-02-admin-after-transfer');
   await screenshot(second.page, 'routing-03-second-after-transfer');
-  await screenshot(visitors[0]?.page ?? admin.page, 'routing-04-visitor');
+  const systemLines = await Promise.all(visitors.map((v) => v.messages('system').count()));
+  await screenshot(visitors[systemLines.findIndex((n) => n > 0)]?.page ?? admin.page, 'routing-04-visitor');
 });

@@ -1,5 +1,5 @@
 /** Routing over real sockets: capacity, no double assignment, fairness, FIFO, timeouts, agent loss, transfer. */
-import type { Conversation, QueuePosition } from '@parley/shared';
+import type { Conversation, Message, QueuePosition } from '@parley/shared';
 import { addAgent } from './test-support/agents';
 import { connectVisitor, eventMatching, nextEvent, unwrap, type VisitorClient } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
@@ -123,22 +123,27 @@ test('a console that goes silent (its process died) is marked offline by the swe
   expect((await server.store.findAgentById(ghost.agent.id))?.status).toBe('offline');
 });
 
-test('transfer to another agent with a note that only agents see; transfer to a department queue', async () => {
+test('transfer to another agent with a note that only agents see; transfer to a department queue; each leaves a line in the history', async () => {
   const support = await server.store.createDepartment({ siteId: server.site.id, name: 'Support' });
   const first = await connectedAgent({ name: 'First' });
   const { conversationId, socket: visitor } = await visitorWrites('I need billing help');
   const second = await connectedAgent({ name: 'Second' });
-  const visitorSaw: string[] = [];
-  visitor.on('message:new', (m) => visitorSaw.push(m.text));
+  const visitorSaw: Message[] = [];
+  visitor.on('message:new', (m) => visitorSaw.push(m));
+  const transferred = { type: 'transferred', from: 'First', to: 'Second' };
 
   const moved = unwrap(
     await first.socket.emitWithAck('conversation:transfer', { conversationId, toAgentId: second.agent.id, note: 'VIP customer' }),
   );
   expect(moved.assignedAgentId).toBe(second.agent.id);
   const transcript = unwrap(await second.socket.emitWithAck('conversation:open', { conversationId }));
-  expect(transcript.messages.find((m) => m.text === 'VIP customer')).toMatchObject({ internal: true });
+  expect(transcript.messages.map((m) => [m.seq, m.author.kind, m.internal])).toEqual([[1, 'visitor', false], [2, 'system', false], [3, 'agent', true]]);
+  expect(transcript.messages[1]).toMatchObject({ event: transferred, text: 'First transferred the chat to Second' });
+  expect(transcript.messages[2]).toMatchObject({ text: 'VIP customer' });
   const visitorView = unwrap(await visitor.emitWithAck('conversation:history', {}));
-  expect(visitorView?.messages.map((m) => m.text)).toEqual(['I need billing help']);
+  expect(visitorView?.messages.map((m) => m.event ?? m.text)).toEqual(['I need billing help', transferred]);
+  // The chat list still previews what people wrote.
+  expect((await server.store.findConversation(conversationId))?.lastMessagePreview?.text).toBe('VIP customer');
 
   const refused = await first.socket.emitWithAck('conversation:transfer', { conversationId, toAgentId: first.agent.id });
   expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -146,10 +151,32 @@ test('transfer to another agent with a note that only agents see; transfer to a 
   const supportAgent = await connectedAgent({ name: 'Supporter', departmentIds: [support.id] });
   await second.socket.emitWithAck('agent:status', { status: 'away' });
   await first.socket.emitWithAck('agent:status', { status: 'away' });
+  const requeuedHeard = eventMatching<Message>(visitor, 'message:new', (m) => m.event?.type === 'requeued');
   const toDepartment = unwrap(await second.socket.emitWithAck('conversation:transfer', { conversationId, toDepartmentId: support.id }));
   expect(toDepartment.departmentId).toBe(support.id);
   expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(supportAgent.agent.id);
-  expect(visitorSaw).toEqual([]);
+  // Told live, in order; the internal note never.
+  await requeuedHeard;
+  expect(visitorSaw.map((m) => m.event)).toEqual([transferred, { type: 'requeued', from: 'Second', department: 'Support' }]);
+});
+
+test('inviting a colleague leaves one line in the history, seen live by the visitor and the agents', async () => {
+  const host = await connectedAgent({ name: 'Host' });
+  const { conversationId, socket: visitor } = await visitorWrites('a tricky one');
+  const helper = await connectedAgent({ name: 'Helper' });
+  const visitorHears = eventMatching<Message>(visitor, 'message:new', (m) => m.author.kind === 'system');
+  const helperHears = eventMatching<Message>(helper.socket, 'message:new', (m) => m.author.kind === 'system');
+
+  const invited = unwrap(await host.socket.emitWithAck('conversation:invite', { conversationId, agentId: helper.agent.id }));
+  const line = { type: 'invited', by: 'Host', agent: 'Helper' };
+  expect(invited).toMatchObject({ participantAgentIds: [helper.agent.id], lastSeq: 2 });
+  expect((await visitorHears).event).toEqual(line);
+  expect((await helperHears).event).toEqual(line);
+
+  // Asked again: still one helper and one line.
+  unwrap(await host.socket.emitWithAck('conversation:invite', { conversationId, agentId: helper.agent.id }));
+  const messages = await server.store.listMessages({ conversationId });
+  expect(messages.map((m) => m.event ?? m.text)).toEqual(['a tricky one', line]);
 });
 
 test('pick mode: nothing is auto-assigned; an agent claims within capacity', async () => {

@@ -3,6 +3,7 @@ import type { Conversation, Message } from '@parley/shared';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Outgoing } from '../state/outbox.store';
 import { useConsole, useLive, useT } from '../state/console-context';
+import { ChatEventLine } from './chat-event-line';
 import { LinkifiedText } from './linkified-text';
 import { MessageFiles } from './message-files';
 import { formatMessageTime } from './time-format';
@@ -150,14 +151,18 @@ export function Transcript({ conversation, label }: { conversation: Conversation
         <p class="transcript__note">{t('chat.empty')}</p>
       )}
       <ol class="transcript__list" role="log" aria-live="polite" aria-label={label} data-testid="transcript">
-        {messages.map((message) => (
-          <MessageItem
-            key={message.seq}
-            message={message}
-            author={authorName(message)}
-            receipt={receiptOf(message, visitorSeq)}
-          />
-        ))}
+        {messages.map((message) =>
+          message.event ? (
+            <ChatEventLine key={message.seq} message={message} event={message.event} />
+          ) : (
+            <MessageItem
+              key={message.seq}
+              message={message}
+              author={authorName(message)}
+              receipt={receiptOf(message, visitorSeq)}
+            />
+          ),
+        )}
         {pending.map((item) => (
           <PendingItem key={item.clientId} item={item} />
         ))}

@@ -20,7 +20,10 @@ export interface ConversationsStore {
   replaceAll(list: Conversation[], keep?: ReadonlySet<string>): void;
   /** Stores the newer copy; returns the one it replaces, if any. */
   upsert(conversation: Conversation): Conversation | undefined;
-  /** A message moved the conversation on; the agent's own messages count as read. */
+  /**
+   * A message moved the conversation on; the agent's own messages count as read, and system lines
+   * (a transfer, an invitation) are never unread. Also takes lines already counted in `lastSeq`.
+   */
   noteMessage(message: Message): void;
   /** Colleagues' chats moved on (the server's digest): order and unread counts follow, no transcript. */
   noteActivity(activity: ConversationActivity[]): void;
@@ -41,6 +44,22 @@ const byLastMessageDesc = (a: Conversation, b: Conversation) => lastMessageTime(
 // The server's queue order: by when each (last) joined the queue.
 const byQueuedAsc = (a: Conversation, b: Conversation) => a.queuedAt.localeCompare(b.queuedAt);
 
+/** The conversation once `message` is its latest, derived as the server derives it so it reads the same after a reload. */
+function movedOn(known: Conversation, message: Message): Conversation {
+  // A system line (a transfer, an invitation) is numbered, but the latest message and what is owed stay as they were.
+  if (message.event) return { ...known, lastSeq: message.seq, updatedAt: message.createdAt };
+  // An agent's reply settles what was owed; the server clears it without re-announcing.
+  const answered = message.author.kind === 'agent' && !message.internal;
+  return {
+    ...known,
+    lastSeq: message.seq,
+    updatedAt: message.createdAt,
+    lastMessageAt: message.createdAt,
+    lastMessagePreview: messagePreviewOf(message),
+    awaitingAgentSince: answered ? null : known.awaitingAgentSince,
+  };
+}
+
 export function createConversationsStore(options: {
   storage: Storage;
   agentId: ReadonlySignal<string | null>;
@@ -50,6 +69,8 @@ export function createConversationsStore(options: {
   // How far the agent has read each conversation, per agent, so unread survives a reload.
   let readStore: StoredValue<SeqById> | null = null;
   const readSeq = signal<SeqById>({});
+  // System lines past the read mark, per conversation: their seqs count in lastSeq but not as unread.
+  const systemSeqs = signal<Record<string, readonly number[]>>({});
 
   /** The agent may be unknown at first (offline reload); their marks load once they are known. */
   function ensureReadStore() {
@@ -62,6 +83,15 @@ export function createConversationsStore(options: {
   function saveReadSeq(next: SeqById) {
     readSeq.value = next;
     readStore?.write(next);
+  }
+
+  function skipInUnread({ conversationId, seq }: Message) {
+    const read = readSeq.value[conversationId] ?? 0;
+    const skipped = systemSeqs.value[conversationId] ?? [];
+    if (seq <= read || skipped.includes(seq)) return;
+    // Nothing unread before it: read past it, so that it stays read after a reload too.
+    if (seq === read + 1) saveReadSeq({ ...readSeq.value, [conversationId]: seq });
+    else systemSeqs.value = { ...systemSeqs.value, [conversationId]: [...skipped, seq] };
   }
 
   const all = computed(() => [...byId.value.values()]);
@@ -86,7 +116,9 @@ export function createConversationsStore(options: {
     unreadCount(conversationId) {
       const conversation = byId.value.get(conversationId);
       if (!conversation) return 0;
-      return Math.max(0, conversation.lastSeq - (readSeq.value[conversationId] ?? 0));
+      const read = readSeq.value[conversationId] ?? 0;
+      const skipped = (systemSeqs.value[conversationId] ?? []).filter((seq) => seq > read && seq <= conversation.lastSeq);
+      return Math.max(0, conversation.lastSeq - read - skipped.length);
     },
     replaceAll(list, keep = new Set()) {
       ensureReadStore();
@@ -110,22 +142,11 @@ export function createConversationsStore(options: {
     noteMessage(message) {
       ensureReadStore();
       const known = byId.value.get(message.conversationId);
-      if (known && message.seq > known.lastSeq) {
-        // An agent's reply settles what was owed; the server clears it without re-announcing.
-        const answered = message.author.kind === 'agent' && !message.internal;
-        setOne({
-          ...known,
-          lastSeq: message.seq,
-          updatedAt: message.createdAt,
-          lastMessageAt: message.createdAt,
-          // Derived as the server derives it, so the line reads the same after a reload.
-          lastMessagePreview: messagePreviewOf(message),
-          awaitingAgentSince: answered ? null : known.awaitingAgentSince,
-        });
-      }
+      if (known && message.seq > known.lastSeq) setOne(movedOn(known, message));
       const read = readSeq.value[message.conversationId] ?? 0;
       const isMine = message.author.kind === 'agent' && message.author.id === agentId.value;
-      if (isMine && read === message.seq - 1) {
+      if (message.author.kind === 'system') skipInUnread(message);
+      else if (isMine && read === message.seq - 1) {
         saveReadSeq({ ...readSeq.value, [message.conversationId]: message.seq });
       }
     },
@@ -152,6 +173,7 @@ export function createConversationsStore(options: {
       const conversation = byId.value.get(conversationId);
       if (!conversation || (readSeq.value[conversationId] ?? 0) >= conversation.lastSeq) return;
       saveReadSeq({ ...readSeq.value, [conversationId]: conversation.lastSeq });
+      if (systemSeqs.value[conversationId]) systemSeqs.value = { ...systemSeqs.value, [conversationId]: [] };
     },
   };
   return store;

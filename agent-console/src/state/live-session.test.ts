@@ -1,4 +1,4 @@
-import type { Conversation } from '@parley/shared';
+import type { ChatEvent, Conversation, Message } from '@parley/shared';
 import { fakeAdminClient } from '../test-support/fake-admin-client';
 import { FakeAgentSocket } from '../test-support/fake-agent-socket';
 import { AGENT, conversation, visitorMessage } from '../test-support/fixtures';
@@ -128,6 +128,73 @@ describe('live session', () => {
     ]);
     expect(live.conversations.unreadCount(quiet.id)).toBe(3);
     live.dispose();
+  });
+
+  describe('a system line (a transfer, an invitation)', () => {
+    const transferred: ChatEvent = { type: 'transferred', from: 'Bob', to: 'Ana' };
+    const systemLine = (of: Conversation, seq: number): Message =>
+      visitorMessage(of, { seq, author: { kind: 'system' }, text: 'Bob transferred the chat to Ana.', event: transferred, createdAt: '2030-01-02T11:00:00.000Z' });
+
+    it('is not unread, rings nothing, and leaves the latest message and “awaiting your reply” as they were', async () => {
+      const since = '2030-01-02T10:01:00.000Z';
+      const unanswered = conversation({
+        status: 'assigned', assignedAgentId: AGENT.id, lastSeq: 2, lastMessageAt: since, awaitingAgentSince: since,
+        lastMessagePreview: { text: 'Hello?', authorKind: 'visitor', authorId: 'visitor-0001', internal: false },
+      });
+      const caughtUp = conversation({ status: 'assigned', assignedAgentId: AGENT.id, lastSeq: 1 });
+      const { socket, live, onNewChat } = start([unanswered, caughtUp]);
+      socket.setConnected(true);
+      await settle();
+      live.conversations.markRead(caughtUp.id);
+
+      socket.serverEmit('message:new', systemLine(unanswered, 3));
+      socket.serverEmit('message:new', systemLine(caughtUp, 2));
+
+      expect(live.conversations.unreadCount(unanswered.id)).toBe(2);
+      expect(live.conversations.unreadCount(caughtUp.id)).toBe(0);
+      expect(live.conversations.byId.value.get(unanswered.id)).toMatchObject({
+        lastSeq: 3, lastMessageAt: since, awaitingAgentSince: since, lastMessagePreview: unanswered.lastMessagePreview,
+      });
+      expect(onNewChat).not.toHaveBeenCalled();
+      // The visitor writes again: one more unread, not two.
+      socket.serverEmit('message:new', visitorMessage(unanswered, { seq: 4 }));
+      expect(live.conversations.unreadCount(unanswered.id)).toBe(3);
+      live.dispose();
+
+      // After a reload, the chat that was read stays read.
+      const reloaded = start([{ ...caughtUp, lastSeq: 2 }]);
+      reloaded.socket.setConnected(true);
+      await settle();
+      expect(reloaded.live.conversations.unreadCount(caughtUp.id)).toBe(0);
+      reloaded.live.dispose();
+    });
+
+    it('missed while offline in a background tab, is not unread once its transcript is reloaded', async () => {
+      const background = conversation({ status: 'assigned', assignedAgentId: AGENT.id, lastSeq: 1 });
+      const front = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+      const { socket, live } = start([background, front]);
+      const history = [visitorMessage(background, { seq: 1 })];
+      socket.handle('conversation:open', ({ conversationId }) => ({
+        ok: true,
+        data: conversationId === background.id
+          ? { conversation: { ...background, lastSeq: history.length }, messages: [...history] }
+          : { conversation: front, messages: [] },
+      }));
+      socket.setConnected(true);
+      await settle();
+      await live.openConversation(background.id);
+      await live.openConversation(front.id);
+
+      socket.setConnected(false);
+      history.push(systemLine(background, 2), visitorMessage(background, { seq: 3 }));
+      socket.handle('conversation:list', () => ({ ok: true, data: [{ ...background, lastSeq: 3 }, front] }));
+      socket.setConnected(true);
+      await settle();
+
+      expect(live.transcripts.messagesOf(background.id).value).toHaveLength(3);
+      expect(live.conversations.unreadCount(background.id)).toBe(1);
+      live.dispose();
+    });
   });
 
   it('signs out when the server refuses the token', () => {

@@ -134,6 +134,8 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       const opened = await connection.request('conversation:open', { conversationId });
       conversations.upsert(opened.conversation);
       transcripts.merge(conversationId, opened.messages);
+      // System lines missed while away (a tab in the background, offline) must not count as unread either.
+      for (const line of opened.messages) if (line.author.kind === 'system') conversations.noteMessage(line);
       if (opened.read) receiveReadState(opened.read);
       markActiveRead();
     } catch (error) {

@@ -1,10 +1,15 @@
 /** A chat as plain text, for the visitor's transcript e-mail and for the ticket a chat becomes. */
-import type { Message } from '@parley/shared';
+import type { ChatEvent, Message } from '@parley/shared';
+import { chatEventText } from './chat-event-lines';
 
-/** What the transcript calls an author who has no name (a visitor who never gave one), in its reader's language. */
+/**
+ * The transcript's own words, in its reader's language: what it calls an author who has no name (a
+ * visitor who never gave one), and how it words a system line's event (a transfer, an invitation).
+ */
 export interface TranscriptAuthorLabels {
   visitor: string;
   agent: string;
+  event: (event: ChatEvent) => string;
 }
 
 /** Who reads it: the visitor alone (their lines are "You") or anyone, agents included ("Visitor"). */
@@ -15,6 +20,7 @@ export type TranscriptLabelsFor = (locale: string, reader: TranscriptReader) => 
 export const ENGLISH_TRANSCRIPT_LABELS: TranscriptLabelsFor = (_locale, reader) => ({
   visitor: reader === 'visitor' ? 'You' : 'Visitor',
   agent: 'Agent',
+  event: chatEventText,
 });
 
 /**
@@ -26,7 +32,7 @@ export function chatTranscript(messages: readonly Message[], labels: TranscriptA
     .filter((m) => !m.internal)
     .map((m) => {
       const who = m.author.kind === 'system' ? '' : `${m.author.name ?? (m.author.kind === 'visitor' ? labels.visitor : labels.agent)}: `;
-      return `[${m.createdAt.slice(0, 16).replace('T', ' ')} UTC] ${who}${m.text}`;
+      return `[${m.createdAt.slice(0, 16).replace('T', ' ')} UTC] ${who}${m.event ? labels.event(m.event) : m.text}`;
     })
     .join('\n');
 }

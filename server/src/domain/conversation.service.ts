@@ -2,6 +2,7 @@
 import type {
   Agent,
   AgentMessageSend,
+  ChatEvent,
   Conversation,
   ConversationWithMessages,
   InviteRequest,
@@ -13,6 +14,7 @@ import type {
 import { StoreConflictError, type AppendedMessage, type NewMessageRecord, type Store, type Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { visitorViewOf } from './conversation-visitor-view';
+import { chatEventLine } from './chat-event-lines';
 import { DomainError } from './domain-error';
 import { assertVisitorMayAttach, withClaimedAttachments } from './message-attachments';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
@@ -231,6 +233,7 @@ export function createConversationService({ store, broadcaster, routing, events 
       const from = conversation.assignedAgentId;
       if (!from) throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation is not assigned to anyone yet.');
       let moved: Conversation | null;
+      let event: ChatEvent;
       if (request.toAgentId) {
         const target = await store.findAgentById(request.toAgentId);
         if (!target || target.siteId !== agent.siteId || !target.active) {
@@ -240,18 +243,23 @@ export function createConversationService({ store, broadcaster, routing, events 
           conversationId: conversation.id, fromAgentId: from, toAgentId: target.id, maxChats: target.maxChats,
         });
         if (!moved) throw new DomainError('CAPACITY_REACHED', `${target.name} has no free chat slot.`);
+        event = { type: 'transferred', from: agent.name, to: target.name };
       } else {
         const departments = await store.listDepartments(agent.siteId);
-        if (!departments.some((d) => d.id === request.toDepartmentId)) {
+        const department = departments.find((d) => d.id === request.toDepartmentId);
+        if (!department) {
           throw new DomainError('NOT_FOUND', 'There is no such department on this site.');
         }
         moved = await store.requeueConversation({
           conversationId: conversation.id, fromAgentId: from, declined: false, departmentId: request.toDepartmentId ?? null,
         });
         if (!moved) throw new DomainError('ALREADY_ASSIGNED', 'This conversation changed hands meanwhile.');
+        event = { type: 'requeued', from: agent.name, department: department.name };
       }
       broadcaster.conversationUpdated(moved);
       if (request.toAgentId) events.conversationAssigned(moved);
+      // The history says who has the chat now; the visitor is told who answers from here on.
+      await appendAndAnnounce(chatEventLine(moved, event));
       if (request.note) {
         await appendAndAnnounce({
           conversationId: moved.id,
@@ -294,7 +302,10 @@ export function createConversationService({ store, broadcaster, routing, events 
       const updated = await store.addParticipant({ conversationId: conversation.id, agentId: invitee.id });
       if (!updated) throw closed();
       broadcaster.conversationUpdated(updated);
-      return updated;
+      if (!conversation.participantAgentIds.includes(invitee.id)) {
+        await appendAndAnnounce(chatEventLine(updated, { type: 'invited', by: agent.name, agent: invitee.name }));
+      }
+      return (await store.findConversation(updated.id)) ?? updated;
     },
 
     /** A visitor as agents see them, with their earlier conversations. */

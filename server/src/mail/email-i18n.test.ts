@@ -1,8 +1,10 @@
-import { TICKET_STATUSES } from '@parley/shared';
+import { TICKET_STATUSES, type ChatEvent, type Message } from '@parley/shared';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chatEventText } from '../domain/chat-event-lines';
+import { chatTranscript } from '../domain/chat-transcript';
 import { EMAIL_TEMPLATES } from '../domain/mailer.port';
-import { EMAIL_LOCALES, createEmailI18n, createFallbackSubjects, pickEmailLocale } from './email-i18n';
+import { EMAIL_LOCALES, createEmailI18n, createFallbackSubjects, createTranscriptLabels, pickEmailLocale } from './email-i18n';
 
 const localesDir = path.resolve(__dirname, '../../../shared/locales');
 type Tree = { [key: string]: string | Tree };
@@ -63,5 +65,50 @@ describe('createFallbackSubjects', () => {
 
   it('keeps the visitor\'s name as written in every language (the renderer escapes it for HTML)', () => {
     for (const locale of EMAIL_LOCALES) expect(subjects(locale).chat(`O'Brien <b>&`)).toContain(`O'Brien <b>&`);
+  });
+});
+
+describe('createTranscriptLabels', () => {
+  const labels = createTranscriptLabels();
+  const lines = (locale: string, messages: Message[]) => chatTranscript(messages, labels(locale, 'visitor')).split('\n');
+  const at = '2026-11-25T09:30:00.000Z';
+  const systemLine = (seq: number, event: ChatEvent): Message => ({
+    id: `m${seq}`, conversationId: 'c1', seq, clientId: `system-${seq}-x`, author: { kind: 'system' },
+    text: chatEventText(event), internal: false, createdAt: at, event,
+  });
+  const transcript = [
+    { id: 'm1', conversationId: 'c1', seq: 1, clientId: 'visitor-1-x', author: { kind: 'visitor', id: 'v1', name: null }, text: 'Hola', internal: false, createdAt: at },
+    systemLine(2, { type: 'transferred', from: 'Ana', to: 'Boris' }),
+    systemLine(3, { type: 'requeued', from: 'Boris', department: 'Facturación' }),
+    systemLine(4, { type: 'invited', by: 'Ana', agent: 'Carla' }),
+  ] satisfies Message[];
+
+  it("words a transcript's system lines in its reader's language, with no author, and English where the language is unknown", () => {
+    expect(lines('es', transcript)).toEqual([
+      '[2026-11-25 09:30 UTC] Tú: Hola',
+      '[2026-11-25 09:30 UTC] Chat transferido a Boris',
+      '[2026-11-25 09:30 UTC] Chat pasado al equipo de Facturación',
+      '[2026-11-25 09:30 UTC] Carla se ha unido al chat',
+    ]);
+    expect(lines('ru', transcript).slice(1)).toEqual([
+      '[2026-11-25 09:30 UTC] Чат передан оператору: Boris',
+      '[2026-11-25 09:30 UTC] Чат передан в отдел: Facturación',
+      '[2026-11-25 09:30 UTC] К чату подключён оператор: Carla',
+    ]);
+    expect(lines('ja', transcript).slice(1)).toEqual([
+      '[2026-11-25 09:30 UTC] Chat transferred to Boris',
+      '[2026-11-25 09:30 UTC] Chat passed to the Facturación team',
+      '[2026-11-25 09:30 UTC] Carla joined the chat',
+    ]);
+  });
+
+  it('keeps names as written in every language (the renderer escapes them for HTML)', () => {
+    const name = `O'Brien <b>&`;
+    for (const locale of EMAIL_LOCALES) {
+      const words = labels(locale, 'anyone');
+      expect(words.event({ type: 'transferred', from: 'Ana', to: name })).toContain(name);
+      expect(words.event({ type: 'requeued', from: 'Ana', department: name })).toContain(name);
+      expect(words.event({ type: 'invited', by: 'Ana', agent: name })).toContain(name);
+    }
   });
 });

@@ -50,13 +50,18 @@ export function createEmailI18n(): I18n {
 }
 
 /**
- * The transcript's words for an author without a name, in the reader's language: "You" and
- * "Agent" in the visitor's own copy, "Visitor" and "Agent" where agents read it too.
+ * The transcript's words in the reader's language: for an author without a name, "You" and "Agent"
+ * in the visitor's own copy, "Visitor" and "Agent" where agents read it too; and its system lines.
  */
 export function createTranscriptLabels(i18n: I18n = createEmailI18n()): TranscriptLabelsFor {
   return (locale, reader) => {
     const t = i18n.getFixedT(pickEmailLocale(locale), EMAIL_NAMESPACE);
-    return { visitor: t(reader === 'visitor' ? 'chat_transcript.you' : 'chat_transcript.visitor'), agent: t('chat_transcript.agent') };
+    return {
+      visitor: t(reader === 'visitor' ? 'chat_transcript.you' : 'chat_transcript.visitor'),
+      agent: t('chat_transcript.agent'),
+      // Worded for any reader: the visitor's copy and the ticket agents read say the same.
+      event: (event) => t(`chat_transcript.${event.type}`, { ...event }),
+    };
   };
 }
 

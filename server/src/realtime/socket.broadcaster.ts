@@ -34,6 +34,9 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
         return;
       }
       agents.to(messageReaders(conversation)).emit('message:new', message);
+      // A system line (a transfer, an invitation) is not news for the other consoles' chat lists: the
+      // change itself reached them as conversation:updated, and the chat's latest message is unchanged.
+      if (message.event) return;
       digest.note(conversation.siteId, {
         conversationId: conversation.id,
         lastSeq: message.seq,

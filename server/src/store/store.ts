@@ -25,6 +25,7 @@ import type {
   Department,
   Message,
   MessageAuthor,
+  ChatEvent,
   MessageAttachment,
   Site,
   SiteSettings,
@@ -99,6 +100,11 @@ export interface NewMessageRecord {
   internal?: boolean;
   /** Files sent with it (already claimed for it); stored on the message as they are. */
   attachments?: MessageAttachment[];
+  /**
+   * What a system line records (a transfer, an invitation). Such a line leaves the chat's
+   * `lastMessagePreview` as it was: chat lists preview what people wrote.
+   */
+  event?: ChatEvent;
 }
 
 /**

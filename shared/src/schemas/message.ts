@@ -12,6 +12,20 @@ export const MessageAuthorSchema = z.discriminatedUnion('kind', [
 ]);
 export type MessageAuthor = z.infer<typeof MessageAuthorSchema>;
 
+/**
+ * What a system line in a chat records, with the names as they were then, so that each reader can
+ * be shown it in their own language: the visitor is told who now answers, agents who did what.
+ */
+export const ChatEventSchema = z.discriminatedUnion('type', [
+  /** `from` handed the chat to the agent `to`. */
+  z.object({ type: z.literal('transferred'), from: z.string(), to: z.string() }),
+  /** `from` handed the chat back to the queue of `department`. */
+  z.object({ type: z.literal('requeued'), from: z.string(), department: z.string() }),
+  /** `by` invited `agent` to help in the chat. */
+  z.object({ type: z.literal('invited'), by: z.string(), agent: z.string() }),
+]);
+export type ChatEvent = z.infer<typeof ChatEventSchema>;
+
 export const MessageSchema = z.object({
   id: IdSchema,
   conversationId: IdSchema,
@@ -25,6 +39,8 @@ export const MessageSchema = z.object({
   createdAt: IsoDateSchema,
   /** Files sent with the message, in the sender's order; absent when there are none. */
   attachments: z.array(MessageAttachmentSchema).optional(),
+  /** On system lines only: what happened, for readers to word in their language (`text` is its English). */
+  event: ChatEventSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

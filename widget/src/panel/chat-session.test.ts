@@ -1,6 +1,6 @@
 import type { Message } from '@parley/shared';
 import { createFakeTransport } from '../test-support/fake-transport';
-import { aConversation, aMessage, agentAuthor } from '../test-support/message-factory';
+import { aConversation, aMessage, agentAuthor, systemAuthor } from '../test-support/message-factory';
 import { createChatStore } from './chat-store';
 import { outgoingMessage, startChatSession } from './chat-session';
 import { cleanIdentity } from './visitor-identity';
@@ -127,6 +127,14 @@ describe('chat session', () => {
     transport.serverConnects();
     transport.push('message:new', aMessage({ seq: 1, text: 'from my other tab' }));
     expect(store.getState().messages.map((message) => message.text)).toEqual(['from my other tab']);
+  });
+
+  it('shows a system line without announcing it as an agent message (no chime, no notice to the host page)', () => {
+    const { transport, store, agentMessages } = setup();
+    const invitation = aMessage({ seq: 1, author: systemAuthor, event: { type: 'invited', by: 'Anna', agent: 'Carla' } });
+    transport.push('message:new', invitation);
+    expect(store.getState().messages).toEqual([invitation]);
+    expect(agentMessages).toEqual([]);
   });
 
   it('never shows internal notes', () => {

@@ -1,4 +1,4 @@
-import { aMessage, agentAuthor } from '../test-support/message-factory';
+import { aMessage, agentAuthor, systemAuthor } from '../test-support/message-factory';
 import { createChatStore } from './chat-store';
 
 describe('chat store', () => {
@@ -24,6 +24,17 @@ describe('chat store', () => {
     store.setOpen(true);
     expect(store.getState().unread).toBe(0);
     store.receiveMessages([aMessage({ seq: 4, author: agentAuthor })], { live: true });
+    expect(store.getState().unread).toBe(0);
+  });
+
+  it('counts no system line as unread: a transfer is not a message from the agent', () => {
+    const store = createChatStore();
+    const transfer = aMessage({
+      seq: 1,
+      author: systemAuthor,
+      event: { type: 'transferred', from: 'Anna', to: 'Boris' },
+    });
+    store.receiveMessages([transfer], { live: true });
     expect(store.getState().unread).toBe(0);
   });
 

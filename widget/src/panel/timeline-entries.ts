@@ -1,5 +1,5 @@
 /** What the message list shows: delivered messages in order, then the visitor's pending ones. */
-import type { ErrorCode, Message, MessageAttachment, ReadState } from '@parley/shared';
+import type { ChatEvent, ErrorCode, Message, MessageAttachment, ReadState } from '@parley/shared';
 import type { OutboxItem } from './outbox';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'failed';
@@ -17,6 +17,8 @@ export interface TimelineEntry {
   clientId: string;
   failure?: ErrorCode;
   attachments?: MessageAttachment[];
+  /** A system line about the chat (a transfer, an invitation): worded in the visitor's language, not `text`. */
+  event?: ChatEvent;
 }
 
 function fromMessage(message: Message, read: ReadState | null): TimelineEntry {
@@ -31,6 +33,7 @@ function fromMessage(message: Message, read: ReadState | null): TimelineEntry {
     clientId: message.clientId,
     read: author.kind === 'visitor' && read?.conversationId === message.conversationId && message.seq <= read.agentSeq,
     attachments: message.attachments,
+    event: message.event,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Conversation, Message, MessageAuthor } from '@parley/shared';
 
 export const agentAuthor: MessageAuthor = { kind: 'agent', id: 'agent_0001', name: 'Anna' };
 export const visitorAuthor: MessageAuthor = { kind: 'visitor', id: 'visitor_0001', name: null };
+export const systemAuthor: MessageAuthor = { kind: 'system' };
 
 export function aMessage(overrides: Partial<Message> & { seq: number }): Message {
   return {

@@ -166,6 +166,36 @@ export function messagesContract(ctx: ContractContext): void {
       expect(sent.conversation.lastMessagePreview).toEqual({ text: 'label.png, invoice.pdf', authorKind: 'agent', authorId: agent.id, internal: false });
     });
 
+    it("keeps a system line's event, numbered like any message, without moving the chat's preview or latest message time", async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const asked = await ctx.store.appendToOpenConversation({
+        siteId: site.id, visitorId: visitor.id, clientId: 'visitor-asks-3', author: { kind: 'visitor', id: visitor.id, name: 'Vera' }, text: 'Hi',
+      });
+      await untilClockTicks();
+      const events = [
+        { type: 'transferred', from: 'Ann', to: 'Bob' },
+        { type: 'requeued', from: 'Bob', department: 'Billing' },
+        { type: 'invited', by: 'Ann', agent: 'Carla «Support»' },
+      ] as const;
+      const lines = [];
+      for (const [index, event] of events.entries()) {
+        const line = await ctx.store.appendMessage({
+          conversationId: conversation.id, clientId: `system-line-${index}`, author: { kind: 'system' }, text: `event ${index}`, event,
+        });
+        expect(line.message).toMatchObject({ seq: index + 2, author: { kind: 'system' }, event, internal: false });
+        expect(plain.message.parse(line.message)).toEqual(line.message);
+        expect(line.conversation.lastMessagePreview).toEqual(asked?.conversation.lastMessagePreview);
+        expect(line.conversation.lastMessageAt).toBe(asked?.message.createdAt);
+        expect(line.conversation.lastSeq).toBe(index + 2);
+        lines.push(line.message);
+      }
+      const listed = await ctx.store.listMessages({ conversationId: conversation.id, includeInternal: false });
+      expect(listed.slice(1)).toEqual(lines);
+      expect(listed[0]).not.toHaveProperty('event');
+      const stored = await ctx.store.findConversation(conversation.id);
+      expect(stored?.lastMessagePreview).toEqual({ text: 'Hi', authorKind: 'visitor', authorId: visitor.id, internal: false });
+    });
+
     it("keeps agents' internal notes out of the visitor's view", async () => {
       const { site, visitor, conversation } = await seedConversation(ctx.store);
       const agent = await seedAgent(ctx.store, site.id);

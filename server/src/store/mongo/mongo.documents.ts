@@ -1,6 +1,6 @@
 /** The shapes of the MongoDB store's documents, as lean reads return them. */
 import type {
-  AgentRole, AgentStatus, ConversationStatus, MessageAttachment, MessageAuthor, MessagePreview, Ticket, TicketChange, TicketEvent,
+  AgentRole, AgentStatus, ChatEvent, ConversationStatus, MessageAttachment, MessageAuthor, MessagePreview, Ticket, TicketChange, TicketEvent,
 } from '@parley/shared';
 
 export interface SiteDoc {
@@ -87,6 +87,8 @@ export interface MessageDoc {
   text: string; internal: boolean; createdAt: Date;
   /** Absent when the message has no files. */
   attachments?: MessageAttachment[];
+  /** Only on system lines: what they record (ChatEventSchema). */
+  event?: ChatEvent;
 }
 
 export interface TicketDoc {

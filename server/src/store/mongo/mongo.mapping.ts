@@ -1,7 +1,7 @@
 /** Maps lean MongoDB documents to the domain's plain objects: string ids, ISO date strings. */
 import {
-  DEFAULT_SITE_SETTINGS, SiteSettingsSchema,
-  type Agent, type CannedReply, type Conversation, type Department, type Message, type MessageAuthor,
+  ChatEventSchema, DEFAULT_SITE_SETTINGS, SiteSettingsSchema,
+  type Agent, type ChatEvent, type CannedReply, type Conversation, type Department, type Message, type MessageAuthor,
   type MessagePreview, type Site,
   type Ticket, type TicketEvent,
 } from '@parley/shared';
@@ -83,7 +83,15 @@ export const toMessage = (d: MessageDoc): Message => ({
   ...(d.attachments && d.attachments.length > 0
     ? { attachments: d.attachments.map(({ id, name, size, contentType, isImage }) => ({ id, name, size, contentType, isImage })) }
     : {}),
+  ...chatEventOf(d.event),
 });
+
+/** A system line's event as the contract has it; one that no longer parses is left out (the line keeps its text). */
+function chatEventOf(stored: unknown): { event?: ChatEvent } {
+  if (stored === undefined || stored === null) return {};
+  const parsed = ChatEventSchema.safeParse(stored);
+  return parsed.success ? { event: parsed.data } : {};
+}
 
 export function authorFields(author: MessageAuthor): Pick<MessageDoc, 'authorKind' | 'authorId' | 'authorName'> {
   switch (author.kind) {

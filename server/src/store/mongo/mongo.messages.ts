@@ -23,7 +23,10 @@ export function mongoMessages(models: MongoModels): MessageStore {
     const answersVisitor = input.author.kind === 'agent' && !input.internal;
     // The preview goes in the same update that takes the seq: no write more per message.
     const lastMessage = { updatedAt: at, lastMessageAt: at, lastMessagePreview: messagePreviewOf(input) };
-    const update = answersVisitor
+    // A system line (a transfer, an invitation) is numbered, but the chat's latest message stays what people wrote.
+    const update = input.event
+      ? { $inc: { lastSeq: 1 }, $set: { updatedAt: at } }
+      : answersVisitor
       // firstResponseAt is absent until now, so $min sets it once and keeps it afterwards.
       ? { $inc: { lastSeq: 1 }, $set: { ...lastMessage, awaitingAgentSince: null }, $min: { firstResponseAt: at } }
       : { $inc: { lastSeq: 1 }, $set: lastMessage };
@@ -51,6 +54,7 @@ export function mongoMessages(models: MongoModels): MessageStore {
       clientId: input.clientId, ...authorFields(input.author), text: input.text,
       internal: input.internal === true, createdAt,
       ...(input.attachments && input.attachments.length > 0 ? { attachments: input.attachments } : {}),
+      ...(input.event ? { event: input.event } : {}),
     };
     try {
       await messages.create(doc);

@@ -155,6 +155,8 @@ const messageSchema = new Schema<MessageDoc>(
     authorId: nullableString, authorName: nullableString, text: { type: String, default: '' },
     internal: { type: Boolean, required: true }, createdAt: requiredDate,
     attachments: { type: [MESSAGE_ATTACHMENT_SCHEMA], default: undefined },
+    // Its shape is ChatEventSchema's, checked when it is read back (toMessage).
+    event: { type: Schema.Types.Mixed, default: undefined },
   },
   OPTIONS,
 );

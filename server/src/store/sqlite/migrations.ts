@@ -494,6 +494,11 @@ const MIGRATIONS: string[] = [
   `
   ALTER TABLE tickets ADD COLUMN sla_paused_minutes INTEGER NOT NULL DEFAULT 0;
   `,
+  // 21: what a system line records (a transfer, an invitation: ChatEventSchema), as JSON; NULL on
+  // every other message. Earlier messages have none: nothing to fill in.
+  `
+  ALTER TABLE messages ADD COLUMN event_json TEXT;
+  `,
 ];
 
 /** Brings the schema to `to` (the newest unless told: tests stop earlier to hold data an older version wrote). */

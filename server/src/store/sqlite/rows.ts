@@ -1,7 +1,9 @@
 /** Row shapes of the SQLite tables and their mapping to the domain's plain objects. */
 import {
   DEFAULT_SITE_SETTINGS,
+  ChatEventSchema,
   SiteSettingsSchema,
+  type ChatEvent,
   type Agent,
   type MessagePreview,
   type CannedReply,
@@ -52,6 +54,8 @@ export interface MessageRow {
   text: string; internal: number; created_at: string;
   /** Added by migration 11; NULL when the message has no files. */
   attachments_json?: string | null;
+  /** Added by migration 21; NULL but on system lines (ChatEventSchema as JSON). */
+  event_json?: string | null;
 }
 
 function parseStringArray(json: string): string[] {
@@ -168,7 +172,15 @@ export const toMessage = (r: MessageRow): Message => ({
   id: r.id, conversationId: r.conversation_id, seq: r.seq, clientId: r.client_id,
   author: toAuthor(r), text: r.text, internal: r.internal === 1, createdAt: r.created_at,
   ...messageAttachmentsOf(r.attachments_json),
+  ...chatEventOf(r.event_json),
 });
+
+/** The stored event of a system line; one that no longer parses is left out (the line keeps its text). */
+function chatEventOf(json: string | null | undefined): { event?: ChatEvent } {
+  if (!json) return {};
+  const parsed = ChatEventSchema.safeParse(JSON.parse(json));
+  return parsed.success ? { event: parsed.data } : {};
+}
 
 export function authorColumns(author: MessageAuthor): { kind: MessageAuthor['kind']; id: string | null; name: string | null } {
   switch (author.kind) {

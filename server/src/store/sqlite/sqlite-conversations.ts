@@ -39,6 +39,7 @@ function messageColumns(input: Omit<NewMessageRecord, 'conversationId'>) {
   return {
     id: newTimeOrderedId(), clientId: input.clientId, kind: author.kind, authorId: author.id, authorName: author.name,
     text: input.text, internal: input.internal ? 1 : 0, createdAt: nowIso(), attachments: attachmentsColumn(input.attachments),
+    event: input.event ? JSON.stringify(input.event) : null,
   };
 }
 
@@ -80,11 +81,15 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
        first_response_at = COALESCE(first_response_at, @at), awaiting_agent_since = NULL
      WHERE id = @id ${returningConversation}`,
   ).raw();
+  // A system line (a transfer, an invitation) is numbered, but the chat's latest message stays what people wrote.
+  const bumpSeqOnly = db.prepare<Pick<BumpParams, 'at' | 'id'>, unknown[]>(
+    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at WHERE id = @id ${returningConversation}`,
+  ).raw();
   // Numbered after the conversation's last message; a resend (its clientId already stored) inserts
   // nothing. Inserting first, rather than looking the clientId up first, saves a lookup per message.
   const insertMessageWhere = (conversation: string) => db.prepare<Record<string, unknown>, InsertedMessage>(
-    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at, attachments_json)
-     SELECT @id, id, last_seq + 1, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt, @attachments
+    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at, attachments_json, event_json)
+     SELECT @id, id, last_seq + 1, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt, @attachments, @event
        FROM conversations WHERE ${conversation}
      ON CONFLICT (client_id, conversation_id) DO NOTHING
      RETURNING seq, conversation_id`,
@@ -116,14 +121,17 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   const afterInsert = (input: Omit<NewMessageRecord, 'conversationId'>, columns: MessageColumns, inserted: InsertedMessage): AppendedMessage => {
     // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
     const answersVisitor = columns.kind === 'agent' && columns.internal === 0;
-    const bumped = (answersVisitor ? bumpSeqAnswering : bumpSeq).get({
-      at: columns.createdAt, id: inserted.conversation_id, ...previewColumns(messagePreviewOf(input)),
-    });
+    const bumped = input.event
+      ? bumpSeqOnly.get({ at: columns.createdAt, id: inserted.conversation_id })
+      : (answersVisitor ? bumpSeqAnswering : bumpSeq).get({
+        at: columns.createdAt, id: inserted.conversation_id, ...previewColumns(messagePreviewOf(input)),
+      });
     if (!bumped) throw new StoreConflictError('conversation does not exist');
     const row: MessageRow = {
       id: columns.id, conversation_id: inserted.conversation_id, seq: inserted.seq, client_id: columns.clientId,
       author_kind: columns.kind, author_id: columns.authorId, author_name: columns.authorName, text: columns.text,
       internal: columns.internal, created_at: columns.createdAt, attachments_json: columns.attachments,
+      event_json: columns.event,
     };
     return { message: toMessage(row), created: true, conversation: conversationFromValues(bumped) };
   };

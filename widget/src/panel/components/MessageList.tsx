@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
 import type { ChatActions } from '../chat-actions';
 import type { TimelineEntry } from '../timeline-entries';
+import { ChatEventLine } from './ChatEventLine';
 import { MessageItem } from './MessageItem';
 
 // Within this many pixels of the end counts as "reading the latest".
@@ -50,9 +51,13 @@ export function MessageList({ entries, greeting, actions, intro, children, open 
       {entries.length === 0 && greeting && <p class="messages__empty">{greeting}</p>}
       {intro}
       <ol class="messages__list" aria-live="polite" aria-label={t('messages')}>
-        {entries.map((entry) => (
-          <MessageItem key={entry.key} entry={entry} actions={actions} />
-        ))}
+        {entries.map((entry) =>
+          entry.event ? (
+            <ChatEventLine key={entry.key} event={entry.event} />
+          ) : (
+            <MessageItem key={entry.key} entry={entry} actions={actions} />
+          ),
+        )}
       </ol>
       {children}
     </div>

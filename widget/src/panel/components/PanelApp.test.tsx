@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { aConversation, aMessage, agentAuthor } from '../../test-support/message-factory';
+import { aConversation, aMessage, agentAuthor, systemAuthor } from '../../test-support/message-factory';
 import { aSiteConfig, fakeActions, renderWithI18n } from '../../test-support/render-with-i18n';
 import { createChatStore, type ChatStore } from '../chat-store';
 import type { WidgetLocale } from '../i18n';
@@ -174,6 +174,63 @@ describe('PanelApp', () => {
       store.receiveMessages([aMessage({ seq: 1 }), aMessage({ seq: 2, author: agentAuthor })], { live: true });
     });
     expect(screen.getByTestId('header-subtitle')).toHaveTextContent("You're chatting with Anna");
+  });
+
+  describe('a system line about the chat', () => {
+    // The server words it in English in `text` for API readers; the visitor reads it in their language.
+    const transfer = aMessage({
+      seq: 3,
+      author: systemAuthor,
+      text: 'Anna transferred the chat to Boris',
+      event: { type: 'transferred', from: 'Anna', to: 'Boris' },
+    });
+
+    it('says who has taken over, as a line without author, time or receipt, leaving the header to the agents', async () => {
+      const { store } = await renderPanel();
+      act(() => {
+        store.setConversation(aConversation({ status: 'assigned', assignedAgentId: 'agent_0002' }));
+        store.receiveMessages([aMessage({ seq: 1 }), aMessage({ seq: 2, author: agentAuthor }), transfer], { live: true });
+      });
+      const line = messages()[2]!;
+      expect(line).toHaveAttribute('data-author', 'system');
+      expect(line.textContent).toBe('Boris has taken over your chat');
+      expect(line.querySelector('time')).toBeNull();
+      expect(screen.queryByText('Anna transferred the chat to Boris')).toBeNull();
+      // Boris has not written yet: the visitor has not met him.
+      expect(screen.getByTestId('header-subtitle')).toHaveTextContent("We'll reply as soon as we can");
+    });
+
+    it('words each kind of event, and keeps showing the text of a system message without one', async () => {
+      const { store } = await renderPanel();
+      act(() => {
+        store.receiveMessages(
+          [
+            aMessage({
+              seq: 1,
+              author: systemAuthor,
+              text: 'Anna returned the chat to Sales',
+              event: { type: 'requeued', from: 'Anna', department: 'Sales' },
+            }),
+            aMessage({ seq: 2, author: systemAuthor, text: 'Anna invited Carla', event: { type: 'invited', by: 'Anna', agent: 'Carla' } }),
+            aMessage({ seq: 3, author: systemAuthor, text: 'Chat started from the pricing page' }),
+          ],
+          { live: false },
+        );
+      });
+      expect(messages().map((line) => line.querySelector('.message__text')?.textContent)).toEqual([
+        'Your chat has been passed to Sales. Someone will be with you shortly.',
+        'Carla has joined the chat',
+        'Chat started from the pricing page',
+      ]);
+    });
+
+    it("is worded in the visitor's language", async () => {
+      const { store } = await renderPanel({ locale: 'es' });
+      act(() => {
+        store.receiveMessages([transfer], { live: false });
+      });
+      expect(messages()[0]!.textContent).toBe('Boris se ha hecho cargo de tu chat');
+    });
   });
 
   it('shows when the agent is typing', async () => {
