@@ -41,6 +41,20 @@ test('MAIL_REPLY_TO is unset by default, takes an address with or without a name
   }
 });
 
+test('replies by e-mail are off by default; on, they need both a port and a domain, which must be a domain name', () => {
+  expect(loadConfig({}).inboundMail).toBeNull();
+  expect(loadConfig({ INBOUND_SMTP_PORT: '2525', INBOUND_EMAIL_DOMAIN: 'Reply.Acme.test' }).inboundMail).toEqual({
+    port: 2525, host: '127.0.0.1', domain: 'reply.acme.test',
+  });
+  expect(loadConfig({ INBOUND_SMTP_PORT: '25', INBOUND_SMTP_HOST: '0.0.0.0', INBOUND_EMAIL_DOMAIN: 'acme.test' }).inboundMail?.host).toBe('0.0.0.0');
+  expect(() => loadConfig({ INBOUND_SMTP_PORT: '2525' })).toThrow(/set both/);
+  expect(() => loadConfig({ INBOUND_EMAIL_DOMAIN: 'reply.acme.test' })).toThrow(/set both/);
+  for (const bad of ['reply@acme.test', '-acme.test', 'acme..test', 'acme test']) {
+    expect(() => loadConfig({ INBOUND_SMTP_PORT: '2525', INBOUND_EMAIL_DOMAIN: bad })).toThrow(/INBOUND_EMAIL_DOMAIN: must be a domain name/);
+  }
+  expect(() => loadConfig({ INBOUND_SMTP_PORT: '70000', INBOUND_EMAIL_DOMAIN: 'acme.test' })).toThrow(/INBOUND_SMTP_PORT/);
+});
+
 test('PUBLIC_URL wins over host and port and loses its trailing slash', () => {
   expect(loadConfig({ PUBLIC_URL: 'https://chat.example.com/' }).publicUrl).toBe('https://chat.example.com');
 });

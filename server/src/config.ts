@@ -25,6 +25,12 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
   MAIL_REPLY_TO: z.string().regex(/^[^@\s<>]+@[^@\s<>]+$|^[^<>]*<[^@\s<>]+@[^@\s<>]+>$/, 'must be an address like support@example.com or Support <support@example.com>').optional(),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  INBOUND_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, 'must be a domain name like reply.example.com')
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
@@ -47,6 +53,11 @@ export interface Config {
   mailFrom: string;
   /** Where answers to e-mails go (Reply-To); null: nowhere, and ticket e-mails say to answer on the ticket's page. */
   mailReplyTo: string | null;
+  /**
+   * Parley's own SMTP listener for answers to ticket e-mails, which then ask to be answered at
+   * `r-…@<domain>` (mail for that domain must reach it); null: none.
+   */
+  inboundMail: { port: number; host: string; domain: string } | null;
   logLevel: (typeof LOG_LEVELS)[number];
   sessionTtlMs: number;
   /** The largest attachment accepted, in bytes. */
@@ -75,6 +86,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if ((e.INBOUND_SMTP_PORT === undefined) !== (e.INBOUND_EMAIL_DOMAIN === undefined)) {
+    throw new ConfigError([
+      'INBOUND_SMTP_PORT and INBOUND_EMAIL_DOMAIN: set both (replies by e-mail) or neither',
+    ]);
+  }
   const visibleHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     port: e.PORT,
@@ -88,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     mailReplyTo: e.MAIL_REPLY_TO ?? null,
+    inboundMail: e.INBOUND_SMTP_PORT !== undefined && e.INBOUND_EMAIL_DOMAIN !== undefined
+      ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST, domain: e.INBOUND_EMAIL_DOMAIN.toLowerCase() }
+      : null,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),

@@ -8,6 +8,9 @@ import { defaultStaticRoots } from './static-roots';
 import { openStorage } from './store/open-store';
 import { connectRedisAdapter } from './realtime/redis-adapter';
 import { createMailDelivery } from './mail/mail-delivery';
+import { startInboundMail } from './mail/inbound-mail';
+import { createTicketReplyAddresses } from './domain/ticket-reply-address';
+import { newSecretToken } from './tokens';
 
 // E-mails queued by any process are sent within this delay by one of them.
 const MAIL_DISPATCH_INTERVAL_MS = 5000;
@@ -33,8 +36,13 @@ async function main(): Promise<void> {
   const redis = config.redisUrl ? await connectRedisAdapter(config.redisUrl, logger) : null;
   if (redis) logger.info('sharing sockets with other processes through redis');
 
+  // Replies by e-mail: each ticket's e-mails are answered at its own address, which every process can check.
+  const replyAddresses = config.inboundMail && createTicketReplyAddresses({
+    secret: await store.getOrCreateSecret('ticket-replies', newSecretToken), domain: config.inboundMail.domain,
+  });
   const mail = createMailDelivery({
     store, logger, smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom, replyTo: config.mailReplyTo,
+    ...(replyAddresses ? { replyAddressFor: replyAddresses.addressFor } : {}),
   });
   mail.dispatcher.start(MAIL_DISPATCH_INTERVAL_MS);
 
@@ -47,6 +55,10 @@ async function main(): Promise<void> {
   app.webhooks.dispatcher.start(WEBHOOK_DISPATCH_INTERVAL_MS);
   const address = await app.listen(config.port, config.host);
   logger.info({ port: address.port, host: config.host }, 'listening');
+  const inbound = config.inboundMail && replyAddresses
+    ? await startInboundMail({ ...config.inboundMail, addresses: replyAddresses, tickets: app.tickets, logger })
+    : null;
+  if (inbound) logger.info({ port: inbound.port, host: config.inboundMail?.host }, 'taking replies by e-mail');
 
   const lines = [
     '',
@@ -70,8 +82,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    mail
-      .close()
+    Promise.resolve(inbound?.close())
+      .then(() => mail.close())
       .then(() => app.close())
       .then(() => redis?.close())
       .then(

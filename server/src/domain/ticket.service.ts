@@ -10,6 +10,7 @@ import type {
   TicketUpdate,
   TicketWithTimeline,
 } from '@parley/shared';
+import { RequesterReplySchema } from '@parley/shared';
 import type { NewTicketEventRecord, Store, TicketPatch } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
@@ -110,6 +111,26 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     ...event, authorKind: 'agent', authorId: agent.id, authorName: agent.name,
   });
 
+  /** A requester's answer, from the page or by e-mail; it reopens a solved or pending ticket. */
+  async function replyAsRequester(ticket: Ticket, text: string): Promise<Ticket> {
+    if (ticket.status === 'closed') throw new DomainError('CONVERSATION_CLOSED', 'This request is closed; please open a new one.');
+    const reopen = ticket.status === 'solved' || ticket.status === 'pending' || ticket.status === 'on_hold';
+    const site = reopen ? await store.findSiteById(ticket.siteId) : null;
+    const updated = await store.updateTicket({
+      ticketId: ticket.id,
+      // The requester answering a pending ticket hands it back: its SLA clocks run on from here.
+      patch: reopen ? { ...(site ? slaResumed(site, ticket, now()) : {}), status: 'open', solvedAt: null, pendingSince: null } : {},
+      event: {
+        kind: 'reply', authorKind: 'requester', authorId: ticket.visitorId, authorName: ticket.requesterName, text,
+        changes: reopen ? [{ field: 'status', from: ticket.status, to: 'open' }] : [],
+      },
+    });
+    if (!updated) throw notFound();
+    broadcaster.ticketUpdated(updated);
+    events.ticketUpdated(updated);
+    return updated;
+  }
+
   const service = {
     async search(agent: Agent, query: TicketQuery): Promise<{ tickets: Ticket[]; total: number }> {
       return store.searchTickets({
@@ -181,24 +202,23 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     /** The requester answers from the public page; a reply reopens a solved or pending ticket. */
     async requesterReply(token: string, text: string): Promise<Ticket> {
       const { ticket } = await service.requesterView(token);
-      if (ticket.status === 'closed') throw new DomainError('CONVERSATION_CLOSED', 'This request is closed; please open a new one.');
-      const reopen = ticket.status === 'solved' || ticket.status === 'pending' || ticket.status === 'on_hold';
-      const site = reopen ? await store.findSiteById(ticket.siteId) : null;
-      const updated = await store.updateTicket({
-        ticketId: ticket.id,
-        // The requester answering a pending ticket hands it back: its SLA clocks run on from here.
-        patch: reopen ? { ...(site ? slaResumed(site, ticket, now()) : {}), status: 'open', solvedAt: null, pendingSince: null } : {},
-        event: {
-          kind: 'reply', authorKind: 'requester', authorId: ticket.visitorId, authorName: ticket.requesterName, text,
-          changes: reopen ? [{ field: 'status', from: ticket.status, to: 'open' }] : [],
-        },
-      });
-      if (!updated) throw notFound();
-      broadcaster.ticketUpdated(updated);
-      events.ticketUpdated(updated);
-      return updated;
+      return replyAsRequester(ticket, text);
     },
 
+    /**
+     * The requester answers one of the ticket's e-mails (at its reply address): as on the page, but
+     * only from the address the ticket's e-mails go to, since a From line is all that says who wrote.
+     */
+    async requesterEmailReply(ticketId: string, fromAddress: string, text: string): Promise<Ticket> {
+      const ticket = await store.findTicket(ticketId);
+      if (!ticket) throw notFound();
+      if (!ticket.requesterEmail || ticket.requesterEmail.toLowerCase() !== fromAddress.trim().toLowerCase()) {
+        throw new DomainError('FORBIDDEN', "Replies are taken only from the address this request's e-mails are sent to.");
+      }
+      const reply = RequesterReplySchema.safeParse({ text });
+      if (!reply.success) throw new DomainError('VALIDATION_FAILED', `The reply ${reply.error.issues[0]?.message ?? 'is not valid'}.`);
+      return replyAsRequester(ticket, reply.data.text);
+    },
     async requesterRate(token: string, rating: Rating): Promise<Ticket> {
       const { ticket } = await service.requesterView(token);
       if (ticket.status !== 'solved' && ticket.status !== 'closed') {

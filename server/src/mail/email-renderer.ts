@@ -43,8 +43,8 @@ const QUOTED_VALUE: Record<EmailTemplate, string | null> = {
 };
 
 /**
- * E-mails about a ticket, which the requester may want to answer. Parley reads no mail, so unless
- * replies go somewhere (MAIL_REPLY_TO) these say to answer on the ticket's page instead.
+ * E-mails about a ticket, which the requester may want to answer. Unless replies go somewhere
+ * (MAIL_REPLY_TO, or Parley's own listener: INBOUND_SMTP_PORT) these say to answer on the ticket's page instead.
  */
 const isTicketTemplate = (template: EmailTemplate): boolean => template.startsWith('ticket_');
 

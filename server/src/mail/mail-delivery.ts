@@ -17,6 +17,8 @@ export interface MailDeliveryOptions {
   from: string;
   /** MAIL_REPLY_TO: set as Reply-To; when null, ticket e-mails say that replies are not read. */
   replyTo?: string | null;
+  /** With replies by e-mail: each ticket's own reply address, its e-mails' Reply-To. */
+  replyAddressFor?: (ticketId: string) => string | null;
   now?: () => Date;
   /** Replaces the SMTP or file transport (tests). */
   transport?: MailTransport;
@@ -33,10 +35,13 @@ export interface MailDelivery {
 export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
   const { store, logger, now } = options;
   const replyTo = options.replyTo ?? null;
-  const renderer = createEmailRenderer({ repliesRead: replyTo !== null });
+  const renderer = createEmailRenderer({ repliesRead: replyTo !== null || options.replyAddressFor !== undefined });
   const transport = options.transport ?? createMailTransport({ smtpUrl: options.smtpUrl, dataDir: options.dataDir, logger });
   const mailer = createDurableMailer({ store, render: renderer.render, now });
-  const dispatcher = createMailDispatcher({ store, transport, render: renderer.render, logger, from: options.from, replyTo, now });
+  const dispatcher = createMailDispatcher({
+    store, transport, render: renderer.render, logger, from: options.from, replyTo, now,
+    ...(options.replyAddressFor ? { replyAddressFor: options.replyAddressFor } : {}),
+  });
   return {
     mailer, dispatcher, renderer,
     async close() {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import type { ParsedMail } from 'mailparser';
 import type { EmailRequest, Mailer } from '../domain/mailer.port';
 import type { EmailOutboxStore } from '../store/email-outbox.store';
 import { migrate } from '../store/sqlite/migrations';
@@ -134,6 +135,20 @@ describe('createMailDispatcher over the SQLite outbox', () => {
     await dispatcher({ transport: smtp(sink.url), replyTo: 'Acme Support <support@acme.test>' }).runOnce();
 
     expect(sink.messages.map((m) => m.replyTo?.value)).toEqual([undefined, [{ name: 'Acme Support', address: 'support@acme.test' }]]);
+  });
+
+  it("asks to be answered at the ticket's own reply address when replies come by e-mail, and at MAIL_REPLY_TO otherwise", async () => {
+    sink = await startSmtpSink();
+    const replyAddressFor = (ticketId: string) => (ticketId === 't-long' ? null : `r-${ticketId}@reply.acme.test`);
+    await mailer.enqueue(ticketReceived({ data: { ...ticketReceived().data, ticketId: 't-1' } }));
+    await mailer.enqueue(ticketReceived({ data: { ...ticketReceived().data, ticketId: 't-long' } }));
+    await mailer.enqueue(ticketReceived({ template: 'chat_transcript', data: { siteName: 'Acme', transcript: 'Анна: привет' } }));
+    await dispatcher({ transport: smtp(sink.url), replyTo: 'support@acme.test', replyAddressFor }).runOnce();
+
+    const replyToOf = (match: (m: ParsedMail) => boolean) => sink!.messages.find(match)?.replyTo?.value.map((a) => a.address);
+    expect(replyToOf((m) => m.inReplyTo === '<ticket-t-1@parley.test>')).toEqual(['r-t-1@reply.acme.test']);
+    expect(replyToOf((m) => m.inReplyTo === '<ticket-t-long@parley.test>')).toEqual(['support@acme.test']);
+    expect(replyToOf((m) => m.inReplyTo === undefined)).toEqual(['support@acme.test']);
   });
 
   it('keeps an e-mail the SMTP server could not take (attempts 1) and sends it after the backoff', async () => {

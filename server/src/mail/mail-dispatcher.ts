@@ -27,6 +27,8 @@ export interface MailDispatcherOptions {
   from: string;
   /** The Reply-To header (MAIL_REPLY_TO); none when unset. */
   replyTo?: string | null;
+  /** A ticket's own reply address (replies by e-mail), which an e-mail about it is answered at instead. */
+  replyAddressFor?: (ticketId: string) => string | null;
   now?: () => Date;
   /**
    * How long a claim holds before another dispatcher may take the e-mail over. Longer than any one
@@ -74,10 +76,10 @@ export function ticketThreadIdFor(ticketId: string, from: string): string {
   return `<ticket-${ticketId}@${senderDomain(from)}>`;
 }
 
-/** The thread an outbox e-mail belongs to: its ticket's, when the e-mail is about one. */
-function threadIdOf(email: OutboxEmail, from: string): string | undefined {
+/** The ticket an outbox e-mail is about, if any. */
+function ticketIdOf(email: OutboxEmail): string | undefined {
   const { ticketId } = email.data;
-  return typeof ticketId === 'string' && ticketId !== '' ? ticketThreadIdFor(ticketId, from) : undefined;
+  return typeof ticketId === 'string' && ticketId !== '' ? ticketId : undefined;
 }
 
 export function createMailDispatcher(options: MailDispatcherOptions): MailDispatcher {
@@ -88,10 +90,12 @@ export function createMailDispatcher(options: MailDispatcherOptions): MailDispat
 
   async function send(email: OutboxEmail): Promise<void> {
     const rendered = render(email);
-    const threadId = threadIdOf(email, options.from);
+    const ticketId = ticketIdOf(email);
+    const threadId = ticketId && ticketThreadIdFor(ticketId, options.from);
+    const replyTo = (ticketId && options.replyAddressFor?.(ticketId)) || options.replyTo;
     await transport.send({
       id: email.id, messageId: messageIdFor(email.id, options.from), ...(threadId ? { threadId } : {}),
-      from: options.from, ...(options.replyTo ? { replyTo: options.replyTo } : {}), to: email.to, ...rendered,
+      from: options.from, ...(replyTo ? { replyTo } : {}), to: email.to, ...rendered,
     });
   }
 

@@ -1,0 +1,80 @@
+/** Replies by e-mail over real SMTP: a requester's answer to a ticket's e-mail lands on the ticket, and nothing else does. */
+import nodemailer from 'nodemailer';
+import pino from 'pino';
+import type { Ticket } from '@parley/shared';
+import { createTicketReplyAddresses } from '../domain/ticket-reply-address';
+import { connectVisitor, unwrap } from '../test-support/clients';
+import { startTestServer, TEST_ADMIN, type TestServer } from '../test-support/test-server';
+import { startInboundMail, type InboundMail } from './inbound-mail';
+
+const DOMAIN = 'reply.acme.test';
+const addresses = createTicketReplyAddresses({ secret: 'inbound test secret', domain: DOMAIN });
+let server: TestServer;
+let inbound: InboundMail;
+let ticket: Ticket;
+let replyAddress: string;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  inbound = await startInboundMail({
+    port: 0, host: '127.0.0.1', domain: DOMAIN, addresses, tickets: server.app.tickets, logger: pino({ level: 'silent' }),
+  });
+  const { socket } = await connectVisitor(server.url, { siteKey: server.site.key });
+  unwrap(await socket.emitWithAck('ticket:create', { name: 'Lucía', email: 'Lucia@Example.test', message: '¿Hacen envíos a Canarias?' }));
+  socket.disconnect();
+  const ticketId = String(server.mailer.sent[0]?.data.ticketId);
+  ticket = (await server.store.findTicket(ticketId)) as Ticket;
+  replyAddress = addresses.addressFor(ticket.id) ?? '';
+});
+afterEach(async () => {
+  await inbound.close();
+  await server.stop();
+});
+
+const send = (mail: nodemailer.SendMailOptions) =>
+  nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true }).sendMail({
+    from: 'Lucía <lucia@example.test>', to: replyAddress, subject: `Re: Request #${ticket.number}`, ...mail,
+  });
+const repliesOnTicket = async () =>
+  (await server.store.listTicketEvents(ticket.id)).filter((e) => e.kind === 'reply').map((e) => [e.authorKind, e.text]);
+/** What the site's admin does from the console. */
+async function setStatus(status: 'solved' | 'closed') {
+  const admin = await server.store.findAgentWithSecretByEmail(TEST_ADMIN.email);
+  if (!admin) throw new Error('the test admin exists');
+  await server.app.tickets.update(admin, ticket.id, { status });
+}
+const quoted = '\n\nOn Tue, 24 Nov 2026 at 10:00, Acme <no-reply@acme.test> wrote:\n> We received your request.\n> Reply to this e-mail to add to it.\n';
+
+test("an answer to a ticket's e-mail becomes the requester's reply, without the quoted e-mail or the signature", async () => {
+  await send({ text: `Sí, a Tenerife.\nGracias\n\n-- \nLucía Pérez\nSent from my phone${quoted}` });
+  expect(await repliesOnTicket()).toEqual([['requester', 'Sí, a Tenerife.\nGracias']]);
+  expect((await server.store.findTicket(ticket.id))?.status).toBe(ticket.status);
+
+  // An HTML-only e-mail is read as text; an address in capitals still reaches the ticket.
+  await send({ to: replyAddress.toUpperCase(), html: '<p>And to <b>La Palma</b>?</p>' });
+  expect((await repliesOnTicket()).at(-1)).toEqual(['requester', 'And to La Palma?']);
+});
+
+test('an answer reopens a solved ticket, as one on its page does', async () => {
+  await setStatus('solved');
+  await send({ text: `It has not arrived after all.${quoted}` });
+  expect((await server.store.findTicket(ticket.id))?.status).toBe('open');
+});
+
+test('refuses, with a reason its sender reads, mail from another address, to an unknown address, with nothing above the quote, or about a closed request', async () => {
+  await expect(send({ from: 'someone@else.test', text: 'Let me in' })).rejects.toThrow(/550.*Replies are taken only from the address/);
+  await expect(send({ to: `support@${DOMAIN}`, text: 'Hello' })).rejects.toThrow(/550.*no such address/);
+  const forged = replyAddress.replace(/-[0-9a-f]{16}@/, '-0123456789abcdef@');
+  await expect(send({ to: forged, text: 'Hello' })).rejects.toThrow(/550.*no such address/);
+  await expect(send({ text: quoted })).rejects.toThrow(/550.*Write your answer above the quoted e-mail/);
+  expect(await repliesOnTicket()).toEqual([]);
+
+  await setStatus('closed');
+  await expect(send({ text: 'One more thing' })).rejects.toThrow(/550.*closed; please open a new one/);
+});
+
+test('takes an out-of-office notice and drops it: answering it could start a loop', async () => {
+  await send({ text: 'I am away until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } });
+  await send({ text: 'Out of office', headers: { Precedence: 'auto_reply' } });
+  expect(await repliesOnTicket()).toEqual([]);
+});

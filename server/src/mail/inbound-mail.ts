@@ -1,0 +1,128 @@
+/**
+ * Replies by e-mail: Parley's own SMTP listener for the domain ticket e-mails ask to be answered
+ * at (INBOUND_EMAIL_DOMAIN). A message to a ticket's reply address becomes the requester's reply on
+ * that ticket, as if written on its page: what they wrote above the quoted e-mail, signature left
+ * out. Anything else is refused during the SMTP conversation, so its sender's mail server tells
+ * them why (a bounce), and nothing is stored that a retry could store twice.
+ */
+import type { AddressInfo } from 'node:net';
+import EmailReplyParser from 'email-reply-parser';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { Logger } from 'pino';
+import { SMTPServer } from 'smtp-server';
+import { DomainError } from '../domain/domain-error';
+import type { TicketReplyAddresses } from '../domain/ticket-reply-address';
+
+export interface InboundMailOptions {
+  port: number;
+  host: string;
+  /** INBOUND_EMAIL_DOMAIN: named in the greeting. */
+  domain: string;
+  addresses: TicketReplyAddresses;
+  tickets: { requesterEmailReply(ticketId: string, fromAddress: string, text: string): Promise<unknown> };
+  logger: Logger;
+  /** Larger messages are refused before they are read (files are not taken by e-mail). */
+  maxBytes?: number;
+}
+
+export interface InboundMail {
+  port: number;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** An SMTP answer: 5xx the sender is told of, 4xx their server tries again later. */
+function smtpError(responseCode: number, message: string): Error {
+  return Object.assign(new Error(message), { responseCode });
+}
+
+/** Out-of-office notices and other machine-sent mail (RFC 3834, and what common senders set instead). */
+function isAutomatic(mail: ParsedMail): boolean {
+  const header = (name: string) => String(mail.headers.get(name) ?? '').toLowerCase();
+  const autoSubmitted = header('auto-submitted');
+  return (
+    (autoSubmitted !== '' && autoSubmitted !== 'no') ||
+    ['bulk', 'junk', 'list', 'auto_reply'].includes(header('precedence')) ||
+    mail.headers.has('x-autoreply') ||
+    mail.headers.has('x-autorespond') ||
+    header('x-auto-response-suppress').includes('all')
+  );
+}
+
+const replyParser = new EmailReplyParser();
+
+/** What the requester wrote, above the e-mail they answer. */
+export function replyTextOf(mail: Pick<ParsedMail, 'text'>): string {
+  return replyParser.parseReply(mail.text ?? '').trim();
+}
+
+/** Why a reply was refused, in the words its sender will read in the bounce. */
+function refusal(error: unknown): Error {
+  if (!(error instanceof DomainError)) return smtpError(451, '4.3.0 Could not store the reply just now; please try again later');
+  switch (error.code) {
+    case 'FORBIDDEN':
+      return smtpError(550, `5.7.1 ${error.message}`);
+    case 'CONVERSATION_CLOSED':
+      return smtpError(550, `5.7.1 ${error.message}`);
+    case 'VALIDATION_FAILED':
+      return smtpError(550, `5.6.0 ${error.message} Write your answer above the quoted e-mail.`);
+    default:
+      return smtpError(550, '5.1.1 No such request');
+  }
+}
+
+export async function startInboundMail(options: InboundMailOptions): Promise<InboundMail> {
+  const { addresses, tickets, logger } = options;
+  const server = new SMTPServer({
+    name: options.domain,
+    banner: 'Parley replies',
+    // Senders are mail servers, as to any MX: no sign-in. STARTTLS is offered with smtp-server's own
+    // certificate, which delivering servers accept for opportunistic encryption.
+    authOptional: true,
+    disabledCommands: ['AUTH'],
+    size: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    disableReverseLookup: true,
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (addresses.ticketIdFrom(address.address)) return callback();
+      callback(smtpError(550, `5.1.1 <${address.address}>: no such address here`));
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then(async (mail) => {
+          if (stream.sizeExceeded) throw smtpError(552, '5.3.4 Message too big');
+          if (isAutomatic(mail)) {
+            // Taken and dropped: answering an automatic reply could start a loop of them.
+            logger.info({ to: session.envelope.rcptTo.map((r) => r.address) }, 'automatic e-mail to a ticket ignored');
+            return;
+          }
+          const from = mail.from?.value[0]?.address ?? '';
+          const text = replyTextOf(mail);
+          for (const recipient of session.envelope.rcptTo) {
+            const ticketId = addresses.ticketIdFrom(recipient.address);
+            if (!ticketId) continue;
+            try {
+              await tickets.requesterEmailReply(ticketId, from, text);
+            } catch (error) {
+              if (!(error instanceof DomainError)) logger.error({ err: error, ticketId }, 'reply by e-mail not stored');
+              throw refusal(error);
+            }
+            logger.info({ ticketId }, 'reply by e-mail added to its ticket');
+          }
+        })
+        .then(
+          () => callback(),
+          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+        );
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
