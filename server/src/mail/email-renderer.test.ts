@@ -128,12 +128,18 @@ describe('createEmailRenderer', () => {
     expect(renderer.render({ template: 'agent_password_reset', locale: 'en', data: { ...ticket, email: 'a@b.test' } }).text).not.toContain('not read');
   });
 
-  it('says nothing about unread replies when replies go somewhere (MAIL_REPLY_TO)', () => {
+  it('says to answer by replying when replies go somewhere (MAIL_REPLY_TO, or replies by e-mail), and nothing about unread ones', () => {
     const answered = createEmailRenderer({ repliesRead: true });
+    const byEmail = new Set<string>();
     for (const locale of EMAIL_LOCALES) {
       const text = answered.render({ template: 'ticket_reply', locale, data: ticket }).text;
       expect(text.split('\n').filter((line) => line.endsWith(ticket.link))).toHaveLength(1);
+      byEmail.add(text.split('\n').find((line) => line !== '' && text.indexOf(line) > text.indexOf(ticket.link)) ?? '');
     }
+    expect(answered.render({ template: 'ticket_solved', locale: 'en', data: ticket }).text).toContain('You can also answer by replying to this e-mail.');
+    expect(answered.render({ template: 'chat_transcript', locale: 'en', data: ticket }).text).not.toContain('replying to this e-mail');
+    // Its own words in each language.
+    expect(byEmail.size).toBe(EMAIL_LOCALES.length);
   });
 
   it('renders every template in every language with no placeholder left over', () => {

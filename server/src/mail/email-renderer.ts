@@ -112,6 +112,7 @@ function compose(t: TFunction, { template, data, repliesRead }: ComposeOptions):
   if (present(data.link)) blocks.push(paragraph(`${template}.action`));
   if (t(`${template}.note`, { defaultValue: '' }) !== '') blocks.push(paragraph(`${template}.note`));
   if (!repliesRead && isTicketTemplate(template) && present(data.link)) blocks.push(paragraph('common.replyOnPage'));
+  if (repliesRead && isTicketTemplate(template)) blocks.push(paragraph('common.replyByEmail'));
   blocks.push(paragraph('common.signature'));
   // A template may have its own footer (an agent's e-mail is not about contacting the site).
   const footerKey = t(`${template}.footer`, { defaultValue: '' }) !== '' ? `${template}.footer` : 'common.footer';
