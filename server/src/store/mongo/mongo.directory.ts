@@ -156,7 +156,7 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
     },
     async renameDepartment({ siteId, departmentId, name }) {
       const renamed = await insertOrConflict(
-        () => departments.findOneAndUpdate({ _id: departmentId, siteId }, { $set: { name } }, { new: true }).lean<DepartmentDoc>(),
+        () => departments.findOneAndUpdate({ _id: departmentId, siteId }, { $set: { name } }, { returnDocument: 'after' }).lean<DepartmentDoc>(),
         { index: INDEX.departmentName, what: 'department name taken' },
       );
       return renamed ? toDepartment(renamed) : null;
