@@ -37,7 +37,7 @@ import { instrumentRealtime } from './metrics/realtime-metrics';
 import type { StaticRoots } from './http/static.router';
 import { registerAgentNamespace } from './realtime/agent.namespace';
 import { createSocketBroadcaster } from './realtime/socket.broadcaster';
-import { coalesceWritesOf } from './realtime/coalesced-writes';
+import { createWriteCoalescer, type WriteCoalescer } from './realtime/coalesced-writes';
 import { rooms, type AgentNamespace, type ParleyServer, type VisitorNamespace } from './realtime/types';
 import { registerVisitorNamespace } from './realtime/visitor.namespace';
 import { createStoreRateLimiter } from './security/rate-limiter';
@@ -76,6 +76,11 @@ export interface ParleyAppOptions {
   twoFactorKey?: string;
   /** Messages a visitor, and an address, may send a minute; VISITOR_RULES' 30 and 120 when absent. */
   messageLimits?: { perVisitorPerMinute: number; perAddressPerMinute: number };
+  /**
+   * Coalesces the writes to each agent console. main.ts shares it with the SQLite store, which lets
+   * a commit's announcements out before the commit runs; a coalescer of the app's own when absent.
+   */
+  writeCoalescer?: WriteCoalescer;
 }
 
 export interface ParleyApp {
@@ -115,7 +120,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const visitorNamespace: VisitorNamespace = io.of(VISITOR_NAMESPACE);
   const agentNamespace: AgentNamespace = io.of(AGENT_NAMESPACE);
   // A console takes many messages a turn (a visitor's tab seldom more than one): one write for them.
-  coalesceWritesOf(agentNamespace);
+  (options.writeCoalescer ?? createWriteCoalescer()).coalesce(agentNamespace);
   const metrics = options.metrics ?? createPrometheusMetrics();
   const realtimeMetrics = instrumentRealtime({ metrics, visitorNamespace, agentNamespace, store });
   const availability = createSiteAvailabilityService({ store, now: options.now });

@@ -7,6 +7,7 @@ import { snippetFor } from './http/demo-page';
 import { defaultStaticRoots } from './static-roots';
 import { openStorage } from './store/open-store';
 import { connectRedisAdapter } from './realtime/redis-adapter';
+import { createWriteCoalescer } from './realtime/coalesced-writes';
 import { createMailDelivery } from './mail/mail-delivery';
 import { startInboundMail } from './mail/inbound-mail';
 import { createTicketReplyAddresses } from './domain/ticket-reply-address';
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino({ level: config.logLevel, base: { service: 'parley' } });
-  const { store, files } = await openStorage(config);
+  // Shared by the sockets and the store: a commit's announcements to consoles leave before the commit runs.
+  const writeCoalescer = createWriteCoalescer();
+  const { store, files } = await openStorage({ ...config, afterAnnouncing: writeCoalescer.releaseNow });
   logger.info({ store: store.kind, files: files.kind, dataDir: config.dataDir }, 'store open');
   const boot = await ensureDefaultSiteAndAdmin(store, config);
 
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
     store, logger, staticRoots: defaultStaticRoots(), publicUrl: config.publicUrl, sessionTtlMs: config.sessionTtlMs,
     adapter: redis?.adapter, mailer: mail.mailer, files, maxUploadBytes: config.maxUploadBytes,
     ...(config.twoFactorKey ? { twoFactorKey: config.twoFactorKey } : {}),
-    messageLimits: config.messageLimits,
+    messageLimits: config.messageLimits, writeCoalescer,
   });
   app.webhooks.dispatcher.start(WEBHOOK_DISPATCH_INTERVAL_MS);
   const address = await app.listen(config.port, config.host);

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket as TcpSocket } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
-import { coalesceWritesOf } from './coalesced-writes';
+import { createWriteCoalescer, type WriteCoalescer } from './coalesced-writes';
 
 let httpServer: http.Server;
 let io: Server;
@@ -14,11 +14,11 @@ afterEach(async () => {
   await new Promise((resolve) => httpServer.close(resolve));
 });
 
-/** A server with one console connected; `coalesce` says whether its namespace coalesces writes. */
-async function consoleConnected(coalesce: boolean): Promise<{ server: ServerSocket; writes: () => number }> {
+/** A server with one console connected; its namespace coalesces writes when given a coalescer. */
+async function consoleConnected(coalescer?: WriteCoalescer): Promise<{ server: ServerSocket; writes: () => number }> {
   httpServer = http.createServer();
   io = new Server(httpServer);
-  if (coalesce) coalesceWritesOf(io.of('/'));
+  coalescer?.coalesce(io.of('/'));
   const connected = new Promise<ServerSocket>((resolve) => io.on('connection', resolve));
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -35,29 +35,50 @@ async function consoleConnected(coalesce: boolean): Promise<{ server: ServerSock
   return { server, writes: () => writes };
 }
 
-async function sendTen(server: ServerSocket): Promise<string[]> {
+/** Resolves with the first ten messages the console receives. */
+function tenReceived(): Promise<string[]> {
   const received: string[] = [];
-  const all = new Promise<void>((resolve) =>
+  return new Promise((resolve) =>
     client.on('message:new', (text: string) => {
       received.push(text);
-      if (received.length === 10) resolve();
+      if (received.length === 10) resolve(received);
     }),
   );
+}
+
+const emitTen = (server: ServerSocket) => {
   for (let i = 0; i < 10; i += 1) server.emit('message:new', `message ${i}`);
-  await all;
+};
+
+async function sendTen(server: ServerSocket): Promise<string[]> {
+  const received = tenReceived();
+  emitTen(server);
   return received;
 }
 
 const tenInOrder = Array.from({ length: 10 }, (_, i) => `message ${i}`);
 
 test('ten messages to one console in one turn reach it in order in at most two writes', async () => {
-  const { server, writes } = await consoleConnected(true);
+  const { server, writes } = await consoleConnected(createWriteCoalescer());
   expect(await sendTen(server)).toEqual(tenInOrder);
   expect(writes()).toBeLessThanOrEqual(2);
 });
 
+test('releaseNow lets what a run corked out before the run goes on, and the ten still arrive in order', async () => {
+  const coalescer = createWriteCoalescer();
+  const { server, writes } = await consoleConnected(coalescer);
+  const received = tenReceived();
+  emitTen(server);
+  const beforeRelease = writes();
+  coalescer.releaseNow();
+  // Still in the same synchronous run: the kernel already has the first frame.
+  expect([beforeRelease, writes()]).toEqual([0, 1]);
+  expect(await received).toEqual(tenInOrder);
+  expect(writes()).toBeLessThanOrEqual(2);
+});
+
 test('without it, each of the ten costs a write of its own', async () => {
-  const { server, writes } = await consoleConnected(false);
+  const { server, writes } = await consoleConnected();
   expect(await sendTen(server)).toEqual(tenInOrder);
   expect(writes()).toBeGreaterThanOrEqual(9);
 });
@@ -65,7 +86,7 @@ test('without it, each of the ten costs a write of its own', async () => {
 test('a console on long-polling is left as it is and still gets every message in order', async () => {
   httpServer = http.createServer();
   io = new Server(httpServer);
-  coalesceWritesOf(io.of('/'));
+  createWriteCoalescer().coalesce(io.of('/'));
   const connected = new Promise<ServerSocket>((resolve) => io.on('connection', resolve));
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -17,19 +17,41 @@ function tcpSocketOf(connection: { transport: { name: string } }): TcpSocket | u
   return raw instanceof TcpSocket ? raw : undefined;
 }
 
-export function coalesceWritesOf(namespace: Pick<Namespace, 'on'>): void {
-  namespace.on('connection', (socket) => {
-    const connection = socket.conn;
-    let corked: TcpSocket | undefined;
-    connection.on('flush', () => {
-      if (corked) return;
-      corked = tcpSocketOf(connection);
-      if (!corked) return;
-      corked.cork();
-      process.nextTick(() => {
-        corked?.uncork();
-        corked = undefined;
+export interface WriteCoalescer {
+  /** Coalesces the writes to every connection of the namespace, from now on. */
+  coalesce(namespace: Pick<Namespace, 'on'>): void;
+  /**
+   * Lets out now what is corked, instead of when the current run ends: for a run that has more to
+   * do after its announcements (the store's commit) that the readers need not wait for.
+   */
+  releaseNow(): void;
+}
+
+export function createWriteCoalescer(): WriteCoalescer {
+  /** The uncorking of each connection corked in the current run. */
+  const corkedNow = new Set<() => void>();
+  return {
+    coalesce(namespace) {
+      namespace.on('connection', (socket) => {
+        const connection = socket.conn;
+        let corked: TcpSocket | undefined;
+        const uncork = () => {
+          corkedNow.delete(uncork);
+          corked?.uncork();
+          corked = undefined;
+        };
+        connection.on('flush', () => {
+          if (corked) return;
+          corked = tcpSocketOf(connection);
+          if (!corked) return;
+          corked.cork();
+          corkedNow.add(uncork);
+          process.nextTick(uncork);
+        });
       });
-    });
-  });
+    },
+    releaseNow() {
+      for (const uncork of corkedNow) uncork();
+    },
+  };
 }

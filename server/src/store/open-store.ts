@@ -5,19 +5,26 @@ import { createFolderFileStore } from '../files/folder-file-store';
 import type { Store } from './store';
 import { openSqliteStore } from './sqlite/sqlite.store';
 
-export async function openStore(options: { dataDir: string; mongodbUri: string | null }): Promise<Store> {
+export interface StorageOptions {
+  dataDir: string;
+  mongodbUri: string | null;
+  /** SQLite: what to let out once a commit's messages are announced, before it runs (sqlite-conversations.ts). */
+  afterAnnouncing?: () => void;
+}
+
+export async function openStore(options: StorageOptions): Promise<Store> {
   if (options.mongodbUri) {
     const { openMongoStore } = await import('./mongo/mongo.store');
     return openMongoStore({ uri: options.mongodbUri });
   }
-  return openSqliteStore({ filename: path.join(options.dataDir, 'parley.sqlite') });
+  return openSqliteStore({ filename: path.join(options.dataDir, 'parley.sqlite'), afterAnnouncing: options.afterAnnouncing });
 }
 
 /**
  * The store and where attachment bytes live: GridFS on the store's connection with MongoDB (every
  * process sees every file), a folder under DATA_DIR/files with SQLite.
  */
-export async function openStorage(options: { dataDir: string; mongodbUri: string | null }): Promise<{ store: Store; files: FileStore }> {
+export async function openStorage(options: StorageOptions): Promise<{ store: Store; files: FileStore }> {
   if (options.mongodbUri) {
     const { openMongoStorage } = await import('./mongo/mongo-storage');
     return openMongoStorage({ uri: options.mongodbUri });

@@ -108,11 +108,11 @@ export interface NewMessageRecord {
 }
 
 /**
- * Told of an append once it is committed, before it is durable: the others in the conversation can
- * be shown the message that much sooner, while its sender's acknowledgement still waits for the disk.
+ * Told of an append once it is stored, before it is durable: the others in the conversation can be
+ * shown the message that much sooner, while its sender's acknowledgement still waits for the disk.
  * A listener that throws fails the append's promise (the message stays stored: a resend finds it).
  */
-export type OnAppendCommitted = (appended: AppendedMessage) => void;
+export type OnAppendStored = (appended: AppendedMessage) => void;
 
 export interface NewVisitorMessageRecord extends Omit<NewMessageRecord, 'conversationId' | 'internal' | 'attachments'> {
   siteId: string;
@@ -331,16 +331,18 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
    * conversation's lastMessageAt to its createdAt; an agent's message also records the first
    * response and clears awaitingAgentSince. `conversation` is the conversation
    * as this append left it (lastSeq included), so the caller needs no second read to announce it.
-   * The promise settles once the message is durable; `onCommitted`, when given, runs exactly once
-   * before that, as soon as every reader can see the message (it may still be waiting for the disk).
+   * The promise settles once the message is durable; `onStored`, when given, runs exactly once
+   * before that, as soon as the message is stored: once other readers can see it, or (SQLite) just
+   * before the commit that shows it to them, which follows in the same synchronous run. Either way
+   * it may still be waiting for the disk; if that commit fails, the promise is refused.
    */
-  appendMessage(input: NewMessageRecord, onCommitted?: OnAppendCommitted): Promise<AppendedMessage>;
+  appendMessage(input: NewMessageRecord, onStored?: OnAppendStored): Promise<AppendedMessage>;
   /**
    * appendMessage into the visitor's open conversation, found and appended to in one write; null
-   * when the visitor has none open (nothing is stored then, and `onCommitted` does not run). A
+   * when the visitor has none open (nothing is stored then, and `onStored` does not run). A
    * visitor's message without files, in one step instead of two.
    */
-  appendToOpenConversation(input: NewVisitorMessageRecord, onCommitted?: OnAppendCommitted): Promise<AppendedMessage | null>;
+  appendToOpenConversation(input: NewVisitorMessageRecord, onStored?: OnAppendStored): Promise<AppendedMessage | null>;
   /** The message a client sent under `clientId` into this conversation, if it was stored. */
   findMessageByClientId(conversationId: string, clientId: string): Promise<Message | null>;
   /** In seq order; `includeInternal: false` (the visitor's view) leaves agents' notes out. */

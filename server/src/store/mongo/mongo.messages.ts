@@ -70,20 +70,20 @@ export function mongoMessages(models: MongoModels): MessageStore {
   }
 
   const store: MessageStore = {
-    async appendToOpenConversation({ siteId, visitorId, ...message }, onCommitted) {
+    async appendToOpenConversation({ siteId, visitorId, ...message }, onStored) {
       const open = await conversations
         .findOne({ siteId, visitorId, open: true }, { _id: 1 })
         .lean<Pick<ConversationDoc, '_id'>>();
-      return open ? store.appendMessage({ ...message, conversationId: open._id }, onCommitted) : null;
+      return open ? store.appendMessage({ ...message, conversationId: open._id }, onStored) : null;
     },
     async findMessageByClientId(conversationId, clientId) {
       return findByClientId({ conversationId, clientId });
     },
-    // With majority write concern an acknowledged write is both visible and durable: `onCommitted`
+    // With majority write concern an acknowledged write is both visible and durable: `onStored`
     // runs just before the promise settles.
-    async appendMessage(input, onCommitted) {
+    async appendMessage(input, onStored) {
       const appended = await appendOnce(input);
-      onCommitted?.(appended);
+      onStored?.(appended);
       return appended;
     },
     async listMessages({ conversationId, afterSeq = 0, limit = 500, includeInternal = true }) {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { messagePreviewOf, type MessagePreview } from '@parley/shared';
 import { nowIso } from '../../clock';
 import { newId, newTimeOrderedId } from '../../tokens';
-import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type NewVisitorMessageRecord, type OnAppendCommitted, type Store } from '../store';
+import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type NewVisitorMessageRecord, type OnAppendStored, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import { groupCommit } from './sqlite-group-commit';
 import { withoutFsync } from './sqlite-sync-mode';
@@ -53,7 +53,16 @@ const previewColumns = (preview: MessagePreview) => ({
 });
 type MessageColumns = ReturnType<typeof messageColumns>;
 
-export function sqliteConversations(db: Database.Database, wal: WalFlusher): ConversationStore {
+export interface SqliteConversationOptions {
+  wal: WalFlusher;
+  /**
+   * Called once the messages of a commit have been announced, before their COMMIT: lets out what
+   * the announcements queued (corked socket writes) so they travel while SQLite commits.
+   */
+  afterAnnouncing?: () => void;
+}
+
+export function sqliteConversations(db: Database.Database, { wal, afterAnnouncing = () => undefined }: SqliteConversationOptions): ConversationStore {
   const byId = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
   // Asked once per site on every routing sweep: prepared once.
   const unansweredAssignments = db.prepare<[string, string], ConversationRow>(
@@ -157,8 +166,11 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   };
 
   // Appends of one event-loop turn commit together, then one fdatasync off the main thread makes them
-  // durable before any is acknowledged (sqlite-wal-flush.ts).
-  const durably = { around: <T>(commit: () => T) => withoutFsync(db, commit), durable: wal.durable };
+  // durable before any is acknowledged (sqlite-wal-flush.ts). They are announced just before their
+  // COMMIT, which then runs while the announcements travel (see tellBeforeCommit).
+  const durably = {
+    around: <T>(commit: () => T) => withoutFsync(db, commit), durable: wal.durable, tellBeforeCommit: { afterTelling: afterAnnouncing },
+  };
   const appendInGroup = groupCommit(db, appendOne, durably);
   const appendToOpenInGroup = groupCommit(db, appendToOpenOne, durably);
 
@@ -175,8 +187,8 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
   });
 
   /** A resend answered from what is stored, after the write was refused: its listener has not run yet. */
-  const toldOnce = (stored: AppendedMessage, onCommitted?: OnAppendCommitted): AppendedMessage => {
-    onCommitted?.(stored);
+  const toldOnce = (stored: AppendedMessage, onStored?: OnAppendStored): AppendedMessage => {
+    onStored?.(stored);
     return stored;
   };
 
@@ -358,20 +370,20 @@ export function sqliteConversations(db: Database.Database, wal: WalFlusher): Con
         .map(toConversation);
     },
 
-    async appendMessage(input, onCommitted) {
+    async appendMessage(input, onStored) {
       try {
-        return await appendInGroup.write(input, onCommitted);
+        return await appendInGroup.write(input, onStored);
       } catch (error) {
-        return toldOnce(afterUniqueRace(error, () => storedResend(input.conversationId, input.clientId)), onCommitted);
+        return toldOnce(afterUniqueRace(error, () => storedResend(input.conversationId, input.clientId)), onStored);
       }
     },
-    async appendToOpenConversation(input, onCommitted) {
+    async appendToOpenConversation(input, onStored) {
       try {
-        return await appendToOpenInGroup.write(input, (appended) => appended && onCommitted?.(appended));
+        return await appendToOpenInGroup.write(input, (appended) => appended && onStored?.(appended));
       } catch (error) {
         // A resend racing its first attempt (another process on the file): answer with the stored one.
         const stored = afterUniqueRace(error, () => storedResend(openIdOf.get(input.siteId, input.visitorId), input.clientId));
-        return toldOnce(stored, onCommitted);
+        return toldOnce(stored, onStored);
       }
     },
     async findMessageByClientId(conversationId, clientId) {

@@ -1,7 +1,7 @@
 /**
  * Group commit: writes asked for in the same event-loop turn share one SQLite transaction, so one
  * fsync makes all of them durable, and each caller hears back only after it. A caller may also hear,
- * earlier, that its write is committed (visible to every reader) while the fsync is still running.
+ * earlier, that its write is stored: after its commit, or (`tellBeforeCommit`) just before it.
  */
 import type Database from 'better-sqlite3';
 
@@ -9,7 +9,7 @@ interface Pending<I, O> {
   input: I;
   resolve: (output: O) => void;
   reject: (error: unknown) => void;
-  committed: ((output: O) => void) | undefined;
+  stored: ((output: O) => void) | undefined;
 }
 
 type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
@@ -17,10 +17,11 @@ type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 export interface GroupCommit<I, O> {
   /**
    * Queues the write; resolves once the transaction holding it has committed (and is durable, with
-   * `durable`). `committed` runs as soon as it has committed, before the fsync: a listener that
-   * throws fails that write's promise.
+   * `durable`). `stored` runs before that: once it has committed, or with `tellBeforeCommit` once
+   * every write of the batch has run, just before the COMMIT. A listener that throws fails that
+   * write's promise (the write stays stored).
    */
-  write(input: I, committed?: (output: O) => void): Promise<O>;
+  write(input: I, stored?: (output: O) => void): Promise<O>;
 }
 
 export interface GroupCommitOptions {
@@ -31,6 +32,15 @@ export interface GroupCommitOptions {
    * A batch whose flush fails is refused, though committed: a resend finds it by its idempotency key.
    */
   durable?: () => Promise<void>;
+  /**
+   * Tell the listeners of a batch whose writes all went in before its COMMIT, in the same synchronous
+   * run, then call `afterTelling` (to let out at once what they queued, such as corked socket writes):
+   * what they send travels while SQLite commits. A message reaches its readers a commit sooner (about
+   * a tenth of the relay's median at 5,000 chats). The price: if that COMMIT fails (a full or failing
+   * disk), the batch is refused whole and its listeners were told of writes that are not stored. A
+   * batch with a failing write is retried with savepoints and told after its commit, as without this.
+   */
+  tellBeforeCommit?: { afterTelling: () => void };
 }
 
 /**
@@ -42,13 +52,20 @@ export interface GroupCommitOptions {
 export function groupCommit<I, O>(
   db: Database.Database,
   writeOne: (input: I) => O,
-  { around = (commit) => commit(), durable }: GroupCommitOptions = {},
+  { around = (commit) => commit(), durable, tellBeforeCommit }: GroupCommitOptions = {},
 ): GroupCommit<I, O> {
   let pending: Pending<I, O>[] = [];
   const one = db.transaction(writeOne);
-  const together = db.transaction((batch: Pending<I, O>[]): Outcome<O>[] =>
-    batch.map((item) => ({ ok: true, value: writeOne(item.input) })),
-  );
+  /** What a batch's writes gave, and whether its listeners have heard already. */
+  interface Written { outcomes: Outcome<O>[]; told: boolean }
+  const together = db.transaction((batch: Pending<I, O>[], told: { early: boolean }): Written => {
+    const outcomes: Outcome<O>[] = batch.map((item) => ({ ok: true, value: writeOne(item.input) }));
+    if (!tellBeforeCommit) return { outcomes, told: false };
+    told.early = true;
+    const afterListeners = outcomes.map((outcome, i) => tellStored(batch[i] as Pending<I, O>, outcome));
+    tellBeforeCommit.afterTelling();
+    return { outcomes: afterListeners, told: true };
+  });
   const eachAlone = db.transaction((batch: Pending<I, O>[]): Outcome<O>[] =>
     batch.map((item) => {
       try {
@@ -58,27 +75,32 @@ export function groupCommit<I, O>(
       }
     }),
   );
-  const all = (batch: Pending<I, O>[]): Outcome<O>[] => {
+  const all = (batch: Pending<I, O>[]): Written => {
+    const told = { early: false };
     try {
-      return together.immediate(batch);
-    } catch {
+      return together.immediate(batch, told);
+    } catch (error) {
+      // Its COMMIT failed after the listeners heard: running the writes again would tell them twice.
+      if (told.early) throw error;
       // Rolled back whole: again, so that only the failing write is refused.
-      return eachAlone.immediate(batch);
+      return { outcomes: eachAlone.immediate(batch), told: false };
     }
   };
 
   function commitPending(): void {
     const batch = pending;
     pending = [];
-    let outcomes: Outcome<O>[];
+    let written: Written;
     try {
-      outcomes = around(() => all(batch));
+      written = around(() => all(batch));
     } catch (error) {
       // The commit itself failed (busy, disk full, closed): nothing of the batch is stored.
       for (const item of batch) item.reject(error);
       return;
     }
-    outcomes = outcomes.map((outcome, i) => tellCommitted(batch[i] as Pending<I, O>, outcome));
+    const outcomes = written.told
+      ? written.outcomes
+      : written.outcomes.map((outcome, i) => tellStored(batch[i] as Pending<I, O>, outcome));
     const answer = () =>
       outcomes.forEach((outcome, i) => {
         const item = batch[i] as Pending<I, O>;
@@ -92,21 +114,21 @@ export function groupCommit<I, O>(
   }
 
   return {
-    write(input, committed) {
+    write(input, stored) {
       return new Promise<O>((resolve, reject) => {
         // setImmediate runs after the poll phase: every write asked for by the socket frames read in
         // this turn joins the batch.
         if (pending.length === 0) setImmediate(commitPending);
-        pending.push({ input, resolve, reject, committed });
+        pending.push({ input, resolve, reject, stored });
       });
     },
   };
 }
 
-function tellCommitted<I, O>(item: Pending<I, O>, outcome: Outcome<O>): Outcome<O> {
-  if (!outcome.ok || !item.committed) return outcome;
+function tellStored<I, O>(item: Pending<I, O>, outcome: Outcome<O>): Outcome<O> {
+  if (!outcome.ok || !item.stored) return outcome;
   try {
-    item.committed(outcome.value);
+    item.stored(outcome.value);
     return outcome;
   } catch (error) {
     return { ok: false, error };

@@ -28,6 +28,8 @@ import { sqlitePrivacy } from './sqlite-privacy';
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that need no file. */
   filename: string;
+  /** See SqliteConversationOptions: what to let out after a commit's messages are announced. */
+  afterAnnouncing?: () => void;
 }
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
@@ -69,7 +71,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteCannedReplies(db),
     ...sqliteTickets(db),
     ...sqliteEmailOutbox(db),
-    ...sqliteConversations(db, wal),
+    ...sqliteConversations(db, { wal, afterAnnouncing: options.afterAnnouncing }),
     ...sqliteKnowledgeBase(db),
     ...sqliteRateLimits(db),
     ...sqliteVisitorIdentity(db),
