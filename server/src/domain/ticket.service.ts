@@ -11,13 +11,23 @@ import type {
   TicketWithTimeline,
 } from '@parley/shared';
 import { RequesterReplySchema } from '@parley/shared';
-import type { NewTicketEventRecord, Store, TicketPatch } from '../store/store';
+import { StoreConflictError, type NewTicketEventRecord, type Store, type TicketPatch } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketLinks } from './ticket-links';
 import type { TicketNotifier } from './ticket-notifier';
 import { slaDues, slaResumed } from './ticket-sla';
+
+/** A requester's answer to one of the ticket's e-mails, as it arrived. */
+export interface RequesterEmailReply {
+  /** The From address: the only sign of who wrote. */
+  fromAddress: string;
+  /** What they wrote above the quoted e-mail. */
+  text: string;
+  /** The e-mail's Message-ID: the same one delivered again is taken once. */
+  messageId?: string;
+}
 
 export interface TicketServiceDeps {
   store: Store;
@@ -112,7 +122,7 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
   });
 
   /** A requester's answer, from the page or by e-mail; it reopens a solved or pending ticket. */
-  async function replyAsRequester(ticket: Ticket, text: string): Promise<Ticket> {
+  async function replyAsRequester(ticket: Ticket, text: string, sourceKey?: string): Promise<Ticket> {
     if (ticket.status === 'closed') throw new DomainError('CONVERSATION_CLOSED', 'This request is closed; please open a new one.');
     const reopen = ticket.status === 'solved' || ticket.status === 'pending' || ticket.status === 'on_hold';
     const site = reopen ? await store.findSiteById(ticket.siteId) : null;
@@ -123,6 +133,7 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       event: {
         kind: 'reply', authorKind: 'requester', authorId: ticket.visitorId, authorName: ticket.requesterName, text,
         changes: reopen ? [{ field: 'status', from: ticket.status, to: 'open' }] : [],
+        ...(sourceKey ? { sourceKey } : {}),
       },
     });
     if (!updated) throw notFound();
@@ -209,7 +220,7 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
      * The requester answers one of the ticket's e-mails (at its reply address): as on the page, but
      * only from the address the ticket's e-mails go to, since a From line is all that says who wrote.
      */
-    async requesterEmailReply(ticketId: string, fromAddress: string, text: string): Promise<Ticket> {
+    async requesterEmailReply(ticketId: string, { fromAddress, text, messageId }: RequesterEmailReply): Promise<Ticket> {
       const ticket = await store.findTicket(ticketId);
       if (!ticket) throw notFound();
       if (!ticket.requesterEmail || ticket.requesterEmail.toLowerCase() !== fromAddress.trim().toLowerCase()) {
@@ -217,7 +228,15 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       }
       const reply = RequesterReplySchema.safeParse({ text });
       if (!reply.success) throw new DomainError('VALIDATION_FAILED', `The reply ${reply.error.issues[0]?.message ?? 'is not valid'}.`);
-      return replyAsRequester(ticket, reply.data.text);
+      // A sending server that did not hear our answer delivers the same e-mail again: taken once.
+      const sourceKey = messageId ? `email:${messageId}` : undefined;
+      if (sourceKey && (await store.hasTicketEventFrom(ticket.id, sourceKey))) return ticket;
+      try {
+        return await replyAsRequester(ticket, reply.data.text, sourceKey);
+      } catch (error) {
+        if (!(sourceKey && error instanceof StoreConflictError)) throw error;
+        return (await store.findTicket(ticket.id)) ?? ticket;
+      }
     },
     async requesterRate(token: string, rating: Rating): Promise<Ticket> {
       const { ticket } = await service.requesterView(token);

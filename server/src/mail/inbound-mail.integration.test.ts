@@ -61,6 +61,20 @@ test('an answer reopens a solved ticket, as one on its page does', async () => {
   expect((await server.store.findTicket(ticket.id))?.status).toBe('open');
 });
 
+test('the same e-mail delivered again (its sending server never heard our answer) is accepted and stored once', async () => {
+  const mail = { messageId: '<retry-1@mail.example.test>', text: `Sí, a Tenerife.${quoted}` };
+  await send(mail);
+  await setStatus('solved');
+  const again = await send(mail);
+  expect(again.rejected).toEqual([]);
+  expect(await repliesOnTicket()).toEqual([['requester', 'Sí, a Tenerife.']]);
+  // Nor does the second delivery reopen what was solved since.
+  expect((await server.store.findTicket(ticket.id))?.status).toBe('solved');
+  // Another e-mail with the same words is a new reply.
+  await send({ text: `Sí, a Tenerife.${quoted}` });
+  expect(await repliesOnTicket()).toHaveLength(2);
+});
+
 test('refuses, with a reason its sender reads, mail from another address, to an unknown address, with nothing above the quote, or about a closed request', async () => {
   await expect(send({ from: 'someone@else.test', text: 'Let me in' })).rejects.toThrow(/550.*Replies are taken only from the address/);
   await expect(send({ to: `support@${DOMAIN}`, text: 'Hello' })).rejects.toThrow(/550.*no such address/);

@@ -3,7 +3,8 @@
  * at (INBOUND_EMAIL_DOMAIN). A message to a ticket's reply address becomes the requester's reply on
  * that ticket, as if written on its page: what they wrote above the quoted e-mail, signature left
  * out. Anything else is refused during the SMTP conversation, so its sender's mail server tells
- * them why (a bounce), and nothing is stored that a retry could store twice.
+ * them why (a bounce), and nothing is stored that a retry could store twice; the same e-mail
+ * delivered again (its Message-ID) is taken once.
  */
 import type { AddressInfo } from 'node:net';
 import EmailReplyParser from 'email-reply-parser';
@@ -12,6 +13,7 @@ import type { Logger } from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { DomainError } from '../domain/domain-error';
 import type { TicketReplyAddresses } from '../domain/ticket-reply-address';
+import type { RequesterEmailReply } from '../domain/ticket.service';
 
 export interface InboundMailOptions {
   port: number;
@@ -19,7 +21,7 @@ export interface InboundMailOptions {
   /** INBOUND_EMAIL_DOMAIN: named in the greeting. */
   domain: string;
   addresses: TicketReplyAddresses;
-  tickets: { requesterEmailReply(ticketId: string, fromAddress: string, text: string): Promise<unknown> };
+  tickets: { requesterEmailReply(ticketId: string, reply: RequesterEmailReply): Promise<unknown> };
   logger: Logger;
   /** Larger messages are refused before they are read (files are not taken by e-mail). */
   maxBytes?: number;
@@ -103,7 +105,7 @@ export async function startInboundMail(options: InboundMailOptions): Promise<Inb
             const ticketId = addresses.ticketIdFrom(recipient.address);
             if (!ticketId) continue;
             try {
-              await tickets.requesterEmailReply(ticketId, from, text);
+              await tickets.requesterEmailReply(ticketId, { fromAddress: from, text, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
             } catch (error) {
               if (!(error instanceof DomainError)) logger.error({ err: error, ticketId }, 'reply by e-mail not stored');
               throw refusal(error);

@@ -139,6 +139,11 @@ export interface NewTicketEventRecord {
   authorName: string | null;
   text: string | null;
   changes: TicketChange[];
+  /**
+   * Where the event came from outside Parley, when that can arrive twice (`email:<Message-ID>` of a
+   * reply by e-mail, which a sending server may deliver again): one event per key and ticket.
+   */
+  sourceKey?: string;
 }
 
 /** Fields a ticket change may set; undefined leaves a field as it is. */
@@ -309,8 +314,13 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
    */
   createTicket(input: NewTicketRecord): Promise<{ ticket: Ticket; created: boolean }>;
   findTicket(id: string): Promise<Ticket | null>;
-  /** Applies the patch and records the event in one write; null when the ticket is missing. */
+  /**
+   * Applies the patch and records the event in one write; null when the ticket is missing. Throws
+   * StoreConflictError, changing nothing, when the ticket already holds an event with its sourceKey.
+   */
   updateTicket(input: { ticketId: string; patch: TicketPatch; event: NewTicketEventRecord | null }): Promise<Ticket | null>;
+  /** Whether the ticket holds an event recorded with this sourceKey. */
+  hasTicketEventFrom(ticketId: string, sourceKey: string): Promise<boolean>;
   /** The timeline in order; `includeNotes: false` (the requester's view) leaves internal notes out. */
   listTicketEvents(ticketId: string, options?: { includeNotes?: boolean }): Promise<TicketEvent[]>;
   searchTickets(search: TicketSearch): Promise<{ tickets: Ticket[]; total: number }>;

@@ -2,7 +2,7 @@
 import { TicketEventSchema, TicketSchema, type Site, type Ticket } from '@parley/shared';
 import { z } from 'zod';
 import { newId } from '../../tokens';
-import type { NewTicketEventRecord, NewTicketRecord, TicketSearch } from '../store';
+import { StoreConflictError, type NewTicketEventRecord, type NewTicketRecord, type TicketSearch } from '../store';
 import type { ContractContext } from './context';
 import { seedAgent, seedConversation, seedSite, untilClockTicks } from './seed';
 
@@ -106,6 +106,33 @@ export function ticketsContract(ctx: ContractContext): void {
       expect((await ctx.store.listTicketEvents(ticket.id, { includeNotes: false })).map((e) => e.kind)).not.toContain('note');
       expect(await ctx.store.findTicket(ticket.id)).toMatchObject({ rating: 5, ratingComment: 'Great', status: 'pending' });
       expect(await ctx.store.updateTicket({ ticketId: newId(), patch: { status: 'open' }, event: event('change', null) })).toBeNull();
+    });
+
+    it('records an event from outside Parley once per ticket: a second one with its sourceKey changes nothing', async () => {
+      const site = await seedSite(ctx.store);
+      const ticket = await create(site, { status: 'solved' });
+      const other = await create(site);
+      const reply = (text: string): NewTicketEventRecord => ({
+        kind: 'reply', authorKind: 'requester', authorId: null, authorName: 'Vera', text, changes: [], sourceKey: 'email:<a1@mail.example>',
+      });
+      expect(await ctx.store.hasTicketEventFrom(ticket.id, 'email:<a1@mail.example>')).toBe(false);
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: { status: 'open' }, event: reply('Still broken') });
+      expect(await ctx.store.hasTicketEventFrom(ticket.id, 'email:<a1@mail.example>')).toBe(true);
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: { status: 'solved' }, event: null });
+
+      await expect(
+        ctx.store.updateTicket({ ticketId: ticket.id, patch: { status: 'open' }, event: reply('Still broken') }),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      expect((await ctx.store.findTicket(ticket.id))?.status).toBe('solved');
+      const events = await ctx.store.listTicketEvents(ticket.id);
+      expect(events.map((e) => e.text)).toEqual(['Transcript…', 'Still broken']);
+      events.forEach((e) => expect(plainEvent.parse(e)).toEqual(e));
+      // The key is per ticket, and events without one are never refused for it.
+      await ctx.store.updateTicket({ ticketId: other.id, patch: {}, event: reply('Me too') });
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: {}, event: { ...reply('No key'), sourceKey: undefined } });
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: {}, event: { ...reply('No key'), sourceKey: undefined } });
+      expect((await ctx.store.listTicketEvents(ticket.id)).map((e) => e.text)).toEqual(['Transcript…', 'Still broken', 'No key', 'No key']);
+      expect(await ctx.store.hasTicketEventFrom(other.id, 'email:<a1@mail.example>')).toBe(true);
     });
 
     it('finds tickets by filters, text, number and view, with a total and paging', async () => {

@@ -108,4 +108,6 @@ export interface TicketDoc {
 export interface TicketEventDoc {
   _id: string; ticketId: string; seq: number; kind: TicketEvent['kind']; authorKind: TicketEvent['authorKind'];
   authorId: string | null; authorName: string | null; text: string | null; changes: TicketChange[]; createdAt: Date;
+  /** Absent on events from inside Parley (see NewTicketEventRecord). */
+  sourceKey?: string;
 }

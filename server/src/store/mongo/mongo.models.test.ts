@@ -29,13 +29,14 @@ describe('mongo store indexes', () => {
     ]);
   });
 
-  it('numbers tickets uniquely per site, makes at most one ticket per conversation, and orders timelines', () => {
+  it('numbers tickets uniquely per site, makes at most one ticket per conversation, orders timelines, and takes an e-mail once', () => {
     expect(uniqueIndexes(SCHEMAS.tickets)).toEqual([
       { fields: { siteId: 1, number: 1 }, name: INDEX.ticketNumber, partial: undefined },
       { fields: { conversationId: 1 }, name: INDEX.ticketConversation, partial: { conversationId: { $type: 'string' } } },
     ]);
     expect(uniqueIndexes(SCHEMAS.ticketEvents)).toEqual([
       { fields: { ticketId: 1, seq: 1 }, name: INDEX.ticketEventSeq, partial: undefined },
+      { fields: { ticketId: 1, sourceKey: 1 }, name: INDEX.ticketEventSource, partial: { sourceKey: { $type: 'string' } } },
     ]);
   });
 

@@ -36,6 +36,7 @@ export const INDEX = {
   ticketNumber: 'ticket_number_unique_per_site',
   ticketConversation: 'ticket_one_per_conversation',
   ticketEventSeq: 'ticket_event_seq_unique',
+  ticketEventSource: 'ticket_event_one_per_source',
 } as const;
 
 const siteSchema = new Schema<SiteDoc>(
@@ -204,11 +205,15 @@ const ticketEventSchema = new Schema<TicketEventDoc>(
     kind: { type: String, enum: TICKET_EVENT_KINDS, required: true },
     authorKind: { type: String, enum: ['agent', 'requester', 'system'], required: true },
     authorId: nullableString, authorName: nullableString, text: nullableString,
-    changes: { type: [ticketChangeSchema], default: [] }, createdAt: requiredDate,
+    changes: { type: [ticketChangeSchema], default: [] }, createdAt: requiredDate, sourceKey: { type: String },
   },
   OPTIONS,
 );
 ticketEventSchema.index({ ticketId: 1, seq: 1 }, { unique: true, name: INDEX.ticketEventSeq });
+ticketEventSchema.index(
+  { ticketId: 1, sourceKey: 1 },
+  { unique: true, name: INDEX.ticketEventSource, partialFilterExpression: { sourceKey: { $type: 'string' } } },
+);
 
 export const SCHEMAS = {
   sites: siteSchema, agents: agentSchema, agentSessions: agentSessionSchema, departments: departmentSchema,

@@ -1,6 +1,6 @@
 /** Tickets on MongoDB: numbered per site by $inc, one per conversation by a unique index, timeline seq by $inc. */
 import { newId } from '../../tokens';
-import type { NewTicketEventRecord, Store, TicketPatch } from '../store';
+import { StoreConflictError, type NewTicketEventRecord, type Store, type TicketPatch } from '../store';
 import { chatSlots } from './mongo.chat-slots';
 import type { ConversationDoc, SiteDoc, TicketDoc, TicketEventDoc } from './mongo.documents';
 import { toConversation, toTicket, toTicketEvent } from './mongo.mapping';
@@ -9,7 +9,7 @@ import { ticketFilter, ticketSortStages } from './mongo.ticket-search';
 
 type TicketStore = Pick<
   Store,
-  | 'createTicket' | 'findTicket' | 'updateTicket' | 'listTicketEvents'
+  | 'createTicket' | 'findTicket' | 'updateTicket' | 'hasTicketEventFrom' | 'listTicketEvents'
   | 'searchTickets' | 'listTicketsToClose' | 'listTicketsToRemind' | 'listVisitorTickets' | 'listLongWaiting'
 >;
 
@@ -51,8 +51,14 @@ export function mongoTickets(models: MongoModels): TicketStore {
     const doc: TicketEventDoc = {
       _id: newId(), ticketId: input.ticketId, seq: input.seq, kind: event.kind, authorKind: event.authorKind,
       authorId: event.authorId, authorName: event.authorName, text: event.text, changes: event.changes, createdAt: input.at,
+      ...(event.sourceKey ? { sourceKey: event.sourceKey } : {}),
     };
-    await ticketEvents.create(doc);
+    try {
+      await ticketEvents.create(doc);
+    } catch (error) {
+      if (duplicateKeyIndex(error) === INDEX.ticketEventSource) throw new StoreConflictError('ticket event already stored');
+      throw error;
+    }
   }
 
   /** The chat became this ticket: link it and resolve it, giving back its agent's chat slot. */
@@ -104,6 +110,12 @@ export function mongoTickets(models: MongoModels): TicketStore {
       return doc ? toTicket(doc) : null;
     },
     async updateTicket({ ticketId, patch, event }) {
+      // Checked first, so that a second delivery changes nothing. Two arriving at once both pass it;
+      // the unique index then refuses the later event (its patch, the same as the first's, stays, and
+      // its seq is skipped).
+      if (event?.sourceKey && (await ticketEvents.exists({ ticketId, sourceKey: event.sourceKey }))) {
+        throw new StoreConflictError('ticket event already stored');
+      }
       const at = new Date();
       const $set = { ...patchFields(patch), updatedAt: at };
       // The event's seq is taken in the same update that applies the change it records.
@@ -112,6 +124,9 @@ export function mongoTickets(models: MongoModels): TicketStore {
       if (!doc) return null;
       if (event) await insertEvent({ ticketId, seq: doc.lastEventSeq, event, at });
       return toTicket(doc);
+    },
+    async hasTicketEventFrom(ticketId, sourceKey) {
+      return (await ticketEvents.exists({ ticketId, sourceKey })) !== null;
     },
     async listTicketEvents(ticketId, { includeNotes = true } = {}) {
       const docs = await ticketEvents

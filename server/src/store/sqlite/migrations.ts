@@ -499,6 +499,12 @@ const MIGRATIONS: string[] = [
   `
   ALTER TABLE messages ADD COLUMN event_json TEXT;
   `,
+  // 22: where a ticket event came from outside Parley (a reply by e-mail's Message-ID), so that a
+  // second delivery of it is not stored twice. Earlier events have none.
+  `
+  ALTER TABLE ticket_events ADD COLUMN source_key TEXT;
+  CREATE UNIQUE INDEX ticket_events_one_per_source ON ticket_events (ticket_id, source_key) WHERE source_key IS NOT NULL;
+  `,
 ];
 
 /** Brings the schema to `to` (the newest unless told: tests stop earlier to hold data an older version wrote). */

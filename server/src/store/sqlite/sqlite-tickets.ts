@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
-import type { NewTicketEventRecord, NewTicketRecord, Store, TicketSearch } from '../store';
+import { StoreConflictError, type NewTicketEventRecord, type NewTicketRecord, type Store, type TicketSearch } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import { toConversation, type ConversationRow } from './rows';
 import { UNICODE_LOWER } from './unicode-lower';
@@ -10,7 +10,7 @@ import { TICKET_COLUMNS, toTicket, toTicketEvent, type TicketEventRow, type Tick
 
 type TicketStore = Pick<
   Store,
-  | 'createTicket' | 'findTicket' | 'updateTicket' | 'listTicketEvents'
+  | 'createTicket' | 'findTicket' | 'updateTicket' | 'hasTicketEventFrom' | 'listTicketEvents'
   | 'searchTickets' | 'listTicketsToClose' | 'listTicketsToRemind' | 'listVisitorTickets' | 'listLongWaiting'
 >;
 
@@ -84,15 +84,19 @@ export function sqliteTickets(db: Database.Database): TicketStore {
      WHERE site_id = ? AND status <> 'resolved' AND first_response_at IS NULL AND queued_at < ? ORDER BY queued_at`,
   );
   const byConversation = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE conversation_id = ?');
+  const eventFrom = db.prepare<[string, string], 1>('SELECT 1 FROM ticket_events WHERE ticket_id = ? AND source_key = ?').pluck();
 
   function appendEvent(ticketId: string, event: NewTicketEventRecord, at: string): void {
     const { next } = db
       .prepare<[string], { next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM ticket_events WHERE ticket_id = ?')
       .get(ticketId) as { next: number };
     db.prepare(
-      `INSERT INTO ticket_events (id, ticket_id, seq, kind, author_kind, author_id, author_name, text, changes_json, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(newId(), ticketId, next, event.kind, event.authorKind, event.authorId, event.authorName, event.text, JSON.stringify(event.changes), at);
+      `INSERT INTO ticket_events (id, ticket_id, seq, kind, author_kind, author_id, author_name, text, changes_json, created_at, source_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      newId(), ticketId, next, event.kind, event.authorKind, event.authorId, event.authorName, event.text, JSON.stringify(event.changes), at,
+      event.sourceKey ?? null,
+    );
   }
 
   const createTx = db.transaction((input: NewTicketRecord) => {
@@ -163,7 +167,16 @@ export function sqliteTickets(db: Database.Database): TicketStore {
       return row ? toTicket(row) : null;
     },
     async updateTicket(input) {
-      return updateTx.immediate(input);
+      try {
+        return updateTx.immediate(input);
+      } catch (error) {
+        // Rolled back whole: the patch is not applied either.
+        if (input.event?.sourceKey && isUniqueViolation(error)) throw new StoreConflictError('ticket event already stored');
+        throw error;
+      }
+    },
+    async hasTicketEventFrom(ticketId, sourceKey) {
+      return eventFrom.get(ticketId, sourceKey) !== undefined;
     },
     async listTicketEvents(ticketId, { includeNotes = true } = {}) {
       return db
