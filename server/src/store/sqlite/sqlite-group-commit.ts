@@ -56,15 +56,15 @@ export function groupCommit<I, O>(
 ): GroupCommit<I, O> {
   let pending: Pending<I, O>[] = [];
   const one = db.transaction(writeOne);
-  /** What a batch's writes gave, and whether its listeners have heard already. */
-  interface Written { outcomes: Outcome<O>[]; told: boolean }
-  const together = db.transaction((batch: Pending<I, O>[], told: { early: boolean }): Written => {
+  /** Whether a batch's listeners have heard already (set before its COMMIT, so known even if that fails). */
+  interface Telling { early: boolean }
+  const together = db.transaction((batch: Pending<I, O>[], telling: Telling): Outcome<O>[] => {
     const outcomes: Outcome<O>[] = batch.map((item) => ({ ok: true, value: writeOne(item.input) }));
-    if (!tellBeforeCommit) return { outcomes, told: false };
-    told.early = true;
-    const afterListeners = outcomes.map((outcome, i) => tellStored(batch[i] as Pending<I, O>, outcome));
+    if (!tellBeforeCommit) return outcomes;
+    telling.early = true;
+    const told = tellAll(batch, outcomes);
     tellBeforeCommit.afterTelling();
-    return { outcomes: afterListeners, told: true };
+    return told;
   });
   const eachAlone = db.transaction((batch: Pending<I, O>[]): Outcome<O>[] =>
     batch.map((item) => {
@@ -75,32 +75,30 @@ export function groupCommit<I, O>(
       }
     }),
   );
-  const all = (batch: Pending<I, O>[]): Written => {
-    const told = { early: false };
+  const all = (batch: Pending<I, O>[], telling: Telling): Outcome<O>[] => {
     try {
-      return together.immediate(batch, told);
+      return together.immediate(batch, telling);
     } catch (error) {
       // Its COMMIT failed after the listeners heard: running the writes again would tell them twice.
-      if (told.early) throw error;
+      if (telling.early) throw error;
       // Rolled back whole: again, so that only the failing write is refused.
-      return { outcomes: eachAlone.immediate(batch), told: false };
+      return eachAlone.immediate(batch);
     }
   };
 
   function commitPending(): void {
     const batch = pending;
     pending = [];
-    let written: Written;
+    const telling: Telling = { early: false };
+    let outcomes: Outcome<O>[];
     try {
-      written = around(() => all(batch));
+      outcomes = around(() => all(batch, telling));
     } catch (error) {
       // The commit itself failed (busy, disk full, closed): nothing of the batch is stored.
       for (const item of batch) item.reject(error);
       return;
     }
-    const outcomes = written.told
-      ? written.outcomes
-      : written.outcomes.map((outcome, i) => tellStored(batch[i] as Pending<I, O>, outcome));
+    if (!telling.early) outcomes = tellAll(batch, outcomes);
     const answer = () =>
       outcomes.forEach((outcome, i) => {
         const item = batch[i] as Pending<I, O>;
@@ -124,6 +122,10 @@ export function groupCommit<I, O>(
     },
   };
 }
+
+/** Tells each write's listener of its outcome; a listener that throws turns it into a failure. */
+const tellAll = <I, O>(batch: Pending<I, O>[], outcomes: Outcome<O>[]): Outcome<O>[] =>
+  outcomes.map((outcome, i) => tellStored(batch[i] as Pending<I, O>, outcome));
 
 function tellStored<I, O>(item: Pending<I, O>, outcome: Outcome<O>): Outcome<O> {
   if (!outcome.ok || !item.stored) return outcome;
