@@ -178,7 +178,13 @@ export const toMessage = (r: MessageRow): Message => ({
 /** The stored event of a system line; one that no longer parses is left out (the line keeps its text). */
 function chatEventOf(json: string | null | undefined): { event?: ChatEvent } {
   if (!json) return {};
-  const parsed = ChatEventSchema.safeParse(JSON.parse(json));
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  const parsed = ChatEventSchema.safeParse(value);
   return parsed.success ? { event: parsed.data } : {};
 }
 
