@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino({ level: config.logLevel, base: { service: 'parley' } });
-  // Shared by the sockets and the store: a commit's announcements to consoles leave before the commit runs.
+  // Shared by the sockets and the store: a batch's announcements to consoles leave before SQLite writes it.
   const writeCoalescer = createWriteCoalescer();
   const { store, files } = await openStorage({ ...config, afterAnnouncing: writeCoalescer.releaseNow });
   logger.info({ store: store.kind, files: files.kind, dataDir: config.dataDir }, 'store open');

@@ -8,7 +8,7 @@ import { openSqliteStore } from './sqlite/sqlite.store';
 export interface StorageOptions {
   dataDir: string;
   mongodbUri: string | null;
-  /** SQLite: what to let out once a commit's messages are announced, before it runs (sqlite-conversations.ts). */
+  /** SQLite: what to let out once a batch's messages are announced, before they are written (sqlite-message-appends.ts). */
   afterAnnouncing?: () => void;
 }
 

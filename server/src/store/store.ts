@@ -108,9 +108,10 @@ export interface NewMessageRecord {
 }
 
 /**
- * Told of an append once it is stored, before it is durable: the others in the conversation can be
- * shown the message that much sooner, while its sender's acknowledgement still waits for the disk.
- * A listener that throws fails the append's promise (the message stays stored: a resend finds it).
+ * Told of an append once it is decided (its seq given, its conversation as it will be), before it is
+ * durable: the others in the conversation can be shown the message that much sooner, while its
+ * sender's acknowledgement still waits for the disk. A listener that throws fails the append's
+ * promise (the message is still stored: a resend finds it).
  */
 export type OnAppendStored = (appended: AppendedMessage) => void;
 
@@ -342,9 +343,10 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
    * response and clears awaitingAgentSince. `conversation` is the conversation
    * as this append left it (lastSeq included), so the caller needs no second read to announce it.
    * The promise settles once the message is durable; `onStored`, when given, runs exactly once
-   * before that, as soon as the message is stored: once other readers can see it, or (SQLite) just
-   * before the commit that shows it to them, which follows in the same synchronous run. Either way
-   * it may still be waiting for the disk; if that commit fails, the promise is refused.
+   * before that, as soon as the message is decided: once other readers can see it, or (SQLite) just
+   * before it is written, in the write transaction that then writes and commits it in the same
+   * synchronous run (a read started inside the listener does not see it yet). Either way it may
+   * still be waiting for the disk; if that write or commit fails, the promise is refused.
    */
   appendMessage(input: NewMessageRecord, onStored?: OnAppendStored): Promise<AppendedMessage>;
   /**

@@ -1,16 +1,13 @@
 /** SQLite queries for conversations and messages; every state change is one conditional statement. */
 import type Database from 'better-sqlite3';
-import { messagePreviewOf, type MessagePreview } from '@parley/shared';
 import { nowIso } from '../../clock';
-import { newId, newTimeOrderedId } from '../../tokens';
-import { StoreConflictError, type NewConversationRecord, type AppendedMessage, type NewMessageRecord, type NewVisitorMessageRecord, type OnAppendStored, type Store } from '../store';
+import { newId } from '../../tokens';
+import { StoreConflictError, type NewConversationRecord, type Store } from '../store';
 import { isUniqueViolation } from './constraint-errors';
-import { groupCommit } from './sqlite-group-commit';
+import { sqliteMessageAppends, type MessageAppendOptions } from './sqlite-message-appends';
 import { withoutFsync } from './sqlite-sync-mode';
-import type { WalFlusher } from './sqlite-wal-flush';
-import { attachmentsColumn } from './sqlite-attachments';
 import {
-  authorColumns, CONVERSATION_COLUMNS, conversationFromValues, toConversation, toMessage, toQueuedConversation, type ConversationRow, type MessageRow,
+  toConversation, toMessage, toQueuedConversation, type ConversationRow, type MessageRow,
 } from './rows';
 
 type ConversationStore = Pick<
@@ -22,47 +19,16 @@ type ConversationStore = Pick<
   | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
 >;
 
-interface InsertedMessage { seq: number; conversation_id: string }
 interface ReadRow { id: string; visitor_read_seq: number; agent_read_seq: number }
 const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visitor_read_seq, agentSeq: r.agent_read_seq });
-/** Throws: for `?? conflict(...)` where nothing stored answers a write. */
-const conflict = (why: string): never => {
-  throw new StoreConflictError(why);
-};
 
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
 const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = @agentId AND c.status = 'assigned') < @maxChats`;
 
-/** The columns of a new message but its conversation and seq. */
-function messageColumns(input: Omit<NewMessageRecord, 'conversationId'>) {
-  const author = authorColumns(input.author);
-  return {
-    id: newTimeOrderedId(), clientId: input.clientId, kind: author.kind, authorId: author.id, authorName: author.name,
-    text: input.text, internal: input.internal ? 1 : 0, createdAt: nowIso(), attachments: attachmentsColumn(input.attachments),
-    event: input.event ? JSON.stringify(input.event) : null,
-  };
-}
+export type SqliteConversationOptions = MessageAppendOptions;
 
-interface BumpParams {
-  at: string; id: string;
-  previewText: string; previewKind: MessagePreview['authorKind']; previewAuthorId: string | null; previewInternal: number;
-}
-const previewColumns = (preview: MessagePreview) => ({
-  previewText: preview.text, previewKind: preview.authorKind, previewAuthorId: preview.authorId,
-  previewInternal: preview.internal ? 1 : 0,
-});
-type MessageColumns = ReturnType<typeof messageColumns>;
-
-export interface SqliteConversationOptions {
-  wal: WalFlusher;
-  /**
-   * Called once the messages of a commit have been announced, before their COMMIT: lets out what
-   * the announcements queued (corked socket writes) so they travel while SQLite commits.
-   */
-  afterAnnouncing?: () => void;
-}
-
-export function sqliteConversations(db: Database.Database, { wal, afterAnnouncing = () => undefined }: SqliteConversationOptions): ConversationStore {
+export function sqliteConversations(db: Database.Database, options: SqliteConversationOptions): ConversationStore {
+  const appends = sqliteMessageAppends(db, options);
   const byId = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
   // Asked once per site on every routing sweep: prepared once.
   const unansweredAssignments = db.prepare<[string, string], ConversationRow>(
@@ -75,37 +41,6 @@ export function sqliteConversations(db: Database.Database, { wal, afterAnnouncin
   const messageByClientId = db.prepare<[string, string], MessageRow>(
     'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?',
   );
-  // Two statements, not one with CASEs: SQLite rewrites every index on a column an UPDATE sets, even
-  // to the same value, and first_response_at and awaiting_agent_since sit in two of them.
-  // Run on every message: the conversation comes back as values, not as a row object (rows.ts).
-  const returningConversation = `RETURNING ${CONVERSATION_COLUMNS.join(', ')}`;
-  // The latest message's time and preview go in the same UPDATE that numbers it: no statement more per message.
-  const setLastMessage = `last_message_at = @at, last_message_text = @previewText, last_message_author_kind = @previewKind,
-       last_message_author_id = @previewAuthorId, last_message_internal = @previewInternal`;
-  const bumpSeq = db.prepare<BumpParams, unknown[]>(
-    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at, ${setLastMessage} WHERE id = @id ${returningConversation}`,
-  ).raw();
-  const bumpSeqAnswering = db.prepare<BumpParams, unknown[]>(
-    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at, ${setLastMessage},
-       first_response_at = COALESCE(first_response_at, @at), awaiting_agent_since = NULL
-     WHERE id = @id ${returningConversation}`,
-  ).raw();
-  // A system line (a transfer, an invitation) is numbered, but the chat's latest message stays what people wrote.
-  const bumpSeqOnly = db.prepare<Pick<BumpParams, 'at' | 'id'>, unknown[]>(
-    `UPDATE conversations SET last_seq = last_seq + 1, updated_at = @at WHERE id = @id ${returningConversation}`,
-  ).raw();
-  // Numbered after the conversation's last message; a resend (its clientId already stored) inserts
-  // nothing. Inserting first, rather than looking the clientId up first, saves a lookup per message.
-  const insertMessageWhere = (conversation: string) => db.prepare<Record<string, unknown>, InsertedMessage>(
-    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, author_name, text, internal, created_at, attachments_json, event_json)
-     SELECT @id, id, last_seq + 1, @clientId, @kind, @authorId, @authorName, @text, @internal, @createdAt, @attachments, @event
-       FROM conversations WHERE ${conversation}
-     ON CONFLICT (client_id, conversation_id) DO NOTHING
-     RETURNING seq, conversation_id`,
-  );
-  const insertNextMessage = insertMessageWhere('id = @conversationId');
-  // A visitor's message goes to their open chat, found by the same statement that stores it.
-  const insertIntoOpenConversation = insertMessageWhere("site_id = @siteId AND visitor_id = @visitorId AND status <> 'resolved'");
   // Prepared once per statement text: preparing is a large part of a small statement's cost.
   const prepared = new Map<string, Database.Statement<Record<string, unknown>, ConversationRow>>();
   const conditional = (sql: string) => {
@@ -113,66 +48,6 @@ export function sqliteConversations(db: Database.Database, { wal, afterAnnouncin
     if (!statement) prepared.set(sql, (statement = db.prepare<Record<string, unknown>, ConversationRow>(sql)));
     return statement;
   };
-
-  const resent = (stored: MessageRow): AppendedMessage => {
-    const conversation = byId.get(stored.conversation_id);
-    if (!conversation) throw new StoreConflictError('conversation does not exist');
-    return { message: toMessage(stored), created: false, conversation: toConversation(conversation) };
-  };
-
-  /** The message already stored under this clientId, answered as a resend; null when there is none. */
-  const storedResend = (conversationId: string | undefined, clientId: string): AppendedMessage | null => {
-    const row = conversationId === undefined ? undefined : messageByClientId.get(conversationId, clientId);
-    return row ? resent(row) : null;
-  };
-
-  /** The message just inserted, with its conversation as the new seq (and an agent's answer) left it. */
-  const afterInsert = (input: Omit<NewMessageRecord, 'conversationId'>, columns: MessageColumns, inserted: InsertedMessage): AppendedMessage => {
-    // An internal note is not an answer to the visitor: it neither counts as a response nor stops the clock.
-    const answersVisitor = columns.kind === 'agent' && columns.internal === 0;
-    const bumped = input.event
-      ? bumpSeqOnly.get({ at: columns.createdAt, id: inserted.conversation_id })
-      : (answersVisitor ? bumpSeqAnswering : bumpSeq).get({
-        at: columns.createdAt, id: inserted.conversation_id, ...previewColumns(messagePreviewOf(input)),
-      });
-    if (!bumped) throw new StoreConflictError('conversation does not exist');
-    const row: MessageRow = {
-      id: columns.id, conversation_id: inserted.conversation_id, seq: inserted.seq, client_id: columns.clientId,
-      author_kind: columns.kind, author_id: columns.authorId, author_name: columns.authorName, text: columns.text,
-      internal: columns.internal, created_at: columns.createdAt, attachments_json: columns.attachments,
-      event_json: columns.event,
-    };
-    return { message: toMessage(row), created: true, conversation: conversationFromValues(bumped) };
-  };
-
-  const appendOne = (input: NewMessageRecord): AppendedMessage => {
-    const columns = messageColumns(input);
-    const inserted = insertNextMessage.get({ ...columns, conversationId: input.conversationId });
-    if (inserted) return afterInsert(input, columns, inserted);
-    return storedResend(input.conversationId, input.clientId) ?? conflict('conversation does not exist');
-  };
-
-  const openIdOf = db.prepare<[string, string], string>(
-    "SELECT id FROM conversations WHERE site_id = ? AND visitor_id = ? AND status <> 'resolved'",
-  ).pluck();
-  const appendToOpenOne = ({ siteId, visitorId, ...message }: NewVisitorMessageRecord): AppendedMessage | null => {
-    const columns = messageColumns(message);
-    const inserted = insertIntoOpenConversation.get({ ...columns, siteId, visitorId });
-    if (inserted) return afterInsert(message, columns, inserted);
-    // Nothing inserted: no chat is open, or the open one already holds this message (a resend).
-    const conversationId = openIdOf.get(siteId, visitorId);
-    if (conversationId === undefined) return null;
-    return storedResend(conversationId, message.clientId) ?? conflict('message was neither stored nor found');
-  };
-
-  // Appends of one event-loop turn commit together, then one fdatasync off the main thread makes them
-  // durable before any is acknowledged (sqlite-wal-flush.ts). They are announced just before their
-  // COMMIT, which then runs while the announcements travel (see tellBeforeCommit).
-  const durably = {
-    around: <T>(commit: () => T) => withoutFsync(db, commit), durable: wal.durable, tellBeforeCommit: { afterTelling: afterAnnouncing },
-  };
-  const appendInGroup = groupCommit(db, appendOne, durably);
-  const appendToOpenInGroup = groupCommit(db, appendToOpenOne, durably);
 
   const openTx = db.transaction((input: NewConversationRecord) => {
     const existing = openOf.get(input.siteId, input.visitorId);
@@ -185,12 +60,6 @@ export function sqliteConversations(db: Database.Database, { wal, afterAnnouncin
     ).run(id, input.siteId, input.visitorId, input.visitorName, input.departmentId ?? null, input.locale, at, at, at);
     return { conversation: toConversation(byId.get(id) as ConversationRow), created: true };
   });
-
-  /** A resend answered from what is stored, after the write was refused: its listener has not run yet. */
-  const toldOnce = (stored: AppendedMessage, onStored?: OnAppendStored): AppendedMessage => {
-    onStored?.(stored);
-    return stored;
-  };
 
   /** Retries a read after a UNIQUE refusal raced us; otherwise rethrows. */
   function afterUniqueRace<T>(error: unknown, readBack: () => T | null): T {
@@ -371,20 +240,10 @@ export function sqliteConversations(db: Database.Database, { wal, afterAnnouncin
     },
 
     async appendMessage(input, onStored) {
-      try {
-        return await appendInGroup.write(input, onStored);
-      } catch (error) {
-        return toldOnce(afterUniqueRace(error, () => storedResend(input.conversationId, input.clientId)), onStored);
-      }
+      return appends.append.write(input, onStored);
     },
     async appendToOpenConversation(input, onStored) {
-      try {
-        return await appendToOpenInGroup.write(input, (appended) => appended && onStored?.(appended));
-      } catch (error) {
-        // A resend racing its first attempt (another process on the file): answer with the stored one.
-        const stored = afterUniqueRace(error, () => storedResend(openIdOf.get(input.siteId, input.visitorId), input.clientId));
-        return toldOnce(stored, onStored);
-      }
+      return appends.appendToOpen.write(input, (appended) => appended && onStored?.(appended));
     },
     async findMessageByClientId(conversationId, clientId) {
       const row = messageByClientId.get(conversationId, clientId);

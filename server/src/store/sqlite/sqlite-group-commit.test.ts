@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { groupCommit } from './sqlite-group-commit';
+import { groupCommit, plannedGroupCommit, type PlannedWrite } from './sqlite-group-commit';
 
 describe('sqlite group commit', () => {
   let dir: string;
@@ -100,29 +100,56 @@ describe('sqlite group commit', () => {
     expect(storedLines()).toEqual(['seen', 'listener fails', 'unheard']);
   });
 
-  describe('telling before the commit', () => {
-    it('tells each write once all of the batch went in, then calls afterTelling, all before other readers see it', async () => {
+  describe('planned before written', () => {
+    const addLine = () => writer.prepare('INSERT INTO lines (text) VALUES (?)');
+    /** Plans each line by reading alone; refuses one named "refused" at planning. */
+    const planLines = (texts: readonly string[]): PlannedWrite<string>[] => {
+      const add = addLine();
+      return texts.map((text) =>
+        text === 'refused' ? { ok: false, error: new Error('refused at planning') } : { ok: true, value: text, write: () => add.run(text) });
+    };
+    const linesInWriter = () => writer.prepare('SELECT COUNT(*) FROM lines').pluck().get();
+
+    it('tells every planned write, then calls afterTelling, before any of them is written; answers once committed', async () => {
       const order: string[] = [];
-      const lines = groupCommit(writer, insert(writer), {
-        tellBeforeCommit: { afterTelling: () => order.push(`let out, visible: ${storedLines().length}`) },
-      });
-      const tell = (text: string) => order.push(`${text}, visible: ${storedLines().length}`);
+      const lines = plannedGroupCommit(writer, planLines, { afterTelling: () => order.push(`let out, written: ${linesInWriter()}`) });
+      const tell = (text: string) => order.push(`${text}, written: ${linesInWriter()}`);
       const answers = await Promise.all([lines.write('a', tell), lines.write('b', tell)]);
       expect(answers).toEqual(['a', 'b']);
-      expect(order).toEqual(['a, visible: 0', 'b, visible: 0', 'let out, visible: 0']);
+      expect(order).toEqual(['a, written: 0', 'b, written: 0', 'let out, written: 0']);
       expect(storedLines()).toEqual(['a', 'b']);
     });
 
-    it('refuses the whole batch, telling no one twice, when the commit fails after telling', async () => {
+    it('refuses alone, untold, a write its plan refuses', async () => {
+      const lines = plannedGroupCommit(writer, planLines);
+      const told: string[] = [];
+      const results = await Promise.allSettled(['x', 'refused', 'y'].map((text) => lines.write(text, (t) => told.push(t))));
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(told).toEqual(['x', 'y']);
+      expect(storedLines()).toEqual(['x', 'y']);
+    });
+
+    it('refuses the whole batch, telling no one twice, when a write fails after telling', async () => {
+      // The plan does not look for the duplicate: its INSERT fails, after the listeners heard.
+      const lines = plannedGroupCommit(writer, planLines);
+      const told: string[] = [];
+      const results = await Promise.allSettled(['p', 'dup', 'dup'].map((text) => lines.write(text, (t) => told.push(t))));
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect(told).toEqual(['p', 'dup', 'dup']);
+      expect(storedLines()).toEqual([]);
+      expect(await lines.write('p')).toBe('p');
+    });
+
+    it('refuses the whole batch when its COMMIT fails after telling', async () => {
       // A deferred foreign key is checked only at COMMIT: an orphan row slipped in while telling
       // makes that one commit fail, though each write alone would commit.
       writer.exec(`CREATE TABLE owners (name TEXT PRIMARY KEY); INSERT INTO owners VALUES ('ann');
         CREATE TABLE pets (owner TEXT REFERENCES owners(name) DEFERRABLE INITIALLY DEFERRED)`);
       writer.pragma('foreign_keys = ON');
       const addPet = writer.prepare('INSERT INTO pets (owner) VALUES (?)');
-      const pets = groupCommit(writer, (owner: string) => addPet.run(owner).changes, {
-        tellBeforeCommit: { afterTelling: () => addPet.run('nobody') },
-      });
+      const planPets = (owners: readonly string[]): PlannedWrite<string>[] =>
+        owners.map((owner) => ({ ok: true, value: owner, write: () => addPet.run(owner) }));
+      const pets = plannedGroupCommit(writer, planPets, { afterTelling: () => addPet.run('nobody') });
       const told: string[] = [];
       const results = await Promise.allSettled(['ann', 'ann'].map((owner, i) => pets.write(owner, () => told.push(`${owner} ${i}`))));
       expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
@@ -130,15 +157,17 @@ describe('sqlite group commit', () => {
       expect(reader.prepare('SELECT COUNT(*) FROM pets').pluck().get()).toBe(0);
     });
 
-    it('tells a batch holding a failing write only after its commit, and only the writes stored', async () => {
-      let letOut = 0;
-      const lines = groupCommit(writer, insert(writer), { tellBeforeCommit: { afterTelling: () => (letOut += 1) } });
-      const told: { text: string; visible: unknown[] }[] = [];
-      const tell = (text: string) => told.push({ text, visible: storedLines() });
-      const results = await Promise.allSettled([lines.write('x', tell), lines.write('x', tell), lines.write('y', tell)]);
-      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-      expect(told).toEqual([{ text: 'x', visible: ['x', 'y'] }, { text: 'y', visible: ['x', 'y'] }]);
-      expect(letOut).toBe(0);
+    it('answers only once the batch is durable', async () => {
+      let flush: () => void = () => undefined;
+      const durable = () => new Promise<void>((resolve) => (flush = resolve));
+      const lines = plannedGroupCommit(writer, planLines, { durable });
+      let answered = false;
+      const answer = lines.write('slow').then((value) => ((answered = true), value));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(storedLines()).toEqual(['slow']);
+      expect(answered).toBe(false);
+      flush();
+      expect(await answer).toBe('slow');
     });
   });
 

@@ -1,7 +1,7 @@
 /**
  * Group commit: writes asked for in the same event-loop turn share one SQLite transaction, so one
  * fsync makes all of them durable, and each caller hears back only after it. A caller may also hear,
- * earlier, that its write is stored: after its commit, or (`tellBeforeCommit`) just before it.
+ * earlier, that its write is stored: after its commit, or, for planned writes, before they even run.
  */
 import type Database from 'better-sqlite3';
 
@@ -17,9 +17,9 @@ type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 export interface GroupCommit<I, O> {
   /**
    * Queues the write; resolves once the transaction holding it has committed (and is durable, with
-   * `durable`). `stored` runs before that: once it has committed, or with `tellBeforeCommit` once
-   * every write of the batch has run, just before the COMMIT. A listener that throws fails that
-   * write's promise (the write stays stored).
+   * `durable`). `stored` runs before that: once it has committed, or for a planned write once the
+   * batch is planned, before any of it is written. A listener that throws fails that write's promise
+   * (the write stays stored).
    */
   write(input: I, stored?: (output: O) => void): Promise<O>;
 }
@@ -32,73 +32,25 @@ export interface GroupCommitOptions {
    * A batch whose flush fails is refused, though committed: a resend finds it by its idempotency key.
    */
   durable?: () => Promise<void>;
-  /**
-   * Tell the listeners of a batch whose writes all went in before its COMMIT, in the same synchronous
-   * run, then call `afterTelling` (to let out at once what they queued, such as corked socket writes):
-   * what they send travels while SQLite commits. A message reaches its readers a commit sooner (about
-   * a tenth of the relay's median at 5,000 chats). The price: if that COMMIT fails (a full or failing
-   * disk), the batch is refused whole and its listeners were told of writes that are not stored. A
-   * batch with a failing write is retried with savepoints and told after its commit, as without this.
-   */
-  tellBeforeCommit?: { afterTelling: () => void };
 }
 
 /**
- * `writeOne` runs inside the shared transaction. One write that throws is rolled back and rejected
- * alone, and the others still commit: the batch is first tried as is (a savepoint per write costs two
- * statements each, and writes seldom fail), and only if a write throws is it run again with each
- * write in a savepoint of its own. So `writeOne` may run twice; only its database effects may count.
+ * Collects the writes asked for in one event-loop turn and hands them to `runBatch` together, which
+ * answers each (throwing refuses them all); callers hear back once the batch is durable.
  */
-export function groupCommit<I, O>(
-  db: Database.Database,
-  writeOne: (input: I) => O,
-  { around = (commit) => commit(), durable, tellBeforeCommit }: GroupCommitOptions = {},
-): GroupCommit<I, O> {
+function perTurn<I, O>(runBatch: (batch: Pending<I, O>[]) => Outcome<O>[], durable?: () => Promise<void>): GroupCommit<I, O> {
   let pending: Pending<I, O>[] = [];
-  const one = db.transaction(writeOne);
-  /** Whether a batch's listeners have heard already (set before its COMMIT, so known even if that fails). */
-  interface Telling { early: boolean }
-  const together = db.transaction((batch: Pending<I, O>[], telling: Telling): Outcome<O>[] => {
-    const outcomes: Outcome<O>[] = batch.map((item) => ({ ok: true, value: writeOne(item.input) }));
-    if (!tellBeforeCommit) return outcomes;
-    telling.early = true;
-    const told = tellAll(batch, outcomes);
-    tellBeforeCommit.afterTelling();
-    return told;
-  });
-  const eachAlone = db.transaction((batch: Pending<I, O>[]): Outcome<O>[] =>
-    batch.map((item) => {
-      try {
-        return { ok: true, value: one(item.input) };
-      } catch (error) {
-        return { ok: false, error };
-      }
-    }),
-  );
-  const all = (batch: Pending<I, O>[], telling: Telling): Outcome<O>[] => {
-    try {
-      return together.immediate(batch, telling);
-    } catch (error) {
-      // Its COMMIT failed after the listeners heard: running the writes again would tell them twice.
-      if (telling.early) throw error;
-      // Rolled back whole: again, so that only the failing write is refused.
-      return eachAlone.immediate(batch);
-    }
-  };
 
   function commitPending(): void {
     const batch = pending;
     pending = [];
-    const telling: Telling = { early: false };
     let outcomes: Outcome<O>[];
     try {
-      outcomes = around(() => all(batch, telling));
+      outcomes = runBatch(batch);
     } catch (error) {
-      // The commit itself failed (busy, disk full, closed): nothing of the batch is stored.
       for (const item of batch) item.reject(error);
       return;
     }
-    if (!telling.early) outcomes = tellAll(batch, outcomes);
     const answer = () =>
       outcomes.forEach((outcome, i) => {
         const item = batch[i] as Pending<I, O>;
@@ -121,6 +73,75 @@ export function groupCommit<I, O>(
       });
     },
   };
+}
+
+/**
+ * `writeOne` runs inside the shared transaction. One write that throws is rolled back and rejected
+ * alone, and the others still commit: the batch is first tried as is (a savepoint per write costs two
+ * statements each, and writes seldom fail), and only if a write throws is it run again with each
+ * write in a savepoint of its own. So `writeOne` may run twice; only its database effects may count.
+ * Listeners are told once the batch has committed.
+ */
+export function groupCommit<I, O>(
+  db: Database.Database,
+  writeOne: (input: I) => O,
+  { around = (commit) => commit(), durable }: GroupCommitOptions = {},
+): GroupCommit<I, O> {
+  const one = db.transaction(writeOne);
+  const together = db.transaction((batch: Pending<I, O>[]): Outcome<O>[] =>
+    batch.map((item) => ({ ok: true, value: writeOne(item.input) })),
+  );
+  const eachAlone = db.transaction((batch: Pending<I, O>[]): Outcome<O>[] =>
+    batch.map((item) => {
+      try {
+        return { ok: true, value: one(item.input) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+  const all = (batch: Pending<I, O>[]): Outcome<O>[] => {
+    try {
+      return together.immediate(batch);
+    } catch {
+      // Rolled back whole: again, so that only the failing write is refused.
+      return eachAlone.immediate(batch);
+    }
+  };
+  return perTurn((batch) => tellAll(batch, around(() => all(batch))), durable);
+}
+
+/** A write decided by reads alone: what it will store, and the statements that store it. */
+export type PlannedWrite<O> = { ok: true; value: O; write: () => void } | { ok: false; error: unknown };
+
+export interface PlannedGroupCommitOptions extends GroupCommitOptions {
+  /** Called once the batch's listeners have heard, before its writes run: lets out what they queued. */
+  afterTelling?: () => void;
+}
+
+/**
+ * A group commit whose writes are planned before any of them runs, so that their listeners hear at
+ * once and what they send (announcements to sockets) travels while SQLite writes and commits.
+ * `planBatch` only reads, inside the batch's write transaction (BEGIN IMMEDIATE: no other connection
+ * can write in between), and decides every write of the batch, each seeing the ones planned before
+ * it; a write it refuses is refused alone, with nothing to roll back. Then the listeners of the
+ * planned writes are told, `afterTelling` runs, and the writes run and commit. If one of them or the
+ * COMMIT fails (a full or failing disk), the whole batch is refused and not retried, so nobody is told
+ * twice; its listeners were then told of writes that are not stored.
+ */
+export function plannedGroupCommit<I, O>(
+  db: Database.Database,
+  planBatch: (inputs: readonly I[]) => PlannedWrite<O>[],
+  { around = (commit) => commit(), durable, afterTelling = () => undefined }: PlannedGroupCommitOptions = {},
+): GroupCommit<I, O> {
+  const planTellAndWrite = db.transaction((batch: Pending<I, O>[]): Outcome<O>[] => {
+    const plans = planBatch(batch.map((item) => item.input));
+    const told = tellAll(batch, plans);
+    afterTelling();
+    for (const plan of plans) if (plan.ok) plan.write();
+    return told;
+  });
+  return perTurn((batch) => around(() => planTellAndWrite.immediate(batch)), durable);
 }
 
 /** Tells each write's listener of its outcome; a listener that throws turns it into a failure. */

@@ -28,7 +28,7 @@ import { sqlitePrivacy } from './sqlite-privacy';
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests that need no file. */
   filename: string;
-  /** See SqliteConversationOptions: what to let out after a commit's messages are announced. */
+  /** See MessageAppendOptions: what to let out once a batch's messages are announced, before they are written. */
   afterAnnouncing?: () => void;
 }
 
