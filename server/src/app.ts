@@ -78,7 +78,7 @@ export interface ParleyAppOptions {
   messageLimits?: { perVisitorPerMinute: number; perAddressPerMinute: number };
   /**
    * Coalesces the writes to each agent console. main.ts shares it with the SQLite store, which lets
-   * a commit's announcements out before the commit runs; a coalescer of the app's own when absent.
+   * a batch's announcements out before SQLite writes its messages; a coalescer of the app's own when absent.
    */
   writeCoalescer?: WriteCoalescer;
 }

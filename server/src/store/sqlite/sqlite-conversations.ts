@@ -25,9 +25,7 @@ const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visit
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
 const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = @agentId AND c.status = 'assigned') < @maxChats`;
 
-export type SqliteConversationOptions = MessageAppendOptions;
-
-export function sqliteConversations(db: Database.Database, options: SqliteConversationOptions): ConversationStore {
+export function sqliteConversations(db: Database.Database, options: MessageAppendOptions): ConversationStore {
   const appends = sqliteMessageAppends(db, options);
   const byId = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
   // Asked once per site on every routing sweep: prepared once.
