@@ -75,8 +75,8 @@ export function createStoreRateLimiter({ store, now = () => new Date() }: StoreR
   }
 
   /** The decision on the first of the `by` hits just counted (the one spent now). */
-  const decision = (rule: RateLimitRule, counted: RateCounter & { by?: number }, at: Date): RateDecision => {
-    const count = counted.count - (counted.by ?? 1) + 1;
+  const decision = (rule: RateLimitRule, counted: RateCounter, at: Date, by = 1): RateDecision => {
+    const count = counted.count - by + 1;
     return { allowed: count <= rule.limit, count, retryAfterMs: Math.max(0, Date.parse(counted.resetAt) - at.getTime()) };
   };
 
@@ -101,7 +101,7 @@ export function createStoreRateLimiter({ store, now = () => new Date() }: StoreR
       const hit = hits[i] as (typeof hits)[number];
       const rule = (checks[i] as Check)[0];
       if (rule.reserve) reservations.keep(hit.key, counter, hit);
-      return decision(rule, { ...counter, by: hit.by }, at);
+      return decision(rule, counter, at, hit.by);
     });
   }
 
