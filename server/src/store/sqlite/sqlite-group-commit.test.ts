@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { groupCommit, plannedGroupCommit, type PlannedWrite } from './sqlite-group-commit';
+import { groupCommit, plannedGroupCommit, type GroupCommit, type PlannedWrite } from './sqlite-group-commit';
 
 describe('sqlite group commit', () => {
   let dir: string;
@@ -109,6 +109,12 @@ describe('sqlite group commit', () => {
         text === 'refused' ? { ok: false, error: new Error('refused at planning') } : { ok: true, value: text, write: () => add.run(text) });
     };
     const linesInWriter = () => writer.prepare('SELECT COUNT(*) FROM lines').pluck().get();
+    /** Writes the texts in one turn; how each ended, and what the listeners were told, in order. */
+    async function writeTogether(lines: GroupCommit<string, string>, texts: readonly string[]) {
+      const told: string[] = [];
+      const results = await Promise.allSettled(texts.map((text) => lines.write(text, (t) => told.push(t))));
+      return { statuses: results.map((r) => r.status), told };
+    }
 
     it('tells every planned write, then calls afterTelling, before any of them is written; answers once committed', async () => {
       const order: string[] = [];
@@ -121,10 +127,8 @@ describe('sqlite group commit', () => {
     });
 
     it('refuses alone, untold, a write its plan refuses', async () => {
-      const lines = plannedGroupCommit(writer, planLines);
-      const told: string[] = [];
-      const results = await Promise.allSettled(['x', 'refused', 'y'].map((text) => lines.write(text, (t) => told.push(t))));
-      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const { statuses, told } = await writeTogether(plannedGroupCommit(writer, planLines), ['x', 'refused', 'y']);
+      expect(statuses).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect(told).toEqual(['x', 'y']);
       expect(storedLines()).toEqual(['x', 'y']);
     });
@@ -132,9 +136,8 @@ describe('sqlite group commit', () => {
     it('refuses the whole batch, telling no one twice, when a write fails after telling', async () => {
       // The plan does not look for the duplicate: its INSERT fails, after the listeners heard.
       const lines = plannedGroupCommit(writer, planLines);
-      const told: string[] = [];
-      const results = await Promise.allSettled(['p', 'dup', 'dup'].map((text) => lines.write(text, (t) => told.push(t))));
-      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      const { statuses, told } = await writeTogether(lines, ['p', 'dup', 'dup']);
+      expect(statuses).toEqual(['rejected', 'rejected', 'rejected']);
       expect(told).toEqual(['p', 'dup', 'dup']);
       expect(storedLines()).toEqual([]);
       expect(await lines.write('p')).toBe('p');
