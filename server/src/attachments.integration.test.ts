@@ -16,16 +16,12 @@ jest.setTimeout(30_000);
 
 let server: TestServer;
 let adminToken: string;
-const sockets: { disconnect(): void }[] = [];
 
 beforeEach(async () => {
   server = await startTestServer();
   adminToken = (await login(server.url, server.admin.email, server.admin.password)).token;
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((socket) => socket.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 interface VisitorHeaders {
   [ATTACHMENT_HEADERS.visitorToken]: string;
@@ -34,13 +30,13 @@ interface VisitorHeaders {
 
 async function visitorOn(target: TestServer = server): Promise<{ socket: VisitorClient; headers: VisitorHeaders }> {
   const { socket, session } = await connectVisitor(target.url, { siteKey: target.site.key });
-  sockets.push(socket);
+  server.track(socket);
   return { socket, headers: { [ATTACHMENT_HEADERS.visitorToken]: session.visitorToken, [ATTACHMENT_HEADERS.siteKey]: target.site.key } };
 }
 
 async function adminConsole(): Promise<AgentClient> {
   const socket = await connectAgent(server.url, adminToken);
-  sockets.push(socket);
+  server.track(socket);
   return socket;
 }
 
@@ -329,7 +325,7 @@ test('files and their messages survive a restart', async () => {
   expect(response.status).toBe(200);
   expect(Buffer.from(await response.arrayBuffer()).equals(PNG_1x1)).toBe(true);
   const again = await connectVisitor(server.url, { siteKey: server.site.key, visitorToken: visitor.headers[ATTACHMENT_HEADERS.visitorToken] });
-  sockets.push(again.socket);
+  server.track(again.socket);
   const history = unwrap(await again.socket.emitWithAck('conversation:history', {}));
   expect(history?.messages.at(-1)?.attachments).toEqual([attachment]);
 });

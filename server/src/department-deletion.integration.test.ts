@@ -6,16 +6,12 @@ import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
 let adminToken: string;
-const sockets: { disconnect(): void }[] = [];
 
 beforeEach(async () => {
   server = await startTestServer();
   adminToken = (await login(server.url, server.admin.email, server.admin.password)).token;
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
   apiRequest(server.url, path, { ...init, token: init.token ?? adminToken });
@@ -30,7 +26,7 @@ test('a department with an open chat is refused with 409 and what to move first;
   const billing = await createDepartment('Billing');
   const sam = await addAgent(server, { name: 'Sam', departmentIds: [sales.id] });
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(sam.socket, visitor);
+  server.track(sam.socket, visitor);
   const { conversationId } = unwrap(
     await visitor.emitWithAck('message:send', { clientId: 'dept-del-000001', text: 'About my order', departmentId: sales.id }),
   );
@@ -61,7 +57,7 @@ test('a department with an open chat is refused with 409 and what to move first;
 test('only admins delete; a malformed id is 400, an unknown or another site\'s department 404', async () => {
   const sales = await createDepartment('Sales');
   const plain = await addAgent(server, { name: 'Plain' });
-  sockets.push(plain.socket);
+  server.track(plain.socket);
   const agentToken = (await login(server.url, plain.agent.email, 'test agent password')).token;
 
   const forbidden = await api(`/admin/departments/${sales.id}`, { method: 'DELETE', token: agentToken });

@@ -8,19 +8,15 @@ import { startTestServer, type TestServer } from './test-support/test-server';
 let server: TestServer;
 let adminToken: string;
 let agentToken: string;
-const sockets: { disconnect(): void }[] = [];
 
 beforeEach(async () => {
   server = await startTestServer();
   adminToken = (await login(server.url, server.admin.email, server.admin.password)).token;
   const agent = await addAgent(server, { name: 'Reader' });
-  sockets.push(agent.socket);
+  server.track(agent.socket);
   agentToken = (await login(server.url, agent.agent.email, 'test agent password')).token;
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 const api = (path: string, init: { method?: string; body?: unknown; token?: string | null } = {}) =>
   fetch(`${server.url}/api${path}`, {
@@ -38,7 +34,7 @@ const json = async <T>(response: Response, status: number): Promise<T> => {
 
 async function visitor(locale: string): Promise<VisitorClient> {
   const { socket } = await connectVisitor(server.url, { siteKey: server.site.key, locale });
-  sockets.push(socket);
+  server.track(socket);
   return socket;
 }
 

@@ -5,19 +5,15 @@ import { connectVisitor, eventMatching, unwrap } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
-const sockets: { disconnect(): void }[] = [];
 beforeEach(async () => {
   server = await startTestServer();
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((socket) => socket.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 test("an internal note's text reaches agents' chat lists but nothing the visitor is sent", async () => {
   const ann = await addAgent(server, { name: 'Ann' });
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(ann.socket, visitor);
+  server.track(ann.socket, visitor);
   const visitorFrames: string[] = [];
   visitor.onAny((event: string, ...args: unknown[]) => visitorFrames.push(`${event} ${JSON.stringify(args)}`));
   const assigned = eventMatching<Conversation>(visitor, 'conversation:updated', (c) => c.status === 'assigned');

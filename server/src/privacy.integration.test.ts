@@ -12,27 +12,23 @@ jest.setTimeout(30_000);
 let server: TestServer;
 let adminToken: string;
 let clock: Date;
-const sockets: { disconnect(): void }[] = [];
 
 beforeEach(async () => {
   clock = new Date();
   server = await startTestServer({ now: () => clock });
   adminToken = (await login(server.url, server.admin.email, server.admin.password)).token;
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((socket) => socket.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 async function visitor(): Promise<{ socket: VisitorClient; token: string; id: string }> {
   const { socket, session } = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(socket);
+  server.track(socket);
   return { socket, token: session.visitorToken, id: session.visitorId };
 }
 
 async function adminConsole(): Promise<AgentClient> {
   const socket = await connectAgent(server.url, adminToken);
-  sockets.push(socket);
+  server.track(socket);
   return socket;
 }
 
@@ -114,7 +110,7 @@ test('erasing a contact removes records and files, ends their widget, clears age
   expect(download.status).toBe(404);
   // Her old token is unknown now: the widget starts as a new visitor.
   const back = await connectVisitor(server.url, { siteKey: server.site.key, visitorToken: vera.token });
-  sockets.push(back.socket);
+  server.track(back.socket);
   expect(back.session.visitorId).not.toBe(vera.id);
 
   // Otto is untouched.

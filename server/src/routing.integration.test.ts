@@ -6,20 +6,16 @@ import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
 let clockOffsetMs = 0;
-const sockets: { disconnect(): void }[] = [];
 
 beforeEach(async () => {
   clockOffsetMs = 0;
   server = await startTestServer({ now: () => new Date(Date.now() + clockOffsetMs) });
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((socket) => socket.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 async function visitorWrites(text: string, locale?: string): Promise<{ socket: VisitorClient; conversationId: string }> {
   const { socket } = await connectVisitor(server.url, { siteKey: server.site.key, ...(locale ? { locale } : {}) });
-  sockets.push(socket);
+  server.track(socket);
   const message = unwrap(await socket.emitWithAck('message:send', { clientId: `c-${Math.random().toString(36).slice(2, 12)}`, text }));
   return { socket, conversationId: message.conversationId };
 }
@@ -33,7 +29,7 @@ async function assignments(): Promise<Map<string, number>> {
 
 async function connectedAgent(options: Parameters<typeof addAgent>[1]) {
   const connected = await addAgent(server, options);
-  sockets.push(connected.socket);
+  server.track(connected.socket);
   return connected;
 }
 
@@ -61,7 +57,7 @@ test('a waiting visitor sees their place; when a slot frees, the longest waiting
   const { socket: agentSocket, agent } = await connectedAgent({ name: 'Solo', maxChats: 1 });
   const first = await visitorWrites('first');
   const secondVisitor = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(secondVisitor.socket);
+  server.track(secondVisitor.socket);
   const secondPosition = nextEvent<QueuePosition>(secondVisitor.socket, 'queue:position');
   unwrap(await secondVisitor.socket.emitWithAck('message:send', { clientId: 'second-0001', text: 'second' }));
   expect(await secondPosition).toMatchObject({ position: 1 });

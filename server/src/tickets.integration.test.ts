@@ -8,22 +8,18 @@ import { startTestServer, type TestServer } from './test-support/test-server';
 let server: TestServer;
 let clockOffsetMs = 0;
 let admin: AgentClient;
-const sockets: { disconnect(): void }[] = [];
 
 beforeEach(async () => {
   clockOffsetMs = 0;
   server = await startTestServer({ now: () => new Date(Date.now() + clockOffsetMs) });
   admin = await connectAgent(server.url, (await login(server.url, server.admin.email, server.admin.password)).token);
-  sockets.push(admin);
+  server.track(admin);
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 async function visitor(identity?: { name: string; email: string }, locale = 'ru-RU'): Promise<VisitorClient> {
   const { socket } = await connectVisitor(server.url, { siteKey: server.site.key, locale });
-  sockets.push(socket);
+  server.track(socket);
   if (identity) unwrap(await socket.emitWithAck('visitor:identify', identity));
   return socket;
 }
@@ -77,7 +73,7 @@ test("an unnamed visitor's lines in the ticket's transcript are labelled in the 
 /** A visitor (in Spanish) whose chat holds one picture and no text, ended unanswered: its ticket's subject. */
 async function subjectOfPictureOnlyChat(name: string | null): Promise<string> {
   const { socket, session } = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'es-ES' });
-  sockets.push(socket);
+  server.track(socket);
   if (name) unwrap(await socket.emitWithAck('visitor:identify', { name, email: `${name.toLowerCase()}@example.test` }));
   const response = await fetch(`${server.url}/api/attachments`, {
     method: 'POST',
@@ -358,7 +354,7 @@ test("a pending ticket's SLA clocks stand still until it stops waiting on the re
 
 test('ticket filters, views, search and bulk update', async () => {
   const helper = await addAgent(server, { name: 'Helper' });
-  sockets.push(helper.socket);
+  server.track(helper.socket);
   const customer = await visitor();
   for (const message of ['Refund please', 'Broken link', 'Invoice copy']) {
     unwrap(await customer.emitWithAck('ticket:create', { email: 'many@example.test', message }));

@@ -5,14 +5,10 @@ import { connectAgent, connectVisitor, eventMatching, login, unwrap } from './te
 import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
-const sockets: { disconnect(): void }[] = [];
 beforeEach(async () => {
   server = await startTestServer();
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 test('the public config carries looks, pre-chat form, contact card, departments and availability', async () => {
   const sales = await server.store.createDepartment({ siteId: server.site.id, name: 'Sales' });
@@ -74,7 +70,7 @@ test('the site\'s languages: the config offers them; a default the site does not
 test('a department chosen in the pre-chat form routes the conversation; an unknown one is refused', async () => {
   const support = await server.store.createDepartment({ siteId: server.site.id, name: 'Support' });
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(visitor);
+  server.track(visitor);
   const bad = await visitor.emitWithAck('message:send', { clientId: 'dept-msg-0001', text: 'hi', departmentId: 'unknown-dept-id' });
   expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   const sent = unwrap(await visitor.emitWithAck('message:send', { clientId: 'dept-msg-0002', text: 'hi', departmentId: support.id }));
@@ -84,7 +80,7 @@ test('a department chosen in the pre-chat form routes the conversation; an unkno
 test('the visitor rates an ended chat, and asks for the transcript by e-mail', async () => {
   const agent = await connectAgent(server.url, (await login(server.url, server.admin.email, server.admin.password)).token);
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'be' });
-  sockets.push(agent, visitor);
+  server.track(agent, visitor);
   const { conversationId } = unwrap(await visitor.emitWithAck('message:send', { clientId: 'rate-msg-0001', text: 'Прывітанне' }));
   unwrap(await agent.emitWithAck('message:send', { conversationId, clientId: 'rate-msg-0002', text: 'Добры дзень!' }));
 
@@ -108,7 +104,7 @@ test('the visitor rates an ended chat, and asks for the transcript by e-mail', a
 test('the transcript of a chat that became a ticket joins that ticket\'s e-mail thread', async () => {
   const agent = await connectAgent(server.url, (await login(server.url, server.admin.email, server.admin.password)).token);
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'ru' });
-  sockets.push(agent, visitor);
+  server.track(agent, visitor);
   unwrap(await visitor.emitWithAck('visitor:identify', { name: 'Анна', email: 'anna@example.test' }));
   const { conversationId } = unwrap(await visitor.emitWithAck('message:send', { clientId: 'thread-msg-0001', text: 'Принтер не печатает' }));
   unwrap(await agent.emitWithAck('conversation:escalate', { conversationId }));
@@ -123,12 +119,12 @@ test('the transcript of a chat that became a ticket joins that ticket\'s e-mail 
 
 test('a visitor looking at the offline form learns at once when an agent comes online, and when everyone is away', async () => {
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(visitor);
+  server.track(visitor);
   expect(unwrap(await visitor.emitWithAck('site:status', {}))).toEqual({ agentsOnline: false, openNow: true });
 
   const online = eventMatching<SiteAvailability>(visitor, 'site:availability', (a) => a.agentsOnline);
   const { socket: agent } = await addAgent(server, { name: 'Olga' });
-  sockets.push(agent);
+  server.track(agent);
   expect(await online).toEqual({ agentsOnline: true, openNow: true });
 
   const away = eventMatching<SiteAvailability>(visitor, 'site:availability', (a) => !a.agentsOnline);
@@ -142,7 +138,7 @@ test('e-mails follow the conversation\'s language: a returning visitor whose pan
   first.socket.disconnect();
   // Back later: the site now offers German only, so the panel speaks German.
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key, visitorToken: first.session.visitorToken, locale: 'de' });
-  sockets.push(agent, visitor);
+  server.track(agent, visitor);
   const { conversationId } = unwrap(await visitor.emitWithAck('message:send', { clientId: 'lang-msg-0001', text: 'Hallo' }));
   expect((await server.store.findConversation(conversationId))?.locale).toBe('de');
   unwrap(await agent.emitWithAck('message:send', { conversationId, clientId: 'lang-msg-0002', text: 'Guten Tag!' }));

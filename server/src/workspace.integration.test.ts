@@ -6,25 +6,21 @@ import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
 let adminToken: string;
-const sockets: { disconnect(): void }[] = [];
 
 beforeEach(async () => {
   server = await startTestServer();
   adminToken = (await login(server.url, server.admin.email, server.admin.password)).token;
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
   apiRequest(server.url, path, { ...init, token: init.token ?? adminToken });
 
 test('agents see where the visitor is, who they say they are, their browser and earlier chats', async () => {
   const admin = await connectAgent(server.url, adminToken);
-  sockets.push(admin);
+  server.track(admin);
   const { socket: visitor, session } = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'de-DE' });
-  sockets.push(visitor);
+  server.track(visitor);
   const moved = eventMatching<VisitorProfile>(admin, 'visitor:updated', (v) => v.pageUrl === 'https://shop.example/cart');
   visitor.emit('visitor:context', { pageUrl: 'https://shop.example/cart', pageTitle: 'Cart', referrer: 'https://search.example/?q=tea' });
   await moved;
@@ -50,7 +46,7 @@ test('agents see where the visitor is, who they say they are, their browser and 
 test('a javascript: page URL is refused and changes nothing', async () => {
   const admin = await connectAgent(server.url, adminToken);
   const { socket: visitor, session } = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(admin, visitor);
+  server.track(admin, visitor);
   visitor.emit('visitor:context', { pageUrl: 'javascript:alert(1)', pageTitle: 'x', referrer: '' });
   unwrap(await visitor.emitWithAck('message:send', { clientId: 'ctx-msg-0002', text: 'hi' }));
   const profile = unwrap(await admin.emitWithAck('visitor:profile', { visitorId: session.visitorId }));
@@ -60,7 +56,7 @@ test('a javascript: page URL is refused and changes nothing', async () => {
 test('canned replies: shared ones by admins, personal ones by anyone, unique shortcuts per scope', async () => {
   const admin = await connectAgent(server.url, adminToken);
   const helper = await addAgent(server, { name: 'Helper' });
-  sockets.push(admin, helper.socket);
+  server.track(admin, helper.socket);
   unwrap(await admin.emitWithAck('canned:save', { shortcut: 'hello', text: 'Hello! How can I help you today?' }));
   const duplicate = await admin.emitWithAck('canned:save', { shortcut: 'hello', text: 'again' });
   expect(duplicate).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
@@ -78,10 +74,10 @@ test('canned replies: shared ones by admins, personal ones by anyone, unique sho
 test('a resolved chat can be reopened, and an invited agent may write in it', async () => {
   const admin = await connectAgent(server.url, adminToken);
   const helper = await addAgent(server, { name: 'Helper' });
-  sockets.push(admin, helper.socket);
+  server.track(admin, helper.socket);
   await helper.socket.emitWithAck('agent:status', { status: 'away' });
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(visitor);
+  server.track(visitor);
   const { conversationId } = unwrap(await visitor.emitWithAck('message:send', { clientId: 'inv-msg-0001', text: 'help' }));
 
   const outsider = await helper.socket.emitWithAck('message:send', { conversationId, clientId: 'inv-msg-0002', text: 'me?' });
@@ -98,7 +94,7 @@ test('a resolved chat can be reopened, and an invited agent may write in it', as
 
 test('admins create agents and departments; agents may not; bad bodies get 400', async () => {
   const colleague = await addAgent(server, { name: 'Colleague' });
-  sockets.push(colleague.socket);
+  server.track(colleague.socket);
   const heard = eventMatching<Agent>(colleague.socket, 'agent:updated', (agent) => agent.email === 'new@example.test');
   const created = await api('/admin/agents', {
     method: 'POST', body: { email: 'new@example.test', name: 'New Agent', password: 'a long password', role: 'agent', languages: ['es'], maxChats: 3 },
@@ -135,7 +131,7 @@ test('admins create agents and departments; agents may not; bad bodies get 400',
 test('deactivating an agent ends their sessions at once and hands their chats back', async () => {
   const leaving = await addAgent(server, { name: 'Leaving' });
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(visitor);
+  server.track(visitor);
   const { conversationId } = unwrap(await visitor.emitWithAck('message:send', { clientId: 'deac-msg-001', text: 'hi' }));
   expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(leaving.agent.id);
 

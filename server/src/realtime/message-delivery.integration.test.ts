@@ -5,18 +5,14 @@ import { connectVisitor, eventMatching, unwrap, type VisitorClient } from '../te
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
-const sockets: { disconnect(): void }[] = [];
 beforeEach(async () => {
   server = await startTestServer();
 });
-afterEach(async () => {
-  sockets.splice(0).forEach((socket) => socket.disconnect());
-  await server.stop();
-});
+afterEach(() => server.stop());
 
 async function agentNamed(name: string): Promise<ConnectedAgent & { inbox: Message[] }> {
   const connected = await addAgent(server, { name });
-  sockets.push(connected.socket);
+  server.track(connected.socket);
   const inbox: Message[] = [];
   connected.socket.on('message:new', (message) => inbox.push(message));
   return { ...connected, inbox };
@@ -29,7 +25,7 @@ const say = async (visitor: VisitorClient, clientId: string) =>
 async function chatAssignedToAnn() {
   const ann = await agentNamed('Ann');
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key });
-  sockets.push(visitor);
+  server.track(visitor);
   const assigned = eventMatching(ann.socket, 'conversation:updated', (c: { status: string }) => c.status === 'assigned');
   const first = await say(visitor, 'first-message');
   await assigned;
@@ -84,7 +80,7 @@ test("an invitation's line reaches the chat's agents and visitor, and no colleag
 test("the visitor's other tabs get the message as it is sent; the sending tab has it in its acknowledgement only", async () => {
   const { socket: sendingTab, session } = await connectVisitor(server.url, { siteKey: server.site.key });
   const { socket: otherTab } = await connectVisitor(server.url, { siteKey: server.site.key, visitorToken: session.visitorToken });
-  sockets.push(sendingTab, otherTab);
+  server.track(sendingTab, otherTab);
   const echoedToSender: Message[] = [];
   sendingTab.on('message:new', (message) => echoedToSender.push(message));
   const otherTabHears = eventMatching<Message>(otherTab, 'message:new', (m) => m.text === 'from-tab-one');

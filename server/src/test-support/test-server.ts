@@ -20,7 +20,14 @@ export interface TestServer {
   dataDir: string;
   /** The e-mails the domain queued (the durable mailer is tested on its own, with real SMTP). */
   mailer: RecordingMailer;
+  /** Disconnected by stop(): a test hands over each socket it connects, so none outlives its server. */
+  track(...sockets: Disconnectable[]): void;
+  /** Disconnects the tracked sockets, then closes the server. */
   stop(): Promise<void>;
+}
+
+export interface Disconnectable {
+  disconnect(): void;
 }
 
 export const TEST_ADMIN = { email: 'admin@example.test', password: 'correct horse battery' };
@@ -65,6 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     messageLimits: options.messageLimits,
   });
   const address = await app.listen(0, '127.0.0.1');
+  const tracked: Disconnectable[] = [];
   return {
     url: `http://127.0.0.1:${address.port}`,
     app,
@@ -73,7 +81,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     admin: TEST_ADMIN,
     dataDir,
     mailer,
+    track(...sockets) {
+      tracked.push(...sockets);
+    },
     async stop() {
+      tracked.splice(0).forEach((socket) => socket.disconnect());
       await app.close();
     },
   };
