@@ -36,9 +36,6 @@ export function sqliteConversations(db: Database.Database, options: MessageAppen
   const openOf = db.prepare<[string, string], ConversationRow>(
     "SELECT * FROM conversations WHERE site_id = ? AND visitor_id = ? AND status <> 'resolved'",
   );
-  const messageByClientId = db.prepare<[string, string], MessageRow>(
-    'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?',
-  );
   // Prepared once per statement text: preparing is a large part of a small statement's cost.
   const prepared = new Map<string, Database.Statement<Record<string, unknown>, ConversationRow>>();
   const conditional = (sql: string) => {
@@ -244,8 +241,7 @@ export function sqliteConversations(db: Database.Database, options: MessageAppen
       return appends.appendToOpen.write(input, (appended) => appended && onStored?.(appended));
     },
     async findMessageByClientId(conversationId, clientId) {
-      const row = messageByClientId.get(conversationId, clientId);
-      return row ? toMessage(row) : null;
+      return appends.storedByClientId(conversationId, clientId);
     },
     async listMessages({ conversationId, afterSeq = 0, limit = 500, includeInternal = true }) {
       return db

@@ -4,7 +4,7 @@
  * message reaches its readers before SQLite spends its time writing it.
  */
 import type Database from 'better-sqlite3';
-import { messagePreviewOf, type Conversation } from '@parley/shared';
+import { messagePreviewOf, type Conversation, type Message } from '@parley/shared';
 import { nowIso } from '../../clock';
 import { newTimeOrderedId } from '../../tokens';
 import { StoreConflictError, type AppendedMessage, type NewMessageRecord, type NewVisitorMessageRecord } from '../store';
@@ -28,6 +28,8 @@ export interface MessageAppends {
   append: GroupCommit<NewMessageRecord, AppendedMessage>;
   /** Into the visitor's open conversation; null when none is open (nothing stored). */
   appendToOpen: GroupCommit<NewVisitorMessageRecord, AppendedMessage | null>;
+  /** The message stored under a client id (the one a resend finds), or null. */
+  storedByClientId(conversationId: string, clientId: string): Message | null;
 }
 
 type MessageInput = Omit<NewMessageRecord, 'conversationId'>;
@@ -163,5 +165,12 @@ export function sqliteMessageAppends(db: Database.Database, { wal, afterAnnounci
     return planInto(plans, conversation, message);
   }), options);
 
-  return { append, appendToOpen };
+  return {
+    append,
+    appendToOpen,
+    storedByClientId(conversationId, clientId) {
+      const row = messageByClientId.get(conversationId, clientId);
+      return row ? toMessage(row) : null;
+    },
+  };
 }
