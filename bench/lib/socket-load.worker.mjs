@@ -60,6 +60,8 @@ let activityDigestTimes = [];
 const phaseOf = (message) => (message.text?.startsWith('bench ') ? message.text.split(' ')[1] : 'other');
 const receivedByPhase = {};
 let latencies = [];
+/** When each of `latencies` was sent (wall clock), in the same order. */
+let sentTimes = [];
 let lastMeasuredAt = 0;
 
 function onMessage(message) {
@@ -71,6 +73,7 @@ function onMessage(message) {
   if (phase !== 'm') return;
   lastMeasuredAt = wallNow();
   latencies.push(lastMeasuredAt - Number(sentAt));
+  sentTimes.push(Number(sentAt));
 }
 
 // ---- visitors: the sending side ----
@@ -203,8 +206,10 @@ serveRequests({
       lastMeasuredAt,
       disconnects,
       latencies,
+      sentTimes,
     };
     latencies = [];
+    sentTimes = [];
     activityDigestTimes = [];
     return report;
   },

@@ -21,3 +21,24 @@ export function summarize(samples) {
 }
 
 export const ratio = (a, b) => (a === null || b === null || b === 0 ? null : round(a / b));
+
+/**
+ * How bunched the slowest messages are: of the slowest 1% (by rank, from the 99th percentile up), the
+ * share sent within the worst `windowMs` of the run, and when that window began (seconds into the
+ * samples). Near 1, the 99th percentile was set by one stall (a major garbage collection, a process
+ * kept off the CPU); near windowMs / run length, by a load spread over the whole run.
+ */
+export function tailConcentration(latencies, sentTimes, { windowMs = 1000 } = {}) {
+  if (latencies.length === 0 || latencies.length !== sentTimes.length) return null;
+  const slowestCount = latencies.length - (Math.ceil(0.99 * latencies.length) - 1);
+  const bySlowest = Array.from(latencies.keys()).sort((a, b) => latencies[b] - latencies[a]);
+  const slow = Float64Array.from(bySlowest.slice(0, slowestCount), (i) => sentTimes[i]).sort();
+  const start = sentTimes.reduce((a, b) => Math.min(a, b), Infinity);
+  let best = 0;
+  let bestFrom = 0;
+  for (let from = 0, to = 0; to < slow.length; to++) {
+    while (slow[to] - slow[from] > windowMs) from++;
+    if (to - from + 1 > best) [best, bestFrom] = [to - from + 1, from];
+  }
+  return { windowMs, share: round(best / slow.length), windowStartS: round((slow[bestFrom] - start) / 1000) };
+}

@@ -3,7 +3,7 @@
 /* global fetch -- Node 20 has it built in */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { summarize, ratio } from '../lib/stats.mjs';
+import { summarize, ratio, tailConcentration } from '../lib/stats.mjs';
 import {
   adminToken,
   createSignedInAgents,
@@ -104,7 +104,7 @@ async function receivedByAll(agentWorkers, expected) {
   }
 }
 
-/** One receipt from every agent process's: distinct messages, all latencies. */
+/** One receipt from every agent process's: distinct messages, all latencies (and, in the same order, send times). */
 function mergeReceipts(receipts) {
   const receivedByPhase = {};
   for (const r of receipts)
@@ -113,6 +113,7 @@ function mergeReceipts(receipts) {
     received: new Set(receipts.flatMap((r) => r.receivedIds)).size,
     receivedByPhase,
     latencies: receipts.flatMap((r) => r.latencies),
+    sentTimes: receipts.flatMap((r) => r.sentTimes),
     lastMeasuredAt: Math.max(...receipts.map((r) => r.lastMeasuredAt)),
   };
 }
@@ -196,6 +197,7 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
       measuredSeconds: Math.round(seconds * 10) / 10,
       measuredMessages: measuredSent,
       ...summarize(receipt.latencies),
+      p99Tail: tailConcentration(receipt.latencies, receipt.sentTimes),
       ackP50Ms: ack.p50Ms,
       ackP99Ms: ack.p99Ms,
       sent,
@@ -339,6 +341,9 @@ export async function runRelayBenchmark({
       baselineAchievedMsgPerSec: baseline.achievedMsgPerSec ?? null,
       ...besideBaseline(baseline, parley),
       baselineLostMessages: baseline.lostMessages ?? null,
+      // Of the messages at or above each run's p99, the share sent in its worst second (see tailConcentration).
+      p99TailInWorstSecond: parley.p99Tail?.share ?? null,
+      baselineP99TailInWorstSecond: baseline.p99Tail?.share ?? null,
       dataInMemory: inMemory && { ...headline(inMemory), ...ratiosTo(baseline, inMemory) },
       details: { parley, baseline, parleyDataInMemory: inMemory },
     });
@@ -363,8 +368,9 @@ export async function runRelayBenchmark({
   const file = writeResult('relay', {
     description:
       'Visitor -> agent message:new latency: the send time is written into the message text and read in the agent ' +
-      'process. Parley runs on the embedded SQLite store (data directory on disk, message appends of ' +
-      'one event-loop turn group-committed and broadcast once committed; one fdatasync of the WAL off the event loop, then the acks) in auto routing, with one signed-in agent console ' +
+      'process. Parley runs on the embedded SQLite store (data directory on disk; the messages of one event-loop turn are ' +
+      'planned in one write transaction and broadcast before SQLite writes them, then committed together and acknowledged ' +
+      'after one fdatasync of the WAL off the event loop) in auto routing, with one signed-in agent console ' +
       `per ${CHATS_PER_AGENT} conversations so that every conversation is assigned; a message goes to its visitor and to ` +
       "the console of the chat's agent (other consoles get a coalesced conversation:activity digest once a second, of at most 100 entries, the conversations waiting longest first), and " +
       'every console records what it receives. Beside it a bare Socket.IO relay with no Parley code: ack, forward to the ' +
@@ -378,7 +384,10 @@ export async function runRelayBenchmark({
       `console after a ${DRAIN_MS / 1000} s drain. pickModeQueue: in pick mode each new chat re-sends queue positions ` +
       'to every waiting visitor. belowSaturation: the same measurement at a rate Parley keeps up with easily ' +
       '(serverCpuPercent counts every thread of the server process). Server and load generators share the machine (2 cores), with other work running on it: ' +
-      'loadAverage is the 1-minute load average at the start and end of the benchmark.',
+      'loadAverage is the 1-minute load average at the start and end of the benchmark. p99TailInWorstSecond (and ' +
+      'details.*.p99Tail): of the messages at or above the run\'s 99th percentile, the share sent within its worst ' +
+      'second; near 1, one stall set the 99th percentile (a major garbage collection, a process kept off the CPU), ' +
+      'near 0.05, a load spread over the 20 s.',
     settings: {
       msgPerSec,
       durationS,
