@@ -19,6 +19,7 @@ import {
   VisitorRefSchema,
   parseInput,
   type Agent,
+  type AgentClientToServerEvents,
 } from '@parley/shared';
 import { z } from 'zod';
 import type { Logger } from 'pino';
@@ -30,7 +31,8 @@ import type { ConversationService } from '../domain/conversation.service';
 import { toParleyError } from '../domain/error-mapping';
 import type { PresenceService } from '../domain/presence.service';
 import type { Store } from '../store/store';
-import { ackHandler } from './ack-handler';
+import { ackEvent } from './ack-handler';
+import { createEventDispatch } from './event-dispatch';
 import { clientAuth } from './handshake-auth';
 import { handshakeError } from './handshake-error';
 import { rooms, type AgentNamespace, type AgentSocket } from './types';
@@ -79,6 +81,11 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
     }, deps.reconnectGraceMs).unref();
   }
 
+  const dispatchEvents = createEventDispatch<AgentSocket, keyof AgentClientToServerEvents>({
+    ...chatEvents(deps),
+    ...ticketEvents(deps),
+  });
+
   namespace.on('connection', (socket: AgentSocket) => {
     const { agent } = socket.data;
     void socket.join([rooms.siteAgents(agent.siteId), rooms.agent(agent.id), rooms.session(socket.data.sessionHash)]);
@@ -90,82 +97,75 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
       (error: unknown) => logger.error({ err: error }, 'console open failed'),
     );
     socket.on('disconnect', () => checkLastConsole(agent));
-    registerAgentHandlers(socket, deps);
+    dispatchEvents(socket);
   });
-
 }
 
-function registerAgentHandlers(socket: AgentSocket, deps: AgentNamespaceDeps): void {
-  const { conversations, presence, cannedReplies, store, logger } = deps;
-  registerTicketHandlers(socket, deps);
-  // Always the agent as last known on this socket (status and profile change while it is open).
-  const me = () => socket.data.agent;
-  socket.on(
-    'conversation:reopen',
-    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentReopen(me(), conversationId)),
-  );
-  socket.on('conversation:invite', ackHandler(logger, InviteRequestSchema, (request) => conversations.agentInvite(me(), request)));
-  socket.on(
-    'visitor:profile',
-    ackHandler(logger, VisitorRefSchema, ({ visitorId }) => conversations.visitorProfile(me(), visitorId)),
-  );
-  socket.on('canned:list', ackHandler(logger, EmptyRequestSchema, () => cannedReplies.list(me())));
-  socket.on('canned:save', ackHandler(logger, CannedReplyInputSchema, (input) => cannedReplies.save(me(), input)));
-  socket.on('canned:delete', ackHandler(logger, IdRefSchema, ({ id }) => cannedReplies.remove(me(), id)));
-  socket.on('conversation:list', ackHandler(logger, EmptyRequestSchema, () => conversations.agentList(me())));
-  socket.on('agent:list', ackHandler(logger, EmptyRequestSchema, () => store.listAgents(me().siteId)));
-  socket.on(
-    'conversation:open',
-    ackHandler(logger, ConversationRefSchema, ({ conversationId }) =>
-      // Watching from before the transcript is read: no message can fall between the two.
-      conversations.agentOpen(me(), conversationId, () => socket.join(rooms.conversationWatchers(conversationId))),
+// Each handler acts as the socket's agent as last known on it: status and profile change while it is open.
+
+function chatEvents({ conversations, presence, cannedReplies, store, logger }: AgentNamespaceDeps) {
+  const me = (socket: AgentSocket) => socket.data.agent;
+  return {
+    'conversation:reopen': ackEvent(logger, ConversationRefSchema, (socket: AgentSocket, { conversationId }) =>
+      conversations.agentReopen(me(socket), conversationId),
     ),
-  );
-  socket.on(
-    'conversation:claim',
-    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentClaim(me(), conversationId)),
-  );
-  socket.on(
-    'conversation:resolve',
-    ackHandler(logger, ConversationRefSchema, ({ conversationId }) => conversations.agentResolve(me(), conversationId)),
-  );
-  socket.on(
-    'conversation:transfer',
-    ackHandler(logger, TransferRequestSchema, (request) => conversations.agentTransfer(me(), request)),
-  );
-  socket.on('message:send', ackHandler(logger, AgentMessageSendSchema, (message) => conversations.agentSend(me(), message)));
-  socket.on(
-    'agent:status',
-    ackHandler(logger, AgentStatusSetSchema, async ({ status }) => {
+    'conversation:invite': ackEvent(logger, InviteRequestSchema, (socket: AgentSocket, request) => conversations.agentInvite(me(socket), request)),
+    'visitor:profile': ackEvent(logger, VisitorRefSchema, (socket: AgentSocket, { visitorId }) =>
+      conversations.visitorProfile(me(socket), visitorId),
+    ),
+    'canned:list': ackEvent(logger, EmptyRequestSchema, (socket: AgentSocket) => cannedReplies.list(me(socket))),
+    'canned:save': ackEvent(logger, CannedReplyInputSchema, (socket: AgentSocket, input) => cannedReplies.save(me(socket), input)),
+    'canned:delete': ackEvent(logger, IdRefSchema, (socket: AgentSocket, { id }) => cannedReplies.remove(me(socket), id)),
+    'conversation:list': ackEvent(logger, EmptyRequestSchema, (socket: AgentSocket) => conversations.agentList(me(socket))),
+    'agent:list': ackEvent(logger, EmptyRequestSchema, (socket: AgentSocket) => store.listAgents(me(socket).siteId)),
+    'conversation:open': ackEvent(logger, ConversationRefSchema, (socket: AgentSocket, { conversationId }) =>
+      // Watching from before the transcript is read: no message can fall between the two.
+      conversations.agentOpen(me(socket), conversationId, () => socket.join(rooms.conversationWatchers(conversationId))),
+    ),
+    'conversation:claim': ackEvent(logger, ConversationRefSchema, (socket: AgentSocket, { conversationId }) =>
+      conversations.agentClaim(me(socket), conversationId),
+    ),
+    'conversation:resolve': ackEvent(logger, ConversationRefSchema, (socket: AgentSocket, { conversationId }) =>
+      conversations.agentResolve(me(socket), conversationId),
+    ),
+    'conversation:transfer': ackEvent(logger, TransferRequestSchema, (socket: AgentSocket, request) =>
+      conversations.agentTransfer(me(socket), request),
+    ),
+    'message:send': ackEvent(logger, AgentMessageSendSchema, (socket: AgentSocket, message) => conversations.agentSend(me(socket), message)),
+    'agent:status': ackEvent(logger, AgentStatusSetSchema, async (socket: AgentSocket, { status }) => {
       // Later requests on this socket act as the agent as they are now.
-      socket.data.agent = await presence.setStatus(me(), status);
+      socket.data.agent = await presence.setStatus(me(socket), status);
       return socket.data.agent;
     }),
-  );
-  socket.on('message:read', (payload: unknown) => {
-    const parsed = AgentReadSchema.safeParse(payload);
-    if (!parsed.success) return;
-    conversations.agentRead(me(), parsed.data.conversationId, parsed.data.seq).catch(() => undefined);
-  });
-  socket.on('typing:set', (payload: unknown) => {
-    const parsed = AgentTypingSchema.safeParse(payload);
-    if (!parsed.success) return;
-    conversations.agentTyping(me(), parsed.data.conversationId, parsed.data.typing).catch(() => undefined);
-  });
+    'message:read': (socket: AgentSocket, [payload]: unknown[]) => {
+      const parsed = AgentReadSchema.safeParse(payload);
+      if (!parsed.success) return;
+      conversations.agentRead(me(socket), parsed.data.conversationId, parsed.data.seq).catch(() => undefined);
+    },
+    'typing:set': (socket: AgentSocket, [payload]: unknown[]) => {
+      const parsed = AgentTypingSchema.safeParse(payload);
+      if (!parsed.success) return;
+      conversations.agentTyping(me(socket), parsed.data.conversationId, parsed.data.typing).catch(() => undefined);
+    },
+  };
 }
 
-function registerTicketHandlers(socket: AgentSocket, { tickets, escalation, logger }: AgentNamespaceDeps): void {
-  const me = () => socket.data.agent;
-  socket.on('conversation:escalate', ackHandler(logger, EscalateRequestSchema, (request) => escalation.escalateByAgent(me(), request)));
-  socket.on('ticket:search', ackHandler(logger, TicketQuerySchema, (query) => tickets.search(me(), query)));
-  socket.on('ticket:open', ackHandler(logger, TicketRefSchema, ({ ticketId }) => tickets.open(me(), ticketId)));
-  socket.on(
-    'ticket:update',
-    ackHandler(logger, TicketUpdateRequestSchema, ({ ticketId, update }) => tickets.update(me(), ticketId, update)),
-  );
-  socket.on(
-    'ticket:bulk-update',
-    ackHandler(logger, BulkTicketUpdateSchema, ({ ticketIds, update }) => tickets.bulkUpdate(me(), ticketIds, update)),
-  );
-  socket.on('ticket:reply', ackHandler(logger, TicketReplyRequestSchema, ({ ticketId, reply }) => tickets.reply(me(), ticketId, reply)));
+function ticketEvents({ tickets, escalation, logger }: AgentNamespaceDeps) {
+  const me = (socket: AgentSocket) => socket.data.agent;
+  return {
+    'conversation:escalate': ackEvent(logger, EscalateRequestSchema, (socket: AgentSocket, request) =>
+      escalation.escalateByAgent(me(socket), request),
+    ),
+    'ticket:search': ackEvent(logger, TicketQuerySchema, (socket: AgentSocket, query) => tickets.search(me(socket), query)),
+    'ticket:open': ackEvent(logger, TicketRefSchema, (socket: AgentSocket, { ticketId }) => tickets.open(me(socket), ticketId)),
+    'ticket:update': ackEvent(logger, TicketUpdateRequestSchema, (socket: AgentSocket, { ticketId, update }) =>
+      tickets.update(me(socket), ticketId, update),
+    ),
+    'ticket:bulk-update': ackEvent(logger, BulkTicketUpdateSchema, (socket: AgentSocket, { ticketIds, update }) =>
+      tickets.bulkUpdate(me(socket), ticketIds, update),
+    ),
+    'ticket:reply': ackEvent(logger, TicketReplyRequestSchema, (socket: AgentSocket, { ticketId, reply }) =>
+      tickets.reply(me(socket), ticketId, reply),
+    ),
+  };
 }

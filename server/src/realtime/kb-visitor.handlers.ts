@@ -2,30 +2,23 @@
 import { KbArticleRequestSchema, KbDeflectionSchema, KbSuggestRequestSchema, KbVoteSchema } from '@parley/shared';
 import type { Logger } from 'pino';
 import { voterKey, type KbSelfService } from '../domain/kb-self-service';
-import type { Visitor } from '../store/store';
-import { ackHandler } from './ack-handler';
+import { ackEvent } from './ack-handler';
 import type { VisitorSocket } from './types';
 
-export function registerKbVisitorHandlers(deps: { socket: VisitorSocket; kb: KbSelfService; logger: Logger }): void {
-  const { socket, kb, logger } = deps;
-  const visitor = (): Visitor => socket.data.visitor;
-
-  socket.on(
-    'kb:suggest',
-    ackHandler(logger, KbSuggestRequestSchema, ({ text }) => kb.suggest({ siteId: visitor().siteId, locale: visitor().locale, text })),
-  );
-  socket.on(
-    'kb:article',
-    ackHandler(logger, KbArticleRequestSchema, ({ articleId }) => kb.article({ siteId: visitor().siteId, articleId })),
-  );
-  socket.on(
-    'kb:vote',
-    ackHandler(logger, KbVoteSchema, (vote) => kb.vote({ siteId: visitor().siteId, voterKey: voterKey.visitor(visitor().id), ...vote })),
-  );
-  socket.on(
-    'kb:deflection',
-    ackHandler(logger, KbDeflectionSchema, (event) =>
-      kb.deflection({ siteId: visitor().siteId, voterKey: voterKey.visitor(visitor().id), ...event }),
+/** Shared by every visitor socket (see event-dispatch); each acts for the socket's own visitor. */
+export function kbVisitorEvents({ kb, logger }: { kb: KbSelfService; logger: Logger }) {
+  return {
+    'kb:suggest': ackEvent(logger, KbSuggestRequestSchema, ({ data: { visitor } }: VisitorSocket, { text }) =>
+      kb.suggest({ siteId: visitor.siteId, locale: visitor.locale, text }),
     ),
-  );
+    'kb:article': ackEvent(logger, KbArticleRequestSchema, ({ data: { visitor } }: VisitorSocket, { articleId }) =>
+      kb.article({ siteId: visitor.siteId, articleId }),
+    ),
+    'kb:vote': ackEvent(logger, KbVoteSchema, ({ data: { visitor } }: VisitorSocket, vote) =>
+      kb.vote({ siteId: visitor.siteId, voterKey: voterKey.visitor(visitor.id), ...vote }),
+    ),
+    'kb:deflection': ackEvent(logger, KbDeflectionSchema, ({ data: { visitor } }: VisitorSocket, event) =>
+      kb.deflection({ siteId: visitor.siteId, voterKey: voterKey.visitor(visitor.id), ...event }),
+    ),
+  };
 }

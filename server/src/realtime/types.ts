@@ -12,6 +12,8 @@ import type { Visitor } from '../store/store';
 
 export interface VisitorSocketData {
   visitor: Visitor;
+  /** The client's address as the rate limits count it (X-Forwarded-For behind a trusted proxy); null when unknown. */
+  address: string | null;
 }
 export interface AgentSocketData {
   agent: Agent;

@@ -12,6 +12,7 @@ import {
   VisitorMessageSendSchema,
   ForgetMeRequestSchema,
   parseInput,
+  type VisitorClientToServerEvents,
 } from '@parley/shared';
 import type { Logger } from 'pino';
 import type { ConversationService } from '../domain/conversation.service';
@@ -26,8 +27,9 @@ import { assertOriginAllowed } from '../security/allowed-origins';
 import { clientAddress } from '../security/client-address';
 import type { VisitorLimits } from '../security/visitor-limits';
 import { z } from 'zod';
-import { ackHandler } from './ack-handler';
-import { registerKbVisitorHandlers } from './kb-visitor.handlers';
+import { ackEvent } from './ack-handler';
+import { createEventDispatch } from './event-dispatch';
+import { kbVisitorEvents } from './kb-visitor.handlers';
 import { clientAuth } from './handshake-auth';
 import { handshakeError } from './handshake-error';
 import { rooms, type VisitorNamespace, type VisitorSocket } from './types';
@@ -70,6 +72,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
         // The panel's language now (a returning visitor may have another): this session's chats take it.
         const { locale } = handshake.data;
         socket.data.visitor = locale ? { ...session.visitor, locale } : session.visitor;
+        socket.data.address = addressOf(socket);
         tokens.set(socket, session.visitorToken);
         next();
       },
@@ -77,74 +80,75 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     );
   });
 
+  const dispatchEvents = createEventDispatch<VisitorSocket, keyof VisitorClientToServerEvents>({
+    ...visitorChatEvents(deps),
+    ...kbVisitorEvents({ kb: deps.kb, logger }),
+  });
+
   namespace.on('connection', (socket: VisitorSocket) => {
     const visitor = () => socket.data.visitor;
-    const address = addressOf(socket);
     void socket.join([rooms.visitor(visitor().id), rooms.siteVisitors(visitor().siteId)]);
     socket.emit('session:ready', { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name });
     visitors.startVisit(visitor(), { userAgent: socket.handshake.headers['user-agent'] ?? null, locale: visitor().locale }).then(
       (updated) => (socket.data.visitor = updated),
       (error: unknown) => logger.error({ err: error }, 'visit start failed'),
     );
+    dispatchEvents(socket);
+  });
 
-    socket.on(
-      'conversation:history',
-      ackHandler(logger, HistoryRequestSchema, (request) => conversations.visitorHistory(visitor(), request.afterSeq)),
-    );
-    socket.on(
-      'message:send',
-      ackHandler(logger, VisitorMessageSendSchema, (message) =>
-        conversations.visitorSend(visitor(), message, { admit: limits.visitorMessage(visitor(), address), origin: socket.id }),
+  /** The chat's events; each acts as the socket's own visitor, as last known on it. */
+  function visitorChatEvents({ privacy }: VisitorNamespaceDeps) {
+    const tokenOf = (socket: VisitorSocket) => tokens.get(socket) ?? '';
+    return {
+      'conversation:history': ackEvent(logger, HistoryRequestSchema, (socket: VisitorSocket, request) =>
+        conversations.visitorHistory(socket.data.visitor, request.afterSeq),
       ),
-    );
-    socket.on(
-      'visitor:identify',
-      ackHandler(logger, VisitorIdentifyRequestSchema, async (identity) => {
-        socket.data.visitor = await visitors.identify(visitor(), identity);
-        await escalation.requesterIdentified(visitor());
-        return { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name };
+      'message:send': ackEvent(logger, VisitorMessageSendSchema, (socket: VisitorSocket, message) =>
+        conversations.visitorSend(socket.data.visitor, message, {
+          admit: limits.visitorMessage(socket.data.visitor, socket.data.address),
+          origin: socket.id,
+        }),
+      ),
+      'visitor:identify': ackEvent(logger, VisitorIdentifyRequestSchema, async (socket: VisitorSocket, identity) => {
+        socket.data.visitor = await visitors.identify(socket.data.visitor, identity);
+        await escalation.requesterIdentified(socket.data.visitor);
+        return { visitorId: socket.data.visitor.id, visitorToken: tokenOf(socket), name: socket.data.visitor.name };
       }),
-    );
-    socket.on(
-      'conversation:end',
-      ackHandler(logger, EmptyRequestSchema, async () => {
-        const { ticket } = await escalation.visitorEnds(visitor());
+      'conversation:end': ackEvent(logger, EmptyRequestSchema, async (socket: VisitorSocket) => {
+        const { ticket } = await escalation.visitorEnds(socket.data.visitor);
         return { ticket: ticket ? { ticketNumber: ticket.number, emailOnFile: Boolean(ticket.requesterEmail) } : null };
       }),
-    );
-    socket.on(
-      'ticket:create',
-      ackHandler(logger, OfflineRequestSchema, async (request) => {
-        await limits.beforeOfflineTicket(visitor(), address);
-        const ticket = await escalation.fromOfflineForm(visitor(), request);
-        socket.data.visitor = (await visitors.refresh(visitor())) ?? visitor();
+      'ticket:create': ackEvent(logger, OfflineRequestSchema, async (socket: VisitorSocket, request) => {
+        await limits.beforeOfflineTicket(socket.data.visitor, socket.data.address);
+        const ticket = await escalation.fromOfflineForm(socket.data.visitor, request);
+        socket.data.visitor = (await visitors.refresh(socket.data.visitor)) ?? socket.data.visitor;
         return { ticketNumber: ticket.number, emailOnFile: true };
       }),
-    );
-    socket.on('conversation:rate', ackHandler(logger, ChatRatingSchema, (rating) => feedback.rate(visitor(), rating)));
-    socket.on(
-      'conversation:transcript',
-      ackHandler(logger, TranscriptRequestSchema, ({ email }) => feedback.emailTranscript(visitor(), email)),
-    );
-    // Bound to this socket's own visitor (from its token): the payload names no one.
-    socket.on('visitor:forget', ackHandler(logger, ForgetMeRequestSchema, async () => ({ erased: await deps.privacy.forgetVisitor(visitor()) })));
-    registerKbVisitorHandlers({ socket, kb: deps.kb, logger });
-    socket.on('site:status', ackHandler(logger, EmptyRequestSchema, () => availability.forSite(visitor().siteId)));
-    socket.on('visitor:context', (payload: unknown) => {
-      const parsed = VisitorContextSchema.safeParse(payload);
-      if (!parsed.success) return;
-      visitors.updateContext(visitor(), parsed.data).then(
-        (updated) => (socket.data.visitor = updated),
-        (error: unknown) => logger.warn({ err: error }, 'visitor context update failed'),
-      );
-    });
-    socket.on('message:read', (payload: unknown) => {
-      const parsed = VisitorReadSchema.safeParse(payload);
-      if (parsed.success) void conversations.visitorRead(visitor(), parsed.data.seq).catch(() => undefined);
-    });
-    socket.on('typing:set', (payload: unknown) => {
-      const parsed = TypingSchema.safeParse(payload);
-      if (parsed.success) void conversations.visitorTyping(visitor(), parsed.data.typing).catch(() => undefined);
-    });
-  });
+      'conversation:rate': ackEvent(logger, ChatRatingSchema, (socket: VisitorSocket, rating) => feedback.rate(socket.data.visitor, rating)),
+      'conversation:transcript': ackEvent(logger, TranscriptRequestSchema, (socket: VisitorSocket, { email }) =>
+        feedback.emailTranscript(socket.data.visitor, email),
+      ),
+      // Bound to this socket's own visitor (from its token): the payload names no one.
+      'visitor:forget': ackEvent(logger, ForgetMeRequestSchema, async (socket: VisitorSocket) => ({
+        erased: await privacy.forgetVisitor(socket.data.visitor),
+      })),
+      'site:status': ackEvent(logger, EmptyRequestSchema, (socket: VisitorSocket) => availability.forSite(socket.data.visitor.siteId)),
+      'visitor:context': (socket: VisitorSocket, [payload]: unknown[]) => {
+        const parsed = VisitorContextSchema.safeParse(payload);
+        if (!parsed.success) return;
+        visitors.updateContext(socket.data.visitor, parsed.data).then(
+          (updated) => (socket.data.visitor = updated),
+          (error: unknown) => logger.warn({ err: error }, 'visitor context update failed'),
+        );
+      },
+      'message:read': (socket: VisitorSocket, [payload]: unknown[]) => {
+        const parsed = VisitorReadSchema.safeParse(payload);
+        if (parsed.success) void conversations.visitorRead(socket.data.visitor, parsed.data.seq).catch(() => undefined);
+      },
+      'typing:set': (socket: VisitorSocket, [payload]: unknown[]) => {
+        const parsed = TypingSchema.safeParse(payload);
+        if (parsed.success) void conversations.visitorTyping(socket.data.visitor, parsed.data.typing).catch(() => undefined);
+      },
+    };
+  }
 }
