@@ -14,10 +14,20 @@ afterEach(async () => {
   await new Promise((resolve) => httpServer.close(resolve));
 });
 
-/** One table of handlers for every socket: 'greet' answers with who asked, 'note' records it. */
+/**
+ * One table of handlers for every socket: 'greet' answers with who asked, 'note' records it. A
+ * middleware, as the metrics add one, sees each event first and marks the answer.
+ */
 async function serverWithTable(noted: string[]): Promise<string> {
   httpServer = http.createServer();
   io = new Server(httpServer);
+  io.on('connection', (socket) =>
+    socket.use((packet, next) => {
+      const ack = packet.at(-1);
+      if (typeof ack === 'function') packet[packet.length - 1] = (answer: string) => ack(`${answer} (seen)`);
+      next();
+    }),
+  );
   const dispatch = createEventDispatch<ServerSocket, 'greet' | 'note'>({
     greet: (socket, [name, ack]) => (ack as (answer: string) => void)(`hello ${String(name)} on ${String(socket.handshake.auth.tab)}`),
     note: (socket, [text]) => noted.push(`${String(socket.handshake.auth.tab)}: ${String(text)}`),
@@ -34,13 +44,13 @@ async function connected(url: string, tab: string): Promise<Socket> {
   return client;
 }
 
-test('each socket reaches the shared handlers as itself, acknowledgement included', async () => {
+test('each socket reaches the shared handlers as itself, after the middlewares, acknowledgement included', async () => {
   const noted: string[] = [];
   const url = await serverWithTable(noted);
   const [first, second] = [await connected(url, 'one'), await connected(url, 'two')];
 
-  expect(await first.emitWithAck('greet', 'Ann')).toBe('hello Ann on one');
-  expect(await second.emitWithAck('greet', 'Bo')).toBe('hello Bo on two');
+  expect(await first.emitWithAck('greet', 'Ann')).toBe('hello Ann on one (seen)');
+  expect(await second.emitWithAck('greet', 'Bo')).toBe('hello Bo on two (seen)');
   second.emit('note', 'ready');
   await first.emitWithAck('greet', 'again');
   expect(noted).toEqual(['two: ready']);
@@ -52,7 +62,7 @@ test('an event the table does not name, even one named like an inherited propert
   const client = await connected(url, 'one');
 
   for (const event of ['constructor', 'toString', 'hasOwnProperty', 'unknown:event']) client.emit(event, 'x');
-  expect(await client.emitWithAck('greet', 'still here')).toBe('hello still here on one');
+  expect(await client.emitWithAck('greet', 'still here')).toBe('hello still here on one (seen)');
   expect(client.connected).toBe(true);
   expect(noted).toEqual([]);
 });
