@@ -2,9 +2,11 @@
 import type { AckResult } from '@parley/shared';
 import pino from 'pino';
 import { z } from 'zod';
-import { ackHandler } from './ack-handler';
+import { ackEvent } from './ack-handler';
 
-const handler = ackHandler(pino({ level: 'silent' }), z.strictObject({ n: z.number() }), async ({ n }) => n * 2);
+// The context (a socket, in the namespaces) reaches `run` beside the validated payload.
+const event = ackEvent(pino({ level: 'silent' }), z.strictObject({ n: z.number() }), async (times: number, { n }) => n * times);
+const handler = (...args: unknown[]) => event(2, args);
 
 function call(...args: unknown[]): Promise<AckResult<number>> {
   return new Promise((resolve) => void handler(...args, resolve));

@@ -4,47 +4,32 @@ import type { z } from 'zod';
 import type { Logger } from 'pino';
 import { toParleyError } from '../domain/error-mapping';
 
-export function ackHandler<S extends z.ZodType, T>(
-  logger: Logger,
-  schema: S,
-  run: (input: z.infer<S>) => Promise<T>,
-) {
-  const spec: AckSpec<undefined, S, T> = { logger, schema, run: (_none, input) => run(input) };
-  return (...args: unknown[]): Promise<void> => answerAck(spec, undefined, args);
-}
-
-/** The same for a handler a namespace's sockets share (see event-dispatch): `run` takes the socket first. */
+/**
+ * Built once per namespace and shared by its sockets (see event-dispatch): `run` takes the socket
+ * (or whatever context the caller passes) first.
+ */
 export function ackEvent<C, S extends z.ZodType, T>(
   logger: Logger,
   schema: S,
   run: (context: C, input: z.infer<S>) => Promise<T>,
 ) {
-  const spec: AckSpec<C, S, T> = { logger, schema, run };
-  return (context: C, args: unknown[]): Promise<void> => answerAck(spec, context, args);
-}
-
-interface AckSpec<C, S extends z.ZodType, T> {
-  logger: Logger;
-  schema: S;
-  run: (context: C, input: z.infer<S>) => Promise<T>;
-}
-
-async function answerAck<C, S extends z.ZodType, T>({ logger, schema, run }: AckSpec<C, S, T>, context: C, args: unknown[]): Promise<void> {
-  // Socket.IO passes the callback last, whatever came before it; a client that sends none gets
-  // nothing back, and must not crash the process.
-  const last = args.at(-1);
-  const answer: Ack<T> = typeof last === 'function' ? (last as Ack<T>) : () => undefined;
-  const payloads = typeof last === 'function' ? args.slice(0, -1) : args;
-  if (payloads.length > 1) {
-    return answer({ ok: false, error: { code: 'VALIDATION_FAILED', message: `expected one payload, got ${payloads.length}` } });
-  }
-  const parsed = parseInput(schema, payloads[0]);
-  if (!parsed.ok) return answer(parsed);
-  let result: AckResult<T>;
-  try {
-    result = { ok: true, data: await run(context, parsed.data) };
-  } catch (error) {
-    result = { ok: false, error: toParleyError(error, logger) };
-  }
-  answer(result);
+  return async (context: C, args: unknown[]): Promise<void> => {
+    // Socket.IO passes the callback last, whatever came before it; a client that sends none gets
+    // nothing back, and must not crash the process.
+    const last = args.at(-1);
+    const answer: Ack<T> = typeof last === 'function' ? (last as Ack<T>) : () => undefined;
+    const payloads = typeof last === 'function' ? args.slice(0, -1) : args;
+    if (payloads.length > 1) {
+      return answer({ ok: false, error: { code: 'VALIDATION_FAILED', message: `expected one payload, got ${payloads.length}` } });
+    }
+    const parsed = parseInput(schema, payloads[0]);
+    if (!parsed.ok) return answer(parsed);
+    let result: AckResult<T>;
+    try {
+      result = { ok: true, data: await run(context, parsed.data) };
+    } catch (error) {
+      result = { ok: false, error: toParleyError(error, logger) };
+    }
+    answer(result);
+  };
 }

@@ -101,10 +101,10 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
   });
 }
 
-// Each handler acts as the socket's agent as last known on it: status and profile change while it is open.
+/** The socket's agent as last known on it: status and profile change while it is open. */
+const me = (socket: AgentSocket) => socket.data.agent;
 
 function chatEvents({ conversations, presence, cannedReplies, store, logger }: AgentNamespaceDeps) {
-  const me = (socket: AgentSocket) => socket.data.agent;
   return {
     'conversation:reopen': ackEvent(logger, ConversationRefSchema, (socket: AgentSocket, { conversationId }) =>
       conversations.agentReopen(me(socket), conversationId),
@@ -151,7 +151,6 @@ function chatEvents({ conversations, presence, cannedReplies, store, logger }: A
 }
 
 function ticketEvents({ tickets, escalation, logger }: AgentNamespaceDeps) {
-  const me = (socket: AgentSocket) => socket.data.agent;
   return {
     'conversation:escalate': ackEvent(logger, EscalateRequestSchema, (socket: AgentSocket, request) =>
       escalation.escalateByAgent(me(socket), request),

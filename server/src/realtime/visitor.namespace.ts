@@ -59,6 +59,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
   // The token to hand back on connect; kept beside the socket, never in a URL or a log.
   const tokens = new WeakMap<object, string>();
+  const tokenOf = (socket: VisitorSocket) => tokens.get(socket) ?? '';
 
   namespace.use((socket, next) => {
     const handshake = parseInput(VisitorHandshakeSchema, clientAuth(socket.handshake.auth));
@@ -86,10 +87,10 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
   });
 
   namespace.on('connection', (socket: VisitorSocket) => {
-    const visitor = () => socket.data.visitor;
-    void socket.join([rooms.visitor(visitor().id), rooms.siteVisitors(visitor().siteId)]);
-    socket.emit('session:ready', { visitorId: visitor().id, visitorToken: tokens.get(socket) ?? '', name: visitor().name });
-    visitors.startVisit(visitor(), { userAgent: socket.handshake.headers['user-agent'] ?? null, locale: visitor().locale }).then(
+    const { visitor } = socket.data;
+    void socket.join([rooms.visitor(visitor.id), rooms.siteVisitors(visitor.siteId)]);
+    socket.emit('session:ready', { visitorId: visitor.id, visitorToken: tokenOf(socket), name: visitor.name });
+    visitors.startVisit(visitor, { userAgent: socket.handshake.headers['user-agent'] ?? null, locale: visitor.locale }).then(
       (updated) => (socket.data.visitor = updated),
       (error: unknown) => logger.error({ err: error }, 'visit start failed'),
     );
@@ -98,7 +99,6 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
 
   /** The chat's events; each acts as the socket's own visitor, as last known on it. */
   function visitorChatEvents({ privacy }: VisitorNamespaceDeps) {
-    const tokenOf = (socket: VisitorSocket) => tokens.get(socket) ?? '';
     return {
       'conversation:history': ackEvent(logger, HistoryRequestSchema, (socket: VisitorSocket, request) =>
         conversations.visitorHistory(socket.data.visitor, request.afterSeq),
