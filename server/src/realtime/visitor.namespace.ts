@@ -54,7 +54,7 @@ export interface VisitorNamespaceDeps {
 const EmptyRequestSchema = z.strictObject({});
 
 export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
-  const { namespace, visitors, conversations, escalation, availability, feedback, limits, logger } = deps;
+  const { namespace, visitors, conversations, escalation, availability, feedback, privacy, limits, logger } = deps;
   const addressOf = (socket: { handshake: VisitorSocket['handshake'] }) =>
     clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
   // The token to hand back on connect; kept beside the socket, never in a URL or a log.
@@ -82,7 +82,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
   });
 
   const dispatchEvents = createEventDispatch<VisitorSocket, keyof VisitorClientToServerEvents>({
-    ...visitorChatEvents(deps),
+    ...visitorChatEvents(),
     ...kbVisitorEvents({ kb: deps.kb, logger }),
   });
 
@@ -98,7 +98,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
   });
 
   /** The chat's events; each acts as the socket's own visitor, as last known on it. */
-  function visitorChatEvents({ privacy }: VisitorNamespaceDeps) {
+  function visitorChatEvents() {
     return {
       'conversation:history': ackEvent(logger, HistoryRequestSchema, (socket: VisitorSocket, request) =>
         conversations.visitorHistory(socket.data.visitor, request.afterSeq),
