@@ -84,6 +84,24 @@ test('a client is sent again only what was broadcast to it: to its rooms or to e
   expect(received).toEqual(['before', 'to its chat', 'to everyone']);
 });
 
+test('broadcasts to a room no one is in, connected or away, do not push out of the history what a client away still needs', async () => {
+  await startServer();
+  const { recovered, received } = await dropAfterFirstPacket(() => {
+    io.to('chat').emit('note', 'to its chat');
+    // No socket is in 'elsewhere', connected or away.
+    for (let i = 0; i < KEPT * 4; i++) io.to('elsewhere').emit('note', `to no one ${i}`);
+  });
+  expect(recovered).toBe(true);
+  expect(received).toEqual(['before', 'to its chat']);
+});
+
+test('a broadcast to a room is kept for a socket away from it even when no connected socket is there', async () => {
+  await startServer();
+  const { recovered, received } = await dropAfterFirstPacket(() => io.to('muted').emit('note', 'to its muted room'));
+  expect(recovered).toBe(true);
+  expect(received).toEqual(['before', 'to its muted room']);
+});
+
 test('messages in any script are sent again as they were', async () => {
   await startServer();
   const texts = ['Прывітанне!', '¿Qué tal?', 'こんにちは 👋🏽'];
