@@ -14,8 +14,9 @@
  * A broadcast that reaches no one is dropped before it is kept or encoded: no connected socket would
  * get it and no socket away (a persisted session) could come back for it. Every message is sent to its
  * visitor's tabs except the one that sent it, which is most often the only one: that packet was kept
- * and encoded for no one (a few % of the main thread at 5,000 messages a second), and it pushed packets
- * that someone may still come back for out of the bounded history.
+ * and encoded for no one (relay at 5,000 chats, paired runs: p50 1.21-1.23 ms with the drop against
+ * 1.24-1.33 without), and it pushed packets that someone may still come back for out of the bounded
+ * history.
  */
 import { Adapter, type BroadcastOptions, type PrivateSessionId, type Session } from 'socket.io-adapter';
 import { RecoveryHistory, type RecoveryHistoryLimits } from './recovery-history';
