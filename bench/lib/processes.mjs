@@ -86,6 +86,7 @@ export async function startParleyServer({ env = {}, dataRoot = os.tmpdir() } = {
   // Parley as `pnpm start` runs it (server/package.json): a young generation large enough that a
   // message's short-lived objects die there, not in frequent scavenges (about 8% less CPU at 3,000 msg/s).
   // Profiling a run: BENCH_SERVER_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+  // Its whole stdout in a file (say with '--trace-gc-nvp' among those flags): BENCH_SERVER_LOG=/tmp/server.log.
   const nodeFlags = ['--max-semi-space-size=32', ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
   const child = spawn('/bin/sh', ['-c', RAISE_FD_LIMIT, process.execPath, ...nodeFlags, SERVER_MAIN], {
     env: {
@@ -101,6 +102,7 @@ export async function startParleyServer({ env = {}, dataRoot = os.tmpdir() } = {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (process.env.BENCH_SERVER_LOG) child.stdout.pipe(fs.createWriteStream(process.env.BENCH_SERVER_LOG));
   child.stdout.on('data', (chunk) => (log = (log + chunk).slice(-20_000)));
   child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-20_000)));
   const lifecycle = trackExit(child, 'Parley', () => log);
