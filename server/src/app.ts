@@ -125,7 +125,12 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const realtimeMetrics = instrumentRealtime({ metrics, visitorNamespace, agentNamespace, store });
   const availability = createSiteAvailabilityService({ store, now: options.now });
   const broadcaster = announceAvailabilityChanges(
-    realtimeMetrics.timeBroadcasts(createSocketBroadcaster(visitorNamespace, agentNamespace)),
+    realtimeMetrics.timeBroadcasts(
+      createSocketBroadcaster(visitorNamespace, agentNamespace, {
+        findConversation: (id) => store.findConversation(id),
+        onLoadError: (error) => logger.warn({ err: error }, 'could not read the conversations of an activity digest'),
+      }),
+    ),
     availability,
     (error) => logger.warn({ err: error }, 'could not tell visitors about availability'),
   );

@@ -1,5 +1,5 @@
 /** The Broadcaster port over Socket.IO rooms; with the Redis adapter it reaches every process. */
-import type { Conversation } from '@parley/shared';
+import type { Conversation, ConversationActivity } from '@parley/shared';
 import type { Broadcaster } from '../domain/broadcaster.port';
 import { visitorViewOf } from '../domain/conversation-visitor-view';
 import { createActivityDigest } from './conversation-activity.digest';
@@ -15,8 +15,28 @@ const messageReaders = (conversation: Conversation): string[] => [
   rooms.conversationWatchers(conversation.id),
 ];
 
-export function createSocketBroadcaster(visitors: VisitorNamespace, agents: AgentNamespace): Broadcaster {
+/** Where the activity digest reads the conversations it sends, as they are when it goes out. */
+export interface ActivitySource {
+  findConversation(id: string): Promise<Conversation | null>;
+  onLoadError(error: unknown): void;
+}
+
+/** A conversation's digest entry: its latest message's number, time and preview, and whether a reply is owed. */
+export const activityOf = (conversation: Conversation): ConversationActivity => ({
+  conversationId: conversation.id,
+  lastSeq: conversation.lastSeq,
+  updatedAt: conversation.lastMessageAt ?? conversation.updatedAt,
+  awaitingAgentSince: conversation.awaitingAgentSince,
+  lastMessagePreview: conversation.lastMessagePreview,
+});
+
+export function createSocketBroadcaster(visitors: VisitorNamespace, agents: AgentNamespace, activitySource: ActivitySource): Broadcaster {
   const digest = createActivityDigest({
+    load: async (conversationIds) => {
+      const found = await Promise.all(conversationIds.map((id) => activitySource.findConversation(id)));
+      return found.flatMap((conversation) => (conversation ? [activityOf(conversation)] : []));
+    },
+    onLoadError: activitySource.onLoadError,
     intervalMs: ACTIVITY_DIGEST_INTERVAL_MS,
     send: (siteId, activity) => agents.to(rooms.siteAgents(siteId)).emit('conversation:activity', activity),
   });
@@ -37,13 +57,7 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
       // A system line (a transfer, an invitation) is not news for the other consoles' chat lists: the
       // change itself reached them as conversation:updated, and the chat's latest message is unchanged.
       if (message.event) return;
-      digest.note(conversation.siteId, {
-        conversationId: conversation.id,
-        lastSeq: message.seq,
-        updatedAt: message.createdAt,
-        awaitingAgentSince: conversation.awaitingAgentSince,
-        lastMessagePreview: conversation.lastMessagePreview,
-      });
+      digest.note(conversation.siteId, conversation.id);
     },
     conversationUpdated(conversation) {
       visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:updated', visitorViewOf(conversation));
