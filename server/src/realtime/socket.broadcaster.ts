@@ -22,7 +22,7 @@ export interface ActivitySource {
 }
 
 /** A conversation's digest entry: its latest message's number, time and preview, and whether a reply is owed. */
-export const activityOf = (conversation: Conversation): ConversationActivity => ({
+const activityOf = (conversation: Conversation): ConversationActivity => ({
   conversationId: conversation.id,
   lastSeq: conversation.lastSeq,
   updatedAt: conversation.lastMessageAt ?? conversation.updatedAt,
