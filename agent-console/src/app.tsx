@@ -1,20 +1,22 @@
 /** The console's root: applies theme and language to the page, and shows the screen for the session. */
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { LoginRoute } from './routes/login.route';
 import { ResetPasswordRoute } from './routes/reset-password.route';
 import { WorkspaceLoading, WorkspaceRoute } from './routes/workspace.route';
 import { ConsoleContext } from './state/console-context';
 import type { Console } from './state/console';
 
+// Layout effects: the page's theme, language and direction change before the browser paints the text
+// rendered for them, so a switch to Arabic never shows a frame of Arabic laid out left to right.
 function usePageAttributes(app: Console) {
   const theme = app.preferences.theme.value;
   const language = app.translator.language.value;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = document.documentElement;
     if (theme) root.dataset.theme = theme;
     else delete root.dataset.theme;
   }, [theme]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = document.documentElement;
     root.lang = language;
     root.dir = app.translator.dir();
