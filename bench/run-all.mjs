@@ -82,7 +82,12 @@ await step('relay', async () => {
     `relay: ${e.conversations} conversations, ${e.offeredMsgPerSec} msg/s offered: Parley ${e.achievedMsgPerSec} msg/s ` +
       `p50 ${ms(e.p50Ms)} p99 ${ms(e.p99Ms)} lost ${e.lostMessages}; bare relay p50 ${ms(e.baselineP50Ms)} ` +
       `p99 ${ms(e.baselineP99Ms)}; ratio p50 ${e.p50Ratio} p99 ${e.p99Ratio}; ` +
-      `share of the slowest 1% sent in one second: Parley ${e.p99TailInWorstSecond}, bare relay ${e.baselineP99TailInWorstSecond}`,
+      `share of the slowest 1% sent in one second: Parley ${e.p99TailInWorstSecond}, bare relay ${e.baselineP99TailInWorstSecond}; ` +
+      `machine busy ${e.cpu.parley.machineBusyPercent}% / ${e.cpu.baseline.machineBusyPercent}% (load generators ` +
+      `${e.cpu.parley.loadGeneratorCpuPercent}% / ${e.cpu.baseline.loadGeneratorCpuPercent}% of a core)` +
+      (e.baselineKeptUp === false
+        ? `; the bare relay fell behind (${e.baselineAchievedMsgPerSec} msg/s): the machine was full, the ratios compare two queues`
+        : ''),
     ...(e.dataInMemory
       ? [
           `relay: ${e.conversations} conversations, data in memory: Parley ${e.dataInMemory.achievedMsgPerSec} msg/s ` +

@@ -43,6 +43,29 @@ export function cpuSecondsOf(pid) {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
+/**
+ * The whole machine's CPU time so far, from /proc/stat (Linux), in ticks over every core: busy
+ * (user, nice, system, irq, softirq, and steal: time the hypervisor gave to another guest) and total
+ * (busy, idle and iowait; guest time is already inside user).
+ */
+export function machineCpuTicks() {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map((n) => Number(n) || 0);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy, total: busy + idle + iowait };
+}
+
+/** How busy the machine was between two machineCpuTicks() readings, in percent of all its cores. */
+export function machineBusyPercentBetween(before, after) {
+  const total = after.total - before.total;
+  return total > 0 ? Math.round(((after.busy - before.busy) / total) * 100) : null;
+}
+
 function trackExit(child, name, output) {
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return {

@@ -11,7 +11,15 @@ import {
   updateSiteSettings,
   usePickMode,
 } from '../lib/parley-api.mjs';
-import { cpuSecondsOf, freePort, rssMBOf, startParleyServer, startWorker } from '../lib/processes.mjs';
+import {
+  cpuSecondsOf,
+  freePort,
+  machineBusyPercentBetween,
+  machineCpuTicks,
+  rssMBOf,
+  startParleyServer,
+  startWorker,
+} from '../lib/processes.mjs';
 import { sleep } from '../lib/clock.mjs';
 import { writeResult } from '../lib/results.mjs';
 import { bucketQuantileMs, readDeliveryBuckets } from '../lib/server-histogram.mjs';
@@ -164,11 +172,18 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
       );
     await phase('w', warmupS);
     const cpuBefore = cpuSecondsOf(server.pid);
+    // The load generators share the machine's cores with the server: how much they and the whole
+    // machine used says whether the server had a core to itself or the machine was full.
+    const loadCpuOf = () => sumOf(workers.map((w) => cpuSecondsOf(w.pid)));
+    const loadCpuBefore = loadCpuOf();
+    const machineBefore = machineCpuTicks();
     const loadAverage = Math.round(os.loadavg()[0] * 10) / 10;
     const bucketsBefore = target === 'parley' ? await readBuckets(server.url) : null;
     const runs = await phase('m', durationS);
     const seconds = Math.max(...runs.map((r) => r.seconds));
     const serverCpuPercent = Math.round(((cpuSecondsOf(server.pid) - cpuBefore) / seconds) * 100);
+    const loadGeneratorCpuPercent = Math.round(((loadCpuOf() - loadCpuBefore) / seconds) * 100);
+    const machineBusyPercent = machineBusyPercentBetween(machineBefore, machineCpuTicks());
     const serverRssMB = rssMBOf(server.pid);
     const startedAt = Math.min(...runs.map((r) => r.startedAt));
 
@@ -209,6 +224,8 @@ export async function measureRelay(target, { conversations, msgPerSec, durationS
       visitorDisconnects: mergeCounts(sends.map((s) => s.disconnects)),
       openSeconds: Math.round(Math.max(...opens.map((o) => o.seconds)) * 10) / 10,
       serverCpuPercent,
+      loadGeneratorCpuPercent,
+      machineBusyPercent,
       serverRssMB,
       loadAverage,
       // From Parley's own histogram (bucket upper bounds): receive -> broadcast inside the server.
@@ -270,6 +287,21 @@ const headline = (run) => ({
 const ratiosTo = (baseline, run) => ({
   p50Ratio: ratio(run.p50Ms ?? null, baseline.p50Ms ?? null),
   p99Ratio: ratio(run.p99Ms ?? null, baseline.p99Ms ?? null),
+});
+
+/**
+ * Whether a run sent what was offered: a chat waits for its acknowledgement before its next message,
+ * so a server (or a machine) that falls behind is offered less. When the bare relay falls short, the
+ * machine itself is full and both sides' latencies are queues of their own: the ratios mean little.
+ */
+const keptUp = (run, offered) =>
+  typeof run.achievedMsgPerSec === 'number' ? run.achievedMsgPerSec >= offered * 0.99 : null;
+
+/** Where the machine's cores went during a run's measured window (percent of one core, and of all). */
+const cpuOf = (run) => ({
+  serverCpuPercent: run.serverCpuPercent ?? null,
+  loadGeneratorCpuPercent: run.loadGeneratorCpuPercent ?? null,
+  machineBusyPercent: run.machineBusyPercent ?? null,
 });
 
 /** The bare relay's latencies beside a Parley run's, and the ratios between them. */
@@ -341,6 +373,9 @@ export async function runRelayBenchmark({
       baselineAchievedMsgPerSec: baseline.achievedMsgPerSec ?? null,
       ...besideBaseline(baseline, parley),
       baselineLostMessages: baseline.lostMessages ?? null,
+      keptUp: keptUp(parley, offered),
+      baselineKeptUp: keptUp(baseline, offered),
+      cpu: { parley: cpuOf(parley), baseline: cpuOf(baseline) },
       // Of the messages at or above each run's p99, the share sent in its worst second (see tailConcentration).
       p99TailInWorstSecond: parley.p99Tail?.share ?? null,
       baselineP99TailInWorstSecond: baseline.p99Tail?.share ?? null,
@@ -359,6 +394,9 @@ export async function runRelayBenchmark({
     serverCpuPercent: calmParley.serverCpuPercent ?? null,
     ...besideBaseline(calmBaseline, calmParley),
     baselineCpuPercent: calmBaseline.serverCpuPercent ?? null,
+    keptUp: keptUp(calmParley, calmer.msgPerSec),
+    baselineKeptUp: keptUp(calmBaseline, calmer.msgPerSec),
+    cpu: { parley: cpuOf(calmParley), baseline: cpuOf(calmBaseline) },
     details: { parley: calmParley, baseline: calmBaseline },
   };
   const pickModeQueue = await attempt('relay: pick-mode queue positions...', () =>
@@ -387,7 +425,9 @@ export async function runRelayBenchmark({
       'loadAverage is the 1-minute load average at the start and end of the benchmark. p99TailInWorstSecond (and ' +
       'details.*.p99Tail): of the messages at or above the run\'s 99th percentile, the share sent within its worst ' +
       'second; near 1, one stall set the 99th percentile (a major garbage collection, a process kept off the CPU), ' +
-      'near 0.05, a load spread over the 20 s.',
+      'near 0.05, a load spread over the 20 s. keptUp / baselineKeptUp: whether each side sent at least 99% of the ' +
+      'offered rate; when the bare relay did not, the machine itself was full (cpu.*: the server process, the load ' +
+      'generators together, in percent of one core, and machineBusyPercent, of all cores) and the ratios compare two queues.',
     settings: {
       msgPerSec,
       durationS,
