@@ -1,2 +1,18 @@
-/** The current time as the ISO strings every record carries. */
-export const nowIso = (): string => new Date().toISOString();
+/**
+ * The current time as the ISO strings every record carries.
+ *
+ * Formatted once per millisecond: at thousands of messages a second the store stamps several
+ * records in the same millisecond, and `toISOString` was 1% of the relay's main thread at 5,000 chats.
+ * Keyed on `Date.now()`, so a test's fake clock moves it as it moves `new Date()`.
+ */
+let formattedAt = Number.NaN;
+let formatted = '';
+
+export const nowIso = (): string => {
+  const now = Date.now();
+  if (now !== formattedAt) {
+    formatted = new Date(now).toISOString();
+    formattedAt = now;
+  }
+  return formatted;
+};
