@@ -8,11 +8,13 @@
 let formattedAt = Number.NaN;
 let formatted = '';
 
-export const nowIso = (): string => {
-  const now = Date.now();
-  if (now !== formattedAt) {
-    formatted = new Date(now).toISOString();
-    formattedAt = now;
+/** The ISO string of an instant in epoch milliseconds, from the cache when it is the last one formatted. */
+export const isoAt = (epochMs: number): string => {
+  if (epochMs !== formattedAt) {
+    formatted = new Date(epochMs).toISOString();
+    formattedAt = epochMs;
   }
   return formatted;
 };
+
+export const nowIso = (): string => isoAt(Date.now());

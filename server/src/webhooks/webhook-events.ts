@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { DomainEvents } from '../domain/domain-events.port';
 import { webhookEvent } from '../domain/webhook-envelope';
 import type { WebhookStore } from '../store/webhook.store';
+import { isoAt } from '../clock';
 
 export interface QueueingDomainEvents extends DomainEvents {
   /** Resolves once every event announced so far is queued (before closing the store; in tests). */
@@ -17,12 +18,17 @@ export function createWebhookEvents(deps: { store: WebhookStore; logger: Logger;
   const now = deps.now ?? (() => new Date());
   const pending = new Set<Promise<unknown>>();
 
-  // The body is built (serialised) only if some endpoint subscribes: see enqueueWebhookEvent.
+  // The body is built (serialised) only if some endpoint subscribes: see enqueueWebhookEvent. Most
+  // events go nowhere, so their cost is kept to one promise past the store's own (at 5,000 messages
+  // a second, `.catch().finally()` and a fresh ISO string were about 1% of the main thread).
   function queue(siteId: string, at: Date, [type, event]: [WebhookEventType, () => ReturnType<typeof webhookEvent>]): void {
-    const work = deps.store
-      .enqueueWebhookEvent({ siteId, type, event, at: at.toISOString() })
-      .catch((error: unknown) => deps.logger.error({ err: error, eventType: type }, 'could not queue a webhook event'))
-      .finally(() => pending.delete(work));
+    const work: Promise<void> = deps.store.enqueueWebhookEvent({ siteId, type, event, at: isoAt(at.getTime()) }).then(
+      () => { pending.delete(work); },
+      (error: unknown) => {
+        pending.delete(work);
+        deps.logger.error({ err: error, eventType: type }, 'could not queue a webhook event');
+      },
+    );
     pending.add(work);
   }
 
