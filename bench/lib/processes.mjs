@@ -142,11 +142,15 @@ export async function startParleyServer({ env = {}, dataRoot = os.tmpdir() } = {
   };
 }
 
-/** A Node script of bench/ as its own process; `request()` talks to it over IPC (see worker.mjs). */
-export function startWorker(script, { args = [], env = {} } = {}) {
+/**
+ * A Node script of bench/ as its own process; `request()` talks to it over IPC (see worker.mjs).
+ * `niceness` above 0 lowers its scheduling priority, all its threads (`nice`, coreutils).
+ */
+export function startWorker(script, { args = [], env = {}, niceness = 0 } = {}) {
+  const launch = niceness > 0 ? ['nice', '-n', String(niceness), process.execPath] : [process.execPath];
   const child = fork(script, args, {
     execPath: '/bin/sh',
-    execArgv: ['-c', RAISE_FD_LIMIT, process.execPath],
+    execArgv: ['-c', RAISE_FD_LIMIT, ...launch],
     env: { ...process.env, ...env },
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
