@@ -4,24 +4,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { REPO_ROOT as root, requireFromServer } from './lib/deps.mjs';
+import { REPO_ROOT as root } from './lib/deps.mjs';
+import { seedYear } from './lib/seeded-year.mjs';
 import { loadServerCode } from './lib/server-code.mjs';
+import { roundMs as round, sampled, timed } from './lib/timed.mjs';
 
 const CONVERSATIONS = Number(process.argv[2] ?? 100_000);
 const RUNS = 7;
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round = (ms) => Math.round(ms * 10) / 10;
-
-/** Wall time, and the CPU time this process spent (SQLite runs in this thread), which other load on the machine does not inflate. */
-async function timed(run) {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = await run();
-  const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, result };
-}
 
 async function main() {
   const code = await loadServerCode('analytics', `
@@ -30,36 +19,17 @@ async function main() {
     export { createAnalyticsService } from './src/domain/analytics.service';
     export { AnalyticsRequestSchema } from '@parley/shared';
   `);
-  const Database = requireFromServer('better-sqlite3');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-analytics-bench-'));
   const filename = path.join(dir, 'parley.sqlite');
   try {
-    let store = code.openSqliteStore({ filename });
-    const benchSite = await store.createSite({ key: 'bench_site', name: 'Bench' });
-    const admin = await store.createAgent({ siteId: benchSite.id, email: 'admin@bench.test', name: 'Admin', role: 'admin', passwordHash: 'x' });
-    const departments = [];
-    for (const name of ['Sales', 'Support', 'Billing', 'Technical']) departments.push(await store.createDepartment({ siteId: benchSite.id, name }));
-    const agents = [];
-    for (let i = 1; i <= 25; i += 1) {
-      agents.push(await store.createAgent({ siteId: benchSite.id, email: `agent${i}@bench.test`, name: `Agent ${i}`, role: 'agent', passwordHash: 'x' }));
-    }
-    await store.close();
-
-    const db = new Database(filename);
-    db.pragma('journal_mode = WAL');
-    const seeding = await timed(async () =>
-      code.seedAnalyticsBulk(db, {
-        siteId: benchSite.id, agentIds: agents.map((a) => a.id), departmentIds: departments.map((d) => d.id),
-        // Berlin's 2025, which starts at 23:00 UTC on 31 December 2024.
-        conversations: CONVERSATIONS, from: '2024-12-31T23:00:00.000Z', days: 365,
-      }),
-    );
-    db.close();
-    const tally = seeding.result;
+    const seeded = await seedYear(code, { filename, conversations: CONVERSATIONS });
+    seeded.db.close();
+    const { admin, agents, tally } = seeded;
+    const seeding = { ms: seeded.seedMs };
     console.log(`seeded ${tally.conversations} chats and ${tally.tickets} tickets in ${Math.round(seeding.ms)} ms`);
 
     // A fresh process's view: the store is opened again, nothing is warm but the OS file cache.
-    store = code.openSqliteStore({ filename });
+    const store = code.openSqliteStore({ filename });
     const analytics = code.createAnalyticsService({ store, now: () => new Date('2026-01-15T12:00:00.000Z') });
     const year = code.AnalyticsRequestSchema.parse({ from: '2025-01-01', to: '2025-12-31', timeZone: 'Europe/Berlin' });
     const month = code.AnalyticsRequestSchema.parse({ from: '2025-06-01', to: '2025-06-30', timeZone: 'America/New_York' });
@@ -68,11 +38,7 @@ async function main() {
     if (cold.result.totals.conversations !== tally.conversations) {
       throw new Error(`the report counted ${cold.result.totals.conversations} chats, the seeder wrote ${tally.conversations}`);
     }
-    const sample = async (run) => {
-      const runs = [];
-      for (let i = 0; i < RUNS; i += 1) runs.push(await timed(run));
-      return { ms: round(median(runs.map((r) => r.ms))), cpuMs: round(median(runs.map((r) => r.cpuMs))) };
-    };
+    const sample = (run) => sampled(run, RUNS);
     const site = await sample(() => analytics.report(admin, year));
     const agent = await sample(() => analytics.report(agents[0], year));
     const monthly = await sample(() => analytics.report(admin, month));

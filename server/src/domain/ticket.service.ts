@@ -41,6 +41,8 @@ export interface TicketServiceDeps {
 const notFound = () => new DomainError('NOT_FOUND', 'There is no such ticket.');
 const BREACHING_SOON_MINUTES = 60;
 const DAY_MS = 24 * 3600_000;
+/** Tickets a sweep closes or reminds per site: a backlog (after downtime, or a site lowering its delay) goes over several sweeps, never in one long stop. */
+const SWEEP_BATCH = 100;
 
 type Field = keyof TicketUpdate;
 
@@ -261,27 +263,32 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     /** Periodic duty: close tickets solved long ago; remind customers we are waiting on. */
     async sweep(): Promise<{ closed: number; reminded: number }> {
       const at = now();
-      const sites = new Map((await store.listSites()).map((s) => [s.id, s]));
+      const daysAgo = (days: number) => new Date(at.getTime() - days * DAY_MS).toISOString();
       let closed = 0;
       let reminded = 0;
-      for (const ticket of await store.listTicketsToClose(new Date(at.getTime() - DAY_MS).toISOString())) {
-        const site = sites.get(ticket.siteId);
-        if (!site || at.getTime() - Date.parse(ticket.solvedAt ?? '') < site.settings.autoCloseSolvedAfterDays * DAY_MS) continue;
-        const updated = await store.updateTicket({
-          ticketId: ticket.id, patch: { status: 'closed', closedAt: at.toISOString() },
-          event: { kind: 'change', authorKind: 'system', authorId: null, authorName: null, text: null, changes: [{ field: 'status', from: 'solved', to: 'closed' }] },
+      // Each site's own delays, in the query: tickets still within them are not even read.
+      for (const site of await store.listSites()) {
+        const toClose = await store.listTicketsToClose({
+          siteId: site.id, solvedBefore: daysAgo(site.settings.autoCloseSolvedAfterDays), limit: SWEEP_BATCH,
         });
-        if (!updated) continue;
-        broadcaster.ticketUpdated(updated);
-        events.ticketUpdated(updated);
-        closed += 1;
-      }
-      for (const ticket of await store.listTicketsToRemind(new Date(at.getTime() - DAY_MS).toISOString())) {
-        const site = sites.get(ticket.siteId);
-        if (!site || at.getTime() - Date.parse(ticket.pendingSince ?? '') < site.settings.pendingReminderAfterDays * DAY_MS) continue;
-        await store.updateTicket({ ticketId: ticket.id, patch: { remindedAt: at.toISOString() }, event: null });
-        await notifier.pendingReminder(site, ticket);
-        reminded += 1;
+        for (const ticket of toClose) {
+          const updated = await store.updateTicket({
+            ticketId: ticket.id, patch: { status: 'closed', closedAt: at.toISOString() },
+            event: { kind: 'change', authorKind: 'system', authorId: null, authorName: null, text: null, changes: [{ field: 'status', from: 'solved', to: 'closed' }] },
+          });
+          if (!updated) continue;
+          broadcaster.ticketUpdated(updated);
+          events.ticketUpdated(updated);
+          closed += 1;
+        }
+        const toRemind = await store.listTicketsToRemind({
+          siteId: site.id, pendingBefore: daysAgo(site.settings.pendingReminderAfterDays), limit: SWEEP_BATCH,
+        });
+        for (const ticket of toRemind) {
+          await store.updateTicket({ ticketId: ticket.id, patch: { remindedAt: at.toISOString() }, event: null });
+          await notifier.pendingReminder(site, ticket);
+          reminded += 1;
+        }
       }
       return { closed, reminded };
     },

@@ -325,10 +325,13 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   /** The timeline in order; `includeNotes: false` (the requester's view) leaves internal notes out. */
   listTicketEvents(ticketId: string, options?: { includeNotes?: boolean }): Promise<TicketEvent[]>;
   searchTickets(search: TicketSearch): Promise<{ tickets: Ticket[]; total: number }>;
-  /** Solved before `solvedBefore`: due for auto-close. */
-  listTicketsToClose(solvedBefore: string): Promise<Ticket[]>;
-  /** Pending since before `pendingBefore` and not reminded since: due for a reminder. */
-  listTicketsToRemind(pendingBefore: string): Promise<Ticket[]>;
+  /**
+   * The site's tickets solved before `solvedBefore`, due for auto-close: at most `limit`, the longest
+   * solved first (a sweep takes a bounded share of a backlog; the next sweep takes the rest).
+   */
+  listTicketsToClose(input: { siteId: string; solvedBefore: string; limit: number }): Promise<Ticket[]>;
+  /** The site's tickets pending since before `pendingBefore` and not reminded since: at most `limit`, the longest pending first. */
+  listTicketsToRemind(input: { siteId: string; pendingBefore: string; limit: number }): Promise<Ticket[]>;
   listVisitorTickets(siteId: string, visitorId: string): Promise<Ticket[]>;
   /**
    * The site's open conversations no agent has answered yet, waiting since before `queuedBefore`,

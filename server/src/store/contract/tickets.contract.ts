@@ -214,17 +214,26 @@ export function ticketsContract(ctx: ContractContext): void {
 
     it('finds solved tickets due to close, pending ones due a reminder once, a visitor’s tickets, and long waits', async () => {
       const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const otherSite = await seedSite(ctx.store);
       const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
       const solved = await create(site, { status: 'solved', solvedAt: hoursAgo(48) });
+      const solvedEarlier = await create(site, { status: 'solved', solvedAt: hoursAgo(96) });
       await create(site, { status: 'solved', solvedAt: hoursAgo(1) });
+      const elsewhere = await create(otherSite, { status: 'solved', solvedAt: hoursAgo(48) });
       const pending = await create(site, { status: 'pending', pendingSince: hoursAgo(72), visitorId: visitor.id });
       await create(site, { status: 'pending', pendingSince: hoursAgo(1) });
       const ids = (tickets: Ticket[]) => tickets.map((t) => t.id);
+      const toClose = (siteId: string, limit = 10) => ctx.store.listTicketsToClose({ siteId, solvedBefore: hoursAgo(24), limit });
+      const toRemind = () => ctx.store.listTicketsToRemind({ siteId: site.id, pendingBefore: hoursAgo(24), limit: 10 });
 
-      expect(ids(await ctx.store.listTicketsToClose(hoursAgo(24)))).toEqual([solved.id]);
-      expect(ids(await ctx.store.listTicketsToRemind(hoursAgo(24)))).toEqual([pending.id]);
+      // Per site, the longest solved first, at most `limit`.
+      expect(ids(await toClose(site.id))).toEqual([solvedEarlier.id, solved.id]);
+      expect(ids(await toClose(site.id, 1))).toEqual([solvedEarlier.id]);
+      expect(ids(await toClose(otherSite.id))).toEqual([elsewhere.id]);
+      expect(ids(await toRemind())).toEqual([pending.id]);
+      expect(await ctx.store.listTicketsToRemind({ siteId: otherSite.id, pendingBefore: hoursAgo(24), limit: 10 })).toEqual([]);
       await ctx.store.updateTicket({ ticketId: pending.id, patch: { remindedAt: new Date().toISOString() }, event: null });
-      expect(await ctx.store.listTicketsToRemind(hoursAgo(24))).toEqual([]);
+      expect(await toRemind()).toEqual([]);
       expect(ids(await ctx.store.listVisitorTickets(site.id, visitor.id))).toEqual([pending.id]);
       expect(await ctx.store.listVisitorTickets((await seedSite(ctx.store)).id, visitor.id)).toEqual([]);
 

@@ -190,8 +190,8 @@ ticketSchema.index(
 );
 ticketSchema.index({ siteId: 1, status: 1, updatedAt: -1 });
 ticketSchema.index({ siteId: 1, visitorId: 1, createdAt: -1 });
-ticketSchema.index({ status: 1, solvedAt: 1 });
-ticketSchema.index({ status: 1, pendingSince: 1 });
+ticketSchema.index({ siteId: 1, status: 1, solvedAt: 1 });
+ticketSchema.index({ siteId: 1, status: 1, pendingSince: 1 });
 
 // `from` and `to` are a string, a number or null: Mixed keeps whichever it was.
 const ticketChangeSchema = new Schema(

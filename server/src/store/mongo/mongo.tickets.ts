@@ -144,17 +144,23 @@ export function mongoTickets(models: MongoModels): TicketStore {
       ]);
       return { tickets: docs.map(toTicket), total };
     },
-    async listTicketsToClose(solvedBefore) {
-      const docs = await tickets.find({ status: 'solved', solvedAt: { $lt: new Date(solvedBefore) } }).lean<TicketDoc[]>();
+    async listTicketsToClose({ siteId, solvedBefore, limit }) {
+      const docs = await tickets
+        .find({ siteId, status: 'solved', solvedAt: { $lt: new Date(solvedBefore) } })
+        .sort({ solvedAt: 1, _id: 1 })
+        .limit(limit)
+        .lean<TicketDoc[]>();
       return docs.map(toTicket);
     },
-    async listTicketsToRemind(pendingBefore) {
+    async listTicketsToRemind({ siteId, pendingBefore, limit }) {
       const docs = await tickets
         .find({
-          status: 'pending', pendingSince: { $lt: new Date(pendingBefore) },
+          siteId, status: 'pending', pendingSince: { $lt: new Date(pendingBefore) },
           // Not reminded since it went pending (null sorts before every date).
           $expr: { $lt: [{ $ifNull: ['$remindedAt', null] }, '$pendingSince'] },
         })
+        .sort({ pendingSince: 1, _id: 1 })
+        .limit(limit)
         .lean<TicketDoc[]>();
       return docs.map(toTicket);
     },

@@ -505,6 +505,18 @@ const MIGRATIONS: string[] = [
   ALTER TABLE ticket_events ADD COLUMN source_key TEXT;
   CREATE UNIQUE INDEX ticket_events_one_per_source ON ticket_events (ticket_id, source_key) WHERE source_key IS NOT NULL;
   `,
+  // 23: what runs on every new chat and every sweep reads only the rows it asks for, not a year of
+  // history: each agent's latest assignment (routing; with 100,000 chats the old plan read every chat
+  // an agent ever had, ~200 ms a new chat), chats still waiting for a first answer, a site's tickets
+  // due to close or to remind (oldest first), and a visitor's tickets newest first.
+  `
+  CREATE INDEX conversations_last_assigned ON conversations (assigned_agent_id, assigned_at);
+  CREATE INDEX conversations_unanswered ON conversations (site_id, queued_at) WHERE status <> 'resolved' AND first_response_at IS NULL;
+  CREATE INDEX tickets_to_close ON tickets (site_id, solved_at) WHERE status = 'solved';
+  CREATE INDEX tickets_to_remind ON tickets (site_id, pending_since) WHERE status = 'pending';
+  DROP INDEX tickets_by_visitor;
+  CREATE INDEX tickets_by_visitor ON tickets (site_id, visitor_id, created_at);
+  `,
 ];
 
 /** Brings the schema to `to` (the newest unless told: tests stop earlier to hold data an older version wrote). */

@@ -83,6 +83,14 @@ export function sqliteTickets(db: Database.Database): TicketStore {
     `SELECT * FROM conversations
      WHERE site_id = ? AND status <> 'resolved' AND first_response_at IS NULL AND queued_at < ? ORDER BY queued_at`,
   );
+  // Both run every sweep, for every site (the partial indexes tickets_to_close and tickets_to_remind).
+  const toClose = db.prepare<[string, string, number], TicketRow>(
+    "SELECT * FROM tickets WHERE site_id = ? AND status = 'solved' AND solved_at < ? ORDER BY solved_at LIMIT ?",
+  );
+  const toRemind = db.prepare<[string, string, number], TicketRow>(
+    `SELECT * FROM tickets WHERE site_id = ? AND status = 'pending' AND pending_since < ?
+       AND (reminded_at IS NULL OR reminded_at < pending_since) ORDER BY pending_since LIMIT ?`,
+  );
   const byConversation = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE conversation_id = ?');
   const eventFrom = db.prepare<[string, string], 1>('SELECT 1 FROM ticket_events WHERE ticket_id = ? AND source_key = ?').pluck();
 
@@ -192,16 +200,11 @@ export function sqliteTickets(db: Database.Database): TicketStore {
         .all(...params, search.limit, search.offset);
       return { tickets: rows.map(toTicket), total };
     },
-    async listTicketsToClose(solvedBefore) {
-      return db.prepare<[string], TicketRow>("SELECT * FROM tickets WHERE status = 'solved' AND solved_at < ?").all(solvedBefore).map(toTicket);
+    async listTicketsToClose({ siteId, solvedBefore, limit }) {
+      return toClose.all(siteId, solvedBefore, limit).map(toTicket);
     },
-    async listTicketsToRemind(pendingBefore) {
-      return db
-        .prepare<[string], TicketRow>(
-          "SELECT * FROM tickets WHERE status = 'pending' AND pending_since < ? AND (reminded_at IS NULL OR reminded_at < pending_since)",
-        )
-        .all(pendingBefore)
-        .map(toTicket);
+    async listTicketsToRemind({ siteId, pendingBefore, limit }) {
+      return toRemind.all(siteId, pendingBefore, limit).map(toTicket);
     },
     async listVisitorTickets(siteId, visitorId) {
       return db

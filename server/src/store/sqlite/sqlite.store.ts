@@ -30,6 +30,8 @@ export interface SqliteStoreOptions {
   filename: string;
   /** See MessageAppendOptions: what to let out once a batch's messages are announced, before they are written. */
   afterAnnouncing?: () => void;
+  /** Called with every statement this connection runs, values filled in: for diagnosis, and the tests of what a query reads. */
+  onStatement?: (sql: string) => void;
 }
 
 /** The page cache of each connection, in KiB: see openSqliteStore. */
@@ -37,7 +39,7 @@ const SQLITE_PAGE_CACHE_KIB = 8 * 1024;
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
-  const db = new Database(options.filename);
+  const db = new Database(options.filename, options.onStatement ? { verbose: options.onStatement } : {});
   db.pragma('journal_mode = WAL');
   // FULL: a message is acknowledged only once its commit is on disk, even if the machine dies.
   db.pragma('synchronous = FULL');

@@ -1,0 +1,23 @@
+// Timing of in-process work (a store call, a report): wall time, and the CPU time this process
+// spent, which other load on the machine does not inflate (SQLite runs in this thread).
+import { performance } from 'node:perf_hooks';
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (ms) => Math.round(ms * 10) / 10;
+
+export async function timed(run) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await run();
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, result };
+}
+
+/** Medians of `runs` timings of `run`, in ms to a tenth. */
+export async function sampled(run, runs) {
+  const timings = [];
+  for (let i = 0; i < runs; i += 1) timings.push(await timed(run));
+  return { ms: round(median(timings.map((t) => t.ms))), cpuMs: round(median(timings.map((t) => t.cpuMs))) };
+}
+
+export { round as roundMs };

@@ -1,0 +1,93 @@
+/**
+ * What runs on every new chat, every message and every sweep must read the rows it asks for, not
+ * the site's history: a site a year old has 100,000 chats, and a query that walks them all stops
+ * every chat on the server (routing a new chat took ~200 ms that way; bench/history.bench.mjs).
+ * Each operation runs on a store with history, and SQLite's own plan for every statement it ran
+ * must find its rows through an index on what it asks for. No ANALYZE: servers never run one.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../store';
+import { seedAnalyticsBulk } from './sqlite-analytics-seed';
+import { openSqliteStore } from './sqlite.store';
+
+/** Tables that grow with every chat and ticket. */
+const HISTORY = 'conversations|tickets|messages|ticket_events|visitors';
+/** Reading a whole history table, or a whole site's part of it. */
+const WALKS_HISTORY = new RegExp(`^(SCAN (${HISTORY})\\b|SEARCH (${HISTORY}) USING (COVERING )?INDEX \\w+ \\(site_id=\\?\\)$)`);
+
+let dir: string;
+let filename: string;
+let statements: string[] = [];
+let store: Store;
+let ids: { siteId: string; agentIds: string[] };
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-history-reads-'));
+  filename = path.join(dir, 'parley.sqlite');
+  const setup = openSqliteStore({ filename });
+  const site = await setup.createSite({ key: 'history_site', name: 'History' });
+  const agents = [];
+  for (let i = 0; i < 5; i += 1) {
+    agents.push(await setup.createAgent({ siteId: site.id, email: `agent${i}@history.test`, name: `Agent ${i}`, role: 'agent', passwordHash: 'x' }));
+  }
+  await setup.close();
+  const db = new Database(filename);
+  seedAnalyticsBulk(db, { siteId: site.id, agentIds: agents.map((a) => a.id), departmentIds: [], conversations: 3000, from: '2025-01-01T00:00:00.000Z', days: 365 });
+  db.close();
+  ids = { siteId: site.id, agentIds: agents.map((a) => a.id) };
+  store = openSqliteStore({ filename, onStatement: (sql) => statements.push(sql) });
+  for (const agentId of ids.agentIds) await store.setAgentStatus(agentId, 'online');
+});
+
+afterAll(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** SQLite's plan for each statement `run` made the store execute, one line per step. */
+async function plansOf(run: () => Promise<unknown>): Promise<string[][]> {
+  statements = [];
+  await run();
+  const reader = new Database(filename, { readonly: true });
+  try {
+    return statements
+      .filter((sql) => /^\s*(SELECT|UPDATE|DELETE|WITH)\b/i.test(sql))
+      .map((sql) => reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((row) => (row as { detail: string }).detail));
+  } finally {
+    reader.close();
+  }
+}
+
+const NOW = '2026-01-15T12:00:00.000Z';
+const operations: Array<[string, () => Promise<unknown>]> = [
+  ['the agents’ loads (routing a new chat)', () => store.listAgentLoads(ids.siteId)],
+  ['the queue', () => store.listQueue(ids.siteId)],
+  ['chats waiting long for a first answer (escalation sweep)', () => store.listLongWaiting({ siteId: ids.siteId, queuedBefore: NOW })],
+  ['unanswered assignments (routing sweep)', () => store.listUnansweredAssignments({ siteId: ids.siteId, before: NOW })],
+  ['tickets due to close (ticket sweep)', () => store.listTicketsToClose({ siteId: ids.siteId, solvedBefore: NOW, limit: 100 })],
+  ['tickets due a reminder (ticket sweep)', () => store.listTicketsToRemind({ siteId: ids.siteId, pendingBefore: NOW, limit: 100 })],
+  ['a visitor’s tickets', () => store.listVisitorTickets(ids.siteId, 'some-visitor')],
+  ['a visitor’s chats', () => store.listVisitorConversations(ids.siteId, 'some-visitor')],
+  ['an agent’s open chats', () => store.listAssignedTo(ids.agentIds[0] as string)],
+];
+
+test.each(operations)('%s reads an index on what it asks for, not the history', async (_name, run) => {
+  const plans = await plansOf(run);
+  expect(plans.length).toBeGreaterThan(0);
+  for (const plan of plans) expect(plan.filter((step) => WALKS_HISTORY.test(step))).toEqual([]);
+});
+
+// Where a site-wide rule cannot tell "the rows asked for" from "a site's history", the index that makes the difference.
+test.each([
+  // MAX(assigned_at) over (assigned_agent_id, assigned_at) is one seek; over any other index it reads every chat the agent had.
+  ['routing finds each agent’s latest assignment in one seek', 0, 'SEARCH c USING COVERING INDEX conversations_last_assigned (assigned_agent_id=?)'],
+  // Over (site_id, status) it would read every ticket the site ever solved, then sort them.
+  ['the ticket sweep reads only tickets solved before the site’s delay, oldest first', 4, 'SEARCH tickets USING INDEX tickets_to_close (site_id=? AND solved_at<?)'],
+  ['the ticket sweep reads only tickets pending since before the site’s delay, oldest first', 5, 'SEARCH tickets USING INDEX tickets_to_remind (site_id=? AND pending_since<?)'],
+] as const)('%s', async (_name, operation, step) => {
+  const [plan] = await plansOf((operations[operation] as [string, () => Promise<unknown>])[1]);
+  expect(plan).toContain(step);
+});
