@@ -508,7 +508,8 @@ const MIGRATIONS: string[] = [
   // 23: what runs on every new chat and every sweep reads only the rows it asks for, not a year of
   // history: each agent's latest assignment (routing; with 100,000 chats the old plan read every chat
   // an agent ever had, ~200 ms a new chat), chats still waiting for a first answer, a site's tickets
-  // due to close or to remind (oldest first), and a visitor's tickets newest first.
+  // due to close or to remind (oldest first), a visitor's tickets newest first, and the webhook log's
+  // oldest ended deliveries (pruning read and sorted the whole 30-day log, one row per event and endpoint).
   `
   CREATE INDEX conversations_last_assigned ON conversations (assigned_agent_id, assigned_at);
   CREATE INDEX conversations_unanswered ON conversations (site_id, queued_at) WHERE status <> 'resolved' AND first_response_at IS NULL;
@@ -516,6 +517,7 @@ const MIGRATIONS: string[] = [
   CREATE INDEX tickets_to_remind ON tickets (site_id, pending_since) WHERE status = 'pending';
   DROP INDEX tickets_by_visitor;
   CREATE INDEX tickets_by_visitor ON tickets (site_id, visitor_id, created_at);
+  CREATE INDEX webhook_deliveries_ended ON webhook_deliveries (created_at) WHERE status IN ('delivered','failed');
   `,
 ];
 

@@ -72,6 +72,14 @@ const operations: Array<[string, () => Promise<unknown>]> = [
   ['a visitor’s tickets', () => store.listVisitorTickets(ids.siteId, 'some-visitor')],
   ['a visitor’s chats', () => store.listVisitorConversations(ids.siteId, 'some-visitor')],
   ['an agent’s open chats', () => store.listAssignedTo(ids.agentIds[0] as string)],
+  // The other duties of every sweep and of the outboxes, over tables that grow with every e-mail, event and file.
+  ['consoles gone silent (presence sweep)', () => store.markSilentAgentsOffline(NOW)],
+  ['e-mails due (outbox)', () => store.claimDueEmails({ now: NOW, leaseUntil: NOW, limit: 10 })],
+  ['webhook deliveries due (outbox)', () => store.claimDueWebhookDeliveries({ now: NOW, leaseUntil: NOW, limit: 10 })],
+  ['old webhook deliveries (pruning)', () => store.pruneWebhookDeliveries({ createdBefore: '2025-01-01T00:00:00.000Z', limit: 100 })],
+  ['uploads never sent (purge)', () => store.listUnsentAttachments({ before: NOW, limit: 100 })],
+  ['expired sign-in tokens (purge)', () => store.purgeExpiredCredentialTokens(NOW)],
+  ['records past the retention period (privacy sweep)', () => store.findExpiredRecords({ siteId: ids.siteId, before: '2024-01-01T00:00:00.000Z', limit: 100 })],
 ];
 
 test.each(operations)('%s reads an index on what it asks for, not the history', async (_name, run) => {
@@ -87,6 +95,8 @@ test.each([
   // Over (site_id, status) it would read every ticket the site ever solved, then sort them.
   ['the ticket sweep reads only tickets solved before the site’s delay, oldest first', 4, 'SEARCH tickets USING INDEX tickets_to_close (site_id=? AND solved_at<?)'],
   ['the ticket sweep reads only tickets pending since before the site’s delay, oldest first', 5, 'SEARCH tickets USING INDEX tickets_to_remind (site_id=? AND pending_since<?)'],
+  // Over (status) it would read and sort every delivery in the 30-day log for each batch of 100.
+  ['webhook log pruning reads the oldest ended deliveries, and stops at the batch', 12, 'SEARCH webhook_deliveries USING INDEX webhook_deliveries_ended (created_at<?)'],
 ] as const)('%s', async (_name, operation, step) => {
   const [plan] = await plansOf((operations[operation] as [string, () => Promise<unknown>])[1]);
   expect(plan).toContain(step);

@@ -70,9 +70,11 @@ export function sqliteWebhooks(db: Database.Database): WebhookStore {
     `UPDATE webhook_deliveries SET status = 'failed', last_error = ?, response_status = ?, lease_until = NULL
      WHERE id = ? AND status = 'sending'`,
   );
+  // INDEXED BY: without statistics SQLite prefers the status index, and then reads and sorts every
+  // ended delivery of the 30-day log for each batch; the partial index holds them oldest first.
   const prune = db.prepare<[{ createdBefore: string; limit: number }]>(
     `DELETE FROM webhook_deliveries WHERE id IN (
-       SELECT id FROM webhook_deliveries
+       SELECT id FROM webhook_deliveries INDEXED BY webhook_deliveries_ended
        WHERE status IN ('delivered','failed') AND created_at < @createdBefore
        ORDER BY created_at
        LIMIT @limit)`,
