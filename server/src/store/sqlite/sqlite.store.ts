@@ -39,7 +39,8 @@ const SQLITE_PAGE_CACHE_KIB = 8 * 1024;
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   if (options.filename !== ':memory:') fs.mkdirSync(path.dirname(options.filename), { recursive: true });
-  const db = new Database(options.filename, options.onStatement ? { verbose: options.onStatement } : {});
+  const { onStatement } = options;
+  const db = new Database(options.filename, onStatement ? { verbose: (sql?: unknown) => onStatement(String(sql)) } : {});
   db.pragma('journal_mode = WAL');
   // FULL: a message is acknowledged only once its commit is on disk, even if the machine dies.
   db.pragma('synchronous = FULL');
