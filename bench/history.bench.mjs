@@ -85,6 +85,11 @@ async function main() {
     await time('listQueue', () => store.listQueue(site.id));
     await time('listAgentLoads', () => store.listAgentLoads(site.id));
     await time('listAssignedTo', () => store.listAssignedTo(agents[0].id));
+    // What the console's ticket page asks first: every unsolved ticket, last updated first.
+    const unsolved = code.TicketQuerySchema.parse({ status: ['new', 'open', 'pending', 'on_hold'] });
+    await time('tickets.consoleDefault', () =>
+      store.searchTickets({ ...unsolved, siteId: site.id, agentId: agents[0].id, now: NOW, breachingWithinMinutes: 60 }),
+    );
     for (const view of ['all', 'mine', 'unassigned', 'breaching_soon', 'breached']) {
       const query = code.TicketQuerySchema.parse({ view });
       await time(`tickets.${view}`, () =>
