@@ -1,6 +1,7 @@
 // Timing of in-process work (a store call, a report): wall time, and the CPU time this process
 // spent, which other load on the machine does not inflate (SQLite runs in this thread).
 import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval, setTimeout } from 'node:timers';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (ms) => Math.round(ms * 10) / 10;
@@ -21,3 +22,26 @@ export async function sampled(run, runs) {
 }
 
 export { round as roundMs };
+
+/**
+ * The longest the event loop went without running a 1 ms timer while `run` was under way: how long
+ * the work held up everything else a server does (its chats) at once.
+ */
+export async function longestStopDuring(run) {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  try {
+    await run();
+    // The timer's first turn after the work ends is the one that sees a stop at its very end.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  } finally {
+    clearInterval(timer);
+  }
+  return round(longest);
+}

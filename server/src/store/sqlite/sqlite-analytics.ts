@@ -1,7 +1,7 @@
 /** SQLite queries for analytics: grouping and date arithmetic happen in SQL, only numbers come back. */
-import type Database from 'better-sqlite3';
 import { TICKET_SOURCES, type CountsBySource, type TicketSource } from '@parley/shared';
 import type { AnalyticsQuery, AnalyticsStore, ConversationGroupRow, TagCount, TicketGroupRow, VolumeSlot } from '../analytics.store';
+import type { SqliteReader } from './sqlite-read-worker';
 
 type Scope = 'c' | 't';
 
@@ -35,7 +35,10 @@ const quarterHour = (column: string) =>
 
 const escalatedColumns = TICKET_SOURCES.map((source) => `COUNT(CASE WHEN t.source = '${source}' THEN 1 END) AS "escalated_${source}"`);
 
-// Grouped in the order of the covering index of migration 8, so SQLite aggregates as it scans, without sorting.
+// Grouped in the order of the covering index of migration 8, so SQLite aggregates as it scans, without
+// sorting. INDEXED BY: with no statistics SQLite prefers the (site_id, created_at) index of migration 10 (the REST listing)
+// for the date range, and reads every chat's row of the period: a year took 807 ms instead of 320 over
+// 100,000 chats, one agent's year 253 ms instead of 12, a month 90 instead of 55.
 const conversationsSql = (where: string) => `
   SELECT c.assigned_agent_id AS agentId, c.department_id AS departmentId,
     COUNT(*) AS conversations,
@@ -47,11 +50,12 @@ const conversationsSql = (where: string) => `
     COUNT(CASE WHEN c.rating >= 4 THEN 1 END) AS ratingsSatisfied,
     ${durations('c.first_response_at', 'c.created_at', 'c.first_response_at IS NOT NULL')} AS firstResponseSeconds,
     ${durations('c.resolved_at', 'c.created_at', "c.status = 'resolved' AND c.ticket_id IS NULL")} AS resolutionSeconds
-  FROM conversations c LEFT JOIN tickets t ON t.id = c.ticket_id
+  FROM conversations c INDEXED BY conversations_analytics LEFT JOIN tickets t ON t.id = c.ticket_id
   WHERE ${where}
   GROUP BY c.assigned_agent_id, c.department_id`;
 
 // A ticket's first-response clock stops at the first reply, or at its resolution if nobody replied.
+// INDEXED BY, as for chats: one agent's year of tickets 2 ms instead of 31.
 // A pending ticket's clocks stand still: it is judged as it stood when it went pending.
 const PAUSED_AT = "CASE WHEN t.status = 'pending' THEN t.pending_since END";
 const ticketsSql = (where: string) => `
@@ -71,7 +75,7 @@ const ticketsSql = (where: string) => `
       CASE WHEN t.first_responded_at IS NOT NULL THEN ${seconds('t.first_responded_at', 't.created_at')} END AS firstResponse,
       CASE WHEN t.status IN ('solved', 'closed') AND COALESCE(t.solved_at, t.closed_at) IS NOT NULL
         THEN ${seconds('COALESCE(t.solved_at, t.closed_at)', 't.created_at')} END AS resolution
-    FROM tickets t WHERE ${where}
+    FROM tickets t INDEXED BY tickets_analytics WHERE ${where}
   )
   GROUP BY agentId, departmentId, source`;
 
@@ -127,27 +131,18 @@ function toTicketGroup(row: TicketSqlRow): TicketGroupRow {
   };
 }
 
-export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
-  // Four filter combinations per query: prepared once each, on first use.
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string): Database.Statement => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      statements.set(sql, statement);
-    }
-    return statement;
-  };
-  const all = <Row>(sql: string, params: Record<string, unknown>): Row[] => prepared(sql).all(params) as Row[];
+/** Every query here reads a period of history: it runs on `reader` (a worker thread's connection, see sqlite-read-worker.ts). */
+export function sqliteAnalytics(reader: SqliteReader): AnalyticsStore {
+  const all = <Row>(sql: string, params: Record<string, unknown>): Promise<Row[]> => reader.all<Row>(sql, params);
 
   return {
     async analyticsConversations(query) {
       const scope = scopeOf('c', query);
-      return all<ConversationSqlRow>(conversationsSql(scope.sql), scope.params).map(toConversationGroup);
+      return (await all<ConversationSqlRow>(conversationsSql(scope.sql), scope.params)).map(toConversationGroup);
     },
     async analyticsTickets(query) {
       const scope = scopeOf('t', query);
-      return all<TicketSqlRow>(ticketsSql(scope.sql), { ...scope.params, now: query.now }).map(toTicketGroup);
+      return (await all<TicketSqlRow>(ticketsSql(scope.sql), { ...scope.params, now: query.now })).map(toTicketGroup);
     },
     async analyticsVolume(query) {
       const chats = scopeOf('c', query);
@@ -161,8 +156,12 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
         }
         return volume;
       };
-      for (const row of all<SlotRow>(slotsSql('c', conversationsFor(query), chats.sql), chats.params)) slotAt(row.slot).conversations = row.arrivals;
-      for (const row of all<SlotRow>(slotsSql('t', 'tickets t', tickets.sql), tickets.params)) slotAt(row.slot).tickets = row.arrivals;
+      const [chatSlots, ticketSlots] = await Promise.all([
+        all<SlotRow>(slotsSql('c', conversationsFor(query), chats.sql), chats.params),
+        all<SlotRow>(slotsSql('t', 'tickets t', tickets.sql), tickets.params),
+      ]);
+      for (const row of chatSlots) slotAt(row.slot).conversations = row.arrivals;
+      for (const row of ticketSlots) slotAt(row.slot).tickets = row.arrivals;
       return [...slots.values()];
     },
     async analyticsTopTags(query, limit) {
@@ -170,9 +169,9 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
       return all<TagCount>(topTagsSql(scope.sql), { ...scope.params, limit });
     },
     async analyticsDeflections(query) {
-      const row = prepared(DEFLECTIONS_SQL).get({
+      const row = await reader.get<{ deflections: number }>(DEFLECTIONS_SQL, {
         siteId: query.siteId, from: query.from, to: query.to,
-      }) as { deflections: number } | undefined;
+      });
       return row?.deflections ?? 0;
     },
   };

@@ -101,3 +101,17 @@ test.each([
   const [plan] = await plansOf((operations[operation] as [string, () => Promise<unknown>])[1]);
   expect(plan).toContain(step);
 });
+
+test('a report’s reads over the year run on the reader’s own connection, never on the one that serves chats', async () => {
+  const year = { siteId: ids.siteId, from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z', now: NOW };
+  statements = [];
+  const [groups] = await Promise.all([
+    store.analyticsConversations(year),
+    store.analyticsTickets(year),
+    store.analyticsVolume(year),
+    store.analyticsTopTags(year, 10),
+    store.analyticsDeflections(year),
+  ]);
+  expect(groups.reduce((sum, group) => sum + group.conversations, 0)).toBe(3000);
+  expect(statements).toEqual([]);
+});

@@ -8,6 +8,7 @@ import { registerUnicodeLower } from './unicode-lower';
 import { sqliteConversations } from './sqlite-conversations';
 import { walFlusher } from './sqlite-wal-flush';
 import { startWalCheckpointer } from './sqlite-wal-checkpointer';
+import { startSqliteReader } from './sqlite-read-worker';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteDepartmentDeletion } from './sqlite-department-deletion';
 import { sqliteCannedReplies } from './sqlite-canned-replies';
@@ -64,6 +65,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   const wal = walFlusher(db);
   const checkpointer = startWalCheckpointer(db);
+  const reader = startSqliteReader(db);
   return {
     kind: 'sqlite',
     async close() {
@@ -71,6 +73,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       // and its flush to disk.
       await new Promise((resolve) => setImmediate(resolve));
       await checkpointer.close();
+      await reader.close();
       await wal.close();
       if (db.open) db.close();
     },
@@ -84,7 +87,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteKnowledgeBase(db),
     ...sqliteRateLimits(db),
     ...sqliteVisitorIdentity(db),
-    ...sqliteAnalytics(db),
+    ...sqliteAnalytics(reader),
     ...sqliteAttachments(db),
     ...sqliteApiTokens(db),
     ...sqliteWebhooks(db),
