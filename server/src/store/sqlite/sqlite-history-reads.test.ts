@@ -115,3 +115,17 @@ test('a report’s reads over the year run on the reader’s own connection, nev
   expect(groups.reduce((sum, group) => sum + group.conversations, 0)).toBe(3000);
   expect(statements).toEqual([]);
 });
+
+test('the console’s ticket searches run on the reader’s connection too, folding case as the serving one does', async () => {
+  statements = [];
+  const search = (text: string) =>
+    store.searchTickets({
+      view: 'all', sort: 'updated_desc', limit: 50, offset: 0, search: text,
+      siteId: ids.siteId, agentId: ids.agentIds[0] as string, now: NOW, breachingWithinMinutes: 60,
+    });
+  const seeded = await search('SEEDED');
+  expect(seeded.total).toBeGreaterThan(0);
+  expect(seeded.tickets).toHaveLength(Math.min(50, seeded.total));
+  expect((await search('no such words')).total).toBe(0);
+  expect(statements).toEqual([]);
+});

@@ -4,25 +4,29 @@
  * chat of the process for that long. Such reads go to a worker thread with a read-only connection
  * of its own; in WAL mode it reads the last committed state while the serving connection writes.
  *
- * Only reads that can run on any connection belong here (no functions registered on the serving
- * connection, no temporary tables). An in-memory database cannot be opened twice: its reads run
- * on the serving connection, as they do if the worker cannot start or dies.
+ * Only reads that can run on any connection belong here: no temporary tables, and of the functions
+ * registered on the serving connection only unicode_lower, which the worker registers as well. An
+ * in-memory database cannot be opened twice: its reads run on the serving connection, as they do if
+ * the worker cannot start or dies.
  */
 import type Database from 'better-sqlite3';
 import { Worker, type parentPort as ParentPort } from 'node:worker_threads';
 
 export interface SqliteReader {
-  all<Row>(sql: string, params: Record<string, unknown>): Promise<Row[]>;
-  get<Row>(sql: string, params: Record<string, unknown>): Promise<Row | undefined>;
+  /** `params`: named (an object) or positional (an array). */
+  all<Row>(sql: string, params: ReadParams): Promise<Row[]>;
+  get<Row>(sql: string, params: ReadParams): Promise<Row | undefined>;
   /** Stops the worker; reads asked after this run on the serving connection while it is open. */
   close(): Promise<void>;
 }
+
+export type ReadParams = Record<string, unknown> | unknown[];
 
 interface ReadRequest {
   id: number;
   method: 'all' | 'get';
   sql: string;
-  params: Record<string, unknown>;
+  params: ReadParams;
 }
 
 type ReadReply = { id: number; rows: unknown } | { id: number; error: string };
@@ -43,6 +47,8 @@ function readLoop(data: ReadLoopData): void {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const db = new Driver(data.filename, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  // As unicode-lower.ts registers it on the serving connection (this source cannot import it).
+  db.function('unicode_lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
   const statements = new Map<string, Database.Statement>();
   parentPort?.on('message', (request: ReadRequest | 'close') => {
     if (request === 'close') {
@@ -64,8 +70,8 @@ function readLoop(data: ReadLoopData): void {
 /** Runs reads on the serving connection itself: for an in-memory database, or without a worker. */
 function readerOn(db: Database.Database): Pick<SqliteReader, 'all' | 'get'> {
   return {
-    all: async <Row>(sql: string, params: Record<string, unknown>) => db.prepare(sql).all(params) as Row[],
-    get: async <Row>(sql: string, params: Record<string, unknown>) => db.prepare(sql).get(params) as Row | undefined,
+    all: async <Row>(sql: string, params: ReadParams) => db.prepare(sql).all(params) as Row[],
+    get: async <Row>(sql: string, params: ReadParams) => db.prepare(sql).get(params) as Row | undefined,
   };
 }
 
@@ -111,7 +117,7 @@ export function startSqliteReader(db: Database.Database): SqliteReader {
     return thread;
   }
 
-  function send<Result>(method: ReadRequest['method'], sql: string, params: Record<string, unknown>): Promise<Result> {
+  function send<Result>(method: ReadRequest['method'], sql: string, params: ReadParams): Promise<Result> {
     if (stopped) return inline[method](sql, params) as Promise<Result>;
     const thread = started();
     const request: ReadRequest = { id: (nextId += 1), method, sql, params };
@@ -123,8 +129,8 @@ export function startSqliteReader(db: Database.Database): SqliteReader {
   }
 
   return {
-    all: <Row>(sql: string, params: Record<string, unknown>) => send<Row[]>('all', sql, params),
-    get: <Row>(sql: string, params: Record<string, unknown>) => send<Row | undefined>('get', sql, params),
+    all: <Row>(sql: string, params: ReadParams) => send<Row[]>('all', sql, params),
+    get: <Row>(sql: string, params: ReadParams) => send<Row | undefined>('get', sql, params),
     async close() {
       stopped = true;
       if (!worker) return;

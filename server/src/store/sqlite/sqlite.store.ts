@@ -81,7 +81,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteDepartmentDeletion(db),
     ...sqliteVisitors(db),
     ...sqliteCannedReplies(db),
-    ...sqliteTickets(db),
+    ...sqliteTickets(db, reader),
     ...sqliteEmailOutbox(db),
     ...sqliteConversations(db, { wal, afterAnnouncing: options.afterAnnouncing }),
     ...sqliteKnowledgeBase(db),
