@@ -108,6 +108,9 @@ const visitorSchema = new Schema<VisitorDoc>(
   OPTIONS,
 );
 visitorSchema.index({ tokenHash: 1 }, { unique: true, name: INDEX.visitorToken });
+// The REST contacts list (newest first) and the lookups by address (privacy export and erasure).
+visitorSchema.index({ siteId: 1, createdAt: -1, _id: -1 });
+visitorSchema.index({ siteId: 1, email: 1, createdAt: 1 }, { partialFilterExpression: { email: { $type: 'string' } } });
 
 const cannedReplySchema = new Schema<CannedReplyDoc>(
   {

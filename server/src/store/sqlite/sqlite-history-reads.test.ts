@@ -72,6 +72,11 @@ const operations: Array<[string, () => Promise<unknown>]> = [
   ['a visitor’s tickets', () => store.listVisitorTickets(ids.siteId, 'some-visitor')],
   ['a visitor’s chats', () => store.listVisitorConversations(ids.siteId, 'some-visitor')],
   ['an agent’s open chats', () => store.listAssignedTo(ids.agentIds[0] as string)],
+  // What the REST API and the privacy tools look up by a value that few rows have.
+  ['chats waiting in the queue (REST listing)', () => store.pageConversations({ siteId: ids.siteId, statuses: ['queued'], after: null, limit: 51 })],
+  ['open chats (REST listing)', () => store.pageConversations({ siteId: ids.siteId, statuses: ['queued', 'assigned'], after: null, limit: 51 })],
+  ['contacts with an e-mail address (REST listing)', () => store.pageVisitors({ siteId: ids.siteId, email: 'someone@example.test', after: null, limit: 51 })],
+  ['a contact’s records by e-mail (privacy export and erasure)', () => store.findVisitorsByEmail(ids.siteId, 'someone@example.test')],
   // The other duties of every sweep and of the outboxes, over tables that grow with every e-mail, event and file.
   ['consoles gone silent (presence sweep)', () => store.markSilentAgentsOffline(NOW)],
   ['e-mails due (outbox)', () => store.claimDueEmails({ now: NOW, leaseUntil: NOW, limit: 10 })],
@@ -96,7 +101,7 @@ test.each([
   ['the ticket sweep reads only tickets solved before the site’s delay, oldest first', 4, 'SEARCH tickets USING INDEX tickets_to_close (site_id=? AND solved_at<?)'],
   ['the ticket sweep reads only tickets pending since before the site’s delay, oldest first', 5, 'SEARCH tickets USING INDEX tickets_to_remind (site_id=? AND pending_since<?)'],
   // Over (status) it would read and sort every delivery in the 30-day log for each batch of 100.
-  ['webhook log pruning reads the oldest ended deliveries, and stops at the batch', 12, 'SEARCH webhook_deliveries USING INDEX webhook_deliveries_ended (created_at<?)'],
+  ['webhook log pruning reads the oldest ended deliveries, and stops at the batch', 16, 'SEARCH webhook_deliveries USING INDEX webhook_deliveries_ended (created_at<?)'],
 ] as const)('%s', async (_name, operation, step) => {
   const [plan] = await plansOf((operations[operation] as [string, () => Promise<unknown>])[1]);
   expect(plan).toContain(step);

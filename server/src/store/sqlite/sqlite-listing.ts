@@ -31,6 +31,10 @@ const NEWEST_FIRST: Keyset = { column: 'created_at', descending: true };
 export function sqliteListing(db: Database.Database): ListingStore {
   return {
     async pageConversations(query) {
+      // Only open chats asked for (few, beside a history of resolved ones): their status index, then
+      // a sort of those few. Without the hint SQLite walks every chat of the site newest first, looking
+      // for them: 260 ms over 100,000 resolved chats for an empty queue.
+      const onlyOpen = query.statuses !== undefined && query.statuses.length > 0 && !query.statuses.includes('resolved');
       const clauses = ['site_id = ?'];
       const params: unknown[] = [query.siteId];
       if (query.statuses && query.statuses.length > 0) {
@@ -48,16 +52,22 @@ export function sqliteListing(db: Database.Database): ListingStore {
       equal('created_at < ?', query.createdTo);
       const keyset = keysetSql(NEWEST_FIRST, query.after);
       return db
-        .prepare<unknown[], ConversationRow>(`SELECT * FROM conversations WHERE ${clauses.join(' AND ')}${keyset.where} ${keyset.orderBy} LIMIT ?`)
+        .prepare<unknown[], ConversationRow>(
+          `SELECT * FROM conversations${onlyOpen ? ' INDEXED BY conversations_by_site_status' : ''}
+           WHERE ${clauses.join(' AND ')}${keyset.where} ${keyset.orderBy} LIMIT ?`,
+        )
         .all(...params, ...keyset.params, query.limit)
         .map(toConversation);
     },
 
     async pageVisitors(query) {
       const keyset = keysetSql(NEWEST_FIRST, query.after);
-      const byEmail = query.email ? ' AND email = ?' : '';
+      // Addresses are stored in lower case (EmailSchema), so lower(email) is the address itself, and the
+      // (site_id, lower(email)) index finds them; unhinted, SQLite walked the site's contacts newest first.
+      const byEmail = query.email ? ' AND email IS NOT NULL AND lower(email) = ?' : '';
+      const hint = query.email ? ' INDEXED BY visitors_by_email' : '';
       return db
-        .prepare<unknown[], VisitorRow>(`SELECT * FROM visitors WHERE site_id = ?${byEmail}${keyset.where} ${keyset.orderBy} LIMIT ?`)
+        .prepare<unknown[], VisitorRow>(`SELECT * FROM visitors${hint} WHERE site_id = ?${byEmail}${keyset.where} ${keyset.orderBy} LIMIT ?`)
         .all(query.siteId, ...(query.email ? [query.email] : []), ...keyset.params, query.limit)
         .map(toVisitor);
     },

@@ -132,7 +132,10 @@ export function sqlitePrivacy(db: Database.Database): PrivacyStore {
   return {
     async findVisitorsByEmail(siteId, email) {
       return db
-        .prepare<[string, string], VisitorRow>('SELECT * FROM visitors WHERE site_id = ? AND email IS NOT NULL AND lower(email) = ? ORDER BY created_at')
+        // INDEXED BY: for its ORDER BY SQLite would rather walk every contact of the site (160 ms over 100,000).
+        .prepare<[string, string], VisitorRow>(
+          'SELECT * FROM visitors INDEXED BY visitors_by_email WHERE site_id = ? AND email IS NOT NULL AND lower(email) = ? ORDER BY created_at',
+        )
         .all(siteId, email.toLowerCase())
         .map(toVisitor);
     },
