@@ -398,6 +398,24 @@ test('solved tickets close by themselves after the set days; pending customers g
   expect(server.mailer.sent.filter((m) => m.template === 'ticket_pending_reminder').map((m) => m.to)).toEqual(['pending@example.test']);
 });
 
+test('two processes sweeping at once close a ticket once and remind a customer once', async () => {
+  const customer = await visitor();
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'solved-once@example.test', message: 'one' }));
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'pending-once@example.test', message: 'two' }));
+  const [solved, pending] = unwrap(await admin.emitWithAck('ticket:search', { sort: 'created_asc' })).tickets as [Ticket, Ticket];
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: solved.id, update: { status: 'solved' } }));
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: pending.id, reply: { text: 'Need your order number', status: 'pending' } }));
+
+  clockOffsetMs = 8 * 24 * 3600_000;
+  // Each process reads the same due tickets before either writes (the sweeps interleave at every await).
+  const sweeps = await Promise.all([server.app.tickets.sweep(), server.app.tickets.sweep()]);
+  expect(sweeps.reduce((sum, s) => sum + s.closed, 0)).toBe(1);
+  expect(sweeps.reduce((sum, s) => sum + s.reminded, 0)).toBe(1);
+  const closings = (await server.store.listTicketEvents(solved.id)).filter((e) => e.changes.some((c) => c.field === 'status' && c.to === 'closed'));
+  expect(closings).toHaveLength(1);
+  expect(server.mailer.sent.filter((m) => m.template === 'ticket_pending_reminder').map((m) => m.to)).toEqual(['pending-once@example.test']);
+});
+
 test('a chat assigned to an agent who never answers also becomes a ticket at the wait limit', async () => {
   await server.store.updateSiteSettings(server.site.id, { waitLimitSeconds: 60, assignTimeoutSeconds: 3600 });
   const silent = await visitor({ name: 'Silent', email: 'silent@example.test' });

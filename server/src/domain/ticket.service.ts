@@ -271,9 +271,10 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
         const toClose = await store.listTicketsToClose({
           siteId: site.id, solvedBefore: daysAgo(site.settings.autoCloseSolvedAfterDays), limit: SWEEP_BATCH,
         });
+        // ifUnchanged: every process sweeps; one closes, and a ticket a customer reopened meanwhile stays open.
         for (const ticket of toClose) {
           const updated = await store.updateTicket({
-            ticketId: ticket.id, patch: { status: 'closed', closedAt: at.toISOString() },
+            ticketId: ticket.id, patch: { status: 'closed', closedAt: at.toISOString() }, ifUnchanged: ticket,
             event: { kind: 'change', authorKind: 'system', authorId: null, authorName: null, text: null, changes: [{ field: 'status', from: 'solved', to: 'closed' }] },
           });
           if (!updated) continue;
@@ -285,7 +286,9 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
           siteId: site.id, pendingBefore: daysAgo(site.settings.pendingReminderAfterDays), limit: SWEEP_BATCH,
         });
         for (const ticket of toRemind) {
-          await store.updateTicket({ ticketId: ticket.id, patch: { remindedAt: at.toISOString() }, event: null });
+          // The process whose update lands sends the reminder; another that read the ticket too sends none.
+          const marked = await store.updateTicket({ ticketId: ticket.id, patch: { remindedAt: at.toISOString() }, event: null, ifUnchanged: ticket });
+          if (!marked) continue;
           await notifier.pendingReminder(site, ticket);
           reminded += 1;
         }

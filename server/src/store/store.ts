@@ -316,10 +316,17 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   createTicket(input: NewTicketRecord): Promise<{ ticket: Ticket; created: boolean }>;
   findTicket(id: string): Promise<Ticket | null>;
   /**
-   * Applies the patch and records the event in one write; null when the ticket is missing. Throws
-   * StoreConflictError, changing nothing, when the ticket already holds an event with its sourceKey.
+   * Applies the patch and records the event in one write; null when the ticket is missing, or when
+   * `ifUnchanged` is given and the ticket no longer has that status and updatedAt (someone changed it
+   * since the caller read it: nothing is applied). Throws StoreConflictError, changing nothing, when
+   * the ticket already holds an event with its sourceKey.
    */
-  updateTicket(input: { ticketId: string; patch: TicketPatch; event: NewTicketEventRecord | null }): Promise<Ticket | null>;
+  updateTicket(input: {
+    ticketId: string;
+    patch: TicketPatch;
+    event: NewTicketEventRecord | null;
+    ifUnchanged?: Pick<Ticket, 'status' | 'updatedAt'>;
+  }): Promise<Ticket | null>;
   /** Whether the ticket holds an event recorded with this sourceKey. */
   hasTicketEventFrom(ticketId: string, sourceKey: string): Promise<boolean>;
   /** The timeline in order; `includeNotes: false` (the requester's view) leaves internal notes out. */

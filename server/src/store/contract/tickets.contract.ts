@@ -135,6 +135,28 @@ export function ticketsContract(ctx: ContractContext): void {
       expect(await ctx.store.hasTicketEventFrom(other.id, 'email:<a1@mail.example>')).toBe(true);
     });
 
+    it('applies a change made "if unchanged" only to the ticket as its caller read it', async () => {
+      const site = await seedSite(ctx.store);
+      const read = await create(site, { status: 'solved' });
+      const close = (ticket: Ticket) =>
+        ctx.store.updateTicket({
+          ticketId: ticket.id, patch: { status: 'closed' }, ifUnchanged: { status: ticket.status, updatedAt: ticket.updatedAt },
+          event: { kind: 'change', authorKind: 'system', authorId: null, authorName: null, text: null, changes: [{ field: 'status', from: 'solved', to: 'closed' }] },
+        });
+      // The customer reopens it after it was read: the stale close changes nothing and records nothing.
+      await untilClockTicks();
+      const reopened = await ctx.store.updateTicket({ ticketId: read.id, patch: { status: 'open' }, event: null });
+      expect(await close(read)).toBeNull();
+      expect(await ctx.store.findTicket(read.id)).toEqual(reopened);
+      expect((await ctx.store.listTicketEvents(read.id)).map((e) => e.kind)).toEqual(['created']);
+      // Solved again and read afresh: the close applies, once.
+      await untilClockTicks();
+      const solvedAgain = (await ctx.store.updateTicket({ ticketId: read.id, patch: { status: 'solved' }, event: null })) as Ticket;
+      expect((await close(solvedAgain))?.status).toBe('closed');
+      expect(await close(solvedAgain)).toBeNull();
+      expect((await ctx.store.listTicketEvents(read.id)).map((e) => e.kind)).toEqual(['created', 'change']);
+    });
+
     it('finds tickets by filters, text, number and view, with a total and paging', async () => {
       const site = await seedSite(ctx.store);
       const [ann, bob] = [await seedAgent(ctx.store, site.id), await seedAgent(ctx.store, site.id)];

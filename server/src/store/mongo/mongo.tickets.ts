@@ -109,7 +109,7 @@ export function mongoTickets(models: MongoModels): TicketStore {
       const doc = await tickets.findById(id).lean<TicketDoc>();
       return doc ? toTicket(doc) : null;
     },
-    async updateTicket({ ticketId, patch, event }) {
+    async updateTicket({ ticketId, patch, event, ifUnchanged }) {
       // Checked first, so that a second delivery changes nothing. Two arriving at once both pass it;
       // the unique index then refuses the later event (its patch, the same as the first's, stays, and
       // its seq is skipped).
@@ -120,7 +120,8 @@ export function mongoTickets(models: MongoModels): TicketStore {
       const $set = { ...patchFields(patch), updatedAt: at };
       // The event's seq is taken in the same update that applies the change it records.
       const update = event ? { $set, $inc: { lastEventSeq: 1 } } : { $set };
-      const doc = await tickets.findOneAndUpdate({ _id: ticketId }, update, { returnDocument: 'after' }).lean<TicketDoc>();
+      const unchanged = ifUnchanged ? { status: ifUnchanged.status, updatedAt: new Date(ifUnchanged.updatedAt) } : {};
+      const doc = await tickets.findOneAndUpdate({ _id: ticketId, ...unchanged }, update, { returnDocument: 'after' }).lean<TicketDoc>();
       if (!doc) return null;
       if (event) await insertEvent({ ticketId, seq: doc.lastEventSeq, event, at });
       return toTicket(doc);

@@ -155,7 +155,12 @@ export function sqliteTickets(db: Database.Database, reader: SqliteReader): Tick
       sets.push(`${column} = @${column}`);
       values[column] = field === 'tags' ? JSON.stringify(value) : value;
     }
-    const row = db.prepare<Record<string, unknown>, TicketRow>(`UPDATE tickets SET ${sets.join(', ')} WHERE id = @id RETURNING *`).get(values);
+    let where = 'id = @id';
+    if (input.ifUnchanged) {
+      where += ' AND status = @if_status AND updated_at = @if_updated_at';
+      Object.assign(values, { if_status: input.ifUnchanged.status, if_updated_at: input.ifUnchanged.updatedAt });
+    }
+    const row = db.prepare<Record<string, unknown>, TicketRow>(`UPDATE tickets SET ${sets.join(', ')} WHERE ${where} RETURNING *`).get(values);
     if (!row) return null;
     if (input.event) appendEvent(input.ticketId, input.event, at);
     return toTicket(row);
