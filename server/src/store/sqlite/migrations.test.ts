@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { buildSync } from 'esbuild';
 import { StoreConflictError } from '../store';
 import { migrate } from './migrations';
 import { openSqliteStore } from './sqlite.store';
@@ -160,3 +162,43 @@ test("19 previews each conversation's latest message: on one line, cut, a note m
   expect((await store.findConversation('chat-1'))?.lastMessagePreview).toBeNull();
   await store.close();
 });
+
+test('two processes starting at once on an older file both start: the second finds each step applied and skips it', async () => {
+  // The migrations as a child process runs them (the test's own code, bundled for plain node).
+  const bundle = path.join(dir, 'migrations.cjs');
+  buildSync({
+    entryPoints: [path.join(__dirname, 'migrations.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs',
+    external: ['better-sqlite3'], logLevel: 'silent',
+  });
+  const scratch = new Database(':memory:');
+  const latest = migrate(scratch).to;
+  scratch.close();
+  const filename = path.join(dir, 'parley.sqlite');
+  const holder = new Database(filename);
+  holder.pragma('journal_mode = WAL');
+  migrate(holder, latest - 1);
+  // Holding the write lock: each child reads the version before the latest, then waits for the lock in its first step.
+  holder.exec('BEGIN IMMEDIATE');
+  const startProcess = () =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        ['-e', `const Database = require('better-sqlite3'); const { migrate } = require(${JSON.stringify(bundle)});
+          const db = new Database(${JSON.stringify(filename)}); db.pragma('busy_timeout = 20000');
+          migrate(db); console.log('version', db.pragma('user_version', { simple: true })); db.close();`],
+        { cwd: path.join(__dirname, '..', '..', '..') },
+      );
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      child.on('exit', (code) => resolve({ code, output }));
+    });
+  const processes = [startProcess(), startProcess()];
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  holder.exec('ROLLBACK');
+  const results = await Promise.all(processes);
+  expect(results.map((r) => r.output.trim())).toEqual([`version ${latest}`, `version ${latest}`]);
+  expect(results.map((r) => r.code)).toEqual([0, 0]);
+  expect(holder.pragma('user_version', { simple: true })).toBe(latest);
+  holder.close();
+}, 30_000);

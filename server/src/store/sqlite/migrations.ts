@@ -532,6 +532,10 @@ export function migrate(db: Database.Database, to = MIGRATIONS.length): { from: 
   for (let version = from; version < to; version += 1) {
     const sql = MIGRATIONS[version] as string;
     db.transaction(() => {
+      // Read again under the write lock: another process starting at the same moment may have applied
+      // this step while this one waited for the lock, and a second run of it would fail (an index or a
+      // column that already exists) and stop this process from starting.
+      if ((db.pragma('user_version', { simple: true }) as number) > version) return;
       db.exec(sql);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
