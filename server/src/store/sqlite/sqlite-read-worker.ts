@@ -58,7 +58,11 @@ function readLoop(data: ReadLoopData): void {
     }
     try {
       let statement = statements.get(request.sql);
-      if (!statement) statements.set(request.sql, (statement = db.prepare(request.sql)));
+      if (!statement) {
+        // Ticket searches build their SQL from the filters chosen: the cache keeps the recent texts, not every one ever asked.
+        if (statements.size >= 200) statements.clear();
+        statements.set(request.sql, (statement = db.prepare(request.sql)));
+      }
       const rows = request.method === 'all' ? statement.all(request.params) : statement.get(request.params);
       parentPort.postMessage({ id: request.id, rows });
     } catch (error) {
