@@ -381,13 +381,19 @@ test('ticket filters, views, search and bulk update', async () => {
   expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
 });
 
-test('solved tickets close by themselves after the set days; pending customers get one reminder', async () => {
+/** Two customers' tickets: one solved by an agent, one waiting on its customer (pending), in that order. */
+async function solvedAndPendingTickets(emails: { solved: string; pending: string }): Promise<{ solved: Ticket; pending: Ticket }> {
   const customer = await visitor();
-  unwrap(await customer.emitWithAck('ticket:create', { email: 'solved@example.test', message: 'one' }));
-  unwrap(await customer.emitWithAck('ticket:create', { email: 'pending@example.test', message: 'two' }));
+  unwrap(await customer.emitWithAck('ticket:create', { email: emails.solved, message: 'one' }));
+  unwrap(await customer.emitWithAck('ticket:create', { email: emails.pending, message: 'two' }));
   const [solved, pending] = unwrap(await admin.emitWithAck('ticket:search', { sort: 'created_asc' })).tickets as [Ticket, Ticket];
   unwrap(await admin.emitWithAck('ticket:update', { ticketId: solved.id, update: { status: 'solved' } }));
   unwrap(await admin.emitWithAck('ticket:reply', { ticketId: pending.id, reply: { text: 'Need your order number', status: 'pending' } }));
+  return { solved, pending };
+}
+
+test('solved tickets close by themselves after the set days; pending customers get one reminder', async () => {
+  const { solved } = await solvedAndPendingTickets({ solved: 'solved@example.test', pending: 'pending@example.test' });
 
   clockOffsetMs = 4 * 24 * 3600_000;
   expect(await server.app.tickets.sweep()).toEqual({ closed: 0, reminded: 1 });
@@ -399,12 +405,7 @@ test('solved tickets close by themselves after the set days; pending customers g
 });
 
 test('two processes sweeping at once close a ticket once and remind a customer once', async () => {
-  const customer = await visitor();
-  unwrap(await customer.emitWithAck('ticket:create', { email: 'solved-once@example.test', message: 'one' }));
-  unwrap(await customer.emitWithAck('ticket:create', { email: 'pending-once@example.test', message: 'two' }));
-  const [solved, pending] = unwrap(await admin.emitWithAck('ticket:search', { sort: 'created_asc' })).tickets as [Ticket, Ticket];
-  unwrap(await admin.emitWithAck('ticket:update', { ticketId: solved.id, update: { status: 'solved' } }));
-  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: pending.id, reply: { text: 'Need your order number', status: 'pending' } }));
+  const { solved } = await solvedAndPendingTickets({ solved: 'solved-once@example.test', pending: 'pending-once@example.test' });
 
   clockOffsetMs = 8 * 24 * 3600_000;
   // Each process reads the same due tickets before either writes (the sweeps interleave at every await).

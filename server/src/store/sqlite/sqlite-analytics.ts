@@ -55,9 +55,9 @@ const conversationsSql = (where: string) => `
   GROUP BY c.assigned_agent_id, c.department_id`;
 
 // A ticket's first-response clock stops at the first reply, or at its resolution if nobody replied.
-// INDEXED BY, as for chats: one agent's year of tickets 2 ms instead of 31.
 // A pending ticket's clocks stand still: it is judged as it stood when it went pending.
 const PAUSED_AT = "CASE WHEN t.status = 'pending' THEN t.pending_since END";
+// INDEXED BY, as for chats: one agent's year of tickets 2 ms instead of 31.
 const ticketsSql = (where: string) => `
   SELECT agentId, departmentId, source, COUNT(*) AS tickets, SUM(resolved) AS resolved,
     SUM(frBreach) AS firstResponseBreaches, SUM(resBreach) AS resolutionBreaches,

@@ -5,12 +5,13 @@
  * of its own; in WAL mode it reads the last committed state while the serving connection writes.
  *
  * Only reads that can run on any connection belong here: no temporary tables, and of the functions
- * registered on the serving connection only unicode_lower, which the worker registers as well. An
+ * registered on the serving connection only unicode_lower, which the worker registers from the same source. An
  * in-memory database cannot be opened twice: its reads run on the serving connection, as they do if
  * the worker cannot start or dies.
  */
 import type Database from 'better-sqlite3';
 import { Worker, type parentPort as ParentPort } from 'node:worker_threads';
+import { UNICODE_LOWER, unicodeLowerOf } from './unicode-lower';
 
 export interface SqliteReader {
   /** `params`: named (an object) or positional (an array). */
@@ -34,21 +35,22 @@ type ReadReply = { id: number; rows: unknown } | { id: number; error: string };
 interface ReadLoopData {
   driver: string;
   filename: string;
+  /** What the serving connection calls unicode_lower (see unicode-lower.ts). */
+  unicodeLowerName: string;
 }
 
 /**
  * The worker's whole program. It is sent as source text (`toString`), so it uses nothing from this
- * module: only `require` and its `workerData`.
+ * module: only `require`, its `workerData`, and `unicodeLower`, whose source is sent beside it.
  */
-function readLoop(data: ReadLoopData): void {
+function readLoop(data: ReadLoopData, unicodeLower: (value: unknown) => unknown): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- a worker evaluated from source has only require */
   const { parentPort } = require('node:worker_threads') as { parentPort: typeof ParentPort };
   const Driver = require(data.driver) as typeof Database;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const db = new Driver(data.filename, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  // As unicode-lower.ts registers it on the serving connection (this source cannot import it).
-  db.function('unicode_lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
+  db.function(data.unicodeLowerName, { deterministic: true }, unicodeLower);
   const statements = new Map<string, Database.Statement>();
   parentPort?.on('message', (request: ReadRequest | 'close') => {
     if (request === 'close') {
@@ -94,8 +96,9 @@ export function startSqliteReader(db: Database.Database): SqliteReader {
 
   function started(): Worker {
     if (worker) return worker;
-    const workerData: ReadLoopData = { driver: require.resolve('better-sqlite3'), filename: db.name };
-    const thread = new Worker(`(${readLoop.toString()})(require('node:worker_threads').workerData)`, { eval: true, workerData });
+    const workerData: ReadLoopData = { driver: require.resolve('better-sqlite3'), filename: db.name, unicodeLowerName: UNICODE_LOWER };
+    const program = `(${readLoop.toString()})(require('node:worker_threads').workerData, ${unicodeLowerOf.toString()})`;
+    const thread = new Worker(program, { eval: true, workerData });
     thread.on('message', (reply: ReadReply) => {
       const waiting = pending.get(reply.id);
       if (!waiting) return;
