@@ -163,7 +163,11 @@ test("19 previews each conversation's latest message: on one line, cut, a note m
   await store.close();
 });
 
-test('two processes starting at once on an older file both start: the second finds each step applied and skips it', async () => {
+/**
+ * Starts `count` child processes that migrate the file to the latest version while the test holds
+ * the write lock for `holdMs`, and answers what each printed and how it exited.
+ */
+async function migrateInChildProcesses(options: { count: number; holdMs: number; busyTimeoutMs: number }) {
   // The migrations as a child process runs them (the test's own code, bundled for plain node).
   const bundle = path.join(dir, 'migrations.cjs');
   buildSync({
@@ -184,7 +188,7 @@ test('two processes starting at once on an older file both start: the second fin
       const child = spawn(
         process.execPath,
         ['-e', `const Database = require('better-sqlite3'); const { migrate } = require(${JSON.stringify(bundle)});
-          const db = new Database(${JSON.stringify(filename)}); db.pragma('busy_timeout = 20000');
+          const db = new Database(${JSON.stringify(filename)}); db.pragma('busy_timeout = ${options.busyTimeoutMs}');
           migrate(db); console.log('version', db.pragma('user_version', { simple: true })); db.close();`],
         { cwd: path.join(__dirname, '..', '..', '..') },
       );
@@ -193,12 +197,43 @@ test('two processes starting at once on an older file both start: the second fin
       child.stderr.on('data', (chunk) => (output += chunk));
       child.on('exit', (code) => resolve({ code, output }));
     });
-  const processes = [startProcess(), startProcess()];
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const processes = Array.from({ length: options.count }, startProcess);
+  await new Promise((resolve) => setTimeout(resolve, options.holdMs));
   holder.exec('ROLLBACK');
   const results = await Promise.all(processes);
-  expect(results.map((r) => r.output.trim())).toEqual([`version ${latest}`, `version ${latest}`]);
-  expect(results.map((r) => r.code)).toEqual([0, 0]);
-  expect(holder.pragma('user_version', { simple: true })).toBe(latest);
+  const version = holder.pragma('user_version', { simple: true });
   holder.close();
+  return { latest, version, outputs: results.map((r) => r.output.trim()), codes: results.map((r) => r.code) };
+}
+
+test('two processes starting at once on an older file both start: the second finds each step applied and skips it', async () => {
+  const { latest, version, outputs, codes } = await migrateInChildProcesses({ count: 2, holdMs: 1500, busyTimeoutMs: 20_000 });
+  expect(outputs).toEqual([`version ${latest}`, `version ${latest}`]);
+  expect(codes).toEqual([0, 0]);
+  expect(version).toBe(latest);
 }, 30_000);
+
+test("a process starting while another's migration holds the lock longer than busy_timeout waits for it and starts", async () => {
+  // A long index build by a process that started first, as busy_timeout sees it: ten times longer.
+  const { latest, version, outputs, codes } = await migrateInChildProcesses({ count: 1, holdMs: 1500, busyTimeoutMs: 150 });
+  expect(outputs).toEqual([`version ${latest}`]);
+  expect(codes).toEqual([0]);
+  expect(version).toBe(latest);
+}, 30_000);
+
+test('a migration still locked out after its wait gives up with SQLite\'s busy error, changing nothing', () => {
+  const filename = path.join(dir, 'parley.sqlite');
+  const holder = new Database(filename);
+  holder.pragma('journal_mode = WAL');
+  migrate(holder, 3);
+  holder.exec('BEGIN IMMEDIATE');
+  const starter = new Database(filename);
+  starter.pragma('busy_timeout = 50');
+  const startedAt = Date.now();
+  expect(() => migrate(starter, undefined, 300)).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+  expect(Date.now() - startedAt).toBeGreaterThanOrEqual(300);
+  holder.exec('ROLLBACK');
+  expect(starter.pragma('user_version', { simple: true })).toBe(3);
+  starter.close();
+  holder.close();
+});

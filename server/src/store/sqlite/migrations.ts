@@ -1,5 +1,5 @@
 /** Versioned schema migrations for the SQLite store; `PRAGMA user_version` records how far we are. */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 /** Append only: a shipped migration is never edited, a new one is added after it. */
 const MIGRATIONS: string[] = [
@@ -521,24 +521,51 @@ const MIGRATIONS: string[] = [
   `,
 ];
 
+/**
+ * How long a starting process waits for another one's migration before giving up. An index built
+ * over years of history can hold the write lock for minutes, far past the connection's busy_timeout
+ * (5 s), and a process that gave up then would not start at all in a rolling upgrade.
+ */
+export const MIGRATION_LOCK_WAIT_MS = 10 * 60_000;
+
 /** Brings the schema to `to` (the newest unless told: tests stop earlier to hold data an older version wrote). */
-export function migrate(db: Database.Database, to = MIGRATIONS.length): { from: number; to: number } {
+export function migrate(
+  db: Database.Database,
+  to = MIGRATIONS.length,
+  lockWaitMs = MIGRATION_LOCK_WAIT_MS,
+): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > MIGRATIONS.length) {
     throw new Error(
       `The database schema (version ${from}) is newer than this Parley (version ${MIGRATIONS.length}); refusing to open it.`,
     );
   }
+  const giveUpAt = Date.now() + lockWaitMs;
   for (let version = from; version < to; version += 1) {
     const sql = MIGRATIONS[version] as string;
-    db.transaction(() => {
+    const step = db.transaction(() => {
       // Read again under the write lock: another process starting at the same moment may have applied
       // this step while this one waited for the lock, and a second run of it would fail (an index or a
       // column that already exists) and stop this process from starting.
       if ((db.pragma('user_version', { simple: true }) as number) > version) return;
       db.exec(sql);
       db.pragma(`user_version = ${version + 1}`);
-    }).immediate();
+    });
+    whenTheLockIsFree(() => step.immediate(), giveUpAt);
   }
   return { from, to };
+}
+
+/** Runs `write`, trying again while another connection holds the write lock (each try waits busy_timeout). */
+function whenTheLockIsFree(write: () => void, giveUpAt: number): void {
+  for (;;) {
+    try {
+      write();
+      return;
+    } catch (error) {
+      if (!(error instanceof Database.SqliteError) || error.code !== 'SQLITE_BUSY' || Date.now() >= giveUpAt) throw error;
+      // A connection without busy_timeout would spin; start-up is synchronous anyway.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
 }
