@@ -3,11 +3,13 @@
  * answers, the chat becomes a ticket, the e-mail arrives over SMTP, the visitor follows its link
  * and replies, an agent solves the ticket in the console, the visitor rates it.
  */
+import fs from 'node:fs';
 import { startSmtpSink, type SmtpSink } from '../../server/src/mail/smtp-sink';
 import { AgentConsolePage } from '../pages/agent-console.page';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { AdminApi } from '../support/admin-api';
 import { screenshot } from '../support/browser';
+import { TINY_PDF } from '../support/test-files';
 import { useParleyAndBrowser } from '../support/parley-and-browser';
 import { waitUntil } from '../support/wait-until';
 
@@ -60,7 +62,12 @@ test('an unanswered chat becomes a ticket the visitor follows by e-mail until it
   const view = agent.page.getByTestId('ticket-view');
   await view.getByTestId('ticket-timeline').getByText('photo number: 42').waitFor();
   await view.getByLabel('Reply to the customer').fill('Sorry about that! A replacement is on its way.');
+  // The return label goes with the reply: uploaded into the ticket at once, sent with it.
+  await view.getByTestId('composer-file-chooser').setInputFiles({ name: 'return label.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+  await view.getByTestId('composer-files').getByText('return label.pdf', { exact: true }).waitFor();
   await view.getByTestId('ticket-reply-send').click();
+  await view.getByTestId('ticket-timeline').getByRole('button', { name: /return label\.pdf/ }).waitFor();
+  await view.getByTestId('composer-files').waitFor({ state: 'detached' });
   // Waiting on the customer, the SLA clocks stand still.
   await view.getByTestId('ticket-status-select').selectOption('pending');
   await agent.page.getByTestId('sla-resolution').getByTestId('sla-badge').and(agent.page.locator('[data-sla="paused"]')).waitFor();
@@ -69,9 +76,14 @@ test('an unanswered chat becomes a ticket the visitor follows by e-mail until it
   await view.getByTestId('ticket-status-select').selectOption('solved');
   await screenshot(agent.page, 'tickets-02-console-ticket');
 
-  // The customer hears about the reply and the solution, and rates it on the ticket page.
+  // The customer hears about the reply (naming its file) and the solution, and rates it on the ticket page.
   await waitUntil(async () => smtp.messages.length, (n) => n >= 3, 30_000);
+  expect(smtp.messages.map((m) => m.text ?? '').join('\n')).toContain('Files with this reply: return label.pdf.');
   await ticketPage.reload();
+  const fileLink = ticketPage.getByTestId('ticket-event-files').getByRole('link', { name: 'return label.pdf' });
+  const [download] = await Promise.all([ticketPage.waitForEvent('download'), fileLink.click()]);
+  expect(download.suggestedFilename()).toBe('return label.pdf');
+  expect(fs.readFileSync(await download.path()).equals(TINY_PDF)).toBe(true);
   await ticketPage.getByTestId('ticket-status').filter({ hasText: 'Solved' }).waitFor();
   await ticketPage.getByLabel('5 of 5').check();
   await ticketPage.getByLabel('Comment (optional)').fill('Quick and kind.');

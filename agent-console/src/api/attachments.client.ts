@@ -1,6 +1,6 @@
 /**
- * Files in chats for one signed-in agent (docs/attachments.md): upload into a conversation, and
- * download as a blob. The token travels in the Authorization header, never in a URL, so images are
+ * Files in chats and tickets for one signed-in agent (docs/attachments.md): upload into a
+ * conversation or a ticket, and download as a blob. The token travels in the Authorization header, never in a URL, so images are
  * shown through `blob:` URLs.
  */
 import type { ATTACHMENT_HEADERS, AttachmentUploadResponse, MessageAttachment } from '@parley/shared';
@@ -10,9 +10,19 @@ import { fetcher } from './json-request';
 // Checked against the contract's literal type without importing shared's runtime.
 const FILE_NAME_HEADER: (typeof ATTACHMENT_HEADERS)['fileName'] = 'X-Parley-File-Name';
 
+/** Where an upload goes: a chat's next message, or a ticket's next reply or note. */
+export type UploadTarget = { conversationId: string } | { ticketId: string };
+
+/** `conversationId=…` or `ticketId=…`, the upload route's query. */
+function targetQuery(target: UploadTarget): string {
+  return 'ticketId' in target
+    ? `ticketId=${encodeURIComponent(target.ticketId)}`
+    : `conversationId=${encodeURIComponent(target.conversationId)}`;
+}
+
 export interface AttachmentsClient {
   /** Rejects with an ApiError; a refusal's first issue path says why (`file.size`, `file.type`…). */
-  upload(conversationId: string, file: File): Promise<MessageAttachment>;
+  upload(target: UploadTarget, file: File): Promise<MessageAttachment>;
   download(id: string): Promise<Blob>;
 }
 
@@ -33,8 +43,8 @@ export function createAttachmentsClient(options: { token: string; fetch?: typeof
   }
 
   return {
-    async upload(conversationId, file) {
-      const response = await send(`${base}?conversationId=${encodeURIComponent(conversationId)}`, {
+    async upload(target, file) {
+      const response = await send(`${base}?${targetQuery(target)}`, {
         method: 'POST',
         headers: { ...authorization, [FILE_NAME_HEADER]: encodeURIComponent(file.name) },
         body: file,

@@ -1,11 +1,12 @@
 /**
- * Files the agent attaches to the next reply or note: chosen with the paperclip, dropped on the
- * composer or pasted into it; each uploads at once (into the conversation), a refusal says why,
- * and any can be taken back before sending.
+ * Files the agent attaches to the next reply or note, in a chat or a ticket: chosen with the
+ * paperclip, dropped on the box or pasted into it; each uploads at once (into the conversation or
+ * the ticket), a refusal says why, and any can be taken back before sending.
  */
 import type { MessageAttachment } from '@parley/shared';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import type { UploadTarget } from '../api/attachments.client';
 import { useT } from '../state/console-context';
 import { useAttachments, useUploadRefusal } from './message-files';
 
@@ -32,7 +33,7 @@ export interface ComposerFiles {
   button: JSX.Element;
 }
 
-export function useComposerFiles(conversationId: string, disabled: boolean): ComposerFiles {
+export function useComposerFiles(target: UploadTarget, disabled: boolean): ComposerFiles {
   const t = useT();
   const attachments = useAttachments();
   const refusalOf = useUploadRefusal();
@@ -44,7 +45,7 @@ export function useComposerFiles(conversationId: string, disabled: boolean): Com
     if (disabled) return;
     const added = [...files].slice(0, MAX_FILES - picked.length).map((file): PickedFile => {
       const key = nextKey++;
-      attachments.upload(conversationId, file).then(
+      attachments.upload(target, file).then(
         (attachment) => change(key, { attachment }),
         (error: unknown) => change(key, { refusal: refusalOf(error) }),
       );
@@ -78,7 +79,7 @@ export function useComposerFiles(conversationId: string, disabled: boolean): Com
         ))}
       </ul>
     );
-  const inputId = `composer-files-${conversationId}`;
+  const inputId = 'ticketId' in target ? `composer-files-ticket-${target.ticketId}` : `composer-files-${target.conversationId}`;
   const button = (
     <label class={`button button--small button--quiet composer-files__attach${disabled ? ' is-disabled' : ''}`}>
       <input

@@ -34,7 +34,7 @@ export function Composer({ conversationId, canReply, canNote }: ComposerProps) {
   const listId = `${inputId}-canned`;
   const disabled = internal ? !canNote : !canReply;
   const canned = useCannedSuggestions({ listId, text, setText });
-  const files = useComposerFiles(conversationId, disabled);
+  const files = useComposerFiles({ conversationId }, disabled);
   const canSend = !disabled && !!files.ready && (!!text.trim() || files.ready.length > 0);
 
   function send() {

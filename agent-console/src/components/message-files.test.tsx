@@ -1,5 +1,6 @@
 import type { MessageAttachment } from '@parley/shared';
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
+import { fakeAttachmentRoutes, jsonResponse as json, type AttachmentRoutes } from '../test-support/attachment-routes';
 import { AGENT, TOKEN, conversation, visitorMessage } from '../test-support/fixtures';
 import { openFirstChat } from '../test-support/open-chat';
 
@@ -7,40 +8,7 @@ const photo: MessageAttachment = { id: 'att_photo_0001', name: 'broken lid.png',
 const receipt: MessageAttachment = { id: 'att_receipt_001', name: 'receipt.pdf', size: 52_000, contentType: 'application/pdf', isImage: false };
 const newLid: MessageAttachment = { id: 'att_new_lid_01', name: 'new lid.png', size: 90_000, contentType: 'image/png', isImage: true };
 
-interface Call {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-/** The server's attachment routes: uploads answered from `uploads` by file name, downloads as small blobs. */
-function fakeAttachmentRoutes(uploads: Record<string, () => Response>) {
-  const calls: Call[] = [];
-  const original = globalThis.fetch;
-  globalThis.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const headers = (init?.headers ?? {}) as Record<string, string>;
-    const url = String(input);
-    calls.push({ url, method: init?.method ?? 'GET', headers, body: init?.body });
-    if (init?.method === 'POST') return uploads[decodeURIComponent(headers['X-Parley-File-Name'] ?? '')]!();
-    const blob = new Blob(['bytes'], { type: url.includes('photo') ? 'image/png' : 'application/pdf' });
-    return { ok: true, status: 200, blob: async () => blob } as Response;
-  }) as typeof fetch;
-  // jsdom has no blob: URLs; these name what they were made of.
-  URL.createObjectURL = (blob: Blob) => `blob:console/${blob.type}`;
-  URL.revokeObjectURL = () => undefined;
-  return {
-    calls,
-    restore() {
-      globalThis.fetch = original;
-    },
-  };
-}
-
-// jsdom has no Response: what the client reads of one.
-const json = (status: number, body: unknown) => ({ ok: status < 300, status, json: async () => body }) as Response;
-
-let routes: ReturnType<typeof fakeAttachmentRoutes>;
+let routes: AttachmentRoutes | undefined;
 afterEach(() => routes?.restore());
 beforeEach(() => window.localStorage.clear());
 

@@ -1,7 +1,7 @@
 /**
- * Files in a chat, for agents: the attachments client for the signed-in token, a message's files
- * (images as thumbnails through `blob:` URLs, other files as buttons that download when pressed),
- * and sizes and refusals in the agent's language.
+ * Files in a chat or a ticket, for agents: the attachments client for the signed-in token, a
+ * message's or a ticket event's files (images as thumbnails through `blob:` URLs, other files as
+ * buttons that download when pressed), and sizes and refusals in the agent's language.
  */
 import { formatLocale } from '@parley/shared';
 import type { MessageAttachment } from '@parley/shared';
@@ -40,6 +40,7 @@ export function useUploadRefusal(): (error: unknown) => string {
       return t('chat.files.tooLarge', { max: formatFileSize(bytes, translator.language.value) });
     }
     if (issue?.path === 'file.type') return t('chat.files.type');
+    if (issue?.path === 'file.empty') return t('chat.files.empty');
     return t('chat.files.failed');
   };
 }

@@ -110,6 +110,7 @@ export function ticketEvent(of: Ticket, overrides: Partial<TicketEvent> = {}): T
     authorName: of.requesterName,
     text: 'Where is my parcel?',
     changes: [],
+    attachments: [],
     createdAt: of.createdAt,
     ...overrides,
   };

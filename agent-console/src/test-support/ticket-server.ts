@@ -1,11 +1,13 @@
 /** Plays the server's ticket events on a fake socket, over an in-memory list (just enough filtering for tests). */
-import type { Ticket, TicketEvent, TicketUpdate } from '@parley/shared';
+import type { MessageAttachment, Ticket, TicketEvent, TicketUpdate } from '@parley/shared';
 import type { FakeAgentSocket } from './fake-agent-socket';
 import { AGENT, ticketEvent } from './fixtures';
 
 export interface TicketServer {
   tickets: Map<string, Ticket>;
   events: Map<string, TicketEvent[]>;
+  /** Files uploaded into the tickets, by id (a test puts them here): a reply's ids must be among them. */
+  files: Map<string, MessageAttachment>;
   /** Someone else changed a ticket: stored and broadcast. */
   change(ticketId: string, update: Partial<Ticket>, event?: Partial<TicketEvent>): Ticket;
 }
@@ -19,6 +21,7 @@ export function serveTickets(
   timeline: TicketEvent[] = [],
 ): TicketServer {
   const tickets = new Map(seed.map((t) => [t.id, t]));
+  const files = new Map<string, MessageAttachment>();
   const events = new Map<string, TicketEvent[]>();
   for (const t of seed)
     events.set(
@@ -80,6 +83,10 @@ export function serveTickets(
     data: ticketIds.map((id) => apply(id, update)),
   }));
   socket.handle('ticket:reply', ({ ticketId, reply }) => {
+    const sent = (reply.attachments ?? []).map((id) => files.get(id));
+    if (sent.some((file) => !file)) {
+      return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'attachments: no such file in this ticket' } };
+    }
     const after = apply(ticketId, reply.status ? { status: reply.status } : {});
     append(after, {
       kind: reply.internal ? 'note' : 'reply',
@@ -88,6 +95,7 @@ export function serveTickets(
       authorName: AGENT.name,
       text: reply.text,
       changes: [],
+      attachments: sent.filter((file) => file !== undefined),
     });
     return { ok: true, data: after };
   });
@@ -95,6 +103,7 @@ export function serveTickets(
   return {
     tickets,
     events,
+    files,
     change(ticketId, update, event) {
       const after = apply(ticketId, update);
       if (event) append(after, event);

@@ -12,7 +12,14 @@ import { hashToken } from '../tokens';
 import { DomainError } from './domain-error';
 import type { FileStore, OpenedFile } from './file-store.port';
 
-export type AttachmentCaller = { kind: 'visitor'; visitor: Visitor } | { kind: 'agent'; agent: Agent };
+export type AttachmentCaller =
+  | { kind: 'visitor'; visitor: Visitor }
+  | { kind: 'agent'; agent: Agent }
+  /** Whoever holds a ticket page's link: that ticket's public replies' files, downloads only. */
+  | { kind: 'requester'; ticketId: string };
+
+/** Callers who may upload: the requester's page only reads. */
+export type UploadCaller = Exclude<AttachmentCaller, { kind: 'requester' }>;
 
 export interface UploadInput {
   /** The name as the client declared it (decoded); cleaned before it is kept. */
@@ -23,6 +30,14 @@ export interface UploadInput {
   declaredBytes?: number;
   /** Agents upload into a conversation of their site; a visitor's upload goes to their own. */
   conversationId?: string;
+  /** Or, for agents, into a ticket of their site, for a reply or a note. */
+  ticketId?: string;
+}
+
+/** Where an upload belongs: one conversation (or a visitor's conversation to come) or one ticket. */
+interface UploadTarget {
+  conversationId: string | null;
+  ticketId: string | null;
 }
 
 export interface AttachmentServiceDeps {
@@ -41,14 +56,30 @@ const noSuchFile = () => new DomainError('NOT_FOUND', 'There is no such file.');
 const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'Sign in, or send the visitor token and site key headers.');
 
 export function createAttachmentService({ store, files, maxUploadBytes, now = () => new Date() }: AttachmentServiceDeps) {
-  /** Where an upload belongs: the agent's chosen conversation, or the visitor's open one (none yet is fine). */
-  async function conversationFor(caller: AttachmentCaller, requested: string | undefined): Promise<string | null> {
+  /** The ticket an agent uploads into: one of their site's (a closed one still takes notes). */
+  async function ticketFor(agent: Agent, ticketId: string): Promise<UploadTarget> {
+    const ticket = await store.findTicket(ticketId);
+    if (!ticket || ticket.siteId !== agent.siteId) throw new DomainError('NOT_FOUND', 'There is no such ticket.');
+    return { conversationId: null, ticketId: ticket.id };
+  }
+
+  /** Where an upload belongs: the agent's chosen conversation or ticket, or the visitor's open conversation (none yet is fine). */
+  async function targetOf(caller: UploadCaller, input: UploadInput): Promise<UploadTarget> {
     if (caller.kind === 'visitor') {
-      return (await store.findOpenConversation(caller.visitor.siteId, caller.visitor.id))?.id ?? null;
+      return { conversationId: (await store.findOpenConversation(caller.visitor.siteId, caller.visitor.id))?.id ?? null, ticketId: null };
     }
-    if (!requested) throw new DomainError('VALIDATION_FAILED', 'conversationId: agents upload into a conversation');
+    if (input.ticketId !== undefined && input.conversationId !== undefined) {
+      throw new DomainError('VALIDATION_FAILED', 'conversationId, ticketId: a file goes into one conversation or one ticket, not both');
+    }
+    if (input.ticketId !== undefined) return ticketFor(caller.agent, input.ticketId);
+    return { conversationId: await conversationFor(caller.agent, input.conversationId), ticketId: null };
+  }
+
+  /** The agent's chosen conversation: one of their site's, not resolved. */
+  async function conversationFor(agent: Agent, requested: string | undefined): Promise<string> {
+    if (!requested) throw new DomainError('VALIDATION_FAILED', 'conversationId: agents upload into a conversation or a ticket (ticketId)');
     const conversation = await store.findConversation(requested);
-    if (!conversation || conversation.siteId !== caller.agent.siteId) {
+    if (!conversation || conversation.siteId !== agent.siteId) {
       throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation does not exist.');
     }
     if (conversation.status === 'resolved') throw new DomainError('CONVERSATION_CLOSED', 'This conversation is already resolved.');
@@ -61,6 +92,7 @@ export function createAttachmentService({ store, files, maxUploadBytes, now = ()
     if (caller.kind === 'agent') {
       return record.siteId === caller.agent.siteId && (record.messageClientId !== null || uploadedByCaller({ kind: 'agent', id: caller.agent.id }));
     }
+    if (caller.kind === 'requester') return record.ticketId === caller.ticketId && record.messageClientId !== null && !record.internal;
     const { visitor } = caller;
     if (record.siteId !== visitor.siteId) return false;
     if (uploadedByCaller({ kind: 'visitor', id: visitor.id })) return true;
@@ -70,8 +102,8 @@ export function createAttachmentService({ store, files, maxUploadBytes, now = ()
   }
 
   async function recordUpload(upload: {
-    caller: AttachmentCaller;
-    conversationId: string | null;
+    caller: UploadCaller;
+    target: UploadTarget;
     stored: { fileId: string; size: number };
     name: string;
     kind: FileKind;
@@ -80,7 +112,8 @@ export function createAttachmentService({ store, files, maxUploadBytes, now = ()
     try {
       const record = await store.createAttachment({
         siteId: caller.kind === 'agent' ? caller.agent.siteId : caller.visitor.siteId,
-        conversationId: upload.conversationId,
+        conversationId: upload.target.conversationId,
+        ticketId: upload.target.ticketId,
         uploader: caller.kind === 'agent' ? { kind: 'agent', id: caller.agent.id } : { kind: 'visitor', id: caller.visitor.id },
         fileId: stored.fileId,
         name: upload.name,
@@ -109,9 +142,9 @@ export function createAttachmentService({ store, files, maxUploadBytes, now = ()
      * Stores a file whose bytes are one of the accepted kinds, within the size limit; unsent until
      * a message claims it. `source` is consumed or destroyed, whatever the outcome.
      */
-    async upload(caller: AttachmentCaller, input: UploadInput): Promise<MessageAttachment> {
+    async upload(caller: UploadCaller, input: UploadInput): Promise<MessageAttachment> {
       try {
-        const conversationId = await conversationFor(caller, input.conversationId);
+        const target = await targetOf(caller, input);
         if (input.declaredBytes !== undefined && input.declaredBytes > maxUploadBytes) throw tooLarge(maxUploadBytes);
         const { head, whole } = await readHead(input.source, SNIFF_BYTES);
         if (head.length === 0) throw new UploadRefused('empty', 'The file is empty.');
@@ -119,7 +152,7 @@ export function createAttachmentService({ store, files, maxUploadBytes, now = ()
         if (!kind) throw notAllowed();
         const checked = pipeline(whole, createUploadInspector({ kind, maxBytes: maxUploadBytes }), () => undefined);
         const stored = await files.put(checked, { contentType: kind.contentType });
-        return await recordUpload({ caller, conversationId, stored, name: cleanFileName(input.name, kind), kind });
+        return await recordUpload({ caller, target, stored, name: cleanFileName(input.name, kind), kind });
       } finally {
         input.source.destroy();
       }

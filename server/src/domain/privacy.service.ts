@@ -121,7 +121,7 @@ export function createPrivacyService({ store, files, broadcaster, sessions, now 
         conversations: records.conversations,
         messages: records.messages,
         attachments: records.attachments.map((a) => ({
-          id: a.id, conversationId: a.conversationId, uploaderKind: a.uploader.kind, name: a.name, size: a.size,
+          id: a.id, conversationId: a.conversationId, ticketId: a.ticketId, uploaderKind: a.uploader.kind, name: a.name, size: a.size,
           contentType: a.contentType, createdAt: a.createdAt,
         })),
         tickets: records.tickets,

@@ -1,5 +1,5 @@
 /** Which ticket changes the requester hears about, and the e-mail each one gets. */
-import type { Site, Ticket, TicketStatus } from '@parley/shared';
+import type { MessageAttachment, Site, Ticket, TicketStatus } from '@parley/shared';
 import type { EmailTemplate, Mailer } from './mailer.port';
 import type { TicketLinks } from './ticket-links';
 
@@ -15,7 +15,11 @@ const STATUS_EMAILS: Partial<Record<TicketStatus, EmailTemplate>> = {
 };
 
 export function createTicketNotifier({ mailer, links }: TicketNotifierDeps) {
-  async function send(site: Site, ticket: Ticket, email: { template: EmailTemplate; agentName?: string; replyText?: string }) {
+  async function send(
+    site: Site,
+    ticket: Ticket,
+    email: { template: EmailTemplate; agentName?: string; replyText?: string; files?: readonly MessageAttachment[] },
+  ) {
     const { template, ...extra } = email;
     if (!ticket.requesterEmail) return;
     await mailer.enqueue({
@@ -34,6 +38,8 @@ export function createTicketNotifier({ mailer, links }: TicketNotifierDeps) {
         link: template === 'ticket_solved' ? `${links.linkFor(ticket.id)}#rate` : links.linkFor(ticket.id),
         agentName: extra.agentName ?? '',
         replyText: extra.replyText ?? '',
+        // Present only with files, so e-mails queued before files existed render as they did.
+        ...(extra.files && extra.files.length > 0 ? { files: extra.files.map((file) => file.name).join(', ') } : {}),
       },
     });
   }
@@ -45,9 +51,13 @@ export function createTicketNotifier({ mailer, links }: TicketNotifierDeps) {
      * ("reply and set pending"), one e-mail says both: that status's e-mail quoting the reply, not
      * two e-mails a second apart, the first of them without the question it asks to answer.
      */
-    reply(site: Site, ticket: Ticket, reply: { agentName: string; text: string; statusChanged: boolean }) {
+    reply(
+      site: Site,
+      ticket: Ticket,
+      reply: { agentName: string; text: string; statusChanged: boolean; files?: readonly MessageAttachment[] },
+    ) {
       const template = (reply.statusChanged ? STATUS_EMAILS[ticket.status] : undefined) ?? 'ticket_reply';
-      return send(site, ticket, { template, agentName: reply.agentName, replyText: reply.text });
+      return send(site, ticket, { template, agentName: reply.agentName, replyText: reply.text, files: reply.files });
     },
     async statusChanged(site: Site, ticket: Ticket) {
       const template = STATUS_EMAILS[ticket.status];

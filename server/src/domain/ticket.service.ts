@@ -17,6 +17,7 @@ import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketLinks } from './ticket-links';
 import type { TicketNotifier } from './ticket-notifier';
+import { withClaimedTicketFiles } from './ticket-attachments';
 import { slaDues, slaResumed } from './ticket-sla';
 
 /** A requester's answer to one of the ticket's e-mails, as it arrived. */
@@ -194,21 +195,32 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
         patch = statusPatch(site, ticket, { status: reply.status, at });
         changes.push({ field: 'status', from: ticket.status, to: reply.status });
       }
-      const updated = await apply(site, ticket, {
-        patch, event: agentEvent(agent, { kind: reply.internal ? 'note' : 'reply', text: reply.text, changes }),
-      });
+      const claim = { ids: reply.attachments ?? [], siteId: site.id, ticketId: ticket.id, uploader: { kind: 'agent', id: agent.id }, internal: reply.internal } as const;
+      const { updated, attachments } = await withClaimedTicketFiles(store, claim, (files) =>
+        apply(site, ticket, {
+          patch, event: agentEvent(agent, { kind: reply.internal ? 'note' : 'reply', text: reply.text, changes, attachments: files }),
+        }),
+      );
       const statusChanged = updated.status !== ticket.status;
       // A note's text stays inside; only the status it set is news to the customer.
-      if (!reply.internal) await notifier.reply(site, updated, { agentName: agent.name, text: reply.text, statusChanged });
+      if (!reply.internal) {
+        await notifier.reply(site, updated, { agentName: agent.name, text: reply.text, statusChanged, files: attachments });
+      }
       else if (statusChanged) await notifier.statusChanged(site, updated);
       return updated;
     },
 
-    /** The public page: the ticket a link opens, with its public timeline. */
-    async requesterView(token: string): Promise<TicketWithTimeline> {
+    /** The ticket a page link opens; NOT_FOUND for a link that opens none. */
+    async requesterTicket(token: string): Promise<Ticket> {
       const ticketId = links.ticketIdFrom(token);
       const ticket = ticketId ? await store.findTicket(ticketId) : null;
       if (!ticket) throw notFound();
+      return ticket;
+    },
+
+    /** The public page: the ticket a link opens, with its public timeline. */
+    async requesterView(token: string): Promise<TicketWithTimeline> {
+      const ticket = await service.requesterTicket(token);
       return { ticket, events: await store.listTicketEvents(ticket.id, { includeNotes: false }) };
     },
 

@@ -4,10 +4,11 @@
  * agents with their bearer token; no token ever goes in a URL.
  */
 import { ATTACHMENT_HEADERS, IdSchema, SiteKeySchema, VISITOR_TOKEN_PATTERN, type MessageAttachment } from '@parley/shared';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { AttachmentCaller, AttachmentService } from '../domain/attachment.service';
+import type { AttachmentService, UploadCaller } from '../domain/attachment.service';
+import type { OpenedFile } from '../domain/file-store.port';
 import type { AuthService } from '../domain/auth.service';
 import { DomainError } from '../domain/domain-error';
 import { UploadRefused } from '../files/upload-refused';
@@ -30,7 +31,7 @@ const MAX_NAME_HEADER = 2000;
 export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
   const router = Router();
 
-  async function callerOf(req: Request): Promise<AttachmentCaller> {
+  async function callerOf(req: Request): Promise<UploadCaller> {
     if (req.get('authorization') !== undefined) return { kind: 'agent', agent: await deps.auth.authenticate(bearerToken(req)) };
     const visitorToken = req.get(ATTACHMENT_HEADERS.visitorToken);
     const siteKey = req.get(ATTACHMENT_HEADERS.siteKey);
@@ -48,6 +49,8 @@ export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
       if (conversationId !== undefined && !IdSchema.safeParse(conversationId).success) {
         throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation does not exist.');
       }
+      const ticketId = typeof req.query.ticketId === 'string' ? req.query.ticketId : undefined;
+      if (ticketId !== undefined && !IdSchema.safeParse(ticketId).success) throw new DomainError('NOT_FOUND', 'There is no such ticket.');
       const name = fileNameFrom(req.get(ATTACHMENT_HEADERS.fileName));
       // pipe() does not pass on a dropped connection: fail the upload, so its temporary file goes.
       req.once('close', () => {
@@ -55,7 +58,7 @@ export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
       });
       req.pipe(body);
       const attachment: MessageAttachment = await deps.service.upload(caller, {
-        name, source: body, declaredBytes: declaredLength(req), conversationId,
+        name, source: body, declaredBytes: declaredLength(req), conversationId, ticketId,
       });
       res.status(201).json({ attachment });
     } catch (error) {
@@ -68,21 +71,25 @@ export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
   router.get('/:attachmentId', async (req, res) => {
     const caller = await callerOf(req);
     if (!IdSchema.safeParse(req.params.attachmentId).success) throw noSuchFile();
-    const { attachment, file } = await deps.service.open(caller, req.params.attachmentId);
-    res.status(200).set({
-      'Content-Type': attachment.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.contentType,
-      'Content-Length': String(file.size),
-      'X-Content-Type-Options': 'nosniff',
-      // Even opened directly in a tab, the file runs nothing and reaches nothing.
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Content-Disposition': contentDisposition(attachment.isImage ? 'inline' : 'attachment', attachment.name),
-      'Cache-Control': 'private, no-store',
-    });
-    // A reader who goes away mid-download is not a server error; the streams are closed either way.
-    await pipeline(file.stream, res).catch(() => undefined);
+    await sendAttachment(res, await deps.service.open(caller, req.params.attachmentId));
   });
 
   return router;
+}
+
+/** Answers with the file's bytes, made inert: it runs nothing and reaches nothing, even opened in a tab. */
+export async function sendAttachment(res: Response, { attachment, file }: { attachment: MessageAttachment; file: OpenedFile }): Promise<void> {
+  res.status(200).set({
+    'Content-Type': attachment.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.contentType,
+    'Content-Length': String(file.size),
+    'X-Content-Type-Options': 'nosniff',
+    // Even opened directly in a tab, the file runs nothing and reaches nothing.
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Content-Disposition': contentDisposition(attachment.isImage ? 'inline' : 'attachment', attachment.name),
+    'Cache-Control': 'private, no-store',
+  });
+  // A reader who goes away mid-download is not a server error; the streams are closed either way.
+  await pipeline(file.stream, res).catch(() => undefined);
 }
 
 /** The declared name: percent-encoded UTF-8 (encodeURIComponent), or 'file' when none was sent. */

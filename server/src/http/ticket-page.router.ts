@@ -1,11 +1,13 @@
 /** The requester's public ticket page, reached from the link in every e-mail: view, reply, rate. */
-import { RatingSchema, RequesterReplySchema, type Ticket } from '@parley/shared';
+import { IdSchema, RatingSchema, RequesterReplySchema, type Ticket } from '@parley/shared';
 import type { TFunction } from 'i18next';
 import express, { Router, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import type { AttachmentService } from '../domain/attachment.service';
 import type { TicketService } from '../domain/ticket.service';
 import { DomainError } from '../domain/domain-error';
 import { createTranslator, pickLanguage, RTL_LANGUAGES } from '../locales';
+import { sendAttachment } from './attachments.router';
 import { renderTicketPage, type TicketPageNotice } from './ticket-page.view';
 import { parseOrThrow } from './validate';
 
@@ -26,7 +28,7 @@ function noticeFrom(query: Request['query'], ticket: Ticket, t: TFunction): Tick
 
 const refusedWith = (error: unknown, code: DomainError['code']): boolean => error instanceof DomainError && error.code === code;
 
-export function createTicketPageRouter(tickets: TicketService): Router {
+export function createTicketPageRouter(tickets: TicketService, attachments: AttachmentService): Router {
   const router = Router();
   router.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 5 }));
@@ -49,6 +51,17 @@ export function createTicketPageRouter(tickets: TicketService): Router {
   }
 
   router.get('/t/:token', (req, res) => show(req, res));
+  // The files of the ticket's public replies; the link is the key, as it is for the page itself.
+  router.get('/t/:token/files/:attachmentId', async (req, res) => {
+    try {
+      const ticket = await tickets.requesterTicket(String(req.params.token));
+      if (!IdSchema.safeParse(req.params.attachmentId).success) throw new DomainError('NOT_FOUND', 'There is no such file.');
+      await sendAttachment(res, await attachments.open({ kind: 'requester', ticketId: ticket.id }, req.params.attachmentId));
+    } catch (error) {
+      if (!refusedWith(error, 'NOT_FOUND')) throw error;
+      res.status(404).type('text/plain').send(translate(req.acceptsLanguages()[0])('file_not_found'));
+    }
+  });
   const pageOf = (req: Request) => `/t/${encodeURIComponent(String(req.params.token))}`;
   router.post('/t/:token/reply', async (req, res) => {
     // A reply of only spaces (the browser's `required` lets it through), or a page left open while

@@ -28,13 +28,38 @@ function noticeHtml(notice: TicketPageNotice | undefined): string {
     : `<p class="notice" role="status">${escapeHtml(notice.text)}</p>`;
 }
 
-function eventHtml(event: TicketEvent, t: TFunction, dateFormat: Intl.DateTimeFormat): string {
+interface EventView {
+  t: TFunction;
+  dateFormat: Intl.DateTimeFormat;
+  /** The page's own path: files download from under it. */
+  base: string;
+  lang: string;
+}
+
+/** "12 KB", "1.4 MB", in the page's language. */
+function fileSize(bytes: number, lang: string): string {
+  const [value, unit] = bytes < 1024 * 1024 ? [Math.max(1, Math.round(bytes / 1024)), 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A reply's files: each a download from the page's own address (the link is the key, no other sign-in). */
+function filesHtml(event: TicketEvent, view: EventView): string {
+  if (event.attachments.length === 0) return '';
+  const items = event.attachments.map(
+    (file) => `<li><a href="${view.base}/files/${encodeURIComponent(file.id)}" download="${escapeHtml(file.name)}">${escapeHtml(file.name)}</a> <span class="size">${escapeHtml(fileSize(file.size, view.lang))}</span></li>`,
+  );
+  return `<ul class="files" aria-label="${escapeHtml(view.t('files'))}" data-testid="ticket-event-files">${items.join('')}</ul>`;
+}
+
+function eventHtml(event: TicketEvent, view: EventView): string {
+  const { t, dateFormat } = view;
   if (!event.text || (event.kind !== 'reply' && event.kind !== 'created')) return '';
   const mine = event.authorKind === 'requester' || (event.kind === 'created' && event.authorKind !== 'agent');
   const who = mine ? t('you') : (event.authorName ?? t('team'));
   return `<li class="event ${mine ? 'mine' : 'team'}" data-testid="ticket-event">
   <div class="meta"><strong>${escapeHtml(who)}</strong> · <time datetime="${escapeHtml(event.createdAt)}">${escapeHtml(dateFormat.format(new Date(event.createdAt)))}</time></div>
   <div class="text">${escapeHtml(event.text)}</div>
+  ${filesHtml(event, view)}
 </li>`;
 }
 
@@ -73,6 +98,10 @@ export function renderTicketPage(model: TicketPageModel): string {
   .notice { background: #e3f9e5; border-radius: 8px; padding: 10px 14px; }
   .notice.problem { background: #fde8e8; }
   .stars label { display: inline-block; margin-inline-end: 12px; }
+  .files { list-style: none; padding: 0; margin: 8px 0 0; }
+  .files li { margin: 2px 0; }
+  .files a { color: #1d3a8a; }
+  .files .size { color: #616e7c; font-size: .9em; }
 </style>
 </head>
 <body>
@@ -84,7 +113,7 @@ export function renderTicketPage(model: TicketPageModel): string {
   </div>
   <div class="card">
     <h2>${escapeHtml(t('thread'))}</h2>
-    <ol>${model.events.map((e) => eventHtml(e, t, dateFormat)).join('\n')}</ol>
+    <ol>${model.events.map((e) => eventHtml(e, { t, dateFormat, base, lang: model.lang })).join('\n')}</ol>
   </div>
   ${
     canReply

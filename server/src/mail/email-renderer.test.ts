@@ -44,6 +44,18 @@ describe('createEmailRenderer', () => {
     expect(email.text).toContain('Hello <script>alert("x")</script>,');
   });
 
+  it("names a reply's files after the quoted reply, escaped, and says nothing of files when there are none", () => {
+    const withFiles = renderer.render({ template: 'ticket_reply', locale: 'ru', data: { ...ticket, files: 'счёт.pdf, <b>.png' } });
+    const lines = withFiles.text.split('\n');
+    expect(lines.indexOf('Файлы к этому ответу: счёт.pdf, <b>.png. Скачать их можно на странице вашего обращения.'))
+      .toBe(lines.indexOf('Проверьте кабель.') + 2);
+    expect(withFiles.html).toContain('счёт.pdf, &lt;b&gt;.png');
+    expect(withFiles.html).not.toContain('<b>');
+    const english = renderer.render({ template: 'ticket_pending', locale: 'en', data: { ...ticket, files: 'invoice.pdf' } });
+    expect(english.text).toContain("Files with this reply: invoice.pdf. Download them from your request's page.");
+    expect(renderer.render({ template: 'ticket_reply', locale: 'ru', data: ticket }).text).not.toContain('Файлы');
+  });
+
   it('makes only web links clickable', () => {
     const email = renderer.render({ template: 'ticket_solved', locale: 'en', data: { ...ticket, link: 'javascript:alert(1)' } });
     expect(email.html).not.toContain('href=');

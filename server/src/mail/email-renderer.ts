@@ -108,6 +108,8 @@ function compose(t: TFunction, { template, data, repliesRead }: ComposeOptions):
   const quoted = QUOTED_VALUE[template];
   const quotedValue = quoted ? data[quoted] : undefined;
   if (present(quotedValue)) blocks.push({ kind: 'quote', text: String(quotedValue) });
+  // A reply's files are named here and downloaded from the ticket's page (no attachment to bounce off a mailbox's size limit).
+  if (present(data.files)) blocks.push(paragraph('common.files'));
   if (present(data.statusLabel)) blocks.push(paragraph('common.statusLine'));
   if (present(data.link)) blocks.push(paragraph(`${template}.action`));
   if (t(`${template}.note`, { defaultValue: '' }) !== '') blocks.push(paragraph(`${template}.note`));

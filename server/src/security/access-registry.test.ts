@@ -23,6 +23,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /t/:token': "the requester's ticket page: the unguessable token is the credential",
   'POST /t/:token/reply': 'as above',
   'POST /t/:token/rating': 'as above',
+  'GET /t/:token/files/:attachmentId': "the files of that ticket's public replies: the page's token is the credential",
   'GET /help/:siteKey': 'the public help centre',
   'GET /help/:siteKey/sitemap.xml': 'the public help centre',
   'GET /help/:siteKey/search': 'the public help centre',

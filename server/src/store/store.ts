@@ -140,6 +140,8 @@ export interface NewTicketEventRecord {
   authorName: string | null;
   text: string | null;
   changes: TicketChange[];
+  /** Files sent with a reply or a note (claimed first with claimTicketAttachments); none when absent. */
+  attachments?: MessageAttachment[];
   /**
    * Where the event came from outside Parley, when that can arrive twice (`email:<Message-ID>` of a
    * reply by e-mail, which a sending server may deliver again): one event per key and ticket.

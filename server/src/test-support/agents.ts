@@ -7,6 +7,8 @@ import type { TestServer } from './test-server';
 export interface ConnectedAgent {
   agent: Agent;
   socket: AgentClient;
+  /** The console's bearer token, for REST calls (uploads) as this agent. */
+  token: string;
 }
 
 // One hash for every test agent: scrypt is deliberately slow.
@@ -29,5 +31,5 @@ export async function addAgent(
   const agent = await server.store.findAgentWithSecretByEmail(email);
   if (!agent) throw new Error('agent vanished');
   const { passwordHash: _hash, ...publicAgent } = agent;
-  return { agent: publicAgent, socket };
+  return { agent: publicAgent, socket, token };
 }

@@ -68,6 +68,8 @@ export const emptyContactCounts = (): ContactCounts =>
 export interface ExportedAttachment {
   id: string;
   conversationId: string | null;
+  /** The ticket whose reply or note it went with (or was uploaded for); null for a chat's file. */
+  ticketId: string | null;
   uploaderKind: 'visitor' | 'agent';
   name: string;
   size: number;

@@ -1,5 +1,6 @@
 /** Tickets: requests that outlive a chat, numbered per site, with SLA clocks and a timeline. */
 import { z } from 'zod';
+import { AttachmentIdsSchema, MessageAttachmentSchema } from './attachment';
 import { EmailSchema, IdSchema, IsoDateSchema, PersonNameSchema } from './common';
 import { MESSAGE_MAX_LENGTH, MessageTextSchema } from './message';
 
@@ -77,6 +78,8 @@ export const TicketEventSchema = z.object({
   authorName: z.string().nullable(),
   text: z.string().nullable(),
   changes: z.array(TicketChangeSchema),
+  /** Files an agent sent with a reply or a note (a note's stay with agents); empty for the rest. */
+  attachments: z.array(MessageAttachmentSchema),
   createdAt: IsoDateSchema,
 });
 export type TicketEvent = z.infer<typeof TicketEventSchema>;
@@ -122,6 +125,8 @@ export const TicketReplySchema = z.strictObject({
   internal: z.boolean().default(false),
   /** Optionally change the status in the same step (e.g. reply and set pending). */
   status: TicketStatusSchema.optional(),
+  /** Ids from `POST /api/attachments?ticketId=…` by this agent, not sent with another reply yet. */
+  attachments: AttachmentIdsSchema.optional(),
 });
 export type TicketReply = z.infer<typeof TicketReplySchema>;
 

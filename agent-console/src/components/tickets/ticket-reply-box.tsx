@@ -1,12 +1,13 @@
 /**
- * Answering a ticket: a public reply (e-mailed to the requester) or an internal note, and
- * optionally a new status in the same step ("reply and set pending"). Ctrl+Enter sends.
+ * Answering a ticket: a public reply (e-mailed to the requester) or an internal note, with files
+ * if wanted, and optionally a new status in the same step ("reply and set pending"). Ctrl+Enter sends.
  */
 import type { ErrorCode, MESSAGE_MAX_LENGTH as SharedMaxLength, Ticket, TicketStatus } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useLive, useT } from '../../state/console-context';
 import { useCannedSuggestions } from '../canned-suggestions';
+import { useComposerFiles } from '../composer-files';
 import { statusLabel } from './ticket-values';
 
 const MESSAGE_MAX_LENGTH: typeof SharedMaxLength = 5000;
@@ -27,10 +28,14 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
   const [error, setError] = useState<ErrorCode | null>(null);
   const canned = useCannedSuggestions({ listId: 'ticket-reply-canned', text, setText });
   const closed = ticket.status === 'closed';
+  // No picking while a reply is on its way: the files cleared after it must be the ones it took.
+  const files = useComposerFiles({ ticketId: ticket.id }, closed || busy);
+  const canSend = !busy && !closed && !!text.trim() && !!files.ready;
 
   async function send() {
     const reply = text.trim();
-    if (!reply || busy) return;
+    const attachments = files.ready?.map((file) => file.id);
+    if (!canSend || !attachments) return;
     setBusy(true);
     setError(null);
     try {
@@ -38,9 +43,11 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
         text: reply,
         internal,
         ...(thenStatus ? { status: thenStatus } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
       setText('');
       setThenStatus('');
+      files.clear();
     } catch (failure) {
       setError(errorCodeOf(failure));
     } finally {
@@ -62,6 +69,14 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
       onSubmit={(event) => {
         event.preventDefault();
         void send();
+      }}
+      onDragOver={(event) => {
+        if (!closed && event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        if (!event.dataTransfer?.files.length) return;
+        event.preventDefault();
+        files.add(event.dataTransfer.files);
       }}
       data-testid="ticket-reply"
     >
@@ -87,6 +102,7 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
       </div>
       <div class="ticket-reply__box">
         {canned.list}
+        {files.list}
         <label class="visually-hidden" for="ticket-reply-input">
           {t('ticketReply.label')}
         </label>
@@ -112,6 +128,11 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
             canned.reset();
           }}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            if (!event.clipboardData?.files.length) return;
+            event.preventDefault();
+            files.add(event.clipboardData.files);
+          }}
           data-testid="ticket-reply-input"
         />
         <span id="ticket-reply-hint" class="ticket-reply__hint">
@@ -144,10 +165,11 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
             ))}
           </select>
         </label>
+        {!closed && files.button}
         <button
           type="submit"
           class="button button--primary"
-          disabled={busy || closed || !text.trim()}
+          disabled={!canSend}
           data-testid="ticket-reply-send"
         >
           {internal ? t('ticketReply.addNote') : t('ticketReply.send')}

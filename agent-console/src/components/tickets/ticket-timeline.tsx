@@ -1,8 +1,9 @@
-/** A ticket's history, oldest first: how it began, replies, internal notes, changes and ratings. */
+/** A ticket's history, oldest first: how it began, replies and internal notes (with their files), changes and ratings. */
 import type { Ticket, TicketChange, TicketEvent } from '@parley/shared';
 import type { Translator } from '../../i18n/i18n';
 import { useConsole, useT } from '../../state/console-context';
 import { LinkifiedText } from '../linkified-text';
+import { MessageFiles } from '../message-files';
 import { formatMessageTime } from '../time-format';
 import { isPriority, isStatus, priorityLabel, statusLabel, tierLabel } from './ticket-values';
 import { useTeam, type Team } from './use-team';
@@ -131,6 +132,7 @@ function TimelineItem({ event, who }: { event: TicketEvent; who: string }) {
           <LinkifiedText text={event.text} />
         </p>
       )}
+      <MessageFiles files={event.attachments} />
       <Changes event={event} who={who} />
     </li>
   );

@@ -54,7 +54,8 @@ export function ticketRoutes({ listing, tickets, intake }: ApiServices): ApiRout
       method: 'post', path: '/v1/tickets/{ticketId}/replies', operationId: 'replyToTicket', tags, scope: 'write', status: 201,
       summary: 'Reply to the requester (e-mailed) or add an internal note',
       params: TicketParams,
-      body: TicketReplySchema,
+      // Files go with replies from the console only: uploads take an agent's session, not an API token.
+      body: TicketReplySchema.omit({ attachments: true }),
       response: dataSchemaOf(TicketSchema),
       handle: async ({ caller, params, body }) => ({ data: await tickets.reply(caller.agent, params.ticketId, body) }),
     }),

@@ -1,9 +1,9 @@
-/** Contract: attachment records, claimed for one message all-or-none, and messages that keep their files. */
+/** Contract: attachment records, claimed for one message or ticket reply all-or-none, and messages that keep their files. */
 import type { MessageAttachment } from '@parley/shared';
 import { newId } from '../../tokens';
 import { toMessageAttachment, type AttachmentUploader, type NewAttachmentRecord } from '../attachment.store';
 import type { ContractContext } from './context';
-import { plain, seedConversation } from './seed';
+import { plain, seedAgent, seedConversation, seedTicket } from './seed';
 
 export function attachmentsContract(ctx: ContractContext): void {
   async function setup() {
@@ -23,7 +23,9 @@ export function attachmentsContract(ctx: ContractContext): void {
     it('stores an upload unsent, and finds it by its id', async () => {
       const { site, upload } = await setup();
       const record = await upload();
-      expect(record).toMatchObject({ siteId: site.id, conversationId: null, messageClientId: null, internal: false, name: 'cat.png' });
+      expect(record).toMatchObject({
+        siteId: site.id, conversationId: null, ticketId: null, messageClientId: null, internal: false, name: 'cat.png',
+      });
       expect(await ctx.store.findAttachment(record.id)).toEqual(record);
       expect(await ctx.store.findAttachment('Zq3xMissingId00000000001')).toBeNull();
     });
@@ -93,6 +95,110 @@ export function attachmentsContract(ctx: ContractContext): void {
       await ctx.store.close();
       ctx.store = await ctx.location.open();
       expect(await ctx.store.listMessages({ conversationId: conversation.id })).toEqual([message, bare]);
+    });
+  });
+
+  /** An agent's uploads into a ticket, and claims of them for that ticket's replies and notes. */
+  async function ticketSetup() {
+    const { site, conversation } = await seedConversation(ctx.store);
+    const agent = await seedAgent(ctx.store, site.id);
+    const ticket = await seedTicket(ctx.store, site.id);
+    const uploader: AttachmentUploader = { kind: 'agent', id: agent.id };
+    const upload = (overrides: Partial<NewAttachmentRecord> = {}) =>
+      ctx.store.createAttachment({
+        siteId: site.id, conversationId: null, ticketId: ticket.id, uploader, fileId: newId(), name: 'invoice.pdf', size: 1200,
+        contentType: 'application/pdf', isImage: false, ...overrides,
+      });
+    const claim = (ids: string[], replyKey: string, options: { who?: AttachmentUploader; ticketId?: string; internal?: boolean } = {}) =>
+      ctx.store.claimTicketAttachments({
+        ids, siteId: site.id, ticketId: options.ticketId ?? ticket.id, uploader: options.who ?? uploader, replyKey,
+        internal: options.internal ?? false,
+      });
+    const unsent = async (id: string) => (await ctx.store.findAttachment(id))?.messageClientId === null;
+    return { site, conversation, agent, ticket, uploader, upload, claim, unsent };
+  }
+
+  describe('ticket attachments', () => {
+    it('stores an upload into a ticket unsent, with the ticket and no conversation', async () => {
+      const { site, ticket, upload } = await ticketSetup();
+      const record = await upload();
+      expect(record).toMatchObject({ siteId: site.id, conversationId: null, ticketId: ticket.id, messageClientId: null, internal: false });
+      expect(await ctx.store.findAttachment(record.id)).toEqual(record);
+    });
+
+    it('claims files for one reply of the ticket all or none, in the order asked, again for a retry of it, never for another', async () => {
+      const { ticket, upload, claim, unsent } = await ticketSetup();
+      const [a, b] = [await upload(), await upload({ name: 'screen.png', contentType: 'image/png', isImage: true })];
+      const claimed = await claim([b.id, a.id], 'note-one', { internal: true });
+      expect(claimed?.map((r) => r.id)).toEqual([b.id, a.id]);
+      expect(claimed?.every((r) => r.ticketId === ticket.id && r.conversationId === null && r.messageClientId === 'note-one' && r.internal)).toBe(true);
+      expect(await ctx.store.findAttachment(a.id)).toEqual(claimed?.[1]);
+      // A retry of the same note takes them again; another reply gets nothing.
+      expect((await claim([a.id, b.id], 'note-one', { internal: true }))?.map((r) => r.id)).toEqual([a.id, b.id]);
+      expect(await claim([a.id], 'reply-two')).toBeNull();
+      expect((await ctx.store.findAttachment(a.id))?.messageClientId).toBe('note-one');
+
+      const c = await upload();
+      // One of them taken by another reply: none is claimed.
+      expect(await claim([c.id, a.id], 'reply-three')).toBeNull();
+      expect(await unsent(c.id)).toBe(true);
+      expect((await claim([c.id], 'reply-three'))?.map((r) => r.messageClientId)).toEqual(['reply-three']);
+    });
+
+    it("refuses another agent's, another ticket's and unknown ids, claiming none of the rest", async () => {
+      const { site, agent, upload, claim, unsent } = await ticketSetup();
+      const mine = await upload();
+      const colleague = await seedAgent(ctx.store, site.id);
+      expect(await claim([mine.id], 'reply-x', { who: { kind: 'agent', id: colleague.id } })).toBeNull();
+      expect(await claim([mine.id], 'reply-x', { who: { kind: 'visitor', id: agent.id } })).toBeNull();
+      const otherTicket = await seedTicket(ctx.store, site.id);
+      expect(await claim([mine.id], 'reply-x', { ticketId: otherTicket.id })).toBeNull();
+      const there = await upload({ ticketId: otherTicket.id });
+      expect(await claim([mine.id, there.id], 'reply-x')).toBeNull();
+      expect(await claim([mine.id, 'Zq3xMissingId00000000001'], 'reply-x')).toBeNull();
+      expect(await unsent(mine.id)).toBe(true);
+      expect(await unsent(there.id)).toBe(true);
+    });
+
+    it("keeps chats' and tickets' files apart: a message cannot take a ticket's file, nor a ticket reply a chat's", async () => {
+      const { site, conversation, uploader, upload, claim, unsent } = await ticketSetup();
+      const ticketFile = await upload();
+      const chatFile = await upload({ ticketId: null, conversationId: conversation.id });
+      const send = (ids: string[]) =>
+        ctx.store.claimAttachments({ ids, siteId: site.id, conversationId: conversation.id, uploader, clientId: 'message-one', internal: false });
+      expect(await send([ticketFile.id])).toBeNull();
+      expect(await ctx.store.findAttachment(ticketFile.id)).toEqual(ticketFile);
+      expect(await claim([chatFile.id], 'reply-one')).toBeNull();
+      expect(await unsent(chatFile.id)).toBe(true);
+      // Each is still free for its own kind of claim.
+      expect((await send([chatFile.id]))?.map((r) => r.id)).toEqual([chatFile.id]);
+      expect((await claim([ticketFile.id], 'reply-one'))?.map((r) => r.id)).toEqual([ticketFile.id]);
+    });
+
+    it("releases a reply's files when it was not recorded, and only that reply's", async () => {
+      const { ticket, upload, claim } = await ticketSetup();
+      const [a, b] = [await upload(), await upload()];
+      await claim([a.id], 'reply-sent');
+      await claim([b.id], 'note-failed', { internal: true });
+      await ctx.store.releaseTicketAttachments({ ids: [a.id, b.id], ticketId: ticket.id, replyKey: 'note-failed' });
+      expect((await ctx.store.findAttachment(a.id))?.messageClientId).toBe('reply-sent');
+      expect(await ctx.store.findAttachment(b.id)).toMatchObject({ messageClientId: null, internal: false });
+      expect((await claim([b.id], 'reply-retry'))?.length).toBe(1);
+      // Another ticket's release of the same key frees nothing here.
+      await ctx.store.releaseTicketAttachments({ ids: [b.id], ticketId: newId(), replyKey: 'reply-retry' });
+      expect((await ctx.store.findAttachment(b.id))?.messageClientId).toBe('reply-retry');
+    });
+
+    it('lists an unsent ticket upload for the purge of abandoned files, and a sent one not', async () => {
+      const { upload, claim } = await ticketSetup();
+      const [abandoned, sent] = [await upload(), await upload()];
+      await claim([sent.id], 'reply-kept');
+      const later = new Date(Date.now() + 60_000).toISOString();
+      const listed = (await ctx.store.listUnsentAttachments({ before: later, limit: 1000 })).map((r) => r.id);
+      expect(listed).toContain(abandoned.id);
+      expect(listed).not.toContain(sent.id);
+      expect(await ctx.store.deleteUnsentAttachment(sent.id)).toBe(false);
+      expect(await ctx.store.deleteUnsentAttachment(abandoned.id)).toBe(true);
     });
   });
 }

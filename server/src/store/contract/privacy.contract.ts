@@ -99,6 +99,53 @@ export function privacyContract(ctx: ContractContext): void {
       expect(again.fileIds).toEqual([]);
     });
 
+    it("exports and erases the files agents sent with the contact's tickets, and reports them for removal; other tickets' stay", async () => {
+      const { site, agent, visitor, upload, offline } = await seedContact();
+      const uploader = { kind: 'agent', id: agent.id } as const;
+      const ticketUpload = (ticketId: string) =>
+        ctx.store.createAttachment({
+          siteId: site.id, conversationId: null, ticketId, uploader, fileId: newId(), name: 'label.pdf', size: 10,
+          contentType: 'application/pdf', isImage: false,
+        });
+      const sent = await ticketUpload(offline.id);
+      await ctx.store.claimTicketAttachments({ ids: [sent.id], siteId: site.id, ticketId: offline.id, uploader, replyKey: 'reply-0001', internal: false });
+      // Uploaded into her ticket and never sent: hers all the same.
+      const abandoned = await ticketUpload(offline.id);
+      const { ticket: someoneElses } = await ctx.store.createTicket(ticketFor(site, { requesterEmail: 'otto@example.com' }));
+      const kept = await ticketUpload(someoneElses.id);
+
+      const selector = { siteId: site.id, visitorIds: [visitor.id], emails: ['vera@example.com'] };
+      const records = await ctx.store.collectContactRecords(selector);
+      expect(records.attachments.map((a) => a.id).sort()).toEqual([upload.id, sent.id, abandoned.id].sort());
+      expect(records.attachments.find((a) => a.id === sent.id)).toMatchObject({ ticketId: offline.id, messageClientId: 'reply-0001' });
+
+      const erased = await ctx.store.eraseRecords({
+        siteId: site.id, visitorIds: [visitor.id], conversationIds: records.conversations.map((c) => c.id),
+        ticketIds: records.tickets.map((t) => t.id), emailIds: records.emails.map((e) => e.id),
+      });
+      expect(erased.counts.attachments).toBe(3);
+      expect([...erased.fileIds].sort()).toEqual([upload.fileId, sent.fileId, abandoned.fileId].sort());
+      expect(await ctx.store.findAttachment(sent.id)).toBeNull();
+      expect(await ctx.store.findAttachment(abandoned.id)).toBeNull();
+      expect(await ctx.store.findAttachment(kept.id)).toEqual(kept);
+      expect((await ctx.store.eraseRecords({ ...selector, conversationIds: [], ticketIds: [offline.id], emailIds: [] })).fileIds).toEqual([]);
+    });
+
+    it('takes the files of a ticket that retention erases with it', async () => {
+      const { site, agent, offline } = await seedContact();
+      const file = await ctx.store.createAttachment({
+        siteId: site.id, conversationId: null, ticketId: offline.id, uploader: { kind: 'agent', id: agent.id }, fileId: newId(),
+        name: 'label.pdf', size: 10, contentType: 'application/pdf', isImage: false,
+      });
+      await ctx.store.updateTicket({ ticketId: offline.id, patch: { status: 'closed', closedAt: at() }, event: null });
+      const expired = await ctx.store.findExpiredRecords({ siteId: site.id, before: new Date(Date.now() + 60_000).toISOString(), limit: 50 });
+      expect(expired.ticketIds).toEqual([offline.id]);
+      const erased = await ctx.store.eraseRecords({ siteId: site.id, visitorIds: [], emailIds: [], ...expired });
+      expect(erased.ticketIds).toContain(offline.id);
+      expect(erased.fileIds).toEqual([file.fileId]);
+      expect(await ctx.store.findAttachment(file.id)).toBeNull();
+    });
+
     it("does not let one site's erasure reach another site's records", async () => {
       const { visitor, conversation } = await seedContact();
       const otherSite = await seedSite(ctx.store);

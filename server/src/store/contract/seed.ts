@@ -1,8 +1,8 @@
-/** Small builders for the contract suite: a site, agents, a visitor and their open conversation. */
+/** Small builders for the contract suite: a site, agents, a visitor and their open conversation, a ticket. */
 import { z } from 'zod';
 import {
   AgentSchema, ConversationSchema, MessageSchema, SiteSchema,
-  type Agent, type Conversation, type Site,
+  type Agent, type Conversation, type Site, type Ticket,
 } from '@parley/shared';
 import { hashToken, newId, newSecretToken } from '../../tokens';
 import type { Store, Visitor } from '../store';
@@ -45,6 +45,20 @@ export async function seedConversation(
     siteId: theSite.id, visitorId: visitor.id, visitorName: 'Vera', locale: 'en',
   });
   return { site: theSite, visitor, conversation };
+}
+
+/** A new ticket from the offline form, without a chat. */
+export async function seedTicket(store: Store, siteId: string): Promise<Ticket> {
+  const { ticket } = await store.createTicket({
+    ticket: {
+      siteId, conversationId: null, visitorId: null, subject: 'Broken invoice', requesterName: 'Vera',
+      requesterEmail: 'vera@example.com', requesterLocale: 'en', status: 'new', priority: 'normal', tier: 1,
+      departmentId: null, assigneeAgentId: null, tags: [], source: 'offline_form', tierStartedAt: new Date().toISOString(),
+      firstResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, solvedAt: null, closedAt: null, pendingSince: null,
+    },
+    createdEvent: { kind: 'created', authorKind: 'system', authorId: null, authorName: null, text: 'Broken invoice', changes: [] },
+  });
+  return ticket;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Contract: tickets — numbering, one per conversation, timeline, search views, sweeps; and shared secrets. */
-import { TicketEventSchema, TicketSchema, type Site, type Ticket } from '@parley/shared';
+import { TicketEventSchema, TicketSchema, type MessageAttachment, type Site, type Ticket } from '@parley/shared';
 import { z } from 'zod';
 import { newId } from '../../tokens';
 import { StoreConflictError, type NewTicketEventRecord, type NewTicketRecord, type TicketSearch } from '../store';
@@ -106,6 +106,34 @@ export function ticketsContract(ctx: ContractContext): void {
       expect((await ctx.store.listTicketEvents(ticket.id, { includeNotes: false })).map((e) => e.kind)).not.toContain('note');
       expect(await ctx.store.findTicket(ticket.id)).toMatchObject({ rating: 5, ratingComment: 'Great', status: 'pending' });
       expect(await ctx.store.updateTicket({ ticketId: newId(), patch: { status: 'open' }, event: event('change', null) })).toBeNull();
+    });
+
+    it('keeps the files sent with a reply or a note in the timeline, through a reopen; other events have none', async () => {
+      const site = await seedSite(ctx.store);
+      const agent = await seedAgent(ctx.store, site.id);
+      const ticket = await create(site);
+      const file = (name: string, contentType: MessageAttachment['contentType']): MessageAttachment =>
+        ({ id: newId(), name, size: 2048, contentType, isImage: contentType.startsWith('image/') });
+      const replyFiles = [file('invoice.pdf', 'application/pdf'), file('screen.png', 'image/png')];
+      const noteFiles = [file('log.txt', 'text/plain')];
+      const event = (kind: NewTicketEventRecord['kind'], attachments?: MessageAttachment[]): NewTicketEventRecord => ({
+        kind, authorKind: 'agent', authorId: agent.id, authorName: 'Ann', text: `${kind} text`, changes: [], ...(attachments ? { attachments } : {}),
+      });
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: {}, event: event('reply', replyFiles) });
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: {}, event: event('note', noteFiles) });
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: {}, event: event('reply', []) });
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: { status: 'open' }, event: { ...event('change'), text: null } });
+
+      const events = await ctx.store.listTicketEvents(ticket.id);
+      events.forEach((e) => expect(plainEvent.parse(e)).toEqual(e));
+      expect(events.map((e) => [e.kind, e.attachments])).toEqual([
+        ['created', []], ['reply', replyFiles], ['note', noteFiles], ['reply', []], ['change', []],
+      ]);
+      expect((await ctx.store.listTicketEvents(ticket.id, { includeNotes: false })).map((e) => e.attachments)).toEqual([[], replyFiles, [], []]);
+
+      await ctx.store.close();
+      ctx.store = await ctx.location.open();
+      expect(await ctx.store.listTicketEvents(ticket.id)).toEqual(events);
     });
 
     it('records an event from outside Parley once per ticket: a second one with its sourceKey changes nothing', async () => {

@@ -1,6 +1,6 @@
 /**
  * MongoDB privacy queries. Without a transaction, an erasure deletes children before parents
- * (events, tickets, files, messages, conversations, visitors last), so an erasure cut short
+ * (events, files, tickets, messages, conversations, visitors last), so an erasure cut short
  * leaves nothing orphaned and a repeat finishes it.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
@@ -36,6 +36,8 @@ const toErasure = (d: ErasureDoc): ErasureRecord => ({
   actorName: d.actorName, counts: d.counts,
 });
 
+interface AttachmentOwners { conversationIds: string[]; ticketIds: string[]; visitorIds: string[] }
+
 const idsOf = (docs: { _id: string }[]) => docs.map((d) => d._id);
 const voterKeys = (visitorIds: string[]) => visitorIds.map((id) => `visitor:${id}`);
 
@@ -48,8 +50,13 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
   await erasures.init();
   await erasures.createIndexes();
 
-  const attachmentsOf = (siteId: string, conversationIds: string[], visitorIds: string[]) => ({
-    siteId, $or: [{ conversationId: { $in: conversationIds } }, { uploaderKind: 'visitor' as const, uploaderId: { $in: visitorIds } }],
+  /** A contact's files: those of their conversations and tickets, and every upload of their visitors. */
+  const attachmentsOf = (siteId: string, { conversationIds, ticketIds, visitorIds }: AttachmentOwners) => ({
+    siteId,
+    $or: [
+      { conversationId: { $in: conversationIds } }, { ticketId: { $in: ticketIds } },
+      { uploaderKind: 'visitor' as const, uploaderId: { $in: visitorIds } },
+    ],
   });
 
   async function contactTickets({ siteId, visitorIds, emails }: ContactSelector): Promise<TicketDoc[]> {
@@ -76,11 +83,12 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
         .sort({ createdAt: 1 })
         .lean<ConversationDoc[]>();
       const conversationIds = idsOf(conversationDocs);
+      const ticketIds = idsOf(ticketDocs);
       const [visitorDocs, messageDocs, attachmentDocs, eventDocs, feedbackDocs, emailDocs] = await Promise.all([
         visitors.find({ siteId, _id: { $in: visitorIds } }).sort({ createdAt: 1 }).lean<VisitorDoc[]>(),
         messages.find({ conversationId: { $in: conversationIds } }).sort({ conversationId: 1, seq: 1 }).lean<MessageDoc[]>(),
-        attachments.find(attachmentsOf(siteId, conversationIds, visitorIds)).sort({ createdAt: 1 }).lean<AttachmentDoc[]>(),
-        ticketEvents.find({ ticketId: { $in: idsOf(ticketDocs) } }).sort({ ticketId: 1, seq: 1 }).lean<TicketEventDoc[]>(),
+        attachments.find(attachmentsOf(siteId, { conversationIds, ticketIds, visitorIds })).sort({ createdAt: 1 }).lean<AttachmentDoc[]>(),
+        ticketEvents.find({ ticketId: { $in: ticketIds } }).sort({ ticketId: 1, seq: 1 }).lean<TicketEventDoc[]>(),
         kbFeedback.find({ siteId, voterKey: { $in: voterKeys(visitorIds) } }).sort({ at: 1 }).lean<KbFeedbackDoc[]>(),
         emailOutbox.find({ siteId, to: { $in: emails } }).sort({ createdAt: 1 }).lean(),
       ]);
@@ -115,12 +123,14 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
           .find({ siteId, $or: [{ _id: { $in: target.ticketIds } }, { visitorId: { $in: visitorIds } }, { conversationId: { $in: conversationIds } }] }, { _id: 1 })
           .lean<{ _id: string }[]>(),
       );
-      const fileIds = (await attachments.find(attachmentsOf(siteId, conversationIds, visitorIds), { fileId: 1 }).lean<Pick<AttachmentDoc, 'fileId'>[]>()).map((a) => a.fileId);
+      const files = attachmentsOf(siteId, { conversationIds, ticketIds, visitorIds });
+      const fileIds = (await attachments.find(files, { fileId: 1 }).lean<Pick<AttachmentDoc, 'fileId'>[]>()).map((a) => a.fileId);
       const removed = async (result: Promise<{ deletedCount: number }>) => (await result).deletedCount;
+      // Files before tickets: a repeat finds the files of a ticket only while the ticket is there.
       const counts: ContactCounts = {
         ticketEvents: await removed(ticketEvents.deleteMany({ ticketId: { $in: ticketIds } })),
+        attachments: await removed(attachments.deleteMany(files)),
         tickets: await removed(tickets.deleteMany({ _id: { $in: ticketIds } })),
-        attachments: await removed(attachments.deleteMany(attachmentsOf(siteId, conversationIds, visitorIds))),
         messages: await removed(messages.deleteMany({ conversationId: { $in: conversationIds } })),
         conversations: await removed(conversations.deleteMany({ _id: { $in: conversationIds } })),
         kbFeedback: await removed(kbFeedback.deleteMany({ siteId, voterKey: { $in: voterKeys(visitorIds) } })),

@@ -110,4 +110,6 @@ export interface TicketEventDoc {
   authorId: string | null; authorName: string | null; text: string | null; changes: TicketChange[]; createdAt: Date;
   /** Absent on events from inside Parley (see NewTicketEventRecord). */
   sourceKey?: string;
+  /** The files sent with a reply or a note; absent on events stored before ticket files. */
+  attachments?: MessageAttachment[];
 }

@@ -1,8 +1,8 @@
 /** Maps lean MongoDB documents to the domain's plain objects: string ids, ISO date strings. */
 import {
   ChatEventSchema, DEFAULT_SITE_SETTINGS, SiteSettingsSchema,
-  type Agent, type ChatEvent, type CannedReply, type Conversation, type Department, type Message, type MessageAuthor,
-  type MessagePreview, type Site,
+  type Agent, type ChatEvent, type CannedReply, type Conversation, type Department, type Message, type MessageAttachment,
+  type MessageAuthor, type MessagePreview, type Site,
   type Ticket, type TicketEvent,
 } from '@parley/shared';
 import type { AgentSession, AgentWithSecret, QueuedConversation, Visitor } from '../store';
@@ -16,6 +16,9 @@ const isoOrNull = (date: Date | null | undefined): string | null => (date ? date
 // A plain copy: the lean subdocument may carry driver extras, and documents written before it have none.
 const previewOf = (p: MessagePreview | null | undefined): MessagePreview | null =>
   p ? { text: p.text, authorKind: p.authorKind, authorId: p.authorId ?? null, internal: p.internal } : null;
+// Plain copies: a lean read's subdocuments may carry more than the contract's five fields.
+const plainAttachments = (files: MessageAttachment[]): MessageAttachment[] =>
+  files.map(({ id, name, size, contentType, isImage }) => ({ id, name, size, contentType, isImage }));
 
 export function toSite(d: SiteDoc): Site {
   // Settings written by an older version lack newer keys: the schema fills in their defaults.
@@ -79,10 +82,7 @@ function toAuthor(d: MessageDoc): MessageAuthor {
 export const toMessage = (d: MessageDoc): Message => ({
   id: d._id, conversationId: d.conversationId, seq: d.seq, clientId: d.clientId,
   author: toAuthor(d), text: d.text, internal: d.internal === true, createdAt: iso(d.createdAt),
-  // Plain copies: a lean read's subdocuments may carry more than the contract's five fields.
-  ...(d.attachments && d.attachments.length > 0
-    ? { attachments: d.attachments.map(({ id, name, size, contentType, isImage }) => ({ id, name, size, contentType, isImage })) }
-    : {}),
+  ...(d.attachments && d.attachments.length > 0 ? { attachments: plainAttachments(d.attachments) } : {}),
   ...chatEventOf(d.event),
 });
 
@@ -119,5 +119,8 @@ export const toTicket = (d: TicketDoc): Ticket => ({
 
 export const toTicketEvent = (d: TicketEventDoc): TicketEvent => ({
   id: d._id, ticketId: d.ticketId, seq: d.seq, kind: d.kind, authorKind: d.authorKind, authorId: d.authorId,
-  authorName: d.authorName, text: d.text, changes: d.changes ?? [], createdAt: iso(d.createdAt),
+  authorName: d.authorName, text: d.text, changes: d.changes ?? [],
+  // Absent on events stored before ticket files: they had none.
+  attachments: plainAttachments(d.attachments ?? []),
+  createdAt: iso(d.createdAt),
 });

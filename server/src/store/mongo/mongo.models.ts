@@ -209,6 +209,7 @@ const ticketEventSchema = new Schema<TicketEventDoc>(
     authorKind: { type: String, enum: ['agent', 'requester', 'system'], required: true },
     authorId: nullableString, authorName: nullableString, text: nullableString,
     changes: { type: [ticketChangeSchema], default: [] }, createdAt: requiredDate, sourceKey: { type: String },
+    attachments: { type: [MESSAGE_ATTACHMENT_SCHEMA], default: [] },
   },
   OPTIONS,
 );

@@ -50,7 +50,8 @@ export function mongoTickets(models: MongoModels): TicketStore {
     const { event } = input;
     const doc: TicketEventDoc = {
       _id: newId(), ticketId: input.ticketId, seq: input.seq, kind: event.kind, authorKind: event.authorKind,
-      authorId: event.authorId, authorName: event.authorName, text: event.text, changes: event.changes, createdAt: input.at,
+      authorId: event.authorId, authorName: event.authorName, text: event.text, changes: event.changes,
+      attachments: event.attachments ?? [], createdAt: input.at,
       ...(event.sourceKey ? { sourceKey: event.sourceKey } : {}),
     };
     try {

@@ -1,5 +1,6 @@
 /** Versioned schema migrations for the SQLite store; `PRAGMA user_version` records how far we are. */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { isBusy } from './constraint-errors';
 
 /** Append only: a shipped migration is never edited, a new one is added after it. */
 const MIGRATIONS: string[] = [
@@ -519,6 +520,15 @@ const MIGRATIONS: string[] = [
   CREATE INDEX tickets_by_visitor ON tickets (site_id, visitor_id, created_at);
   CREATE INDEX webhook_deliveries_ended ON webhook_deliveries (created_at) WHERE status IN ('delivered','failed');
   `,
+  // 24: files an agent sends with a ticket's reply or note. An upload names the ticket it went into
+  // (its message_client_id then holds the reply's key, so the unsent-upload purge keeps covering it),
+  // and each ticket event keeps its files' metadata as they were sent (NULL for none). Earlier
+  // uploads belong to chats and earlier events have no files: nothing to fill in.
+  `
+  ALTER TABLE attachments ADD COLUMN ticket_id TEXT;
+  ALTER TABLE ticket_events ADD COLUMN attachments_json TEXT;
+  CREATE INDEX attachments_by_ticket ON attachments (ticket_id, message_client_id) WHERE ticket_id IS NOT NULL;
+  `,
 ];
 
 /**
@@ -534,13 +544,13 @@ export function migrate(
   to = MIGRATIONS.length,
   lockWaitMs = MIGRATION_LOCK_WAIT_MS,
 ): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
+  const giveUpAt = Date.now() + lockWaitMs;
+  const from = whenTheLockIsFree(() => db.pragma('user_version', { simple: true }) as number, giveUpAt);
   if (from > MIGRATIONS.length) {
     throw new Error(
       `The database schema (version ${from}) is newer than this Parley (version ${MIGRATIONS.length}); refusing to open it.`,
     );
   }
-  const giveUpAt = Date.now() + lockWaitMs;
   for (let version = from; version < to; version += 1) {
     const sql = MIGRATIONS[version] as string;
     const step = db.transaction(() => {
@@ -556,14 +566,16 @@ export function migrate(
   return { from, to };
 }
 
-/** Runs `write`, trying again while another connection holds the write lock (each try waits busy_timeout). */
-function whenTheLockIsFree(write: () => void, giveUpAt: number): void {
+/**
+ * Runs `step`, trying again while another connection holds the lock it needs (each try waits
+ * busy_timeout). Reads count too: one that finds the WAL mid-change answers SQLITE_BUSY as well.
+ */
+function whenTheLockIsFree<T>(step: () => T, giveUpAt: number): T {
   for (;;) {
     try {
-      write();
-      return;
+      return step();
     } catch (error) {
-      if (!(error instanceof Database.SqliteError) || error.code !== 'SQLITE_BUSY' || Date.now() >= giveUpAt) throw error;
+      if (!isBusy(error) || Date.now() >= giveUpAt) throw error;
       // A connection without busy_timeout would spin; start-up is synchronous anyway.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     }

@@ -13,6 +13,9 @@ const IN = (param: string) => `IN (SELECT value FROM json_each(@${param}))`;
 const json = (ids: readonly string[]) => JSON.stringify(ids);
 /** Feedback rows carry no site: their article's site is theirs. */
 const SITE_ARTICLES = 'article_id IN (SELECT id FROM kb_articles WHERE site_id = @site)';
+/** A contact's files: those of their conversations (@c) and tickets (@t), and every upload of their visitors (@v). */
+const CONTACT_ATTACHMENTS = `site_id = @site AND (conversation_id ${IN('c')} OR ticket_id ${IN('t')}
+  OR (uploader_kind = 'visitor' AND uploader_id ${IN('v')}))`;
 
 interface ErasureRow {
   id: string; site_id: string; at: string; actor_kind: ErasureActor['kind'];
@@ -55,11 +58,10 @@ export function sqliteContactRecords(db: Database.Database, selector: ContactSel
       .all({ c })
       .map(toMessage),
     attachments: db
-      .prepare<typeof params & { c: string }, AttachmentRow>(
-        `SELECT * FROM attachments WHERE site_id = @site AND (conversation_id ${IN('c')}
-           OR (uploader_kind = 'visitor' AND uploader_id ${IN('v')})) ORDER BY created_at`,
+      .prepare<typeof params & { c: string; t: string }, AttachmentRow>(
+        `SELECT * FROM attachments WHERE ${CONTACT_ATTACHMENTS} ORDER BY created_at`,
       )
-      .all({ ...params, c })
+      .all({ ...params, c, t })
       .map(toAttachmentRecord),
     tickets: tickets.map(toTicket),
     ticketEvents: db
@@ -103,20 +105,16 @@ function eraseInTransaction(db: Database.Database, target: ErasureTarget): Erasu
     .all({ c, t })
     .map((r) => r.id);
   const allTickets = json([...ticketIds, ...moreTickets]);
+  const files = { ...base, c, t: allTickets };
   const fileIds = db
-    .prepare<typeof base & { c: string }, { file_id: string }>(
-      `SELECT file_id FROM attachments WHERE site_id = @site AND (conversation_id ${IN('c')} OR (uploader_kind = 'visitor' AND uploader_id ${IN('v')}))`,
-    )
-    .all({ ...base, c })
+    .prepare<typeof files, { file_id: string }>(`SELECT file_id FROM attachments WHERE ${CONTACT_ATTACHMENTS}`)
+    .all(files)
     .map((r) => r.file_id);
   const run = (sql: string, params: Record<string, string>) => db.prepare(sql).run(params).changes;
   const counts: ContactCounts = {
     ticketEvents: run(`DELETE FROM ticket_events WHERE ticket_id ${IN('t')}`, { t: allTickets }),
     tickets: run(`DELETE FROM tickets WHERE id ${IN('t')}`, { t: allTickets }),
-    attachments: run(
-      `DELETE FROM attachments WHERE site_id = @site AND (conversation_id ${IN('c')} OR (uploader_kind = 'visitor' AND uploader_id ${IN('v')}))`,
-      { ...base, c },
-    ),
+    attachments: run(`DELETE FROM attachments WHERE ${CONTACT_ATTACHMENTS}`, files),
     messages: run(`DELETE FROM messages WHERE conversation_id ${IN('c')}`, { c }),
     conversations: run(`DELETE FROM conversations WHERE id ${IN('c')}`, { c }),
     kbFeedback: run(`DELETE FROM kb_article_feedback WHERE voter_key ${IN('k')} AND ${SITE_ARTICLES}`, {

@@ -4,6 +4,7 @@ import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
 import { StoreConflictError, type NewTicketEventRecord, type NewTicketRecord, type Store, type TicketSearch } from '../store';
 import { isUniqueViolation } from './constraint-errors';
+import { attachmentsColumn } from './sqlite-attachments';
 import { toConversation, type ConversationRow } from './rows';
 import { UNICODE_LOWER } from './unicode-lower';
 import type { SqliteReader } from './sqlite-read-worker';
@@ -101,11 +102,12 @@ export function sqliteTickets(db: Database.Database, reader: SqliteReader): Tick
       .prepare<[string], { next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM ticket_events WHERE ticket_id = ?')
       .get(ticketId) as { next: number };
     db.prepare(
-      `INSERT INTO ticket_events (id, ticket_id, seq, kind, author_kind, author_id, author_name, text, changes_json, created_at, source_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ticket_events (id, ticket_id, seq, kind, author_kind, author_id, author_name, text, changes_json, created_at, source_key,
+         attachments_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       newId(), ticketId, next, event.kind, event.authorKind, event.authorId, event.authorName, event.text, JSON.stringify(event.changes), at,
-      event.sourceKey ?? null,
+      event.sourceKey ?? null, attachmentsColumn(event.attachments),
     );
   }
 

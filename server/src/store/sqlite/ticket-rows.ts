@@ -1,5 +1,5 @@
 /** Row shapes of the ticket tables and their mapping to the shared types. */
-import type { Ticket, TicketChange, TicketEvent } from '@parley/shared';
+import type { MessageAttachment, Ticket, TicketChange, TicketEvent } from '@parley/shared';
 
 export interface TicketRow {
   id: string; site_id: string; number: number; conversation_id: string | null; visitor_id: string | null;
@@ -14,6 +14,8 @@ export interface TicketRow {
 export interface TicketEventRow {
   id: string; ticket_id: string; seq: number; kind: TicketEvent['kind']; author_kind: TicketEvent['authorKind'];
   author_id: string | null; author_name: string | null; text: string | null; changes_json: string; created_at: string;
+  /** NULL for an event without files (every event stored before them). */
+  attachments_json: string | null;
 }
 
 export const toTicket = (r: TicketRow): Ticket => ({
@@ -29,7 +31,8 @@ export const toTicket = (r: TicketRow): Ticket => ({
 
 export const toTicketEvent = (r: TicketEventRow): TicketEvent => ({
   id: r.id, ticketId: r.ticket_id, seq: r.seq, kind: r.kind, authorKind: r.author_kind, authorId: r.author_id,
-  authorName: r.author_name, text: r.text, changes: JSON.parse(r.changes_json) as TicketChange[], createdAt: r.created_at,
+  authorName: r.author_name, text: r.text, changes: JSON.parse(r.changes_json) as TicketChange[],
+  attachments: r.attachments_json ? (JSON.parse(r.attachments_json) as MessageAttachment[]) : [], createdAt: r.created_at,
 });
 
 /** Ticket fields -> column names, for patches. */

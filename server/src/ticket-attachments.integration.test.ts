@@ -1,0 +1,140 @@
+/** Files in ticket replies and notes, end to end: upload into the ticket, send, e-mail, the requester's page and its downloads. */
+import { ATTACHMENT_HEADERS, type AttachmentUploadResponse, type MessageAttachment, type Ticket } from '@parley/shared';
+import { addAgent } from './test-support/agents';
+import { PNG_1x1 } from './test-support/attachment-fixtures';
+import { connectAgent, connectVisitor, login, unwrap, type AgentClient } from './test-support/clients';
+import { startTestServer, type TestServer } from './test-support/test-server';
+
+jest.setTimeout(30_000);
+
+let server: TestServer;
+let admin: AgentClient;
+let adminToken: string;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  adminToken = (await login(server.url, server.admin.email, server.admin.password)).token;
+  admin = await connectAgent(server.url, adminToken);
+  server.track(admin);
+});
+afterEach(() => server.stop());
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+function uploadInto(ticketId: string, file: { name: string; bytes: Buffer }, token = adminToken): Promise<Response> {
+  return fetch(`${server.url}/api/attachments?ticketId=${encodeURIComponent(ticketId)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, [ATTACHMENT_HEADERS.fileName]: encodeURIComponent(file.name) },
+    body: file.bytes,
+  });
+}
+
+async function uploaded(response: Response): Promise<MessageAttachment> {
+  if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as AttachmentUploadResponse).attachment;
+}
+
+/** A ticket from the offline form, and the path of the requester's page from its first e-mail. */
+async function ticketFromCustomer(email = 'maria@example.test'): Promise<{ ticket: Ticket; page: string }> {
+  const { socket } = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'es-ES' });
+  server.track(socket);
+  unwrap(await socket.emitWithAck('ticket:create', { name: 'María', email, message: 'La factura no cuadra' }));
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', { search: email })).tickets[0] as Ticket;
+  const received = server.mailer.sent.find((mail) => mail.to === email);
+  return { ticket, page: new URL(String(received?.data.link)).pathname };
+}
+
+test("an agent's reply carries its files: the e-mail names them, the requester's page links them, and the link downloads them", async () => {
+  const { ticket, page } = await ticketFromCustomer();
+  const invoice = await uploaded(await uploadInto(ticket.id, { name: 'factura corregida.pdf', bytes: PDF }));
+  const screenshot = await uploaded(await uploadInto(ticket.id, { name: 'captura.png', bytes: PNG_1x1 }));
+  expect(invoice).toMatchObject({ name: 'factura corregida.pdf', contentType: 'application/pdf', isImage: false });
+
+  unwrap(await admin.emitWithAck('ticket:reply', {
+    ticketId: ticket.id, reply: { text: 'Le adjunto la factura corregida.', attachments: [invoice.id, screenshot.id] },
+  }));
+  const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(events.at(-1)).toMatchObject({ kind: 'reply', attachments: [invoice, screenshot] });
+  expect(events[0]?.attachments).toEqual([]);
+  expect(server.mailer.sent.at(-1)).toMatchObject({
+    template: 'ticket_reply', data: { replyText: 'Le adjunto la factura corregida.', files: 'factura corregida.pdf, captura.png' },
+  });
+
+  const html = await (await fetch(`${server.url}${page}`)).text();
+  expect(html).toContain(`href="${page}/files/${invoice.id}"`);
+  expect(html).toContain('factura corregida.pdf');
+  expect(html).toContain('aria-label="Archivos"');
+  const download = await fetch(`${server.url}${page}/files/${invoice.id}`);
+  expect(download.status).toBe(200);
+  expect(download.headers.get('content-type')).toBe('application/pdf');
+  expect(download.headers.get('content-disposition')).toMatch(/^attachment; .*filename\*=UTF-8''factura%20corregida\.pdf$/);
+  expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+  // Agents download it as they do a chat's file.
+  const forAgent = await fetch(`${server.url}/api/attachments/${screenshot.id}`, { headers: { authorization: `Bearer ${adminToken}` } });
+  expect(Buffer.from(await forAgent.arrayBuffer()).equals(PNG_1x1)).toBe(true);
+});
+
+test("a note's files stay with agents, and one ticket's link opens none of another's files", async () => {
+  const first = await ticketFromCustomer('first@example.test');
+  const second = await ticketFromCustomer('second@example.test');
+  const internal = await uploaded(await uploadInto(first.ticket.id, { name: 'logs.txt', bytes: Buffer.from('stack trace\n') }));
+  const shared = await uploaded(await uploadInto(first.ticket.id, { name: 'guide.pdf', bytes: PDF }));
+  const unsent = await uploaded(await uploadInto(first.ticket.id, { name: 'draft.pdf', bytes: PDF }));
+  server.mailer.sent.length = 0;
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: first.ticket.id, reply: { text: 'Ops logs', internal: true, attachments: [internal.id] } }));
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: first.ticket.id, reply: { text: 'See the guide', attachments: [shared.id] } }));
+
+  expect(JSON.stringify(server.mailer.sent)).not.toContain('logs.txt');
+  const html = await (await fetch(`${server.url}${first.page}`)).text();
+  expect(html).not.toContain('logs.txt');
+  expect(html).toContain('guide.pdf');
+  const status = async (page: string, id: string) => (await fetch(`${server.url}${page}/files/${id}`)).status;
+  expect(await status(first.page, shared.id)).toBe(200);
+  expect(await status(first.page, internal.id)).toBe(404);
+  expect(await status(first.page, unsent.id)).toBe(404);
+  expect(await status(second.page, shared.id)).toBe(404);
+  expect(await status('/t/not-a-real-link', shared.id)).toBe(404);
+  expect(await status(first.page, 'no-such-file-id-0000')).toBe(404);
+});
+
+test('a file goes out with one reply only, from the agent who uploaded it into that ticket', async () => {
+  const { ticket } = await ticketFromCustomer('once@example.test');
+  const other = await ticketFromCustomer('other@example.test');
+  const colleague = await addAgent(server, { name: 'Colleague' });
+  server.track(colleague.socket);
+  const file = await uploaded(await uploadInto(ticket.id, { name: 'manual.pdf', bytes: PDF }));
+  const reply = (ticketId: string, socket: AgentClient = admin) =>
+    socket.emitWithAck('ticket:reply', { ticketId, reply: { text: 'Attached', attachments: [file.id] } });
+  const refused = { ok: false, error: { code: 'VALIDATION_FAILED' } };
+
+  expect(await reply(other.ticket.id)).toMatchObject(refused);
+  expect(await reply(ticket.id, colleague.socket)).toMatchObject(refused);
+  unwrap(await reply(ticket.id));
+  expect(await reply(ticket.id)).toMatchObject(refused);
+  // Refused replies left nothing on the timelines.
+  const timeline = async (id: string) => unwrap(await admin.emitWithAck('ticket:open', { ticketId: id })).events.map((e) => e.kind);
+  expect(await timeline(ticket.id)).toEqual(['created', 'reply']);
+  expect(await timeline(other.ticket.id)).toEqual(['created']);
+  // A colleague may upload into the ticket too; a ticket that does not exist takes nothing.
+  expect((await uploadInto(ticket.id, { name: 'b.pdf', bytes: PDF }, colleague.token)).status).toBe(201);
+  const missing = await uploadInto('no-such-ticket-000000', { name: 'c.pdf', bytes: PDF });
+  expect(missing.status).toBe(404);
+  expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+});
+
+test('a closed ticket still takes a note with a file, and files stay on the timeline after a restart', async () => {
+  const { ticket } = await ticketFromCustomer('closed@example.test');
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'closed' } }));
+  const file = await uploaded(await uploadInto(ticket.id, { name: 'call-notes.txt', bytes: Buffer.from('called back\n') }));
+  expect(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Public?', attachments: [file.id] } }))
+    .toMatchObject({ ok: false, error: { code: 'CONVERSATION_CLOSED' } });
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Called', internal: true, attachments: [file.id] } }));
+
+  const { dataDir } = server;
+  await server.stop();
+  server = await startTestServer({ dataDir });
+  const again = await connectAgent(server.url, (await login(server.url, server.admin.email, server.admin.password)).token);
+  server.track(again);
+  const { events } = unwrap(await again.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(events.at(-1)).toMatchObject({ kind: 'note', attachments: [file] });
+});
