@@ -9,7 +9,7 @@ import { AgentConsolePage } from '../pages/agent-console.page';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { AdminApi } from '../support/admin-api';
 import { screenshot } from '../support/browser';
-import { TINY_PDF } from '../support/test-files';
+import { solidPng, TINY_PDF } from '../support/test-files';
 import { useParleyAndBrowser } from '../support/parley-and-browser';
 import { waitUntil } from '../support/wait-until';
 
@@ -48,12 +48,14 @@ test('an unanswered chat becomes a ticket the visitor follows by e-mail until it
   await screenshot(visitor.page, 'tickets-01-widget-after-escalation');
 
   // The visitor follows the link and replies there.
-  const ticketPage = await (await running.browser.newContext()).newPage();
+  const ticketPage = await (await running.browser.newContext({ viewport: { width: 1100, height: 1150 } })).newPage();
   await ticketPage.goto(link as string);
   await ticketPage.getByText('My parcel arrived damaged').first().waitFor();
   await ticketPage.getByLabel('Your reply').fill('Here is the photo number: 42.');
+  await ticketPage.getByLabel(/Attach files/).setInputFiles({ name: 'damaged box.png', mimeType: 'image/png', buffer: solidPng(120, 80, [200, 120, 40]) });
   await ticketPage.getByRole('button', { name: 'Send reply' }).click();
   await ticketPage.getByText('Thank you, your reply was sent.').waitFor();
+  await ticketPage.getByTestId('ticket-event-files').getByRole('link', { name: 'damaged box.png' }).waitFor();
 
   // An agent finds the ticket in the console, answers and solves it.
   await agent.page.getByTestId('tickets-nav').click();
@@ -61,6 +63,9 @@ test('an unanswered chat becomes a ticket the visitor follows by e-mail until it
   await row.first().getByRole('link', { name: /arrived damaged/ }).click();
   const view = agent.page.getByTestId('ticket-view');
   await view.getByTestId('ticket-timeline').getByText('photo number: 42').waitFor();
+  // The customer's photo, shown in the timeline as a chat's image is.
+  const photo = view.getByTestId('ticket-timeline').getByRole('img', { name: 'damaged box.png' });
+  await agent.page.waitForFunction((img) => (img as HTMLImageElement | null)?.naturalWidth === 120, await photo.elementHandle());
   await view.getByLabel('Reply to the customer').fill('Sorry about that! A replacement is on its way.');
   // The return label goes with the reply: uploaded into the ticket at once, sent with it.
   await view.getByTestId('composer-file-chooser').setInputFiles({ name: 'return label.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });

@@ -43,7 +43,7 @@ import { registerVisitorNamespace } from './realtime/visitor.namespace';
 import { createStoreRateLimiter } from './security/rate-limiter';
 import { createSignInGuard } from './security/sign-in-guard';
 import { createVisitorLimits, visitorRules } from './security/visitor-limits';
-import { createAttachmentService, DEFAULT_MAX_UPLOAD_BYTES } from './domain/attachment.service';
+import { createAttachmentService, DEFAULT_MAX_UPLOAD_BYTES, type AttachmentService } from './domain/attachment.service';
 import type { FileStore } from './domain/file-store.port';
 import { createAttachmentLimits } from './security/attachment-limits';
 import type { Store } from './store/store';
@@ -89,6 +89,8 @@ export interface ParleyApp {
   routing: RoutingService;
   escalation: EscalationService;
   tickets: TicketService;
+  /** Uploads and downloads; the inbound e-mail listener stores replies' files through it. */
+  attachments: AttachmentService;
   /** Contact export and erasure, and the retention sweep (tests run it with a fixed clock). */
   privacy: PrivacyService;
   /** Webhook events, target guard and dispatcher; main.ts starts the dispatcher, close() stops it. */
@@ -233,6 +235,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     routing,
     escalation,
     tickets,
+    attachments,
     privacy,
     webhooks,
     async close() {

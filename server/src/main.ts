@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const address = await app.listen(config.port, config.host);
   logger.info({ port: address.port, host: config.host }, 'listening');
   const inbound = config.inboundMail && replyAddresses
-    ? await startInboundMail({ ...config.inboundMail, addresses: replyAddresses, tickets: app.tickets, logger })
+    ? await startInboundMail({ ...config.inboundMail, addresses: replyAddresses, tickets: app.tickets, files: app.attachments, logger })
     : null;
   if (inbound) logger.info({ port: inbound.port, host: config.inboundMail?.host }, 'taking replies by e-mail');
 

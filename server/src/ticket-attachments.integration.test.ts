@@ -138,3 +138,74 @@ test('a closed ticket still takes a note with a file, and files stay on the time
   const { events } = unwrap(await again.emitWithAck('ticket:open', { ticketId: ticket.id }));
   expect(events.at(-1)).toMatchObject({ kind: 'note', attachments: [file] });
 });
+
+/** The ticket page's reply form as a browser sends it: multipart, the text and the chosen files. */
+function replyFromPage(page: string, text: string, files: { name: string; bytes: Buffer; type?: string }[]): Promise<Response> {
+  const form = new FormData();
+  form.append('text', text);
+  for (const file of files) form.append('files', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+  // A browser with nothing chosen still sends the empty file part.
+  if (files.length === 0) form.append('files', new Blob([]), '');
+  return fetch(`${server.url}${page}/reply`, { method: 'POST', body: form, redirect: 'manual' });
+}
+
+test("the requester's reply from the page carries their files: agents see and download them, and so does the page", async () => {
+  const { ticket, page } = await ticketFromCustomer('files@example.test');
+  const form = await (await fetch(`${server.url}${page}`)).text();
+  expect(form).toContain('enctype="multipart/form-data"');
+  expect(form).toContain('<input id="reply-files" type="file" name="files" multiple');
+
+  const answer = await replyFromPage(page, 'Aquí está la factura y una foto.', [
+    { name: 'factura.pdf', bytes: PDF, type: 'application/pdf' },
+    { name: 'foto.png', bytes: PNG_1x1, type: 'image/png' },
+  ]);
+  expect(answer.status).toBe(303);
+  expect(answer.headers.get('location')).toBe(`${page}?done=reply`);
+  const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  const reply = events.at(-1);
+  expect(reply).toMatchObject({ kind: 'reply', authorKind: 'requester', text: 'Aquí está la factura y una foto.' });
+  expect(reply?.attachments.map((file) => [file.name, file.contentType])).toEqual([['factura.pdf', 'application/pdf'], ['foto.png', 'image/png']]);
+  const [pdf, png] = reply?.attachments ?? [];
+  const forAgent = await fetch(`${server.url}/api/attachments/${pdf?.id}`, { headers: { authorization: `Bearer ${adminToken}` } });
+  expect(Buffer.from(await forAgent.arrayBuffer()).equals(PDF)).toBe(true);
+  expect(await (await fetch(`${server.url}${page}`)).text()).toContain(`href="${page}/files/${png?.id}"`);
+  expect((await fetch(`${server.url}${page}/files/${png?.id}`)).status).toBe(200);
+
+  // A reply without files is sent as before.
+  expect((await replyFromPage(page, 'Nada más.', [])).status).toBe(303);
+  expect(unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id })).events.at(-1)).toMatchObject({ text: 'Nada más.', attachments: [] });
+});
+
+test('a reply whose file is refused is not sent: the page names the file and gives the reply back', async () => {
+  const { ticket, page } = await ticketFromCustomer('refused@example.test');
+  const refused = await replyFromPage(page, 'Mire el <adjunto>', [
+    { name: 'bien.pdf', bytes: PDF },
+    { name: 'página.html', bytes: Buffer.from('<html><script>alert(1)</script></html>'), type: 'text/html' },
+  ]);
+  expect(refused.status).toBe(400);
+  const html = await refused.text();
+  expect(html).toContain('No se envió nada: «página.html» no es un tipo de archivo que aceptemos');
+  expect(html).toContain('>Mire el &#60;adjunto&#62;</textarea>');
+
+  // Over the size limit, and followed by a good file: the rest of the form is still read, and the answer names the large one.
+  const large = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
+  const tooLarge = await replyFromPage(page, 'Un escaneo grande', [{ name: 'escaneo.pdf', bytes: large }, { name: 'bien.png', bytes: PNG_1x1 }]);
+  expect(tooLarge.status).toBe(400);
+  expect(await tooLarge.text()).toContain('No se envió nada: «escaneo.pdf» supera los 10 MB.');
+
+  const six = Array.from({ length: 6 }, (_, i) => ({ name: `doc-${i}.pdf`, bytes: PDF }));
+  const tooMany = await replyFromPage(page, 'Seis archivos', six);
+  expect(tooMany.status).toBe(400);
+  expect(await tooMany.text()).toContain('una respuesta admite como máximo 5 archivos');
+  expect(unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id })).events.map((e) => e.kind)).toEqual(['created']);
+});
+
+test("a ticket's page takes files at a person's pace: past the upload limit it says to wait and sends nothing", async () => {
+  const { ticket, page } = await ticketFromCustomer('busy@example.test');
+  const files = Array.from({ length: 5 }, (_, i) => ({ name: `scan-${i}.pdf`, bytes: PDF }));
+  for (let round = 0; round < 4; round += 1) expect((await replyFromPage(page, `Round ${round}`, files)).status).toBe(303);
+  const limited = await replyFromPage(page, 'One more', [{ name: 'late.pdf', bytes: PDF }]);
+  expect(limited.status).toBe(429);
+  expect(await limited.text()).toContain('demasiados archivos en poco tiempo');
+  expect(unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id })).events.at(-1)?.text).toBe('Round 3');
+});

@@ -1,5 +1,5 @@
 /** Attachments: uploads checked by their bytes, and downloads only for the conversation's visitor or the site's agents. */
-import type { Agent, MessageAttachment, VisitorHandshake } from '@parley/shared';
+import type { Agent, MessageAttachment, Ticket, VisitorHandshake } from '@parley/shared';
 import { pipeline, type Readable } from 'node:stream';
 import { detectFileKind, SNIFF_BYTES, type FileKind } from '../files/file-kinds';
 import { cleanFileName } from '../files/file-name';
@@ -10,6 +10,7 @@ import { toMessageAttachment, type AttachmentRecord, type AttachmentUploader } f
 import type { Store, Visitor } from '../store/store';
 import { hashToken } from '../tokens';
 import { DomainError } from './domain-error';
+import { requesterOf } from './ticket-attachments';
 import type { FileStore, OpenedFile } from './file-store.port';
 
 export type AttachmentCaller =
@@ -101,20 +102,31 @@ export function createAttachmentService({ store, files, maxUploadBytes, now = ()
     return conversation?.visitorId === visitor.id;
   }
 
+  /** Who the record names as the uploader, on which site. */
+  interface Owner {
+    siteId: string;
+    uploader: AttachmentUploader;
+  }
+
+  const ownerOf = (caller: UploadCaller): Owner =>
+    caller.kind === 'agent'
+      ? { siteId: caller.agent.siteId, uploader: { kind: 'agent', id: caller.agent.id } }
+      : { siteId: caller.visitor.siteId, uploader: { kind: 'visitor', id: caller.visitor.id } };
+
   async function recordUpload(upload: {
-    caller: UploadCaller;
+    owner: Owner;
     target: UploadTarget;
     stored: { fileId: string; size: number };
     name: string;
     kind: FileKind;
   }): Promise<MessageAttachment> {
-    const { caller, stored, kind } = upload;
+    const { owner, stored, kind } = upload;
     try {
       const record = await store.createAttachment({
-        siteId: caller.kind === 'agent' ? caller.agent.siteId : caller.visitor.siteId,
+        siteId: owner.siteId,
         conversationId: upload.target.conversationId,
         ticketId: upload.target.ticketId,
-        uploader: caller.kind === 'agent' ? { kind: 'agent', id: caller.agent.id } : { kind: 'visitor', id: caller.visitor.id },
+        uploader: owner.uploader,
         fileId: stored.fileId,
         name: upload.name,
         size: stored.size,
@@ -125,6 +137,26 @@ export function createAttachmentService({ store, files, maxUploadBytes, now = ()
     } catch (error) {
       await files.delete(stored.fileId);
       throw error;
+    }
+  }
+
+  /** Checks the bytes (kind, size) while storing them, then records the upload where `placed` says. */
+  async function checkAndStore(
+    input: Omit<UploadInput, 'conversationId' | 'ticketId'>,
+    placed: () => Promise<{ owner: Owner; target: UploadTarget }>,
+  ): Promise<MessageAttachment> {
+    try {
+      const { owner, target } = await placed();
+      if (input.declaredBytes !== undefined && input.declaredBytes > maxUploadBytes) throw tooLarge(maxUploadBytes);
+      const { head, whole } = await readHead(input.source, SNIFF_BYTES);
+      if (head.length === 0) throw new UploadRefused('empty', 'The file is empty.');
+      const kind = detectFileKind(head, input.name);
+      if (!kind) throw notAllowed();
+      const checked = pipeline(whole, createUploadInspector({ kind, maxBytes: maxUploadBytes }), () => undefined);
+      const stored = await files.put(checked, { contentType: kind.contentType });
+      return await recordUpload({ owner, target, stored, name: cleanFileName(input.name, kind), kind });
+    } finally {
+      input.source.destroy();
     }
   }
 
@@ -143,19 +175,19 @@ export function createAttachmentService({ store, files, maxUploadBytes, now = ()
      * a message claims it. `source` is consumed or destroyed, whatever the outcome.
      */
     async upload(caller: UploadCaller, input: UploadInput): Promise<MessageAttachment> {
-      try {
-        const target = await targetOf(caller, input);
-        if (input.declaredBytes !== undefined && input.declaredBytes > maxUploadBytes) throw tooLarge(maxUploadBytes);
-        const { head, whole } = await readHead(input.source, SNIFF_BYTES);
-        if (head.length === 0) throw new UploadRefused('empty', 'The file is empty.');
-        const kind = detectFileKind(head, input.name);
-        if (!kind) throw notAllowed();
-        const checked = pipeline(whole, createUploadInspector({ kind, maxBytes: maxUploadBytes }), () => undefined);
-        const stored = await files.put(checked, { contentType: kind.contentType });
-        return await recordUpload({ caller, target, stored, name: cleanFileName(input.name, kind), kind });
-      } finally {
-        input.source.destroy();
-      }
+      return checkAndStore(input, async () => ({ owner: ownerOf(caller), target: await targetOf(caller, input) }));
+    },
+
+    /**
+     * A file the requester sends with a reply to their ticket (from its page or by e-mail), checked
+     * as any upload; unsent until the reply claims it. Its uploader is the ticket's visitor, so
+     * their erasure takes it; a ticket without one names itself.
+     */
+    async uploadForRequester(ticket: Ticket, input: Omit<UploadInput, 'conversationId' | 'ticketId'>): Promise<MessageAttachment> {
+      return checkAndStore(input, async () => ({
+        owner: { siteId: ticket.siteId, uploader: requesterOf(ticket) },
+        target: { conversationId: null, ticketId: ticket.id },
+      }));
     },
 
     /** The file for its reader; anyone else's (another visitor, another site) answers exactly like a missing one. */

@@ -1,6 +1,6 @@
 /** Files going out with a ticket's reply or note: claimed all-or-none under a key of the reply's own, released if it is not recorded. */
-import type { MessageAttachment } from '@parley/shared';
-import { toMessageAttachment, type TicketAttachmentClaim } from '../store/attachment.store';
+import type { MessageAttachment, Ticket } from '@parley/shared';
+import { toMessageAttachment, type AttachmentUploader, type TicketAttachmentClaim } from '../store/attachment.store';
 import type { Store } from '../store/store';
 import { newId } from '../tokens';
 import { DomainError } from './domain-error';
@@ -8,7 +8,7 @@ import { DomainError } from './domain-error';
 type TicketFilesStore = Pick<Store, 'claimTicketAttachments' | 'releaseTicketAttachments'>;
 
 const refused = () =>
-  new DomainError('VALIDATION_FAILED', 'attachments: each file must be one you uploaded into this ticket and not sent yet');
+  new DomainError('VALIDATION_FAILED', 'attachments: each file must be one uploaded into this ticket by its sender and not sent yet');
 
 /**
  * Claims the files, then runs `record` with them (undefined when there are none) and answers what
@@ -32,3 +32,6 @@ export async function withClaimedTicketFiles<T>(
     throw error;
   }
 }
+
+/** The requester as an uploader: the ticket's visitor, or (a ticket without one) the ticket itself. */
+export const requesterOf = (ticket: Ticket): AttachmentUploader => ({ kind: 'visitor', id: ticket.visitorId ?? ticket.id });

@@ -17,7 +17,7 @@ import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketLinks } from './ticket-links';
 import type { TicketNotifier } from './ticket-notifier';
-import { withClaimedTicketFiles } from './ticket-attachments';
+import { requesterOf, withClaimedTicketFiles } from './ticket-attachments';
 import { slaDues, slaResumed } from './ticket-sla';
 
 /** A requester's answer to one of the ticket's e-mails, as it arrived. */
@@ -28,6 +28,8 @@ export interface RequesterEmailReply {
   text: string;
   /** The e-mail's Message-ID: the same one delivered again is taken once. */
   messageId?: string;
+  /** Stores the e-mail's files for the ticket (once the reply is known to be taken) and answers their ids. */
+  storeFiles?: (ticket: Ticket) => Promise<string[]>;
 }
 
 export interface TicketServiceDeps {
@@ -125,20 +127,25 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
   });
 
   /** A requester's answer, from the page or by e-mail; it reopens a solved or pending ticket. */
-  async function replyAsRequester(ticket: Ticket, text: string, sourceKey?: string): Promise<Ticket> {
+  async function replyAsRequester(ticket: Ticket, reply: { text: string; sourceKey?: string; attachmentIds?: string[] }): Promise<Ticket> {
+    const { text, sourceKey } = reply;
     if (ticket.status === 'closed') throw new DomainError('CONVERSATION_CLOSED', 'This request is closed; please open a new one.');
     const reopen = ticket.status === 'solved' || ticket.status === 'pending' || ticket.status === 'on_hold';
     const site = reopen ? await store.findSiteById(ticket.siteId) : null;
-    const updated = await store.updateTicket({
-      ticketId: ticket.id,
-      // The requester answering a pending ticket hands it back: its SLA clocks run on from here.
-      patch: reopen ? { ...(site ? slaResumed(site, ticket, now()) : {}), status: 'open', solvedAt: null, pendingSince: null } : {},
-      event: {
-        kind: 'reply', authorKind: 'requester', authorId: ticket.visitorId, authorName: ticket.requesterName, text,
-        changes: reopen ? [{ field: 'status', from: ticket.status, to: 'open' }] : [],
-        ...(sourceKey ? { sourceKey } : {}),
-      },
-    });
+    const claim = { ids: reply.attachmentIds ?? [], siteId: ticket.siteId, ticketId: ticket.id, uploader: requesterOf(ticket), internal: false };
+    const { updated } = await withClaimedTicketFiles(store, claim, (files) =>
+      store.updateTicket({
+        ticketId: ticket.id,
+        // The requester answering a pending ticket hands it back: its SLA clocks run on from here.
+        patch: reopen ? { ...(site ? slaResumed(site, ticket, now()) : {}), status: 'open', solvedAt: null, pendingSince: null } : {},
+        event: {
+          kind: 'reply', authorKind: 'requester', authorId: ticket.visitorId, authorName: ticket.requesterName, text,
+          changes: reopen ? [{ field: 'status', from: ticket.status, to: 'open' }] : [],
+          ...(sourceKey ? { sourceKey } : {}),
+          ...(files ? { attachments: files } : {}),
+        },
+      }),
+    );
     if (!updated) throw notFound();
     broadcaster.ticketUpdated(updated);
     events.ticketUpdated(updated);
@@ -225,16 +232,17 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     },
 
     /** The requester answers from the public page; a reply reopens a solved or pending ticket. */
-    async requesterReply(token: string, text: string): Promise<Ticket> {
-      const { ticket } = await service.requesterView(token);
-      return replyAsRequester(ticket, text);
+    /** `attachmentIds`: files uploaded for this ticket's requester (uploadForRequester) and not sent yet. */
+    async requesterReply(token: string, text: string, attachmentIds: string[] = []): Promise<Ticket> {
+      const ticket = await service.requesterTicket(token);
+      return replyAsRequester(ticket, { text, attachmentIds });
     },
 
     /**
      * The requester answers one of the ticket's e-mails (at its reply address): as on the page, but
      * only from the address the ticket's e-mails go to, since a From line is all that says who wrote.
      */
-    async requesterEmailReply(ticketId: string, { fromAddress, text, messageId }: RequesterEmailReply): Promise<Ticket> {
+    async requesterEmailReply(ticketId: string, { fromAddress, text, messageId, storeFiles }: RequesterEmailReply): Promise<Ticket> {
       const ticket = await store.findTicket(ticketId);
       if (!ticket) throw notFound();
       if (!ticket.requesterEmail || ticket.requesterEmail.toLowerCase() !== fromAddress.trim().toLowerCase()) {
@@ -245,8 +253,10 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       // A sending server that did not hear our answer delivers the same e-mail again: taken once.
       const sourceKey = messageId ? `email:${messageId}` : undefined;
       if (sourceKey && (await store.hasTicketEventFrom(ticket.id, sourceKey))) return ticket;
+      // The e-mail's files are stored only now: a reply from a stranger or a second delivery leaves none behind.
+      const attachmentIds = storeFiles ? await storeFiles(ticket) : [];
       try {
-        return await replyAsRequester(ticket, reply.data.text, sourceKey);
+        return await replyAsRequester(ticket, { text: reply.data.text, sourceKey, attachmentIds });
       } catch (error) {
         if (!(sourceKey && error instanceof StoreConflictError)) throw error;
         return (await store.findTicket(ticket.id)) ?? ticket;

@@ -72,7 +72,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   if (deps.metrics) app.get('/metrics', serveMetrics(deps.metrics));
 
   app.use(createStaticRouter(deps.staticRoots, deps.store, deps.publicUrl));
-  app.use(createTicketPageRouter(deps.tickets, deps.attachments.service));
+  app.use(createTicketPageRouter({ tickets: deps.tickets, files: deps.attachments }));
   app.use(createHelpCentreRouter({ helpCentre: deps.knowledgeBase.helpCentre, links: deps.knowledgeBase.links }));
 
   const api = express.Router();

@@ -1,5 +1,5 @@
 /** The requester's public ticket page, reached from the link in every e-mail: view, reply, rate. */
-import { IdSchema, RatingSchema, RequesterReplySchema, type Ticket } from '@parley/shared';
+import { IdSchema, MESSAGE_MAX_ATTACHMENTS, RatingSchema, RequesterReplySchema, type Ticket } from '@parley/shared';
 import type { TFunction } from 'i18next';
 import express, { Router, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -7,7 +7,11 @@ import type { AttachmentService } from '../domain/attachment.service';
 import type { TicketService } from '../domain/ticket.service';
 import { DomainError } from '../domain/domain-error';
 import { createTranslator, pickLanguage, RTL_LANGUAGES } from '../locales';
+import { UploadRefused } from '../files/upload-refused';
+import type { AttachmentLimits } from '../security/attachment-limits';
+import { clientAddress } from '../security/client-address';
 import { sendAttachment } from './attachments.router';
+import { isMultipart, readReplyForm, type ReplyForm } from './ticket-reply-form';
 import { renderTicketPage, type TicketPageNotice } from './ticket-page.view';
 import { parseOrThrow } from './validate';
 
@@ -28,21 +32,40 @@ function noticeFrom(query: Request['query'], ticket: Ticket, t: TFunction): Tick
 
 const refusedWith = (error: unknown, code: DomainError['code']): boolean => error instanceof DomainError && error.code === code;
 
-export function createTicketPageRouter(tickets: TicketService, attachments: AttachmentService): Router {
+export interface TicketPageDeps {
+  tickets: TicketService;
+  files: { service: AttachmentService; limits: AttachmentLimits; maxUploadBytes: number };
+}
+
+/** Why a reply with files was not sent, in the requester's words: the file, and what was wrong with it. */
+function fileRefusal(form: ReplyForm, maxFileMb: number): ((t: TFunction) => string) | null {
+  if (form.tooManyFiles) return (t) => t('too_many_files', { max: MESSAGE_MAX_ATTACHMENTS });
+  if (!form.refused) return null;
+  const { name, refusal } = form.refused;
+  if (refusal.code === 'RATE_LIMITED') return (t) => t('files_too_fast');
+  if (refusal instanceof UploadRefused && refusal.reason === 'tooLarge') return (t) => t('file_too_large', { name, max: maxFileMb });
+  return (t) => t('file_not_accepted', { name });
+}
+
+export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Router {
   const router = Router();
   router.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 5 }));
 
-  async function show(req: Request, res: Response): Promise<void> {
+  /** The page; after a reply it could not take, with why and the reply back in its box. */
+  async function show(req: Request, res: Response, refusal?: { status: number; notice: (t: TFunction) => string; draft: string }): Promise<void> {
     const token = String(req.params.token);
     try {
       const { ticket, events } = await tickets.requesterView(token);
       const lang = pickLanguage(ticket.requesterLocale);
       const t = translate(lang);
-      const notice = noticeFrom(req.query, ticket, t);
+      const notice = refusal ? { text: refusal.notice(t), problem: true } : noticeFrom(req.query, ticket, t);
       res.set('Cache-Control', 'no-store');
-      res.type('html').send(
-        renderTicketPage({ ticket, events, token, t, lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', notice }),
+      res.status(refusal?.status ?? 200).type('html').send(
+        renderTicketPage({
+          ticket, events, token, t, lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', notice, draft: refusal?.draft,
+          maxFileMb: Math.floor(files.maxUploadBytes / (1024 * 1024)),
+        }),
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'NOT_FOUND') throw error;
@@ -56,7 +79,7 @@ export function createTicketPageRouter(tickets: TicketService, attachments: Atta
     try {
       const ticket = await tickets.requesterTicket(String(req.params.token));
       if (!IdSchema.safeParse(req.params.attachmentId).success) throw new DomainError('NOT_FOUND', 'There is no such file.');
-      await sendAttachment(res, await attachments.open({ kind: 'requester', ticketId: ticket.id }, req.params.attachmentId));
+      await sendAttachment(res, await files.service.open({ kind: 'requester', ticketId: ticket.id }, req.params.attachmentId));
     } catch (error) {
       if (!refusedWith(error, 'NOT_FOUND')) throw error;
       res.status(404).type('text/plain').send(translate(req.acceptsLanguages()[0])('file_not_found'));
@@ -64,12 +87,29 @@ export function createTicketPageRouter(tickets: TicketService, attachments: Atta
   });
   const pageOf = (req: Request) => `/t/${encodeURIComponent(String(req.params.token))}`;
   router.post('/t/:token/reply', async (req, res) => {
+    const token = String(req.params.token);
+    let text: unknown = req.body?.text;
+    let attachmentIds: string[] = [];
+    if (isMultipart(req)) {
+      // The page sends its form this way, files or not; the ticket is known before a byte of a file is read.
+      const ticket = await tickets.requesterTicket(token);
+      const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+      const form = await readReplyForm(req, ticket, {
+        attachments: files.service, maxUploadBytes: files.maxUploadBytes,
+        beforeEachFile: () => files.limits.beforeUpload({ kind: 'requester', ticketId: ticket.id }, address),
+      });
+      const refused = fileRefusal(form, Math.floor(files.maxUploadBytes / (1024 * 1024)));
+      // Nothing goes without the files it was written with: the page says which one, the reply waits in its box.
+      if (refused) return show(req, res, { status: form.refused?.refusal.code === 'RATE_LIMITED' ? 429 : 400, notice: refused, draft: String(form.text ?? '') });
+      text = form.text;
+      attachmentIds = form.attachmentIds;
+    }
     // A reply of only spaces (the browser's `required` lets it through), or a page left open while
     // the request was closed: back to the page, which says why, in the requester's language.
-    const reply = RequesterReplySchema.safeParse({ text: req.body?.text });
+    const reply = RequesterReplySchema.safeParse({ text });
     if (!reply.success) return res.redirect(303, `${pageOf(req)}?problem=reply_empty`);
     try {
-      await tickets.requesterReply(String(req.params.token), reply.data.text);
+      await tickets.requesterReply(token, reply.data.text, attachmentIds);
     } catch (error) {
       if (!refusedWith(error, 'CONVERSATION_CLOSED')) throw error;
       return res.redirect(303, `${pageOf(req)}?problem=reply_closed`);

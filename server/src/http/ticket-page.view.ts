@@ -1,5 +1,8 @@
 /** The public ticket page: status and thread in the requester's language; text is always escaped. */
-import type { Ticket, TicketEvent } from '@parley/shared';
+import { MESSAGE_MAX_ATTACHMENTS, type Ticket, type TicketEvent } from '@parley/shared';
+
+/** What the file chooser offers: the kinds an upload accepts (the server still decides by the bytes). */
+const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.docx,.xlsx';
 import type { TFunction } from 'i18next';
 
 const escapeHtml = (value: string): string =>
@@ -13,6 +16,10 @@ export interface TicketPageModel {
   lang: string;
   dir: 'ltr' | 'rtl';
   notice?: TicketPageNotice;
+  /** A reply that was not sent, back in its box. */
+  draft?: string;
+  /** The largest file a reply takes, in MB (said beside the file chooser). */
+  maxFileMb: number;
 }
 
 /** A line at the top after a form post: it went through, or why it did not. */
@@ -102,6 +109,8 @@ export function renderTicketPage(model: TicketPageModel): string {
   .files li { margin: 2px 0; }
   .files a { color: #1d3a8a; }
   .files .size { color: #616e7c; font-size: .9em; }
+  .files-label { display: block; margin-top: 10px; }
+  input[type=file] { display: block; margin-top: 4px; max-width: 100%; }
 </style>
 </head>
 <body>
@@ -117,9 +126,11 @@ export function renderTicketPage(model: TicketPageModel): string {
   </div>
   ${
     canReply
-      ? `<form class="card" method="post" action="${base}/reply">
+      ? `<form class="card" method="post" action="${base}/reply" enctype="multipart/form-data">
     <label for="reply-text">${escapeHtml(t('reply_label'))}</label>
-    <textarea id="reply-text" name="text" required maxlength="5000"></textarea>
+    <textarea id="reply-text" name="text" required maxlength="5000">${escapeHtml(model.draft ?? '')}</textarea>
+    <label for="reply-files" class="files-label">${escapeHtml(t('files_label', { max: MESSAGE_MAX_ATTACHMENTS, mb: model.maxFileMb }))}</label>
+    <input id="reply-files" type="file" name="files" multiple accept="${ACCEPTED_FILES}">
     <button type="submit">${escapeHtml(t('reply_button'))}</button>
   </form>`
       : `<p class="card">${escapeHtml(t('closed_note'))}</p>`

@@ -5,6 +5,7 @@ import type { Ticket } from '@parley/shared';
 import { createTicketReplyAddresses } from '../domain/ticket-reply-address';
 import { connectVisitor, unwrap } from '../test-support/clients';
 import { startTestServer, TEST_ADMIN, type TestServer } from '../test-support/test-server';
+import { PNG_1x1 } from '../test-support/attachment-fixtures';
 import { startInboundMail, type InboundMail } from './inbound-mail';
 
 const DOMAIN = 'reply.acme.test';
@@ -17,7 +18,7 @@ let replyAddress: string;
 beforeEach(async () => {
   server = await startTestServer();
   inbound = await startInboundMail({
-    port: 0, host: '127.0.0.1', domain: DOMAIN, addresses, tickets: server.app.tickets, logger: pino({ level: 'silent' }),
+    port: 0, host: '127.0.0.1', domain: DOMAIN, addresses, tickets: server.app.tickets, files: server.app.attachments, logger: pino({ level: 'silent' }),
   });
   const { socket } = await connectVisitor(server.url, { siteKey: server.site.key });
   unwrap(await socket.emitWithAck('ticket:create', { name: 'Lucía', email: 'Lucia@Example.test', message: '¿Hacen envíos a Canarias?' }));
@@ -85,6 +86,35 @@ test('refuses, with a reason its sender reads, mail from another address, to an 
 
   await setStatus('closed');
   await expect(send({ text: 'One more thing' })).rejects.toThrow(/550.*closed; please open a new one/);
+});
+
+test("an answer's files go with it when they pass an upload's checks; the others are left out, not the answer", async () => {
+  const photo = PNG_1x1;
+  await send({
+    messageId: '<with-files@mail.example.test>',
+    text: `Adjunto la foto del paquete.${quoted}`,
+    attachments: [
+      { filename: 'paquete.png', content: photo, contentType: 'image/png' },
+      { filename: 'invite.html', content: '<html><body>Hi</body></html>', contentType: 'text/html' },
+      { filename: 'albarán.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n'), contentType: 'application/pdf' },
+    ],
+  });
+  const reply = (await server.store.listTicketEvents(ticket.id)).find((e) => e.kind === 'reply');
+  expect(reply?.text).toBe('Adjunto la foto del paquete.');
+  expect(reply?.attachments.map((a) => [a.name, a.contentType])).toEqual([['paquete.png', 'image/png'], ['albarán.pdf', 'application/pdf']]);
+  // Agents and the requester's page download them.
+  const admin = await server.store.findAgentWithSecretByEmail(TEST_ADMIN.email);
+  const { file } = await server.app.attachments.open({ kind: 'agent', agent: admin as NonNullable<typeof admin> }, reply?.attachments[0]?.id ?? '');
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).equals(photo)).toBe(true);
+  await expect(server.app.attachments.open({ kind: 'requester', ticketId: ticket.id }, reply?.attachments[1]?.id ?? '')).resolves.toBeTruthy();
+
+  // Delivered again: taken once, and its files are not stored a second time.
+  const before = await server.store.listUnsentAttachments({ before: new Date(Date.now() + 60_000).toISOString(), limit: 10 });
+  await send({ messageId: '<with-files@mail.example.test>', text: `Adjunto la foto del paquete.${quoted}`, attachments: [{ filename: 'paquete.png', content: photo }] });
+  expect(await server.store.listUnsentAttachments({ before: new Date(Date.now() + 60_000).toISOString(), limit: 10 })).toEqual(before);
+  expect(await repliesOnTicket()).toHaveLength(1);
 });
 
 test('takes an out-of-office notice and drops it: answering it could start a loop', async () => {

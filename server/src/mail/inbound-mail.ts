@@ -4,14 +4,18 @@
  * that ticket, as if written on its page: what they wrote above the quoted e-mail, signature left
  * out. Anything else is refused during the SMTP conversation, so its sender's mail server tells
  * them why (a bounce), and nothing is stored that a retry could store twice; the same e-mail
- * delivered again (its Message-ID) is taken once.
+ * delivered again (its Message-ID) is taken once. Its files (up to five) go with the reply when
+ * they pass the same checks as an upload; the others are left out, and the reply still taken.
  */
 import type { AddressInfo } from 'node:net';
 import EmailReplyParser from 'email-reply-parser';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Logger } from 'pino';
 import { SMTPServer } from 'smtp-server';
+import { MESSAGE_MAX_ATTACHMENTS, type MessageAttachment, type Ticket } from '@parley/shared';
+import { Readable } from 'node:stream';
 import { DomainError } from '../domain/domain-error';
+import { UploadRefused } from '../files/upload-refused';
 import type { TicketReplyAddresses } from '../domain/ticket-reply-address';
 import type { RequesterEmailReply } from '../domain/ticket.service';
 
@@ -22,8 +26,10 @@ export interface InboundMailOptions {
   domain: string;
   addresses: TicketReplyAddresses;
   tickets: { requesterEmailReply(ticketId: string, reply: RequesterEmailReply): Promise<unknown> };
+  /** Where an e-mail's files are checked and stored (the attachment service). */
+  files: { uploadForRequester(ticket: Ticket, file: { name: string; source: Readable; declaredBytes?: number }): Promise<MessageAttachment> };
   logger: Logger;
-  /** Larger messages are refused before they are read (files are not taken by e-mail). */
+  /** Larger messages are refused before they are read. */
   maxBytes?: number;
 }
 
@@ -74,6 +80,24 @@ function refusal(error: unknown): Error {
   }
 }
 
+/** Stores the e-mail's files for the ticket, at most five; a file the checks refuse is left out (and logged), not the reply. */
+function fileStorer(mail: ParsedMail, options: Pick<InboundMailOptions, 'files' | 'logger'>) {
+  return async (ticket: Ticket): Promise<string[]> => {
+    const ids: string[] = [];
+    for (const part of mail.attachments.slice(0, MESSAGE_MAX_ATTACHMENTS)) {
+      try {
+        const name = part.filename ?? 'file';
+        const stored = await options.files.uploadForRequester(ticket, { name, source: Readable.from([part.content]), declaredBytes: part.size });
+        ids.push(stored.id);
+      } catch (error) {
+        if (!(error instanceof UploadRefused)) throw error;
+        options.logger.info({ ticketId: ticket.id, refused: error.message }, 'a file of a reply by e-mail left out');
+      }
+    }
+    return ids;
+  };
+}
+
 export async function startInboundMail(options: InboundMailOptions): Promise<InboundMail> {
   const { addresses, tickets, logger } = options;
   const server = new SMTPServer({
@@ -105,7 +129,9 @@ export async function startInboundMail(options: InboundMailOptions): Promise<Inb
             const ticketId = addresses.ticketIdFrom(recipient.address);
             if (!ticketId) continue;
             try {
-              await tickets.requesterEmailReply(ticketId, { fromAddress: from, text, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
+              await tickets.requesterEmailReply(ticketId, {
+                fromAddress: from, text, storeFiles: fileStorer(mail, options), ...(mail.messageId ? { messageId: mail.messageId } : {}),
+              });
             } catch (error) {
               if (!(error instanceof DomainError)) logger.error({ err: error, ticketId }, 'reply by e-mail not stored');
               throw refusal(error);

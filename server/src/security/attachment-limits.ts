@@ -1,6 +1,6 @@
-/** How fast a visitor, everyone at one address, and an agent may upload files. */
+/** How fast a visitor (or a ticket's requester), everyone at one address, and an agent may upload files. */
 import { DomainError } from '../domain/domain-error';
-import type { UploadCaller } from '../domain/attachment.service';
+import type { AttachmentCaller } from '../domain/attachment.service';
 import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
 const MINUTE = 60_000;
@@ -21,11 +21,11 @@ export const UPLOAD_RULES: UploadRules = {
 export function createAttachmentLimits({ limiter, rules = UPLOAD_RULES }: { limiter: RateLimiter; rules?: UploadRules }) {
   return {
     /** Counts the upload before a byte of it is read; over a limit, RATE_LIMITED with the wait in words. */
-    async beforeUpload(caller: UploadCaller, address: string | null): Promise<void> {
+    async beforeUpload(caller: AttachmentCaller, address: string | null): Promise<void> {
       const checks: [RateLimitRule, string | null][] =
         caller.kind === 'agent'
           ? [[rules.perAgent, caller.agent.id]]
-          : [[rules.perVisitor, caller.visitor.id], [rules.perAddress, address]];
+          : [[rules.perVisitor, caller.kind === 'visitor' ? caller.visitor.id : `ticket:${caller.ticketId}`], [rules.perAddress, address]];
       for (const [rule, subject] of checks) {
         if (subject === null) continue; // no trusted address: the per-address limit cannot apply
         const decision = await limiter.hit(rule, subject);
