@@ -51,7 +51,8 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
   const router = Router();
   router.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 5 }));
-  const maxFileMb = Math.floor(files.maxUploadBytes / (1024 * 1024));
+  // Read when a page is made, not here: the route walk builds routers over stand-in dependencies.
+  const maxFileMb = () => Math.floor(files.maxUploadBytes / (1024 * 1024));
 
   /** The page; after a reply it could not take, with why and the reply back in its box. */
   async function show(req: Request, res: Response, refusal?: { status: number; notice: (t: TFunction) => string; draft: string }): Promise<void> {
@@ -65,7 +66,7 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
       res.status(refusal?.status ?? 200).type('html').send(
         renderTicketPage({
           ticket, events, token, t, lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', notice, draft: refusal?.draft,
-          maxFileMb,
+          maxFileMb: maxFileMb(),
         }),
       );
     } catch (error) {
@@ -99,7 +100,7 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
         attachments: files.service, maxUploadBytes: files.maxUploadBytes,
         beforeEachFile: () => files.limits.beforeUpload({ kind: 'requester', ticketId: ticket.id }, address),
       });
-      const refused = fileRefusal(form, maxFileMb);
+      const refused = fileRefusal(form, maxFileMb());
       // Nothing goes without the files it was written with: the page says which one, the reply waits in its box.
       if (refused) return show(req, res, { status: form.refused?.refusal.code === 'RATE_LIMITED' ? 429 : 400, notice: refused, draft: String(form.text ?? '') });
       text = form.text;
