@@ -9,7 +9,7 @@ import {
 import { hashPassword } from './domain/password';
 import { connectAgent, connectVisitor, eventMatching, login, unwrap, type AgentClient, type VisitorClient } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
-import { PNG_1x1, storedZip } from './test-support/attachment-fixtures';
+import { PNG_1x1, storedZip, TINY_PDF } from './test-support/attachment-fixtures';
 
 // Real servers, scrypt sign-ins and 10 MB bodies: generous on a busy machine.
 jest.setTimeout(30_000);
@@ -105,7 +105,7 @@ test('an agent attaches a PDF with a non-ASCII name; the visitor receives it and
   const agent = await adminConsole();
   const visitor = await visitorOn();
   const { conversationId } = unwrap(await visitor.socket.emitWithAck('message:send', { clientId: 'att-pdf-0001', text: 'my invoice?' }));
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  const pdf = TINY_PDF;
   const attachment = await uploaded(
     await upload(pdf, { name: 'Счёт №5 "final".pdf', headers: bearer(adminToken), query: `?conversationId=${conversationId}`, contentType: 'text/html' }),
   );

@@ -1,7 +1,7 @@
 /** Files in ticket replies and notes, end to end: upload into the ticket, send, e-mail, the requester's page and its downloads. */
 import { ATTACHMENT_HEADERS, type AttachmentUploadResponse, type MessageAttachment, type Ticket } from '@parley/shared';
 import { addAgent } from './test-support/agents';
-import { PNG_1x1 } from './test-support/attachment-fixtures';
+import { PNG_1x1, TINY_PDF } from './test-support/attachment-fixtures';
 import { connectAgent, connectVisitor, login, unwrap, type AgentClient } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
@@ -19,7 +19,6 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 function uploadInto(ticketId: string, file: { name: string; bytes: Buffer }, token = adminToken): Promise<Response> {
   return fetch(`${server.url}/api/attachments?ticketId=${encodeURIComponent(ticketId)}`, {
@@ -46,7 +45,7 @@ async function ticketFromCustomer(email = 'maria@example.test'): Promise<{ ticke
 
 test("an agent's reply carries its files: the e-mail names them, the requester's page links them, and the link downloads them", async () => {
   const { ticket, page } = await ticketFromCustomer();
-  const invoice = await uploaded(await uploadInto(ticket.id, { name: 'factura corregida.pdf', bytes: PDF }));
+  const invoice = await uploaded(await uploadInto(ticket.id, { name: 'factura corregida.pdf', bytes: TINY_PDF }));
   const screenshot = await uploaded(await uploadInto(ticket.id, { name: 'captura.png', bytes: PNG_1x1 }));
   expect(invoice).toMatchObject({ name: 'factura corregida.pdf', contentType: 'application/pdf', isImage: false });
 
@@ -68,7 +67,7 @@ test("an agent's reply carries its files: the e-mail names them, the requester's
   expect(download.status).toBe(200);
   expect(download.headers.get('content-type')).toBe('application/pdf');
   expect(download.headers.get('content-disposition')).toMatch(/^attachment; .*filename\*=UTF-8''factura%20corregida\.pdf$/);
-  expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+  expect(Buffer.from(await download.arrayBuffer()).equals(TINY_PDF)).toBe(true);
   // Agents download it as they do a chat's file.
   const forAgent = await fetch(`${server.url}/api/attachments/${screenshot.id}`, { headers: { authorization: `Bearer ${adminToken}` } });
   expect(Buffer.from(await forAgent.arrayBuffer()).equals(PNG_1x1)).toBe(true);
@@ -78,8 +77,8 @@ test("a note's files stay with agents, and one ticket's link opens none of anoth
   const first = await ticketFromCustomer('first@example.test');
   const second = await ticketFromCustomer('second@example.test');
   const internal = await uploaded(await uploadInto(first.ticket.id, { name: 'logs.txt', bytes: Buffer.from('stack trace\n') }));
-  const shared = await uploaded(await uploadInto(first.ticket.id, { name: 'guide.pdf', bytes: PDF }));
-  const unsent = await uploaded(await uploadInto(first.ticket.id, { name: 'draft.pdf', bytes: PDF }));
+  const shared = await uploaded(await uploadInto(first.ticket.id, { name: 'guide.pdf', bytes: TINY_PDF }));
+  const unsent = await uploaded(await uploadInto(first.ticket.id, { name: 'draft.pdf', bytes: TINY_PDF }));
   server.mailer.sent.length = 0;
   unwrap(await admin.emitWithAck('ticket:reply', { ticketId: first.ticket.id, reply: { text: 'Ops logs', internal: true, attachments: [internal.id] } }));
   unwrap(await admin.emitWithAck('ticket:reply', { ticketId: first.ticket.id, reply: { text: 'See the guide', attachments: [shared.id] } }));
@@ -102,7 +101,7 @@ test('a file goes out with one reply only, from the agent who uploaded it into t
   const other = await ticketFromCustomer('other@example.test');
   const colleague = await addAgent(server, { name: 'Colleague' });
   server.track(colleague.socket);
-  const file = await uploaded(await uploadInto(ticket.id, { name: 'manual.pdf', bytes: PDF }));
+  const file = await uploaded(await uploadInto(ticket.id, { name: 'manual.pdf', bytes: TINY_PDF }));
   const reply = (ticketId: string, socket: AgentClient = admin) =>
     socket.emitWithAck('ticket:reply', { ticketId, reply: { text: 'Attached', attachments: [file.id] } });
   const refused = { ok: false, error: { code: 'VALIDATION_FAILED' } };
@@ -116,8 +115,8 @@ test('a file goes out with one reply only, from the agent who uploaded it into t
   expect(await timeline(ticket.id)).toEqual(['created', 'reply']);
   expect(await timeline(other.ticket.id)).toEqual(['created']);
   // A colleague may upload into the ticket too; a ticket that does not exist takes nothing.
-  expect((await uploadInto(ticket.id, { name: 'b.pdf', bytes: PDF }, colleague.token)).status).toBe(201);
-  const missing = await uploadInto('no-such-ticket-000000', { name: 'c.pdf', bytes: PDF });
+  expect((await uploadInto(ticket.id, { name: 'b.pdf', bytes: TINY_PDF }, colleague.token)).status).toBe(201);
+  const missing = await uploadInto('no-such-ticket-000000', { name: 'c.pdf', bytes: TINY_PDF });
   expect(missing.status).toBe(404);
   expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
 });
@@ -156,7 +155,7 @@ test("the requester's reply from the page carries their files: agents see and do
   expect(form).toContain('<input id="reply-files" type="file" name="files" multiple');
 
   const answer = await replyFromPage(page, 'Aquí está la factura y una foto.', [
-    { name: 'factura.pdf', bytes: PDF, type: 'application/pdf' },
+    { name: 'factura.pdf', bytes: TINY_PDF, type: 'application/pdf' },
     { name: 'foto.png', bytes: PNG_1x1, type: 'image/png' },
   ]);
   expect(answer.status).toBe(303);
@@ -167,7 +166,7 @@ test("the requester's reply from the page carries their files: agents see and do
   expect(reply?.attachments.map((file) => [file.name, file.contentType])).toEqual([['factura.pdf', 'application/pdf'], ['foto.png', 'image/png']]);
   const [pdf, png] = reply?.attachments ?? [];
   const forAgent = await fetch(`${server.url}/api/attachments/${pdf?.id}`, { headers: { authorization: `Bearer ${adminToken}` } });
-  expect(Buffer.from(await forAgent.arrayBuffer()).equals(PDF)).toBe(true);
+  expect(Buffer.from(await forAgent.arrayBuffer()).equals(TINY_PDF)).toBe(true);
   expect(await (await fetch(`${server.url}${page}`)).text()).toContain(`href="${page}/files/${png?.id}"`);
   expect((await fetch(`${server.url}${page}/files/${png?.id}`)).status).toBe(200);
 
@@ -179,7 +178,7 @@ test("the requester's reply from the page carries their files: agents see and do
 test('a reply whose file is refused is not sent: the page names the file and gives the reply back', async () => {
   const { ticket, page } = await ticketFromCustomer('refused@example.test');
   const refused = await replyFromPage(page, 'Mire el <adjunto>', [
-    { name: 'bien.pdf', bytes: PDF },
+    { name: 'bien.pdf', bytes: TINY_PDF },
     { name: 'página.html', bytes: Buffer.from('<html><script>alert(1)</script></html>'), type: 'text/html' },
   ]);
   expect(refused.status).toBe(400);
@@ -188,12 +187,12 @@ test('a reply whose file is refused is not sent: the page names the file and giv
   expect(html).toContain('>Mire el &#60;adjunto&#62;</textarea>');
 
   // Over the size limit, and followed by a good file: the rest of the form is still read, and the answer names the large one.
-  const large = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
+  const large = Buffer.concat([TINY_PDF, Buffer.alloc(10 * 1024 * 1024)]);
   const tooLarge = await replyFromPage(page, 'Un escaneo grande', [{ name: 'escaneo.pdf', bytes: large }, { name: 'bien.png', bytes: PNG_1x1 }]);
   expect(tooLarge.status).toBe(400);
   expect(await tooLarge.text()).toContain('No se envió nada: «escaneo.pdf» supera los 10 MB.');
 
-  const six = Array.from({ length: 6 }, (_, i) => ({ name: `doc-${i}.pdf`, bytes: PDF }));
+  const six = Array.from({ length: 6 }, (_, i) => ({ name: `doc-${i}.pdf`, bytes: TINY_PDF }));
   const tooMany = await replyFromPage(page, 'Seis archivos', six);
   expect(tooMany.status).toBe(400);
   expect(await tooMany.text()).toContain('una respuesta admite como máximo 5 archivos');
@@ -202,9 +201,9 @@ test('a reply whose file is refused is not sent: the page names the file and giv
 
 test("a ticket's page takes files at a person's pace: past the upload limit it says to wait and sends nothing", async () => {
   const { ticket, page } = await ticketFromCustomer('busy@example.test');
-  const files = Array.from({ length: 5 }, (_, i) => ({ name: `scan-${i}.pdf`, bytes: PDF }));
+  const files = Array.from({ length: 5 }, (_, i) => ({ name: `scan-${i}.pdf`, bytes: TINY_PDF }));
   for (let round = 0; round < 4; round += 1) expect((await replyFromPage(page, `Round ${round}`, files)).status).toBe(303);
-  const limited = await replyFromPage(page, 'One more', [{ name: 'late.pdf', bytes: PDF }]);
+  const limited = await replyFromPage(page, 'One more', [{ name: 'late.pdf', bytes: TINY_PDF }]);
   expect(limited.status).toBe(429);
   expect(await limited.text()).toContain('demasiados archivos en poco tiempo');
   expect(unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id })).events.at(-1)?.text).toBe('Round 3');

@@ -1,11 +1,11 @@
 import type { MessageAttachment } from '@parley/shared';
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { fakeAttachmentRoutes, jsonResponse as json, type AttachmentRoutes } from '../test-support/attachment-routes';
-import { AGENT, TOKEN, conversation, visitorMessage } from '../test-support/fixtures';
+import { AGENT, TOKEN, conversation, visitorMessage, PHOTO_FILE, RECEIPT_FILE } from '../test-support/fixtures';
 import { openFirstChat } from '../test-support/open-chat';
 
-const photo: MessageAttachment = { id: 'att_photo_0001', name: 'broken lid.png', size: 3 * 1024 * 1024, contentType: 'image/png', isImage: true };
-const receipt: MessageAttachment = { id: 'att_receipt_001', name: 'receipt.pdf', size: 52_000, contentType: 'application/pdf', isImage: false };
+const photo = PHOTO_FILE;
+const receipt = RECEIPT_FILE;
 const newLid: MessageAttachment = { id: 'att_new_lid_01', name: 'new lid.png', size: 90_000, contentType: 'image/png', isImage: true };
 
 let routes: AttachmentRoutes | undefined;

@@ -1,5 +1,5 @@
 /** Plausible server data for tests, each overridable. */
-import type { Agent, Conversation, Message, Ticket, TicketEvent, VisitorProfile } from '@parley/shared';
+import type { Agent, Conversation, Message, MessageAttachment, Ticket, TicketEvent, VisitorProfile } from '@parley/shared';
 
 export const AGENT: Agent = {
   id: 'agent-ana-0001',
@@ -133,3 +133,7 @@ export function visitorProfile(of: { visitorId: string; siteId: string }, overri
     ...overrides,
   };
 }
+
+/** A customer's photo and a PDF, as messages and ticket events carry files. */
+export const PHOTO_FILE: MessageAttachment = { id: 'att_photo_0001', name: 'broken lid.png', size: 3 * 1024 * 1024, contentType: 'image/png', isImage: true };
+export const RECEIPT_FILE: MessageAttachment = { id: 'att_receipt_001', name: 'receipt.pdf', size: 52_000, contentType: 'application/pdf', isImage: false };

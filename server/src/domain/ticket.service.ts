@@ -133,8 +133,9 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     const reopen = ticket.status === 'solved' || ticket.status === 'pending' || ticket.status === 'on_hold';
     const site = reopen ? await store.findSiteById(ticket.siteId) : null;
     const claim = { ids: reply.attachmentIds ?? [], siteId: ticket.siteId, ticketId: ticket.id, uploader: requesterOf(ticket), internal: false };
-    const { updated } = await withClaimedTicketFiles(store, claim, (files) =>
-      store.updateTicket({
+    // A ticket gone meanwhile throws inside, so its files are freed again.
+    const { updated } = await withClaimedTicketFiles(store, claim, async (files) => {
+      const recorded = await store.updateTicket({
         ticketId: ticket.id,
         // The requester answering a pending ticket hands it back: its SLA clocks run on from here.
         patch: reopen ? { ...(site ? slaResumed(site, ticket, now()) : {}), status: 'open', solvedAt: null, pendingSince: null } : {},
@@ -144,9 +145,10 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
           ...(sourceKey ? { sourceKey } : {}),
           ...(files ? { attachments: files } : {}),
         },
-      }),
-    );
-    if (!updated) throw notFound();
+      });
+      if (!recorded) throw notFound();
+      return recorded;
+    });
     broadcaster.ticketUpdated(updated);
     events.ticketUpdated(updated);
     return updated;
@@ -212,8 +214,9 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       // A note's text stays inside; only the status it set is news to the customer.
       if (!reply.internal) {
         await notifier.reply(site, updated, { agentName: agent.name, text: reply.text, statusChanged, files: attachments });
+      } else if (statusChanged) {
+        await notifier.statusChanged(site, updated);
       }
-      else if (statusChanged) await notifier.statusChanged(site, updated);
       return updated;
     },
 

@@ -11,12 +11,18 @@ import type { AttachmentService } from '../domain/attachment.service';
 import { DomainError } from '../domain/domain-error';
 import { UploadRefused } from '../files/upload-refused';
 
+interface Refusal {
+  name: string;
+  refusal: DomainError;
+}
+type Outcome = { id: string } | Refusal;
+
 export interface ReplyForm {
   text: unknown;
   /** The files stored for the reply, in the form's order. */
   attachmentIds: string[];
   /** Why a file was not taken (the reply should not go without it); null when every file was. */
-  refused: { name: string; refusal: DomainError } | null;
+  refused: Refusal | null;
   /** More files than a reply takes were chosen. */
   tooManyFiles: boolean;
 }
@@ -36,24 +42,19 @@ export interface ReplyFormDeps {
 export async function readReplyForm(req: Request, ticket: Ticket, deps: ReplyFormDeps): Promise<ReplyForm> {
   // One byte over the limit is enough for the upload's own check to refuse the file; busboy drops the rest.
   const form = busboy({ headers: req.headers, limits: { ...LIMITS, fileSize: deps.maxUploadBytes + 1 }, defParamCharset: 'utf8' });
-  const result: ReplyForm = { text: undefined, attachmentIds: [], refused: null, tooManyFiles: false };
-  const uploads: Promise<void>[] = [];
+  let text: unknown;
+  let tooManyFiles = false;
+  const outcomes: Promise<Outcome>[] = [];
   form.on('field', (name, value) => {
-    if (name === 'text') result.text = value;
+    if (name === 'text') text = value;
   });
   form.on('file', (name, stream, info) => {
     // A file input left empty still sends a part, with no name and no bytes.
     if (name !== 'files' || !info.filename) return void stream.resume();
-    const index = uploads.length;
-    uploads.push(storeOne(stream, info.filename).then((outcome) => place(outcome, index)));
+    outcomes.push(storeOne(stream, info.filename));
   });
-  form.on('filesLimit', () => (result.tooManyFiles = true));
-  const stored: (string | null)[] = [];
-  function place(outcome: { id: string } | { refusal: DomainError; name: string }, index: number) {
-    if ('id' in outcome) stored[index] = outcome.id;
-    else result.refused ??= { name: outcome.name, refusal: outcome.refusal };
-  }
-  function storeOne(stream: Readable, name: string) {
+  form.on('filesLimit', () => (tooManyFiles = true));
+  function storeOne(stream: Readable, name: string): Promise<Outcome> {
     // The service destroys what it is given once done; busboy's own stream must still be read to its end.
     const source = new PassThrough();
     stream.pipe(source);
@@ -74,7 +75,12 @@ export async function readReplyForm(req: Request, ticket: Ticket, deps: ReplyFor
     form.once('error', reject);
     req.pipe(form);
   });
-  await Promise.all(uploads);
-  result.attachmentIds = stored.filter((id): id is string => typeof id === 'string');
-  return result;
+  // In the form's order: the ids of the files taken, and the first one refused.
+  const settled = await Promise.all(outcomes);
+  return {
+    text,
+    attachmentIds: settled.flatMap((outcome) => ('id' in outcome ? [outcome.id] : [])),
+    refused: settled.find((outcome): outcome is Refusal => 'refusal' in outcome) ?? null,
+    tooManyFiles,
+  };
 }

@@ -5,7 +5,7 @@ import type { Ticket } from '@parley/shared';
 import { createTicketReplyAddresses } from '../domain/ticket-reply-address';
 import { connectVisitor, unwrap } from '../test-support/clients';
 import { startTestServer, TEST_ADMIN, type TestServer } from '../test-support/test-server';
-import { PNG_1x1 } from '../test-support/attachment-fixtures';
+import { PNG_1x1, TINY_PDF } from '../test-support/attachment-fixtures';
 import { startInboundMail, type InboundMail } from './inbound-mail';
 
 const DOMAIN = 'reply.acme.test';
@@ -96,7 +96,7 @@ test("an answer's files go with it when they pass an upload's checks; the others
     attachments: [
       { filename: 'paquete.png', content: photo, contentType: 'image/png' },
       { filename: 'invite.html', content: '<html><body>Hi</body></html>', contentType: 'text/html' },
-      { filename: 'albarán.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n'), contentType: 'application/pdf' },
+      { filename: 'albarán.pdf', content: TINY_PDF, contentType: 'application/pdf' },
     ],
   });
   const reply = (await server.store.listTicketEvents(ticket.id)).find((e) => e.kind === 'reply');

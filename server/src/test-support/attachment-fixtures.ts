@@ -1,6 +1,9 @@
 /** Real files for attachment tests: a 1×1 PNG, and zip archives built byte by byte. */
 import { crc32 } from 'node:zlib';
 
+/** The smallest PDF a reader opens; the server knows it by its `%PDF-` start. */
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
 export const PNG_1x1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',

@@ -1,11 +1,11 @@
 import type { MessageAttachment } from '@parley/shared';
 import { within } from '@testing-library/preact';
 import { fakeAttachmentRoutes, type AttachmentRoutes } from '../../test-support/attachment-routes';
-import { AGENT, TOKEN, ticket, ticketEvent } from '../../test-support/fixtures';
+import { AGENT, TOKEN, ticket, ticketEvent, PHOTO_FILE, RECEIPT_FILE } from '../../test-support/fixtures';
 import { openTicket } from '../../test-support/open-ticket';
 
-const photo: MessageAttachment = { id: 'att_photo_0001', name: 'broken lid.png', size: 3 * 1024 * 1024, contentType: 'image/png', isImage: true };
-const receipt: MessageAttachment = { id: 'att_receipt_001', name: 'receipt.pdf', size: 52_000, contentType: 'application/pdf', isImage: false };
+const photo = PHOTO_FILE;
+const receipt = RECEIPT_FILE;
 const courierLog: MessageAttachment = { id: 'att_courier_01', name: 'courier log.txt', size: 2_048, contentType: 'text/plain', isImage: false };
 
 let routes: AttachmentRoutes | undefined;

@@ -71,12 +71,12 @@ export async function mongoAttachments(connection: Connection): Promise<Attachme
       .lean<AttachmentDoc>();
   }
 
-  const release: AttachmentStore['releaseAttachments'] = async ({ ids, conversationId, clientId }) => {
-    await attachments.updateMany(
-      { _id: { $in: ids }, conversationId, messageClientId: clientId },
-      { $set: { messageClientId: null, internal: false } },
-    );
-  };
+  /** Frees these ids while `claimedBy` still holds them (the message or reply that claimed them). */
+  async function unclaim(ids: string[], claimedBy: Partial<AttachmentDoc>): Promise<void> {
+    await attachments.updateMany({ _id: { $in: ids }, ...claimedBy }, { $set: { messageClientId: null, internal: false } });
+  }
+  const release: AttachmentStore['releaseAttachments'] = ({ ids, conversationId, clientId }) =>
+    unclaim(ids, { conversationId, messageClientId: clientId });
 
   /** One file for the ticket's reply; the document as it was before, or null when it could not be claimed. */
   function claimOneForTicket(claim: TicketAttachmentClaim, id: string) {
@@ -92,12 +92,8 @@ export async function mongoAttachments(connection: Connection): Promise<Attachme
       .lean<AttachmentDoc>();
   }
 
-  const releaseForTicket: AttachmentStore['releaseTicketAttachments'] = async ({ ids, ticketId, replyKey }) => {
-    await attachments.updateMany(
-      { _id: { $in: ids }, ticketId, messageClientId: replyKey },
-      { $set: { messageClientId: null, internal: false } },
-    );
-  };
+  const releaseForTicket: AttachmentStore['releaseTicketAttachments'] = ({ ids, ticketId, replyKey }) =>
+    unclaim(ids, { ticketId, messageClientId: replyKey });
 
   /**
    * Claims the ids one conditional update at a time; null when one is refused. Without a

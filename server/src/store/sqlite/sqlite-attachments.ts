@@ -41,7 +41,7 @@ export function sqliteAttachments(db: Database.Database): AttachmentStore {
   );
   const releaseOne = db.prepare<Record<string, unknown>>(
     `UPDATE attachments SET message_client_id = NULL, internal = 0
-     WHERE id = @id AND conversation_id = @conversationId AND message_client_id = @clientId`,
+     WHERE id = @id AND conversation_id = @conversationId AND message_client_id = @claimedBy`,
   );
   const claimForTicket = db.prepare<Record<string, unknown>, AttachmentRow>(
     `UPDATE attachments SET message_client_id = @replyKey, internal = @internal
@@ -51,7 +51,7 @@ export function sqliteAttachments(db: Database.Database): AttachmentStore {
   );
   const releaseForTicket = db.prepare<Record<string, unknown>>(
     `UPDATE attachments SET message_client_id = NULL, internal = 0
-     WHERE id = @id AND ticket_id = @ticketId AND message_client_id = @replyKey`,
+     WHERE id = @id AND ticket_id = @ticketId AND message_client_id = @claimedBy`,
   );
   const unsent = db.prepare<[string, number], AttachmentRow>(
     'SELECT * FROM attachments WHERE message_client_id IS NULL AND created_at < ? ORDER BY created_at LIMIT ?',
@@ -78,12 +78,13 @@ export function sqliteAttachments(db: Database.Database): AttachmentStore {
   }
   const claimForMessage = allOrNone(claimOne);
   const claimForReply = allOrNone(claimForTicket);
-  const releaseTx = db.transaction((input: { ids: string[]; conversationId: string; clientId: string }) => {
-    for (const id of input.ids) releaseOne.run({ id, conversationId: input.conversationId, clientId: input.clientId });
-  });
-  const releaseTicketTx = db.transaction((input: { ids: string[]; ticketId: string; replyKey: string }) => {
-    for (const id of input.ids) releaseForTicket.run({ id, ticketId: input.ticketId, replyKey: input.replyKey });
-  });
+  /** Frees every id still held by the claimer `params` names, in one transaction. */
+  const releaseEach = (statement: Database.Statement<Record<string, unknown>>) =>
+    db.transaction((ids: string[], params: Record<string, unknown>) => {
+      for (const id of ids) statement.run({ ...params, id });
+    });
+  const releaseFromMessage = releaseEach(releaseOne);
+  const releaseFromReply = releaseEach(releaseForTicket);
   const claimer = (claim: AttachmentClaim | TicketAttachmentClaim) => ({
     siteId: claim.siteId, uploaderKind: claim.uploader.kind, uploaderId: claim.uploader.id, internal: claim.internal ? 1 : 0,
   });
@@ -105,14 +106,14 @@ export function sqliteAttachments(db: Database.Database): AttachmentStore {
     async claimAttachments(claim) {
       return claimForMessage(claim.ids, { ...claimer(claim), conversationId: claim.conversationId, clientId: claim.clientId });
     },
-    async releaseAttachments(input) {
-      releaseTx.immediate(input);
+    async releaseAttachments({ ids, conversationId, clientId }) {
+      releaseFromMessage.immediate(ids, { conversationId, claimedBy: clientId });
     },
     async claimTicketAttachments(claim) {
       return claimForReply(claim.ids, { ...claimer(claim), ticketId: claim.ticketId, replyKey: claim.replyKey });
     },
-    async releaseTicketAttachments(input) {
-      releaseTicketTx.immediate(input);
+    async releaseTicketAttachments({ ids, ticketId, replyKey }) {
+      releaseFromReply.immediate(ids, { ticketId, claimedBy: replyKey });
     },
     async listUnsentAttachments({ before, limit }) {
       return unsent.all(before, limit).map(toAttachmentRecord);
