@@ -10,6 +10,7 @@ import { hashPassword } from './domain/password';
 import { connectAgent, connectVisitor, eventMatching, login, unwrap, type AgentClient, type VisitorClient } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
 import { PNG_1x1, storedZip, TINY_PDF } from './test-support/attachment-fixtures';
+import { until } from './test-support/until';
 
 // Real servers, scrypt sign-ins and 10 MB bodies: generous on a busy machine.
 jest.setTimeout(30_000);
@@ -66,14 +67,6 @@ async function uploaded(response: Response): Promise<MessageAttachment> {
 
 async function refusal(response: Response): Promise<{ status: number; error: ParleyError }> {
   return { status: response.status, ...((await response.json()) as { error: ParleyError }) };
-}
-
-/** Polls a condition the server reaches on its own (a file appearing or going), for up to five seconds. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 20) {
-    if (waited > 5000) throw new Error('condition not reached within 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const download = (id: string, headers: Record<string, string>) => fetch(`${server.url}/api/attachments/${id}`, { headers });

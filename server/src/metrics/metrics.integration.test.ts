@@ -2,6 +2,7 @@
 import type { Message } from '@parley/shared';
 import { connectAgent, connectVisitor, login, nextEvent, unwrap } from '../test-support/clients';
 import { startTestServer, type TestServer } from '../test-support/test-server';
+import { until } from '../test-support/until';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -38,8 +39,9 @@ test('connections per namespace, the waiting queue and process metrics are expos
   expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
 
   second.socket.disconnect();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(sample(await scrape(), 'parley_socket_connections{namespace="visitor"}')).toBe(1);
+  const visitorsConnected = async () => sample(await scrape(), 'parley_socket_connections{namespace="visitor"}');
+  await until(async () => (await visitorsConnected()) !== 2);
+  expect(await visitorsConnected()).toBe(1);
   first.socket.disconnect();
 });
 

@@ -23,8 +23,8 @@ async function consoleConnected(coalescer?: WriteCoalescer): Promise<{ server: S
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   client = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'] });
-  const server = await connected;
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // Once the client has its CONNECT packet, the handshake's writes are done: only the test's are counted.
+  const [server] = await Promise.all([connected, new Promise((resolve) => client.once('connect', () => resolve(undefined)))]);
   // Every time the stream hands bytes to the kernel: one call per write, or one for a corked batch.
   const tcp = (server.conn.transport as unknown as { socket: { _socket: TcpSocket } }).socket._socket;
   let writes = 0;

@@ -28,6 +28,28 @@ describe('sqlite group commit', () => {
   };
   const storedLines = () => reader.prepare('SELECT text FROM lines ORDER BY rowid').pluck().all();
 
+  /**
+   * A durable step the test ends by hand. `waitingBatch()` resolves once a committed batch waits on
+   * it: waiting on the commit itself, not on a timer that a loaded machine can outrun.
+   */
+  function heldFlush() {
+    let ends: ((error?: Error) => void)[] = [];
+    let someoneWaits: (() => void) | undefined;
+    return {
+      durable: () =>
+        new Promise<void>((resolve, reject) => {
+          ends.push((error) => (error ? reject(error) : resolve()));
+          someoneWaits?.();
+        }),
+      waitingBatch: () => new Promise<void>((resolve) => (ends.length > 0 ? resolve() : (someoneWaits = resolve))),
+      end(error?: Error) {
+        const [first, ...rest] = ends;
+        ends = rest;
+        first?.(error);
+      },
+    };
+  }
+
   it('answers each write of one turn only once all of them are committed, in the order asked', async () => {
     const lines = groupCommit(writer, insert(writer));
     const seenAtFirstAnswer = lines.write('one').then(storedLines);
@@ -58,28 +80,26 @@ describe('sqlite group commit', () => {
   });
 
   it('answers a batch only once it is durable, and refuses all of it when making it durable fails', async () => {
-    let flush: (error?: Error) => void = () => undefined;
-    const durable = () => new Promise<void>((resolve, reject) => (flush = (error) => (error ? reject(error) : resolve())));
-    const lines = groupCommit(writer, insert(writer), { durable });
+    const flush = heldFlush();
+    const lines = groupCommit(writer, insert(writer), { durable: flush.durable });
     let answered = false;
     const both = Promise.all([lines.write('a'), lines.write('b')]).then((values) => ((answered = true), values));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await flush.waitingBatch();
     // Committed (another connection sees it) but not yet answered.
     expect(storedLines()).toEqual(['a', 'b']);
     expect(answered).toBe(false);
-    flush();
+    flush.end();
     expect(await both).toEqual(['a', 'b']);
 
     const failing = Promise.allSettled([lines.write('c')]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    flush(new Error('EIO'));
+    await flush.waitingBatch();
+    flush.end(new Error('EIO'));
     expect((await failing).map((r) => r.status)).toEqual(['rejected']);
   });
 
   it('tells a write it is committed before the flush ends, and fails only the write whose listener throws', async () => {
-    let flush: () => void = () => undefined;
-    const durable = () => new Promise<void>((resolve) => (flush = resolve));
-    const lines = groupCommit(writer, insert(writer), { durable });
+    const flush = heldFlush();
+    const lines = groupCommit(writer, insert(writer), { durable: flush.durable });
     const told: { text: string; visible: unknown[] }[] = [];
     const tell = (text: string) => told.push({ text, visible: storedLines() });
     const answers = Promise.allSettled([
@@ -89,10 +109,10 @@ describe('sqlite group commit', () => {
       }),
       lines.write('unheard'),
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await flush.waitingBatch();
     // Told while the flush is still running, with the whole batch already visible to other readers.
     expect(told).toEqual([{ text: 'seen', visible: ['seen', 'listener fails', 'unheard'] }]);
-    flush();
+    flush.end();
     const settled = await answers;
     expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(settled[1]).toMatchObject({ reason: new Error('listener broke') });
@@ -161,15 +181,14 @@ describe('sqlite group commit', () => {
     });
 
     it('answers only once the batch is durable', async () => {
-      let flush: () => void = () => undefined;
-      const durable = () => new Promise<void>((resolve) => (flush = resolve));
-      const lines = plannedGroupCommit(writer, planLines, { durable });
+      const flush = heldFlush();
+      const lines = plannedGroupCommit(writer, planLines, { durable: flush.durable });
       let answered = false;
       const answer = lines.write('slow').then((value) => ((answered = true), value));
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await flush.waitingBatch();
       expect(storedLines()).toEqual(['slow']);
       expect(answered).toBe(false);
-      flush();
+      flush.end();
       expect(await answer).toBe('slow');
     });
   });

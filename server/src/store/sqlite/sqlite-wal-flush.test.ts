@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { walFlusher } from './sqlite-wal-flush';
+import { until } from '../../test-support/until';
 
 describe('WAL flusher', () => {
   let dir: string;
@@ -19,13 +20,6 @@ describe('WAL flusher', () => {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-
-  async function until(condition: () => boolean): Promise<void> {
-    for (let waited = 0; !condition(); waited += 5) {
-      if (waited > 2000) throw new Error('the condition never held');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
 
   /** fdatasync calls held until released, so a test decides when "the disk" answers. */
   function holdFlushes() {
@@ -93,7 +87,8 @@ describe('WAL flusher', () => {
     await first;
     const startedAt = performance.now();
     const meanwhile = [wal.durable(), wal.durable()];
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A turn later, well inside the interval (a fixed sleep could outlast it on a loaded machine).
+    await new Promise((resolve) => setImmediate(resolve));
     meanwhile.push(wal.durable());
     expect(held).toHaveLength(1);
     await until(() => held.length === 2);
