@@ -175,6 +175,39 @@ test("the requester's reply from the page carries their files: agents see and do
   expect(unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id })).events.at(-1)).toMatchObject({ text: 'Nada más.', attachments: [] });
 });
 
+test('a file alone is a reply on both sides; neither text nor a file is refused, and nothing is recorded', async () => {
+  const { ticket, page } = await ticketFromCustomer('screenshot@example.test');
+  const eventsNow = async () => unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id })).events;
+
+  // The requester sends a screenshot with the box left empty.
+  const fromPage = await replyFromPage(page, '  ', [{ name: 'error.png', bytes: PNG_1x1, type: 'image/png' }]);
+  expect(fromPage.headers.get('location')).toBe(`${page}?done=reply`);
+  const theirs = (await eventsNow()).at(-1);
+  expect(theirs).toMatchObject({ kind: 'reply', authorKind: 'requester', text: '' });
+  expect(theirs?.attachments.map((file) => file.name)).toEqual(['error.png']);
+
+  // The agent answers with the corrected invoice alone: the e-mail names it and quotes no text.
+  const invoice = await uploaded(await uploadInto(ticket.id, { name: 'factura.pdf', bytes: TINY_PDF }));
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: '', attachments: [invoice.id] } }));
+  expect((await eventsNow()).at(-1)).toMatchObject({ kind: 'reply', authorKind: 'agent', text: '', attachments: [invoice] });
+  const mail = server.mailer.sent.at(-1);
+  expect(mail).toMatchObject({ template: 'ticket_reply', data: { files: 'factura.pdf' } });
+  expect(mail?.data.replyText).toBeFalsy();
+
+  // Both show on the page, each as its files alone.
+  const html = await (await fetch(`${server.url}${page}`)).text();
+  expect(html).toContain(`href="${page}/files/${theirs?.attachments[0]?.id}"`);
+  expect(html).toContain(`href="${page}/files/${invoice.id}"`);
+
+  // Neither text nor a file: refused on both sides, and the timeline is as it was.
+  const before = await eventsNow();
+  const empty = await replyFromPage(page, ' ', []);
+  expect(empty.headers.get('location')).toBe(`${page}?problem=reply_empty`);
+  const refused = await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: ' ' } });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  expect(await eventsNow()).toEqual(before);
+});
+
 test('a reply whose file is refused is not sent: the page names the file and gives the reply back', async () => {
   const { ticket, page } = await ticketFromCustomer('refused@example.test');
   const refused = await replyFromPage(page, 'Mire el <adjunto>', [

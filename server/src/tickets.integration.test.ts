@@ -256,11 +256,11 @@ test('a reply or rating the ticket page cannot take brings the requester back to
   const post = (path: string, body: string) =>
     fetch(`${page}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
 
-  // Only spaces: the browser's `required` lets them through.
+  // Only spaces, and no file: nothing to send.
   const blank = await post('/reply', 'text=%20%20%20');
   expect(blank.url).toMatch(/\?problem=reply_empty$/);
   const blankPage = await blank.text();
-  expect(blankPage).toContain('role="alert">No se ha enviado nada: escriba primero su respuesta.</p>');
+  expect(blankPage).toContain('role="alert">No se ha enviado nada: escriba primero su respuesta o elija un archivo.</p>');
   expect(blankPage).toContain('lang="es"');
 
   // The page stayed open while the form could still be sent: a rating before the request is solved…

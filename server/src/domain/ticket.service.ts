@@ -10,7 +10,7 @@ import type {
   TicketUpdate,
   TicketWithTimeline,
 } from '@parley/shared';
-import { RequesterReplySchema } from '@parley/shared';
+import { hasTextOrFiles, SendTextSchema } from '@parley/shared';
 import { StoreConflictError, type NewTicketEventRecord, type Store, type TicketPatch } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
@@ -130,6 +130,8 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
   async function replyAsRequester(ticket: Ticket, reply: { text: string; sourceKey?: string; attachmentIds?: string[] }): Promise<Ticket> {
     const { text, sourceKey } = reply;
     if (ticket.status === 'closed') throw new DomainError('CONVERSATION_CLOSED', 'This request is closed; please open a new one.');
+    // A file alone is a reply (a screenshot says enough); nothing at all is not.
+    if (!hasTextOrFiles({ text, attachments: reply.attachmentIds })) throw new DomainError('VALIDATION_FAILED', 'The reply must have text or a file.');
     const reopen = ticket.status === 'solved' || ticket.status === 'pending' || ticket.status === 'on_hold';
     const site = reopen ? await store.findSiteById(ticket.siteId) : null;
     const claim = { ids: reply.attachmentIds ?? [], siteId: ticket.siteId, ticketId: ticket.id, uploader: requesterOf(ticket), internal: false };
@@ -251,7 +253,8 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       if (!ticket.requesterEmail || ticket.requesterEmail.toLowerCase() !== fromAddress.trim().toLowerCase()) {
         throw new DomainError('FORBIDDEN', "Replies are taken only from the address this request's e-mails are sent to.");
       }
-      const reply = RequesterReplySchema.safeParse({ text });
+      // Checked before any file is stored; a blank text is refused after, unless files came with it.
+      const reply = SendTextSchema.safeParse(text);
       if (!reply.success) throw new DomainError('VALIDATION_FAILED', `The reply ${reply.error.issues[0]?.message ?? 'is not valid'}.`);
       // A sending server that did not hear our answer delivers the same e-mail again: taken once.
       const sourceKey = messageId ? `email:${messageId}` : undefined;
@@ -259,7 +262,7 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       // The e-mail's files are stored only now: a reply from a stranger or a second delivery leaves none behind.
       const attachmentIds = storeFiles ? await storeFiles(ticket) : [];
       try {
-        return await replyAsRequester(ticket, { text: reply.data.text, sourceKey, attachmentIds });
+        return await replyAsRequester(ticket, { text: reply.data, sourceKey, attachmentIds });
       } catch (error) {
         if (!(sourceKey && error instanceof StoreConflictError)) throw error;
         return (await store.findTicket(ticket.id)) ?? ticket;

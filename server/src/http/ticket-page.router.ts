@@ -106,12 +106,12 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
       text = form.text;
       attachmentIds = form.attachmentIds;
     }
-    // A reply of only spaces (the browser's `required` lets it through), or a page left open while
-    // the request was closed: back to the page, which says why, in the requester's language.
-    const reply = RequesterReplySchema.safeParse({ text });
+    // A reply with neither text nor a file, or a page left open while the request was closed: back
+    // to the page, which says why, in the requester's language.
+    const reply = RequesterReplySchema.safeParse({ text, attachments: attachmentIds });
     if (!reply.success) return res.redirect(303, `${pageOf(req)}?problem=reply_empty`);
     try {
-      await tickets.requesterReply(token, reply.data.text, attachmentIds);
+      await tickets.requesterReply(token, reply.data.text.trim(), attachmentIds);
     } catch (error) {
       if (!refusedWith(error, 'CONVERSATION_CLOSED')) throw error;
       return res.redirect(303, `${pageOf(req)}?problem=reply_closed`);

@@ -60,12 +60,13 @@ function filesHtml(event: TicketEvent, view: EventView): string {
 
 function eventHtml(event: TicketEvent, view: EventView): string {
   const { t, dateFormat } = view;
-  if (!event.text || (event.kind !== 'reply' && event.kind !== 'created')) return '';
+  const said = event.text?.trim() ? event.text : null;
+  if ((!said && event.attachments.length === 0) || (event.kind !== 'reply' && event.kind !== 'created')) return '';
   const mine = event.authorKind === 'requester' || (event.kind === 'created' && event.authorKind !== 'agent');
   const who = mine ? t('you') : (event.authorName ?? t('team'));
   return `<li class="event ${mine ? 'mine' : 'team'}" data-testid="ticket-event">
   <div class="meta"><strong>${escapeHtml(who)}</strong> · <time datetime="${escapeHtml(event.createdAt)}">${escapeHtml(dateFormat.format(new Date(event.createdAt)))}</time></div>
-  <div class="text">${escapeHtml(event.text)}</div>
+  ${said ? `<div class="text">${escapeHtml(said)}</div>` : ''}
   ${filesHtml(event, view)}
 </li>`;
 }
@@ -128,7 +129,7 @@ export function renderTicketPage(model: TicketPageModel): string {
     canReply
       ? `<form class="card" method="post" action="${base}/reply" enctype="multipart/form-data">
     <label for="reply-text">${escapeHtml(t('reply_label'))}</label>
-    <textarea id="reply-text" name="text" required maxlength="5000">${escapeHtml(model.draft ?? '')}</textarea>
+    <textarea id="reply-text" name="text" maxlength="5000">${escapeHtml(model.draft ?? '')}</textarea>
     <label for="reply-files" class="files-label">${escapeHtml(t('files_label', { max: MESSAGE_MAX_ATTACHMENTS, mb: model.maxFileMb }))}</label>
     <input id="reply-files" type="file" name="files" multiple accept="${ACCEPTED_FILES}">
     <button type="submit">${escapeHtml(t('reply_button'))}</button>

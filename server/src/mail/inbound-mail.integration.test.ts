@@ -117,6 +117,17 @@ test("an answer's files go with it when they pass an upload's checks; the others
   expect(await repliesOnTicket()).toHaveLength(1);
 });
 
+test('an answer with a file and nothing written above the quote is taken: the file is the reply', async () => {
+  await send({ text: quoted, attachments: [{ filename: 'recibo.pdf', content: TINY_PDF, contentType: 'application/pdf' }] });
+  const reply = (await server.store.listTicketEvents(ticket.id)).find((e) => e.kind === 'reply');
+  expect(reply).toMatchObject({ authorKind: 'requester', text: '' });
+  expect(reply?.attachments.map((a) => a.name)).toEqual(['recibo.pdf']);
+  // A file the checks refuse leaves nothing to take: refused as an empty answer.
+  await expect(send({ text: quoted, attachments: [{ filename: 'page.html', content: '<html></html>', contentType: 'text/html' }] }))
+    .rejects.toThrow(/550.*Write your answer above the quoted e-mail/);
+  expect(await repliesOnTicket()).toHaveLength(1);
+});
+
 test('takes an out-of-office notice and drops it: answering it could start a loop', async () => {
   await send({ text: 'I am away until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } });
   await send({ text: 'Out of office', headers: { Precedence: 'auto_reply' } });

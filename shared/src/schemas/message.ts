@@ -49,11 +49,12 @@ export const MessageTextSchema = z
   .max(MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`)
   .refine((text) => text.trim().length > 0, 'must not be empty');
 
-/** A sent message's text may be blank only when files go with it. */
-const SendTextSchema = z.string().max(MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`);
-const hasTextOrFiles = (send: { text: string; attachments?: string[] }) =>
+/** A sent message's (or ticket reply's) text may be blank only when files go with it. */
+export const SendTextSchema = z.string().max(MESSAGE_MAX_LENGTH, `at most ${MESSAGE_MAX_LENGTH} characters`);
+export const hasTextOrFiles = (send: { text: string; attachments?: readonly string[] | undefined }): boolean =>
   send.text.trim().length > 0 || (send.attachments?.length ?? 0) > 0;
-const NOT_EMPTY = { message: 'must not be empty', path: ['text'] };
+/** The refinement's answer when neither is there: reported on `text`, where the sender fixes it. */
+export const TEXT_OR_FILES_REQUIRED = { message: 'must not be empty', path: ['text'] };
 
 /** A visitor sends into their current conversation (one is opened if none is). */
 export const VisitorMessageSendSchema = z.strictObject({
@@ -63,7 +64,7 @@ export const VisitorMessageSendSchema = z.strictObject({
   departmentId: IdSchema.optional(),
   /** Ids from `POST /api/attachments` by this visitor, not yet sent with another message. */
   attachments: AttachmentIdsSchema.optional(),
-}).refine(hasTextOrFiles, NOT_EMPTY);
+}).refine(hasTextOrFiles, TEXT_OR_FILES_REQUIRED);
 export type VisitorMessageSend = z.infer<typeof VisitorMessageSendSchema>;
 
 export const AgentMessageSendSchema = z.strictObject({
@@ -73,5 +74,5 @@ export const AgentMessageSendSchema = z.strictObject({
   internal: z.boolean().optional(),
   /** Ids from `POST /api/attachments?conversationId=…` by this agent, not yet sent. */
   attachments: AttachmentIdsSchema.optional(),
-}).refine(hasTextOrFiles, NOT_EMPTY);
+}).refine(hasTextOrFiles, TEXT_OR_FILES_REQUIRED);
 export type AgentMessageSend = z.infer<typeof AgentMessageSendSchema>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AttachmentIdsSchema, MessageAttachmentSchema } from './attachment';
 import { EmailSchema, IdSchema, IsoDateSchema, PersonNameSchema } from './common';
-import { MESSAGE_MAX_LENGTH, MessageTextSchema } from './message';
+import { hasTextOrFiles, MESSAGE_MAX_LENGTH, MessageTextSchema, SendTextSchema, TEXT_OR_FILES_REQUIRED } from './message';
 
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
 export const TicketStatusSchema = z.enum(TICKET_STATUSES);
@@ -119,8 +119,9 @@ export const BulkTicketUpdateSchema = z.strictObject({
   update: TicketUpdateSchema,
 });
 
-export const TicketReplySchema = z.strictObject({
-  text: MessageTextSchema,
+const TicketReplyFieldsSchema = z.strictObject({
+  /** May be blank when files go with the reply. */
+  text: SendTextSchema,
   /** A note is internal: the requester never sees it and gets no e-mail. */
   internal: z.boolean().default(false),
   /** Optionally change the status in the same step (e.g. reply and set pending). */
@@ -128,9 +129,16 @@ export const TicketReplySchema = z.strictObject({
   /** Ids from `POST /api/attachments?ticketId=…` by this agent, not sent with another reply yet. */
   attachments: AttachmentIdsSchema.optional(),
 });
+export const TicketReplySchema = TicketReplyFieldsSchema.refine(hasTextOrFiles, TEXT_OR_FILES_REQUIRED);
 export type TicketReply = z.infer<typeof TicketReplySchema>;
 
-export const RequesterReplySchema = z.strictObject({ text: MessageTextSchema });
+/** The REST API's reply takes no files (an upload needs a console session), so its text is required. */
+export const ApiTicketReplySchema = TicketReplyFieldsSchema.omit({ attachments: true }).extend({ text: MessageTextSchema });
+
+/** The requester's answer from the ticket's page: text, files (already uploaded for the ticket), or both. */
+export const RequesterReplySchema = z
+  .strictObject({ text: SendTextSchema, attachments: AttachmentIdsSchema.optional() })
+  .refine(hasTextOrFiles, TEXT_OR_FILES_REQUIRED);
 
 export const RatingSchema = z.strictObject({
   score: z.coerce.number().int().min(1).max(5),

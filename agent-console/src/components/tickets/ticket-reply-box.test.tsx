@@ -60,6 +60,23 @@ describe('files in a ticket reply', () => {
     expect(within(sent).getByRole('button', { name: /invoice\.pdf/ })).toBeInTheDocument();
   });
 
+  it('sends a file alone, with nothing written; with neither, Send stays off', async () => {
+    routes = fakeAttachmentRoutes({ 'invoice.pdf': () => jsonResponse(201, { attachment: invoice }) });
+    const { socket, server, subject, box, send } = await openBox();
+    server.files.set(invoice.id, invoice);
+    write(box, '   ');
+    expect(send).toBeDisabled();
+
+    await pick(box, pdf('invoice.pdf'));
+    await waitFor(() => expect(send).toBeEnabled());
+    fireEvent.click(send);
+
+    await waitFor(() => expect(socket.emitsOf('ticket:reply')).toHaveLength(1));
+    expect(socket.emitsOf('ticket:reply')).toEqual([{ ticketId: subject.id, reply: { text: '', internal: false, attachments: [invoice.id] } }]);
+    await waitFor(() => expect(within(box).queryByTestId('composer-files')).toBeNull());
+    expect(send).toBeDisabled();
+  });
+
   it('says why a file was refused, and sends the reply without it', async () => {
     routes = fakeAttachmentRoutes({
       'clip.mov': () => uploadRefusal('file.type', 'Only images, PDF, plain text, Word and Excel files can be sent.'),

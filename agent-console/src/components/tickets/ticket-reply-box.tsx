@@ -30,7 +30,8 @@ export function TicketReplyBox({ ticket }: { ticket: Ticket }) {
   const closed = ticket.status === 'closed';
   // No picking while a reply is on its way: the files cleared after it must be the ones it took.
   const files = useComposerFiles({ ticketId: ticket.id }, closed || busy);
-  const canSend = !busy && !closed && !!text.trim() && !!files.ready;
+  // Text, files or both: a screenshot may say all there is to say.
+  const canSend = !busy && !closed && !!files.ready && (!!text.trim() || files.ready.length > 0);
 
   async function send() {
     const reply = text.trim();

@@ -2,8 +2,8 @@
 import {
   ApiTicketCreateSchema,
   ApiTicketListQuerySchema,
+  ApiTicketReplySchema,
   IdSchema,
-  TicketReplySchema,
   TicketSchema,
   TicketUpdateSchema,
   TicketWithTimelineSchema,
@@ -55,7 +55,7 @@ export function ticketRoutes({ listing, tickets, intake }: ApiServices): ApiRout
       summary: 'Reply to the requester (e-mailed) or add an internal note',
       params: TicketParams,
       // Files go with replies from the console only: uploads take an agent's session, not an API token.
-      body: TicketReplySchema.omit({ attachments: true }),
+      body: ApiTicketReplySchema,
       response: dataSchemaOf(TicketSchema),
       handle: async ({ caller, params, body }) => ({ data: await tickets.reply(caller.agent, params.ticketId, body) }),
     }),
