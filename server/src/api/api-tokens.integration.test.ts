@@ -1,9 +1,10 @@
 /** API tokens over REST: shown once and stored hashed, scopes, acting as their admin, revocation and deactivation. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiError, ApiToken, Message, Ticket, TicketWithTimeline } from '@parley/shared';
+import { ATTACHMENT_HEADERS, type ApiError, type ApiToken, type AttachmentUploadResponse, type Message, type Ticket, type TicketWithTimeline } from '@parley/shared';
 import { hashPassword } from '../domain/password';
 import { hashToken } from '../tokens';
+import { TINY_PDF } from '../test-support/attachment-fixtures';
 import { connectVisitor, login, unwrap } from '../test-support/clients';
 import { callApi, createApiToken } from '../test-support/platform-api';
 import { startTestServer, type TestServer } from '../test-support/test-server';
@@ -66,6 +67,40 @@ test('a read token reads and is refused every write; a read-write token writes a
   socket.disconnect();
   const sent = await callApi<{ data: Message }>(server, `/v1/conversations/${conversationId}/messages`, { method: 'POST', token: write, body: { text: 'Hello' } });
   expect(sent.body.data.author).toMatchObject({ kind: 'agent', name: 'Admin' });
+});
+
+test("a read-write token uploads a file into a ticket and replies with it; a read token downloads it but uploads nothing", async () => {
+  const read = (await createApiToken(server, { adminToken: adminSession, scope: 'read' })).token;
+  const write = (await createApiToken(server, { adminToken: adminSession, scope: 'read-write' })).token;
+  const ticket = (await callApi<{ data: Ticket }>(server, '/v1/tickets', {
+    method: 'POST', token: write, body: { subject: 'Invoice', text: 'Needs a corrected invoice', requesterEmail: 'ana@example.test' },
+  })).body.data;
+  const upload = (token: string) =>
+    fetch(`${server.url}/api/attachments?ticketId=${ticket.id}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, [ATTACHMENT_HEADERS.fileName]: 'invoice.pdf' }, body: TINY_PDF,
+    });
+
+  const refused = await upload(read);
+  expect([refused.status, ((await refused.json()) as ApiError).error]).toEqual([403, { code: 'FORBIDDEN', message: 'This API token may only read.' }]);
+  const uploaded = await upload(write);
+  expect(uploaded.status).toBe(201);
+  const { attachment } = (await uploaded.json()) as AttachmentUploadResponse;
+
+  const replied = await callApi<{ data: Ticket }>(server, `/v1/tickets/${ticket.id}/replies`, {
+    method: 'POST', token: write, body: { text: '', attachments: [attachment.id] },
+  });
+  expect(replied.status).toBe(201);
+  const timeline = (await callApi<{ data: TicketWithTimeline }>(server, `/v1/tickets/${ticket.id}`, { token: read })).body.data;
+  expect(timeline.events.at(-1)).toMatchObject({ kind: 'reply', authorName: 'Admin', text: '', attachments: [attachment] });
+  expect(server.mailer.sent.at(-1)).toMatchObject({ to: 'ana@example.test', template: 'ticket_reply', data: { files: 'invoice.pdf' } });
+
+  // What the timeline lists, the read token downloads.
+  const download = await fetch(`${server.url}/api/attachments/${attachment.id}`, { headers: { authorization: `Bearer ${read}` } });
+  expect(download.status).toBe(200);
+  expect(Buffer.from(await download.arrayBuffer()).equals(TINY_PDF)).toBe(true);
+  // Neither text nor files: refused, as from the console.
+  const empty = await callApi<ApiError>(server, `/v1/tickets/${ticket.id}/replies`, { method: 'POST', token: write, body: { text: ' ' } });
+  expect([empty.status, empty.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
 });
 
 test('a revoked token stops at once; a token stops when its admin is deactivated', async () => {

@@ -2,7 +2,7 @@
 import { API_TOKEN_PREFIX } from '@parley/shared';
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
-import { isApiToken, type ApiCaller } from '../domain/api-token.service';
+import { callerOfBearer, readOnlyTokenRefusal, type ApiCaller } from '../domain/api-token.service';
 import { DomainError } from '../domain/domain-error';
 import { bearerToken } from '../http/agent-auth.router';
 import { parseOrThrow } from '../http/validate';
@@ -17,12 +17,7 @@ export const expressPath = (path: string): string => path.replace(/\{([A-Za-z_]+
 /** An API token (`pk_live_…`) or an agent's session token; either way the caller acts as an agent. */
 export function authenticateCaller({ auth, apiTokens }: Pick<ApiServices, 'auth' | 'apiTokens'>): RequestHandler {
   return (req, res, next) => {
-    const bearer = bearerToken(req);
-    const caller: Promise<ApiCaller> =
-      bearer && isApiToken(bearer)
-        ? apiTokens.authenticate(bearer)
-        : auth.authenticate(bearer).then((agent) => ({ agent, scope: 'read-write', tokenId: null }));
-    caller.then((found) => {
+    callerOfBearer(bearerToken(req), { auth, apiTokens }).then((found) => {
       res.locals.caller = found;
       next();
     }, next);
@@ -35,7 +30,7 @@ const callerOf = (locals: Record<string, unknown>): ApiCaller => locals.caller a
 function authorize(route: ApiRoute): RequestHandler {
   return (_req, res, next) => {
     const { agent, scope, tokenId } = callerOf(res.locals);
-    if (route.scope === 'write' && scope === 'read') return next(new DomainError('FORBIDDEN', 'This API token may only read.'));
+    if (route.scope === 'write' && scope === 'read') return next(readOnlyTokenRefusal());
     const access = route.access ?? 'agent';
     if (access !== 'agent' && agent.role !== 'admin') return next(new DomainError('FORBIDDEN', 'Only admins can do this.'));
     if (access === 'admin-session' && tokenId !== null) {

@@ -4,6 +4,7 @@
  */
 import { API_TOKEN_PREFIX, type Agent, type ApiToken, type ApiTokenScope, type CreatedApiToken, type NewApiToken } from '@parley/shared';
 import type { Store } from '../store/store';
+import type { AuthService } from './auth.service';
 import { hashToken, newSecretToken } from '../tokens';
 import { DomainError } from './domain-error';
 
@@ -71,3 +72,19 @@ export function createApiTokenService({ store, now = () => new Date() }: ApiToke
 }
 
 export type ApiTokenService = ReturnType<typeof createApiTokenService>;
+
+/**
+ * The caller behind a bearer token: an API token (`pk_live_…`, with its scope) or an agent's session
+ * (read-write); either way the caller acts as an agent. Used by the REST API and by file uploads.
+ */
+export function callerOfBearer(
+  bearer: string | undefined,
+  { auth, apiTokens }: { auth: Pick<AuthService, 'authenticate'>; apiTokens: Pick<ApiTokenService, 'authenticate'> },
+): Promise<ApiCaller> {
+  return bearer && isApiToken(bearer)
+    ? apiTokens.authenticate(bearer)
+    : auth.authenticate(bearer).then((agent) => ({ agent, scope: 'read-write', tokenId: null }));
+}
+
+/** A read-only token asking to change something. */
+export const readOnlyTokenRefusal = (): DomainError => new DomainError('FORBIDDEN', 'This API token may only read.');

@@ -1,7 +1,8 @@
 /**
  * File attachments over REST: POST /api/attachments (the raw file as the body) and
  * GET /api/attachments/:id. Visitors authenticate with their token and site key in headers,
- * agents with their bearer token; no token ever goes in a URL.
+ * agents with their bearer token (a session, or an API token acting for its admin: a read-only one
+ * downloads but does not upload); no token ever goes in a URL.
  */
 import { ATTACHMENT_HEADERS, IdSchema, SiteKeySchema, VISITOR_TOKEN_PATTERN, type MessageAttachment } from '@parley/shared';
 import { Router, type Request, type Response } from 'express';
@@ -9,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AttachmentService, UploadCaller } from '../domain/attachment.service';
 import type { OpenedFile } from '../domain/file-store.port';
+import { callerOfBearer, readOnlyTokenRefusal, type ApiTokenService } from '../domain/api-token.service';
 import type { AuthService } from '../domain/auth.service';
 import { DomainError } from '../domain/domain-error';
 import { UploadRefused } from '../files/upload-refused';
@@ -18,6 +20,8 @@ import { bearerToken } from './agent-auth.router';
 
 export interface AttachmentsRouterDeps {
   auth: AuthService;
+  /** Absent when the REST API is off: then only sessions sign agents in here. */
+  apiTokens?: Pick<ApiTokenService, 'authenticate'>;
   service: AttachmentService;
   limits: AttachmentLimits;
   maxUploadBytes: number;
@@ -31,8 +35,15 @@ const MAX_NAME_HEADER = 2000;
 export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
   const router = Router();
 
-  async function callerOf(req: Request): Promise<UploadCaller> {
-    if (req.get('authorization') !== undefined) return { kind: 'agent', agent: await deps.auth.authenticate(bearerToken(req)) };
+  /** `writes`: the caller means to store something, which a read-only API token may not. */
+  async function callerOf(req: Request, { writes }: { writes: boolean }): Promise<UploadCaller> {
+    if (req.get('authorization') !== undefined) {
+      const bearer = bearerToken(req);
+      if (!deps.apiTokens) return { kind: 'agent', agent: await deps.auth.authenticate(bearer) };
+      const { agent, scope } = await callerOfBearer(bearer, { auth: deps.auth, apiTokens: deps.apiTokens });
+      if (writes && scope === 'read') throw readOnlyTokenRefusal();
+      return { kind: 'agent', agent };
+    }
     const visitorToken = req.get(ATTACHMENT_HEADERS.visitorToken);
     const siteKey = req.get(ATTACHMENT_HEADERS.siteKey);
     if (!visitorToken || !VISITOR_TOKEN_PATTERN.test(visitorToken) || !SiteKeySchema.safeParse(siteKey).success) throw unauthenticated();
@@ -43,7 +54,7 @@ export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
     const body = new PassThrough();
     try {
       // Who, and whether they may, before a byte of the file is read.
-      const caller = await callerOf(req);
+      const caller = await callerOf(req, { writes: true });
       await deps.limits.beforeUpload(caller, clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']));
       const conversationId = typeof req.query.conversationId === 'string' ? req.query.conversationId : undefined;
       if (conversationId !== undefined && !IdSchema.safeParse(conversationId).success) {
@@ -69,7 +80,7 @@ export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
   });
 
   router.get('/:attachmentId', async (req, res) => {
-    const caller = await callerOf(req);
+    const caller = await callerOf(req, { writes: false });
     if (!IdSchema.safeParse(req.params.attachmentId).success) throw noSuchFile();
     await sendAttachment(res, await deps.service.open(caller, req.params.attachmentId));
   });

@@ -44,7 +44,7 @@ export interface HttpAppDeps {
   siteConfig: SiteConfigService;
   knowledgeBase: KnowledgeBaseServices;
   /** POST/GET /api/attachments. */
-  attachments: Omit<AttachmentsRouterDeps, 'auth'>;
+  attachments: Omit<AttachmentsRouterDeps, 'auth' | 'apiTokens'>;
   /** The REST API (/api/v1), API tokens, webhooks, /api/openapi.json and /api/docs; absent: none of them. */
   platform?: PlatformServices;
   analytics: AnalyticsService;
@@ -85,7 +85,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   if (deps.platform) api.use(createPlatformRouter({ ...deps.platform, auth: deps.auth, admin: deps.admin, tickets: deps.tickets, analytics: deps.analytics, kb: deps.knowledgeBase.editor }, { publicUrl: deps.publicUrl }).router);
   api.use('/kb', createKnowledgeBaseRouter({ auth: deps.auth, kb: deps.knowledgeBase.editor }));
   // Before the JSON parser as well: an upload's body is the file itself, streamed after authentication.
-  api.use('/attachments', createAttachmentsRouter({ auth: deps.auth, ...deps.attachments }));
+  api.use('/attachments', createAttachmentsRouter({
+    auth: deps.auth, ...(deps.platform ? { apiTokens: deps.platform.apiTokens } : {}), ...deps.attachments,
+  }));
   api.use(express.json({ limit: '64kb', strict: true }));
   const { passwords, twoFactor, limits } = deps.credentials;
   api.use('/agent', createAgentAuthRouter({ auth: deps.auth, signIn: deps.signIn, passwords, limits, logger: deps.logger }));

@@ -119,7 +119,7 @@ export const BulkTicketUpdateSchema = z.strictObject({
   update: TicketUpdateSchema,
 });
 
-const TicketReplyFieldsSchema = z.strictObject({
+export const TicketReplySchema = z.strictObject({
   /** May be blank when files go with the reply. */
   text: SendTextSchema,
   /** A note is internal: the requester never sees it and gets no e-mail. */
@@ -128,12 +128,8 @@ const TicketReplyFieldsSchema = z.strictObject({
   status: TicketStatusSchema.optional(),
   /** Ids from `POST /api/attachments?ticketId=…` by this agent, not sent with another reply yet. */
   attachments: AttachmentIdsSchema.optional(),
-});
-export const TicketReplySchema = TicketReplyFieldsSchema.refine(hasTextOrFiles, TEXT_OR_FILES_REQUIRED);
+}).refine(hasTextOrFiles, TEXT_OR_FILES_REQUIRED);
 export type TicketReply = z.infer<typeof TicketReplySchema>;
-
-/** The REST API's reply takes no files (an upload needs a console session), so its text is required. */
-export const ApiTicketReplySchema = TicketReplyFieldsSchema.omit({ attachments: true }).extend({ text: MessageTextSchema });
 
 /** The requester's answer from the ticket's page: text, files (already uploaded for the ticket), or both. */
 export const RequesterReplySchema = z

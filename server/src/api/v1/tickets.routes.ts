@@ -2,8 +2,8 @@
 import {
   ApiTicketCreateSchema,
   ApiTicketListQuerySchema,
-  ApiTicketReplySchema,
   IdSchema,
+  TicketReplySchema,
   TicketSchema,
   TicketUpdateSchema,
   TicketWithTimelineSchema,
@@ -54,8 +54,10 @@ export function ticketRoutes({ listing, tickets, intake }: ApiServices): ApiRout
       method: 'post', path: '/v1/tickets/{ticketId}/replies', operationId: 'replyToTicket', tags, scope: 'write', status: 201,
       summary: 'Reply to the requester (e-mailed) or add an internal note',
       params: TicketParams,
-      // Files go with replies from the console only: uploads take an agent's session, not an API token.
-      body: ApiTicketReplySchema,
+      description:
+        'Files go with a reply as ids from `POST /api/attachments?ticketId=…` (the raw file as the body, with this token; a read-write one), ' +
+        'at most five; then `text` may be empty. The requester downloads them from their request\'s page.',
+      body: TicketReplySchema,
       response: dataSchemaOf(TicketSchema),
       handle: async ({ caller, params, body }) => ({ data: await tickets.reply(caller.agent, params.ticketId, body) }),
     }),
