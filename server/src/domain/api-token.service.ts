@@ -76,12 +76,13 @@ export type ApiTokenService = ReturnType<typeof createApiTokenService>;
 /**
  * The caller behind a bearer token: an API token (`pk_live_…`, with its scope) or an agent's session
  * (read-write); either way the caller acts as an agent. Used by the REST API and by file uploads.
+ * Without `apiTokens` (the REST API off), a `pk_live_…` token is refused as any unknown session is.
  */
 export function callerOfBearer(
   bearer: string | undefined,
-  { auth, apiTokens }: { auth: Pick<AuthService, 'authenticate'>; apiTokens: Pick<ApiTokenService, 'authenticate'> },
+  { auth, apiTokens }: { auth: Pick<AuthService, 'authenticate'>; apiTokens?: Pick<ApiTokenService, 'authenticate'> | undefined },
 ): Promise<ApiCaller> {
-  return bearer && isApiToken(bearer)
+  return bearer && apiTokens && isApiToken(bearer)
     ? apiTokens.authenticate(bearer)
     : auth.authenticate(bearer).then((agent) => ({ agent, scope: 'read-write', tokenId: null }));
 }

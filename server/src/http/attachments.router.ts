@@ -38,9 +38,7 @@ export function createAttachmentsRouter(deps: AttachmentsRouterDeps): Router {
   /** `writes`: the caller means to store something, which a read-only API token may not. */
   async function callerOf(req: Request, { writes }: { writes: boolean }): Promise<UploadCaller> {
     if (req.get('authorization') !== undefined) {
-      const bearer = bearerToken(req);
-      if (!deps.apiTokens) return { kind: 'agent', agent: await deps.auth.authenticate(bearer) };
-      const { agent, scope } = await callerOfBearer(bearer, { auth: deps.auth, apiTokens: deps.apiTokens });
+      const { agent, scope } = await callerOfBearer(bearerToken(req), deps);
       if (writes && scope === 'read') throw readOnlyTokenRefusal();
       return { kind: 'agent', agent };
     }
