@@ -41,6 +41,8 @@ interface EventView {
   /** The page's own path: files download from under it. */
   base: string;
   lang: string;
+  /** The ticket was a chat: its first entry is the chat's transcript. */
+  fromChat: boolean;
 }
 
 /** "12 KB", "1.4 MB", in the page's language. */
@@ -58,13 +60,22 @@ function filesHtml(event: TicketEvent, view: EventView): string {
   return `<ul class="files" aria-label="${escapeHtml(view.t('files'))}" data-testid="ticket-event-files">${items.join('')}</ul>`;
 }
 
+/**
+ * Whose words an entry holds. A chat's ticket opens with the chat's transcript, both sides' words:
+ * not the requester's, nor the escalating agent's, whose name would otherwise head it.
+ */
+function authorOf(event: TicketEvent, view: EventView): { who: string; side: 'mine' | 'team' | 'chat' } {
+  if (event.kind === 'created' && view.fromChat) return { who: view.t('chat_transcript'), side: 'chat' };
+  const mine = event.authorKind === 'requester' || (event.kind === 'created' && event.authorKind !== 'agent');
+  return mine ? { who: view.t('you'), side: 'mine' } : { who: event.authorName ?? view.t('team'), side: 'team' };
+}
+
 function eventHtml(event: TicketEvent, view: EventView): string {
-  const { t, dateFormat } = view;
+  const { dateFormat } = view;
   const said = event.text?.trim() ? event.text : null;
   if ((!said && event.attachments.length === 0) || (event.kind !== 'reply' && event.kind !== 'created')) return '';
-  const mine = event.authorKind === 'requester' || (event.kind === 'created' && event.authorKind !== 'agent');
-  const who = mine ? t('you') : (event.authorName ?? t('team'));
-  return `<li class="event ${mine ? 'mine' : 'team'}" data-testid="ticket-event">
+  const { who, side } = authorOf(event, view);
+  return `<li class="event ${side}" data-testid="ticket-event">
   <div class="meta"><strong>${escapeHtml(who)}</strong> · <time datetime="${escapeHtml(event.createdAt)}">${escapeHtml(dateFormat.format(new Date(event.createdAt)))}</time></div>
   ${said ? `<div class="text">${escapeHtml(said)}</div>` : ''}
   ${filesHtml(event, view)}
@@ -100,6 +111,7 @@ export function renderTicketPage(model: TicketPageModel): string {
   ol { list-style: none; padding: 0; margin: 0; }
   .event { padding: 12px 0; border-bottom: 1px solid #eef0f3; }
   .event.team .meta strong { color: #1d3a8a; }
+  .event.chat .text { background: #f4f5f7; border-radius: 8px; padding: 8px 12px; }
   .text { white-space: pre-wrap; margin-top: 4px; overflow-wrap: anywhere; }
   textarea { width: 100%; min-height: 110px; box-sizing: border-box; font: inherit; padding: 8px; border-radius: 8px; border: 1px solid #c5cbd3; }
   button { margin-top: 8px; background: #1d3a8a; color: #fff; border: 0; border-radius: 8px; padding: 10px 18px; font: inherit; cursor: pointer; }
@@ -123,7 +135,7 @@ export function renderTicketPage(model: TicketPageModel): string {
   </div>
   <div class="card">
     <h2>${escapeHtml(t('thread'))}</h2>
-    <ol>${model.events.map((e) => eventHtml(e, { t, dateFormat, base, lang: model.lang })).join('\n')}</ol>
+    <ol>${model.events.map((e) => eventHtml(e, { t, dateFormat, base, lang: model.lang, fromChat: ticket.conversationId !== null })).join('\n')}</ol>
   </div>
   ${
     canReply
