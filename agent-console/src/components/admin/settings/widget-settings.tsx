@@ -1,7 +1,7 @@
 /** How the widget looks on the site, with a live preview of the bubble and the panel. */
 import type { SiteSettingsPatch, WidgetAppearance } from '@parley/shared';
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useT } from '../../../state/console-context';
 import type { SettingsPartProps } from './routing-settings';
 import { SettingsSection } from './settings-section';
@@ -32,7 +32,12 @@ export function textOn(color: string): string {
 }
 
 function ColorField(props: { label: string; value: string; onInput(value: string): void; testId: string }) {
+  const t = useT();
   const valid = COLOR.test(props.value);
+  // While the code is being corrected the swatch keeps the last colour that was one, not black.
+  const lastValid = useRef(valid ? props.value : '#000000');
+  if (valid) lastValid.current = props.value;
+  const problemId = `${props.testId}-problem`;
   return (
     <div class="field">
       <span class="field__label" id={`${props.testId}-label`}>
@@ -41,7 +46,7 @@ function ColorField(props: { label: string; value: string; onInput(value: string
       <span class="color-field">
         <input
           type="color"
-          value={valid ? props.value : '#000000'}
+          value={lastValid.current}
           aria-labelledby={`${props.testId}-label`}
           onInput={(e) => props.onInput(e.currentTarget.value)}
         />
@@ -53,10 +58,16 @@ function ColorField(props: { label: string; value: string; onInput(value: string
           dir="ltr"
           aria-labelledby={`${props.testId}-label`}
           aria-invalid={!valid}
+          aria-describedby={valid ? undefined : problemId}
           onInput={(e) => props.onInput(e.currentTarget.value.trim())}
           data-testid={props.testId}
         />
       </span>
+      {!valid && (
+        <span id={problemId} class="field__hint field__hint--error" data-testid={problemId}>
+          {t('settings.widget.colorInvalid')}
+        </span>
+      )}
     </div>
   );
 }
