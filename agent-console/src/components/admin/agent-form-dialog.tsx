@@ -16,6 +16,7 @@ export interface AgentDraft {
 
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 export const DEFAULT_MAX_CHATS = 4;
+const MAX_CHATS_RANGE = { min: 1, max: 50 } as const;
 
 export function parseLanguages(text: string): string[] | null {
   const codes = text
@@ -45,7 +46,7 @@ export function AgentFormDialog({ agent, departments, onSubmit, onClose }: Agent
   const [busy, setBusy] = useState(false);
   const parsedLanguages = parseLanguages(languages);
   const chats = Number(maxChats);
-  const chatsValid = Number.isInteger(chats) && chats >= 1 && chats <= 50;
+  const chatsValid = Number.isInteger(chats) && chats >= MAX_CHATS_RANGE.min && chats <= MAX_CHATS_RANGE.max;
 
   function toggleDepartment(id: string) {
     setDepartmentIds((current) =>
@@ -117,18 +118,27 @@ export function AgentFormDialog({ agent, departments, onSubmit, onClose }: Agent
               <option value="admin">{t('team.roles.admin')}</option>
             </select>
           </label>
-          <label class="field">
-            <span class="field__label">{t('team.maxChats')}</span>
+          <div class="field">
+            <label class="field__label" for="agent-max-chats">
+              {t('team.maxChats')}
+            </label>
             <input
+              id="agent-max-chats"
               type="number"
-              min={1}
-              max={50}
+              min={MAX_CHATS_RANGE.min}
+              max={MAX_CHATS_RANGE.max}
               required
               value={maxChats}
               aria-invalid={!chatsValid}
+              aria-describedby={chatsValid ? undefined : 'agent-max-chats-problem'}
               onInput={(e) => setMaxChats(e.currentTarget.value)}
             />
-          </label>
+            {!chatsValid && (
+              <span id="agent-max-chats-problem" class="field__hint field__hint--error">
+                {t('team.maxChatsRange', MAX_CHATS_RANGE)}
+              </span>
+            )}
+          </div>
         </div>
         <div class="field">
           <label class="field__label" for="agent-languages">
