@@ -9,11 +9,14 @@ import { statusLabel } from './ticket-values';
 function SubjectEditor({ ticket, done }: { ticket: Ticket; done(): void }) {
   const t = useT();
   const [subject, setSubject] = useState(ticket.subject);
+  // Said after a Save with nothing but spaces, until the subject is typed again.
+  const [empty, setEmpty] = useState(false);
   const { busy, error, save } = useTicketUpdate(ticket.id);
   async function submit(event: Event) {
     event.preventDefault();
     const next = subject.trim();
-    if (!next || next === ticket.subject) return done();
+    if (!next) return setEmpty(true);
+    if (next === ticket.subject) return done();
     if (await save({ subject: next })) done();
   }
   return (
@@ -23,8 +26,13 @@ function SubjectEditor({ ticket, done }: { ticket: Ticket; done(): void }) {
         value={subject}
         maxLength={200}
         aria-label={t('ticket.subject')}
+        aria-invalid={empty}
+        aria-describedby={empty ? 'ticket-subject-problem' : undefined}
         data-autofocus
-        onInput={(e) => setSubject(e.currentTarget.value)}
+        onInput={(e) => {
+          setSubject(e.currentTarget.value);
+          setEmpty(false);
+        }}
         onKeyDown={(e) => e.key === 'Escape' && done()}
         data-testid="ticket-subject-input"
       />
@@ -34,6 +42,11 @@ function SubjectEditor({ ticket, done }: { ticket: Ticket; done(): void }) {
       <button type="button" class="button button--quiet" onClick={done}>
         {t('common.cancel')}
       </button>
+      {empty && (
+        <p class="form-error" role="alert" id="ticket-subject-problem">
+          {t('ticket.subjectRequired')}
+        </p>
+      )}
       {error && (
         <p class="form-error" role="alert">
           {t(`errors.${error}`)}
