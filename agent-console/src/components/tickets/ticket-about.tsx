@@ -9,6 +9,24 @@ import { slaClocks } from './sla';
 import { SlaBadge } from './sla-badge';
 import { sourceLabel } from './ticket-values';
 
+/**
+ * The requester's words in the language's own quotation marks (“…”, „…“, «…»), which the
+ * translation places around them; the words themselves are isolated, so a comment in another
+ * script reads in its own direction without dragging the marks along.
+ */
+function QuotedComment({ comment }: { comment: string }) {
+  const t = useConsole().translator.t;
+  const MARK = '\u0000';
+  const [open = '', close = ''] = t('ticket.ratingComment', { comment: MARK }).split(MARK);
+  return (
+    <span class="ticket-rating__comment" data-testid="ticket-rating-comment">
+      {open}
+      <bdi>{comment.trim()}</bdi>
+      {close}
+    </span>
+  );
+}
+
 export function TicketSla({ ticket }: { ticket: Ticket }) {
   const live = useLive();
   const { translator } = useConsole();
@@ -98,7 +116,12 @@ export function RequesterCard({ ticket }: { ticket: Ticket }) {
             <dt>{t('ticket.rating')}</dt>
             <dd data-testid="ticket-rating">
               {t('ticket.ratingValue', { rating: ticket.rating })}
-              {ticket.ratingComment && <q dir="auto"> {ticket.ratingComment}</q>}
+              {ticket.ratingComment && (
+                <>
+                  {' · '}
+                  <QuotedComment comment={ticket.ratingComment} />
+                </>
+              )}
             </dd>
           </>
         )}
