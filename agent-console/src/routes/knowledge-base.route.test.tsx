@@ -72,7 +72,7 @@ describe('knowledge base: writing an article', () => {
     );
   });
 
-  it('saves only what changed, and shows why the server refused an address', async () => {
+  it('saves only what changed, and shows by the Address field why the server refused an address', async () => {
     const { server } = await openKb({ role: 'admin', articles: [RETURNS, SHIPPING] });
     // The votes keep their sign in front in right-to-left languages too.
     expect(await screen.findByText('+7')).toHaveAttribute('dir', 'ltr');
@@ -80,9 +80,23 @@ describe('knowledge base: writing an article', () => {
     fireEvent.click(await screen.findByRole('link', { name: 'Shipping times' }));
     const title = await screen.findByRole('textbox', { name: 'Title' });
     fireEvent.input(title, { target: { value: 'Shipping times and costs' } });
-    fireEvent.input(screen.getByTestId('kb-slug-input'), { target: { value: 'returns' } });
+    const address = screen.getByRole('textbox', { name: 'Address' });
+    fireEvent.input(address, { target: { value: 'returns' } });
     fireEvent.click(screen.getByTestId('kb-save'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('another article in this language already uses this address');
+    // The server says "slug: another article … uses this address."; the field is called Address here.
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Please check the fields and try again.');
+    expect(alert).not.toHaveTextContent(/slug/i);
+    expect(address).toHaveAttribute('aria-invalid', 'true');
+    expect(address).toHaveAccessibleDescription(
+      'Another article in this language already uses this address. Lower-case letters, digits and single hyphens, as in returns-and-refunds.',
+    );
+    expect(screen.getByTestId('kb-editor')).not.toHaveTextContent(/slug/i);
+    // Changing the address takes the refusal away.
+    fireEvent.input(address, { target: { value: 'returns-2' } });
+    expect(address).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.queryByTestId('kb-slug-problem')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
 
     fireEvent.input(screen.getByTestId('kb-slug-input'), { target: { value: 'Not a slug!' } });
     expect(screen.getByTestId('kb-slug-input')).toHaveAttribute('aria-invalid', 'true');
@@ -95,6 +109,39 @@ describe('knowledge base: writing an article', () => {
       { title: 'Shipping times and costs' },
     ]);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Shipping times and costs');
+  });
+
+  it('says a title is needed when it is emptied, and takes a success notice away once the form changes', async () => {
+    const { server } = await openKb({ role: 'admin', articles: [SHIPPING] });
+    fireEvent.click(await screen.findByRole('link', { name: 'Shipping times' }));
+    fireEvent.click(await screen.findByTestId('kb-publish'));
+    await waitFor(() => expect(screen.getByTestId('kb-editor-note')).toHaveTextContent('Published: readers can find it now.'));
+
+    const title = screen.getByRole('textbox', { name: 'Title' });
+    fireEvent.input(title, { target: { value: '   ' } });
+    expect(screen.getByTestId('kb-editor-note')).toHaveTextContent('');
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveAccessibleDescription("The title can't be empty.");
+    expect(screen.getByText("The title can't be empty.")).toBeVisible();
+    expect(screen.getByTestId('kb-save')).toBeDisabled();
+
+    fireEvent.input(title, { target: { value: 'Shipping times' } });
+    expect(screen.queryByText("The title can't be empty.")).toBeNull();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Summary' }), { target: { value: 'How long parcels take.' } });
+    fireEvent.click(screen.getByTestId('kb-save'));
+    await waitFor(() => expect(screen.getByTestId('kb-editor-note')).toHaveTextContent('Saved.'));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Summary' }), { target: { value: 'How long parcels take to arrive.' } });
+    expect(screen.getByTestId('kb-editor-note')).toHaveTextContent('');
+    expect(calls(server, 'PATCH')).toHaveLength(1);
+  });
+
+  it('does not scold a new, still blank article for its title', async () => {
+    await openKb();
+    fireEvent.click(await screen.findByRole('button', { name: 'New article' }));
+    const title = await screen.findByRole('textbox', { name: 'Title' });
+    expect(title).not.toHaveAccessibleDescription();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Article (Markdown)' }), { target: { value: 'Text first.' } });
+    expect(title).toHaveAccessibleDescription("The title can't be empty.");
   });
 
   it('saves unsaved changes before publishing, and saves with Ctrl+S', async () => {

@@ -4,7 +4,7 @@
  */
 import type { ErrorCode, KbArticleView } from '@parley/shared';
 import { useState } from 'preact/hooks';
-import { ApiError, errorCodeOf } from '../../api/api-error';
+import { ApiError, errorCodeOf, refusedField } from '../../api/api-error';
 import { useInsightT } from '../../i18n/use-insight-t';
 import { useConsole } from '../../state/console-context';
 import { useInsightClients } from '../../state/insight-clients';
@@ -22,6 +22,9 @@ import { useLoaded } from './use-loaded';
 export type EditorView = Extract<KbView, { section: 'article' } | { section: 'new-article' }>;
 
 type Note = 'saved' | 'published' | 'unpublished';
+
+/** A refusal the server gave about one field: shown by that field, not as the server's words. */
+export type RefusedField = 'slug';
 
 interface FormProps {
   store: KbStore;
@@ -58,6 +61,7 @@ function useArticleActions(props: FormProps, draft: ArticleDraft) {
   const [saved, setSaved] = useState(props.saved);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: ErrorCode; detail?: string } | null>(null);
+  const [refused, setRefused] = useState<RefusedField | null>(null);
   const [note, setNote] = useState<Note | null>(props.note);
 
   async function persist(): Promise<KbArticleView> {
@@ -70,6 +74,7 @@ function useArticleActions(props: FormProps, draft: ArticleDraft) {
   async function run(write: () => Promise<{ view: KbArticleView; note: Note }>, onSaved: (view: KbArticleView) => void) {
     setBusy(true);
     setError(null);
+    setRefused(null);
     setNote(null);
     try {
       const result = await write();
@@ -82,13 +87,28 @@ function useArticleActions(props: FormProps, draft: ArticleDraft) {
       onSaved(result.view);
       setNote(result.note);
     } catch (failure) {
-      setError({ code: errorCodeOf(failure), detail: failure instanceof ApiError ? failure.message : undefined });
+      // A taken address is said by the Address field; the line above the form only says to look there.
+      if (refusedField(failure) === 'slug') {
+        setRefused('slug');
+        setError({ code: errorCodeOf(failure) });
+      } else {
+        setError({ code: errorCodeOf(failure), detail: failure instanceof ApiError ? failure.message : undefined });
+      }
     } finally {
       setBusy(false);
     }
   }
 
-  return { saved, busy, error, note, persist, run };
+  /** After an edit, a success notice is stale; the field refusal goes once that field changes. */
+  function edited(change: Partial<ArticleDraft>) {
+    setNote(null);
+    if (refused && refused in change) {
+      setRefused(null);
+      setError(null);
+    }
+  }
+
+  return { saved, busy, error, refused, note, persist, run, edited };
 }
 
 function ArticleForm(props: FormProps) {
@@ -103,7 +123,12 @@ function ArticleForm(props: FormProps) {
   const problems = problemsOf(draft, isNew);
   const dirty = isNew || patchOf(draft, saved.article) !== null;
   const published = saved?.article.status === 'published';
-  const edit = (change: Partial<ArticleDraft>) => setDraft((d) => ({ ...d, ...change }));
+  const edit = (change: Partial<ArticleDraft>) => {
+    setDraft((d) => ({ ...d, ...change }));
+    actions.edited(change);
+  };
+  // An empty title is said once there is something to save: not on a blank new form.
+  const titleMissing = problems.has('title') && (!isNew || draft !== props.initial);
   const afterSave = (view: KbArticleView) => setDraft(draftOf(view.article));
 
   const save = () =>
@@ -185,6 +210,7 @@ function ArticleForm(props: FormProps) {
           edit={edit}
           saved={saved}
           dirty={dirty}
+          titleMissing={titleMissing}
         />
         <aside class="kb-editor__side">
           <ArticleSideFields
@@ -196,6 +222,7 @@ function ArticleForm(props: FormProps) {
             languageFixed={!isNew || props.original !== null}
             store={props.store}
             saved={saved}
+            slugRefused={actions.refused === 'slug'}
           />
           {saved && <TranslationsPanel view={saved} seen={props.store.languages.value} canEdit={props.canEdit} />}
         </aside>

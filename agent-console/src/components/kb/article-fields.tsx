@@ -64,25 +64,34 @@ function PreviewPane(props: { draft: ArticleDraft; saved: KbArticleView | null; 
   );
 }
 
-export function ArticleBodyEditor(props: FieldsProps & { dirty: boolean }) {
+export function ArticleBodyEditor(props: FieldsProps & { dirty: boolean; titleMissing: boolean }) {
   const t = useInsightT();
-  const { draft, problems, readOnly, edit } = props;
+  const { draft, problems, readOnly, edit, titleMissing } = props;
   return (
     <div class="kb-editor__main">
-      <label class="field">
-        <span class="field__label">{t('editor.title')}</span>
+      <div class="field">
+        <label class="field__label" for="kb-title">
+          {t('editor.title')}
+        </label>
         <input
+          id="kb-title"
           type="text"
           required
           maxLength={TITLE_MAX}
           dir="auto"
           readOnly={readOnly}
           value={draft.title}
-          aria-invalid={problems.has('title') && draft.title !== ''}
+          aria-invalid={titleMissing || (problems.has('title') && draft.title !== '')}
+          aria-describedby={titleMissing ? 'kb-title-problem' : undefined}
           onInput={(e) => edit({ title: e.currentTarget.value })}
           data-testid="kb-title-input"
         />
-      </label>
+        {titleMissing && (
+          <span id="kb-title-problem" class="field__hint field__hint--error" data-testid="kb-title-problem">
+            {t('editor.titleRequired')}
+          </span>
+        )}
+      </div>
       <div class="field">
         <label class="field__label" for="kb-summary">
           {t('editor.summary')}
@@ -132,13 +141,13 @@ export function ArticleBodyEditor(props: FieldsProps & { dirty: boolean }) {
 }
 
 export function ArticleSideFields(
-  props: FieldsProps & { isNew: boolean; languageFixed: boolean; store: KbStore },
+  props: FieldsProps & { isNew: boolean; languageFixed: boolean; store: KbStore; slugRefused: boolean },
 ) {
   const t = useInsightT();
   const locale = useConsole().translator.language.value;
   const { draft, problems, readOnly, edit, saved } = props;
   const categories = props.store.categories.value;
-  const slugInvalid = problems.has('slug');
+  const slugInvalid = problems.has('slug') || props.slugRefused;
   return (
     <div class="kb-side-block">
       <label class="field">
@@ -186,11 +195,16 @@ export function ArticleSideFields(
           value={draft.slug}
           placeholder={props.isNew ? t('editor.slugAuto') : undefined}
           aria-invalid={slugInvalid}
-          aria-describedby="kb-slug-hint"
+          aria-describedby={props.slugRefused ? 'kb-slug-problem kb-slug-hint' : 'kb-slug-hint'}
           onInput={(e) => edit({ slug: e.currentTarget.value })}
           data-testid="kb-slug-input"
         />
-        <span id="kb-slug-hint" class={slugInvalid ? 'field__hint field__hint--error' : 'field__hint'}>
+        {props.slugRefused && (
+          <span id="kb-slug-problem" class="field__hint field__hint--error" data-testid="kb-slug-problem">
+            {t('editor.slugTaken')}
+          </span>
+        )}
+        <span id="kb-slug-hint" class={problems.has('slug') ? 'field__hint field__hint--error' : 'field__hint'}>
           {t('editor.slugHint')}
         </span>
       </div>
