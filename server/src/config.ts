@@ -19,6 +19,7 @@ const EnvSchema = z.object({
     .optional(),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SITE_NAME: z.string().trim().min(1).max(100).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -49,6 +50,8 @@ export interface Config {
   redisUrl: string | null;
   adminEmail: string | null;
   adminPassword: string | null;
+  /** The first site's name on first start; admins rename it later in the console. */
+  siteName: string | null;
   smtpUrl: string | null;
   mailFrom: string;
   /** Where answers to e-mails go (Reply-To); null: nowhere, and ticket e-mails say to answer on the ticket's page. */
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL ?? null,
     adminEmail: e.ADMIN_EMAIL?.toLowerCase() ?? null,
     adminPassword: e.ADMIN_PASSWORD ?? null,
+    siteName: e.SITE_NAME ?? null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     mailReplyTo: e.MAIL_REPLY_TO ?? null,

@@ -1,5 +1,5 @@
 /** Team and site administration over REST (/api/admin), for one signed-in agent's token. */
-import type { Agent, AgentPatch, Department, NewAgent, Site, SiteSettingsPatch } from '@parley/shared';
+import type { Agent, AgentPatch, Department, NewAgent, Site, SitePatch, SiteSettingsPatch } from '@parley/shared';
 import { fetcher, requestJson, type JsonRequest } from './json-request';
 
 export interface SiteWithSnippet {
@@ -21,6 +21,8 @@ export interface AdminClient {
   deleteDepartment(departmentId: string): Promise<void>;
   getSite(): Promise<SiteWithSnippet>;
   updateSiteSettings(patch: SiteSettingsPatch): Promise<Site>;
+  /** The site's own fields: its name, as customers read it in e-mails and the help centre. */
+  updateSite(patch: SitePatch): Promise<Site>;
   /** Ids of the agents who sign in with a second factor. */
   listTwoFactorAgents(): Promise<string[]>;
   /** E-mails the agent a single-use link to choose a new password. */
@@ -69,6 +71,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     getSite: () => request<SiteWithSnippet>('/site', { method: 'GET' }),
     updateSiteSettings: async (patch) =>
       (await request<{ site: Site }>('/site/settings', { method: 'PATCH', body: patch })).site,
+    updateSite: async (patch) => (await request<{ site: Site }>('/site', { method: 'PATCH', body: patch })).site,
     listTwoFactorAgents: async () => (await request<{ agentIds: string[] }>('/agents/two-factor', { method: 'GET' })).agentIds,
     sendPasswordReset: async (agentId) => {
       await request<unknown>(`/agents/${encodeURIComponent(agentId)}/password-reset`, { method: 'POST', body: {} });

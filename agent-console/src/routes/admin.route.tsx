@@ -48,7 +48,7 @@ function SiteSections({ section }: { section: 'settings' | 'snippet' }) {
       site={site}
       render={(loaded) =>
         section === 'settings' ? (
-          <SiteSettingsAdmin site={loaded.site} save={site.save} />
+          <SiteSettingsAdmin site={loaded.site} save={site.save} saveSite={site.saveSite} />
         ) : (
           <SnippetAdmin snippet={loaded.snippet} siteKey={loaded.site.key} identitySecret={loaded.identitySecret} />
         )

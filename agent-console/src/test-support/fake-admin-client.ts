@@ -119,6 +119,13 @@ export function fakeAdminClient(
       state.site = { ...state.site, settings: merged(state.site.settings, patch) as SiteSettings };
       return state.site;
     }),
+    updateSite: jest.fn(async (patch) => {
+      // Like the server: the name is trimmed and must not be empty.
+      const name = patch.name?.trim();
+      if (name === '') throw new ApiError({ code: 'VALIDATION_FAILED', message: 'name: must not be empty', issues: [{ path: 'name', message: 'must not be empty' }] });
+      state.site = { ...state.site, ...(name === undefined ? {} : { name }) };
+      return state.site;
+    }),
     listTwoFactorAgents: jest.fn(async () => [...twoFactorAgentIds]),
     sendPasswordReset: jest.fn(async (_agentId: string) => undefined),
     resetTwoFactor: jest.fn(async (agentId) => {

@@ -1,5 +1,5 @@
 /** What admins do to their team: agents, departments and the site's routing settings. */
-import { siteLanguagesProblem, type Agent, type AgentPatch, type Department, type NewAgent, type ParleyError, type Site, type SiteSettingsPatch } from '@parley/shared';
+import { siteLanguagesProblem, type Agent, type AgentPatch, type Department, type NewAgent, type ParleyError, type Site, type SitePatch, type SiteSettingsPatch } from '@parley/shared';
 import { StoreConflictError, type Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DepartmentInUseError } from './department-in-use.error';
@@ -170,6 +170,14 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
       if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
       if (patch.requireTwoFactor) await endPasswordOnlySessions(actor.siteId);
       await routing.routeSite(actor.siteId);
+      return site;
+    },
+
+    /** The site's own fields (its name, as e-mails and the help centre show it); e-mails sent later read the new name. */
+    async updateSite(actor: Agent, patch: SitePatch): Promise<Site> {
+      assertAdmin(actor);
+      const site = patch.name === undefined ? await store.findSiteById(actor.siteId) : await store.renameSite(actor.siteId, patch.name);
+      if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
       return site;
     },
 

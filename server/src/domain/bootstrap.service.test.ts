@@ -57,4 +57,19 @@ describe.each([sqliteFixture, inMemoryMongoFixture()])('on $label', (fixture) =>
     const admin = await store.findAgentWithSecretByEmail('owner@example.test');
     expect(await verifyPassword(printed[0]?.password as string, admin?.passwordHash as string)).toBe(true);
   });
+
+  test('the first site is named from SITE_NAME when given, else a placeholder to rename; a later start keeps the stored name', async () => {
+    const store = await processStore();
+    expect((await ensureDefaultSiteAndAdmin(store, { ...options, siteName: 'Acme Shoes' })).site.name).toBe('Acme Shoes');
+    expect((await ensureDefaultSiteAndAdmin(store, { ...options, siteName: 'Something else' })).site.name).toBe('Acme Shoes');
+
+    const fresh = fixture.createLocation();
+    const other = await fresh.open();
+    try {
+      expect((await ensureDefaultSiteAndAdmin(other, options)).site.name).toBe('My website');
+    } finally {
+      await other.close();
+      await fresh.destroy();
+    }
+  });
 });

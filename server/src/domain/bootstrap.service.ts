@@ -4,6 +4,8 @@ import { StoreConflictError, type NewAgentRecord, type Store } from '../store/st
 import { newSecretToken } from '../tokens';
 import { hashPassword } from './password';
 
+export const DEFAULT_SITE_NAME = 'My website';
+
 export interface BootstrapResult {
   site: Site;
   /** Present only on the start that created the admin; the password is printed once. */
@@ -13,6 +15,8 @@ export interface BootstrapResult {
 export interface BootstrapOptions {
   adminEmail: string | null;
   adminPassword: string | null;
+  /** The new site's name; null or absent: a placeholder the admin renames in Site settings. */
+  siteName?: string | null;
 }
 
 /**
@@ -24,7 +28,7 @@ export async function ensureDefaultSiteAndAdmin(store: Store, options: Bootstrap
   const existing = await store.listSites();
   if (existing[0]) return { site: existing[0], createdAdmin: null };
   const key = await store.getOrCreateSecret('default-site-key', () => `site_${newSecretToken().slice(0, 16)}`);
-  const site = await siteWithKey(store, key);
+  const site = await siteWithKey(store, { key, name: options.siteName ?? DEFAULT_SITE_NAME });
   const email = options.adminEmail ?? 'admin@parley.local';
   const password = options.adminPassword ?? newSecretToken().slice(0, 20);
   const created = await adminCreated(store, { siteId: site.id, email, name: 'Admin', role: 'admin', passwordHash: await hashPassword(password) });
@@ -32,9 +36,9 @@ export async function ensureDefaultSiteAndAdmin(store: Store, options: Bootstrap
 }
 
 /** The site with `key`: created here, or by another process a moment before. */
-async function siteWithKey(store: Store, key: string): Promise<Site> {
+async function siteWithKey(store: Store, { key, name }: { key: string; name: string }): Promise<Site> {
   try {
-    return await store.createSite({ key, name: 'My website' });
+    return await store.createSite({ key, name });
   } catch (error) {
     const found = error instanceof StoreConflictError ? await store.findSiteByKey(key) : null;
     if (!found) throw error;

@@ -4,6 +4,7 @@ import {
   IdSchema,
   NewAgentSchema,
   NewDepartmentSchema,
+  SitePatchSchema,
   SiteSettingsPatchSchema,
   type Agent,
 } from '@parley/shared';
@@ -77,6 +78,9 @@ export function createAdminRouter(deps: AdminRouterDeps): Router {
     const site = await admin.getSite(actor(res));
     const secret = actor(res).role === 'admin' ? { identitySecret: await deps.identitySecret(site.id) } : {};
     res.json({ site, snippet: snippetFor(deps.publicUrl, site.key), ...secret });
+  });
+  router.patch('/site', async (req, res) => {
+    res.json({ site: await admin.updateSite(actor(res), parseOrThrow(SitePatchSchema, req.body)) });
   });
   router.patch('/site/settings', async (req, res) => {
     res.json({ site: await admin.updateSiteSettings(actor(res), parseOrThrow(SiteSettingsPatchSchema, req.body)) });

@@ -211,6 +211,8 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
 
   createSite(input: { key: string; name: string; settings?: SiteSettings }): Promise<Site>;
   updateSiteSettings(siteId: string, patch: SiteSettingsPatch): Promise<Site | null>;
+  /** The site as it is after the rename; null when there is no such site. */
+  renameSite(siteId: string, name: string): Promise<Site | null>;
   findSiteByKey(key: string): Promise<Site | null>;
   findSiteById(id: string): Promise<Site | null>;
   listSites(): Promise<Site[]>;

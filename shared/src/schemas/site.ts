@@ -12,6 +12,14 @@ export const SiteKeySchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'must be a site key');
 
+/** The site's name as customers read it: e-mails ("The … team"), the help centre's header. */
+export const SITE_NAME_MAX_LENGTH = 100;
+export const SiteNameSchema = z.string().trim().min(1, 'must not be empty').max(SITE_NAME_MAX_LENGTH);
+
+/** What an admin changes about the site itself (its settings have their own patch). */
+export const SitePatchSchema = z.strictObject({ name: SiteNameSchema.optional() });
+export type SitePatch = z.infer<typeof SitePatchSchema>;
+
 export const SiteSchema = z.object({
   id: IdSchema,
   /** Public key carried by the snippet (`data-site`); not a secret. */

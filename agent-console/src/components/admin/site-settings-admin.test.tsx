@@ -27,6 +27,27 @@ describe('site settings', () => {
     });
   });
 
+  it('renames the site (trimmed) and heads the page with the new name; an empty name is refused with a reason', async () => {
+    const { admin } = await openAdmin(ADMIN, 'settings');
+    const site = await section('site');
+    const field = site.getByRole('textbox', { name: 'Site name' });
+    expect(field).toHaveValue('Demo shop');
+
+    fireEvent.input(field, { target: { value: '   ' } });
+    fireEvent.click(site.getByRole('button', { name: 'Save' }));
+    expect(site.getByRole('alert')).toHaveTextContent("Enter the site's name.");
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(admin.updateSite).not.toHaveBeenCalled();
+
+    fireEvent.input(field, { target: { value: '  Acme Shoes ' } });
+    fireEvent.click(site.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(site.getByRole('status')).toHaveTextContent('Saved.'));
+    expect(admin.updateSite).toHaveBeenCalledWith({ name: 'Acme Shoes' });
+    expect(admin.updateSiteSettings).not.toHaveBeenCalled();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Acme Shoes');
+    expect(site.queryByRole('alert')).toBeNull();
+  });
+
   it('requires two-step sign-in for every agent from its own section', async () => {
     const { admin } = await openAdmin(ADMIN, 'settings');
     const security = await section('security');

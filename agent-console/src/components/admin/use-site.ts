@@ -1,5 +1,5 @@
 /** The site's settings and snippet, loaded when administration opens, and saving a settings patch. */
-import type { Site, SiteSettingsPatch } from '@parley/shared';
+import type { Site, SitePatch, SiteSettingsPatch } from '@parley/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useLive } from '../../state/console-context';
 
@@ -10,6 +10,8 @@ export interface SiteState {
   identitySecret: string | null;
   state: 'loading' | 'ready' | 'failed';
   save(patch: SiteSettingsPatch): Promise<void>;
+  /** The site's own fields (its name). */
+  saveSite(patch: SitePatch): Promise<void>;
   reload(): void;
 }
 
@@ -46,6 +48,9 @@ export function useSite(): SiteState {
     state,
     async save(patch) {
       setSite(await live.admin.updateSiteSettings(patch));
+    },
+    async saveSite(patch) {
+      setSite(await live.admin.updateSite(patch));
     },
     reload: () => setAttempt((n) => n + 1),
   };

@@ -64,6 +64,16 @@ export function directoryContract(ctx: ContractContext): void {
       expect(await ctx.store.updateSiteSettings(site.id, {})).toEqual(await ctx.store.findSiteById(site.id));
       expect(await ctx.store.updateSiteSettings(newId(), { routingMode: 'auto' })).toBeNull();
     });
+
+    it("renames a site, keeping its settings; another site's name stays", async () => {
+      const site = await ctx.store.createSite({ key: 'rename_site', name: 'My website', settings: { ...DEFAULT_SITE_SETTINGS, routingMode: 'pick' } });
+      const other = await seedSite(ctx.store);
+      const renamed = await ctx.store.renameSite(site.id, 'Acme Shoes');
+      expect(renamed).toEqual({ ...site, name: 'Acme Shoes' });
+      expect(await ctx.store.findSiteByKey('rename_site')).toEqual(renamed);
+      expect((await ctx.store.findSiteById(other.id))?.name).toBe(other.name);
+      expect(await ctx.store.renameSite(newId(), 'Nobody')).toBeNull();
+    });
   });
 
   describe('agents', () => {

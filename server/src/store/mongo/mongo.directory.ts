@@ -9,7 +9,7 @@ import { mergePatchUpdate, withoutNulls } from './mongo.merge-patch';
 
 type DirectoryStore = Pick<
   Store,
-  | 'getOrCreateSecret' | 'createSite' | 'updateSiteSettings' | 'findSiteByKey' | 'findSiteById' | 'listSites'
+  | 'getOrCreateSecret' | 'createSite' | 'updateSiteSettings' | 'renameSite' | 'findSiteByKey' | 'findSiteById' | 'listSites'
   | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
@@ -74,6 +74,10 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
       if (!update) return findSite(siteId);
       // One update of the named paths only, so concurrent patches of different keys both land.
       const doc = await sites.findOneAndUpdate({ _id: siteId }, update, AFTER).lean<SiteDoc>();
+      return doc ? toSite(doc) : null;
+    },
+    async renameSite(siteId, name) {
+      const doc = await sites.findOneAndUpdate({ _id: siteId }, { $set: { name } }, AFTER).lean<SiteDoc>();
       return doc ? toSite(doc) : null;
     },
     async findSiteByKey(key) {

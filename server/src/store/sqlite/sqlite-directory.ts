@@ -12,7 +12,7 @@ import {
 
 type DirectoryStore = Pick<
   Store,
-  | 'getOrCreateSecret' | 'createSite' | 'updateSiteSettings' | 'findSiteByKey' | 'findSiteById' | 'listSites'
+  | 'getOrCreateSecret' | 'createSite' | 'updateSiteSettings' | 'renameSite' | 'findSiteByKey' | 'findSiteById' | 'listSites'
   | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
@@ -50,6 +50,10 @@ export function sqliteDirectory(db: Database.Database): DirectoryStore {
       const row = db
         .prepare<[string, string], SiteRow>('UPDATE sites SET settings_json = json_patch(settings_json, ?) WHERE id = ? RETURNING *')
         .get(JSON.stringify(patch), siteId);
+      return row ? toSite(row) : null;
+    },
+    async renameSite(siteId, name) {
+      const row = db.prepare<[string, string], SiteRow>('UPDATE sites SET name = ? WHERE id = ? RETURNING *').get(name, siteId);
       return row ? toSite(row) : null;
     },
     async findSiteByKey(key) {

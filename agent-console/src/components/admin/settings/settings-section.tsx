@@ -8,13 +8,14 @@ import { useId, useState } from 'preact/hooks';
 import { ApiError, errorCodeOf } from '../../../api/api-error';
 import { useT } from '../../../state/console-context';
 
-export interface SettingsSectionProps {
+/** `P`: what the section sends; the settings' patch, or the site's own fields (its name). */
+export interface SettingsSectionProps<P = SiteSettingsPatch> {
   id: string;
   title: string;
   description?: string;
   /** The change to send, or null when the form shows a problem of its own. */
-  patch(): SiteSettingsPatch | null;
-  save(patch: SiteSettingsPatch): Promise<void>;
+  patch(): P | null;
+  save(patch: P): Promise<void>;
   readOnly: boolean;
   children: ComponentChildren;
 }
@@ -22,7 +23,7 @@ export interface SettingsSectionProps {
 type Outcome =
   { kind: 'saved' } | { kind: 'failed'; code: ErrorCode; issues: { path: string; message: string }[] } | null;
 
-export function SettingsSection(props: SettingsSectionProps) {
+export function SettingsSection<P = SiteSettingsPatch>(props: SettingsSectionProps<P>) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
