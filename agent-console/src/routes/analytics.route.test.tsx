@@ -122,6 +122,11 @@ describe('analytics', () => {
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2030-03-01' } });
     expect(await screen.findByTestId('analytics-invalid')).toHaveTextContent('The period ends before it starts.');
     expect(screen.getByTestId('analytics-export')).toBeDisabled();
+    // The figures held are another period's: none are shown until the period is one.
+    expect(screen.queryAllByTestId('analytics-kpi')).toHaveLength(0);
+    expect(screen.queryByTestId('analytics-chart-day')).toBeNull();
+    expect(screen.queryByTestId('analytics-departments')).toBeNull();
+    expect(screen.getByTestId('analytics-period')).toHaveTextContent('');
 
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2028-01-01' } });
     expect(await screen.findByTestId('analytics-invalid')).toHaveTextContent('A report covers at most 366 days.');
@@ -129,6 +134,7 @@ describe('analytics', () => {
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2030-02-20' } });
     await waitFor(() => expect(screen.queryByTestId('analytics-invalid')).toBeNull());
     expect(server.queries.at(-1)).toMatchObject({ from: '2030-02-20', to: '2030-03-01' });
+    expect(await screen.findAllByTestId('analytics-kpi')).not.toHaveLength(0);
     // The refused periods never reached the server.
     expect(server.queries.map((q) => q.from)).not.toContain('2028-01-01');
     expect(screen.getByTestId('analytics-period')).toHaveTextContent('Feb 20 – Mar 1, 2030');

@@ -110,10 +110,11 @@ function ReportArea({ result, retry, isAdmin }: { result: ReportState; retry(): 
       </p>
     ) : null;
   if (result.state === 'failed') return <FailedLine error={result.error} retry={retry} />;
-  if (!result.report) return problem ?? <LoadingLine />;
+  // The figures still held are another period's: with no period of its own, the page shows none.
+  if (problem) return problem;
+  if (!result.report) return <LoadingLine />;
   return (
     <div class="insight-report" aria-busy={result.state === 'loading'} data-state={result.state}>
-      {problem}
       <Report report={result.report} isAdmin={isAdmin} />
     </div>
   );
