@@ -33,34 +33,47 @@ function valueText(t: T, team: Team, change: { field: string; value: TicketChang
   }
 }
 
-/** "Ana changed priority from Normal to High", in the agent's language. */
-export function changeSentence(t: T, team: Team, input: { who: string; change: TicketChange }): string {
-  const { change, who } = input;
+/**
+ * Who did it: a name, or the reading agent themself. "You" gets sentences of its own in every
+ * language (`…_self` keys): "Sie haben geantwortet", not the third person after "Sie".
+ */
+interface Author {
+  who: string;
+  self: boolean;
+}
+
+const wording = ({ who, self }: Author) => ({ who, ...(self ? { context: 'self' } : {}) });
+
+/** "Ana changed priority from Normal to High" ("You changed…" for the reader's own), in the agent's language. */
+export function changeSentence(t: T, team: Team, input: { author: Author; change: TicketChange }): string {
+  const { change, author } = input;
   const known = ['status', 'priority', 'tier', 'assigneeAgentId', 'departmentId', 'tags', 'subject', 'requesterEmail'];
   const field = known.includes(change.field) ? t(`timeline.field.${change.field}`) : change.field;
   const from = valueText(t, team, { field: change.field, value: change.from });
   const to = valueText(t, team, { field: change.field, value: change.to });
-  if (change.from === null || change.from === '') return t('timeline.set', { who, field, to });
-  return t('timeline.changed', { who, field, from, to });
+  if (change.from === null || change.from === '') return t('timeline.set', { ...wording(author), field, to });
+  return t('timeline.changed', { ...wording(author), field, from, to });
 }
 
 function useAuthor(ticket: Ticket) {
   const { session } = useConsole();
   const t = useT();
   const me = session.agent.value?.id;
-  return (event: TicketEvent): string => {
+  return (event: TicketEvent): Author => {
     switch (event.authorKind) {
       case 'system':
-        return t('chat.system');
+        return { who: t('chat.system'), self: false };
       case 'agent':
-        return event.authorId === me ? t('chat.you') : (event.authorName ?? t('timeline.agent'));
+        return event.authorId === me
+          ? { who: t('chat.you'), self: true }
+          : { who: event.authorName ?? t('timeline.agent'), self: false };
       case 'requester':
-        return event.authorName ?? ticket.requesterName ?? t('timeline.requester');
+        return { who: event.authorName ?? ticket.requesterName ?? t('timeline.requester'), self: false };
     }
   };
 }
 
-function Changes({ event, who }: { event: TicketEvent; who: string }) {
+function Changes({ event, author }: { event: TicketEvent; author: Author }) {
   const t = useT();
   const team = useTeam();
   const shown = event.changes.filter((c) => c.field !== 'source' && c.field !== 'rating');
@@ -69,35 +82,36 @@ function Changes({ event, who }: { event: TicketEvent; who: string }) {
     <ul class="timeline-changes">
       {shown.map((change) => (
         <li key={change.field} data-testid="timeline-change" data-field={change.field}>
-          {changeSentence(t, team, { who, change })}
+          {changeSentence(t, team, { author, change })}
         </li>
       ))}
     </ul>
   );
 }
 
-function headline(t: T, input: { event: TicketEvent; who: string }): string {
-  const { event, who } = input;
+function headline(t: T, input: { event: TicketEvent; author: Author }): string {
+  const { event, author } = input;
+  const words = wording(author);
   switch (event.kind) {
     case 'created': {
       const source = event.changes.find((c) => c.field === 'source')?.to;
       const known = SOURCES.find((s) => s === source);
-      return known ? t(`timeline.createdFrom.${known}`, { who }) : t('timeline.created', { who });
+      return known ? t(`timeline.createdFrom.${known}`, words) : t('timeline.created', words);
     }
     case 'reply':
       return event.authorKind === 'requester'
-        ? t('timeline.requesterReplied', { who })
-        : t('timeline.replied', { who });
+        ? t('timeline.requesterReplied', words)
+        : t('timeline.replied', words);
     case 'note':
-      return t('timeline.noted', { who });
+      return t('timeline.noted', words);
     case 'rating':
-      return t('timeline.rated', { who, score: event.changes.find((c) => c.field === 'rating')?.to ?? '?' });
+      return t('timeline.rated', { ...words, score: event.changes.find((c) => c.field === 'rating')?.to ?? '?' });
     case 'change':
       return '';
   }
 }
 
-function TimelineItem({ event, who }: { event: TicketEvent; who: string }) {
+function TimelineItem({ event, author }: { event: TicketEvent; author: Author }) {
   const { translator } = useConsole();
   const t = translator.t;
   const side =
@@ -110,7 +124,7 @@ function TimelineItem({ event, who }: { event: TicketEvent; who: string }) {
   if (event.kind === 'change') {
     return (
       <li class="timeline-item timeline-item--change" data-testid="timeline-item" data-kind="change">
-        <Changes event={event} who={who} />
+        <Changes event={event} author={author} />
         {time}
       </li>
     );
@@ -123,7 +137,7 @@ function TimelineItem({ event, who }: { event: TicketEvent; who: string }) {
       data-internal={event.kind === 'note' ? 'true' : undefined}
     >
       <div class="timeline-item__meta">
-        <span class="timeline-item__headline">{headline(t, { event, who })}</span>
+        <span class="timeline-item__headline">{headline(t, { event, author })}</span>
         {event.kind === 'note' && <span class="message__tag">{t('chat.internalNote')}</span>}
         {time}
       </div>
@@ -133,7 +147,7 @@ function TimelineItem({ event, who }: { event: TicketEvent; who: string }) {
         </p>
       )}
       <MessageFiles files={event.attachments} />
-      <Changes event={event} who={who} />
+      <Changes event={event} author={author} />
     </li>
   );
 }
@@ -145,7 +159,7 @@ export function TicketTimeline({ ticket, events }: { ticket: Ticket; events: rea
   return (
     <ol class="timeline" aria-label={t('timeline.title')} data-testid="ticket-timeline">
       {ordered.map((event) => (
-        <TimelineItem key={event.id} event={event} who={author(event)} />
+        <TimelineItem key={event.id} event={event} author={author(event)} />
       ))}
     </ol>
   );
