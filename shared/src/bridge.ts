@@ -33,9 +33,14 @@ export type LoaderToPanelMessage =
 
 /** Panel -> loader. */
 export type PanelToLoaderMessage =
-  | { type: 'panel:ready' }
+  /**
+   * The panel listens. `color` and `position`: the site's settings for the bubble (when the panel could
+   * read them), which apply where the snippet set nothing.
+   */
+  | { type: 'panel:ready'; color?: string; position?: string }
   | { type: 'panel:close-request' }
-  | { type: 'unread:changed'; count: number }
+  /** `label`: the bubble's accessible name in the visitor's language, with the count when there is one. */
+  | { type: 'unread:changed'; count: number; label: string }
   | { type: 'message:received'; text: string; authorName: string | null };
 
 export interface BridgeEnvelope<T> {
@@ -50,10 +55,8 @@ export function wrapBridgeMessage<T>(msg: T): BridgeEnvelope<T> {
 
 /** Narrow an untrusted `event.data` to an envelope of our version; the caller checks origin/source. */
 export function unwrapBridgeMessage<T extends { type: string }>(data: unknown): T | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const envelope = data as Partial<BridgeEnvelope<unknown>>;
-  if (envelope.tag !== BRIDGE_TAG || envelope.v !== BRIDGE_VERSION) return null;
-  const msg = envelope.msg as { type?: unknown } | undefined;
-  if (!msg || typeof msg.type !== 'string') return null;
-  return msg as T;
+  // Optional chaining reads nothing from null or undefined, and a primitive has no such properties:
+  // every other shape fails one of these checks.
+  const envelope = data as Partial<BridgeEnvelope<T>> | null | undefined;
+  return envelope?.tag === BRIDGE_TAG && envelope.v === BRIDGE_VERSION && typeof envelope.msg?.type == 'string' ? envelope.msg : null;
 }

@@ -1,5 +1,5 @@
 /** The launcher's DOM: a host element with an open shadow root holding the bubble, badge and panel frame. */
-import type { LoaderConfig } from './loader-config';
+import type { LoaderConfig, ParleySettings } from './loader-config';
 
 export const HOST_TAG = 'parley-widget';
 
@@ -40,18 +40,22 @@ function adoptStyles(doc: Document, root: ShadowRoot, css: string): void {
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
   } catch {
-    root.append(doc.createElement('style'));
-    (root.lastChild as Element).textContent = css;
+    // Restyled later (the site's settings): the one <style> again, not a second beside it.
+    (root.querySelector('style') || root.appendChild(doc.createElement('style'))).textContent = css;
   }
+}
+
+/** The bubble's colour and side: first the snippet's, then (see the loader) the site's settings for what it left out. */
+export function styleLauncher(doc: Document, [host, root]: LauncherView, { color, position }: ParleySettings): void {
+  if (color && CSS.supports('color', color)) host.style.setProperty('--c', color);
+  adoptStyles(doc, root, launcherCss(/left/.test(position as string) ? 'left' : 'right'));
 }
 
 export function createLauncherView(doc: Document, config: LoaderConfig): LauncherView {
   const host = doc.createElement(HOST_TAG);
   // CSSOM rather than a style attribute string, so strict host CSPs allow it.
   host.style.cssText = HOST_STYLE;
-  if (config.color && CSS.supports('color', config.color)) host.style.setProperty('--c', config.color);
   const root = host.attachShadow({ mode: 'open' });
-  adoptStyles(doc, root, launcherCss(/left/.test(config.position as string) ? 'left' : 'right'));
 
   const bubble = element(doc.createElement('button'), {
     class: 'b', 'data-testid': 'parley-bubble', 'aria-label': 'Open chat', 'aria-expanded': 'false',

@@ -2,9 +2,9 @@
 
 /** What a site owner may set, as `data-*` attributes on the snippet or in `window.ParleySettings`. */
 export interface ParleySettings {
-  /** 'left' or 'bottom-left' puts the bubble bottom-left; anything else means bottom-right. */
+  /** 'left' or 'bottom-left' puts the bubble bottom-left, any other value bottom-right; unset, the site's setting (sent by the panel). */
   position?: string;
-  /** Any CSS colour for the bubble; it also wins over the site's colour in the panel. */
+  /** Any CSS colour for the bubble; it also wins over the site's colour in the panel. Unset, the site's setting. */
   color?: string;
   /** The panel's language (en es ru be uk de fr pt zh ar); default: the browser's, then English. */
   locale?: string;

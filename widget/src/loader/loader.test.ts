@@ -53,6 +53,13 @@ function boot(): ParleyGlobal {
 // jsdom gives no browsing context to iframes inside shadow trees; a light-DOM iframe's window stands in.
 let panelWindow: Window;
 beforeAll(() => {
+  // jsdom has no CSS.supports: its style parser, which drops a value it cannot read, stands in.
+  const css = ((globalThis as { CSS?: object }).CSS ??= {}) as { supports?: (property: string, value: string) => boolean };
+  css.supports ??= (property, value) => {
+    const style = document.createElement('i').style;
+    style.setProperty(property, value);
+    return style.getPropertyValue(property) !== '';
+  };
   const standIn = document.createElement('iframe');
   document.head.append(standIn);
   panelWindow = standIn.contentWindow!;
@@ -132,7 +139,7 @@ describe('loader', () => {
     const api = boot();
     expect(win.Parley).toBe(api);
     expect(frame()!.hidden).toBe(false);
-    fromPanel({ type: 'unread:changed', count: 2 });
+    fromPanel({ type: 'unread:changed', count: 2, label: 'Open chat' });
     jest.runOnlyPendingTimers();
     expect(onUnread).toHaveBeenCalledWith(2);
     // The loaded global is still callable the stub's way.
@@ -142,14 +149,14 @@ describe('loader', () => {
 
   it('refuses bridge messages from another origin or another window', () => {
     boot();
-    fromPanel({ type: 'unread:changed', count: 2 }, { source: null });
+    fromPanel({ type: 'unread:changed', count: 2, label: 'Open chat' }, { source: null });
     jest.runOnlyPendingTimers();
-    fromPanel({ type: 'unread:changed', count: 3 }, { origin: 'https://evil.test' });
-    fromPanel({ type: 'unread:changed', count: 4 }, { source: window });
-    fromPanel({ type: 'unread:changed', count: 5 }, { source: null });
+    fromPanel({ type: 'unread:changed', count: 3, label: 'Open chat' }, { origin: 'https://evil.test' });
+    fromPanel({ type: 'unread:changed', count: 4, label: 'Open chat' }, { source: window });
+    fromPanel({ type: 'unread:changed', count: 5, label: 'Open chat' }, { source: null });
     expect(badge().hidden).toBe(true);
 
-    fromPanel({ type: 'unread:changed', count: 6 });
+    fromPanel({ type: 'unread:changed', count: 6, label: 'Open chat' });
     expect(badge().hidden).toBe(false);
     expect(badge()).toHaveTextContent('6');
   });
@@ -242,7 +249,7 @@ describe('loader', () => {
     jest.runOnlyPendingTimers();
     const onMessage = jest.fn();
     api.on('message', onMessage);
-    fromPanel({ type: 'unread:changed', count: 1 });
+    fromPanel({ type: 'unread:changed', count: 1, label: 'Open chat' });
     fromPanel({ type: 'message:received', text: 'Hello!', authorName: 'Anna' });
 
     jest.advanceTimersByTime(1000);
@@ -281,13 +288,15 @@ describe('loader', () => {
     expect(document.querySelectorAll('parley-widget')).toHaveLength(1);
   });
 
-  it('tells screen readers how many messages are unread in the bubble’s name', () => {
+  it('names the bubble in the panel’s language, with how many messages are unread', () => {
     boot();
     jest.runOnlyPendingTimers();
-    fromPanel({ type: 'unread:changed', count: 2 });
-    expect(bubble()).toHaveAccessibleName('Open chat (2 unread)');
-    fromPanel({ type: 'unread:changed', count: 0 });
+    // Until the panel has started, the loader's own English name.
     expect(bubble()).toHaveAccessibleName('Open chat');
+    fromPanel({ type: 'unread:changed', count: 0, label: 'Abrir el chat' });
+    expect(bubble()).toHaveAccessibleName('Abrir el chat');
+    fromPanel({ type: 'unread:changed', count: 2, label: 'Abrir el chat (2 sin leer)' });
+    expect(bubble()).toHaveAccessibleName('Abrir el chat (2 sin leer)');
   });
 
   it('gives the focus back to the bubble when the panel that had it closes', () => {
@@ -316,6 +325,30 @@ describe('loader', () => {
     boot();
     expect(launcherCss()).toMatch(/right: ?20px/);
     expect(launcherCss()).not.toMatch(/left: ?20px/);
+  });
+
+  it("takes the site's colour and side from the panel where the snippet names neither", () => {
+    boot();
+    jest.runOnlyPendingTimers();
+    const host = document.querySelector<HTMLElement>('parley-widget')!;
+    expect(host.style.getPropertyValue('--c')).toBe('');
+    expect(launcherCss()).toMatch(/right: ?20px/);
+    fromPanel({ type: 'panel:ready', color: '#0f766e', position: 'bottom-left' });
+    expect(host.style.getPropertyValue('--c')).toBe('#0f766e');
+    expect(launcherCss()).toMatch(/left: ?20px/);
+    expect(launcherCss()).not.toMatch(/right: ?20px/);
+    // Only from our own panel's window.
+    fromPanel({ type: 'panel:ready', color: '#ff0000', position: 'bottom-right' }, { source: window });
+    expect(host.style.getPropertyValue('--c')).toBe('#0f766e');
+  });
+
+  it("keeps the snippet's own colour and side over the site's", () => {
+    installSnippet('data-color="#aa0000" data-position="left"');
+    boot();
+    jest.runOnlyPendingTimers();
+    fromPanel({ type: 'panel:ready', color: '#0f766e', position: 'bottom-right' });
+    expect(document.querySelector<HTMLElement>('parley-widget')!.style.getPropertyValue('--c')).toBe('#aa0000');
+    expect(launcherCss()).toMatch(/left: ?20px/);
   });
 
   it("draws the launcher left to right whatever the page's direction, on either side", () => {

@@ -6,7 +6,7 @@ import {
   type PanelToLoaderMessage,
 } from '../../../shared/src/bridge';
 import { findLoaderScript, panelUrl, readLoaderConfig, type LoaderConfig, type ParleySettings } from './loader-config';
-import { HOST_TAG, createLauncherView, element } from './launcher-view';
+import { HOST_TAG, createLauncherView, element, styleLauncher } from './launcher-view';
 import {
   createEventHub,
   createParleyGlobal,
@@ -36,7 +36,9 @@ export function bootParley(win: ParleyWindow): ParleyGlobal | undefined {
 export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
   const doc = win.document;
   const origin = config.origin;
-  const [host, root, bubble, badge] = createLauncherView(doc, config);
+  const view = createLauncherView(doc, config);
+  const [host, root, bubble, badge] = view;
+  styleLauncher(doc, view, config);
   const events = createEventHub();
 
   let frame: HTMLIFrameElement | undefined;
@@ -95,6 +97,9 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
     switch (msg.type) {
       case 'panel:ready':
         panelReady = true;
+        // What the snippet (or ParleySettings) says wins, even empty; the site's settings fill in what
+        // it leaves out, so a change in the console reaches pages whose snippet names neither.
+        styleLauncher(doc, view, { ...msg, ...config });
         // The frame may have been created with an older locale; re-applying the same one is a no-op.
         if (locale) setLocale(locale);
         if (identity) identify(identity);
@@ -108,8 +113,8 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
         unread = msg.count;
         badge.hidden = unread < 1;
         badge.textContent = '' + unread;
-        // The badge is drawn; screen readers hear the count in the bubble's name.
-        bubble.setAttribute('aria-label', unread ? `Open chat (${unread} unread)` : 'Open chat');
+        // The badge is drawn; screen readers hear the count in the bubble's name, in the panel's language.
+        bubble.setAttribute('aria-label', msg.label);
         return events.emit('unread', unread);
       case 'message:received': {
         const { type: _type, ...message } = msg;

@@ -36,8 +36,8 @@ describe('host bridge', () => {
     const win = panelWindow();
     const post = jest.spyOn(win.parent, 'postMessage').mockImplementation(() => undefined);
     const bridge = connectHostBridge({ win, hostOrigin: HOST, onMessage: () => undefined });
-    bridge.send({ type: 'unread:changed', count: 2 });
-    expect(post).toHaveBeenCalledWith(wrapBridgeMessage({ type: 'unread:changed', count: 2 }), HOST);
+    bridge.send({ type: 'unread:changed', count: 2, label: 'Open chat' });
+    expect(post).toHaveBeenCalledWith(wrapBridgeMessage({ type: 'unread:changed', count: 2, label: 'Open chat' }), HOST);
     post.mockRestore();
   });
 

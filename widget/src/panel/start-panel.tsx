@@ -115,16 +115,25 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
       : undefined;
   });
 
-  let unread = 0;
+  // The bubble is drawn by the loader, which has only English words: its name comes from here, in
+  // the visitor's language, at start, on each change of count and of language.
+  let unread = -1;
+  const sendUnread = (): void =>
+    bridge.send({
+      type: 'unread:changed',
+      count: unread,
+      label: i18n.t(unread > 0 ? 'launcher.label_unread' : 'launcher.label', { count: unread }),
+    });
   store.subscribe((state) => {
     if (state.unread === unread) return;
     unread = state.unread;
-    bridge.send({ type: 'unread:changed', count: unread });
+    sendUnread();
   });
   const syncDocument = (): void => {
     doc.documentElement.lang = i18n.language;
     doc.documentElement.dir = i18n.dir();
     doc.title = store.getState().site?.widget.title || i18n.t('title');
+    if (unread >= 0) sendUnread();
   };
   i18n.on('languageChanged', syncDocument);
   syncDocument();
@@ -165,5 +174,8 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
   // a first-time visitor only when they open the chat, so idle page views create no visitors.
   if (!bridge.framed) store.setOpen(true);
   if (!bridge.framed || tokens.read() || outbox.items().length > 0) session.connect();
-  bridge.send({ type: 'panel:ready' });
+  // The bubble is the loader's, on the host page: it takes the site's colour and side from here. (The
+  // config was awaited above, for the language: this waits for nothing.)
+  const site = await siteConfig;
+  bridge.send({ type: 'panel:ready', ...(site && { color: site.widget.color, position: site.widget.position }) });
 }
