@@ -214,6 +214,27 @@ test('a reply that solves the ticket is one "solved" e-mail quoting it; a note t
   expect(JSON.stringify(server.mailer.sent)).not.toContain('Internal: fixed by ops');
 });
 
+test('a public reply to an unassigned ticket assigns it to the replying agent, and the timeline records the assignment', async () => {
+  const customer = await visitor();
+  unwrap(await customer.emitWithAck('ticket:create', { email: 'unassigned@example.test', message: 'Is anyone there?' }));
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', {})).tickets[0] as Ticket;
+  expect(ticket.assigneeAgentId).toBeNull();
+  const adminId = (await server.store.findAgentWithSecretByEmail(server.admin.email))?.id;
+
+  const replied = unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Yes, I am here.' } }));
+  expect(replied.assigneeAgentId).toBe(adminId);
+  const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(events.at(-1)).toMatchObject({
+    kind: 'reply', authorId: adminId,
+    changes: [{ field: 'status', from: 'new', to: 'open' }, { field: 'assigneeAgentId', from: null, to: adminId }],
+  });
+
+  // Already assigned: a later reply changes no assignment, so it records none.
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: 'Anything else?' } }));
+  const later = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id })).events.at(-1);
+  expect(later?.changes).toEqual([]);
+});
+
 test('a closed ticket takes no public reply (the requester could not answer it); a note still goes on its timeline', async () => {
   const customer = await visitor();
   unwrap(await customer.emitWithAck('ticket:create', { email: 'closed@example.test', message: 'old question' }));

@@ -201,7 +201,11 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
           patch = { ...patch, ...statusPatch(site, ticket, { status, at }) };
           changes.push({ field: 'status', from: ticket.status, to: status });
         }
-        if (!ticket.assigneeAgentId) patch.assigneeAgentId = agent.id;
+        if (!ticket.assigneeAgentId) {
+          // Taking an unassigned ticket by answering it is an assignment like any other: the timeline says so.
+          patch.assigneeAgentId = agent.id;
+          changes.push({ field: 'assigneeAgentId', from: null, to: agent.id });
+        }
       } else if (reply.status && reply.status !== ticket.status) {
         patch = statusPatch(site, ticket, { status: reply.status, at });
         changes.push({ field: 'status', from: ticket.status, to: reply.status });
