@@ -59,7 +59,7 @@ test('canned replies: shared ones by admins, personal ones by anyone, unique sho
   server.track(admin, helper.socket);
   unwrap(await admin.emitWithAck('canned:save', { shortcut: 'hello', text: 'Hello! How can I help you today?' }));
   const duplicate = await admin.emitWithAck('canned:save', { shortcut: 'hello', text: 'again' });
-  expect(duplicate).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  expect(duplicate).toMatchObject({ ok: false, error: { code: 'ALREADY_TAKEN', issues: [{ path: 'shortcut' }] } });
 
   const notAllowed = await helper.socket.emitWithAck('canned:save', { shortcut: 'bye', text: 'Bye!' });
   expect(notAllowed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -121,7 +121,7 @@ test('admins create agents and departments; agents may not; bad bodies get 400',
   await api('/admin/departments', { method: 'POST', body: { name: 'Billing' } });
   const renamed = await api(`/admin/departments/${salesId}`, { method: 'PATCH', body: { name: 'Sales & offers' } });
   expect(await renamed.json()).toEqual({ department: { id: salesId, siteId: server.site.id, name: 'Sales & offers' } });
-  expect((await api(`/admin/departments/${salesId}`, { method: 'PATCH', body: { name: 'Billing' } })).status).toBe(400);
+  expect((await api(`/admin/departments/${salesId}`, { method: 'PATCH', body: { name: 'Billing' } })).status).toBe(409);
   expect((await api('/admin/departments/dept-missing-01', { method: 'PATCH', body: { name: 'Ghost' } })).status).toBe(404);
   expect((await api(`/admin/departments/${salesId}`, { method: 'PATCH', body: { name: 'Sales' }, token: agentToken })).status).toBe(403);
   const site = (await (await api('/admin/site')).json()) as { snippet: string };

@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** A department that still holds live work (or is the site's default) cannot be deleted yet. */
   'DEPARTMENT_IN_USE',
+  /**
+   * A name that must be unique in its scope is another's already, compared regardless of case: a
+   * department's name on the site, a canned reply's shortcut among the replies of the same people.
+   * `issues[0].path` names the field.
+   */
+  'ALREADY_TAKEN',
   'INTERNAL',
 ] as const;
 

@@ -8,6 +8,7 @@ export * from './schemas/common';
 export * from './schemas/message';
 export * from './schemas/conversation';
 export * from './schemas/agent';
+export * from './schemas/language-code';
 export * from './schemas/agent-credentials';
 export * from './schemas/site';
 export * from './schemas/site-settings';

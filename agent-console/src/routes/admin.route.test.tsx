@@ -79,6 +79,23 @@ describe('administration: team', () => {
     expect(rowOf('Bob')).toHaveTextContent('en, de');
   });
 
+  it('refuses "en, zz" by the field, naming the code that is no language; pt-BR is taken as pt', async () => {
+    const { admin } = await openAdmin();
+    await screen.findByText('Bob');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Bob' }));
+    const form = await screen.findByRole('dialog', { name: 'Edit Bob' });
+    const languages = within(form).getByRole('textbox', { name: 'Languages' });
+    fireEvent.input(languages, { target: { value: 'en, zz' } });
+    expect(languages).toHaveAttribute('aria-invalid', 'true');
+    expect(languages).toHaveAccessibleDescription(expect.stringContaining('Not a language code: zz.'));
+    expect(within(form).getByRole('button', { name: 'Save' })).toBeDisabled();
+
+    fireEvent.input(languages, { target: { value: 'en, pt-BR' } });
+    expect(languages).toHaveAttribute('aria-invalid', 'false');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(admin.updateAgent).toHaveBeenCalledWith(BOB.id, expect.objectContaining({ languages: ['en', 'pt'] })));
+  });
+
   it('deactivates a colleague only after confirming, never oneself', async () => {
     const { admin } = await openAdmin();
     await screen.findByText('Bob');
@@ -136,7 +153,8 @@ describe('administration: team', () => {
     expect(name).toHaveValue('Sales');
     fireEvent.input(name, { target: { value: 'Billing' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByRole('alert')).toHaveAttribute('data-code', 'VALIDATION_FAILED');
+    expect(await screen.findByRole('alert')).toHaveAttribute('data-code', 'ALREADY_TAKEN');
+    expect(screen.getByRole('alert')).toHaveTextContent('A department with this name already exists.');
 
     fireEvent.input(name, { target: { value: 'Sales and offers' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

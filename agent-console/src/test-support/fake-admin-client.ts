@@ -33,6 +33,11 @@ export function fakeAdminClient(
     } satisfies Site,
   };
   let ids = 0;
+  // Like the server: names are unique within the site, regardless of case and surrounding spaces.
+  const nameTaken = (name: string, exceptId: string | null) =>
+    state.departments.some((d) => d.name.trim().toLowerCase() === name.trim().toLowerCase() && d.id !== exceptId);
+  const departmentNameTaken = () =>
+    new ApiError({ code: 'ALREADY_TAKEN', message: 'A department with this name exists.', issues: [{ path: 'name', message: 'taken' }] });
   const twoFactorAgentIds = new Set<string>();
   const fake: FakeAdmin = {
     twoFactorAgentIds,
@@ -78,15 +83,13 @@ export function fakeAdminClient(
     }),
     listDepartments: jest.fn(async () => [...state.departments]),
     createDepartment: jest.fn(async (name) => {
+      if (nameTaken(name, null)) throw departmentNameTaken();
       const department = { id: `dept-new-${String(++ids).padStart(4, '0')}`, siteId: AGENT.siteId, name };
       state.departments.push(department);
       return department;
     }),
     renameDepartment: jest.fn(async (departmentId, name) => {
-      // Like the server: names are unique within the site.
-      if (state.departments.some((d) => d.name === name && d.id !== departmentId)) {
-        throw new ApiError({ code: 'VALIDATION_FAILED', message: 'A department with this name exists.' });
-      }
+      if (nameTaken(name, departmentId)) throw departmentNameTaken();
       const department = state.departments.find((d) => d.id === departmentId);
       if (!department)
         throw new ApiError({ code: 'NOT_FOUND', message: 'This site has no such department.' });

@@ -163,7 +163,10 @@ export function buildOpenApiDocument(routes: ApiRoute[], options: { serverUrl: s
         Unauthenticated: errorResponse('UNAUTHENTICATED: no token, an unknown or revoked one, or its agent is no longer active.'),
         Forbidden: errorResponse('FORBIDDEN: a read token on a write route, or the agent may not do this.'),
         NotFound: errorResponse('NOT_FOUND (or CONVERSATION_NOT_FOUND, AGENT_NOT_FOUND): no such record on this site.'),
-        Conflict: errorResponse('CONVERSATION_CLOSED, ALREADY_ASSIGNED, CAPACITY_REACHED or DEPARTMENT_IN_USE (`issues` says what to move first).'),
+        Conflict: errorResponse(
+          'CONVERSATION_CLOSED, ALREADY_ASSIGNED, CAPACITY_REACHED, DEPARTMENT_IN_USE (`issues` says what to move first) or ' +
+            'ALREADY_TAKEN (a name unique regardless of case, such as a department\'s, is another\'s; `issues` names the field).',
+        ),
       },
       schemas: models.schemas,
     },

@@ -1,7 +1,8 @@
 /** What admins do to their team: agents, departments and the site's routing settings. */
-import { siteLanguagesProblem, type Agent, type AgentPatch, type Department, type NewAgent, type ParleyError, type Site, type SitePatch, type SiteSettingsPatch } from '@parley/shared';
+import { siteLanguagesProblem, slaTargetProblems, type Agent, type AgentPatch, type Department, type NewAgent, type ParleyError, type Site, type SitePatch, type SiteSettingsPatch, type SlaTargetsGiven, type TicketPriority } from '@parley/shared';
 import { StoreConflictError, type Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { AlreadyTakenError } from './already-taken.error';
 import { DepartmentInUseError } from './department-in-use.error';
 import { DomainError } from './domain-error';
 import { hashPassword } from './password';
@@ -31,6 +32,10 @@ class SettingsNotAccepted extends DomainError {
   }
 }
 
+/** Told apart from a bad name by its code, so clients can say it in their own language. */
+const departmentNameTaken = (name: string) =>
+  new AlreadyTakenError('name', `A department named "${name}" exists already (names are compared regardless of case).`);
+
 function assertAdmin(actor: Agent): void {
   if (actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only admins can manage the team and the site.');
 }
@@ -55,6 +60,29 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
     const problem = siteLanguagesProblem(languages);
     if (problem) throw new SettingsNotAccepted(problem);
     return { ...patch, languages };
+  }
+
+  /**
+   * SLA targets the patch names are judged whole: half a target (one of its two minutes) is merged
+   * with the stored half, and the whole target is written, so a concurrent patch cannot split it.
+   * Targets the patch leaves alone are not judged: a pair stored before the rule stays until edited.
+   */
+  async function withWholeSlaTargets(siteId: string, patch: SiteSettingsPatch): Promise<SiteSettingsPatch> {
+    if (!patch.sla) return patch;
+    const stored = (await store.findSiteById(siteId))?.settings.sla;
+    if (!stored) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
+    const sla: SlaTargetsGiven = {};
+    for (const [tier, priorities] of Object.entries(patch.sla) as [keyof typeof stored, SlaTargetsGiven[string]][]) {
+      sla[tier] = Object.fromEntries(
+        Object.entries(priorities ?? {}).map(([priority, target]) => [
+          priority,
+          { ...stored[tier][priority as TicketPriority], ...target },
+        ]),
+      );
+    }
+    const problem = slaTargetProblems(sla)[0];
+    if (problem) throw new SettingsNotAccepted({ path: problem.path.join('.'), message: problem.message });
+    return { ...patch, sla: sla as SiteSettingsPatch['sla'] };
   }
 
   /** Agents signed in with the password alone must sign in again, setting up a second factor. */
@@ -124,7 +152,7 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
       try {
         return await store.createDepartment({ siteId: actor.siteId, name });
       } catch (error) {
-        if (error instanceof StoreConflictError) throw new DomainError('VALIDATION_FAILED', 'A department with this name exists.');
+        if (error instanceof StoreConflictError) throw departmentNameTaken(name);
         throw error;
       }
     },
@@ -136,7 +164,7 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
         if (!renamed) throw new DomainError('NOT_FOUND', 'This site has no such department.');
         return renamed;
       } catch (error) {
-        if (error instanceof StoreConflictError) throw new DomainError('VALIDATION_FAILED', 'A department with this name exists.');
+        if (error instanceof StoreConflictError) throw departmentNameTaken(name);
         throw error;
       }
     },
@@ -166,7 +194,8 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
       if (patch.requireTwoFactor && !(await store.findTwoFactor(actor.id))?.enabledAt) {
         throw new DomainError('VALIDATION_FAILED', 'Turn on two-step sign-in for yourself before requiring it.');
       }
-      const site = await store.updateSiteSettings(actor.siteId, await withWholeLanguages(actor.siteId, patch));
+      const whole = await withWholeSlaTargets(actor.siteId, await withWholeLanguages(actor.siteId, patch));
+      const site = await store.updateSiteSettings(actor.siteId, whole);
       if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
       if (patch.requireTwoFactor) await endPasswordOnlySessions(actor.siteId);
       await routing.routeSite(actor.siteId);

@@ -1,6 +1,7 @@
 /** Agents: who answers chats, and how they sign in. */
 import { z } from 'zod';
 import { EmailSchema, IdSchema, PersonNameSchema } from './common';
+import { AgentLanguagesSchema } from './language-code';
 
 export const AGENT_ROLES = ['admin', 'agent'] as const;
 export const AgentRoleSchema = z.enum(AGENT_ROLES);
@@ -21,7 +22,10 @@ export const AgentSchema = z.object({
   active: z.boolean(),
   /** Empty: the agent takes chats of every department. */
   departmentIds: z.array(IdSchema),
-  /** Languages the agent answers in (BCP 47 primary tags: en, ru...). */
+  /**
+   * Languages the agent answers in (BCP 47 primary tags: en, ru...). Checked as an admin gives them
+   * (AgentLanguagesSchema), not here: agents stored by an older Parley are read as they are.
+   */
   languages: z.array(z.string()),
   /** Most chats this agent handles at once. */
   maxChats: z.number().int().min(1).max(50),
@@ -36,7 +40,7 @@ export const AgentPatchSchema = z.strictObject({
   role: AgentRoleSchema.optional(),
   active: z.boolean().optional(),
   departmentIds: z.array(IdSchema).max(50).optional(),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code like en')).max(30).optional(),
+  languages: AgentLanguagesSchema.optional(),
   maxChats: z.number().int().min(1).max(50).optional(),
 });
 export type AgentPatch = z.infer<typeof AgentPatchSchema>;
@@ -65,7 +69,7 @@ export const NewAgentSchema = z.strictObject({
   password: z.string().min(PASSWORD_MIN_LENGTH).max(256),
   role: AgentRoleSchema,
   departmentIds: z.array(IdSchema).max(50).optional(),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code like en')).max(30).optional(),
+  languages: AgentLanguagesSchema.optional(),
   maxChats: z.number().int().min(1).max(50).optional(),
 });
 export type NewAgent = z.infer<typeof NewAgentSchema>;

@@ -1,6 +1,7 @@
 /** A settings patch changes what it names and nothing else. */
 import {
   DEFAULT_SITE_SETTINGS, PARLEY_LANGUAGES, pickSiteLanguage, SiteSettingsPatchSchema, siteLanguagesProblem, type SiteLanguages,
+  SiteSettingsSchema, SLA_RESOLUTION_BEFORE_FIRST_RESPONSE, slaTargetProblems,
 } from './site-settings';
 
 test('a patch of one field parses to that field alone, with no defaults filled in', () => {
@@ -47,5 +48,37 @@ describe('languages', () => {
     expect(pickSiteLanguage(site, ['EN_gb'])).toBe('en');
     expect(pickSiteLanguage(site, ['ru', 'es', null, undefined])).toBe('de');
     expect(pickSiteLanguage(site, [])).toBe('de');
+  });
+});
+
+describe('SLA targets', () => {
+  const slaPatch = (firstResponseMinutes: number, resolutionMinutes: number) => ({
+    sla: { '1': { normal: { firstResponseMinutes, resolutionMinutes } } },
+  });
+
+  test('a resolution target shorter than the first response is refused, on the resolution field', () => {
+    const result = SiteSettingsPatchSchema.safeParse(slaPatch(2000, 60));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ['sla', '1', 'normal', 'resolutionMinutes'], message: SLA_RESOLUTION_BEFORE_FIRST_RESPONSE }),
+    ]);
+  });
+
+  test('a resolution as long as the first response or longer is taken, and so is the whole default table', () => {
+    expect(SiteSettingsPatchSchema.safeParse(slaPatch(60, 60)).success).toBe(true);
+    expect(SiteSettingsPatchSchema.safeParse(slaPatch(60, 2000)).success).toBe(true);
+    expect(SiteSettingsPatchSchema.safeParse({ sla: DEFAULT_SITE_SETTINGS.sla }).success).toBe(true);
+  });
+
+  test('half a target cannot be judged alone: the server judges it merged with the stored half', () => {
+    expect(SiteSettingsPatchSchema.safeParse({ sla: { '2': { low: { resolutionMinutes: 5 } } } }).success).toBe(true);
+    expect(slaTargetProblems({ '2': { low: { firstResponseMinutes: 30, resolutionMinutes: 5 } } })).toEqual([
+      { path: ['sla', '2', 'low', 'resolutionMinutes'], message: SLA_RESOLUTION_BEFORE_FIRST_RESPONSE },
+    ]);
+  });
+
+  test('stored settings saved before the rule are still read as they are', () => {
+    const stored = { ...DEFAULT_SITE_SETTINGS, sla: { ...DEFAULT_SITE_SETTINGS.sla, '1': { ...DEFAULT_SITE_SETTINGS.sla['1'], normal: { firstResponseMinutes: 2000, resolutionMinutes: 60 } } } };
+    expect(SiteSettingsSchema.parse(stored).sla['1'].normal).toEqual({ firstResponseMinutes: 2000, resolutionMinutes: 60 });
   });
 });

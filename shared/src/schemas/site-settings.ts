@@ -13,6 +13,33 @@ const SlaTargetSchema = z.strictObject({
 });
 export type SlaTarget = z.infer<typeof SlaTargetSchema>;
 
+/** Why a resolution target shorter than the first response is refused: it would be due first. */
+export const SLA_RESOLUTION_BEFORE_FIRST_RESPONSE = 'must not be shorter than the first-response target';
+
+/** SLA targets as a patch names them: any tiers, priorities and halves of a target. */
+export type SlaTargetsGiven = Partial<Record<string, Partial<Record<string, Partial<SlaTarget>>>>>;
+
+/**
+ * Each target given whole whose resolution would be due before its first response, as the path of
+ * its resolution field. Not a refinement of the settings schema itself: that schema also reads what
+ * is stored, and a stored pair saved before this rule must still be read (a failed read falls back
+ * to every default). Patches are checked instead, and the server checks a half-given target merged
+ * with the stored half.
+ */
+export function slaTargetProblems(sla: SlaTargetsGiven | undefined): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  for (const [tier, priorities] of Object.entries(sla ?? {})) {
+    for (const [priority, target] of Object.entries(priorities ?? {})) {
+      const first = target?.firstResponseMinutes;
+      const resolution = target?.resolutionMinutes;
+      if (first !== undefined && resolution !== undefined && resolution < first) {
+        problems.push({ path: ['sla', tier, priority, 'resolutionMinutes'], message: SLA_RESOLUTION_BEFORE_FIRST_RESPONSE });
+      }
+    }
+  }
+  return problems;
+}
+
 const SlaByPrioritySchema = z.strictObject(
   Object.fromEntries(TICKET_PRIORITIES.map((p) => [p, SlaTargetSchema])) as Record<TicketPriority, typeof SlaTargetSchema>,
 );
@@ -135,7 +162,9 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = SiteSettingsSchema.parse({});
 
 // The derived schema checks exactly the settings' own fields; its static type is spelled out
 // below because zod cannot infer a mapped, default-free type from a runtime transformation.
-export const SiteSettingsPatchSchema = patchSchemaOf(SiteSettingsSchema) as unknown as z.ZodType<SiteSettingsPatch>;
+export const SiteSettingsPatchSchema = patchSchemaOf(SiteSettingsSchema).superRefine((patch, ctx) => {
+  for (const problem of slaTargetProblems(patch.sla as SlaTargetsGiven | undefined)) ctx.addIssue({ code: 'custom', ...problem });
+}) as unknown as z.ZodType<SiteSettingsPatch>;
 /** Any subset of the settings, nested objects partial too; what is absent stays as stored. */
 export type SiteSettingsPatch = {
   [K in keyof SiteSettings]?: SiteSettings[K] extends (infer T)[] ? T[] : SiteSettings[K] extends object | null ? DeepPartial<SiteSettings[K]> : SiteSettings[K];

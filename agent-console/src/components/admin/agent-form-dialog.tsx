@@ -1,5 +1,5 @@
 /** Adding an agent or changing one: name, role, departments, languages and how many chats at once. */
-import type { Agent, AgentRole, Department, ErrorCode } from '@parley/shared';
+import { languageCodeOf, type Agent, type AgentRole, type Department, type ErrorCode } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { ApiError, errorCodeOf } from '../../api/api-error';
 import { useT } from '../../state/console-context';
@@ -14,17 +14,19 @@ export interface AgentDraft {
   maxChats: number;
 }
 
-const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 export const DEFAULT_MAX_CHATS = 4;
 const MAX_CHATS_RANGE = { min: 1, max: 50 } as const;
 
+const typedCodes = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
+
+/** The typed codes as the server keeps them (pt-BR as pt, once each), or null while one names no language. */
 export function parseLanguages(text: string): string[] | null {
-  const codes = text
-    .split(/[\s,;]+/)
-    .map((code) => code.trim().toLowerCase())
-    .filter(Boolean);
-  return codes.every((code) => LANGUAGE_CODE.test(code)) ? [...new Set(codes)] : null;
+  const codes = typedCodes(text).map(languageCodeOf);
+  return codes.every((code) => code !== null) ? [...new Set(codes)] : null;
 }
+
+/** The typed codes that name no language (zz), to say which by the field. */
+const unknownLanguages = (text: string): string[] => typedCodes(text).filter((code) => languageCodeOf(code) === null);
 
 export interface AgentFormDialogProps {
   /** Absent: a new agent. */
@@ -150,9 +152,14 @@ export function AgentFormDialog({ agent, departments, onSubmit, onClose }: Agent
             value={languages}
             placeholder="en, es"
             aria-invalid={parsedLanguages === null}
-            aria-describedby="agent-languages-hint"
+            aria-describedby={parsedLanguages === null ? 'agent-languages-problem agent-languages-hint' : 'agent-languages-hint'}
             onInput={(e) => setLanguages(e.currentTarget.value)}
           />
+          {parsedLanguages === null && (
+            <span id="agent-languages-problem" class="field__hint field__hint--error">
+              {t('team.languagesUnknown', { codes: unknownLanguages(languages).join(', ') })}
+            </span>
+          )}
           <span
             id="agent-languages-hint"
             class={`field__hint${parsedLanguages === null ? ' field__hint--error' : ''}`}

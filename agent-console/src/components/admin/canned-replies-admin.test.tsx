@@ -94,21 +94,28 @@ describe('canned replies', () => {
     expect(socket.emitsOf('canned:delete')).toEqual([{ id: 'canned-mine-0001' }]);
   });
 
-  it('explains a shortcut that is already taken', async () => {
+  it('explains by the shortcut field, in the agent\'s language, a shortcut already taken regardless of case', async () => {
     const { socket } = await openCanned();
     socket.handle('canned:save', () => ({
       ok: false,
-      error: { code: 'VALIDATION_FAILED', message: 'The shortcut /hello is already used.' },
+      error: {
+        code: 'ALREADY_TAKEN',
+        message: 'The shortcut /HELLO is already used.',
+        issues: [{ path: 'shortcut', message: 'The shortcut /HELLO is already used.' }],
+      },
     }));
     fireEvent.click(await screen.findByRole('button', { name: 'Add reply' }));
     const editor = await screen.findByRole('dialog');
-    fireEvent.input(within(editor).getByRole('textbox', { name: 'Shortcut' }), {
-      target: { value: 'hello' },
-    });
+    const shortcut = within(editor).getByRole('textbox', { name: 'Shortcut' });
+    fireEvent.input(shortcut, { target: { value: 'HELLO' } });
     fireEvent.input(within(editor).getByRole('textbox', { name: 'Text' }), { target: { value: 'Hi' } });
     fireEvent.click(within(editor).getByRole('button', { name: 'Save' }));
-    expect(await within(editor).findByRole('alert')).toHaveTextContent(
-      'The shortcut /hello is already used.',
-    );
+    const alert = await within(editor).findByRole('alert');
+    expect(alert).toHaveTextContent('/HELLO is already used by another reply for the same people.');
+    expect(shortcut).toHaveAttribute('aria-invalid', 'true');
+    expect(shortcut).toHaveAccessibleDescription(expect.stringContaining('/HELLO is already used'));
+    // Changing the shortcut takes the complaint away.
+    fireEvent.input(shortcut, { target: { value: 'HELLO2' } });
+    expect(within(editor).queryByRole('alert')).toBeNull();
   });
 });

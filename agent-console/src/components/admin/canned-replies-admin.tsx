@@ -31,8 +31,10 @@ function ReplyEditor(props: {
   const [text, setText] = useState(props.reply?.text ?? '');
   const [scope, setScope] = useState<Scope>(props.reply ? scopeOf(props.reply) : PERSONAL);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ code: ErrorCode; detail?: string } | null>(null);
+  const [error, setError] = useState<{ code: ErrorCode; detail?: string; shortcut: string } | null>(null);
   const shortcutOk = SHORTCUT.test(shortcut.trim());
+  // The server compares shortcuts regardless of case within the scope; said by the field, not below the form.
+  const taken = error?.code === 'ALREADY_TAKEN' ? error.shortcut : null;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -52,6 +54,7 @@ function ReplyEditor(props: {
       setError({
         code: errorCodeOf(failure),
         detail: failure instanceof ApiError ? failure.message : undefined,
+        shortcut: shortcut.trim(),
       });
       setBusy(false);
     }
@@ -77,12 +80,20 @@ function ReplyEditor(props: {
               required
               maxLength={40}
               value={shortcut}
-              aria-invalid={shortcut !== '' && !shortcutOk}
-              aria-describedby="canned-shortcut-hint"
-              onInput={(e) => setShortcut(e.currentTarget.value.replace(/^\//, ''))}
+              aria-invalid={(shortcut !== '' && !shortcutOk) || taken !== null}
+              aria-describedby={taken !== null ? 'canned-shortcut-taken canned-shortcut-hint' : 'canned-shortcut-hint'}
+              onInput={(e) => {
+                setShortcut(e.currentTarget.value.replace(/^\//, ''));
+                if (taken !== null) setError(null);
+              }}
               data-testid="canned-shortcut"
             />
           </span>
+          {taken !== null && (
+            <span id="canned-shortcut-taken" class="field__hint field__hint--error" role="alert" data-code="ALREADY_TAKEN">
+              {t('canned.shortcutTaken', { shortcut: taken })}
+            </span>
+          )}
           {/* The rule turns red while the typed shortcut breaks it, beside the field's red border. */}
           <span id="canned-shortcut-hint" class={`field__hint${shortcut !== '' && !shortcutOk ? ' field__hint--error' : ''}`}>
             {t('canned.shortcutHint')}
@@ -110,7 +121,7 @@ function ReplyEditor(props: {
             ))}
           </select>
         </label>
-        {error && (
+        {error && taken === null && (
           <p class="form-error" role="alert" data-code={error.code}>
             {t(`errors.${error.code}`)}
             {error.code === 'VALIDATION_FAILED' && error.detail && <span> {error.detail}</span>}

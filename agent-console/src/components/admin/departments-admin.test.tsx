@@ -68,6 +68,19 @@ describe('the department list', () => {
   });
 });
 
+describe('adding a department', () => {
+  it('refuses a name another department has but for case, in the admin\'s language, and adds nothing', async () => {
+    const { admin } = await openDepartments();
+    fireEvent.input(screen.getByRole('textbox', { name: 'New department' }), { target: { value: ' billing ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add department' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveAttribute('data-code', 'ALREADY_TAKEN');
+    expect(alert).toHaveTextContent('A department with this name already exists. Capital letters do not make a different name.');
+    expect(admin.createDepartment).toHaveBeenCalledWith('billing');
+    expect(departmentNames()).toEqual(['Billing', 'Sales']);
+  });
+});
+
 describe('deleting a department', () => {
   it("says whose chats widen before the admin confirms, then takes it out of the team and makes its replies everyone's", async () => {
     const { admin } = await openDepartments();

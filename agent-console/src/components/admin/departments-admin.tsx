@@ -81,7 +81,7 @@ export function DepartmentsAdmin() {
       )}
       {error && (
         <p class="form-error" role="alert" data-code={error}>
-          {t(`errors.${error}`)}
+          {error === 'ALREADY_TAKEN' ? t('departments.nameTaken') : t(`errors.${error}`)}
         </p>
       )}
       {deleting && <DepartmentDeleteDialog department={deleting} onClose={() => setDeleting(null)} />}

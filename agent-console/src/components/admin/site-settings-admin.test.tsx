@@ -139,6 +139,24 @@ describe('site settings', () => {
     expect(patch?.sla?.['1']?.low).toEqual({ firstResponseMinutes: 480, resolutionMinutes: 2880 });
   });
 
+  it('refuses a resolution target shorter than the first response, saying so by the resolution field', async () => {
+    const { admin } = await openAdmin(ADMIN, 'settings');
+    const sla = await section('sla');
+    fireEvent.input(sla.getByRole('spinbutton', { name: 'Tier 1, Normal: First response (minutes)' }), { target: { value: '2000' } });
+    const resolution = sla.getByRole('spinbutton', { name: 'Tier 1, Normal: Resolution (minutes)' });
+    fireEvent.input(resolution, { target: { value: '60' } });
+    expect(resolution).toHaveAttribute('aria-invalid', 'true');
+    expect(resolution).toHaveAccessibleDescription('Resolution cannot come before the first response.');
+    fireEvent.click(sla.getByRole('button', { name: 'Save' }));
+    expect(sla.getByRole('status')).not.toHaveTextContent('Saved.');
+    expect(admin.updateSiteSettings).not.toHaveBeenCalled();
+
+    fireEvent.input(resolution, { target: { value: '2000' } });
+    expect(sla.queryByRole('alert')).toBeNull();
+    fireEvent.click(sla.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(sla.getByRole('status')).toHaveTextContent('Saved.'));
+  });
+
   it('previews the widget as it is edited, then saves its looks', async () => {
     const { admin } = await openAdmin(ADMIN, 'settings');
     const widget = await section('widget');

@@ -38,6 +38,7 @@ export function teamRoutes({ listing, admin }: ApiServices): ApiRoute[] {
     defineRoute({
       method: 'post', path: '/v1/departments', operationId: 'createDepartment', tags: ['Departments'], scope: 'write', status: 201,
       summary: 'Create a department (admins)',
+      description: 'Refused with 409 ALREADY_TAKEN when the site has a department of that name, compared regardless of case and surrounding spaces.',
       body: NewDepartmentSchema,
       response: dataSchemaOf(DepartmentSchema),
       handle: async ({ caller, body }) => ({ data: await admin.createDepartment(caller.agent, body.name) }),
@@ -45,6 +46,7 @@ export function teamRoutes({ listing, admin }: ApiServices): ApiRoute[] {
     defineRoute({
       method: 'patch', path: '/v1/departments/{departmentId}', operationId: 'renameDepartment', tags: ['Departments'], scope: 'write',
       summary: 'Rename a department (admins)',
+      description: 'Refused with 409 ALREADY_TAKEN when the site has a department of that name, compared regardless of case and surrounding spaces.',
       params: z.strictObject({ departmentId: IdSchema }),
       body: NewDepartmentSchema,
       response: dataSchemaOf(DepartmentSchema),

@@ -131,9 +131,14 @@ export function departmentDeletionContract(ctx: ContractContext): void {
       expect(await ctx.store.deleteDepartment({ siteId: site.id, departmentId: sales.id })).toEqual({
         outcome: 'in-use', use: { ...NOT_IN_USE, cannedShortcutsTaken: ['hello', 'zebra'] },
       });
+      // Shortcuts are compared regardless of case: /Refund would clash with a site-wide /REFUND.
+      await save('REFUND', null);
+      expect(await ctx.store.deleteDepartment({ siteId: site.id, departmentId: sales.id })).toEqual({
+        outcome: 'in-use', use: { ...NOT_IN_USE, cannedShortcutsTaken: ['hello', 'refund', 'zebra'] },
+      });
       expect(await ctx.store.listDepartments(site.id)).toEqual([sales]);
       const salesReplies = await ctx.store.listCannedReplies({ siteId: site.id, agentId: 'nobody', departmentIds: [sales.id] });
-      expect(shortcuts(salesReplies)).toEqual(['hello:-', `hello:${sales.id}`, `refund:${sales.id}`, 'zebra:-', `zebra:${sales.id}`]);
+      expect(shortcuts(salesReplies)).toEqual(['REFUND:-', 'hello:-', `hello:${sales.id}`, `refund:${sales.id}`, 'zebra:-', `zebra:${sales.id}`]);
     });
   });
 }

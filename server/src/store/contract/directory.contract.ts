@@ -190,6 +190,22 @@ export function directoryContract(ctx: ContractContext): void {
     expect(await ctx.store.listDepartments(siteA.id)).toEqual([billing, support]);
   });
 
+  it('compares department names regardless of case, Cyrillic too, and keeps each as typed', async () => {
+    const [siteA, siteB] = [await seedSite(ctx.store), await seedSite(ctx.store)];
+    const billing = await ctx.store.createDepartment({ siteId: siteA.id, name: 'Billing' });
+    const team = await ctx.store.createDepartment({ siteId: siteA.id, name: 'Отдел продаж' });
+    for (const name of ['billing', 'BILLING', 'отдел ПРОДАЖ']) {
+      await expect(ctx.store.createDepartment({ siteId: siteA.id, name })).rejects.toBeInstanceOf(StoreConflictError);
+    }
+    await ctx.store.createDepartment({ siteId: siteB.id, name: 'billing' });
+    // Same rule on rename; a department may change the case of its own name.
+    await expect(
+      ctx.store.renameDepartment({ siteId: siteA.id, departmentId: team.id, name: 'BILLING' }),
+    ).rejects.toBeInstanceOf(StoreConflictError);
+    expect(await ctx.store.renameDepartment({ siteId: siteA.id, departmentId: billing.id, name: 'BILLING' })).toEqual({ ...billing, name: 'BILLING' });
+    expect(await ctx.store.listDepartments(siteA.id)).toEqual([{ ...billing, name: 'BILLING' }, team]);
+  });
+
   it('renames a department of the site, keeping names unique and other sites out', async () => {
     const [siteA, siteB] = [await seedSite(ctx.store), await seedSite(ctx.store)];
     const support = await ctx.store.createDepartment({ siteId: siteA.id, name: 'Suport' });

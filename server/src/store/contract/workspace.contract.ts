@@ -119,6 +119,22 @@ export function workspaceContract(ctx: ContractContext): void {
       expect(await ctx.store.findCannedReply(newId())).toBeNull();
     });
 
+    it('compares shortcuts regardless of case within a scope, and keeps each as typed', async () => {
+      const site = await seedSite(ctx.store);
+      const ann = await seedAgent(ctx.store, site.id);
+      const save = (shortcut: string, ownerAgentId: string | null = null) =>
+        ctx.store.saveCannedReply({ siteId: site.id, shortcut, text: shortcut, departmentId: null, ownerAgentId });
+      const hello = await save('hello');
+      await expect(save('HELLO')).rejects.toBeInstanceOf(StoreConflictError);
+      await expect(save('Привет').then(() => save('ПРИВЕТ'))).rejects.toBeInstanceOf(StoreConflictError);
+      // Another scope is another list: Ann's own /HELLO is hers.
+      await save('HELLO', ann.id);
+      // A reply may change the case of its own shortcut.
+      expect(await ctx.store.saveCannedReply({ ...hello, shortcut: 'Hello' })).toEqual({ ...hello, shortcut: 'Hello' });
+      const seen = await ctx.store.listCannedReplies({ siteId: site.id, agentId: ann.id, departmentIds: [] });
+      expect(seen.map((r) => `${r.shortcut}:${r.ownerAgentId ? 'ann' : '-'}`).sort()).toEqual(['HELLO:ann', 'Hello:-', 'Привет:-']);
+    });
+
     it('edits a reply by id within its own site only, and deletes it', async () => {
       const [site, other] = [await seedSite(ctx.store), await seedSite(ctx.store)];
       const reply = await ctx.store.saveCannedReply({ siteId: site.id, shortcut: 'bye', text: 'Bye', departmentId: null, ownerAgentId: null });

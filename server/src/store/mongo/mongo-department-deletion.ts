@@ -22,14 +22,18 @@ const inUse = (use: DepartmentUse): boolean =>
 export function mongoDepartmentDeletion(models: MongoModels): DepartmentDeletionStore {
   const { sites, departments, conversations, tickets, cannedReplies, agents } = models;
 
+  /** The department's shortcuts that site-wide replies hold, compared as the unique index compares them (/Hello clashes with /hello). */
   async function takenShortcuts({ siteId, departmentId }: Target): Promise<string[]> {
-    const own = await cannedReplies.find({ siteId, scopeKey: `dept:${departmentId}` }, { shortcut: 1 }).lean<Pick<CannedReplyDoc, 'shortcut'>[]>();
+    type Shortcut = Pick<CannedReplyDoc, 'shortcut' | 'shortcutKey'>;
+    const own = await cannedReplies.find({ siteId, scopeKey: `dept:${departmentId}` }, { shortcut: 1, shortcutKey: 1 }).lean<Shortcut[]>();
     if (own.length === 0) return [];
-    const taken = await cannedReplies
-      .find({ siteId, scopeKey: '', shortcut: { $in: own.map((r) => r.shortcut) } }, { shortcut: 1 })
-      .sort({ shortcut: 1 })
-      .lean<Pick<CannedReplyDoc, 'shortcut'>[]>();
-    return taken.map((r) => r.shortcut);
+    const keys = own.flatMap((r) => (typeof r.shortcutKey === 'string' ? [r.shortcutKey] : []));
+    const everyone = await cannedReplies
+      .find({ siteId, scopeKey: '', $or: [{ shortcut: { $in: own.map((r) => r.shortcut) } }, { shortcutKey: { $in: keys } }] }, { shortcut: 1, shortcutKey: 1 })
+      .lean<Shortcut[]>();
+    const clashes = (r: Shortcut) =>
+      everyone.some((e) => e.shortcut === r.shortcut || (typeof r.shortcutKey === 'string' && e.shortcutKey === r.shortcutKey));
+    return own.filter(clashes).map((r) => r.shortcut).sort();
   }
 
   async function useOf(target: Target): Promise<DepartmentUse> {
@@ -56,7 +60,8 @@ export function mongoDepartmentDeletion(models: MongoModels): DepartmentDeletion
         );
         moved += result.modifiedCount;
       } catch (error) {
-        if (duplicateKeyIndex(error) !== INDEX.cannedShortcut) throw error;
+        const index = duplicateKeyIndex(error);
+        if (index !== INDEX.cannedShortcut && index !== INDEX.cannedShortcutKey) throw error;
         taken.push(reply.shortcut);
       }
     }

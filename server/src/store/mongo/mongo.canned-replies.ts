@@ -1,7 +1,8 @@
-/** Canned replies on MongoDB, unique per shortcut within their scope (personal, a department's, the site's). */
+/** Canned replies on MongoDB, unique per shortcut (regardless of case) within their scope (personal, a department's, the site's). */
 import type { CannedReply } from '@parley/shared';
 import { newId } from '../../tokens';
 import { StoreConflictError, type Store } from '../store';
+import { uniqueNameKey } from '../unique-name-key';
 import type { CannedReplyDoc } from './mongo.documents';
 import { toCannedReply } from './mongo.mapping';
 import { duplicateKeyIndex, INDEX, type MongoModels } from './mongo.models';
@@ -17,7 +18,7 @@ export function mongoCannedReplies(models: Pick<MongoModels, 'cannedReplies'>): 
     async saveCannedReply(reply) {
       const set = {
         shortcut: reply.shortcut, text: reply.text, departmentId: reply.departmentId,
-        ownerAgentId: reply.ownerAgentId, scopeKey: scopeKey(reply),
+        ownerAgentId: reply.ownerAgentId, scopeKey: scopeKey(reply), shortcutKey: uniqueNameKey(reply.shortcut),
       };
       try {
         // Keyed by id and site: an id of another site's reply fails the upsert on _id, never edits it.
@@ -28,7 +29,7 @@ export function mongoCannedReplies(models: Pick<MongoModels, 'cannedReplies'>): 
         return toCannedReply(doc);
       } catch (error) {
         const index = duplicateKeyIndex(error);
-        if (index === INDEX.cannedShortcut) throw new StoreConflictError('shortcut taken');
+        if (index === INDEX.cannedShortcut || index === INDEX.cannedShortcutKey) throw new StoreConflictError('shortcut taken');
         if (index !== null) throw new StoreConflictError('canned reply belongs to another site');
         throw error;
       }

@@ -2,6 +2,7 @@
 import { AGENT_MAX_CHATS_DEFAULT, DEFAULT_SITE_SETTINGS } from '@parley/shared';
 import { newId } from '../../tokens';
 import { StoreConflictError, type Store } from '../store';
+import { uniqueNameKey } from '../unique-name-key';
 import type { AgentDoc, AgentSessionDoc, DepartmentDoc, SecretDoc, SiteDoc } from './mongo.documents';
 import { toAgent, toAgentSession, toAgentWithSecret, toDepartment, toSite } from './mongo.mapping';
 import { duplicateKeyIndex, FIRST_TICKET_NUMBER, INDEX, type MongoModels } from './mongo.models';
@@ -20,14 +21,18 @@ const AFTER = { returnDocument: 'after' } as const;
 const OLDEST_FIRST = { createdAt: 1, _id: 1 } as const;
 
 /** Runs an insert and turns a refusal by the named unique index into a StoreConflictError. */
-async function insertOrConflict<T>(insert: () => Promise<T>, conflict: { index: string; what: string }): Promise<T> {
+async function insertOrConflict<T>(insert: () => Promise<T>, conflict: { index: string | readonly string[]; what: string }): Promise<T> {
   try {
     return await insert();
   } catch (error) {
-    if (duplicateKeyIndex(error) === conflict.index) throw new StoreConflictError(conflict.what);
+    const hit = duplicateKeyIndex(error);
+    if (hit !== null && ([] as string[]).concat(conflict.index).includes(hit)) throw new StoreConflictError(conflict.what);
     throw error;
   }
 }
+
+/** A department's name is held by another, as typed or regardless of case. */
+const DEPARTMENT_NAME_TAKEN = { index: [INDEX.departmentName, INDEX.departmentNameKey], what: 'department name taken' } as const;
 
 /** `$set` paths for the keys a patch names; keys left undefined stay as they are. */
 function setPaths(patch: object): Record<string, unknown> {
@@ -151,8 +156,8 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
     },
 
     async createDepartment({ siteId, name }) {
-      const doc: DepartmentDoc = { _id: newId(), siteId, name, createdAt: new Date() };
-      await insertOrConflict(() => departments.create(doc), { index: INDEX.departmentName, what: 'department name taken' });
+      const doc: DepartmentDoc = { _id: newId(), siteId, name, createdAt: new Date(), nameKey: uniqueNameKey(name) };
+      await insertOrConflict(() => departments.create(doc), DEPARTMENT_NAME_TAKEN);
       return toDepartment(doc);
     },
     async listDepartments(siteId) {
@@ -160,8 +165,11 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
     },
     async renameDepartment({ siteId, departmentId, name }) {
       const renamed = await insertOrConflict(
-        () => departments.findOneAndUpdate({ _id: departmentId, siteId }, { $set: { name } }, { returnDocument: 'after' }).lean<DepartmentDoc>(),
-        { index: INDEX.departmentName, what: 'department name taken' },
+        () =>
+          departments
+            .findOneAndUpdate({ _id: departmentId, siteId }, { $set: { name, nameKey: uniqueNameKey(name) } }, { returnDocument: 'after' })
+            .lean<DepartmentDoc>(),
+        DEPARTMENT_NAME_TAKEN,
       );
       return renamed ? toDepartment(renamed) : null;
     },

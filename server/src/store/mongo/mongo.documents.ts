@@ -34,7 +34,14 @@ export interface AgentDoc {
 /** The session's token hash is its _id; expired sessions are swept by a TTL index. */
 export interface AgentSessionDoc { _id: string; agentId: string; expiresAt: Date }
 
-export interface DepartmentDoc { _id: string; siteId: string; name: string; createdAt: Date }
+export interface DepartmentDoc {
+  _id: string; siteId: string; name: string; createdAt: Date;
+  /**
+   * The name as compared for uniqueness (unique-name-key.ts). Absent on documents an older Parley
+   * wrote until the store's next open fills it in; null on one a case variant of an older one.
+   */
+  nameKey?: string | null;
+}
 
 export interface VisitorDoc {
   _id: string; siteId: string; tokenHash: string; name: string | null; email: string | null;
@@ -51,6 +58,8 @@ export interface CannedReplyDoc {
   departmentId: string | null; ownerAgentId: string | null;
   /** `agent:<id>`, `dept:<id>` or '' (site-wide): the scope a shortcut is unique in. */
   scopeKey: string;
+  /** The shortcut as compared for uniqueness; absent or null as DepartmentDoc's nameKey. */
+  shortcutKey?: string | null;
 }
 
 export interface ConversationDoc {

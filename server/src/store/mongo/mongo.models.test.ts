@@ -16,9 +16,11 @@ describe('mongo store indexes', () => {
     expect(uniqueIndexes(SCHEMAS.agents)).toEqual([{ fields: { email: 1 }, name: INDEX.agentEmail, partial: undefined }]);
     expect(uniqueIndexes(SCHEMAS.departments)).toEqual([
       { fields: { siteId: 1, name: 1 }, name: INDEX.departmentName, partial: undefined },
+      { fields: { siteId: 1, nameKey: 1 }, name: INDEX.departmentNameKey, partial: { nameKey: { $type: 'string' } } },
     ]);
     expect(uniqueIndexes(SCHEMAS.cannedReplies)).toEqual([
       { fields: { siteId: 1, scopeKey: 1, shortcut: 1 }, name: INDEX.cannedShortcut, partial: undefined },
+      { fields: { siteId: 1, scopeKey: 1, shortcutKey: 1 }, name: INDEX.cannedShortcutKey, partial: { shortcutKey: { $type: 'string' } } },
     ]);
     expect(uniqueIndexes(SCHEMAS.visitors)).toEqual([
       { fields: { tokenHash: 1 }, name: INDEX.visitorToken, partial: undefined },

@@ -28,8 +28,10 @@ export const INDEX = {
   siteKey: 'site_key_unique',
   agentEmail: 'agent_email_unique',
   departmentName: 'department_name_unique_per_site',
+  departmentNameKey: 'department_name_key_unique_per_site',
   visitorToken: 'visitor_token_hash_unique',
   cannedShortcut: 'canned_reply_shortcut_unique_per_scope',
+  cannedShortcutKey: 'canned_reply_shortcut_key_unique_per_scope',
   oneOpenConversation: 'conversation_one_open_per_visitor',
   messageClientId: 'message_client_id_unique',
   messageSeq: 'message_seq_unique',
@@ -91,10 +93,13 @@ agentSessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 agentSessionSchema.index({ agentId: 1 });
 
 const departmentSchema = new Schema<DepartmentDoc>(
-  { _id: idPath, siteId: requiredString, name: requiredString, createdAt: requiredDate },
+  { _id: idPath, siteId: requiredString, name: requiredString, createdAt: requiredDate, nameKey: { type: String, default: undefined } },
   OPTIONS,
 );
 departmentSchema.index({ siteId: 1, name: 1 }, { unique: true, name: INDEX.departmentName });
+// Names unique regardless of case; documents without a key (an older Parley's case variants) stay out of it.
+const withKey = (path: string) => ({ partialFilterExpression: { [path]: { $type: 'string' } } });
+departmentSchema.index({ siteId: 1, nameKey: 1 }, { unique: true, name: INDEX.departmentNameKey, ...withKey('nameKey') });
 
 const visitorSchema = new Schema<VisitorDoc>(
   {
@@ -116,10 +121,15 @@ const cannedReplySchema = new Schema<CannedReplyDoc>(
   {
     _id: idPath, siteId: requiredString, shortcut: requiredString, text: requiredString,
     departmentId: nullableString, ownerAgentId: nullableString, scopeKey: { type: String, default: '' },
+    shortcutKey: { type: String, default: undefined },
   },
   OPTIONS,
 );
 cannedReplySchema.index({ siteId: 1, scopeKey: 1, shortcut: 1 }, { unique: true, name: INDEX.cannedShortcut });
+cannedReplySchema.index(
+  { siteId: 1, scopeKey: 1, shortcutKey: 1 },
+  { unique: true, name: INDEX.cannedShortcutKey, ...withKey('shortcutKey') },
+);
 
 const conversationSchema = new Schema<ConversationDoc>(
   {

@@ -9,6 +9,7 @@ import { mongoDirectory } from './mongo.directory';
 import { mongoDepartmentDeletion } from './mongo-department-deletion';
 import { mongoMessages } from './mongo.messages';
 import { compileModels, ensureCollectionsAndIndexes, upgradeDocuments } from './mongo.models';
+import { fillUniqueNameKeys } from './mongo-unique-name-keys';
 import { mongoKnowledgeBase } from './mongo-knowledge-base';
 import { mongoRateLimits } from './mongo-rate-limits';
 import { mongoAttachments } from './mongo-attachments';
@@ -45,6 +46,7 @@ export async function mongoStoreOn(connection: Connection): Promise<Store> {
   try {
     await ensureCollectionsAndIndexes(models);
     await upgradeDocuments(models);
+    await fillUniqueNameKeys(models);
   } catch (error) {
     await connection.close();
     throw error;

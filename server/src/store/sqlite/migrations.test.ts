@@ -202,6 +202,40 @@ test('24 keeps every upload and ticket event: earlier events have no files, earl
   await store.close();
 });
 
+test('25 keeps case variants an older Parley let in, names and all, and refuses new ones regardless of case', async () => {
+  const filename = path.join(dir, 'parley.sqlite');
+  const db = openAtVersion(filename, 24);
+  const later = '2030-02-01T00:00:00.000Z';
+  // 'Billing' (dept-billing) came first; 'billing' and ' BILLING' came later, as did 'Отдел' and 'отдел'.
+  db.exec(`
+    INSERT INTO departments (id, site_id, name, created_at) VALUES
+      ('dept-billing-2', 'site-1', 'billing', '${later}'), ('dept-billing-3', 'site-1', 'BILLING', '${later}'),
+      ('dept-ru-1', 'site-1', 'Отдел', '2030-01-05T00:00:00.000Z'), ('dept-ru-2', 'site-1', 'отдел', '${later}');
+    INSERT INTO canned_replies (id, site_id, shortcut, text, department_id, scope_key) VALUES
+      ('reply-2', 'site-1', 'hello', 'Hello!', NULL, ''), ('reply-3', 'site-1', 'HELLO', 'HELLO!', NULL, ''),
+      ('reply-4', 'site-1', 'Hello', 'Hello, sales!', 'dept-sales', 'dept:dept-sales');
+  `);
+  db.close();
+
+  const store = openSqliteStore({ filename });
+  // Nothing renamed, nothing lost.
+  expect((await store.listDepartments('site-1')).map((d) => [d.id, d.name]).sort()).toEqual([
+    ['dept-billing', 'Billing'], ['dept-billing-2', 'billing'], ['dept-billing-3', 'BILLING'],
+    ['dept-ru-1', 'Отдел'], ['dept-ru-2', 'отдел'], ['dept-sales', 'Sales'],
+  ]);
+  const replies = await store.listCannedReplies({ siteId: 'site-1', agentId: 'agent-1', departmentIds: ['dept-sales'] });
+  expect(replies.map((r) => r.shortcut).sort()).toEqual(['HELLO', 'Hello', 'hello', 'refund']);
+  // New case variants are refused, Cyrillic included; a variant renamed is checked like any rename.
+  for (const name of ['billing', 'BiLLing', 'ОТДЕЛ']) {
+    await expect(store.createDepartment({ siteId: 'site-1', name })).rejects.toBeInstanceOf(StoreConflictError);
+  }
+  await expect(store.renameDepartment({ siteId: 'site-1', departmentId: 'dept-billing-2', name: 'Billing' })).rejects.toBeInstanceOf(StoreConflictError);
+  expect(await store.renameDepartment({ siteId: 'site-1', departmentId: 'dept-billing-2', name: 'Billing (old)' })).toMatchObject({ name: 'Billing (old)' });
+  const newReply = { siteId: 'site-1', shortcut: 'Hello', text: 'Hi', departmentId: null, ownerAgentId: null };
+  await expect(store.saveCannedReply(newReply)).rejects.toBeInstanceOf(StoreConflictError);
+  await store.close();
+});
+
 /**
  * Starts `count` child processes that migrate the file to the latest version while the test holds
  * the write lock for `holdMs`, and answers what each printed and how it exited.

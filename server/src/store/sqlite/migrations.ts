@@ -1,6 +1,7 @@
 /** Versioned schema migrations for the SQLite store; `PRAGMA user_version` records how far we are. */
 import type Database from 'better-sqlite3';
 import { isBusy } from './constraint-errors';
+import { registerUnicodeLower } from './unicode-lower';
 
 /** Append only: a shipped migration is never edited, a new one is added after it. */
 const MIGRATIONS: string[] = [
@@ -529,6 +530,36 @@ const MIGRATIONS: string[] = [
   ALTER TABLE ticket_events ADD COLUMN attachments_json TEXT;
   CREATE INDEX attachments_by_ticket ON attachments (ticket_id, message_client_id) WHERE ticket_id IS NOT NULL;
   `,
+  // 25: a department's name (among the site's live ones) and a canned reply's shortcut (within its
+  // scope) are unique regardless of case: "Billing" and "billing" are one department, /hello and
+  // /HELLO one shortcut. Each row keeps its name as typed and gains the form it is compared in
+  // (unique-name-key.ts: trimmed, lower-cased by unicode_lower, which folds more than ASCII, as
+  // NOCASE and lower() do not) under a unique index. Rows an older Parley let in as case variants of
+  // one another keep their names: the oldest of each group gets the key, the others none (NULL, which
+  // a unique index keeps apart), so the index is always built, nothing stored is renamed or lost, and
+  // the admin, who sees both, renames or deletes one; a rename sets its key and is checked then.
+  // Renaming them here with a suffix would change names visitors pick in the pre-chat form and
+  // shortcuts agents type, without anyone asking; building the index only where no duplicate exists
+  // would leave those sites unguarded for good.
+  `
+  ALTER TABLE departments ADD COLUMN name_key TEXT;
+  CREATE TEMP TABLE department_keys_25 AS
+    SELECT id, ROW_NUMBER() OVER (PARTITION BY site_id, unicode_lower(trim(name)) ORDER BY created_at, id) AS place,
+      unicode_lower(trim(name)) AS name_key
+    FROM departments WHERE removed_at IS NULL;
+  UPDATE departments SET name_key = k.name_key FROM department_keys_25 k WHERE k.id = departments.id AND k.place = 1;
+  DROP TABLE department_keys_25;
+  CREATE UNIQUE INDEX departments_live_name_key ON departments (site_id, name_key) WHERE removed_at IS NULL;
+
+  ALTER TABLE canned_replies ADD COLUMN shortcut_key TEXT;
+  CREATE TEMP TABLE canned_keys_25 AS
+    SELECT id, ROW_NUMBER() OVER (PARTITION BY site_id, scope_key, unicode_lower(trim(shortcut)) ORDER BY rowid) AS place,
+      unicode_lower(trim(shortcut)) AS shortcut_key
+    FROM canned_replies;
+  UPDATE canned_replies SET shortcut_key = k.shortcut_key FROM canned_keys_25 k WHERE k.id = canned_replies.id AND k.place = 1;
+  DROP TABLE canned_keys_25;
+  CREATE UNIQUE INDEX canned_replies_shortcut_key ON canned_replies (site_id, scope_key, shortcut_key);
+  `,
 ];
 
 /**
@@ -544,6 +575,8 @@ export function migrate(
   to = MIGRATIONS.length,
   lockWaitMs = MIGRATION_LOCK_WAIT_MS,
 ): { from: number; to: number } {
+  // Migration 25 fills in keys with it; registering it again on an open store's connection is harmless.
+  registerUnicodeLower(db);
   const giveUpAt = Date.now() + lockWaitMs;
   const from = whenTheLockIsFree(() => db.pragma('user_version', { simple: true }) as number, giveUpAt);
   if (from > MIGRATIONS.length) {

@@ -1,7 +1,8 @@
-/** SQLite queries for canned replies, unique per shortcut within their scope. */
+/** SQLite queries for canned replies, unique per shortcut (regardless of case) within their scope. */
 import type Database from 'better-sqlite3';
 import { newId } from '../../tokens';
 import { StoreConflictError, type Store } from '../store';
+import { uniqueNameKey } from '../unique-name-key';
 import { isUniqueViolation } from './constraint-errors';
 import { toCannedReply, type CannedReplyRow } from './rows';
 
@@ -17,12 +18,12 @@ export function sqliteCannedReplies(db: Database.Database): CannedReplyStore {
       const id = reply.id ?? newId();
       try {
         db.prepare(
-          `INSERT INTO canned_replies (id, site_id, shortcut, text, department_id, owner_agent_id, scope_key)
-           VALUES (@id, @siteId, @shortcut, @text, @departmentId, @ownerAgentId, @scope)
-           ON CONFLICT (id) DO UPDATE SET shortcut = excluded.shortcut, text = excluded.text,
+          `INSERT INTO canned_replies (id, site_id, shortcut, shortcut_key, text, department_id, owner_agent_id, scope_key)
+           VALUES (@id, @siteId, @shortcut, @shortcutKey, @text, @departmentId, @ownerAgentId, @scope)
+           ON CONFLICT (id) DO UPDATE SET shortcut = excluded.shortcut, shortcut_key = excluded.shortcut_key, text = excluded.text,
              department_id = excluded.department_id, owner_agent_id = excluded.owner_agent_id, scope_key = excluded.scope_key
            WHERE canned_replies.site_id = excluded.site_id`,
-        ).run({ ...reply, id, scope: scopeKey(reply) });
+        ).run({ ...reply, id, scope: scopeKey(reply), shortcutKey: uniqueNameKey(reply.shortcut) });
       } catch (error) {
         if (isUniqueViolation(error)) throw new StoreConflictError('shortcut taken');
         throw error;

@@ -24,9 +24,11 @@ export function sqliteDepartmentDeletion(db: Database.Database): DepartmentDelet
      WHERE site_id = @site AND status NOT IN ('solved', 'closed') AND department_id = @department`,
   );
   // Personal replies are never the department's (their scope is their owner), so only shared ones move.
+  // Compared as the unique index compares them: /Hello would clash with a site-wide /hello.
   const takenShortcuts = db.prepare<Target, { shortcut: string }>(
     `SELECT own.shortcut FROM canned_replies own
-     JOIN canned_replies everyone ON everyone.site_id = own.site_id AND everyone.scope_key = '' AND everyone.shortcut = own.shortcut
+     JOIN canned_replies everyone ON everyone.site_id = own.site_id AND everyone.scope_key = ''
+       AND (everyone.shortcut = own.shortcut OR everyone.shortcut_key = own.shortcut_key)
      WHERE own.site_id = @site AND own.department_id = @department AND own.owner_agent_id IS NULL
      ORDER BY own.shortcut`,
   );

@@ -4,6 +4,7 @@ import { DEFAULT_SITE_SETTINGS, AGENT_MAX_CHATS_DEFAULT, type AgentStatus } from
 import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
 import { StoreConflictError, type Store } from '../store';
+import { uniqueNameKey } from '../unique-name-key';
 import { isUniqueViolation } from './constraint-errors';
 import {
   toAgent, toAgentWithSecret, toDepartment, toSite,
@@ -155,7 +156,10 @@ export function sqliteDirectory(db: Database.Database): DirectoryStore {
     async createDepartment({ siteId, name }) {
       const row: DepartmentRow = { id: newId(), site_id: siteId, name };
       insertOrConflict(
-        () => db.prepare('INSERT INTO departments (id, site_id, name, created_at) VALUES (?, ?, ?, ?)').run(row.id, siteId, name, nowIso()),
+        () =>
+          db
+            .prepare('INSERT INTO departments (id, site_id, name, name_key, created_at) VALUES (?, ?, ?, ?, ?)')
+            .run(row.id, siteId, name, uniqueNameKey(name), nowIso()),
         'department name taken',
       );
       return toDepartment(row);
@@ -168,7 +172,10 @@ export function sqliteDirectory(db: Database.Database): DirectoryStore {
     },
     async renameDepartment({ siteId, departmentId, name }) {
       const renamed = insertOrConflict(
-        () => db.prepare('UPDATE departments SET name = ? WHERE id = ? AND site_id = ? AND removed_at IS NULL').run(name, departmentId, siteId),
+        () =>
+          db
+            .prepare('UPDATE departments SET name = ?, name_key = ? WHERE id = ? AND site_id = ? AND removed_at IS NULL')
+            .run(name, uniqueNameKey(name), departmentId, siteId),
         'department name taken',
       );
       return renamed.changes === 0 ? null : { id: departmentId, siteId, name };

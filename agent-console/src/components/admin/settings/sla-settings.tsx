@@ -1,5 +1,5 @@
 /** SLA targets per tier and priority: minutes to the first response and to the resolution. */
-import type { SiteSettings, SiteSettingsPatch, SlaTarget, TicketPriority } from '@parley/shared';
+import { slaTargetProblems, type SiteSettings, type SiteSettingsPatch, type SlaTarget, type TicketPriority } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { useConsole } from '../../../state/console-context';
 import { formatDuration } from '../../tickets/sla';
@@ -53,7 +53,9 @@ export function SlaSettings({ settings, save, readOnly }: SettingsPartProps) {
   const valid = TIER_KEYS.every((tier) =>
     PRIORITIES.every((p) => KINDS.every((kind) => isWithin(draft[tier][p][kind], BOUNDS[kind]))),
   );
-  const patch = (): SiteSettingsPatch | null => (valid ? { sla: toSla(draft) } : null);
+  // The rule the server holds too (shared): a resolution due before the first response is refused.
+  const resolutionTooSoon = new Set(slaTargetProblems(toSla(draft)).map((problem) => problem.path.join('.')));
+  const patch = (): SiteSettingsPatch | null => (valid && resolutionTooSoon.size === 0 ? { sla: toSla(draft) } : null);
 
   function set(cell: { tier: TierKey; priority: TicketPriority; kind: Kind }, value: string) {
     setDraft((current) => ({
@@ -104,7 +106,9 @@ export function SlaSettings({ settings, save, readOnly }: SettingsPartProps) {
                 {TIER_KEYS.map((tier) =>
                   KINDS.map((kind) => {
                     const value = draft[tier][priority][kind];
-                    const ok = isWithin(value, BOUNDS[kind]);
+                    const tooSoon = resolutionTooSoon.has(`sla.${tier}.${priority}.${kind}`);
+                    const ok = isWithin(value, BOUNDS[kind]) && !tooSoon;
+                    const problemId = `sla-${tier}-${priority}-${kind}-problem`;
                     const label = t('settings.sla.cell', {
                       tier,
                       priority: priorityLabel(t, priority),
@@ -120,12 +124,18 @@ export function SlaSettings({ settings, save, readOnly }: SettingsPartProps) {
                           value={value}
                           aria-label={label}
                           aria-invalid={!ok}
+                          aria-describedby={tooSoon ? problemId : undefined}
                           onInput={(e) => set({ tier, priority, kind }, e.currentTarget.value)}
                           data-testid={`sla-${tier}-${priority}-${kind}`}
                         />
                         <span class="sla-table__human">
-                          {ok ? formatDuration(Number(value) * 60_000, translator.language.value) : '—'}
+                          {isWithin(value, BOUNDS[kind]) ? formatDuration(Number(value) * 60_000, translator.language.value) : '—'}
                         </span>
+                        {tooSoon && (
+                          <span id={problemId} class="field__hint field__hint--error" role="alert">
+                            {t('settings.sla.resolutionBeforeFirstResponse')}
+                          </span>
+                        )}
                       </td>
                     );
                   }),
