@@ -21,12 +21,20 @@ const shipping = article('kb_shipping', 'Shipping times');
 const returns = article('kb_returns', 'Returns');
 const damaged = article('kb_damaged', 'Damaged parcels');
 
-async function setup(options: { suggestions?: Suggestions; locale?: WidgetLocale; inChat?: boolean } = {}) {
+interface SetupOptions {
+  suggestions?: Suggestions;
+  locale?: WidgetLocale;
+  inChat?: boolean;
+  /** Answers kb:suggest when the test says (by default at once). */
+  suggest?: () => Promise<Suggestions>;
+}
+
+async function setup(options: SetupOptions = {}) {
   const store = createChatStore({ connection: 'online', open: true });
   if (options.inChat) store.setConversation(aConversation({ status: 'assigned' }));
   const suggestions = options.suggestions ?? { articles: [shipping, refunds, returns, damaged], bestMatch: refunds };
   const actions = fakeActions({
-    'kb:suggest': () => ({ ok: true, data: suggestions }),
+    'kb:suggest': async () => ({ ok: true, data: options.suggest ? await options.suggest() : suggestions }),
     'kb:article': ({ articleId }: { articleId: string }) => ({
       ok: true,
       data: { ...refunds, id: articleId, html: '<p>Refunds take <strong>5 days</strong>.</p>', updatedAt: '', translations: [] },
@@ -53,7 +61,13 @@ async function setup(options: { suggestions?: Suggestions; locale?: WidgetLocale
   const type = (text: string): void => {
     fireEvent.input(textarea, { target: { value: text } });
   };
-  return { store, actions, textarea, type, sent, form };
+  // As the composer sends: the message waits in the outbox, the text box empties (no input event).
+  const send = (): void =>
+    void act(() => {
+      store.setPending([{ clientId: `c_${sent.length}`, text: textarea.value, createdAt: new Date().toISOString() }]);
+      textarea.value = '';
+    });
+  return { store, actions, textarea, type, send, sent, form };
 }
 
 afterEach(() => document.querySelectorAll('body > form').forEach((element) => element.remove()));
@@ -165,6 +179,54 @@ describe('KbSuggestions', () => {
     const { type, textarea, sent } = await setup({ inChat: true });
     type('refund please');
     await screen.findByTestId('kb-suggestions', {}, { timeout: 1000 });
+    fireEvent.keyDown(textarea, { key: 'Enter' });
+    expect(sent).toEqual(['refund please']);
+    expect(screen.queryByTestId('kb-offer')).toBeNull();
+  });
+
+  it('in a chat, shows nothing over a message sent before its suggestions came', async () => {
+    let answer: (value: Suggestions) => void = () => undefined;
+    const { actions, type, send } = await setup({
+      inChat: true,
+      suggest: () => new Promise((resolve) => (answer = resolve)),
+    });
+    type('when will my tea delivery arrive');
+    await waitFor(() => expect(actions.ask).toHaveBeenCalledWith('kb:suggest', { text: 'when will my tea delivery arrive' }));
+    send();
+    await act(async () => answer({ articles: [shipping, refunds], bestMatch: null }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(screen.queryByTestId('kb-suggestions')).toBeNull();
+  });
+
+  it('asks nothing for a message typed and sent within the pause', async () => {
+    const { actions, type, send } = await setup({ inChat: true });
+    type('when will my tea delivery arrive');
+    send();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    expect(actions.ask).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('kb-suggestions')).toBeNull();
+  });
+
+  it('does not hold back the first message after the visitor asked for a person from a suggested article', async () => {
+    const { type, textarea, sent } = await setup();
+    type('how do I brew green tea');
+    const list = await screen.findByTestId('kb-suggestions', {}, { timeout: 1000 });
+    fireEvent.click(within(list).getByRole('button', { name: /Refunds/ }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Talk to a person' }));
+    type('how do I brew green tea, water temperature?');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 350)));
+    await screen.findByTestId('kb-suggestions');
+    fireEvent.keyDown(textarea, { key: 'Enter' });
+    expect(sent).toEqual(['how do I brew green tea, water temperature?']);
+    expect(screen.queryByTestId('kb-offer')).toBeNull();
+  });
+
+  it('does not hold back the first message for the best match the visitor has already read', async () => {
+    const { type, textarea, sent } = await setup();
+    type('refund please');
+    fireEvent.click(await screen.findByRole('button', { name: /Refunds/ }, { timeout: 1000 }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Back to chat' }));
+    await screen.findByTestId('kb-suggestions');
     fireEvent.keyDown(textarea, { key: 'Enter' });
     expect(sent).toEqual(['refund please']);
     expect(screen.queryByTestId('kb-offer')).toBeNull();

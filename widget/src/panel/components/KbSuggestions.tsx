@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PartProps } from '../chat-actions';
 import { isChatActive } from '../chat-store';
 import { useTranslation } from '../i18n-context';
-import { createSuggestionLookup } from '../kb-lookup';
+import { createSuggestionLookup, type SuggestionLookup } from '../kb-lookup';
 import { useChatState } from '../use-chat-state';
 import { KbArticle } from './KbArticle';
 
@@ -42,27 +42,33 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
   const [solved, setSolved] = useState(false);
   // The best match held back a first message: offered once, then "Send anyway" lets it through.
   const [gate, setGate] = useState<KbPublicArticleSummary | null>(null);
-  const offered = useRef<string | null>(null);
+  // Best matches already offered (held back for, or opened by the visitor): never held back for again.
+  const offered = useRef(new Set<string>());
+  // The visitor said they want a person: their first message goes as it is.
+  const wantsPerson = useRef(false);
+  const lookup = useRef<SuggestionLookup | null>(null);
   // Before the visitor's first message of a chat: the moment to offer an answer before a person.
   const firstMessage = !isChatActive(state) && state.pending.length === 0;
 
   useEffect(() => {
     const element = input.current;
     if (!element) return;
-    const lookup = createSuggestionLookup({
+    const current = createSuggestionLookup({
       suggest: (text) => actions.ask('kb:suggest', { text }).then((result) => (result?.ok ? result.data : null)),
       onResult: setFound,
+      currentText: () => element.value,
     });
+    lookup.current = current;
     const onInput = (): void => {
       // The "glad it helped" line stays until the visitor writes something new.
       if (element.value) setSolved(false);
-      lookup.input(element.value);
+      current.input(element.value);
     };
     element.addEventListener('input', onInput);
     onInput();
     return () => {
       element.removeEventListener('input', onInput);
-      lookup.stop();
+      current.stop();
     };
   }, [input.current, actions]);
 
@@ -76,10 +82,10 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
     const holdBack = (event: Event): void => {
       const enter = event instanceof KeyboardEvent && event.key === 'Enter' && !event.shiftKey && !event.isComposing;
       const sending = event.type === 'submit' ? event.target === element.form : enter && event.target === element;
-      if (!sending || offered.current === best.id || !element.value.trim()) return;
+      if (!sending || wantsPerson.current || offered.current.has(best.id) || !element.value.trim()) return;
       event.preventDefault();
       event.stopPropagation();
-      offered.current = best.id;
+      offered.current.add(best.id);
       setGate(best);
     };
     element.ownerDocument.addEventListener('keydown', holdBack, true);
@@ -95,12 +101,18 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
     input.current?.form?.requestSubmit();
   };
 
-  // Sending empties the composer without an input event: the suggestions were for that text.
+  // Sending empties the composer without an input event: the suggestions (and a lookup still
+  // pending or under way) were for that text.
   useEffect(() => {
-    if (!input.current?.value) setFound(null);
+    if (input.current?.value) return;
+    lookup.current?.stop();
+    setFound(null);
   }, [state.pending]);
 
   const close = (outcome: 'solved' | 'human' | null): void => {
+    // Read from the list or from the hold-back screen alike, the article has been offered.
+    if (reading) offered.current.add(reading.id);
+    if (outcome === 'human') wantsPerson.current = true;
     setReading(null);
     // Held back for this article and the visitor wants a person: their message goes now.
     if (outcome === 'human' && gate) return sendAnyway();

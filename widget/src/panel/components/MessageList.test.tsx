@@ -16,12 +16,13 @@ const entries: TimelineEntry[] = [1, 2, 3].map((n) => ({
 
 // jsdom has no layout: the list is 900px tall in a 300px box while the frame shows, and has no size while it is hidden.
 let frameShown = false;
+let boxHeight = 300;
 const scrolled = new WeakMap<Element, number>();
-const maxScroll = () => (frameShown ? 900 - 300 : 0);
+const maxScroll = () => (frameShown ? 900 - boxHeight : 0);
 beforeAll(() => {
   Object.defineProperties(HTMLElement.prototype, {
     scrollHeight: { configurable: true, get: () => (frameShown ? 900 : 0) },
-    clientHeight: { configurable: true, get: () => (frameShown ? 300 : 0) },
+    clientHeight: { configurable: true, get: () => (frameShown ? boxHeight : 0) },
     scrollTop: {
       configurable: true,
       get(this: Element) {
@@ -55,6 +56,34 @@ describe('MessageList', () => {
     frameShown = true;
     act(() => openChat());
     expect(scroller.scrollTop).toBe(600);
+  });
+
+  it('keeps the newest message in view when the list shrinks under something opened below it (suggestions)', async () => {
+    // jsdom has no ResizeObserver: this one reports when the test says the box changed size.
+    const resized: (() => void)[] = [];
+    const original = globalThis.ResizeObserver;
+    globalThis.ResizeObserver = class {
+      constructor(private readonly callback: () => void) {}
+      observe(): void {
+        resized.push(this.callback);
+      }
+      unobserve(): void {}
+      disconnect(): void {}
+    } as unknown as typeof ResizeObserver;
+    try {
+      frameShown = true;
+      boxHeight = 300;
+      await renderWithI18n(<MessageList entries={entries} greeting="" actions={fakeActions()} open />);
+      const scroller = screen.getByRole('list', { name: 'Messages' }).parentElement as HTMLElement;
+      expect(scroller.scrollTop).toBe(600);
+
+      boxHeight = 180;
+      act(() => resized.forEach((callback) => callback()));
+      expect(scroller.scrollTop).toBe(720);
+    } finally {
+      globalThis.ResizeObserver = original;
+      boxHeight = 300;
+    }
   });
 });
 

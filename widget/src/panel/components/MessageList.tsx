@@ -3,7 +3,7 @@
  * cards below them (after the chat, offline form). Kept scrolled to the newest while the visitor is there.
  */
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
 import type { ChatActions } from '../chat-actions';
 import type { TimelineEntry } from '../timeline-entries';
@@ -38,6 +38,18 @@ export function MessageList({ entries, greeting, actions, intro, children, open 
     const element = scroller.current;
     if (element && atBottom.current) element.scrollTop = element.scrollHeight;
   }, [entries, open]);
+
+  // The list shrinks when something opens under it (suggestions, the emoji picker): the newest
+  // message stays in view rather than behind it, while the visitor reads there.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   const onScroll = (): void => {
     const element = scroller.current;
