@@ -98,6 +98,43 @@ test('an agent who does not answer in time loses the chat to the next agent', as
   expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(quick.agent.id);
 });
 
+test('a claimed chat left unanswered goes back to the queue with a line for the agents saying why; the visitor is not told who', async () => {
+  await server.store.updateSiteSettings(server.site.id, { routingMode: 'pick', assignTimeoutSeconds: 30 });
+  const bea = await connectedAgent({ name: 'Bea Agent' });
+  const colleague = await connectedAgent({ name: 'Colleague' });
+  const { socket: visitor, conversationId } = await visitorWrites('hello?');
+  unwrap(await bea.socket.emitWithAck('conversation:claim', { conversationId }));
+  const visitorLines: Message[] = [];
+  visitor.on('message:new', (message) => visitorLines.push(message));
+  const toBea = eventMatching<Message>(bea.socket, 'message:new', (m) => m.event?.type === 'unanswered');
+  const toColleague = eventMatching<Message>(colleague.socket, 'message:new', (m) => m.event?.type === 'unanswered');
+  const backInQueue = eventMatching<Conversation>(visitor, 'conversation:updated', (c) => c.status === 'queued');
+
+  // Past the limit, within the consoles' presence timeout (their heartbeats run on the real clock).
+  clockOffsetMs = 31_000;
+  await server.app.routing.sweep();
+  const line = await toBea;
+  expect(line).toMatchObject({
+    conversationId, internal: true, author: { kind: 'system' },
+    event: { type: 'unanswered', agent: 'Bea Agent', agentId: bea.agent.id, seconds: 30 },
+    text: 'Back in the queue: Bea Agent did not answer within 30 seconds',
+  });
+  expect((await toColleague).id).toBe(line.id);
+  await backInQueue;
+  expect((await server.store.findConversation(conversationId))?.status).toBe('queued');
+  // The history keeps it for every agent who opens the chat; the visitor's copy never had it.
+  const opened = unwrap(await colleague.socket.emitWithAck('conversation:open', { conversationId }));
+  expect(opened.messages.filter((m) => m.event?.type === 'unanswered')).toHaveLength(1);
+  const history = unwrap(await visitor.emitWithAck('conversation:history', { afterSeq: 0 }));
+  expect(history?.messages.map((m) => m.text)).toEqual(['hello?']);
+  expect(visitorLines).toEqual([]);
+
+  // A second sweep finds nothing more to hand back and writes nothing more.
+  await server.app.routing.sweep();
+  const again = unwrap(await colleague.socket.emitWithAck('conversation:open', { conversationId }));
+  expect(again.messages.filter((m) => m.event?.type === 'unanswered')).toHaveLength(1);
+});
+
 test('an agent whose console closes hands their chats back, and another agent gets them', async () => {
   const leaving = await addAgent(server, { name: 'Leaving' });
   const { conversationId } = await visitorWrites('help');

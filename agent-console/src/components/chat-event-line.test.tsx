@@ -1,5 +1,5 @@
 import type { ChatEvent, Message } from '@parley/shared';
-import { act, within } from '@testing-library/preact';
+import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { AGENT, conversation, visitorMessage } from '../test-support/fixtures';
 import { openFirstChat } from '../test-support/open-chat';
 import { formatMessageTime } from './time-format';
@@ -48,5 +48,38 @@ describe('system lines in a chat', () => {
       `Чат возвращён в очередь: Ana → Billing${ruTime}`,
     ]);
     expect(panel).not.toHaveTextContent('ENGLISH');
+  });
+});
+
+describe('a chat that went back to the queue unanswered', () => {
+  const waiting = conversation({ visitorName: 'Maria', status: 'queued', assignedAgentId: null, lastSeq: 2 });
+  const unanswered = (agent: { id: string; name: string }, seq: number): Message =>
+    visitorMessage(waiting, {
+      seq, author: { kind: 'system' }, internal: true, createdAt: at, text: `ENGLISH: Back in the queue: ${agent.name}`,
+      event: { type: 'unanswered', agent: agent.name, agentId: agent.id, seconds: 120 },
+    });
+
+  it('says so in the history, and tells the agent who lost it with a notice they can dismiss', async () => {
+    const { panel, socket, app } = await openFirstChat({ conversations: [waiting], messages: [visitorMessage(waiting, { seq: 1, text: 'Hello?' })] });
+    await within(panel).findAllByTestId('message');
+    expect(screen.queryByTestId('unanswered-notice')).toBeNull();
+
+    const mine = unanswered(AGENT, 2);
+    act(() => socket.serverEmit('message:new', mine));
+    const line = await within(panel).findByText('Back in the queue: Ana did not answer within 2 minutes');
+    expect(line.closest('[data-testid="message"]')).toHaveAttribute('data-event', 'unanswered');
+    const notice = await screen.findByTestId('unanswered-notice');
+    expect(notice).toHaveTextContent('The chat with Maria went back to the queue: you did not answer within 2 minutes.');
+    expect(screen.getByTestId('unanswered-notices')).toHaveAttribute('role', 'status');
+
+    // The same line again (a second tab's echo) is one notice; a colleague's is none of theirs.
+    act(() => socket.serverEmit('message:new', mine));
+    act(() => socket.serverEmit('message:new', unanswered({ id: 'agent-bea-00001', name: 'Bea' }, 3)));
+    expect(screen.getAllByTestId('unanswered-notice')).toHaveLength(1);
+
+    await act(() => app.translator.setLanguage('de'));
+    expect(within(panel).getByText('Zurück in der Warteschlange: Ana hat nicht innerhalb von 2 Minuten geantwortet')).toBeInTheDocument();
+    fireEvent.click(within(screen.getByTestId('unanswered-notice')).getByRole('button', { name: 'Schließen' }));
+    expect(screen.queryByTestId('unanswered-notice')).toBeNull();
   });
 });

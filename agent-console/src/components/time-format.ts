@@ -23,3 +23,13 @@ export function formatMessageTime(iso: string, locale: string, now: Date = new D
   if (Number.isNaN(date.getTime())) return '';
   return formatter(locale, date.toDateString() !== now.toDateString()).format(date);
 }
+
+/** A time limit as people say it: "2 minutes" when it is whole minutes, else "45 seconds", in the agent's language. */
+export function formatTimeLimit(seconds: number, locale: string): string {
+  const minutes = seconds % 60 === 0;
+  return new Intl.NumberFormat(formatLocale(locale), {
+    style: 'unit',
+    unit: minutes ? 'minute' : 'second',
+    unitDisplay: 'long',
+  }).format(minutes ? seconds / 60 : seconds);
+}

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { ChatArea } from '../components/chat-area';
 import { ConversationList } from '../components/conversation-list';
 import { ShortcutsHelp } from '../components/shortcuts-help';
+import { UnansweredNotices } from '../components/unanswered-notices';
 import { TopBar } from '../components/top-bar';
 import { useConsole, useLive, useT } from '../state/console-context';
 import { lazyScreen } from './lazy-screen';
@@ -84,6 +85,7 @@ export function WorkspaceRoute() {
       <TopBar />
       <CurrentScreen />
       <ShortcutsHelp />
+      <UnansweredNotices />
     </div>
   );
 }

@@ -48,8 +48,19 @@ export interface LiveSessionOptions {
   readReportIntervalMs?: number;
 }
 
+/** A chat this agent was given went back to the queue because they did not answer within `seconds`. */
+export interface UnansweredNotice {
+  /** The history line's id: one notice per line, however often it arrives. */
+  id: string;
+  conversationId: string;
+  seconds: number;
+}
+
 export interface LiveSession {
   status: ReadonlySignal<ConnectionStatus>;
+  /** Chats taken back from this agent for want of an answer, until they dismiss the notice. */
+  unanswered: ReadonlySignal<readonly UnansweredNotice[]>;
+  dismissUnanswered(id: string): void;
   conversations: ConversationsStore;
   agents: AgentsStore;
   visitors: VisitorsStore;
@@ -127,6 +138,15 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   });
   // Until the first list arrives, every conversation would look "new" and ring.
   let listed = false;
+  const unanswered = signal<readonly UnansweredNotice[]>([]);
+
+  /** The history line saying a chat went back to the queue unanswered: news for the agent who had it. */
+  function noticeIfMineUnanswered(message: Message) {
+    const event = message.event;
+    if (event?.type !== 'unanswered' || event.agentId !== agentId.value) return;
+    if (unanswered.value.some((notice) => notice.id === message.id)) return;
+    unanswered.value = [...unanswered.value, { id: message.id, conversationId: message.conversationId, seconds: event.seconds }];
+  }
 
   async function loadTranscript(conversationId: string) {
     transcripts.track(conversationId);
@@ -171,6 +191,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     if (!conversations.byId.value.has(message.conversationId) && listed)
       void refresh().catch(() => undefined);
     conversations.noteMessage(message);
+    noticeIfMineUnanswered(message);
     if (message.author.kind === 'visitor') typing.visitorSent(message.conversationId);
     transcripts.add(message);
     outbox.confirm(message);
@@ -238,6 +259,10 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
 
   return {
     status,
+    unanswered,
+    dismissUnanswered(id) {
+      unanswered.value = unanswered.value.filter((notice) => notice.id !== id);
+    },
     conversations,
     agents,
     visitors,

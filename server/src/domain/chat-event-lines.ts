@@ -1,5 +1,5 @@
 /**
- * System lines in a chat's history: a transfer or an invitation, recorded as a ChatEvent that the
+ * System lines in a chat's history: a transfer, an invitation or a chat left unanswered, recorded as a ChatEvent that the
  * widget and the console word in their reader's language. `text` is its English, for whatever reads
  * messages without knowing events (the REST API, webhooks, exports).
  */
@@ -14,6 +14,8 @@ export function chatEventText(event: ChatEvent): string {
       return `${event.from} sent the chat back to the ${event.department} queue`;
     case 'invited':
       return `${event.by} invited ${event.agent} to the chat`;
+    case 'unanswered':
+      return `Back in the queue: ${event.agent} did not answer within ${event.seconds} seconds`;
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Agent, Conversation } from '@parley/shared';
 import type { AgentLoad, Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
+import { chatEventLine } from './chat-event-lines';
 import { chooseAgent, estimateWaitSeconds } from './routing.policy';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 
@@ -72,9 +73,25 @@ export function createRoutingService({ store, broadcaster, now = () => new Date(
   }
 
   /** Requeues and announces; the caller routes afterwards. */
-  async function handBack(conversation: Conversation, agentId: string, declined: boolean): Promise<void> {
+  async function handBack(conversation: Conversation, agentId: string, declined: boolean): Promise<Conversation | null> {
     const requeued = await store.requeueConversation({ conversationId: conversation.id, fromAgentId: agentId, declined });
     if (requeued) broadcaster.conversationUpdated(requeued);
+    return requeued;
+  }
+
+  /**
+   * The chat's history says why it is waiting again, for the agents only (the visitor is simply back
+   * in the queue, with their place). Appended while the chat waits, so every console of the site
+   * hears it, the one that lost it included, and shows its agent a notice.
+   */
+  async function recordUnanswered(requeued: Conversation, input: { agentId: string; seconds: number }): Promise<void> {
+    const agent = await store.findAgentById(input.agentId);
+    const line = chatEventLine(requeued, { type: 'unanswered', agent: agent?.name ?? '', agentId: input.agentId, seconds: input.seconds });
+    await store.appendMessage({ ...line, internal: true }, ({ message, created, conversation }) => {
+      if (!created) return;
+      broadcaster.messageCreated(conversation, message);
+      events.messageCreated(conversation, message);
+    });
   }
 
   const service = {
@@ -126,8 +143,10 @@ export function createRoutingService({ store, broadcaster, now = () => new Date(
         const limitMs = site.settings.assignTimeoutSeconds * 1000;
         const overdue = await store.listUnansweredAssignments({ siteId: site.id, before: new Date(at - limitMs).toISOString() });
         for (const conversation of overdue) {
-          if (!conversation.assignedAgentId) continue;
-          await handBack(conversation, conversation.assignedAgentId, true);
+          const agentId = conversation.assignedAgentId;
+          if (!agentId) continue;
+          const requeued = await handBack(conversation, agentId, true);
+          if (requeued) await recordUnanswered(requeued, { agentId, seconds: site.settings.assignTimeoutSeconds });
           sites.add(conversation.siteId);
         }
       }

@@ -23,6 +23,11 @@ export const ChatEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('requeued'), from: z.string(), department: z.string() }),
   /** `by` invited `agent` to help in the chat. */
   z.object({ type: z.literal('invited'), by: z.string(), agent: z.string() }),
+  /**
+   * The agent `agent` (id `agentId`) was given the chat and did not answer within `seconds`, so it
+   * went back to the queue. An internal line: agents read it; the visitor just waits for the next.
+   */
+  z.object({ type: z.literal('unanswered'), agent: z.string(), agentId: IdSchema, seconds: z.number().int().positive() }),
 ]);
 export type ChatEvent = z.infer<typeof ChatEventSchema>;
 
