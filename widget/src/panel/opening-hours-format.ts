@@ -1,6 +1,8 @@
 /**
- * A site's opening hours as the visitor reads them: day names and times in the visitor's language
- * (Intl), consecutive days with the same hours on one line, the site's time zone named.
+ * A site's opening hours as the visitor reads them: day names (from the translation) and times in the
+ * visitor's language (Intl), consecutive days with the same hours on one line, the site's time zone named.
+ * Where the browser has no data for the language (Belarusian in Chromium: Intl then formats in Russian),
+ * nothing is spelled out in words of another language: the zone as "UTC+3", holidays as numbers.
  */
 import type { OpeningHours, Weekday } from '@parley/shared';
 
@@ -17,15 +19,18 @@ export interface HoursRow {
 /** The `hours` of a day open from 00:00 to 24:00; the view says it in words. */
 export const ALL_DAY = '24h';
 
-// 1 January 2024 was a Monday; times and days are formatted as UTC so nothing shifts.
-const dayDate = (index: number): Date => new Date(Date.UTC(2024, 0, 1 + index));
+// Times are formatted as UTC so nothing shifts.
 const timeDate = (time: string): Date => {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
   return new Date(Date.UTC(2024, 0, 1, hours, minutes));
 };
 
-export function weekRows(hours: OpeningHours, lng: string): HoursRow[] {
-  const dayName = new Intl.DateTimeFormat(lng, { weekday: 'long', timeZone: 'UTC' });
+/**
+ * `dayNames`: Monday to Sunday in the visitor's language, from the translation (Intl has no Belarusian
+ * in Chromium, and would name the days in Russian there).
+ */
+export function weekRows(hours: OpeningHours, lng: string, dayNames: readonly string[]): HoursRow[] {
+  const dayName = (index: number): string => dayNames[index] ?? WEEK[index] ?? '';
   const time = new Intl.DateTimeFormat(lng, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
   const list = new Intl.ListFormat(lng, { type: 'unit', style: 'short' });
   // A range ending at 24:00 ends on the next day, which formatRange would spell out with both dates.
@@ -42,10 +47,7 @@ export function weekRows(hours: OpeningHours, lng: string): HoursRow[] {
     else rows.push({ first: index, last: index, hours: text });
   });
   return rows.map(({ first, last, hours: text }) => ({
-    days:
-      first === last
-        ? dayName.format(dayDate(first))
-        : `${dayName.format(dayDate(first))} – ${dayName.format(dayDate(last))}`,
+    days: first === last ? dayName(first) : `${dayName(first)} – ${dayName(last)}`,
     hours: text,
   }));
 }
@@ -64,13 +66,32 @@ export function timeZoneName(timeZone: string, lng: string, now = new Date()): s
   return timeZone;
 }
 
+/** The zone's offset from UTC now ("UTC+3", "UTC-5", "UTC+5:30"): words in no language. Its IANA id if unknown. */
+export function timeZoneOffset(timeZone: string, now = new Date()): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(now);
+    const offset = parts.find((part) => part.type === 'timeZoneName')?.value;
+    if (offset) return offset.replace(/^GMT/, 'UTC');
+  } catch {
+    // An unknown zone, or an engine without offsets: the id says it.
+  }
+  return timeZone;
+}
+
 const HOLIDAYS_SHOWN = 3;
 
+export interface HolidayOptions {
+  now?: Date;
+  /** Dates as numbers ("07.01, 09.05"): Intl would write the month and "and" in another language. */
+  numeric?: boolean;
+}
+
 /** The next few holidays from today (in the site's zone), as "25 December, 26 December". */
-export function upcomingHolidays(hours: OpeningHours, lng: string, now = new Date()): string | null {
+export function upcomingHolidays(hours: OpeningHours, lng: string, { now = new Date(), numeric = false }: HolidayOptions = {}): string | null {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: hours.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
   const next = hours.holidays.filter((date) => date >= today).sort().slice(0, HOLIDAYS_SHOWN);
   if (next.length === 0) return null;
-  const date = new Intl.DateTimeFormat(lng, { day: 'numeric', month: 'long', timeZone: 'UTC' });
-  return new Intl.ListFormat(lng, { type: 'conjunction' }).format(next.map((day) => date.format(new Date(`${day}T00:00:00Z`))));
+  const date = new Intl.DateTimeFormat(lng, { day: 'numeric', month: numeric ? 'numeric' : 'long', timeZone: 'UTC' });
+  const dates = next.map((day) => date.format(new Date(`${day}T00:00:00Z`)));
+  return numeric ? dates.join(', ') : new Intl.ListFormat(lng, { type: 'conjunction' }).format(dates);
 }

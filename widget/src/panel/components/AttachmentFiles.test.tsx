@@ -49,4 +49,15 @@ describe("the agent's files in the timeline", () => {
     fireEvent.click(button);
     await waitFor(() => expect(clicked).toEqual(['Invoice №5.pdf <- blob:fake/8-application/pdf']));
   });
+
+  it('gives a file under a kilobyte its size in bytes, not "1 kB"', async () => {
+    const note = anAttachment({ id: 'att_note', name: 'note.txt', size: 16, contentType: 'text/plain', isImage: false });
+    const store = createChatStore({ connection: 'online', open: true });
+    store.receiveMessages([aMessage({ seq: 1, author: { kind: 'agent', id: 'agent_1', name: 'Anna' }, attachments: [note] })], { live: false });
+    await renderWithI18n(<PanelApp store={store} actions={fakeActions()} />);
+    const button = await screen.findByRole('button', { name: /note\.txt/ });
+    expect(button).toHaveTextContent('16 bytes');
+    expect(button).not.toHaveTextContent(/kB/);
+  });
 });
+

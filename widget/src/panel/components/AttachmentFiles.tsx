@@ -55,7 +55,9 @@ function FileButton({ file, access }: { file: MessageAttachment; access: () => F
       <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8">
         <path d="M6 3h8l4 4v14H6zM14 3v4h4" />
       </svg>
-      <span class="message-file__name">{file.name}</span>
+      <span class="message-file__name" dir="auto">
+        {file.name}
+      </span>
       <span class="message-file__size">{formatFileSize(file.size, intl)}</span>
     </button>
   );

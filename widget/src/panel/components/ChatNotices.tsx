@@ -1,6 +1,7 @@
 /** Status lines above and below the messages: connection, refusal, agent typing (queue and chat ended: ConversationNotice). */
 import type { ChatState } from '../chat-store';
 import { useTranslation } from '../i18n-context';
+import { IsolatedValue, VALUE_SLOT } from './IsolatedValue';
 
 export function ConnectionNotice({ state }: { state: Pick<ChatState, 'connection' | 'refusal'> }) {
   const { t } = useTranslation();
@@ -24,7 +25,8 @@ export function TypingIndicator({ typing }: { typing: ChatState['agentTyping'] }
   const { t } = useTranslation();
   return (
     <div class="typing" role="status" data-testid="typing-indicator">
-      {typing && (typing.name ? t('typing', { name: typing.name }) : t('typingAnonymous'))}
+      {typing &&
+        (typing.name ? <IsolatedValue sentence={t('typing', { name: VALUE_SLOT })} value={typing.name} /> : t('typingAnonymous'))}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { withoutBelarusianIntlData } from '@parley/shared/test-support/intl-without-belarusian';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { renderWithI18n } from '../../test-support/render-with-i18n';
 import { ContactCard } from './ContactCard';
@@ -36,5 +37,55 @@ describe('ContactCard', () => {
     expect(card).toHaveTextContent(/Час пазначаны ў гадзінным поясе: .+\./);
     expect(card).toHaveTextContent('Не працуем: 1 студзеня.');
     expect(card).toHaveTextContent('Закрыта ў дзяржаўныя святы.');
+  });
+
+  it('keeps a phone number and an address left to right in an Arabic card, and the note in its own direction', async () => {
+    await renderWithI18n(
+      <ContactCard
+        contact={{ phone: '+1 555 0100', email: 'help@tea.example', hoursNote: 'Closed on public holidays!' }}
+        openingHours={null}
+        openNow={null}
+        onBack={jest.fn()}
+      />,
+      'ar',
+    );
+    // "+1 555 0100" would read "0100 555 1+" in the card's right-to-left lines: a wrong number to dial.
+    expect(screen.getByRole('link', { name: '+1 555 0100' })).toHaveAttribute('dir', 'ltr');
+    expect(screen.getByRole('link', { name: 'help@tea.example' })).toHaveAttribute('dir', 'ltr');
+    expect(screen.getByText('Closed on public holidays!')).toHaveAttribute('dir', 'auto');
+  });
+
+  it('in a browser without Belarusian data (Chromium), shows Belarusian days and no Russian words', async () => {
+    const restore = withoutBelarusianIntlData();
+    try {
+      await renderWithI18n(
+        <ContactCard
+          contact={{ phone: '', email: '', hoursNote: '' }}
+          openingHours={{ ...openingHours, holidays: ['2999-01-07', '2999-05-09'] }}
+          openNow={true}
+          onBack={jest.fn()}
+        />,
+        'be',
+      );
+      const card = screen.getByTestId('contact-card');
+      const rows = within(card).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
+      expect(rows.map(([days]) => days)).toEqual(['панядзелак', 'аўторак – субота', 'нядзеля']);
+      expect(card).toHaveTextContent('Час пазначаны ў гадзінным поясе: UTC+3.');
+      expect(card).toHaveTextContent('Не працуем: 07.01, 09.05.');
+      expect(card).not.toHaveTextContent(/понедельник|вторник|суббота|воскресенье|Москва|время|января|мая| и /);
+    } finally {
+      restore();
+    }
+  });
+
+  it('names the days and the zone in Ukrainian, from the browser’s own Ukrainian data', async () => {
+    await renderWithI18n(
+      <ContactCard contact={{ phone: '', email: '', hoursNote: '' }} openingHours={{ ...openingHours, timeZone: 'Europe/Kyiv' }} openNow={null} onBack={jest.fn()} />,
+      'uk',
+    );
+    const card = screen.getByTestId('contact-card');
+    const rows = within(card).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows.map(([days]) => days)).toEqual(['понеділок', 'вівторок – субота', 'неділя']);
+    expect(card).toHaveTextContent('Час указано в часовому поясі: за східноєвропейським часом.');
   });
 });

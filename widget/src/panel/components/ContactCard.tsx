@@ -2,7 +2,7 @@
 import type { ContactCard as ContactDetails, OpeningHours } from '@parley/shared';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
-import { ALL_DAY, timeZoneName, upcomingHolidays, weekRows } from '../opening-hours-format';
+import { ALL_DAY, timeZoneName, timeZoneOffset, upcomingHolidays, weekRows } from '../opening-hours-format';
 
 export interface ContactCardProps {
   contact: ContactDetails;
@@ -13,18 +13,29 @@ export interface ContactCardProps {
 }
 
 export function ContactCard({ contact, openingHours, openNow, onBack }: ContactCardProps) {
-  const { t, intl } = useTranslation();
+  const { t, lng, intl } = useTranslation();
   const title = useRef<HTMLHeadingElement>(null);
   // Screen readers hear where they are; the next Tab reaches the links.
   useEffect(() => title.current?.focus(), []);
+  // Intl formats in another language where the browser lacks this one (Belarusian in Chromium): then no
+  // words of its own (zone name, month names), and the day names come from the translation anyway.
+  const ownWords = intl === lng;
   const hours = useMemo(
     () =>
       openingHours && {
-        rows: weekRows(openingHours, intl),
-        zone: timeZoneName(openingHours.timeZone, intl),
-        holidays: upcomingHolidays(openingHours, intl),
+        rows: weekRows(openingHours, intl, [
+          t('contact.weekday.mon'),
+          t('contact.weekday.tue'),
+          t('contact.weekday.wed'),
+          t('contact.weekday.thu'),
+          t('contact.weekday.fri'),
+          t('contact.weekday.sat'),
+          t('contact.weekday.sun'),
+        ]),
+        zone: ownWords ? timeZoneName(openingHours.timeZone, intl) : timeZoneOffset(openingHours.timeZone),
+        holidays: upcomingHolidays(openingHours, intl, { numeric: !ownWords }),
       },
-    [openingHours, intl],
+    [openingHours, intl, t, ownWords],
   );
   return (
     <section class="card contact" aria-labelledby="parley-contact-title" data-testid="contact-card">
@@ -39,7 +50,10 @@ export function ContactCard({ contact, openingHours, openNow, onBack }: ContactC
           <>
             <dt>{t('contact.phone')}</dt>
             <dd>
-              <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+              {/* Numbers and addresses read left to right in every language: "+1 555 0100" must not become "0100 555 1+". */}
+              <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+                {contact.phone}
+              </a>
             </dd>
           </>
         )}
@@ -47,7 +61,9 @@ export function ContactCard({ contact, openingHours, openNow, onBack }: ContactC
           <>
             <dt>{t('contact.email')}</dt>
             <dd>
-              <a href={`mailto:${contact.email}`}>{contact.email}</a>
+              <a href={`mailto:${contact.email}`} dir="ltr">
+                {contact.email}
+              </a>
             </dd>
           </>
         )}
@@ -76,7 +92,11 @@ export function ContactCard({ contact, openingHours, openNow, onBack }: ContactC
               )}
               {hours && <p class="contact__note">{t('contact.timeZone', { zone: hours.zone })}</p>}
               {hours?.holidays && <p class="contact__note">{t('contact.holidays', { dates: hours.holidays })}</p>}
-              {contact.hoursNote && <p class="contact__note">{contact.hoursNote}</p>}
+              {contact.hoursNote && (
+                <p class="contact__note" dir="auto">
+                  {contact.hoursNote}
+                </p>
+              )}
             </dd>
           </>
         )}

@@ -60,19 +60,38 @@ export function FailureLine({ progress }: { progress: Progress }) {
   ) : null;
 }
 
+/** The card's top is in view but its end is cut off by the bottom of the list around it. */
+function cutOffBelow(element: HTMLElement): boolean {
+  const box = element.parentElement?.getBoundingClientRect();
+  const card = element.getBoundingClientRect();
+  return !!box && card.top >= box.top && card.top < box.bottom && card.bottom > box.bottom;
+}
+
 /**
  * A ref for a card that appears in the conversation: when it arrives (its code may come after the
  * messages were drawn) it scrolls into view and, if the chat is open and nothing has the focus (the
- * composer is off, or the button that led here is gone), takes it into its first field.
+ * composer is off, or the button that led here is gone), takes it into its first field. Then it stays
+ * whole in view while it grows (a star chosen opens the comment, errors appear) or the list shrinks
+ * around it ("This chat has ended…" below it), unless the visitor has scrolled away from it.
  */
 export function useArrival(store: ChatStore): (element: HTMLElement | null) => void {
-  const [arrive] = useState(() => (element: HTMLElement | null) => {
-    if (!element) return;
-    element.scrollIntoView?.({ block: 'nearest' });
-    const active = element.ownerDocument.activeElement;
-    if (store.getState().open && (!active || active === element.ownerDocument.body)) {
-      element.querySelector<HTMLElement>('input, select, textarea')?.focus();
-    }
+  const [arrive] = useState(() => {
+    let watcher: ResizeObserver | undefined;
+    return (element: HTMLElement | null) => {
+      watcher?.disconnect();
+      if (!element) return;
+      element.scrollIntoView?.({ block: 'nearest' });
+      const active = element.ownerDocument.activeElement;
+      if (store.getState().open && (!active || active === element.ownerDocument.body)) {
+        element.querySelector<HTMLElement>('input, select, textarea')?.focus();
+      }
+      if (typeof ResizeObserver === 'undefined') return;
+      watcher = new ResizeObserver(() => {
+        if (cutOffBelow(element)) element.scrollIntoView({ block: 'nearest' });
+      });
+      watcher.observe(element);
+      if (element.parentElement) watcher.observe(element.parentElement);
+    };
   });
   return arrive;
 }

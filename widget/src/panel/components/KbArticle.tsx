@@ -63,7 +63,7 @@ export function KbArticle({ summary, actions, onDone }: KbArticleProps) {
       <button ref={back} type="button" class="link-button" onClick={() => onDone(null)}>
         {t('back')}
       </button>
-      <h2 id="parley-kb-title" class="kb-article__title">
+      <h2 id="parley-kb-title" class="kb-article__title" dir="auto">
         {summary.title}
       </h2>
       {article === 'failed' ? (

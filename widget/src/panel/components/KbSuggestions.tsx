@@ -140,8 +140,14 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
           {t('kb.beforeSending')}
         </p>
         <button type="button" class="kb__item kb__item--best" onClick={() => setReading(gate)}>
-          <span class="kb__title">{gate.title}</span>
-          {gate.summary && <span class="kb__summary">{gate.summary}</span>}
+          <span class="kb__title" dir="auto">
+            {gate.title}
+          </span>
+          {gate.summary && (
+            <span class="kb__summary" dir="auto">
+              {gate.summary}
+            </span>
+          )}
         </button>
         <button type="button" class="link-button" onClick={sendAnyway}>
           {t('kb.sendAnyway')}
@@ -168,8 +174,14 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
               class={`kb__item${offerBest && index === 0 ? ' kb__item--best' : ''}`}
               onClick={() => setReading(article)}
             >
-              <span class="kb__title">{article.title}</span>
-              {article.summary && <span class="kb__summary">{article.summary}</span>}
+              <span class="kb__title" dir="auto">
+                {article.title}
+              </span>
+              {article.summary && (
+                <span class="kb__summary" dir="auto">
+                  {article.summary}
+                </span>
+              )}
             </button>
           </li>
         ))}

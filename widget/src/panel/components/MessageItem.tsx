@@ -26,8 +26,13 @@ export function MessageItem({ entry, actions }: MessageItemProps) {
       data-author={entry.author}
       data-status={entry.status}
     >
-      {authorName && <span class="message__author">{authorName}</span>}
-      <p class="message__text">
+      {/* A message reads in its own direction ("Order #123 is late!" stays so in an Arabic panel); a name keeps the panel's side. */}
+      {authorName && (
+        <span class="message__author">
+          <bdi>{authorName}</bdi>
+        </span>
+      )}
+      <p class="message__text" dir="auto">
         <LinkifiedText text={entry.text} />
       </p>
       {entry.attachments && <LazyAttachmentFiles files={entry.attachments} access={actions.fileAccess} />}

@@ -60,7 +60,7 @@ export function MessageList({ entries, greeting, actions, intro, children, open 
   return (
     <div class="messages" ref={scroller} onScroll={onScroll}>
       {/* The greeting first: it says hello, then the pre-chat form asks who is writing. */}
-      {entries.length === 0 && greeting && <p class="messages__empty">{greeting}</p>}
+      {entries.length === 0 && greeting && <p class="messages__empty" dir="auto">{greeting}</p>}
       {intro}
       <ol class="messages__list" aria-live="polite" aria-label={t('messages')}>
         {entries.map((entry) =>

@@ -9,6 +9,7 @@ import type { PartProps } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
 import { COMPOSER_MAX_LENGTH } from './Composer';
 import { FailureLine, Field, refusedFields, useArrival, useSubmit } from './FormCard';
+import { IsolatedValue, VALUE_SLOT } from './IsolatedValue';
 
 export interface OfflineFormProps extends PartProps {
   /** What the visitor already told us, to fill in. */
@@ -47,7 +48,7 @@ export function OfflineForm({ known, receipt, onShowContact, store, actions }: O
     return (
       <div class="card" data-testid="offline-receipt" ref={card}>
         <p class="card__intro" role="status">
-          {t('offline.sent', { number: receipt.ticketNumber, email: known.email ?? email })}
+          <IsolatedValue sentence={t('offline.sent', { number: receipt.ticketNumber, email: VALUE_SLOT })} value={known.email ?? email} dir="ltr" />
         </p>
         <button type="button" class="link-button" onClick={() => store.update({ ticket: null })}>
           {t('offline.another')}

@@ -533,7 +533,7 @@ describe('PanelApp', () => {
       fireEvent.input(within(notice).getByLabelText('Your email, so we can answer'), { target: { value: 'ada@example.test' } });
       fireEvent.click(within(notice).getByRole('button', { name: 'Save' }));
       expect(actions.identify).toHaveBeenCalledWith({ email: 'ada@example.test' });
-      expect(await within(notice).findByText("Thanks! We'll write to ada@example.test.")).toBeInTheDocument();
+      await waitFor(() => expect(within(notice).getAllByRole('status').at(-1)).toHaveTextContent("Thanks! We'll write to ada@example.test."));
     });
   });
 

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
 import type { ChatMenuProps } from './ChatMenu';
+import { IsolatedValue, VALUE_SLOT } from './IsolatedValue';
 import { LazyChatMenu } from './lazy-parts';
 
 export interface PanelHeaderProps extends Omit<ChatMenuProps, 'onDismiss'> {
@@ -26,9 +27,15 @@ export function PanelHeader({ title, status, agentName, onClose, ...menu }: Pane
   return (
     <header class="header">
       <div class="header__text">
-        <h1 class="header__title">{title}</h1>
+        <h1 class="header__title">
+          <bdi>{title}</bdi>
+        </h1>
         <p class="header__subtitle" data-testid="header-subtitle">
-          {agentName ? t('chattingWith', { name: agentName }) : t(status === 'live' ? 'subtitle' : `offline.${status}`)}
+          {agentName ? (
+            <IsolatedValue sentence={t('chattingWith', { name: VALUE_SLOT })} value={agentName} />
+          ) : (
+            t(status === 'live' ? 'subtitle' : `offline.${status}`)
+          )}
         </p>
       </div>
       <button

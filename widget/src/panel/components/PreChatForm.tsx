@@ -20,17 +20,21 @@ type Answers = Partial<Record<PrechatField, string>>;
 export function PreChatForm({ view, site, store, actions }: PreChatFormProps) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState<Answers>({});
-  // Checked as the server checks it: a refused e-mail would make it refuse the name with it.
-  const [badEmail, setBadEmail] = useState(false);
+  // The fields to fix, all found at once: a required one left blank (spaces count as blank), and an
+  // e-mail checked as the server checks it (a refused e-mail would make it refuse the name with it).
+  const [invalid, setInvalid] = useState<PrechatField[]>([]);
   const required = (field: PrechatField) => site.prechat[field] === 'required';
   const input = (field: PrechatField) => ({
+    name: field,
     value: answers[field] ?? '',
     required: required(field),
+    'aria-invalid': invalid.includes(field),
     onInput: (event: { currentTarget: { value: string } }) => {
-      if (field === 'email') setBadEmail(false);
+      setInvalid((current) => current.filter((other) => other !== field));
       setAnswers((current) => ({ ...current, [field]: event.currentTarget.value }));
     },
   });
+  const errorIn = (field: PrechatField) => invalid.includes(field) && t(`invalid.${field}`);
   // "(optional)" is said only when some field is required.
   const label = (field: PrechatField) => {
     const text = t(`prechat.${field}`);
@@ -42,6 +46,8 @@ export function PreChatForm({ view, site, store, actions }: PreChatFormProps) {
   return (
     <form
       ref={form}
+      // The browser's own bubbles name one field at a time, and take "   " for a name: the form says what to fix itself.
+      noValidate
       class="card"
       aria-labelledby="parley-prechat-intro"
       data-testid="prechat-form"
@@ -50,8 +56,13 @@ export function PreChatForm({ view, site, store, actions }: PreChatFormProps) {
         const given = Object.fromEntries(
           view.fields.map((field) => [field, answers[field]?.trim() ?? '']).filter(([, value]) => value),
         ) as Answers;
-        if (view.fields.some((field) => required(field) && !given[field])) return;
-        if (given.email && !isEmailAddress(given.email)) return setBadEmail(true);
+        const found = view.fields.filter(
+          (field) => (required(field) && !given[field]) || (field === 'email' && !!given.email && !isEmailAddress(given.email)),
+        );
+        setInvalid(found);
+        const first = found[0] && event.currentTarget.elements.namedItem(found[0]);
+        if (first instanceof HTMLElement) first.focus();
+        if (found.length > 0) return;
         if (given.department) store.update({ departmentId: given.department });
         if (given.name || given.email) void actions.identify({ name: given.name, email: given.email });
         else skip();
@@ -61,17 +72,17 @@ export function PreChatForm({ view, site, store, actions }: PreChatFormProps) {
         {t(view.required ? 'prechat.introRequired' : 'prechat.intro')}
       </p>
       {view.fields.includes('name') && (
-        <Field label={label('name')}>
+        <Field label={label('name')} error={errorIn('name')}>
           <input type="text" autoComplete="name" maxLength={120} {...input('name')} />
         </Field>
       )}
       {view.fields.includes('email') && (
-        <Field label={label('email')} error={badEmail && t('invalid.email')}>
-          <input type="email" autoComplete="email" maxLength={254} aria-invalid={badEmail} {...input('email')} />
+        <Field label={label('email')} error={errorIn('email')}>
+          <input type="email" autoComplete="email" maxLength={254} {...input('email')} />
         </Field>
       )}
       {view.fields.includes('department') && (
-        <Field label={label('department')}>
+        <Field label={label('department')} error={errorIn('department')}>
           <select {...input('department')}>
             <option value="">{t('prechat.chooseDepartment')}</option>
             {site.departments.map((department) => (

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { aConversation } from '../../test-support/message-factory';
 import { fakeActions, renderWithI18n } from '../../test-support/render-with-i18n';
 import { createChatStore } from '../chat-store';
@@ -46,7 +46,7 @@ describe('RatingCard', () => {
     await waitFor(() => expect(email).toHaveFocus());
     fireEvent.input(email, { target: { value: 'ada.l@example.test' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect(await screen.findByText('The transcript is on its way to ada.l@example.test.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByRole('status').at(-1)).toHaveTextContent('The transcript is on its way to ada.l@example.test.'));
     expect(actions.ask).toHaveBeenCalledWith('conversation:transcript', { email: 'ada.l@example.test' });
     expect(store.getState().email).toBe('ada.l@example.test');
   });
@@ -68,3 +68,62 @@ describe('RatingCard', () => {
     expect(screen.queryByText(/Something went wrong/)).toBeNull();
   });
 });
+
+describe('RatingCard in a long conversation', () => {
+  // jsdom has no layout: the list shows y 0–300; the card sits at `cardTop` and is `cardHeight` tall.
+  let cardTop = 200;
+  let cardHeight = 90;
+  const observers = new Set<() => void>();
+  const resize = () => act(() => observers.forEach((report) => report()));
+  beforeAll(() => {
+    globalThis.ResizeObserver = class {
+      private readonly report: () => void;
+      constructor(callback: ResizeObserverCallback) {
+        this.report = () => callback([], this as unknown as ResizeObserver);
+      }
+      observe(): void {
+        observers.add(this.report);
+      }
+      unobserve(): void {}
+      disconnect(): void {
+        observers.delete(this.report);
+      }
+    };
+    jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      return (this.dataset.testid === 'after-chat' ? { top: cardTop, bottom: cardTop + cardHeight } : { top: 0, bottom: 300 }) as DOMRect;
+    });
+  });
+  afterAll(() => {
+    delete (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
+    jest.restoreAllMocks();
+  });
+
+  it('scrolls into view when the chat ends, and again when it grows past the end of the list (a star opens the comment)', async () => {
+    const scrolled: Element[] = [];
+    HTMLElement.prototype.scrollIntoView = function (this: HTMLElement) {
+      scrolled.push(this);
+      // The list scrolls so that the card's end meets its own.
+      cardTop = Math.min(cardTop, 300 - cardHeight);
+    };
+    await act(async () => {
+      await renderWithI18n(
+        <div>
+          <RatingCard conversation={{ rating: null }} email={null} store={createChatStore()} actions={fakeActions()} />
+        </div>,
+      );
+    });
+    const card = screen.getByTestId('after-chat');
+    expect(scrolled).toEqual([card]);
+
+    // "This chat has ended…" appears below: the list is no taller, the card is all in view; nothing moves.
+    resize();
+    expect(scrolled).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole('radio', { name: '4 out of 5' }));
+    cardHeight = 240;
+    resize();
+    expect(scrolled).toEqual([card, card]);
+    expect(cardTop + cardHeight).toBeLessThanOrEqual(300);
+  });
+});
+

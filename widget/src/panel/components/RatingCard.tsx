@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PartProps } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
 import { FailureLine, Field, refusedFields, useArrival, useSubmit } from './FormCard';
+import { IsolatedValue, VALUE_SLOT } from './IsolatedValue';
 
 export interface RatingCardProps extends PartProps {
   conversation: Pick<Conversation, 'rating'>;
@@ -87,7 +88,7 @@ function TranscriptOffer({ email: known, store, actions }: PartProps & { email: 
   if (progress === 'done') {
     return (
       <p class="card__intro" role="status">
-        {t('transcript.sent', { email: email.trim() })}
+        <IsolatedValue sentence={t('transcript.sent', { email: VALUE_SLOT })} value={email.trim()} dir="ltr" />
       </p>
     );
   }

@@ -3,7 +3,7 @@ import type { PublicStatusNotice } from '@parley/shared';
 
 export function StatusNotice({ notice }: { notice: PublicStatusNotice }) {
   return (
-    <p class={`status-notice status-notice--${notice.severity}`} role="status" data-testid="status-notice">
+    <p class={`status-notice status-notice--${notice.severity}`} role="status" dir="auto" data-testid="status-notice">
       {notice.text}
     </p>
   );

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { PartProps } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
 import { FailureLine, Field, useArrival, useSubmit } from './FormCard';
+import { IsolatedValue, VALUE_SLOT } from './IsolatedValue';
 
 export interface TicketNoticeProps extends PartProps {
   /** Known when the visitor ended the chat; the server does not tell it when a wait timed out. */
@@ -27,7 +28,7 @@ export function TicketNotice({ ticketNumber, emailKnown, store, actions }: Ticke
       </p>
       {progress === 'done' ? (
         <p class="card__intro" role="status">
-          {t('ticket.emailSaved', { email: email.trim() })}
+          <IsolatedValue sentence={t('ticket.emailSaved', { email: VALUE_SLOT })} value={email.trim()} dir="ltr" />
         </p>
       ) : (
         !emailKnown && (
