@@ -282,6 +282,61 @@ describe('chat session: read receipts and requests', () => {
     expect(store.getState().read).toEqual({ conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 2 });
   });
 
+  it('after a reload with the chat closed, counts the agent messages after the visitor\'s read mark as unread', async () => {
+    const { transport, store, agentMessages } = setup();
+    // The visitor read up to their own message (seq 2); the agent answered twice since, while the panel was closed.
+    const read = { conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 2 };
+    const history = [
+      aMessage({ seq: 1, author: agentAuthor }),
+      aMessage({ seq: 2 }),
+      aMessage({ seq: 3, author: agentAuthor }),
+      aMessage({ seq: 4, author: agentAuthor }),
+    ];
+    transport.answerHistory = () => ({
+      ok: true,
+      data: { conversation: aConversation({ status: 'assigned', lastSeq: 4 }), messages: history, read },
+    });
+    transport.serverConnects();
+    await settle();
+    expect(store.getState().unread).toBe(2);
+    // Not announced again: the host page heard of them when they came.
+    expect(agentMessages).toEqual([]);
+
+    // Read in another tab: the server's new mark clears them here too.
+    transport.push('conversation:read', { conversationId: 'conversation_1', visitorSeq: 4, agentSeq: 2 });
+    expect(store.getState().unread).toBe(0);
+  });
+
+  it('counts nothing unread in a history the visitor has read, or while the panel is open', async () => {
+    const { transport, store } = setup();
+    const history = [aMessage({ seq: 1 }), aMessage({ seq: 2, author: agentAuthor })];
+    transport.answerHistory = () => ({
+      ok: true,
+      data: {
+        conversation: aConversation({ status: 'assigned', lastSeq: 2 }),
+        messages: history,
+        read: { conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 1 },
+      },
+    });
+    transport.serverConnects();
+    await settle();
+    expect(store.getState().unread).toBe(0);
+
+    const opened = setup();
+    opened.store.setOpen(true);
+    opened.transport.answerHistory = () => ({
+      ok: true,
+      data: {
+        conversation: aConversation({ status: 'assigned', lastSeq: 2 }),
+        messages: history,
+        read: { conversationId: 'conversation_1', visitorSeq: 1, agentSeq: 1 },
+      },
+    });
+    opened.transport.serverConnects();
+    await settle();
+    expect(opened.store.getState().unread).toBe(0);
+  });
+
   it('takes the request number from ticket:created for the chat the visitor is in', async () => {
     const { transport, store } = setup();
     transport.push('ticket:created', { ticketNumber: 7, emailOnFile: false });

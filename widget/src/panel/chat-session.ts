@@ -69,7 +69,8 @@ export function startChatSession(deps: ChatSessionDeps) {
     if (!result.ok) return;
     if (result.data) {
       store.setConversation(result.data.conversation);
-      if (result.data.read) store.update({ read: result.data.read });
+      // Before the messages: the visitor's mark says which of them are still unread.
+      if (result.data.read) store.setRead(result.data.read);
       receive(result.data.messages, historyLoaded);
     }
     historyLoaded = true;
@@ -142,7 +143,7 @@ export function startChatSession(deps: ChatSessionDeps) {
   transport.onServerEvent('conversation:updated', onConversationUpdated);
   transport.onServerEvent('typing', onTyping);
   transport.onServerEvent('queue:position', (queue) => store.update({ queuePosition: queue }));
-  transport.onServerEvent('conversation:read', (read) => store.update({ read }));
+  transport.onServerEvent('conversation:read', (read) => store.setRead(read));
   transport.onServerEvent('site:availability', (availability) => store.update({ availability }));
   // The chat became a request (timed out, escalated, or left): the notice under it shows the number.
   transport.onServerEvent('ticket:created', (receipt) => {

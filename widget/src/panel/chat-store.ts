@@ -29,7 +29,10 @@ export interface ChatState {
   visitorName: string | null;
   /** The visitor (or the host page) has said who they are, or chose not to: no pre-chat form. */
   introduced: boolean;
-  /** Agent messages that arrived while the panel was closed. */
+  /**
+   * Agent messages the visitor has not seen: those that arrived while the panel was closed, and
+   * those in the history after the visitor's read mark (a reload, another page of the site).
+   */
   unread: number;
   open: boolean;
   /** The site's public configuration; null until it arrives (or when it could not be fetched). */
@@ -89,6 +92,17 @@ function withoutDelivered(pending: OutboxItem[], messages: readonly Message[]): 
   return remaining.length === pending.length ? pending : remaining;
 }
 
+/**
+ * Agent messages after the visitor's read mark, as the server keeps it. Without a mark for their
+ * conversation nothing counts: history is only unread when the server says how far it was read.
+ */
+function agentMessagesAfterMark(messages: readonly Message[], read: ReadState | null): number {
+  if (!read) return 0;
+  return messages.filter(
+    (message) => message.author.kind === 'agent' && message.conversationId === read.conversationId && message.seq > read.visitorSeq,
+  ).length;
+}
+
 export type ChatStore = ReturnType<typeof createChatStore>;
 
 export function createChatStore(initial: Partial<ChatState> = {}) {
@@ -109,18 +123,20 @@ export function createChatStore(initial: Partial<ChatState> = {}) {
 
     /**
      * Merges messages from acks, broadcasts and history. `live` marks messages that just happened
-     * (not the history shown on first load): only those count as unread. Returns the new ones.
+     * (not the history shown on first load): those count as unread while the panel is closed, and
+     * history counts after the visitor's read mark. Returns the new ones.
      */
     receiveMessages(incoming: readonly Message[], { live }: { live: boolean }): Message[] {
       const { timeline, added } = mergeMessages(state.messages, incoming);
       if (added.length === 0) return added;
       const fromAgents = added.filter((message) => message.author.kind === 'agent');
+      const unseen = live ? fromAgents.length : agentMessagesAfterMark(fromAgents, state.read);
       set({
         messages: timeline,
         pending: withoutDelivered(state.pending, added),
         // An agent who has just sent a message has stopped typing it.
         agentTyping: fromAgents.length > 0 ? null : state.agentTyping,
-        unread: live && !state.open ? state.unread + fromAgents.length : state.unread,
+        unread: state.open ? state.unread : state.unread + unseen,
       });
       return added;
     },
@@ -148,6 +164,11 @@ export function createChatStore(initial: Partial<ChatState> = {}) {
     },
     update(patch: Partial<PlainSettings>): void {
       set(patch);
+    },
+    /** The server's read marks; the visitor's, moved on in another tab, clears what it covers here. */
+    setRead(read: ReadState): void {
+      const current = state.conversation?.id === read.conversationId;
+      set({ read, unread: current ? Math.min(state.unread, agentMessagesAfterMark(state.messages, read)) : state.unread });
     },
   };
 }
