@@ -34,6 +34,8 @@ export interface ParleyError {
   message: string;
   /** Field-level problems for VALIDATION_FAILED, keyed by dotted path. */
   issues?: { path: string; message: string }[];
+  /** For RATE_LIMITED: whole seconds until the same request may succeed (clients wait, then try again). */
+  retryAfterSeconds?: number;
 }
 
 /** Every request-style socket event answers through this acknowledgement. */

@@ -45,6 +45,12 @@ test('a visitor may send 30 messages a minute; the 31st is answered RATE_LIMITED
   for (let i = 0; i < 30; i += 1) expect((await send(visitor)).ok).toBe(true);
   const refused = await send(visitor);
   expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(/too fast\. Try again in \d+ seconds\./) } });
+  // The wait in numbers as well, the same as in words: the widget holds the messages that long and says so.
+  const error = refused.ok ? null : refused.error;
+  const inWords = Number(/in (\d+) seconds/.exec(error?.message ?? '')?.[1]);
+  expect(error?.retryAfterSeconds).toBe(inWords);
+  expect(inWords).toBeGreaterThan(0);
+  expect(inWords).toBeLessThanOrEqual(60);
   expect(visitor.connected).toBe(true);
   // Other requests on the same socket still work, and another visitor is not affected.
   expect((await visitor.emitWithAck('site:status', {})).ok).toBe(true);

@@ -55,7 +55,9 @@ export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorL
     for (const [rule, subject] of checks) {
       if (subject === null) continue; // no trusted address: per-address limits cannot apply
       const decision = await limiter.hit(rule, subject);
-      if (!decision.allowed) throw new DomainError('RATE_LIMITED', refusal(waitInWords(decision.retryAfterMs)));
+      if (!decision.allowed) {
+        throw new DomainError('RATE_LIMITED', refusal(waitInWords(decision.retryAfterMs)), { retryAfterMs: decision.retryAfterMs });
+      }
     }
   }
 
@@ -78,7 +80,11 @@ export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorL
           if (address !== null) checks.push([rules.messagePerAddress, address]);
           const decisions = await limiter.hitInTurn(checks);
           const refused = decisions.find((d) => !d.allowed);
-          if (refused) throw new DomainError('RATE_LIMITED', `You are sending messages too fast. Try again in ${waitInWords(refused.retryAfterMs)}.`);
+          if (refused) {
+            // The wait in numbers too: the widget holds the visitor's messages that long, saying so in their language.
+            const { retryAfterMs } = refused;
+            throw new DomainError('RATE_LIMITED', `You are sending messages too fast. Try again in ${waitInWords(retryAfterMs)}.`, { retryAfterMs });
+          }
         },
         conversation: () => enforce(conversationChecks(visitor, address), tooManyConversations),
       };

@@ -49,12 +49,23 @@ export interface ChatState {
   sound: boolean;
   /** How far each side has read the conversation, as the server last said. */
   read: ReadState | null;
+  /** The server asked the visitor to slow down: their messages wait until then (epoch ms), or null. */
+  sendingHeldUntil: number | null;
 }
 
 /** The fields set as they are, through `update`. */
 export type PlainSettings = Pick<
   ChatState,
-  'agentTyping' | 'queuePosition' | 'site' | 'availability' | 'departmentId' | 'email' | 'ticket' | 'sound' | 'read'
+  | 'agentTyping'
+  | 'queuePosition'
+  | 'site'
+  | 'availability'
+  | 'departmentId'
+  | 'email'
+  | 'ticket'
+  | 'sound'
+  | 'read'
+  | 'sendingHeldUntil'
 >;
 
 export const initialChatState: ChatState = {
@@ -76,6 +87,7 @@ export const initialChatState: ChatState = {
   ticket: null,
   sound: true,
   read: null,
+  sendingHeldUntil: null,
 };
 
 /** A conversation the visitor is in: waiting in the queue or talking to an agent. */

@@ -39,6 +39,7 @@ function setup(storage: KeyValueStorage = openSafeStorage(() => localStorage)) {
   const connection = fakeConnection();
   const delivered: Message[] = [];
   const changes: OutboxItem[][] = [];
+  const holds: (number | null)[] = [];
   const outbox = createOutbox({
     storage,
     storageKey: KEY,
@@ -46,9 +47,10 @@ function setup(storage: KeyValueStorage = openSafeStorage(() => localStorage)) {
     canSend: connection.canSend,
     onDelivered: (message) => delivered.push(message),
     onChange: (items) => changes.push(items),
+    onHold: (until) => holds.push(until),
     retryDelayMs: () => 1000,
   });
-  return { outbox, connection, delivered, changes, storage };
+  return { outbox, connection, delivered, changes, storage, holds };
 }
 
 beforeEach(() => {
@@ -145,6 +147,37 @@ describe('outbox', () => {
     await Promise.resolve();
     expect(connection.sends).toHaveLength(3);
     expect(outbox.items()).toEqual([item]);
+  });
+
+  it('over the rate limit, holds the messages as long as the server says, then sends them in order by itself', async () => {
+    const { outbox, connection, holds, delivered } = setup();
+    connection.setOnline(true);
+    const first = outbox.enqueue('message 31');
+    await Promise.resolve();
+    const refusedAt = Date.now();
+    connection.sends[0]!.resolve({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'You are sending messages too fast. Try again in 55 seconds.', retryAfterSeconds: 55 },
+    });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(holds).toEqual([refusedAt + 55_000]);
+
+    // Typed while held, or a reconnect meanwhile: waits with the rest instead of being refused again.
+    const second = outbox.enqueue('message 32');
+    void outbox.flush();
+    await jest.advanceTimersByTimeAsync(54_000);
+    expect(connection.sends).toHaveLength(1);
+    expect(outbox.items()).toEqual([first, second]);
+
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(holds.at(-1)).toBeNull();
+    expect(connection.sends.map((send) => send.item.text)).toEqual(['message 31', 'message 31']);
+    connection.sends[1]!.resolve(connection.stored(first));
+    await jest.advanceTimersByTimeAsync(0);
+    connection.sends[2]!.resolve(connection.stored(second));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(delivered.map((message) => message.text)).toEqual(['message 31', 'message 32']);
+    expect(outbox.items()).toEqual([]);
   });
 
   it('stops sending a message the server already has (seen by broadcast or in another tab)', async () => {

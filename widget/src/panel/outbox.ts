@@ -25,6 +25,11 @@ export interface OutboxDeps {
   canSend: () => boolean;
   onDelivered: (message: Message) => void;
   onChange: (items: OutboxItem[]) => void;
+  /**
+   * The server refused for now and said for how long (RATE_LIMITED): messages wait until `until`
+   * (epoch ms), then go by themselves; null once they may go again.
+   */
+  onHold?: (until: number | null) => void;
   /** Delay before the n-th consecutive retry (n starts at 0). */
   retryDelayMs?: (attempt: number) => number;
 }
@@ -54,6 +59,8 @@ export function createOutbox(deps: OutboxDeps) {
   let flushing = false;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  // Epoch ms before which nothing is sent: the server asked us to wait.
+  let heldUntil = 0;
 
   // Storage is the source of truth, re-read on every change: other tabs of this visitor share it.
   function read(): OutboxItem[] {
@@ -80,6 +87,23 @@ export function createOutbox(deps: OutboxDeps) {
     attempt += 1;
   }
 
+  /** Waits as long as the server said, then sends what is waiting; the view says why meanwhile. */
+  function holdFor(seconds: number): void {
+    clearTimeout(retryTimer);
+    heldUntil = Date.now() + seconds * 1000;
+    deps.onHold?.(heldUntil);
+    retryTimer = setTimeout(() => {
+      release();
+      void flush();
+    }, seconds * 1000);
+  }
+
+  function release(): void {
+    if (heldUntil === 0) return;
+    heldUntil = 0;
+    deps.onHold?.(null);
+  }
+
   async function sendNext(item: OutboxItem): Promise<boolean> {
     let result: AckResult<Message>;
     try {
@@ -90,9 +114,15 @@ export function createOutbox(deps: OutboxDeps) {
     }
     if (result.ok) {
       attempt = 0;
+      release();
       remove(item.clientId);
       deps.onDelivered(result.data);
       return true;
+    }
+    const { retryAfterSeconds } = result.error;
+    if (result.error.code === 'RATE_LIMITED' && retryAfterSeconds !== undefined && retryAfterSeconds > 0) {
+      holdFor(retryAfterSeconds);
+      return false;
     }
     if (TRANSIENT_ERRORS.has(result.error.code)) {
       scheduleRetry();
@@ -105,7 +135,8 @@ export function createOutbox(deps: OutboxDeps) {
 
   /** Sends what is waiting, one at a time so the server stores messages in the order they were typed. */
   async function flush(): Promise<void> {
-    if (flushing) return;
+    // Held: a new message, a reconnect or a retry waits for the same timer rather than being refused again.
+    if (flushing || Date.now() < heldUntil) return;
     flushing = true;
     clearTimeout(retryTimer);
     try {

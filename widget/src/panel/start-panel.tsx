@@ -47,6 +47,7 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
     canSend: transport.isConnected,
     onDelivered: (message) => store.receiveMessages([message], { live: false }),
     onChange: (items) => store.setPending(items),
+    onHold: (until) => store.update({ sendingHeldUntil: until }),
   });
   store.setPending(outbox.items());
   // Other tabs of this visitor share the outbox: show what they are still sending.

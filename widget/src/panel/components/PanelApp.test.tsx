@@ -574,3 +574,16 @@ describe('PanelApp', () => {
     expect(actions.setTyping).toHaveBeenLastCalledWith(true);
   });
 });
+
+test('over the message limit, the visitor sees why their messages still say "Sending…", and for how long', async () => {
+  const { store } = await renderPanel({ store: createChatStore({ connection: 'online', conversation: aConversation({ status: 'assigned' }) }) });
+  act(() => {
+    store.setPending([{ clientId: 'client_31_000', text: 'message 31', createdAt: new Date().toISOString() }]);
+    store.update({ sendingHeldUntil: Date.now() + 55_000 });
+  });
+  expect(within(messages()[0]!).getByTestId('message-status')).toHaveTextContent('Sending…');
+  expect(await screen.findByTestId('sending-held')).toHaveTextContent(/You're sending messages too fast\. We'll send yours in 5[45] seconds\./);
+
+  act(() => store.update({ sendingHeldUntil: null }));
+  expect(screen.queryByTestId('sending-held')).toBeNull();
+});

@@ -19,6 +19,7 @@ import {
   LazyOfflineForm,
   LazyPreChatForm,
   LazyRatingCard,
+  LazySendingHeldNotice,
   LazyStatusNotice,
   LazyTicketNotice,
 } from './lazy-parts';
@@ -114,6 +115,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
       {/* Offline, the chat can only have ended, and the offline form (not the composer) is how to write again. */}
       {conversation && conversation.status !== 'assigned' && !view.offline && <LazyConversationNotice state={state} />}
       <TypingIndicator typing={state.agentTyping} />
+      {state.sendingHeldUntil !== null && <LazySendingHeldNotice until={state.sendingHeldUntil} />}
       {state.open && !view.offline && <LazyKbSuggestions input={input} store={store} actions={actions} />}
       {!view.offline && (
         <Composer

@@ -15,3 +15,4 @@ export const LazyStatusNotice = lazyPart(() => import('./StatusNotice'));
 export const LazyKbSuggestions = lazyPart(() => import('./KbSuggestions'));
 export const LazyComposerTools = lazyPart(() => import('./ComposerTools'));
 export const LazyAttachmentFiles = lazyPart(() => import('./AttachmentFiles'));
+export const LazySendingHeldNotice = lazyPart(() => import('./SendingHeldNotice'));
