@@ -2,20 +2,21 @@
 import type { ChatEvent } from '@parley/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from '../i18n-context';
+import { IsolatedValue, VALUE_SLOT } from './IsolatedValue';
 
 /**
  * The visitor is told who answers them now; who handed the chat on (`from`, `by`) is for the agents.
  * An agent who let the chat go unanswered is the team's business: that line is internal, never sent
  * here, and would show nothing if it were (the visitor sees their place in the queue instead).
  */
-function visitorWording(t: TFunction, event: ChatEvent): string | null {
+function visitorWording(t: TFunction, event: ChatEvent): { sentence: string; value: string } | null {
   switch (event.type) {
     case 'transferred':
-      return t('event.transferred', { to: event.to });
+      return { sentence: t('event.transferred', { to: VALUE_SLOT }), value: event.to };
     case 'requeued':
-      return t('event.requeued', { department: event.department });
+      return { sentence: t('event.requeued', { department: VALUE_SLOT }), value: event.department };
     case 'invited':
-      return t('event.invited', { agent: event.agent });
+      return { sentence: t('event.invited', { agent: VALUE_SLOT }), value: event.agent };
     case 'unanswered':
       return null;
   }
@@ -25,9 +26,12 @@ export function ChatEventLine({ event }: { event: ChatEvent }) {
   const { t } = useTranslation();
   const wording = visitorWording(t, event);
   if (wording === null) return null;
+  // The name is set apart from the sentence: an agent's Latin name in an Arabic line keeps its order.
   return (
     <li class="message message--system message--event" data-testid="message" data-author="system">
-      <p class="message__text">{wording}</p>
+      <p class="message__text">
+        <IsolatedValue {...wording} />
+      </p>
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/preact';
 import { aConversation, aMessage, agentAuthor } from '../../test-support/message-factory';
 import { aSiteConfig, fakeActions, renderWithI18n } from '../../test-support/render-with-i18n';
 import { createChatStore } from '../chat-store';
+import { ChatEventLine } from './ChatEventLine';
 import { IsolatedValue, VALUE_SLOT } from './IsolatedValue';
 import { OfflineForm } from './OfflineForm';
 import { PanelApp } from './PanelApp';
@@ -56,5 +57,20 @@ describe('an Arabic (right-to-left) panel', () => {
     const receipt = within(screen.getByTestId('offline-receipt')).getByRole('status');
     expect(receipt).toHaveTextContent(/1042.*ada@example\.test/);
     expect(within(receipt).getByText('ada@example.test')).toHaveAttribute('dir', 'ltr');
+  });
+});
+
+describe('a chat event line', () => {
+  it('sets the agent’s name apart in an Arabic line, and reads the whole sentence', async () => {
+    await renderWithI18n(
+      <ul>
+        <ChatEventLine event={{ type: 'transferred', from: 'Sam', to: 'Bea Agent' }} />
+      </ul>,
+      'ar',
+    );
+    const line = screen.getByTestId('message');
+    expect(within(line).getByText('Bea Agent').tagName).toBe('BDI');
+    expect(line.textContent).toMatch(/Bea Agent/);
+    expect(line.textContent).not.toContain(VALUE_SLOT);
   });
 });
