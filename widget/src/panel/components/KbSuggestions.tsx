@@ -28,6 +28,22 @@ export function suggestionsToShow(found: Suggestions, offerBest: boolean): KbPub
 }
 
 /** Empties the composer the way typing does, so its own state follows. */
+/** An article's title and summary as a suggestion button shows them, each in its own direction. */
+function ArticleLabel({ article }: { article: KbPublicArticleSummary }) {
+  return (
+    <>
+      <span class="kb__title" dir="auto">
+        {article.title}
+      </span>
+      {article.summary && (
+        <span class="kb__summary" dir="auto">
+          {article.summary}
+        </span>
+      )}
+    </>
+  );
+}
+
 function clearComposer(input: HTMLTextAreaElement | null): void {
   if (!input) return;
   input.value = '';
@@ -140,14 +156,7 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
           {t('kb.beforeSending')}
         </p>
         <button type="button" class="kb__item kb__item--best" onClick={() => setReading(gate)}>
-          <span class="kb__title" dir="auto">
-            {gate.title}
-          </span>
-          {gate.summary && (
-            <span class="kb__summary" dir="auto">
-              {gate.summary}
-            </span>
-          )}
+          <ArticleLabel article={gate} />
         </button>
         <button type="button" class="link-button" onClick={sendAnyway}>
           {t('kb.sendAnyway')}
@@ -174,14 +183,7 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
               class={`kb__item${offerBest && index === 0 ? ' kb__item--best' : ''}`}
               onClick={() => setReading(article)}
             >
-              <span class="kb__title" dir="auto">
-                {article.title}
-              </span>
-              {article.summary && (
-                <span class="kb__summary" dir="auto">
-                  {article.summary}
-                </span>
-              )}
+              <ArticleLabel article={article} />
             </button>
           </li>
         ))}
