@@ -1,6 +1,7 @@
 /** The requester's ticket page: whose words each entry of the thread holds. */
 import type { Ticket } from '@parley/shared';
 import { connectAgent, connectVisitor, login, unwrap, type AgentClient } from '../test-support/clients';
+import { callApi, createApiToken } from '../test-support/platform-api';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
@@ -43,4 +44,27 @@ test("the offline form's request is the requester's own words", async () => {
   unwrap(await visitor.emitWithAck('ticket:create', { name: 'Lee', email: 'lee@example.test', message: 'Do you ship to Iceland?' }));
   const link = String(server.mailer.sent.find((m) => m.template === 'ticket_received')?.data.link);
   expect(await threadOf(link)).toEqual(['mine You | Do you ship to Iceland?']);
+});
+
+test('a request written down through the REST API is headed as the requester\'s own, not the token\'s admin', async () => {
+  const { token } = await createApiToken(server, { adminToken: (await login(server.url, server.admin.email, server.admin.password)).token, scope: 'read-write' });
+  const created = await callApi(server, '/v1/tickets', {
+    method: 'POST', token,
+    body: { subject: 'Order #55 not arrived', text: 'My order has not arrived yet.', requesterName: 'Jane Doe', requesterEmail: 'jane@example.test', requesterLocale: 'en' },
+  });
+  expect(created.status).toBe(201);
+  const link = String(server.mailer.sent.find((m) => m.template === 'ticket_received')?.data.link);
+  expect(await threadOf(link)).toEqual(['mine You | My order has not arrived yet.']);
+});
+
+test('a solved request asks for a rating once, as the star group\'s own heading', async () => {
+  const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'en' });
+  server.track(visitor);
+  unwrap(await visitor.emitWithAck('ticket:create', { email: 'rate@example.test', message: 'Where is my parcel?' }));
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', {})).tickets[0] as Ticket;
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'solved' } }));
+  const link = String(server.mailer.sent.find((m) => m.template === 'ticket_received')?.data.link);
+  const html = await (await fetch(`${server.url}${new URL(link).pathname}`)).text();
+  expect(html.split('How did we do?')).toHaveLength(2);
+  expect(html).toMatch(/<fieldset class="stars"><legend><h2>How did we do\?<\/h2><\/legend>/);
 });

@@ -62,11 +62,13 @@ function filesHtml(event: TicketEvent, view: EventView): string {
 
 /**
  * Whose words an entry holds. A chat's ticket opens with the chat's transcript, both sides' words:
- * not the requester's, nor the escalating agent's, whose name would otherwise head it.
+ * not the requester's, nor the escalating agent's, whose name would otherwise head it. Any other
+ * ticket opens with the request: the requester's words, also when an agent or the REST API wrote it
+ * down for them (the e-mail that follows says "we received your request").
  */
 function authorOf(event: TicketEvent, view: EventView): { who: string; side: 'mine' | 'team' | 'chat' } {
   if (event.kind === 'created' && view.fromChat) return { who: view.t('chat_transcript'), side: 'chat' };
-  const mine = event.authorKind === 'requester' || (event.kind === 'created' && event.authorKind !== 'agent');
+  const mine = event.authorKind === 'requester' || event.kind === 'created';
   return mine ? { who: view.t('you'), side: 'mine' } : { who: event.authorName ?? view.t('team'), side: 'team' };
 }
 
@@ -117,6 +119,9 @@ export function renderTicketPage(model: TicketPageModel): string {
   button { margin-top: 8px; background: #1d3a8a; color: #fff; border: 0; border-radius: 8px; padding: 10px 18px; font: inherit; cursor: pointer; }
   .notice { background: #e3f9e5; border-radius: 8px; padding: 10px 14px; }
   .notice.problem { background: #fde8e8; }
+  /* The question is the group's legend, said once: no fieldset box around the stars. */
+  .stars { border: 0; padding: 0; margin: 0 0 12px; }
+  .stars legend { padding: 0; }
   .stars label { display: inline-block; margin-inline-end: 12px; }
   .files { list-style: none; padding: 0; margin: 8px 0 0; }
   .files li { margin: 2px 0; }
@@ -151,8 +156,7 @@ export function renderTicketPage(model: TicketPageModel): string {
   ${
     canRate
       ? `<form class="card" id="rate" method="post" action="${base}/rating">
-    <h2>${escapeHtml(t('rate_title'))}</h2>
-    <fieldset class="stars"><legend>${escapeHtml(t('rate_title'))}</legend>${stars}</fieldset>
+    <fieldset class="stars"><legend><h2>${escapeHtml(t('rate_title'))}</h2></legend>${stars}</fieldset>
     <label for="rating-comment">${escapeHtml(t('rate_comment'))}</label>
     <textarea id="rating-comment" name="comment" maxlength="2000"></textarea>
     <button type="submit">${escapeHtml(t('rate_button'))}</button>
