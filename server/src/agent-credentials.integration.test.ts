@@ -203,6 +203,8 @@ describe('password change and deactivation', () => {
     expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
     const short = await post<{ error: { code: string } }>('/api/agent/account/password', { currentPassword: password, newPassword: 'short' }, here.token);
     expect(short.body.error.code).toBe('VALIDATION_FAILED');
+    const same = await post<{ error: { code: string; issues?: { path: string }[] } }>('/api/agent/account/password', { currentPassword: password, newPassword: password }, here.token);
+    expect([same.status, same.body.error.code, same.body.error.issues?.[0]?.path]).toEqual([400, 'VALIDATION_FAILED', 'newPassword']);
     const changed = await post('/api/agent/account/password', { currentPassword: password, newPassword: 'a brand new password' }, here.token);
     expect(changed.status).toBe(204);
 

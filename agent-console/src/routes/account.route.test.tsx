@@ -91,7 +91,7 @@ describe('account: password', () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Change password' }));
     };
     fill('wrong password');
-    expect(await within(form).findByRole('alert')).toHaveTextContent('The e-mail or password is incorrect.');
+    expect(await within(form).findByRole('alert')).toHaveTextContent('The current password is incorrect.');
 
     fill('old password here');
     expect(await within(form).findByTestId('password-changed')).toHaveTextContent('Your other devices were signed out.');

@@ -1,5 +1,6 @@
 /** The agent changes their own password: the current one first; every other device is signed out. */
 import { useState } from 'preact/hooks';
+import { refusedField } from '../../api/api-error';
 import { useConsole, useT } from '../../state/console-context';
 import { FormError } from '../sign-in/form-error';
 import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../sign-in/new-password-fields';
@@ -14,15 +15,28 @@ export function PasswordChange() {
   const [next, setNext] = useState<NewPassword>(EMPTY);
   const [tried, setTried] = useState(false);
   const [changed, setChanged] = useState(false);
-  const { busy, errorCode, run } = useSubmit();
+  const [refused, setRefused] = useState<string | null>(null);
+  const { busy, errorCode, run, clearError } = useSubmit();
+
+  async function changePassword(): Promise<void> {
+    const token = app.session.token.value ?? '';
+    try {
+      await app.rest.changePassword(token, { currentPassword: current, newPassword: next.password });
+    } catch (error) {
+      setRefused(refusedField(error));
+      throw error;
+    }
+  }
 
   function submit(event: Event) {
     event.preventDefault();
+    // Each attempt starts clean: the last attempt's refusals no longer hold.
+    clearError();
+    setRefused(null);
     setTried(true);
     setChanged(false);
     if (newPasswordProblem(next)) return;
-    const token = app.session.token.value ?? '';
-    void run(() => app.rest.changePassword(token, { currentPassword: current, newPassword: next.password })).then((ok) => {
+    void run(changePassword).then((ok) => {
       if (!ok) return;
       setCurrent('');
       setNext(EMPTY);
@@ -30,6 +44,11 @@ export function PasswordChange() {
       setChanged(true);
     });
   }
+
+  // The server's refusals that belong to one field are said by that field; the rest below the form.
+  const wrongCurrent = errorCode === 'INVALID_CREDENTIALS';
+  const sameAsCurrent = errorCode === 'VALIDATION_FAILED' && refused === 'newPassword';
+  const formErrorCode = wrongCurrent || sameAsCurrent ? null : errorCode;
 
   return (
     <form class="settings-section" onSubmit={submit} aria-labelledby="password-title" data-testid="password-change" noValidate>
@@ -44,11 +63,17 @@ export function PasswordChange() {
           required
           value={current}
           onInput={(event) => setCurrent(event.currentTarget.value)}
-          aria-invalid={errorCode === 'INVALID_CREDENTIALS'}
+          aria-invalid={wrongCurrent}
+          aria-describedby={wrongCurrent ? 'current-password-wrong' : undefined}
         />
       </label>
-      <NewPasswordFields value={next} onChange={setNext} showProblem={tried} />
-      <FormError code={errorCode} testId="password-change-error" />
+      {wrongCurrent && (
+        <p class="form-error" role="alert" id="current-password-wrong" data-testid="current-password-wrong">
+          {t('account.currentPasswordWrong')}
+        </p>
+      )}
+      <NewPasswordFields value={next} onChange={setNext} showProblem={tried} refusal={sameAsCurrent ? t('account.samePassword') : null} />
+      <FormError code={formErrorCode} testId="password-change-error" />
       {changed && (
         <p class="form-success" role="status" data-testid="password-changed">
           {t('account.passwordChanged')}

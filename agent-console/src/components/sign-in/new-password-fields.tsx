@@ -13,9 +13,18 @@ export interface NewPassword {
 export const newPasswordProblem = (value: NewPassword): 'short' | 'mismatch' | null =>
   value.password.length < PASSWORD_MIN_LENGTH ? 'short' : value.password !== value.repeat ? 'mismatch' : null;
 
-export function NewPasswordFields(props: { value: NewPassword; onChange(value: NewPassword): void; showProblem: boolean }) {
+export interface NewPasswordFieldsProps {
+  value: NewPassword;
+  onChange(value: NewPassword): void;
+  showProblem: boolean;
+  /** The server's refusal of this new password, already translated: said by the new-password field. */
+  refusal?: string | null;
+}
+
+export function NewPasswordFields(props: NewPasswordFieldsProps) {
   const t = useT();
   const problem = props.showProblem ? newPasswordProblem(props.value) : null;
+  const refusal = props.refusal ?? null;
   return (
     <>
       <label class="field">
@@ -28,13 +37,18 @@ export function NewPasswordFields(props: { value: NewPassword; onChange(value: N
           minLength={PASSWORD_MIN_LENGTH}
           value={props.value.password}
           onInput={(event) => props.onChange({ ...props.value, password: event.currentTarget.value })}
-          aria-invalid={problem === 'short'}
-          aria-describedby="new-password-rule"
+          aria-invalid={problem === 'short' || refusal !== null}
+          aria-describedby={refusal === null ? 'new-password-rule' : 'new-password-rule new-password-refusal'}
         />
       </label>
       <span class="field__hint" id="new-password-rule">
         {t('password.rule', { min: PASSWORD_MIN_LENGTH })}
       </span>
+      {refusal !== null && (
+        <p class="form-error" role="alert" id="new-password-refusal" data-testid="new-password-refused">
+          {refusal}
+        </p>
+      )}
       <label class="field">
         <span class="field__label">{t('password.repeat')}</span>
         <input
