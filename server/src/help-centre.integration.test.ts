@@ -117,6 +117,9 @@ test('unknown sites, languages, slugs and drafts are 404 pages in the reader\'s 
   for (const path of ['/en/no-such-article', '/en/invoice-draft', '/xx-yy/reset-password', '/ru/reset-password', '/EN/Reset']) {
     expect({ path, status: (await get(path)).status }).toEqual({ path, status: 404 });
   }
+  // A missing article of a site that is there: still under the site's own name.
+  const { html: missingArticle } = await page('/en/no-such-article');
+  expect(missingArticle).toContain(`<strong>${server.site.name} Help Centre</strong>`);
   expect((await fetch(`${server.url}/help/x`)).status).toBe(404);
 });
 

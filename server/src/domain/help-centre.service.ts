@@ -75,6 +75,11 @@ export function createHelpCentreService({ store, links, selfService }: { store: 
 
 
   return {
+    /** The site's name, for pages that have nothing else of it (a missing article's). */
+    async siteName(siteKey: string): Promise<string> {
+      return (await siteByKey(siteKey)).name;
+    },
+
     async home(input: { siteKey: string; preferred: string[] }): Promise<HelpCentreHome> {
       const site = await siteByKey(input.siteKey);
       const languages = await languagesOf(site);

@@ -60,16 +60,21 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
     }),
   );
 
-  /** An unknown site, language or article: a 404 page in the reader's language. Other errors go on. */
-  function sendNotFound(req: Request, res: Response, error: unknown): void {
+  /**
+   * An unknown site, language or article: a 404 page in the reader's language, under the site's name
+   * when the site is there. Other errors go on.
+   */
+  async function sendNotFound(req: Request, res: Response, error: unknown): Promise<void> {
     if (!(error instanceof DomainError) || (error.code !== 'NOT_FOUND' && error.code !== 'SITE_NOT_FOUND')) throw error;
     const lang = pickLanguage(preferredLanguages(req)[0]);
     const t = translate(lang);
     const siteKey = SiteKeySchema.safeParse(req.params.siteKey);
-    const home = error.code === 'NOT_FOUND' && siteKey.success ? links.home(siteKey.data) : null;
+    const siteThere = error.code === 'NOT_FOUND' && siteKey.success;
+    const home = siteThere ? links.home(siteKey.data) : null;
+    const siteName = siteThere ? await helpCentre.siteName(siteKey.data).catch(() => '') : '';
     const chrome: PageChrome = {
       t, lang, dir: dirOf(lang), title: t('not_found_title'), description: t('not_found'), canonical: null, alternates: [],
-      noindex: true, homeUrl: home ?? '/', searchUrl: siteKey.success ? links.search(siteKey.data) : '/', siteName: '', notice: null,
+      noindex: true, homeUrl: home ?? '/', searchUrl: siteKey.success ? links.search(siteKey.data) : '/', siteName, notice: null,
     };
     res.status(404).set('Cache-Control', 'no-store').type('html').send(renderPage(chrome, notFoundBody(t, home)));
   }
@@ -82,7 +87,7 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
         const t = translate(chrome.lang);
         res.type('html').send(renderPage({ ...chrome, t, dir: dirOf(chrome.lang) }, body(t)));
       } catch (error) {
-        sendNotFound(req, res, error);
+        await sendNotFound(req, res, error);
       }
     };
   }
@@ -179,7 +184,7 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
         // Post/redirect/get: a reload does not send the form again.
         res.redirect(303, `${localPath(links.article(params.siteKey, params))}?voted=1`);
       } catch (error) {
-        sendNotFound(req, res, error);
+        await sendNotFound(req, res, error);
       }
     },
   );
