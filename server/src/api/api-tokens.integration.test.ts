@@ -146,3 +146,25 @@ test('use is recorded on the token', async () => {
   const listed = await callApi<{ data: ApiToken[] }>(server, '/admin/api-tokens', { token: adminSession });
   expect(listed.body.data.find((t) => t.id === id)?.lastUsedAt).toEqual(expect.any(String));
 });
+
+test('a missing or malformed Authorization header is told what to send', async () => {
+  for (const authorization of [undefined, 'Bearer pk_live_short', 'Token pk_live_unknownunknownunknownunknownunknown00']) {
+    const answer = await fetch(`${server.url}/api/v1/tickets`, { headers: authorization ? { authorization } : {} });
+    const body = (await answer.json()) as ApiError;
+    expect([answer.status, body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect(body.error.message).toMatch(/Authorization header of "Bearer " and an API token \(pk_live_…\)/);
+  }
+});
+
+test('a body that is not JSON is told to be sent as JSON, not that every field is missing', async () => {
+  const { token } = await createApiToken(server, { adminToken: adminSession, scope: 'read-write' });
+  const answer = await fetch(`${server.url}/api/v1/tickets`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+    body: JSON.stringify({ subject: 'Hello', text: 'Hi', requesterEmail: 'a@example.test' }),
+  });
+  const body = (await answer.json()) as ApiError;
+  expect([answer.status, body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+  expect(body.error.message).toBe('Send the body as JSON, with the header Content-Type: application/json.');
+  expect((await callApi<{ data: Ticket[] }>(server, '/v1/tickets', { token })).body.data).toEqual([]);
+});

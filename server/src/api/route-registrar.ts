@@ -59,6 +59,10 @@ function handlerFor(route: ApiRoute): RequestHandler {
   return async (req, res) => {
     const params = parseOrThrow(route.params, req.params);
     const query = parseOrThrow(route.query, withArrays(req.query, arrayKeys));
+    // express.json() leaves any other body unread: without this, each field would be "missing".
+    if (route.body && req.is('json') === false) {
+      throw new DomainError('VALIDATION_FAILED', 'Send the body as JSON, with the header Content-Type: application/json.');
+    }
     const body = route.body ? parseOrThrow(route.body, req.body ?? {}) : undefined;
     const result = await route.handle({ caller: callerOf(res.locals), params, query, body });
     // The response schema is the contract: a service answer that does not fit it is our bug (500), never sent as is.

@@ -82,10 +82,15 @@ export function callerOfBearer(
   bearer: string | undefined,
   { auth, apiTokens }: { auth: Pick<AuthService, 'authenticate'>; apiTokens?: Pick<ApiTokenService, 'authenticate'> | undefined },
 ): Promise<ApiCaller> {
-  return bearer && apiTokens && isApiToken(bearer)
+  // No header, or one that is not "Bearer <token>": say what to send (an integration has no sign-in page).
+  if (!bearer) return Promise.reject(noBearerToken());
+  return apiTokens && isApiToken(bearer)
     ? apiTokens.authenticate(bearer)
     : auth.authenticate(bearer).then((agent) => ({ agent, scope: 'read-write', tokenId: null }));
 }
+
+const noBearerToken = (): DomainError =>
+  new DomainError('UNAUTHENTICATED', 'Send a token: an Authorization header of "Bearer " and an API token (pk_live_…) or a console session token.');
 
 /** A read-only token asking to change something. */
 export const readOnlyTokenRefusal = (): DomainError => new DomainError('FORBIDDEN', 'This API token may only read.');
