@@ -235,9 +235,11 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     },
 
     /** The public page: the ticket a link opens, with its public timeline. */
-    async requesterView(token: string): Promise<TicketWithTimeline> {
+    /** The requester's page: their ticket, its public timeline, and whose helpdesk it is. */
+    async requesterView(token: string): Promise<TicketWithTimeline & { siteName: string }> {
       const ticket = await service.requesterTicket(token);
-      return { ticket, events: await store.listTicketEvents(ticket.id, { includeNotes: false }) };
+      const [events, site] = await Promise.all([store.listTicketEvents(ticket.id, { includeNotes: false }), store.findSiteById(ticket.siteId)]);
+      return { ticket, events, siteName: site?.name ?? '' };
     },
 
     /** The requester answers from the public page; a reply reopens a solved or pending ticket. */

@@ -44,6 +44,10 @@ test("the offline form's request is the requester's own words", async () => {
   unwrap(await visitor.emitWithAck('ticket:create', { name: 'Lee', email: 'lee@example.test', message: 'Do you ship to Iceland?' }));
   const link = String(server.mailer.sent.find((m) => m.template === 'ticket_received')?.data.link);
   expect(await threadOf(link)).toEqual(['mine You | Do you ship to Iceland?']);
+  // Whose helpdesk it is, as the e-mail that links here says.
+  const html = await (await fetch(`${server.url}${new URL(link).pathname}`)).text();
+  expect(html).toContain(`<p class="site" data-testid="ticket-site">${server.site.name}</p>`);
+  expect(html).toMatch(new RegExp(`<title>Request #\\d+ · ${server.site.name}</title>`));
 });
 
 test('a request written down through the REST API is headed as the requester\'s own, not the token\'s admin', async () => {

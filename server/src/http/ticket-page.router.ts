@@ -58,14 +58,14 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
   async function show(req: Request, res: Response, refusal?: { status: number; notice: (t: TFunction) => string; draft: string }): Promise<void> {
     const token = String(req.params.token);
     try {
-      const { ticket, events } = await tickets.requesterView(token);
+      const { ticket, events, siteName } = await tickets.requesterView(token);
       const lang = pickLanguage(ticket.requesterLocale);
       const t = translate(lang);
       const notice = refusal ? { text: refusal.notice(t), problem: true } : noticeFrom(req.query, ticket, t);
       res.set('Cache-Control', 'no-store');
       res.status(refusal?.status ?? 200).type('html').send(
         renderTicketPage({
-          ticket, events, token, t, lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', notice, draft: refusal?.draft,
+          ticket, events, siteName, token, t, lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', notice, draft: refusal?.draft,
           maxFileMb: maxFileMb(),
         }),
       );

@@ -11,6 +11,8 @@ const escapeHtml = (value: string): string =>
 export interface TicketPageModel {
   ticket: Ticket;
   events: TicketEvent[];
+  /** Whose helpdesk this is, as the e-mails that link here name it. */
+  siteName: string;
   token: string;
   t: TFunction;
   lang: string;
@@ -103,12 +105,13 @@ export function renderTicketPage(model: TicketPageModel): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(t('title', { number: ticket.number }))}</title>
+<title>${escapeHtml(t('title', { number: ticket.number }))}${model.siteName ? ` · ${escapeHtml(model.siteName)}` : ''}</title>
 <style>
   body { font-family: system-ui, sans-serif; margin: 0; background: #f4f5f7; color: #1f2933; }
   main { max-width: 720px; margin: 32px auto; padding: 0 16px; }
   .card { background: #fff; border-radius: 12px; padding: 20px 24px; box-shadow: 0 1px 3px rgba(0,0,0,.08); margin-bottom: 16px; }
   h1 { font-size: 1.4rem; margin: 0 0 4px; }
+  .site { font-weight: 600; color: #52606d; margin: 0 0 12px; }
   .status { display: inline-block; padding: 2px 10px; border-radius: 999px; background: #e0e8f9; color: #1d3a8a; font-weight: 600; }
   ol { list-style: none; padding: 0; margin: 0; }
   .event { padding: 12px 0; border-bottom: 1px solid #eef0f3; }
@@ -133,6 +136,7 @@ export function renderTicketPage(model: TicketPageModel): string {
 </head>
 <body>
 <main>
+  ${model.siteName ? `<p class="site" data-testid="ticket-site">${escapeHtml(model.siteName)}</p>` : ''}
   <div class="card">
     <h1>${escapeHtml(t('title', { number: ticket.number }))}: ${escapeHtml(ticket.subject)}</h1>
     <p>${escapeHtml(t('status'))}: <span class="status" data-testid="ticket-status">${escapeHtml(t(`statuses.${ticket.status}`))}</span></p>
