@@ -96,9 +96,23 @@ describe('createMailDispatcher over the SQLite outbox', () => {
     expect(message.html).toContain('<a href="https://help.acme.test/t/abc"');
     expect(message.from?.value).toEqual([{ name: 'Parley', address: 'no-reply@parley.test' }]);
     expect(message.messageId).toBe(`<${queued!.id}@parley.test>`);
+    expect(message.date?.toISOString()).toBe(queued!.createdAt);
     expect(await outbox.listOutbox()).toEqual([
       expect.objectContaining({ status: 'sent', attempts: 1, sentAt: clock.toISOString(), leaseUntil: null }),
     ]);
+  });
+
+  it('dates each e-mail when it was queued, so one sent later in a batch still reads as the earlier event', async () => {
+    sink = await startSmtpSink();
+    await mailer.enqueue(ticketReceived({ template: 'ticket_pending', data: { ...ticketReceived().data, replyText: 'Номер заказа?' } }));
+    clock = new Date(clock.getTime() + 2000);
+    await mailer.enqueue(ticketReceived({ template: 'ticket_solved', data: { ...ticketReceived().data, replyText: '' } }));
+    clock = new Date(clock.getTime() + 10_000);
+
+    expect(await dispatcher({ transport: smtp(sink.url) }).runOnce()).toEqual({ sent: 2, retried: 0, failed: 0 });
+
+    const dates = sink.messages.map((m) => m.date?.toISOString()).sort();
+    expect(dates).toEqual(['2030-01-01T10:00:00.000Z', '2030-01-01T10:00:02.000Z']);
   });
 
   it('threads every e-mail about one ticket (In-Reply-To and References name the ticket), each with its own Message-ID', async () => {

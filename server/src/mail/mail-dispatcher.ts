@@ -95,7 +95,7 @@ export function createMailDispatcher(options: MailDispatcherOptions): MailDispat
     const replyTo = (ticketId && options.replyAddressFor?.(ticketId)) || options.replyTo;
     await transport.send({
       id: email.id, messageId: messageIdFor(email.id, options.from), ...(threadId ? { threadId } : {}),
-      from: options.from, ...(replyTo ? { replyTo } : {}), to: email.to, ...rendered,
+      from: options.from, ...(replyTo ? { replyTo } : {}), to: email.to, date: email.createdAt, ...rendered,
     });
   }
 

@@ -13,7 +13,7 @@ function recordingLogger() {
 }
 
 const outgoing: OutgoingEmail = {
-  id: 'abc123', messageId: '<abc123@parley.test>', from: 'Parley <no-reply@parley.test>', to: 'anna@example.com',
+  id: 'abc123', messageId: '<abc123@parley.test>', from: 'Parley <no-reply@parley.test>', to: 'anna@example.com', date: '2030-01-01T10:00:00.000Z',
   subject: 'Обращение № 1001 получено', text: 'Мы получили ваше обращение.\n', html: '<p>Мы получили ваше обращение.</p>',
 };
 
@@ -37,6 +37,7 @@ describe('createMailTransport without SMTP_URL', () => {
     expect(parsed.messageId).toBe('<abc123@parley.test>');
     expect(parsed.text).toBe('Мы получили ваше обращение.\n');
     expect(parsed.html).toContain('<p>Мы получили ваше обращение.</p>');
+    expect(parsed.date?.toISOString()).toBe('2030-01-01T10:00:00.000Z');
     expect(lines).toEqual([
       expect.objectContaining({ level: 30, to: 'anna@example.com', file: path.join(outbox, 'email-abc123.eml') }),
     ]);

@@ -15,6 +15,12 @@ export interface OutgoingEmail {
   /** MAIL_REPLY_TO: where answers to the e-mail go, when somewhere reads them. */
   replyTo?: string;
   to: string;
+  /**
+   * When it was queued, for the Date header (RFC 5322: when the message was ready to go). E-mails
+   * queued seconds apart may be sent in one batch, side by side: inboxes still order them as the
+   * events happened, "we need your answer" before "solved".
+   */
+  date: string;
   subject: string;
   text: string;
   html: string;
@@ -43,7 +49,7 @@ function withDefaultTimeouts(smtpUrl: string): string {
 }
 
 const toMessage = (email: OutgoingEmail) => ({
-  messageId: email.messageId, from: email.from, to: email.to,
+  messageId: email.messageId, from: email.from, to: email.to, date: new Date(email.date),
   ...(email.replyTo ? { replyTo: email.replyTo } : {}),
   ...(email.threadId ? { inReplyTo: email.threadId, references: [email.threadId] } : {}),
   subject: email.subject, text: email.text, html: email.html,
