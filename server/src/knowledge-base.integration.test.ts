@@ -1,5 +1,5 @@
 /** The knowledge base over a real server: admin REST, visitor socket events, votes, deflection, the status notice. */
-import type { KbArticleSummary, KbArticleView, KbStats, PublicSiteConfig, StatusNotice } from '@parley/shared';
+import type { ApiError, KbArticleSummary, KbArticleView, KbStats, PublicSiteConfig, StatusNotice } from '@parley/shared';
 import { addAgent } from './test-support/agents';
 import { connectVisitor, login, unwrap, type VisitorClient } from './test-support/clients';
 import { seedKnowledgeBase } from './test-support/kb-seed';
@@ -49,7 +49,12 @@ test('admins write articles and categories, agents only read, and bad input is r
 
   const namesake = await json<KbArticleView>(await api('/kb/articles', { method: 'POST', body: article }), 201);
   expect(namesake.article.slug).toBe('reset-your-password-2');
-  expect((await api('/kb/articles', { method: 'POST', body: { ...article, slug: 'reset-your-password' } })).status).toBe(400);
+  // A taken address is refused on its field, which the editor shows it by.
+  const taken = await api('/kb/articles', { method: 'POST', body: { ...article, slug: 'reset-your-password' } });
+  expect(taken.status).toBe(400);
+  expect(((await taken.json()) as ApiError).error.issues).toEqual([
+    { path: 'slug', message: 'another article in this language already uses this address.' },
+  ]);
   for (const bad of [{ ...article, extra: 1 }, { ...article, title: 'x'.repeat(201) }, { ...article, language: 'english' }, { ...article, slug: 'Bad Slug' }]) {
     expect((await api('/kb/articles', { method: 'POST', body: bad })).status).toBe(400);
   }

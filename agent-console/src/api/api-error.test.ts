@@ -10,14 +10,10 @@ describe('the field a refusal is about', () => {
     expect(refusedField(refusal)).toBe('file');
   });
 
-  it('is the field a message names first when there are no issues', () => {
-    const refusal = new ApiError({ code: 'VALIDATION_FAILED', message: 'slug: another article in this language already uses this address.' });
-    expect(refusedField(refusal)).toBe('slug');
-  });
-
-  it('is none for a message naming no field, another code, or something not from the server', () => {
+  it('is none without issues (whatever the message begins with), for another code, or something not from the server', () => {
     expect(refusedField(new ApiError({ code: 'VALIDATION_FAILED', message: 'Please check the request.' }))).toBeNull();
-    expect(refusedField(new ApiError({ code: 'FORBIDDEN', message: 'slug: no.' }))).toBeNull();
+    expect(refusedField(new ApiError({ code: 'VALIDATION_FAILED', message: 'slug: no.' }))).toBeNull();
+    expect(refusedField(new ApiError({ code: 'FORBIDDEN', message: 'slug: no.', issues: [{ path: 'slug', message: 'no.' }] }))).toBeNull();
     expect(refusedField(new Error('slug: no'))).toBeNull();
   });
 });

@@ -38,12 +38,9 @@ export function errorCodeOf(error: unknown): ErrorCode {
 
 /**
  * The field a VALIDATION_FAILED refusal is about, so a form can say it by that field: the first
- * issue's path up to its first dot (`file.size` → `file`), or the field a message such as
- * `slug: another article … uses this address.` starts with. Null when it names none.
+ * issue's path up to its first dot (`file.size` → `file`). Null when it names none.
  */
 export function refusedField(error: unknown): string | null {
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return null;
-  const path = error.issues?.[0]?.path;
-  if (path) return path.split('.')[0] ?? null;
-  return /^([A-Za-z]\w*): /.exec(error.message)?.[1] ?? null;
+  return error.issues?.[0]?.path.split('.')[0] || null;
 }

@@ -57,6 +57,11 @@ const json = (status: number, body?: unknown): Response =>
   }) as Response;
 
 const fail = (status: number, code: string, message: string) => json(status, { error: { code, message } });
+/** As the server refuses a taken address: on the slug field. */
+const slugTakenRefusal = () => {
+  const message = 'slug: another article in this language already uses this address.';
+  return json(400, { error: { code: 'VALIDATION_FAILED', message, issues: [{ path: 'slug', message: 'another article in this language already uses this address.' }] } });
+};
 
 /** A stand-in for the server's Markdown rendering: enough to tell the saved view apart. */
 const renderHtml = (markdown: string) =>
@@ -127,7 +132,7 @@ export function serveKb(options: {
       const original = typeof body.translationOf === 'string' ? articles.get(body.translationOf) : undefined;
       const language = String(body.language);
       const slug = typeof body.slug === 'string' ? body.slug : String(body.title).toLowerCase().replace(/[^a-z0-9]+/g, '-');
-      if (slugTaken(language, slug)) return fail(400, 'VALIDATION_FAILED', 'slug: another article in this language already uses this address.');
+      if (slugTaken(language, slug)) return slugTakenRefusal();
       const newId = `kbart-new-${++ids}`;
       const { translationOf: _t, ...fields } = body;
       const created = kbArticle({
@@ -152,7 +157,7 @@ export function serveKb(options: {
         return json(204);
       }
       if (typeof body.slug === 'string' && slugTaken(article.language, body.slug, article.id))
-        return fail(400, 'VALIDATION_FAILED', 'slug: another article in this language already uses this address.');
+        return slugTakenRefusal();
       const status = action === 'publish' ? 'published' : action === 'unpublish' ? 'draft' : article.status;
       const updated: KbArticle = { ...article, ...(body as Partial<KbArticle>), status, updatedAt: now() };
       articles.set(article.id, updated);

@@ -2,7 +2,6 @@
 import { siteLanguagesProblem, slaTargetProblems, type Agent, type AgentPatch, type Department, type NewAgent, type ParleyError, type Site, type SitePatch, type SiteSettingsPatch, type SlaTargetsGiven, type TicketPriority } from '@parley/shared';
 import { StoreConflictError, type Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
-import { AlreadyTakenError } from './already-taken.error';
 import { DepartmentInUseError } from './department-in-use.error';
 import { DomainError } from './domain-error';
 import { hashPassword } from './password';
@@ -34,7 +33,7 @@ class SettingsNotAccepted extends DomainError {
 
 /** Told apart from a bad name by its code, so clients can say it in their own language. */
 const departmentNameTaken = (name: string) =>
-  new AlreadyTakenError('name', `A department named "${name}" exists already (names are compared regardless of case).`);
+  new DomainError('ALREADY_TAKEN', `A department named "${name}" exists already (names are compared regardless of case).`, { field: 'name' });
 
 function assertAdmin(actor: Agent): void {
   if (actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only admins can manage the team and the site.');

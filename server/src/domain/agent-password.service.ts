@@ -3,7 +3,7 @@
  * e-mailed single-use link, valid an hour, kept hashed), and an admin sending that link. Each
  * new password ends the agent's other sessions and their live consoles.
  */
-import type { Agent, ParleyError, PasswordChange, PasswordForgot, PasswordReset } from '@parley/shared';
+import type { Agent, PasswordChange, PasswordForgot, PasswordReset } from '@parley/shared';
 import type { Store } from '../store/store';
 import { hashToken, newSecretToken } from '../tokens';
 import type { SessionTerminator } from './agent-admin.service';
@@ -12,17 +12,6 @@ import type { Mailer } from './mailer.port';
 import { hashPassword, verifyPassword } from './password';
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60_000;
-
-/** The new password is the current one: refused on the `newPassword` field, so clients say it by that field. */
-class SamePasswordRefused extends DomainError {
-  constructor() {
-    super('VALIDATION_FAILED', 'newPassword: Choose a password different from the current one.');
-  }
-
-  override toParleyError(): ParleyError {
-    return { ...super.toParleyError(), issues: [{ path: 'newPassword', message: 'Choose a password different from the current one.' }] };
-  }
-}
 
 export interface AgentPasswordServiceDeps {
   store: Store;
@@ -64,7 +53,8 @@ export function createAgentPasswordService({ store, mailer, sessions, publicUrl,
         throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong.');
       }
       if (input.newPassword === input.currentPassword) {
-        throw new SamePasswordRefused();
+        // On the new password's field, so clients say it there.
+        throw new DomainError('VALIDATION_FAILED', 'newPassword: Choose a password different from the current one.', { field: 'newPassword' });
       }
       await setPassword(agent.id, input.newPassword, input.sessionHash);
     },

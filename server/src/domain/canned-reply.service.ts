@@ -1,7 +1,6 @@
 /** Canned replies: site-wide, per department and personal, each with a unique /shortcut in its scope. */
 import type { Agent, CannedReply, CannedReplyInput } from '@parley/shared';
 import { StoreConflictError, type Store } from '../store/store';
-import { AlreadyTakenError } from './already-taken.error';
 import { DomainError } from './domain-error';
 
 export function createCannedReplyService({ store }: { store: Store }) {
@@ -37,7 +36,11 @@ export function createCannedReplyService({ store }: { store: Store }) {
         return await store.saveCannedReply(reply);
       } catch (error) {
         if (error instanceof StoreConflictError) {
-          throw new AlreadyTakenError('shortcut', `The shortcut /${input.shortcut} is already used by another reply for the same people (shortcuts are compared regardless of case).`);
+          throw new DomainError(
+            'ALREADY_TAKEN',
+            `The shortcut /${input.shortcut} is already used by another reply for the same people (shortcuts are compared regardless of case).`,
+            { field: 'shortcut' },
+          );
         }
         throw error;
       }

@@ -65,18 +65,16 @@ export function createKnowledgeBaseService({ store, links, renderHtml, now = () 
   async function assertOwnCategory(agent: Agent, categoryId: string | null | undefined): Promise<void> {
     if (!categoryId) return;
     const category = await store.findKbCategory(categoryId);
-    if (!category || category.siteId !== agent.siteId) throw new DomainError('VALIDATION_FAILED', 'categoryId: there is no such category.');
+    if (!category || category.siteId !== agent.siteId) throw new DomainError('VALIDATION_FAILED', 'categoryId: there is no such category.', { field: 'categoryId' });
   }
 
   /** Store conflicts are the author's to fix: a taken slug or a second translation in one language. */
   function explainConflict(error: unknown): never {
     if (!(error instanceof StoreConflictError)) throw error;
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      error.what === 'translation exists'
-        ? 'translationOf: that article already has a translation in this language.'
-        : 'slug: another article in this language already uses this address.',
-    );
+    // Each on its field, so the editor says it there.
+    throw error.what === 'translation exists'
+      ? new DomainError('VALIDATION_FAILED', 'translationOf: that article already has a translation in this language.', { field: 'translationOf' })
+      : new DomainError('VALIDATION_FAILED', 'slug: another article in this language already uses this address.', { field: 'slug' });
   }
 
   async function view(article: KbArticle): Promise<KbArticleView> {
