@@ -134,9 +134,10 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
     doc.documentElement.lang = i18n.language;
     doc.documentElement.dir = i18n.dir();
     doc.title = store.getState().site?.widget.title || i18n.t('title');
-    if (unread >= 0) sendUnread();
   };
   i18n.on('languageChanged', syncDocument);
+  // Once the count has been sent, a new language renames the bubble.
+  i18n.on('languageChanged', () => unread >= 0 && sendUnread());
   syncDocument();
 
   void siteConfig.then((site) => {
