@@ -47,15 +47,19 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
     if (unknown.length > 0) throw new DomainError('VALIDATION_FAILED', `Unknown department: ${unknown.join(', ')}`);
   }
 
+  async function storedSettings(siteId: string): Promise<Site['settings']> {
+    const site = await store.findSiteById(siteId);
+    if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
+    return site.settings;
+  }
+
   /**
    * The offered languages and the default are judged together: half of the pair is merged with
    * the stored half, and the whole pair is written, so a concurrent patch cannot split it.
    */
-  async function withWholeLanguages(siteId: string, patch: SiteSettingsPatch): Promise<SiteSettingsPatch> {
+  function withWholeLanguages(stored: Site['settings'], patch: SiteSettingsPatch): SiteSettingsPatch {
     if (!patch.languages) return patch;
-    const stored = (await store.findSiteById(siteId))?.settings.languages;
-    if (!stored) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
-    const languages = { ...stored, ...patch.languages };
+    const languages = { ...stored.languages, ...patch.languages };
     const problem = siteLanguagesProblem(languages);
     if (problem) throw new SettingsNotAccepted(problem);
     return { ...patch, languages };
@@ -66,10 +70,9 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
    * with the stored half, and the whole target is written, so a concurrent patch cannot split it.
    * Targets the patch leaves alone are not judged: a pair stored before the rule stays until edited.
    */
-  async function withWholeSlaTargets(siteId: string, patch: SiteSettingsPatch): Promise<SiteSettingsPatch> {
+  function withWholeSlaTargets(settings: Site['settings'], patch: SiteSettingsPatch): SiteSettingsPatch {
     if (!patch.sla) return patch;
-    const stored = (await store.findSiteById(siteId))?.settings.sla;
-    if (!stored) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
+    const stored = settings.sla;
     const sla: SlaTargetsGiven = {};
     for (const [tier, priorities] of Object.entries(patch.sla) as [keyof typeof stored, SlaTargetsGiven[string]][]) {
       sla[tier] = Object.fromEntries(
@@ -193,7 +196,9 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
       if (patch.requireTwoFactor && !(await store.findTwoFactor(actor.id))?.enabledAt) {
         throw new DomainError('VALIDATION_FAILED', 'Turn on two-step sign-in for yourself before requiring it.');
       }
-      const whole = await withWholeSlaTargets(actor.siteId, await withWholeLanguages(actor.siteId, patch));
+      // Languages and SLA targets are judged whole with what is stored: the site is read once, when the patch has either.
+      const stored = patch.languages || patch.sla ? await storedSettings(actor.siteId) : null;
+      const whole = stored ? withWholeSlaTargets(stored, withWholeLanguages(stored, patch)) : patch;
       const site = await store.updateSiteSettings(actor.siteId, whole);
       if (!site) throw new DomainError('SITE_NOT_FOUND', 'This site no longer exists.');
       if (patch.requireTwoFactor) await endPasswordOnlySessions(actor.siteId);
