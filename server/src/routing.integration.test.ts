@@ -135,6 +135,26 @@ test('a claimed chat left unanswered goes back to the queue with a line for the 
   expect(again.messages.filter((m) => m.event?.type === 'unanswered')).toHaveLength(1);
 });
 
+test('the agent who lost an unanswered chat hears why even when another agent took it before the line was written', async () => {
+  await server.store.updateSiteSettings(server.site.id, { routingMode: 'pick', assignTimeoutSeconds: 30 });
+  const bea = await connectedAgent({ name: 'Bea Agent' });
+  const colleague = await connectedAgent({ name: 'Colleague' });
+  const { conversationId } = await visitorWrites('hello?');
+  unwrap(await bea.socket.emitWithAck('conversation:claim', { conversationId }));
+  // Between the requeue and the history line, the colleague claims it, as another process could.
+  const findAgent = server.store.findAgentById.bind(server.store);
+  jest.spyOn(server.store, 'findAgentById').mockImplementationOnce(async (id) => {
+    unwrap(await colleague.socket.emitWithAck('conversation:claim', { conversationId }));
+    return findAgent(id);
+  });
+  const toBea = eventMatching<Message>(bea.socket, 'message:new', (m) => m.event?.type === 'unanswered');
+
+  clockOffsetMs = 31_000;
+  await server.app.routing.sweep();
+  expect(await toBea).toMatchObject({ conversationId, event: { agentId: bea.agent.id, seconds: 30 } });
+  expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(colleague.agent.id);
+});
+
 test('an agent whose console closes hands their chats back, and another agent gets them', async () => {
   const leaving = await addAgent(server, { name: 'Leaving' });
   const { conversationId } = await visitorWrites('help');

@@ -1,5 +1,5 @@
 /** The Broadcaster port over Socket.IO rooms; with the Redis adapter it reaches every process. */
-import type { Conversation, ConversationActivity } from '@parley/shared';
+import type { Conversation, ConversationActivity, Message } from '@parley/shared';
 import type { Broadcaster } from '../domain/broadcaster.port';
 import { visitorViewOf } from '../domain/conversation-visitor-view';
 import { createActivityDigest } from './conversation-activity.digest';
@@ -14,6 +14,15 @@ const messageReaders = (conversation: Conversation): string[] => [
   ...conversation.participantAgentIds.map(rooms.agent),
   rooms.conversationWatchers(conversation.id),
 ];
+
+/**
+ * A line saying a chat went back to the queue unanswered is news for the agent who lost it, even when
+ * the chat is someone else's by the time it is written (another process may have assigned it first).
+ */
+const readersOf = (conversation: Conversation, message: Message): string[] =>
+  message.event?.type === 'unanswered'
+    ? [...messageReaders(conversation), rooms.agent(message.event.agentId)]
+    : messageReaders(conversation);
 
 /** Where the activity digest reads the conversations it sends, as they are when it goes out. */
 export interface ActivitySource {
@@ -53,7 +62,7 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
         agents.to(rooms.siteAgents(conversation.siteId)).emit('message:new', message);
         return;
       }
-      agents.to(messageReaders(conversation)).emit('message:new', message);
+      agents.to(readersOf(conversation, message)).emit('message:new', message);
       // A system line (a transfer, an invitation) is not news for the other consoles' chat lists: the
       // change itself reached them as conversation:updated, and the chat's latest message is unchanged.
       if (message.event) return;
