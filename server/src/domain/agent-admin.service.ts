@@ -1,5 +1,5 @@
 /** What admins do to their team: agents, departments and the site's routing settings. */
-import { siteLanguagesProblem, slaTargetProblems, type Agent, type AgentPatch, type Department, type NewAgent, type ParleyError, type Site, type SitePatch, type SiteSettingsPatch, type SlaTargetsGiven, type TicketPriority } from '@parley/shared';
+import { siteLanguagesProblem, slaTargetProblems, type Agent, type AgentPatch, type Department, type NewAgent, type Site, type SitePatch, type SiteSettingsPatch, type SlaTargetsGiven, type TicketPriority } from '@parley/shared';
 import { StoreConflictError, type Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DepartmentInUseError } from './department-in-use.error';
@@ -21,15 +21,8 @@ export interface AgentAdminDeps {
 }
 
 /** A settings patch valid on its own that would not be valid merged with what is stored. */
-class SettingsNotAccepted extends DomainError {
-  constructor(private readonly issue: { path: string; message: string }) {
-    super('VALIDATION_FAILED', `${issue.path}: ${issue.message}`);
-  }
-
-  override toParleyError(): ParleyError {
-    return { ...super.toParleyError(), issues: [this.issue] };
-  }
-}
+const settingsNotAccepted = (issue: { path: string; message: string }) =>
+  new DomainError('VALIDATION_FAILED', `${issue.path}: ${issue.message}`, { field: issue.path });
 
 /** Told apart from a bad name by its code, so clients can say it in their own language. */
 const departmentNameTaken = (name: string) =>
@@ -61,7 +54,7 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
     if (!patch.languages) return patch;
     const languages = { ...stored.languages, ...patch.languages };
     const problem = siteLanguagesProblem(languages);
-    if (problem) throw new SettingsNotAccepted(problem);
+    if (problem) throw settingsNotAccepted(problem);
     return { ...patch, languages };
   }
 
@@ -83,7 +76,7 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
       );
     }
     const problem = slaTargetProblems(sla)[0];
-    if (problem) throw new SettingsNotAccepted({ path: problem.path.join('.'), message: problem.message });
+    if (problem) throw settingsNotAccepted({ path: problem.path.join('.'), message: problem.message });
     return { ...patch, sla: sla as SiteSettingsPatch['sla'] };
   }
 

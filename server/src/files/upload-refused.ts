@@ -1,5 +1,5 @@
 /** The error an upload is refused with: VALIDATION_FAILED, its issue path saying why (see UPLOAD_REFUSAL_PATHS). */
-import { UPLOAD_REFUSAL_PATHS, type ParleyError, type UploadRefusal } from '@parley/shared';
+import { UPLOAD_REFUSAL_PATHS, type UploadRefusal } from '@parley/shared';
 import { DomainError } from '../domain/domain-error';
 
 export class UploadRefused extends DomainError {
@@ -7,10 +7,6 @@ export class UploadRefused extends DomainError {
     readonly reason: UploadRefusal,
     message: string,
   ) {
-    super('VALIDATION_FAILED', message);
-  }
-
-  override toParleyError(): ParleyError {
-    return { code: this.code, message: this.message, issues: [{ path: UPLOAD_REFUSAL_PATHS[this.reason], message: this.message }] };
+    super('VALIDATION_FAILED', message, { field: UPLOAD_REFUSAL_PATHS[reason] });
   }
 }
