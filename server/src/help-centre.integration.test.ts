@@ -202,3 +202,129 @@ test('the help centre offers only the site\'s languages, and the site\'s default
     await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['en', 'es', 'ru', 'be', 'uk', 'de', 'fr', 'pt', 'zh', 'ar'], default: 'en' } });
   }
 });
+
+/** The header's language picker as a reader sees it: label, then "code name href", the current one marked. */
+function picker(html: string): { label: string; options: string[] } | null {
+  const nav = /<nav class="languages" aria-label="([^"]+)"[^>]*>([\s\S]*?)<\/nav>/.exec(html);
+  if (!nav) return null;
+  const options = [...(nav[2] ?? '').matchAll(/<a href="([^"]+)" hreflang="([^"]+)" lang="([^"]+)"( aria-current="true")?>([^<]+)<\/a>/g)]
+    .map(([, href, hreflang, lang, current, name]) => `${hreflang === lang ? lang : `${hreflang}≠${lang}`} ${name} ${href}${current ? ' (current)' : ''}`);
+  return { label: nav[1] ?? '', options };
+}
+/** Follows one of the picker's links, as a reader with a Russian browser would. */
+const follow = async (html: string, language: string) => {
+  const href = /<a href="([^"]+)" hreflang="([^"]+)"/g;
+  const target = [...html.matchAll(href)].find((m) => m[2] === language && html.indexOf('class="languages"') < (m.index ?? 0))?.[1];
+  if (!target) throw new Error(`no ${language} in the picker`);
+  const response = await fetch(`${server.url}${target.replaceAll('&#38;', '&')}`, { headers: { 'accept-language': 'ru' } });
+  return { status: response.status, html: await response.text() };
+};
+
+test('every page\'s header offers the help centre\'s languages, each in its own name, the current one marked', async () => {
+  const key = server.site.key;
+  const ru = await page('', { 'accept-language': 'ru' });
+  expect(picker(ru.html)).toEqual({
+    label: 'Язык',
+    options: [
+      `ar العربية /help/${key}?lang=ar`, `en English /help/${key}?lang=en`, `es Español /help/${key}?lang=es`, `ru Русский /help/${key}?lang=ru (current)`,
+    ],
+  });
+  // Following a link gives the page in that language, the picker saying so.
+  const es = await follow(ru.html, 'es');
+  expect(es.html).toContain('<html lang="es" dir="ltr">');
+  expect(es.html).toContain('Restablecer la contraseña');
+  expect(picker(es.html)?.label).toBe('Idioma');
+  expect(picker(es.html)?.options.filter((o) => o.endsWith('(current)'))).toEqual([`es Español /help/${key}?lang=es (current)`]);
+
+  // Search results switch to the same search in the other language.
+  const search = await page(`/search?lang=en&q=${encodeURIComponent('reset password')}`);
+  expect(picker(search.html)?.options).toEqual([
+    `ar العربية /help/${key}/search?lang=ar&#38;q=reset+password`, `en English /help/${key}/search?lang=en&#38;q=reset+password (current)`,
+    `es Español /help/${key}/search?lang=es&#38;q=reset+password`, `ru Русский /help/${key}/search?lang=ru&#38;q=reset+password`,
+  ]);
+  expect((await follow(search.html, 'es')).html).toContain('<input type="search" name="q" maxlength="200" value="reset password"');
+
+  // A missing page has the picker too, to each language's home page.
+  const missing = await page('/en/no-such-article?lang=es');
+  expect(missing.status).toBe(404);
+  expect(picker(missing.html)?.options).toEqual([
+    `ar العربية /help/${key}?lang=ar`, `en English /help/${key}?lang=en`, `es Español /help/${key}?lang=es (current)`, `ru Русский /help/${key}?lang=ru`,
+  ]);
+  // An unknown site has no languages to offer.
+  expect(picker(await (await fetch(`${server.url}/help/no_such_site_key`)).text())).toBeNull();
+});
+
+test('the picker lists the languages the site offers, and is left out when it offers one', async () => {
+  try {
+    await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['ru', 'en'], default: 'ru' } });
+    const ru = await page('/ru/reset-password-ru');
+    expect(picker(ru.html)?.options).toEqual([
+      `en English /help/${server.site.key}/en/reset-password`, `ru Русский /help/${server.site.key}/ru/reset-password-ru (current)`,
+    ]);
+    await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['en'], default: 'en' } });
+    const en = await page('', { 'accept-language': 'ru' });
+    expect(en.html).toContain('<html lang="en" dir="ltr">');
+    expect(picker(en.html)).toBeNull();
+  } finally {
+    await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['en', 'es', 'ru', 'be', 'uk', 'de', 'fr', 'pt', 'zh', 'ar'], default: 'en' } });
+  }
+});
+
+test('on an article the picker goes to its translation, else to the home page in that language, right to left in Arabic', async () => {
+  const key = server.site.key;
+  const en = await page('/en/reset-password');
+  expect(picker(en.html)?.options).toEqual([
+    `ar العربية /help/${key}?lang=ar`, `en English /help/${key}/en/reset-password (current)`,
+    `es Español /help/${key}/es/reset-password-es`, `ru Русский /help/${key}/ru/reset-password-ru`,
+  ]);
+  const ruArticle = await follow(en.html, 'ru');
+  expect(ruArticle.html).toContain('<h1>Как сбросить пароль</h1>');
+  const arHome = await follow(en.html, 'ar');
+  expect(arHome.status).toBe(200);
+  expect(arHome.html).toContain('<html lang="ar" dir="rtl">');
+  expect(arHome.html).toContain('طلب استرداد المبلغ');
+
+  const slug = encodeURIComponent('استرداد-المبلغ');
+  const ar = await page(`/ar/${slug}`);
+  expect(ar.html).toContain('<html lang="ar" dir="rtl">');
+  expect(picker(ar.html)).toEqual({
+    label: 'اللغة',
+    options: [
+      `ar العربية /help/${key}/ar/${slug} (current)`, `en English /help/${key}/en/refund`,
+      `es Español /help/${key}/es/refund-es`, `ru Русский /help/${key}/ru/refund-ru`,
+    ],
+  });
+});
+
+test('the chosen language sticks: every link within the help centre keeps it', async () => {
+  /** Links and forms of the page that lead elsewhere in the help centre without the page's language. */
+  const strays = (html: string, lang: string): string[] => {
+    // The picker and "Also available in" lead to other languages on purpose.
+    const rest = html.replace(/<nav class="languages"[\s\S]*?<\/nav>|<p class="langs">[\s\S]*?<\/p>/g, '');
+    const searchKeeps = rest.includes(`<input type="hidden" name="lang" value="${lang}">`);
+    return [...rest.matchAll(/(?:href|action)="(\/help\/[^"]*)"/g)]
+      .map((m) => m[1] ?? '')
+      .filter((target) => !target.includes(`lang=${lang}`) && !target.includes(`/${lang}/`) && !(target.endsWith('/search') && searchKeeps));
+  };
+  const russianBrowser = { 'accept-language': 'ru' };
+  for (const path of ['?lang=es', `/search?lang=es&q=${encodeURIComponent('contraseña')}`, '/es/reset-password-es', '/es/no-such-article', '/search?lang=es&q=zzzz']) {
+    const { html } = await page(path, russianBrowser);
+    expect({ path, lang: /<html lang="(\w+)"/.exec(html)?.[1], strays: strays(html, 'es') }).toEqual({ path, lang: 'es', strays: [] });
+  }
+  const missing = await page('/es/no-such-article', russianBrowser);
+  expect(missing.html).toContain(`<a href="/help/${server.site.key}?lang=es">Todos los artículos</a>`);
+});
+
+test('an unknown ?lang is ignored: the browser\'s language, else the site\'s default, never an error', async () => {
+  const ru = await page('?lang=zz', { 'accept-language': 'ru' });
+  expect(ru.status).toBe(200);
+  expect(ru.html).toContain('<html lang="ru" dir="ltr">');
+  expect(picker(ru.html)?.options.filter((o) => o.endsWith('(current)'))).toEqual([`ru Русский /help/${server.site.key}?lang=ru (current)`]);
+  for (const path of ['?lang=zz', '?lang=%3Cscript%3E', '?lang=es&lang=ru', '/search?lang=zz&q=password']) {
+    const { status, html } = await page(path);
+    expect({ path, status, lang: /<html lang="(\w+)"/.exec(html)?.[1] }).toEqual({ path, status: 200, lang: 'en' });
+  }
+  const missing = await page('/en/no-such-article?lang=zz', { 'accept-language': 'ru' });
+  expect(missing.status).toBe(404);
+  expect(missing.html).toContain('<html lang="en" dir="ltr">');
+});

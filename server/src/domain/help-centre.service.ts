@@ -75,9 +75,14 @@ export function createHelpCentreService({ store, links, selfService }: { store: 
 
 
   return {
-    /** The site's name, for pages that have nothing else of it (a missing article's). */
-    async siteName(siteKey: string): Promise<string> {
-      return (await siteByKey(siteKey)).name;
+    /**
+     * What a missing page of a site that is there still shows: the site's name, its languages, and the
+     * one its home page would speak to this reader.
+     */
+    async missingPage(input: { siteKey: string; preferred: string[] }): Promise<Pick<PageBase, 'site' | 'language' | 'languages'>> {
+      const site = await siteByKey(input.siteKey);
+      const languages = await languagesOf(site);
+      return { site: { key: site.key, name: site.name }, language: chooseLanguage(site, input.preferred, languages), languages };
     },
 
     async home(input: { siteKey: string; preferred: string[] }): Promise<HelpCentreHome> {

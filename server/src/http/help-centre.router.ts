@@ -10,7 +10,7 @@ import { createTranslator, pickLanguage, RTL_LANGUAGES } from '../locales';
 import { newId } from '../tokens';
 import { renderSitemap } from './help-centre-sitemap';
 import {
-  articleBody, HELP_CENTRE_STYLE_HASH, homeBody, localPath, notFoundBody, renderPage, searchBody, type PageChrome,
+  articleBody, HELP_CENTRE_STYLE_HASH, homeBody, localPath, notFoundBody, renderPage, searchBody, type LanguageChoice, type PageChrome,
 } from './help-centre.view';
 
 const translate = createTranslator('help-center');
@@ -21,18 +21,22 @@ const PUBLIC_CACHE = 'public, max-age=60';
 
 const dirOf = (lang: string): 'ltr' | 'rtl' => (RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr');
 
-/** ?lang first, then the browser's Accept-Language, as primary subtags. */
+/**
+ * ?lang first, then the language in the address (a missing article under /es/… is answered in Spanish),
+ * then the browser's Accept-Language, as primary subtags.
+ */
 function preferredLanguages(req: Request): string[] {
-  const fromQuery = KbLanguageSchema.safeParse(req.query.lang);
+  const fromAddress = [req.query.lang, req.params.lang].flatMap((value) => {
+    const parsed = KbLanguageSchema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
   const accepted = req.acceptsLanguages().map((tag) => tag.split('-')[0]?.toLowerCase() ?? '').filter((tag) => /^[a-z]{2,3}$/.test(tag));
-  return [...new Set([...(fromQuery.success ? [fromQuery.data] : []), ...accepted])];
+  return [...new Set([...fromAddress, ...accepted])];
 }
 
-/** A language's name in that language ("Русский", "Español"), as language switchers show it. */
-function autonym(code: string): string {
-  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
-}
+/** The language picker: each of the help centre's languages, to this page's version in it. */
+const languageChoices = (languages: string[], urlIn: (language: string) => string): LanguageChoice[] =>
+  languages.map((language) => ({ language, url: urlIn(language) }));
 
 /** The browser's random id for one vote per article; set on its first vote. */
 function browserId(req: Request, res: Response): string {
@@ -66,15 +70,18 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
    */
   async function sendNotFound(req: Request, res: Response, error: unknown): Promise<void> {
     if (!(error instanceof DomainError) || (error.code !== 'NOT_FOUND' && error.code !== 'SITE_NOT_FOUND')) throw error;
-    const lang = pickLanguage(preferredLanguages(req)[0]);
+    const preferred = preferredLanguages(req);
+    const parsedKey = SiteKeySchema.safeParse(req.params.siteKey);
+    const siteKey = error.code === 'NOT_FOUND' && parsedKey.success ? parsedKey.data : null;
+    // In the language the site's home page would speak, so "back home" and the picker stay in it.
+    const site = siteKey ? await helpCentre.missingPage({ siteKey, preferred }).catch(() => null) : null;
+    const lang = site?.language ?? pickLanguage(preferred[0]);
     const t = translate(lang);
-    const siteKey = SiteKeySchema.safeParse(req.params.siteKey);
-    const siteThere = error.code === 'NOT_FOUND' && siteKey.success;
-    const home = siteThere ? links.home(siteKey.data) : null;
-    const siteName = siteThere ? await helpCentre.siteName(siteKey.data).catch(() => '') : '';
+    const home = siteKey ? links.home(siteKey, site ? lang : undefined) : null;
     const chrome: PageChrome = {
       t, lang, dir: dirOf(lang), title: t('not_found_title'), description: t('not_found'), canonical: null, alternates: [],
-      noindex: true, homeUrl: home ?? '/', searchUrl: siteKey.success ? links.search(siteKey.data) : '/', siteName, notice: null,
+      noindex: true, homeUrl: home ?? '/', searchUrl: parsedKey.success ? links.search(parsedKey.data) : '/', siteName: site?.site.name ?? '',
+      notice: null, languageChoices: siteKey && site ? languageChoices(site.languages, (l) => links.home(siteKey, l)) : [],
     };
     res.status(404).set('Cache-Control', 'no-store').type('html').send(renderPage(chrome, notFoundBody(t, home)));
   }
@@ -103,12 +110,14 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
     const home = await helpCentre.home({ siteKey, preferred: preferredLanguages(req) });
     res.set({ 'Cache-Control': PUBLIC_CACHE, Vary: 'Accept-Language' });
     const t = translate(home.language);
+    const choices = languageChoices(home.languages, (l) => links.home(siteKey, l));
     return {
       chrome: {
         lang: home.language, title: t('title', { site: home.site.name }), description: t('home_description', { site: home.site.name }),
         canonical: links.home(siteKey, home.language),
-        alternates: [...home.languages.map((l): [string, string] => [l, links.home(siteKey, l)]), ['x-default', links.home(siteKey)]],
+        alternates: [...choices.map((c): [string, string] => [c.language, c.url]), ['x-default', links.home(siteKey)]],
         homeUrl: links.home(siteKey, home.language), searchUrl: links.search(siteKey), siteName: home.site.name, notice: home.notice,
+        languageChoices: choices,
       },
       body: (tt) => homeBody(home, tt),
     };
@@ -137,6 +146,7 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
         lang: found.language, title: `${query ? t('search_title', { query }) : t('search_button')} · ${found.site.name}`,
         description: t('home_description', { site: found.site.name }), canonical: null, alternates: [], noindex: true,
         homeUrl: links.home(siteKey, found.language), searchUrl: links.search(siteKey), siteName: found.site.name, query, notice: found.notice,
+        languageChoices: languageChoices(found.languages, (l) => links.search(siteKey, { language: l, query })),
       },
       body: (tt) => searchBody(found, tt),
     };
@@ -155,8 +165,9 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
     const voted = req.query.voted === '1';
     res.set('Cache-Control', voted ? 'no-store' : PUBLIC_CACHE);
     const { article } = found;
+    const versions = [article, ...article.translations];
     // x-default: the version in the site's default language, if the article has one.
-    const fallback = [article, ...article.translations].find((l) => l.language === found.defaultLanguage);
+    const fallback = versions.find((l) => l.language === found.defaultLanguage);
     return {
       chrome: {
         lang: article.language, title: `${article.title} · ${found.site.name}`, description: article.summary || article.title,
@@ -167,8 +178,12 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
         ],
         homeUrl: links.home(params.siteKey, article.language), searchUrl: links.search(params.siteKey), siteName: found.site.name,
         notice: found.notice,
+        // The article's own version in a language, as "Also available in" lists them; else that language's home page.
+        languageChoices: languageChoices(
+          found.languages, (l) => versions.find((v) => v.language === l)?.url ?? links.home(params.siteKey, l),
+        ),
       },
-      body: (t) => articleBody(found, { t, voteUrl: `${localPath(article.url)}/vote`, voted, languageName: autonym }),
+      body: (t) => articleBody(found, { t, voteUrl: `${localPath(article.url)}/vote`, voted }),
     };
   }));
 

@@ -9,15 +9,32 @@ export const localPath = (url: string): string => url.replace(/^[a-z][a-z0-9+.-]
 
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A language's name in that language ("Русский", "Español"), as language switchers show it. */
+function autonym(code: string): string {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
+
 const STYLE = `
 body{font-family:system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1f2933;line-height:1.55}
 header{background:#1d3a8a;color:#fff;padding:28px 16px}
 header a{color:#fff;text-decoration:none}
+.bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px 16px}
+.languages{position:relative;margin-inline-start:auto}
+.languages summary{display:flex;align-items:center;gap:6px;list-style:none;cursor:pointer;padding:6px 12px;border:1px solid rgba(255,255,255,.45);border-radius:8px;font-size:.95rem}
+.languages summary::-webkit-details-marker{display:none}
+.languages summary::after{content:"";border:solid currentColor;border-width:0 2px 2px 0;padding:2.5px;transform:translateY(-2px) rotate(45deg);margin-inline-start:4px}
+.languages details[open] summary,.languages summary:hover{background:rgba(255,255,255,.12)}
+.languages ul{position:absolute;inset-inline-end:0;top:100%;z-index:10;min-width:180px;margin:6px 0 0;padding:6px 0;list-style:none;background:#fff;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.18)}
+.languages ul a{display:block;padding:8px 16px;color:#1f2933}
+.languages ul a:hover{background:#f1f4f9}
+.languages ul a[aria-current]{font-weight:600;color:#1d3a8a;background:#e8eefc}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .wrap{max-width:780px;margin:0 auto;padding:0 16px}
 main.wrap{padding-top:24px;padding-bottom:48px}
 h1{margin:0 0 8px;font-size:1.7rem}
 form.search{display:flex;gap:8px;margin-top:16px}
-form.search input{flex:1;padding:10px 12px;border-radius:8px;border:0;font:inherit}
+form.search input{flex:1;min-width:0;padding:10px 12px;border-radius:8px;border:0;font:inherit}
 button{background:#1d3a8a;color:#fff;border:0;border-radius:8px;padding:10px 16px;font:inherit;cursor:pointer}
 header button{background:#fff;color:#1d3a8a}
 .card{background:#fff;border-radius:12px;padding:20px 24px;box-shadow:0 1px 3px rgba(0,0,0,.08);margin-bottom:16px}
@@ -57,6 +74,32 @@ export interface PageChrome {
   siteName: string;
   query?: string;
   notice: PublicStatusNotice | null;
+  /** The language picker's entries; none (or one) leaves the picker out. */
+  languageChoices: LanguageChoice[];
+}
+
+/** One entry of the language picker: a language and where switching to it goes. */
+export interface LanguageChoice {
+  language: string;
+  url: string;
+}
+
+const GLOBE_ICON = '<svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true" focusable="false">'
+  + '<circle cx="12" cy="12" r="10"/><path d="M2 12h20M12 2a15.3 15.3 0 0 1 4 10 15.3 15.3 0 0 1-4 10 15.3 15.3 0 0 1-4-10 15.3 15.3 0 0 1 4-10z"/></svg>';
+
+/** Plain links in a disclosure, so switching needs no script; each name in its own language. */
+function languagePicker(chrome: PageChrome): string {
+  if (chrome.languageChoices.length < 2) return '';
+  const label = escapeHtml(chrome.t('language_label'));
+  const options = chrome.languageChoices.map(({ language, url }) => {
+    const code = escapeHtml(language);
+    const current = language === chrome.lang ? ' aria-current="true"' : '';
+    return `<li><a href="${escapeHtml(localPath(url))}" hreflang="${code}" lang="${code}"${current}>${escapeHtml(autonym(language))}</a></li>`;
+  });
+  return `<nav class="languages" aria-label="${label}" data-testid="language-picker"><details>
+      <summary>${GLOBE_ICON}<span class="visually-hidden">${label}: </span><span>${escapeHtml(autonym(chrome.lang))}</span></summary>
+      <ul>${options.join('')}</ul>
+    </details></nav>`;
 }
 
 function noticeHtml(notice: PublicStatusNotice | null, t: TFunction, lang: string): string {
@@ -86,7 +129,10 @@ ${chrome.noindex ? '<meta name="robots" content="noindex">\n' : ''}${links.join(
 </head>
 <body>
 <header><div class="wrap">
-  <a href="${escapeHtml(localPath(chrome.homeUrl))}"><strong>${escapeHtml(t('title', { site: chrome.siteName }))}</strong></a>
+  <div class="bar">
+    <a href="${escapeHtml(localPath(chrome.homeUrl))}"><strong>${escapeHtml(t('title', { site: chrome.siteName }))}</strong></a>
+    ${languagePicker(chrome)}
+  </div>
   <form class="search" method="get" action="${escapeHtml(localPath(chrome.searchUrl))}" role="search">
     <input type="hidden" name="lang" value="${escapeHtml(chrome.lang)}">
     <input type="search" name="q" maxlength="200" value="${escapeHtml(chrome.query ?? '')}" aria-label="${escapeHtml(t('search_label'))}" placeholder="${escapeHtml(t('search_placeholder'))}">
@@ -115,13 +161,13 @@ ${page.sections
   .join('\n')}`;
 }
 
-export function articleBody(page: HelpCentreArticle, options: { t: TFunction; voteUrl: string; voted: boolean; languageName: (lang: string) => string }): string {
+export function articleBody(page: HelpCentreArticle, options: { t: TFunction; voteUrl: string; voted: boolean }): string {
   const { article } = page;
   const { t } = options;
   const updated = new Intl.DateTimeFormat(page.language, { dateStyle: 'long' }).format(new Date(article.updatedAt));
   const translations = article.translations.length
     ? `<p class="langs">${escapeHtml(t('other_languages'))}: ${article.translations
-        .map((l) => `<a href="${escapeHtml(localPath(l.url))}" hreflang="${escapeHtml(l.language)}" lang="${escapeHtml(l.language)}">${escapeHtml(options.languageName(l.language))}</a>`)
+        .map((l) => `<a href="${escapeHtml(localPath(l.url))}" hreflang="${escapeHtml(l.language)}" lang="${escapeHtml(l.language)}">${escapeHtml(autonym(l.language))}</a>`)
         .join(' · ')}</p>`
     : '';
   const vote = options.voted
