@@ -4,12 +4,15 @@ import type { ErrorCode, ParleyError } from '@parley/shared';
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly issues: ParleyError['issues'];
+  /** For RATE_LIMITED: how long until the same request may pass. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(error: ParleyError) {
     super(error.message);
     this.name = 'ApiError';
     this.code = error.code;
     this.issues = error.issues;
+    this.retryAfterSeconds = error.retryAfterSeconds;
   }
 }
 
@@ -29,6 +32,11 @@ export function parleyErrorFrom(body: unknown): ParleyError {
     if (isParleyError(error)) return error;
   }
   return { code: 'INTERNAL', message: 'Unexpected answer from the server.' };
+}
+
+/** A refusal's wait in seconds, when the server gave one. */
+export function retryAfterOf(error: unknown): number | null {
+  return error instanceof ApiError ? (error.retryAfterSeconds ?? null) : null;
 }
 
 /** Whatever was thrown, the code to show. */

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { ApiError } from '../api/api-error';
 import { AGENT, TOKEN } from '../test-support/fixtures';
 import { renderConsole } from '../test-support/render-console';
@@ -42,6 +42,38 @@ describe('login', () => {
     expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
     expect(window.localStorage.getItem(TOKEN_KEY)).toBeNull();
+  });
+
+  it('a locked sign-in says how long the lock lasts, in the agent\'s language, rounded up to whole minutes', async () => {
+    const { app } = await renderConsole({
+      login: async () => {
+        throw new ApiError({ code: 'RATE_LIMITED', message: 'Too many failed sign-ins. Try again in 15 minutes.', retryAfterSeconds: 841 });
+      },
+    });
+
+    await signIn('ana@example.com', 'right at last');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Try again in 15 minutes.');
+
+    await act(() => app.translator.setLanguage('ru'));
+    fireEvent.click(screen.getByRole('button', { name: 'Войти' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Слишком много попыток. Попробуйте снова через 15 минут.'));
+  });
+
+  it('a refusal over a limit that names no wait asks for a moment, and a short wait is said in seconds', async () => {
+    const refusals = [
+      new ApiError({ code: 'RATE_LIMITED', message: 'Too many requests.' }),
+      new ApiError({ code: 'RATE_LIMITED', message: 'Too many requests.', retryAfterSeconds: 45 }),
+    ];
+    await renderConsole({
+      login: async () => {
+        throw refusals.shift();
+      },
+    });
+
+    await signIn('ana@example.com', 'again');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Please wait a moment and try again.');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Try again in 45 seconds.'));
   });
 
   it('stays signed in across a reload with a kept token, and signs out', async () => {

@@ -20,7 +20,7 @@ function PasswordForm(props: { email: string; onEmail(email: string): void; onCh
   const { session } = useConsole();
   const t = useT();
   const [password, setPassword] = useState('');
-  const { busy, errorCode, run } = useSubmit();
+  const { busy, errorCode, retryAfterSeconds, run } = useSubmit();
 
   function submit(event: Event) {
     event.preventDefault();
@@ -59,7 +59,7 @@ function PasswordForm(props: { email: string; onEmail(email: string): void; onCh
           aria-invalid={errorCode === 'INVALID_CREDENTIALS'}
         />
       </label>
-      <FormError code={errorCode} testId="login-error" />
+      <FormError code={errorCode} retryAfterSeconds={retryAfterSeconds} testId="login-error" />
       {/* The name stays "Sign in" while busy so tests and screen readers find one button. */}
       <button type="submit" class="button button--primary button--wide" disabled={busy} aria-busy={busy}>
         {t('login.submit')}

@@ -13,7 +13,7 @@ export function ResetPasswordRoute(props: { token: string }) {
   const [value, setValue] = useState<NewPassword>({ password: '', repeat: '' });
   const [tried, setTried] = useState(false);
   const [done, setDone] = useState(false);
-  const { busy, errorCode, run } = useSubmit();
+  const { busy, errorCode, retryAfterSeconds, run } = useSubmit();
 
   function submit(event: Event) {
     event.preventDefault();
@@ -45,7 +45,7 @@ export function ResetPasswordRoute(props: { token: string }) {
           <>
             <p class="login__subtitle">{t('reset.hint')}</p>
             <NewPasswordFields value={value} onChange={setValue} showProblem={tried} />
-            <FormError code={errorCode} testId="reset-error" />
+            <FormError code={errorCode} retryAfterSeconds={retryAfterSeconds} testId="reset-error" />
             <button type="submit" class="button button--primary button--wide" disabled={busy} aria-busy={busy}>
               {t('reset.submit')}
             </button>

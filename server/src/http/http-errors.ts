@@ -42,6 +42,8 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   // eslint-disable-next-line max-params
   return (error: unknown, _req, res, _next) => {
     const parleyError = bodyParserError(error) ?? toParleyError(error, logger);
+    // HTTP's own way of saying how long to wait, for API clients and proxies that know it.
+    if (parleyError.retryAfterSeconds !== undefined) res.set('Retry-After', String(parleyError.retryAfterSeconds));
     res.status(httpStatusFor(parleyError.code)).json({ error: parleyError });
   };
 }

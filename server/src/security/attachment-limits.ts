@@ -1,7 +1,6 @@
 /** How fast a visitor (or a ticket's requester), everyone at one address, and an agent may upload files. */
-import { DomainError } from '../domain/domain-error';
 import type { AttachmentCaller } from '../domain/attachment.service';
-import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
+import { rateLimited, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
 const MINUTE = 60_000;
 
@@ -30,7 +29,7 @@ export function createAttachmentLimits({ limiter, rules = UPLOAD_RULES }: { limi
         if (subject === null) continue; // no trusted address: the per-address limit cannot apply
         const decision = await limiter.hit(rule, subject);
         if (!decision.allowed) {
-          throw new DomainError('RATE_LIMITED', `You are sending files too fast. Try again in ${waitInWords(decision.retryAfterMs)}.`);
+          throw rateLimited('You are sending files too fast.', decision.retryAfterMs);
         }
       }
     },

@@ -4,7 +4,7 @@
  * guess codes or the current password, and nobody can flood an inbox with reset e-mails.
  */
 import { DomainError } from '../domain/domain-error';
-import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
+import { rateLimited, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
 const MINUTE = 60_000;
 
@@ -23,7 +23,7 @@ export function createCredentialLimits({ limiter, rules = CREDENTIAL_RULES }: { 
     /** Runs a credential check for the agent; INVALID_CODE and INVALID_CREDENTIALS count towards a lock. */
     async checked<T>(agentId: string, run: () => Promise<T>): Promise<T> {
       const lock = await limiter.peek(rules.lockout, agentId);
-      if (!lock.allowed) throw new DomainError('RATE_LIMITED', `Too many wrong codes or passwords. Try again in ${waitInWords(lock.retryAfterMs)}.`);
+      if (!lock.allowed) throw rateLimited('Too many wrong codes or passwords.', lock.retryAfterMs);
       try {
         return await run();
       } catch (error) {
@@ -39,7 +39,7 @@ export function createCredentialLimits({ limiter, rules = CREDENTIAL_RULES }: { 
     async mayRequestReset(email: string, address: string | null): Promise<boolean> {
       if (address !== null) {
         const attempt = await limiter.hit(rules.resetRequestsPerAddress, address);
-        if (!attempt.allowed) throw new DomainError('RATE_LIMITED', `Too many requests from this address. Try again in ${waitInWords(attempt.retryAfterMs)}.`);
+        if (!attempt.allowed) throw rateLimited('Too many requests from this address.', attempt.retryAfterMs);
       }
       return (await limiter.hit(rules.resetEmailsPerAccount, email)).allowed;
     },

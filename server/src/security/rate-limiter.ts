@@ -2,6 +2,7 @@
  * The RateLimiter port and its store-backed implementation: counters live in the store, so every
  * Parley process sharing it counts the same hits (no limit multiplied by the number of processes).
  */
+import { DomainError } from '../domain/domain-error';
 import type { RateLimitStore } from '../store/rate-limit.store';
 import { hashToken } from '../tokens';
 import { createRateReservations } from './rate-reservations';
@@ -167,4 +168,12 @@ export function waitInWords(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   if (seconds < 120) return `${seconds} seconds`;
   return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/**
+ * A refusal over a limit: the wait in words for whoever reads the message, and in numbers for
+ * clients that say it in their own language (and for HTTP's Retry-After).
+ */
+export function rateLimited(reason: string, retryAfterMs: number): DomainError {
+  return new DomainError('RATE_LIMITED', `${reason} Try again in ${waitInWords(retryAfterMs)}.`, { retryAfterMs });
 }

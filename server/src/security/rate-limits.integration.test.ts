@@ -112,13 +112,20 @@ describe('agent sign-in', () => {
       body: JSON.stringify({ email: server.admin.email, password }),
     });
 
-  test('ten failures lock that account from that address for 15 minutes, even for the right password', async () => {
+  test('ten failures lock that account from that address for 15 minutes, even for the right password; the wait is given in numbers too', async () => {
     for (let i = 0; i < 10; i += 1) expect((await attempt('wrong password')).status).toBe(401);
     const locked = await attempt(server.admin.password);
     expect(locked.status).toBe(429);
-    expect(await locked.json()).toEqual({
-      error: { code: 'RATE_LIMITED', message: 'Too many failed sign-ins. Try again in 15 minutes.' },
+    const { error } = (await locked.json()) as { error: { retryAfterSeconds: number } };
+    expect(error).toEqual({
+      code: 'RATE_LIMITED',
+      message: 'Too many failed sign-ins. Try again in 15 minutes.',
+      retryAfterSeconds: expect.any(Number),
     });
+    // The console says "try again in 15 minutes" in the agent's language; HTTP clients read Retry-After.
+    expect(error.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    expect(locked.headers.get('retry-after')).toBe(String(error.retryAfterSeconds));
     // Someone else's failures do not lock the admin out of their own address.
     expect((await attempt(server.admin.password, '198.51.100.78')).status).toBe(200);
   });

@@ -7,7 +7,7 @@
 import type { EnrolledSignIn, LoginRequest, LoginResponse, PasswordSignInResponse, SecondFactorRequest } from '@parley/shared';
 import type { AuthService } from '../domain/auth.service';
 import { DomainError } from '../domain/domain-error';
-import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
+import { rateLimited, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
 const MINUTE = 60_000;
 
@@ -53,7 +53,7 @@ export function createSignInGuard({ limiter, auth, rules = SIGN_IN_RULES }: Sign
     if (address === null) return;
     const attempt = await limiter.hit(rules.attemptsPerAddress, address);
     if (!attempt.allowed) {
-      throw new DomainError('RATE_LIMITED', `Too many sign-in attempts from this address. Try again in ${waitInWords(attempt.retryAfterMs)}.`);
+      throw rateLimited('Too many sign-in attempts from this address.', attempt.retryAfterMs);
     }
   }
 
@@ -61,7 +61,7 @@ export function createSignInGuard({ limiter, auth, rules = SIGN_IN_RULES }: Sign
     for (const [rule, subject] of counters) {
       const lock = await limiter.peek(rules.lockout, lockSubject(rule, subject));
       if (!lock.allowed) {
-        throw new DomainError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${waitInWords(lock.retryAfterMs)}.`);
+        throw rateLimited('Too many failed sign-ins.', lock.retryAfterMs);
       }
     }
   }

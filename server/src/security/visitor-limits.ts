@@ -1,8 +1,7 @@
 /** How fast a visitor, and everyone at one address, may open conversations and send messages. */
 import type { Visitor } from '../store/store';
 import type { VisitorMessageAdmission } from '../domain/conversation.service';
-import { DomainError } from '../domain/domain-error';
-import { waitInWords, type RateLimiter, type RateLimitRule } from './rate-limiter';
+import { rateLimited, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
 const MINUTE = 60_000;
 
@@ -51,12 +50,12 @@ type Check = [rule: RateLimitRule, subject: string | null];
 
 export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorLimitsDeps) {
   /** Counts a hit on each check in turn; the first over its limit refuses with RATE_LIMITED. */
-  async function enforce(checks: Check[], refusal: (wait: string) => string): Promise<void> {
+  async function enforce(checks: Check[], reason: string): Promise<void> {
     for (const [rule, subject] of checks) {
       if (subject === null) continue; // no trusted address: per-address limits cannot apply
       const decision = await limiter.hit(rule, subject);
       if (!decision.allowed) {
-        throw new DomainError('RATE_LIMITED', refusal(waitInWords(decision.retryAfterMs)), { retryAfterMs: decision.retryAfterMs });
+        throw rateLimited(reason, decision.retryAfterMs);
       }
     }
   }
@@ -65,7 +64,7 @@ export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorL
     [rules.conversationPerVisitor, visitor.id],
     [rules.conversationPerAddress, address],
   ];
-  const tooManyConversations = (wait: string) => `Too many new conversations. Try again in ${wait}.`;
+  const tooManyConversations = 'Too many new conversations.';
 
   return {
     /**
@@ -82,8 +81,7 @@ export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorL
           const refused = decisions.find((d) => !d.allowed);
           if (refused) {
             // The wait in numbers too: the widget holds the visitor's messages that long, saying so in their language.
-            const { retryAfterMs } = refused;
-            throw new DomainError('RATE_LIMITED', `You are sending messages too fast. Try again in ${waitInWords(retryAfterMs)}.`, { retryAfterMs });
+            throw rateLimited('You are sending messages too fast.', refused.retryAfterMs);
           }
         },
         conversation: () => enforce(conversationChecks(visitor, address), tooManyConversations),
@@ -97,10 +95,7 @@ export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorL
 
     /** A handshake that will create a visitor (no token, or one we do not know). */
     newVisitor(address: string | null): Promise<void> {
-      return enforce(
-        [[rules.newVisitorPerAddress, address]],
-        (wait) => `Too many new chats from this network. Try again in ${wait}.`,
-      );
+      return enforce([[rules.newVisitorPerAddress, address]], 'Too many new chats from this network.');
     },
   };
 }

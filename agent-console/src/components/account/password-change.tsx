@@ -16,7 +16,7 @@ export function PasswordChange() {
   const [tried, setTried] = useState(false);
   const [changed, setChanged] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
-  const { busy, errorCode, run, clearError } = useSubmit();
+  const { busy, errorCode, retryAfterSeconds, run, clearError } = useSubmit();
 
   async function changePassword(): Promise<void> {
     const token = app.session.token.value ?? '';
@@ -73,7 +73,7 @@ export function PasswordChange() {
         </p>
       )}
       <NewPasswordFields value={next} onChange={setNext} showProblem={tried} refusal={sameAsCurrent ? t('account.samePassword') : null} />
-      <FormError code={formErrorCode} testId="password-change-error" />
+      <FormError code={formErrorCode} retryAfterSeconds={retryAfterSeconds} testId="password-change-error" />
       {changed && (
         <p class="form-success" role="status" data-testid="password-changed">
           {t('account.passwordChanged')}

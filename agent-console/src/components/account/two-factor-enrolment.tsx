@@ -20,7 +20,7 @@ export interface TwoFactorEnrolmentProps {
 export function TwoFactorEnrolment(props: TwoFactorEnrolmentProps) {
   const t = useT();
   const [code, setCode] = useState('');
-  const { busy, errorCode, run } = useSubmit();
+  const { busy, errorCode, retryAfterSeconds, run } = useSubmit();
   const key = props.enrolment.secret.replace(/(.{4})(?=.)/g, '$1 ');
 
   function submit(event: Event) {
@@ -50,7 +50,7 @@ export function TwoFactorEnrolment(props: TwoFactorEnrolmentProps) {
           aria-invalid={errorCode === 'INVALID_CODE'}
         />
       </label>
-      <FormError code={errorCode} testId="two-factor-confirm-error" />
+      <FormError code={errorCode} retryAfterSeconds={retryAfterSeconds} testId="two-factor-confirm-error" />
       <div class="settings-section__footer">
         <button type="button" class="button button--quiet" onClick={props.onCancel}>
           {t('common.cancel')}

@@ -13,7 +13,7 @@ function DisableForm(props: { onDone(): void; onCancel(): void }) {
   const t = useT();
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const { busy, errorCode, run } = useSubmit();
+  const { busy, errorCode, retryAfterSeconds, run } = useSubmit();
   function submit(event: Event) {
     event.preventDefault();
     const token = app.session.token.value ?? '';
@@ -30,7 +30,7 @@ function DisableForm(props: { onDone(): void; onCancel(): void }) {
         <span class="field__label">{t('login.code')}</span>
         <input name="code" autoComplete="one-time-code" required maxLength={32} value={code} onInput={(e) => setCode(e.currentTarget.value)} />
       </label>
-      <FormError code={errorCode} testId="two-factor-disable-error" />
+      <FormError code={errorCode} retryAfterSeconds={retryAfterSeconds} testId="two-factor-disable-error" />
       <div class="settings-section__footer">
         <button type="button" class="button button--quiet" onClick={props.onCancel}>
           {t('common.cancel')}
@@ -49,7 +49,7 @@ export function TwoFactorSettings() {
   const token = app.session.token.value ?? '';
   const [status, setStatus] = useState<TwoFactorStatus | null>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'status' });
-  const { busy, errorCode, run } = useSubmit();
+  const { busy, errorCode, retryAfterSeconds, run } = useSubmit();
 
   const refresh = () => run(async () => setStatus(await app.rest.twoFactorStatus(token)));
   useEffect(() => {
@@ -86,7 +86,7 @@ export function TwoFactorSettings() {
           </div>
         </>
       )}
-      <FormError code={errorCode} testId="two-factor-error" />
+      <FormError code={errorCode} retryAfterSeconds={retryAfterSeconds} testId="two-factor-error" />
       {stage.kind === 'enrolling' && (
         <TwoFactorEnrolment
           enrolment={stage.enrolment}

@@ -9,7 +9,7 @@ export function ForgotPasswordForm(props: { initialEmail: string; onBack(): void
   const t = useT();
   const [email, setEmail] = useState(props.initialEmail);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { busy, errorCode, run } = useSubmit();
+  const { busy, errorCode, retryAfterSeconds, run } = useSubmit();
 
   function submit(event: Event) {
     event.preventDefault();
@@ -41,7 +41,7 @@ export function ForgotPasswordForm(props: { initialEmail: string; onBack(): void
               onInput={(event) => setEmail(event.currentTarget.value)}
             />
           </label>
-          <FormError code={errorCode} testId="forgot-error" />
+          <FormError code={errorCode} retryAfterSeconds={retryAfterSeconds} testId="forgot-error" />
           <button type="submit" class="button button--primary button--wide" disabled={busy} aria-busy={busy}>
             {t('login.sendLink')}
           </button>

@@ -12,7 +12,7 @@ export function RequiredEnrolment(props: { challenge: SecondFactorChallenge; onB
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [session, setSession] = useState<LoginResponse | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
-  const { errorCode, run } = useSubmit();
+  const { errorCode, retryAfterSeconds, run } = useSubmit();
 
   useEffect(() => {
     void run(async () => setEnrolment(await app.rest.beginChallengeEnrolment(props.challenge.challenge)));
@@ -30,7 +30,7 @@ export function RequiredEnrolment(props: { challenge: SecondFactorChallenge; onB
       <p class="login__brand">{t('app.name')}</p>
       <h1 id="enrol-title">{t('login.enrolTitle')}</h1>
       <p class="login__subtitle">{t('login.enrolHint')}</p>
-      <FormError code={errorCode} testId="required-enrolment-error" />
+      <FormError code={errorCode} retryAfterSeconds={retryAfterSeconds} testId="required-enrolment-error" />
       {enrolment && !session && <TwoFactorEnrolment enrolment={enrolment} confirm={confirm} onEnabled={setCodes} onCancel={props.onBack} />}
       {session && codes.length > 0 && <RecoveryCodesList codes={codes} onDone={() => app.session.adopt(session)} />}
       {!enrolment && (

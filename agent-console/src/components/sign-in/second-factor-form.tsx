@@ -9,7 +9,7 @@ export function SecondFactorForm(props: { challenge: SecondFactorChallenge; onBa
   const { session } = useConsole();
   const t = useT();
   const [code, setCode] = useState('');
-  const { busy, errorCode, run } = useSubmit();
+  const { busy, errorCode, retryAfterSeconds, run } = useSubmit();
 
   function submit(event: Event) {
     event.preventDefault();
@@ -38,7 +38,7 @@ export function SecondFactorForm(props: { challenge: SecondFactorChallenge; onBa
           aria-invalid={errorCode === 'INVALID_CODE'}
         />
       </label>
-      <FormError code={errorCode} testId="second-factor-error" />
+      <FormError code={errorCode} retryAfterSeconds={retryAfterSeconds} testId="second-factor-error" />
       <button type="submit" class="button button--primary button--wide" disabled={busy} aria-busy={busy}>
         {t('login.verify')}
       </button>

@@ -1,23 +1,34 @@
-/** One form submission at a time, with the failure's error code kept for the form to show. */
+/** One form submission at a time, with the failure's error code (and any wait it names) kept for the form to show. */
 import type { ErrorCode } from '@parley/shared';
 import { useState } from 'preact/hooks';
-import { errorCodeOf } from '../../api/api-error';
+import { errorCodeOf, retryAfterOf } from '../../api/api-error';
+
+interface Failure {
+  code: ErrorCode;
+  retryAfterSeconds: number | null;
+}
 
 export function useSubmit() {
   const [busy, setBusy] = useState(false);
-  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   async function run(action: () => Promise<void>): Promise<boolean> {
     setBusy(true);
-    setErrorCode(null);
+    setFailure(null);
     try {
       await action();
       setBusy(false);
       return true;
     } catch (error) {
-      setErrorCode(errorCodeOf(error));
+      setFailure({ code: errorCodeOf(error), retryAfterSeconds: retryAfterOf(error) });
       setBusy(false);
       return false;
     }
   }
-  return { busy, errorCode, run, clearError: () => setErrorCode(null) };
+  return {
+    busy,
+    errorCode: failure?.code ?? null,
+    retryAfterSeconds: failure?.retryAfterSeconds ?? null,
+    run,
+    clearError: () => setFailure(null),
+  };
 }
