@@ -1,4 +1,6 @@
-import { screen } from '@testing-library/preact';
+import { act, screen, waitFor } from '@testing-library/preact';
+import type { Conversation } from '@parley/shared';
+import { useState } from 'preact/hooks';
 import { aConversation } from '../../test-support/message-factory';
 import { renderWithI18n } from '../../test-support/render-with-i18n';
 import type { ChatState } from '../chat-store';
@@ -13,7 +15,9 @@ const waiting = (availability: ChatState['availability']) => ({
 
 const noticeIn = async (state: ReturnType<typeof waiting>, locale: WidgetLocale = 'en') => {
   await renderWithI18n(<ConversationNotice state={state} />, locale);
-  return screen.getByTestId('queue-position');
+  const notice = screen.getByTestId('conversation-notice');
+  await waitFor(() => expect(notice).not.toBeEmptyDOMElement());
+  return notice;
 };
 
 describe('ConversationNotice in the queue', () => {
@@ -31,5 +35,45 @@ describe('ConversationNotice in the queue', () => {
   it('promises no wait out of opening hours either, in the visitor’s language', async () => {
     const notice = await noticeIn(waiting({ agentsOnline: true, openNow: false }), 'de');
     expect(notice).toHaveTextContent('Ihr Platz in der Warteschlange: 3 · Wir antworten hier, sobald jemand zurück ist, oder per E-Mail.');
+  });
+});
+
+describe('ConversationNotice as a live region', () => {
+  const noRating = { rating: null } as Partial<Conversation>;
+
+  it('is in the page (empty) before the place in the queue is known, and the same status line gets it', async () => {
+    const queued = { ...waiting({ agentsOnline: true, openNow: true }), queuePosition: null };
+    let place: () => void = () => undefined;
+    function Chat() {
+      const [known, setKnown] = useState(false);
+      place = () => setKnown(true);
+      return <ConversationNotice state={known ? waiting({ agentsOnline: true, openNow: true }) : queued} />;
+    }
+    await renderWithI18n(<Chat />);
+    const status = screen.getByRole('status');
+    expect(status).toBeEmptyDOMElement();
+
+    act(() => place());
+    expect(screen.getByRole('status')).toBe(status);
+    expect(status).toHaveTextContent('Your place in the queue: 3 · Estimated wait: 2 minutes');
+  });
+
+  it('says the chat has ended, and that it may be rated, in the status line that was there while the agent answered', async () => {
+    const answered = { conversation: aConversation({ status: 'assigned', ...noRating }), queuePosition: null, availability: null };
+    let end: () => void = () => undefined;
+    function Chat() {
+      const [resolved, setResolved] = useState(false);
+      end = () => setResolved(true);
+      const state = resolved ? { ...answered, conversation: aConversation({ status: 'resolved', ...noRating }) } : answered;
+      return <ConversationNotice state={state} rating={resolved} />;
+    }
+    await renderWithI18n(<Chat />);
+    const status = screen.getByRole('status');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(status).toBeEmptyDOMElement();
+
+    act(() => end());
+    expect(screen.getByRole('status')).toBe(status);
+    expect(status).toHaveTextContent('This chat has ended. Write a message to start a new one. How was this chat?');
   });
 });
