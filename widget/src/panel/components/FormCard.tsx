@@ -4,8 +4,8 @@
  * stylesheet, loaded with the first card that needs it.
  */
 import type { AckResult } from '@parley/shared';
-import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { cloneElement, type VNode } from 'preact';
+import { useId, useState } from 'preact/hooks';
 import type { ChatStore } from '../chat-store';
 import { useTranslation } from '../i18n-context';
 
@@ -29,16 +29,20 @@ export function useSubmit(run: () => Promise<boolean | null> | null): [Progress,
   return [progress, submit];
 }
 
-/** A labelled field; `error` says what to fix in it, under it (the control itself sets aria-invalid). */
-export function Field({ label, error, children }: { label: string; error?: string | false; children: ComponentChildren }) {
+/**
+ * A labelled field; `error` says what to fix in it, under it, and is the control's description (the
+ * control itself sets aria-invalid), so a screen reader says it again on the field.
+ */
+export function Field({ label, error, children }: { label: string; error?: string | false; children: VNode }) {
+  const errorId = useId();
   return (
     <>
       <label class="field">
         <span>{label}</span>
-        {children}
+        {error ? cloneElement(children, { 'aria-describedby': errorId }) : children}
       </label>
       {error && (
-        <p class="card__error" role="alert">
+        <p id={errorId} class="card__error" role="alert">
           {error}
         </p>
       )}

@@ -57,6 +57,33 @@ describe('OfflineForm', () => {
     expect(actions.ask).not.toHaveBeenCalled();
   });
 
+  it('says itself what is missing in an empty form (no browser bubble), ties each error to its field and goes to the first', async () => {
+    const { actions } = await renderForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual(['Enter a valid email address', 'Write a message']);
+    const email = screen.getByLabelText('Your email');
+    expect(email).toHaveFocus();
+    expect(email).toHaveAccessibleDescription('Enter a valid email address');
+    expect(screen.getByLabelText('Your message')).toHaveAccessibleDescription('Write a message');
+    expect(screen.getByLabelText('Your name (optional)')).not.toHaveAttribute('aria-describedby');
+    expect(actions.ask).not.toHaveBeenCalled();
+
+    fireEvent.input(email, { target: { value: 'ada@example.test' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    expect(screen.getByLabelText('Your message')).toHaveFocus();
+    expect(email).not.toHaveAttribute('aria-describedby');
+  });
+
+  it('goes to the field the server refused', async () => {
+    const refusal = { code: 'VALIDATION_FAILED', message: 'email: Invalid email address', issues: [{ path: 'email', message: 'Invalid email address' }] };
+    await renderForm({}, { 'ticket:create': () => ({ ok: false, error: refusal }) });
+    fireEvent.input(screen.getByLabelText('Your email'), { target: { value: 'ada@example.test' } });
+    fireEvent.input(screen.getByLabelText('Your message'), { target: { value: 'Hello' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    await screen.findByRole('alert');
+    expect(screen.getByLabelText('Your email')).toHaveFocus();
+  });
+
   it('marks the field the server refused instead of the generic error', async () => {
     const refusal = { code: 'VALIDATION_FAILED', message: 'email: Invalid email address', issues: [{ path: 'email', message: 'Invalid email address' }] };
     const { actions } = await renderForm({}, { 'ticket:create': () => ({ ok: false, error: refusal }) });

@@ -4,7 +4,7 @@
  * told its number.
  */
 import { isEmailAddress, type OfflineRequest, type TicketReceipt } from '@parley/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PartProps } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
 import { COMPOSER_MAX_LENGTH } from './Composer';
@@ -42,6 +42,12 @@ export function OfflineForm({ known, receipt, onShowContact, store, actions }: O
     });
   });
   const errorIn = (field: string) => invalid.includes(field) && t(`invalid.${field}`);
+  // A refused submit (found here or by the server) takes the visitor to the first field to fix, as the pre-chat form does.
+  const fields = { email: useRef<HTMLInputElement>(null), message: useRef<HTMLTextAreaElement>(null) };
+  useEffect(() => {
+    const first = invalid[0];
+    if (first === 'email' || first === 'message') fields[first].current?.focus();
+  }, [invalid]);
 
   const card = useArrival(store);
   if (receipt) {
@@ -58,7 +64,15 @@ export function OfflineForm({ known, receipt, onShowContact, store, actions }: O
   }
 
   return (
-    <form class="card" aria-labelledby="parley-offline-intro" data-testid="offline-form" onSubmit={submit} ref={card}>
+    <form
+      class="card"
+      // The browser's own bubbles name one field at a time, in the browser's language: the form says what to fix itself.
+      noValidate
+      aria-labelledby="parley-offline-intro"
+      data-testid="offline-form"
+      onSubmit={submit}
+      ref={card}
+    >
       <p id="parley-offline-intro" class="card__intro">
         {/* Why there is no live chat (away, or closed) is the header's line just above: not said twice. */}
         {t('offline.intro')}
@@ -73,6 +87,7 @@ export function OfflineForm({ known, receipt, onShowContact, store, actions }: O
       </Field>
       <Field label={t('prechat.email')} error={errorIn('email')}>
         <input
+          ref={fields.email}
           type="email"
           autoComplete="email"
           required
@@ -84,6 +99,7 @@ export function OfflineForm({ known, receipt, onShowContact, store, actions }: O
       </Field>
       <Field label={t('offline.message')} error={errorIn('message')}>
         <textarea
+          ref={fields.message}
           rows={4}
           required
           maxLength={COMPOSER_MAX_LENGTH}

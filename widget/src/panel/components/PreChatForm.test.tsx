@@ -53,6 +53,9 @@ describe('PreChatForm', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Start chat' }));
     expect(errors(form)).toEqual(['Enter a valid email address']);
     expect(within(form).getByLabelText('Your email')).toHaveFocus();
+    // Said again on the field, where a screen reader is now.
+    expect(within(form).getByLabelText('Your email')).toHaveAccessibleDescription('Enter a valid email address');
+    expect(within(form).getByLabelText('Your name (optional)')).not.toHaveAttribute('aria-describedby');
   });
 
   it('says it in the visitor’s language', async () => {
