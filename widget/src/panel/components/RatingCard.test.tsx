@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact
 import { aConversation } from '../../test-support/message-factory';
 import { fakeActions, renderWithI18n } from '../../test-support/render-with-i18n';
 import { createChatStore } from '../chat-store';
+import { useChatState } from '../use-chat-state';
 import { RatingCard } from './RatingCard';
 
 async function renderCard(rating: number | null, answers = {}, email: string | null = null) {
@@ -26,6 +27,27 @@ describe('RatingCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     await waitFor(() => expect(store.getState().conversation).toEqual(rated));
     expect(actions.ask).toHaveBeenCalledWith('conversation:rate', { score: 4, comment: 'Quick' });
+  });
+
+  it('puts the focus on the thanks once the rating is sent (the button pressed is gone), not on the page', async () => {
+    const store = createChatStore({ open: true });
+    const rated = aConversation({ status: 'resolved', rating: 5 });
+    const actions = fakeActions({ 'conversation:rate': () => ({ ok: true, data: rated }) });
+    function Card() {
+      const { conversation } = useChatState(store);
+      return <RatingCard conversation={conversation ?? { rating: null }} email={null} store={store} actions={actions} />;
+    }
+    await renderWithI18n(<Card />);
+    fireEvent.click(screen.getByRole('radio', { name: '5 out of 5' }));
+    const send = screen.getByRole('button', { name: 'Send rating' });
+    send.focus();
+    fireEvent.click(send);
+    await waitFor(() => expect(screen.getByText('Thanks for your feedback!')).toHaveFocus());
+  });
+
+  it('leaves the focus alone when the chat was rated before (a reload)', async () => {
+    await renderCard(4);
+    expect(screen.getByText('Thanks for your feedback!')).not.toHaveFocus();
   });
 
   it('sends a rating without a comment as just the score, and says when it failed', async () => {

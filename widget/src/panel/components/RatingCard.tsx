@@ -124,12 +124,20 @@ function TranscriptOffer({ email: known, store, actions }: PartProps & { email: 
 export function RatingCard({ conversation, email, store, actions }: RatingCardProps) {
   const { t } = useTranslation();
   const card = useArrival(store);
+  const thanks = useRef<HTMLParagraphElement>(null);
+  const unrated = useRef(conversation.rating === null);
+  useEffect(() => {
+    if (!unrated.current || conversation.rating === null) return;
+    unrated.current = false;
+    // The form and its button are gone: the visitor lands on the thanks, not at the start of the page.
+    thanks.current?.focus();
+  }, [conversation.rating]);
   return (
     <div class="card" data-testid="after-chat" ref={card}>
       {conversation.rating === null ? (
         <RatingForm store={store} actions={actions} />
       ) : (
-        <p class="card__intro" role="status">
+        <p class="card__intro" role="status" tabIndex={-1} ref={thanks}>
           {t('rating.thanks')}
         </p>
       )}
