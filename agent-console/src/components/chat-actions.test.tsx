@@ -97,6 +97,30 @@ describe('chat actions', () => {
     expect(within(panel).getByRole('button', { name: 'Claim' })).toBeInTheDocument();
   });
 
+  it('keeps focus on the button after Resolve, now offering Reopen, and back after Reopen', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { socket, panel } = await openFirstChat({ conversations: [mine] });
+    socket.handle('conversation:resolve', () => ({ ok: true, data: { ...mine, status: 'resolved' as const } }));
+    socket.handle('conversation:reopen', () => ({
+      ok: true,
+      data: { ...mine, status: 'queued' as const, assignedAgentId: null },
+    }));
+
+    const resolve = within(panel).getByRole('button', { name: 'Resolve' });
+    resolve.focus();
+    fireEvent.click(resolve);
+
+    const reopen = await within(panel).findByRole('button', { name: 'Reopen' });
+    await waitFor(() => expect(reopen).not.toBeDisabled());
+    expect(document.activeElement).toBe(reopen);
+
+    fireEvent.click(reopen);
+    await waitFor(() => expect(panel).toHaveAttribute('data-status', 'queued'));
+    const again = within(panel).getByRole('button', { name: 'Resolve' });
+    await waitFor(() => expect(again).not.toBeDisabled());
+    expect(document.activeElement).toBe(again);
+  });
+
   it('escalates a chat to a tier 2 ticket with a note, then offers the ticket', async () => {
     const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id, visitorName: 'Maria' });
     const { socket, panel } = await openFirstChat({ conversations: [mine] });

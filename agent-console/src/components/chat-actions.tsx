@@ -1,6 +1,6 @@
 /** What an agent can do with a conversation, offered only when the server would allow it. */
 import type { Agent, Conversation, ErrorCode } from '@parley/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorCodeOf } from '../api/api-error';
 import type { ChatCommand } from '../state/chat-commands';
 import { useConsole, useLive, useT } from '../state/console-context';
@@ -31,6 +31,40 @@ function ActionButton(props: {
       onClick={() => void run(props.run)}
     >
       {props.label}
+    </button>
+  );
+}
+
+/**
+ * Resolve and Reopen are one button whose label follows the chat's status: the element the agent
+ * pressed stays in the page, so focus is not dropped to the page's body when the status flips.
+ * It is disabled while the request runs (which blurs it in some browsers), so focus is put back after.
+ */
+function ResolveToggle(props: { conversation: Conversation; onError(code: ErrorCode | null): void }) {
+  const live = useLive();
+  const t = useT();
+  const { busy, run } = useBusyAction(props.onError, () => props.onError(null));
+  const button = useRef<HTMLButtonElement>(null);
+  const pressed = useRef(false);
+  const resolved = props.conversation.status === 'resolved';
+  const id = props.conversation.id;
+  useEffect(() => {
+    if (busy || !pressed.current) return;
+    pressed.current = false;
+    button.current?.focus();
+  }, [busy]);
+  return (
+    <button
+      ref={button}
+      type="button"
+      class="button"
+      disabled={busy}
+      onClick={() => {
+        pressed.current = true;
+        void run(() => (resolved ? live.reopen(id) : live.resolve(id)));
+      }}
+    >
+      {resolved ? t('chat.reopen') : t('chat.resolve')}
     </button>
   );
 }
@@ -134,12 +168,7 @@ export function ChatActions(props: ChatActionsProps) {
       {conversation.status === 'queued' && (
         <ActionButton label={t('chat.claim')} primary run={run(() => live.claim(id))} onError={onError} />
       )}
-      {conversation.status !== 'resolved' && (
-        <ActionButton label={t('chat.resolve')} run={run(() => live.resolve(id))} onError={onError} />
-      )}
-      {conversation.status === 'resolved' && (
-        <ActionButton label={t('chat.reopen')} run={run(() => live.reopen(id))} onError={onError} />
-      )}
+      <ResolveToggle conversation={conversation} onError={onError} />
       {conversation.ticketId ? (
         <TicketLink ticketId={conversation.ticketId} />
       ) : (
