@@ -29,7 +29,7 @@ export function PresenceSwitch() {
   return (
     <label class={`inline-field presence presence--${status}`}>
       <span class="presence__dot" aria-hidden="true" />
-      <span class="inline-field__label">{t('topbar.status')}</span>
+      <span class="inline-field__label">{t('topbar.yourStatus')}</span>
       <select
         value={status}
         disabled={busy || live.status.value !== 'online'}

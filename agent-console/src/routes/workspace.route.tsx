@@ -1,12 +1,15 @@
 /** The signed-in screen: the top bar, then the chats, the tickets or the administration. */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { ChatArea } from '../components/chat-area';
 import { ConversationList } from '../components/conversation-list';
 import { ShortcutsHelp } from '../components/shortcuts-help';
 import { UnansweredNotices } from '../components/unanswered-notices';
 import { TopBar } from '../components/top-bar';
+import { useInsightT } from '../i18n/use-insight-t';
 import { useConsole, useLive, useT } from '../state/console-context';
+import { hrefOf, type Route } from '../state/navigation.store';
 import { lazyScreen } from './lazy-screen';
+import { useHeadingFocusOnScreenChange } from './screen-focus';
 import { useWorkspaceShortcuts } from './workspace-shortcuts';
 
 // Chats load with the console; tickets and administration when first opened.
@@ -17,14 +20,44 @@ const KnowledgeBaseRoute = lazyScreen(() => import('./knowledge-base.route').the
 const AccountRoute = lazyScreen(() => import('./account.route').then((m) => m.AccountRoute));
 const AnalyticsRoute = lazyScreen(() => import('./analytics.route').then((m) => m.AnalyticsRoute));
 
-/** "(3) Parley console" when something is unread, so a background tab shows it. */
-function useTitleWithUnread() {
+/** The screen's name for the window title, in the nav's own words. */
+function useScreenName(route: Route): string | null {
+  const { session } = useConsole();
+  const live = useLive();
+  const t = useT();
+  const insightT = useInsightT();
+  switch (route.name) {
+    case 'chats':
+      return t('nav.chats');
+    case 'tickets':
+      return t('nav.tickets');
+    case 'ticket': {
+      const known = live.tickets.byId.value.get(route.ticketId);
+      return known ? t('chat.openTicketNumber', { number: known.number }) : t('nav.tickets');
+    }
+    case 'admin':
+      return session.agent.value?.role === 'admin' ? t('nav.admin') : t('nav.team');
+    case 'kb':
+      return insightT('nav.kb');
+    case 'analytics':
+      return insightT('nav.analytics');
+    case 'account':
+      return t('account.title');
+    case 'reset-password':
+      return null;
+  }
+}
+
+/** "(3) Chats · Parley console": the screen, so tabs and history tell screens apart, and what is unread, so a background tab shows it. */
+function useWindowTitle(route: Route) {
   const live = useLive();
   const t = useT();
   const { conversations } = live;
   const visible = [...conversations.queued.value, ...conversations.mine.value];
   const unread = visible.reduce((sum, conversation) => sum + conversations.unreadCount(conversation.id), 0);
-  const title = unread > 0 ? `(${unread}) ${t('app.title')}` : t('app.title');
+  const screen = useScreenName(route);
+  const named = screen ? `${screen} · ${t('app.title')}` : t('app.title');
+  const title = unread > 0 ? `(${unread}) ${named}` : named;
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -33,15 +66,14 @@ function useTitleWithUnread() {
 function ChatsScreen() {
   const t = useT();
   return (
-    <>
-      <a class="skip-link" href="#conversations">
-        {t('app.skipToChats')}
-      </a>
-      <div class="workspace__body">
-        <ConversationList />
-        <ChatArea />
-      </div>
-    </>
+    <div class="workspace__body">
+      {/* The other screens name themselves in sight; here the lists and the chats say enough. */}
+      <h1 class="visually-hidden" tabIndex={-1}>
+        {t('nav.chats')}
+      </h1>
+      <ConversationList />
+      <ChatArea />
+    </div>
   );
 }
 
@@ -70,7 +102,11 @@ function CurrentScreen() {
 export function WorkspaceRoute() {
   const app = useConsole();
   const live = useLive();
-  useTitleWithUnread();
+  const t = useT();
+  const route = app.navigation.route.value;
+  const frame = useRef<HTMLDivElement>(null);
+  useWindowTitle(route);
+  useHeadingFocusOnScreenChange(frame, hrefOf(route));
   useWorkspaceShortcuts(app, live);
 
   // Unread marks clear only while the agent can see the page.
@@ -81,7 +117,13 @@ export function WorkspaceRoute() {
   }, [live]);
 
   return (
-    <div class="workspace">
+    <div class="workspace" ref={frame}>
+      {/* First in the page, before the top bar's dozen stops. */}
+      {route.name === 'chats' && (
+        <a class="skip-link" href="#conversations">
+          {t('app.skipToChats')}
+        </a>
+      )}
       <TopBar />
       <CurrentScreen />
       <ShortcutsHelp />
