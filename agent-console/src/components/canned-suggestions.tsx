@@ -14,7 +14,7 @@ export interface CannedSuggestions {
   /** Attributes for the textarea that the list belongs to. */
   inputProps: Pick<
     JSX.HTMLAttributes<HTMLTextAreaElement>,
-    'aria-autocomplete' | 'aria-controls' | 'aria-activedescendant'
+    'role' | 'aria-expanded' | 'aria-autocomplete' | 'aria-controls' | 'aria-activedescendant'
   >;
   /** Handles the key if the list is open; true when it did. */
   onKeyDown(event: KeyboardEvent): boolean;
@@ -32,7 +32,8 @@ export function useCannedSuggestions(options: {
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);
   const { listId } = options;
-  const shortcut = dismissed ? null : SHORTCUT.exec(options.text);
+  const typed = SHORTCUT.exec(options.text);
+  const shortcut = dismissed ? null : typed;
   const suggestions = shortcut ? live.canned.matching(shortcut[1] ?? '') : [];
   const open = suggestions.length > 0;
 
@@ -64,11 +65,18 @@ export function useCannedSuggestions(options: {
 
   return {
     open,
-    inputProps: {
-      'aria-autocomplete': 'list',
-      'aria-controls': open ? listId : undefined,
-      'aria-activedescendant': open ? `${listId}-${active}` : undefined,
-    },
+    // While a "/shortcut" is typed the box is a combobox, so screen readers follow the highlighted
+    // reply (aria-activedescendant is read out only on a combobox); otherwise it stays a plain
+    // multi-line textbox, which is what the agent is writing in, and where aria-expanded is not allowed.
+    inputProps: typed
+      ? {
+          role: 'combobox',
+          'aria-expanded': open,
+          'aria-autocomplete': 'list',
+          'aria-controls': open ? listId : undefined,
+          'aria-activedescendant': open ? `${listId}-${active}` : undefined,
+        }
+      : { 'aria-autocomplete': 'list' },
     onKeyDown,
     reset() {
       setActive(0);

@@ -50,6 +50,44 @@ describe('composer', () => {
     expect(socket.emitsOf('message:send')).toHaveLength(0); // picking is not sending
   });
 
+  it('makes the reply box a combobox over the suggestions, so the highlighted reply is announced', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { socket, panel, app } = await openFirstChat({ conversations: [mine] });
+    socket.handle('canned:list', () => ({
+      ok: true,
+      data: [reply('hello', 'Hello! How can I help?'), reply('help', 'Here is our help centre.')],
+    }));
+    await act(async () => {
+      socket.setConnected(false);
+      socket.setConnected(true);
+    });
+    await waitFor(() => expect(app.live.value?.canned.replies.value).toHaveLength(2));
+
+    const box = within(panel).getByRole('textbox', { name: 'Type your reply' });
+    expect(box).not.toHaveAttribute('aria-expanded');
+    fireEvent.input(box, { target: { value: '/he' } });
+
+    expect(within(panel).getByRole('combobox', { name: 'Type your reply' })).toBe(box);
+    const list = within(panel).getByRole('listbox');
+    const options = within(list).getAllByRole('option');
+    expect(box).toHaveAttribute('aria-expanded', 'true');
+    expect(box).toHaveAttribute('aria-autocomplete', 'list');
+    expect(box).toHaveAttribute('aria-controls', list.id);
+    expect(box).toHaveAttribute('aria-activedescendant', options[0]?.id);
+
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(box).toHaveAttribute('aria-activedescendant', options[1]?.id);
+    expect(options[1]).toHaveAttribute('aria-selected', 'true');
+
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(within(panel).queryByRole('listbox')).toBeNull();
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(box).not.toHaveAttribute('aria-activedescendant');
+
+    fireEvent.input(box, { target: { value: 'Hello' } });
+    expect(within(panel).getByRole('textbox', { name: 'Type your reply' })).toBe(box);
+  });
+
   it('sends an internal note without telling the visitor someone is typing', async () => {
     const theirs = conversation({ status: 'assigned', assignedAgentId: 'agent-bob-00001' });
     const { socket, panel } = await openFirstChat({ conversations: [theirs] });
