@@ -23,6 +23,21 @@ const FRAME_HEAD =
 /** The document the frame shows: our head, then the server's sanitised article body. */
 export const articleDocument = (html: string): string => FRAME_HEAD + html;
 
+/**
+ * The article covers the chat (a modal dialog): Tab from its last control goes back to its first,
+ * Shift+Tab from its first to its last, rather than to the composer hidden behind it.
+ */
+function keepFocusIn(dialog: HTMLElement, event: KeyboardEvent): void {
+  const stops = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), iframe, a[href]')];
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  const active = dialog.ownerDocument.activeElement;
+  const to = event.shiftKey ? (active === first || !dialog.contains(active) ? last : null) : active === last ? first : null;
+  if (!to) return;
+  event.preventDefault();
+  to.focus();
+}
+
 export function KbArticle({ summary, actions, onDone }: KbArticleProps) {
   const { t } = useTranslation();
   const [article, setArticle] = useState<KbPublicArticle | null | 'failed'>(null);
@@ -54,6 +69,7 @@ export function KbArticle({ summary, actions, onDone }: KbArticleProps) {
       aria-labelledby="parley-kb-title"
       data-testid="kb-article"
       onKeyDown={(event) => {
+        if (event.key === 'Tab') keepFocusIn(event.currentTarget, event);
         if (event.key !== 'Escape') return;
         // The panel closes on Escape unless someone took it: here it only closes the article.
         event.preventDefault();

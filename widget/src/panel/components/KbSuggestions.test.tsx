@@ -147,6 +147,47 @@ describe('KbSuggestions', () => {
     expect(screen.getByTestId('kb-suggestions')).toBeInTheDocument();
   });
 
+  it('keeps Tab inside the open article: from its last button back to its first, and Shift+Tab the other way', async () => {
+    const { type } = await setup();
+    type('refund please');
+    fireEvent.click(await screen.findByRole('button', { name: /Refunds/ }, { timeout: 1000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Refunds' });
+    await within(dialog).findByTitle('Refunds');
+    const back = within(dialog).getByRole('button', { name: 'Back to chat' });
+    const last = within(dialog).getByRole('button', { name: 'Talk to a person' });
+    expect(back).toHaveFocus();
+
+    fireEvent.keyDown(back, { key: 'Tab', shiftKey: true });
+    expect(last).toHaveFocus();
+    fireEvent.keyDown(last, { key: 'Tab' });
+    expect(back).toHaveFocus();
+    // In between, Tab is the browser's own.
+    const yes = within(dialog).getByRole('button', { name: 'Yes' });
+    yes.focus();
+    expect(fireEvent.keyDown(yes, { key: 'Tab' })).toBe(true);
+    expect(yes).toHaveFocus();
+  });
+
+  it('"Hide suggestions" puts the visitor back in the message box, not on the page', async () => {
+    const { type, textarea } = await setup();
+    type('refund please');
+    const hide = await screen.findByRole('button', { name: 'Hide suggestions' }, { timeout: 1000 });
+    hide.focus();
+    fireEvent.click(hide);
+    expect(screen.queryByTestId('kb-suggestions')).toBeNull();
+    expect(textarea).toHaveFocus();
+  });
+
+  it('says politely that articles have come, in a status line that was already there (empty) while nothing was suggested', async () => {
+    const { type } = await setup({ inChat: true });
+    const announcement = screen.getByRole('status');
+    expect(announcement).toBeEmptyDOMElement();
+    type('shipping');
+    await screen.findByTestId('kb-suggestions', {}, { timeout: 1000 });
+    expect(screen.getByRole('status')).toBe(announcement);
+    expect(announcement).toHaveTextContent('Suggested articles');
+  });
+
   it('holds back a first message once to offer the best match; "Send anyway" sends it', async () => {
     const { type, textarea, sent, form } = await setup();
     type('refund please');

@@ -141,6 +141,12 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
     input.current?.focus();
   };
 
+  // The button pressed goes with the list: the visitor is put back where they were typing.
+  const hide = (): void => {
+    setFound(null);
+    input.current?.focus();
+  };
+
   if (reading) return <KbArticle summary={reading} actions={actions} onDone={close} />;
   if (solved) {
     return (
@@ -166,29 +172,37 @@ export function KbSuggestions({ input, store, actions }: KbSuggestionsProps) {
   }
   const offerBest = !!best;
   const shown = found ? suggestionsToShow(found, offerBest) : [];
-  if (shown.length === 0) return null;
+  const heading = t(offerBest ? 'kb.bestMatch' : 'kb.suggested');
   return (
-    <section class="kb" aria-label={t('kb.suggested')} data-testid="kb-suggestions">
-      <div class="kb__head">
-        <p class="kb__heading">{t(offerBest ? 'kb.bestMatch' : 'kb.suggested')}</p>
-        <button type="button" class="icon-button kb__hide" aria-label={t('kb.hide')} onClick={() => setFound(null)}>
-          ×
-        </button>
-      </div>
-      <ul class="kb__list">
-        {shown.map((article, index) => (
-          <li key={article.id}>
-            <button
-              type="button"
-              class={`kb__item${offerBest && index === 0 ? ' kb__item--best' : ''}`}
-              onClick={() => setReading(article)}
-            >
-              <ArticleLabel article={article} />
+    <>
+      {/* In the page (empty) before any suggestion, so that screen readers say when some come while the visitor types. */}
+      <p class="visually-hidden" role="status" data-testid="kb-announcement">
+        {shown.length > 0 && heading}
+      </p>
+      {shown.length > 0 && (
+        <section class="kb" aria-label={t('kb.suggested')} data-testid="kb-suggestions">
+          <div class="kb__head">
+            <p class="kb__heading">{heading}</p>
+            <button type="button" class="icon-button kb__hide" aria-label={t('kb.hide')} onClick={hide}>
+              ×
             </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+          </div>
+          <ul class="kb__list">
+            {shown.map((article, index) => (
+              <li key={article.id}>
+                <button
+                  type="button"
+                  class={`kb__item${offerBest && index === 0 ? ' kb__item--best' : ''}`}
+                  onClick={() => setReading(article)}
+                >
+                  <ArticleLabel article={article} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
 
