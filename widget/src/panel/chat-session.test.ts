@@ -55,6 +55,15 @@ describe('chat session', () => {
     expect(agentMessages).toEqual([]);
   });
 
+  it('says when the history is in (what comes next is new, for screen readers), also when there was none', async () => {
+    const { transport, store } = setup();
+    transport.answerHistory = () => ({ ok: true, data: null });
+    expect(store.getState().historyLoaded).toBe(false);
+    transport.serverConnects();
+    await settle();
+    expect(store.getState().historyLoaded).toBe(true);
+  });
+
   it('catches up after a reconnect from the highest seq it holds, without duplicates', async () => {
     const { transport, store, agentMessages } = setup();
     const first = [aMessage({ seq: 1 }), aMessage({ seq: 2, author: agentAuthor })];

@@ -74,6 +74,7 @@ export function startChatSession(deps: ChatSessionDeps) {
       receive(result.data.messages, historyLoaded);
     }
     historyLoaded = true;
+    if (!store.getState().historyLoaded) store.update({ historyLoaded: true });
   }
 
   function onConversationUpdated(conversation: Conversation): void {

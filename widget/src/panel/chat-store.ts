@@ -51,6 +51,8 @@ export interface ChatState {
   read: ReadState | null;
   /** The server asked the visitor to slow down: their messages wait until then (epoch ms), or null. */
   sendingHeldUntil: number | null;
+  /** The stored history has been fetched (or there was none): messages from now on are new, to be read out. */
+  historyLoaded: boolean;
 }
 
 /** The fields set as they are, through `update`. */
@@ -66,6 +68,7 @@ export type PlainSettings = Pick<
   | 'sound'
   | 'read'
   | 'sendingHeldUntil'
+  | 'historyLoaded'
 >;
 
 export const initialChatState: ChatState = {
@@ -88,6 +91,7 @@ export const initialChatState: ChatState = {
   sound: true,
   read: null,
   sendingHeldUntil: null,
+  historyLoaded: false,
 };
 
 /** A conversation the visitor is in: waiting in the queue or talking to an agent. */

@@ -22,6 +22,13 @@ function visitorWording(t: TFunction, event: ChatEvent): { sentence: string; val
   }
 }
 
+/** The line's words alone (for the list's announcements), or nothing for a line the visitor does not see. */
+export function ChatEventText({ event }: { event: ChatEvent }) {
+  const { t } = useTranslation();
+  const wording = visitorWording(t, event);
+  return wording && <IsolatedValue {...wording} />;
+}
+
 export function ChatEventLine({ event }: { event: ChatEvent }) {
   const { t } = useTranslation();
   const wording = visitorWording(t, event);

@@ -87,6 +87,85 @@ describe('MessageList', () => {
   });
 });
 
+describe('MessageList with a field in focus while the box shrinks (a phone keyboard opening)', () => {
+  it('keeps the focused field of the pre-chat form in view instead of jumping to the newest message', async () => {
+    const resized: (() => void)[] = [];
+    const original = globalThis.ResizeObserver;
+    globalThis.ResizeObserver = class {
+      constructor(private readonly callback: () => void) {}
+      observe(): void {
+        resized.push(this.callback);
+      }
+      unobserve(): void {}
+      disconnect(): void {}
+    } as unknown as typeof ResizeObserver;
+    const scrolledIntoView: Element[] = [];
+    HTMLElement.prototype.scrollIntoView = function (this: Element) {
+      scrolledIntoView.push(this);
+    };
+    try {
+      frameShown = true;
+      boxHeight = 300;
+      const form = (
+        <form aria-label="Before we start">
+          <label>
+            Your name <input />
+          </label>
+        </form>
+      );
+      await renderWithI18n(<MessageList entries={entries} greeting="" actions={fakeActions()} open intro={form} />);
+      const scroller = screen.getByRole('list', { name: 'Messages' }).parentElement as HTMLElement;
+      // At the end of the list as far as it knows (it opened there), with the visitor in the form's field.
+      expect(scroller.scrollTop).toBe(600);
+      const name = screen.getByLabelText('Your name');
+      name.focus();
+
+      boxHeight = 120;
+      act(() => resized.forEach((callback) => callback()));
+      // Not stuck to the end (720): the field is brought into view instead.
+      expect(scroller.scrollTop).toBe(600);
+      expect(scrolledIntoView).toEqual([name]);
+    } finally {
+      globalThis.ResizeObserver = original;
+      delete (HTMLElement.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+      boxHeight = 300;
+    }
+  });
+});
+
+describe('MessageList read out by screen readers', () => {
+  const agentReply: TimelineEntry = { ...entries[0]!, key: 'message_4', text: 'Your parcel left today', clientId: 'client_4_000' };
+  const visitorMessage: TimelineEntry = { ...entries[0]!, key: 'client_5_000', author: 'visitor', authorName: null, text: 'Thanks!', status: 'sending', clientId: 'client_5_000' };
+  let show: (next: { entries: TimelineEntry[]; historyLoaded: boolean }) => void = () => undefined;
+  function Chat() {
+    const [state, setState] = useState({ entries: [] as TimelineEntry[], historyLoaded: false });
+    show = setState;
+    return <MessageList entries={state.entries} greeting="" actions={fakeActions()} open historyLoaded={state.historyLoaded} />;
+  }
+
+  it('does not read out the history when it arrives, then reads out only the new messages of others', async () => {
+    await renderWithI18n(<Chat />);
+    const list = screen.getByRole('list', { name: 'Messages' });
+    const announcements = screen.getByTestId('message-announcements');
+    expect(announcements).toHaveAttribute('aria-live', 'polite');
+    // The list itself is not live: only what is put in the announcements is read out.
+    expect(list.closest('[aria-live]')).toBeNull();
+
+    act(() => show({ entries, historyLoaded: false }));
+    act(() => show({ entries, historyLoaded: true }));
+    expect(list.querySelectorAll('li')).toHaveLength(3);
+    expect(announcements).toBeEmptyDOMElement();
+
+    act(() => show({ entries: [...entries, visitorMessage], historyLoaded: true }));
+    act(() => show({ entries: [...entries, { ...visitorMessage, key: 'message_5', status: 'sent' }], historyLoaded: true }));
+    expect(announcements).toBeEmptyDOMElement();
+
+    act(() => show({ entries: [...entries, { ...visitorMessage, key: 'message_5', status: 'sent' }, agentReply], historyLoaded: true }));
+    expect(announcements).toHaveTextContent('Anna: Your parcel left today');
+    expect(announcements).not.toHaveTextContent('Thanks!');
+  });
+});
+
 test('an empty chat shows its greeting above the pre-chat form, not below it', async () => {
   await renderWithI18n(
     <MessageList entries={[]} greeting="Hi! Ask us anything" actions={fakeActions()} open intro={<form aria-label="Before we start" />} />,

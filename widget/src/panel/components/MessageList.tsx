@@ -1,13 +1,14 @@
 /**
- * The conversation: messages in a polite live region, with room for a form above them (pre-chat) and
- * cards below them (after the chat, offline form). Kept scrolled to the newest while the visitor is there.
+ * The conversation: messages, with room for a form above them (pre-chat) and cards below them (after
+ * the chat, offline form). Kept scrolled to the newest while the visitor is there. New messages from
+ * others are read out by screen readers; the history and the visitor's own messages are not.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { useTranslation } from '../i18n-context';
 import type { ChatActions } from '../chat-actions';
 import type { TimelineEntry } from '../timeline-entries';
-import { ChatEventLine } from './ChatEventLine';
+import { ChatEventLine, ChatEventText } from './ChatEventLine';
 import { MessageItem } from './MessageItem';
 
 // Within this many pixels of the end counts as "reading the latest".
@@ -25,9 +26,26 @@ export interface MessageListProps {
   children?: ComponentChildren;
   /** The chat is showing; while it is not, the frame is hidden and has no layout to scroll. */
   open: boolean;
+  /** The stored history is in `entries`: what comes after it is read out. */
+  historyLoaded?: boolean;
 }
 
-export function MessageList({ entries, greeting, actions, intro, children, open }: MessageListProps) {
+// The newest arrivals kept in the announcements (the region is read only as it changes).
+const ANNOUNCED = 3;
+
+/**
+ * Messages from others (agents, system lines) that came after the history: the history is not read out
+ * when the chat opens, nor the visitor's own messages (and their "Sending…", "Sent").
+ */
+function useArrivals(entries: TimelineEntry[], historyLoaded: boolean): TimelineEntry[] {
+  const history = useRef<Set<string> | null>(null);
+  if (!historyLoaded) return [];
+  history.current ??= new Set(entries.map((entry) => entry.key));
+  const known = history.current;
+  return entries.filter((entry) => entry.author !== 'visitor' && !known.has(entry.key)).slice(-ANNOUNCED);
+}
+
+export function MessageList({ entries, greeting, actions, intro, children, open, historyLoaded = false }: MessageListProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -45,6 +63,10 @@ export function MessageList({ entries, greeting, actions, intro, children, open 
     const element = scroller.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
+      // A field being filled in (the pre-chat form, as the phone's keyboard opens) stays in view instead.
+      const active = element.ownerDocument.activeElement;
+      const form = active?.closest('form');
+      if (active && form && element.contains(form)) return active.scrollIntoView?.({ block: 'nearest' });
       if (atBottom.current) element.scrollTop = element.scrollHeight;
     });
     observer.observe(element);
@@ -57,12 +79,29 @@ export function MessageList({ entries, greeting, actions, intro, children, open 
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_BOTTOM_PX;
   };
 
+  const arrivals = useArrivals(entries, historyLoaded);
+
   return (
     <div class="messages" ref={scroller} onScroll={onScroll}>
+      <div class="visually-hidden" aria-live="polite" data-testid="message-announcements">
+        {arrivals.map((entry) => (
+          <p key={entry.key}>
+            {entry.event ? (
+              <ChatEventText event={entry.event} />
+            ) : (
+              <>
+                {entry.author === 'agent' && <bdi>{entry.authorName || t('author.agent')}</bdi>}
+                {entry.author === 'agent' && ': '}
+                <span dir="auto">{entry.text}</span>
+              </>
+            )}
+          </p>
+        ))}
+      </div>
       {/* The greeting first: it says hello, then the pre-chat form asks who is writing. */}
       {entries.length === 0 && greeting && <p class="messages__empty" dir="auto">{greeting}</p>}
       {intro}
-      <ol class="messages__list" aria-live="polite" aria-label={t('messages')}>
+      <ol class="messages__list" aria-label={t('messages')}>
         {entries.map((entry) =>
           entry.event ? (
             <ChatEventLine key={entry.key} event={entry.event} />

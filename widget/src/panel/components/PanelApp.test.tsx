@@ -16,10 +16,11 @@ const composer = () => screen.getByRole('textbox', { name: 'Type your message' }
 const messages = () => screen.queryAllByTestId('message');
 
 describe('PanelApp', () => {
-  it('greets with an empty state, a polite live list and a labelled composer', async () => {
+  it('greets with an empty state, a labelled list with polite announcements beside it, and a labelled composer', async () => {
     await renderPanel();
     expect(screen.getByText("Hi! Ask us anything — we're here to help.")).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'Messages' })).toHaveAttribute('aria-live', 'polite');
+    expect(screen.getByRole('list', { name: 'Messages' })).toBeInTheDocument();
+    expect(screen.getByTestId('message-announcements')).toHaveAttribute('aria-live', 'polite');
     expect(composer()).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
     expect(messages()).toHaveLength(0);

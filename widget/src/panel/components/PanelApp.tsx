@@ -81,6 +81,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
       <MessageList
         entries={entries}
         open={state.open}
+        historyLoaded={state.historyLoaded}
         // The offline form says what to do instead.
         greeting={view.offline ? '' : site?.widget.greeting || t('empty')}
         actions={actions}
