@@ -76,7 +76,8 @@ function cutOffBelow(element: HTMLElement): boolean {
  * messages were drawn) it scrolls into view and, if the chat is open and nothing has the focus (the
  * composer is off, or the button that led here is gone), takes it into its first field. Then it stays
  * whole in view while it grows (a star chosen opens the comment, errors appear) or the list shrinks
- * around it ("This chat has ended…" below it), unless the visitor has scrolled away from it.
+ * around it ("This chat has ended…" below it), unless the visitor has scrolled away from it; the field
+ * in focus in it, if any, stays in view first.
  */
 export function useArrival(store: ChatStore): (element: HTMLElement | null) => void {
   const [arrive] = useState(() => {
@@ -92,6 +93,9 @@ export function useArrival(store: ChatStore): (element: HTMLElement | null) => v
       if (typeof ResizeObserver === 'undefined') return;
       watcher = new ResizeObserver(() => {
         if (cutOffBelow(element)) element.scrollIntoView({ block: 'nearest' });
+        // The field being filled in comes before the card's end (a phone's keyboard opening over a tall form).
+        const focused = element.ownerDocument.activeElement;
+        if (focused !== element && element.contains(focused)) focused?.scrollIntoView({ block: 'nearest' });
       });
       watcher.observe(element);
       if (element.parentElement) watcher.observe(element.parentElement);

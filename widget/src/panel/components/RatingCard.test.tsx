@@ -146,6 +146,13 @@ describe('RatingCard in a long conversation', () => {
     resize();
     expect(scrolled).toEqual([card, card]);
     expect(cardTop + cardHeight).toBeLessThanOrEqual(300);
+
+    // A phone's keyboard opens over the comment being written: the comment stays in view, after the card.
+    const comment = screen.getByLabelText('Anything to add? (optional)');
+    comment.focus();
+    cardHeight = 400;
+    resize();
+    expect(scrolled.slice(2)).toEqual([card, comment]);
   });
 });
 
