@@ -115,7 +115,7 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
       </MessageList>
       {/* Offline, the chat can only have ended, and the offline form (not the composer) is how to write again.
           Mounted (empty) while an agent answers too, so that the end of the chat is read out when it comes. */}
-      {conversation && !view.offline && <LazyConversationNotice state={state} rating={view.afterChat === 'rating'} />}
+      {conversation && !view.offline && <LazyConversationNotice state={state} rating={view.afterChat === 'rating' && conversation.rating === null} />}
       <TypingIndicator typing={state.agentTyping} />
       {state.sendingHeldUntil !== null && <LazySendingHeldNotice until={state.sendingHeldUntil} />}
       {state.open && !view.offline && <LazyKbSuggestions input={input} store={store} actions={actions} />}
