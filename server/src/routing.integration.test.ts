@@ -98,6 +98,33 @@ test('an agent who does not answer in time loses the chat to the next agent', as
   expect((await server.store.findConversation(conversationId))?.assignedAgentId).toBe(quick.agent.id);
 });
 
+test('an agent who answered keeps the chat through going offline and online: not awaiting, not handed back after the timeout', async () => {
+  await server.store.updateSiteSettings(server.site.id, { assignTimeoutSeconds: 30 });
+  const admin = await connectedAgent({ name: 'Admin', maxChats: 4 });
+  const answered = await visitorWrites('hello');
+  const waiting = await visitorWrites('anyone there?');
+  unwrap(await admin.socket.emitWithAck('message:send', { conversationId: answered.conversationId, clientId: 'reply-00001', text: 'Hi, how can I help?' }));
+
+  // Offline then online again: both chats are handed back and given to Admin once more.
+  unwrap(await admin.socket.emitWithAck('agent:status', { status: 'offline' }));
+  expect((await server.store.findConversation(answered.conversationId))?.status).toBe('queued');
+  unwrap(await admin.socket.emitWithAck('agent:status', { status: 'online' }));
+  expect(await server.store.findConversation(answered.conversationId)).toMatchObject({ assignedAgentId: admin.agent.id, awaitingAgentSince: null });
+  const stillWaiting = await server.store.findConversation(waiting.conversationId);
+  expect(stillWaiting).toMatchObject({ assignedAgentId: admin.agent.id, awaitingAgentSince: stillWaiting?.assignedAt });
+
+  // Past the limit (within the consoles' presence timeout): only the chat whose visitor waits goes back.
+  const toldWhy = eventMatching<Message>(admin.socket, 'message:new', (m) => m.event?.type === 'unanswered');
+  clockOffsetMs = 31_000;
+  await server.app.routing.sweep();
+  expect(await toldWhy).toMatchObject({ conversationId: waiting.conversationId, text: 'Back in the queue: Admin did not answer within 30 seconds' });
+  expect(await server.store.findConversation(answered.conversationId)).toMatchObject({
+    status: 'assigned', assignedAgentId: admin.agent.id, awaitingAgentSince: null,
+  });
+  const history = await server.store.listMessages({ conversationId: answered.conversationId });
+  expect(history.filter((m) => m.event?.type === 'unanswered')).toEqual([]);
+});
+
 test('a claimed chat left unanswered goes back to the queue with a line for the agents saying why; the visitor is not told who', async () => {
   await server.store.updateSiteSettings(server.site.id, { routingMode: 'pick', assignTimeoutSeconds: 30 });
   const bea = await connectedAgent({ name: 'Bea Agent' });

@@ -181,4 +181,45 @@ export function routingContract(ctx: ContractContext): void {
     await send('reply-000002', {});
     expect((await ctx.store.findConversation(conversation.id))?.firstResponseAt).toBe(reply.message.createdAt);
   });
+
+  it('runs a reassigned chat’s reply clock only while the visitor is waiting for an answer', async () => {
+    const { site, agents: [ann, bob] } = await siteWithAgents([4, 4]);
+    const [annId, bobId] = [ann?.id ?? '', bob?.id ?? ''];
+    const { conversation } = await seedConversation(ctx.store, site);
+    const write = (clientId: string, author: 'visitor' | 'ann', internal = false) =>
+      ctx.store.appendMessage({
+        conversationId: conversation.id, clientId, text: 'x', internal,
+        author: author === 'ann' ? { kind: 'agent', id: annId, name: 'Ann' } : { kind: 'visitor', id: conversation.visitorId, name: 'Vera' },
+      });
+    const handBackAndAssign = async (fromAgentId: string, agentId: string) => {
+      await ctx.store.requeueConversation({ conversationId: conversation.id, fromAgentId, declined: false });
+      return ctx.store.assignConversation({ conversationId: conversation.id, agentId, maxChats: 4 });
+    };
+    const overdue = async () => (await ctx.store.listUnansweredAssignments({
+      siteId: site.id, before: new Date(Date.now() + 3_600_000).toISOString(),
+    })).map((c) => c.id);
+
+    await write('visitor-0001', 'visitor');
+    await ctx.store.claimConversation({ conversationId: conversation.id, agentId: annId });
+    await write('ann-reply-01', 'ann');
+    // Ann answered last: her going offline and coming back (or a restart) must not restart the clock.
+    const reassigned = await handBackAndAssign(annId, annId);
+    expect(reassigned).toMatchObject({ status: 'assigned', assignedAgentId: annId, awaitingAgentSince: null });
+    expect(await overdue()).toEqual([]);
+    // Nor does a transfer.
+    const transferred = await ctx.store.transferConversation({ conversationId: conversation.id, fromAgentId: annId, toAgentId: bobId, maxChats: 4 });
+    expect(transferred).toMatchObject({ assignedAgentId: bobId, awaitingAgentSince: null });
+    expect(await ctx.store.findConversation(conversation.id)).toEqual(transferred);
+
+    // The visitor wrote last: the new assignee owes an answer, with the full timeout from the assignment.
+    await write('visitor-0002', 'visitor');
+    const waiting = await handBackAndAssign(bobId, annId);
+    expect(waiting).toMatchObject({ assignedAgentId: annId, awaitingAgentSince: waiting?.assignedAt });
+    expect(await overdue()).toEqual([conversation.id]);
+    // A note is no answer: a transfer after it still owes the visitor one.
+    await write('ann-note-002', 'ann', true);
+    const moved = await ctx.store.transferConversation({ conversationId: conversation.id, fromAgentId: annId, toAgentId: bobId, maxChats: 4 });
+    expect(moved).toMatchObject({ assignedAgentId: bobId, awaitingAgentSince: moved?.assignedAt });
+    expect(await overdue()).toEqual([conversation.id]);
+  });
 }

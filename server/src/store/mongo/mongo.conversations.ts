@@ -20,6 +20,18 @@ const OPEN_ATTEMPTS = 3;
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 const QUEUE_ORDER = { queuedAt: 1, _id: 1 } as const;
 const AFTER = { returnDocument: 'after' } as const;
+/** The visitor has their answer: an agent's reply (not a note) is the latest message. */
+const AGENT_WROTE_LAST = { 'lastMessagePreview.authorKind': 'agent', 'lastMessagePreview.internal': false } as const;
+
+/**
+ * A (re)assignment in two conditional branches, tried in turn: the new assignee's reply clock runs
+ * only if the visitor is waiting. Otherwise a chat handed back and reassigned (an agent going
+ * offline, a restart) would count as unanswered and bounce between agents every timeout.
+ */
+const replyClockBranches = (at: Date) => [
+  { when: { $nor: [AGENT_WROTE_LAST] }, awaitingAgentSince: at },
+  { when: AGENT_WROTE_LAST, awaitingAgentSince: null },
+];
 
 const readStateOf = (doc: ConversationDoc) => ({
   conversationId: doc._id,
@@ -42,15 +54,18 @@ export function mongoConversations(models: MongoModels): ConversationStore {
     const token = await slots.reserve(input);
     if (token === null) return null;
     const at = new Date();
-    const doc = await conversations
-      .findOneAndUpdate(
-        { _id: conversationId, status: 'queued' },
-        { $set: { status: 'assigned', assignedAgentId: agentId, assignedAt: at, awaitingAgentSince: at, updatedAt: at, slotToken: token } },
-        AFTER,
-      )
-      .lean<ConversationDoc>();
-    if (!doc) await slots.release(agentId, token);
-    return doc ? toConversation(doc) : null;
+    for (const { when, awaitingAgentSince } of replyClockBranches(at)) {
+      const doc = await conversations
+        .findOneAndUpdate(
+          { _id: conversationId, status: 'queued', ...when },
+          { $set: { status: 'assigned', assignedAgentId: agentId, assignedAt: at, awaitingAgentSince, updatedAt: at, slotToken: token } },
+          AFTER,
+        )
+        .lean<ConversationDoc>();
+      if (doc) return toConversation(doc);
+    }
+    await slots.release(agentId, token);
+    return null;
   }
 
   async function lastAssignedAt(agentId: string): Promise<string | null> {
@@ -131,21 +146,22 @@ export function mongoConversations(models: MongoModels): ConversationStore {
       const token = await slots.reserve({ agentId: toAgentId, conversationId, maxChats });
       if (token === null) return null;
       const at = new Date();
-      const set = { assignedAgentId: toAgentId, assignedAt: at, awaitingAgentSince: at, updatedAt: at, slotToken: token };
-      // The document as it was, for the slot it held; the result is that plus exactly what we set.
-      const before = await conversations
-        .findOneAndUpdate(
-          { _id: conversationId, status: 'assigned', assignedAgentId: fromAgentId },
-          { $set: set },
-          { returnDocument: 'before' },
-        )
-        .lean<ConversationDoc>();
-      if (!before) {
-        await slots.release(toAgentId, token);
-        return null;
+      for (const { when, awaitingAgentSince } of replyClockBranches(at)) {
+        const set = { assignedAgentId: toAgentId, assignedAt: at, awaitingAgentSince, updatedAt: at, slotToken: token };
+        // The document as it was, for the slot it held; the result is that plus exactly what we set.
+        const before = await conversations
+          .findOneAndUpdate(
+            { _id: conversationId, status: 'assigned', assignedAgentId: fromAgentId, ...when },
+            { $set: set },
+            { returnDocument: 'before' },
+          )
+          .lean<ConversationDoc>();
+        if (!before) continue;
+        await slots.release(fromAgentId, before.slotToken);
+        return toConversation({ ...before, ...set });
       }
-      await slots.release(fromAgentId, before.slotToken);
-      return toConversation({ ...before, ...set });
+      await slots.release(toAgentId, token);
+      return null;
     },
     async resolveConversation(conversationId) {
       const at = new Date();

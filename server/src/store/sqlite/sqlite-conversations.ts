@@ -24,6 +24,10 @@ const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visit
 
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
 const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = @agentId AND c.status = 'assigned') < @maxChats`;
+// The new assignee's reply clock runs only if the visitor is waiting: when an agent's reply (not a
+// note) is the latest message, a chat handed back and reassigned (an agent going offline, a restart)
+// must not count as unanswered, or the sweep bounces it between agents every timeout.
+const REPLY_CLOCK = `CASE WHEN last_message_author_kind = 'agent' AND last_message_internal = 0 THEN NULL ELSE @at END`;
 
 export function sqliteConversations(db: Database.Database, options: MessageAppendOptions): ConversationStore {
   const appends = sqliteMessageAppends(db, options);
@@ -110,7 +114,7 @@ export function sqliteConversations(db: Database.Database, options: MessageAppen
       const at = nowIso();
       const row = conditional(
         `UPDATE conversations SET status = 'assigned', assigned_agent_id = @agentId, assigned_at = @at,
-           awaiting_agent_since = @at, updated_at = @at
+           awaiting_agent_since = ${REPLY_CLOCK}, updated_at = @at
          WHERE id = @id AND status = 'queued' RETURNING *`,
       ).get({ agentId, at, id: conversationId });
       return row ? toConversation(row) : null;
@@ -120,7 +124,7 @@ export function sqliteConversations(db: Database.Database, options: MessageAppen
       // Routing assigns many chats in a burst; an assignment a power loss undid would be routed again.
       const row = withoutFsync(db, () => conditional(
         `UPDATE conversations SET status = 'assigned', assigned_agent_id = @agentId, assigned_at = @at,
-           awaiting_agent_since = @at, updated_at = @at
+           awaiting_agent_since = ${REPLY_CLOCK}, updated_at = @at
          WHERE id = @id AND status = 'queued' AND ${UNDER_CAPACITY} RETURNING *`,
       ).get({ agentId, at, id: conversationId, maxChats }));
       return row ? toConversation(row) : null;
@@ -142,7 +146,7 @@ export function sqliteConversations(db: Database.Database, options: MessageAppen
     async transferConversation({ conversationId, fromAgentId, toAgentId, maxChats }) {
       const at = nowIso();
       const row = conditional(
-        `UPDATE conversations SET assigned_agent_id = @agentId, assigned_at = @at, awaiting_agent_since = @at, updated_at = @at
+        `UPDATE conversations SET assigned_agent_id = @agentId, assigned_at = @at, awaiting_agent_since = ${REPLY_CLOCK}, updated_at = @at
          WHERE id = @id AND status = 'assigned' AND assigned_agent_id = @fromAgentId AND ${UNDER_CAPACITY} RETURNING *`,
       ).get({ agentId: toAgentId, fromAgentId, at, id: conversationId, maxChats });
       return row ? toConversation(row) : null;
