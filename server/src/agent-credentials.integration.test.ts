@@ -243,6 +243,42 @@ describe('password change and deactivation', () => {
   });
 });
 
+describe('signing out and the end of a session', () => {
+  test('signing out ends that session’s live consoles at once, on its other tabs too; the agent’s other sessions stay', async () => {
+    const { email, password } = await newAgent();
+    const leaving = await login(server.url, email, password);
+    const staying = await login(server.url, email, password);
+    const leavingTab = await connectAgent(server.url, leaving.token);
+    const otherTabOfLeaving = await connectAgent(server.url, leaving.token);
+    const stayingSocket = await connectAgent(server.url, staying.token);
+    const gone = [disconnection(leavingTab), disconnection(otherTabOfLeaving)];
+
+    expect((await post('/api/agent/logout', {}, leaving.token)).status).toBe(204);
+
+    expect(await Promise.all(gone)).toEqual(['io server disconnect', 'io server disconnect']);
+    expect(await handshakeError(leaving.token)).toBe('UNAUTHENTICATED');
+    expect(unwrap(await stayingSocket.emitWithAck('agent:list', {})).length).toBeGreaterThan(0);
+    stayingSocket.disconnect();
+  });
+
+  test('a console is let go when its session ends, and cannot come back with it', async () => {
+    const { email, password } = await newAgent();
+    const started = now;
+    try {
+      const session = await login(server.url, email, password);
+      // The test server's sessions last an hour; connect a second before the end, then let it pass.
+      now = new Date(started.getTime() + 3600_000 - 1000);
+      const socket = await connectAgent(server.url, session.token);
+      const gone = disconnection(socket);
+      now = new Date(started.getTime() + 3600_000 + 1);
+      expect(await gone).toBe('io server disconnect');
+      expect(await handshakeError(session.token)).toBe('UNAUTHENTICATED');
+    } finally {
+      now = started;
+    }
+  });
+});
+
 describe('forgotten password', () => {
   test('the same answer for a known and an unknown e-mail; the e-mailed link works once and signs out everywhere', async () => {
     const { email, password } = await newAgent();

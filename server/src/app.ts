@@ -165,11 +165,14 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
       const consoles = agentNamespace.in(rooms.agent(agentId));
       (except ? consoles.except(rooms.session(except.exceptSessionHash)) : consoles).disconnectSockets(true);
     },
+    disconnectSession(sessionHash) {
+      agentNamespace.in(rooms.session(sessionHash)).disconnectSockets(true);
+    },
   };
   const admin = createAgentAdminService({ store, broadcaster, routing, sessions });
   const box = createSecretBox(options.twoFactorKey ?? (await store.getOrCreateSecret('two-factor-secrets', newSecretToken)));
   const twoFactor = createTwoFactorService({ store, box, sessions, now: options.now });
-  const auth = createAuthService({ store, sessionTtlMs: options.sessionTtlMs, secondFactor: twoFactor, now: options.now });
+  const auth = createAuthService({ store, sessionTtlMs: options.sessionTtlMs, secondFactor: twoFactor, sessions, now: options.now });
   const passwords = createAgentPasswordService({ store, mailer: options.mailer, sessions, publicUrl: options.publicUrl, now: options.now });
   const analytics = createAnalyticsService({ store, now: options.now });
   const knowledgeBase = createKnowledgeBaseServices({ store, publicUrl: options.publicUrl, now: options.now });
@@ -205,7 +208,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   });
   registerAgentNamespace({
     namespace: agentNamespace, auth, conversations, presence, cannedReplies, tickets, escalation, store, logger,
-    reconnectGraceMs: options.reconnectGraceMs ?? 8000,
+    reconnectGraceMs: options.reconnectGraceMs ?? 8000, now: options.now,
   });
 
   // Every process heartbeats its own consoles and sweeps; the store arbitrates between processes.

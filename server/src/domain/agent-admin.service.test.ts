@@ -41,7 +41,7 @@ beforeEach(async () => {
   heard.conversations.length = 0;
   const broadcaster = recordingBroadcaster();
   const routing = createRoutingService({ store, broadcaster });
-  service = createAgentAdminService({ store, broadcaster, routing, sessions: { disconnectAgent: () => undefined } });
+  service = createAgentAdminService({ store, broadcaster, routing, sessions: { disconnectAgent: () => undefined, disconnectSession: () => undefined } });
   site = await seedSite(store);
   admin = await addAgent('admin', []);
   sales = await store.createDepartment({ siteId: site.id, name: 'Sales' });

@@ -11,6 +11,8 @@ import type { RoutingService } from './routing.service';
 export interface SessionTerminator {
   /** Every console of the agent, on every process; but the one signed in with `exceptSessionHash`, when given. */
   disconnectAgent(agentId: string, options?: { exceptSessionHash: string }): void;
+  /** Every console signed in with this session, on every process (it was signed out). */
+  disconnectSession(sessionHash: string): void;
 }
 
 export interface AgentAdminDeps {

@@ -13,6 +13,7 @@ import type {
 } from '@parley/shared';
 import type { Store } from '../store/store';
 import { hashToken, newSecretToken } from '../tokens';
+import type { SessionTerminator } from './agent-admin.service';
 import { DomainError } from './domain-error';
 import { hashPassword, verifyPassword } from './password';
 
@@ -33,18 +34,20 @@ export interface AuthServiceDeps {
   store: Store;
   sessionTtlMs: number;
   secondFactor: SecondFactorCheck;
+  sessions: Pick<SessionTerminator, 'disconnectSession'>;
   now?: () => Date;
 }
 
-/** A signed-in agent and the hash of the session token they came with. */
+/** A signed-in agent, the hash of the session token they came with, and when that session ends. */
 export interface AgentSessionContext {
   agent: Agent;
   sessionHash: string;
+  expiresAt: string;
 }
 
 const signInAgain = () => new DomainError('UNAUTHENTICATED', 'This sign-in has expired; enter your password again.');
 
-export function createAuthService({ store, sessionTtlMs, secondFactor, now = () => new Date() }: AuthServiceDeps) {
+export function createAuthService({ store, sessionTtlMs, secondFactor, sessions, now = () => new Date() }: AuthServiceDeps) {
   // Compared against when the e-mail is unknown, so both paths cost one scrypt.
   const decoyHash = hashPassword(newSecretToken());
 
@@ -76,7 +79,7 @@ export function createAuthService({ store, sessionTtlMs, secondFactor, now = () 
     }
     const agent = await store.findAgentById(session.agentId);
     if (!agent || !agent.active) throw new DomainError('UNAUTHENTICATED', 'Your account is not active.');
-    return { agent, sessionHash };
+    return { agent, sessionHash, expiresAt: session.expiresAt };
   }
 
   return {
@@ -134,8 +137,11 @@ export function createAuthService({ store, sessionTtlMs, secondFactor, now = () 
       return (await authenticateSession(token)).agent;
     },
 
+    /** Ends the session for every client using it: its REST calls and its live consoles, on every process. */
     async logout(token: string): Promise<void> {
-      await store.deleteAgentSession(hashToken(token));
+      const sessionHash = hashToken(token);
+      await store.deleteAgentSession(sessionHash);
+      sessions.disconnectSession(sessionHash);
     },
   };
 }

@@ -32,7 +32,10 @@ beforeEach(async () => {
   disconnected.length = 0;
   service = createTwoFactorService({
     store, box: createSecretBox('a test key that is long enough to be a key'), now: () => now,
-    sessions: { disconnectAgent: (agentId, except) => disconnected.push({ agentId, except: except?.exceptSessionHash ?? null }) },
+    sessions: {
+      disconnectAgent: (agentId, except) => disconnected.push({ agentId, except: except?.exceptSessionHash ?? null }),
+      disconnectSession: () => undefined,
+    },
   });
   const site = await seedSite(store);
   agent = await store.createAgent({ siteId: site.id, email: `tf-${Math.random().toString(36).slice(2)}@example.test`, name: 'Tara', role: 'agent', passwordHash: await hashPassword(PASSWORD) });
@@ -113,7 +116,7 @@ test('switching off needs the password and a current code; an admin can reset it
 
 test('sign-in with two-factor on gives a challenge that is no session, and a code turns it into one, once', async () => {
   const { secret } = await enrolled();
-  const auth = createAuthService({ store, sessionTtlMs: 3600_000, secondFactor: service, now: () => now });
+  const auth = createAuthService({ store, sessionTtlMs: 3600_000, secondFactor: service, sessions: { disconnectSession: () => undefined }, now: () => now });
   const first = await auth.login({ email: agent.email, password: PASSWORD });
   if (!('secondFactorRequired' in first)) throw new Error('expected a challenge');
   await expect(auth.authenticate(first.challenge)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });

@@ -49,21 +49,26 @@ export interface AgentNamespaceDeps {
   logger: Logger;
   /** How long a closed console may take to come back (a reload) before its agent goes offline. */
   reconnectGraceMs: number;
+  now?: () => Date;
 }
 
 const EmptyRequestSchema = z.strictObject({});
 
+/** setTimeout's longest delay (about 24.8 days); a longer session is checked again then. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
-  const { namespace, auth, presence, logger } = deps;
+  const { namespace, auth, presence, logger, now = () => new Date() } = deps;
 
   namespace.use((socket, next) => {
     const handshake = parseInput(AgentHandshakeSchema, clientAuth(socket.handshake.auth));
     if (!handshake.ok) return next(handshakeError({ code: 'UNAUTHENTICATED', message: 'Sign in first.' }));
     // Only a session authenticates: a password-only challenge (two-factor pending) is no session.
     auth.authenticateSession(handshake.data.token).then(
-      ({ agent, sessionHash }) => {
+      ({ agent, sessionHash, expiresAt }) => {
         socket.data.agent = agent;
         socket.data.sessionHash = sessionHash;
+        socket.data.sessionExpiresAt = expiresAt;
         next();
       },
       (error: unknown) => next(handshakeError(toParleyError(error, logger))),
@@ -79,6 +84,28 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
         .then((sockets) => (sockets.length === 0 ? presence.lastConsoleClosed(agent) : undefined))
         .catch((error: unknown) => logger.error({ err: error }, 'presence check failed'));
     }, deps.reconnectGraceMs).unref();
+  }
+
+  /**
+   * A console is let go when its session ends, as its REST calls are refused then; its reconnect is
+   * refused too, and it signs out. The stored session decides (it may have been ended or renewed).
+   */
+  function endWithSession(socket: AgentSocket): void {
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (expiresAt: string) => {
+      const left = Date.parse(expiresAt) - now().getTime();
+      if (left <= 0) return void socket.disconnect(true);
+      timer = setTimeout(check, Math.min(left, LONGEST_TIMER_MS));
+      timer.unref();
+    };
+    const check = () => {
+      deps.store.findAgentSession(socket.data.sessionHash).then(
+        (session) => (session ? arm(session.expiresAt) : void socket.disconnect(true)),
+        (error: unknown) => logger.error({ err: error }, 'session expiry check failed'),
+      );
+    };
+    arm(socket.data.sessionExpiresAt);
+    socket.on('disconnect', () => clearTimeout(timer));
   }
 
   const dispatchEvents = createEventDispatch<AgentSocket, keyof AgentClientToServerEvents>({
@@ -97,6 +124,7 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
       (error: unknown) => logger.error({ err: error }, 'console open failed'),
     );
     socket.on('disconnect', () => checkLastConsole(agent));
+    endWithSession(socket);
     dispatchEvents(socket);
   });
 }

@@ -19,6 +19,8 @@ export interface AgentSocketData {
   agent: Agent;
   /** The hash of the session token the console connected with (its room lets a password change spare it). */
   sessionHash: string;
+  /** When that session ends: the console is let go then (see agent.namespace). */
+  sessionExpiresAt: string;
 }
 
 export type ParleyServer = Server<Record<string, never>, Record<string, never>, InterServerEvents>;
