@@ -1,6 +1,7 @@
 /** @parley/shared: the contract every part of Parley speaks. */
 export * from './errors';
 export * from './email-address';
+export * from './web-addresses';
 export * from './format-locale';
 export * from './events';
 export * from './bridge';

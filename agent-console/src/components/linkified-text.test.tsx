@@ -41,3 +41,13 @@ describe('message text', () => {
     expect(pieces.slice(1)).toEqual([{ kind: 'text', text: '"onmouseover="alert(1)' }]);
   });
 });
+
+describe('addresses with parentheses', () => {
+  it('keeps the parentheses an address opened, as the widget does', () => {
+    const { container } = render(<LinkifiedText text="Read https://en.wikipedia.org/wiki/Tea_(meal) (or https://example.com/help)." />);
+    expect([...container.querySelectorAll('a')].map((a) => a.textContent)).toEqual([
+      'https://en.wikipedia.org/wiki/Tea_(meal)',
+      'https://example.com/help',
+    ]);
+  });
+});

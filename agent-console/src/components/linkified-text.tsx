@@ -2,11 +2,8 @@
  * Message text as text, with web addresses made clickable. Nothing is ever parsed as HTML:
  * every piece becomes a text node or an <a> whose href we built and checked ourselves.
  */
+import { findWebAddresses } from '@parley/shared';
 import type { JSX } from 'preact';
-
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/gi;
-// Punctuation that ends a sentence rather than the address ("see https://x.org.").
-const TRAILING_PUNCTUATION = /[.,;:!?'")\]}]+$/;
 
 export type TextPiece = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
@@ -29,10 +26,7 @@ export function splitLinks(text: string): TextPiece[] {
     if (piece.kind === 'text' && previous?.kind === 'text') previous.text += piece.text;
     else if (piece.text) pieces.push(piece);
   };
-  for (const match of text.matchAll(URL_PATTERN)) {
-    const start = match.index;
-    const raw = match[0];
-    const address = raw.replace(TRAILING_PUNCTUATION, '');
+  for (const { start, text: address } of findWebAddresses(text)) {
     const href = safeHref(address);
     push({ kind: 'text', text: text.slice(last, start) });
     push(href ? { kind: 'link', text: address, href } : { kind: 'text', text: address });
