@@ -82,7 +82,10 @@ function ChatTabs({ ids }: { ids: readonly string[] }) {
             data-testid="chat-tab"
             data-conversation-id={id}
           >
-            {label?.name}
+            {/* A long name is cut on screen (all of it in the tooltip and the tab's name), not the strip. */}
+            <span class="chat-tab__name" title={label?.name}>
+              {label?.name}
+            </span>
             {/* The space keeps the two apart in the tab's accessible name; the margin does on screen. */}
             {label?.detail && (
               <>

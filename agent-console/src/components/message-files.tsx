@@ -3,7 +3,7 @@
  * message's or a ticket event's files (images as thumbnails through `blob:` URLs, other files as
  * buttons that download when pressed), and sizes and refusals in the agent's language.
  */
-import { formatLocale } from '@parley/shared';
+import { formatFileSize, formatLocale } from '@parley/shared';
 import type { MessageAttachment } from '@parley/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error';
@@ -18,15 +18,8 @@ export function useAttachments(): AttachmentsClient {
 
 const MB = 1024 * 1024;
 
-/** "820 KB", "1.4 MB" (of 1,024, as the server counts its limit). */
-export function formatFileSize(bytes: number, language: string): string {
-  const megabytes = bytes >= MB;
-  return new Intl.NumberFormat(formatLocale(language), {
-    style: 'unit',
-    unit: megabytes ? 'megabyte' : 'kilobyte',
-    maximumFractionDigits: megabytes ? 1 : 0,
-  }).format(Math.max(1, bytes / (megabytes ? MB : 1024)));
-}
+/** A file's size in the agent's language ("48 bytes", "820 kB", "1.4 MB"), as the widget shows it. */
+export const fileSizeIn = (bytes: number, language: string): string => formatFileSize(bytes, formatLocale(language));
 
 /** Why the server refused an upload, in the agent's words (the refusal's issue path says which). */
 export function useUploadRefusal(): (error: unknown) => string {
@@ -37,7 +30,7 @@ export function useUploadRefusal(): (error: unknown) => string {
     if (issue?.path === 'file.size') {
       const limit = /(\d+(?:\.\d+)?) ([KM])B/.exec(issue.message);
       const bytes = limit ? Number(limit[1]) * (limit[2] === 'M' ? MB : 1024) : 10 * MB;
-      return t('chat.files.tooLarge', { max: formatFileSize(bytes, translator.language.value) });
+      return t('chat.files.tooLarge', { max: fileSizeIn(bytes, translator.language.value) });
     }
     if (issue?.path === 'file.type') return t('chat.files.type');
     if (issue?.path === 'file.empty') return t('chat.files.empty');
@@ -64,7 +57,7 @@ function FileButton({ file }: { file: MessageAttachment }) {
   return (
     <button type="button" class="message-file" aria-busy={busy} onClick={() => void download()} data-testid="message-file">
       <span class="message-file__name">{file.name}</span>
-      <span class="message-file__size">{formatFileSize(file.size, translator.language.value)}</span>
+      <span class="message-file__size">{fileSizeIn(file.size, translator.language.value)}</span>
     </button>
   );
 }
