@@ -49,6 +49,11 @@ export interface ChatState {
   sound: boolean;
   /** How far each side has read the conversation, as the server last said. */
   read: ReadState | null;
+  /**
+   * How far agents had read each conversation this panel has shown (by id): an earlier chat's messages keep their
+   * "Read" once a new chat starts and `read` speaks of the new one.
+   */
+  agentReadSeqs: Readonly<Record<string, number>>;
   /** The server asked the visitor to slow down: their messages wait until then (epoch ms), or null. */
   sendingHeldUntil: number | null;
   /** The stored history has been fetched (or there was none): messages from now on are new, to be read out. */
@@ -66,7 +71,6 @@ export type PlainSettings = Pick<
   | 'email'
   | 'ticket'
   | 'sound'
-  | 'read'
   | 'sendingHeldUntil'
   | 'historyLoaded'
 >;
@@ -90,6 +94,7 @@ export const initialChatState: ChatState = {
   ticket: null,
   sound: true,
   read: null,
+  agentReadSeqs: {},
   sendingHeldUntil: null,
   historyLoaded: false,
 };
@@ -184,7 +189,11 @@ export function createChatStore(initial: Partial<ChatState> = {}) {
     /** The server's read marks; the visitor's, moved on in another tab, clears what it covers here. */
     setRead(read: ReadState): void {
       const current = state.conversation?.id === read.conversationId;
-      set({ read, unread: current ? Math.min(state.unread, agentMessagesAfterMark(state.messages, read)) : state.unread });
+      set({
+        read,
+        agentReadSeqs: { ...state.agentReadSeqs, [read.conversationId]: read.agentSeq },
+        unread: current ? Math.min(state.unread, agentMessagesAfterMark(state.messages, read)) : state.unread,
+      });
     },
   };
 }

@@ -62,7 +62,7 @@ describe('read reporter', () => {
     const { store, reads, deliver, connect } = setup({ connected: false });
     deliver(1);
     expect(reads).toEqual([]);
-    store.update({ read: { conversationId: 'conversation_1', visitorSeq: 1, agentSeq: 0 } });
+    store.setRead({ conversationId: 'conversation_1', visitorSeq: 1, agentSeq: 0 });
     connect();
     store.setConnection('online');
     expect(reads).toEqual([]);

@@ -1,5 +1,5 @@
 /** What the message list shows: delivered messages in order, then the visitor's pending ones. */
-import type { ChatEvent, ErrorCode, Message, MessageAttachment, ReadState } from '@parley/shared';
+import type { ChatEvent, ErrorCode, Message, MessageAttachment } from '@parley/shared';
 import type { OutboxItem } from './outbox';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'failed';
@@ -12,7 +12,7 @@ export interface TimelineEntry {
   createdAt: string;
   /** Only the visitor's own messages have a delivery status. */
   status?: DeliveryStatus;
-  /** A visitor's message an agent has read (its seq is at or below the agents' read mark). */
+  /** A visitor's message an agent has read (its seq is at or below the agents' read mark of its conversation). */
   read?: boolean;
   clientId: string;
   failure?: ErrorCode;
@@ -21,7 +21,10 @@ export interface TimelineEntry {
   event?: ChatEvent;
 }
 
-function fromMessage(message: Message, read: ReadState | null): TimelineEntry {
+/** The agents' read mark of each conversation (`ChatState.agentReadSeqs`). */
+type AgentReadSeqs = Readonly<Record<string, number>>;
+
+function fromMessage(message: Message, agentReadSeqs: AgentReadSeqs): TimelineEntry {
   const { author } = message;
   return {
     key: message.id,
@@ -31,7 +34,7 @@ function fromMessage(message: Message, read: ReadState | null): TimelineEntry {
     createdAt: message.createdAt,
     status: author.kind === 'visitor' ? 'sent' : undefined,
     clientId: message.clientId,
-    read: author.kind === 'visitor' && read?.conversationId === message.conversationId && message.seq <= read.agentSeq,
+    read: author.kind === 'visitor' && message.seq <= (agentReadSeqs[message.conversationId] ?? -1),
     attachments: message.attachments,
     event: message.event,
   };
@@ -54,7 +57,7 @@ function fromPending(item: OutboxItem): TimelineEntry {
 export function timelineEntries(
   messages: readonly Message[],
   pending: readonly OutboxItem[],
-  read: ReadState | null = null,
+  agentReadSeqs: AgentReadSeqs = {},
 ): TimelineEntry[] {
-  return [...messages.map((message) => fromMessage(message, read)), ...pending.map(fromPending)];
+  return [...messages.map((message) => fromMessage(message, agentReadSeqs)), ...pending.map(fromPending)];
 }

@@ -84,22 +84,22 @@ describe('PanelApp', () => {
       store.receiveMessages([aMessage({ seq: 1 }), aMessage({ seq: 2, author: agentAuthor }), aMessage({ seq: 3 })], {
         live: false,
       });
-      store.update({ read: { conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 1 } });
+      store.setRead({ conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 1 });
     });
     const statuses = () => screen.getAllByTestId('message-status').map((status) => status.textContent);
     expect(statuses()).toEqual(['Read', 'Sent']);
-    act(() => store.update({ read: { conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 3 } }));
+    act(() => store.setRead({ conversationId: 'conversation_1', visitorSeq: 2, agentSeq: 3 }));
     expect(statuses()).toEqual(['Read', 'Read']);
-    // A mark for another conversation says nothing about these.
-    act(() => store.update({ read: { conversationId: 'conversation_2', visitorSeq: 0, agentSeq: 9 } }));
-    expect(statuses()).toEqual(['Sent', 'Sent']);
+    // A mark for another conversation (a new chat) says nothing about these: they stay read.
+    act(() => store.setRead({ conversationId: 'conversation_2', visitorSeq: 0, agentSeq: 0 }));
+    expect(statuses()).toEqual(['Read', 'Read']);
   });
 
   it('says "Read" in the visitor language', async () => {
     const { store } = await renderPanel({ locale: 'ru' });
     act(() => {
       store.receiveMessages([aMessage({ seq: 1 })], { live: false });
-      store.update({ read: { conversationId: 'conversation_1', visitorSeq: 1, agentSeq: 1 } });
+      store.setRead({ conversationId: 'conversation_1', visitorSeq: 1, agentSeq: 1 });
     });
     expect(screen.getByTestId('message-status')).toHaveTextContent('Прочитано');
   });

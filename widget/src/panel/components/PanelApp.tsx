@@ -43,8 +43,8 @@ export function PanelApp({ store, actions, onClose }: PanelAppProps) {
   const [showContact, setShowContact] = useState(false);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const entries = useMemo(
-    () => timelineEntries(state.messages, state.pending, state.read),
-    [state.messages, state.pending, state.read],
+    () => timelineEntries(state.messages, state.pending, state.agentReadSeqs),
+    [state.messages, state.pending, state.agentReadSeqs],
   );
   const view = panelView(state, entries.length);
   const { site, conversation, availability } = state;
