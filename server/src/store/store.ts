@@ -221,7 +221,15 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   createAgent(input: NewAgentRecord): Promise<Agent>;
   findAgentById(id: string): Promise<Agent | null>;
   findAgentWithSecretByEmail(email: string): Promise<AgentWithSecret | null>;
+  /** The status in effect, as presence or an admin sets it; the agent's own choice stays as it was. */
   setAgentStatus(agentId: string, status: AgentStatus): Promise<Agent | null>;
+  /** The agent chose this status: it is in effect now, and again whenever a console of theirs connects. */
+  chooseAgentStatus(agentId: string, status: AgentStatus): Promise<Agent | null>;
+  /**
+   * A console connected at `at`: an agent offline for want of a console takes their chosen status
+   * back, in one conditional update. Null when nothing changed (already on, chose Offline, or unknown).
+   */
+  resumeChosenStatus(agentId: string, at: string): Promise<Agent | null>;
   updateAgent(agentId: string, patch: AgentPatch): Promise<Agent | null>;
   listAgents(siteId: string): Promise<Agent[]>;
   /** Records that these agents still have a live console (heartbeat). */

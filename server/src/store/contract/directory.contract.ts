@@ -118,6 +118,35 @@ export function directoryContract(ctx: ContractContext): void {
       expect(await ctx.store.setAgentStatus(newId(), 'online')).toBeNull();
     });
 
+    it("brings back the agent's chosen status when a console connects, never over a choice of Offline", async () => {
+      const site = await seedSite(ctx.store);
+      const [fresh, away, off] = await Promise.all([1, 2, 3].map(() => seedAgent(ctx.store, site.id)));
+      const at = new Date().toISOString();
+      const resume = (agentId = '') => ctx.store.resumeChosenStatus(agentId, at);
+      // A new agent has chosen nothing: their first console brings them online, as before.
+      expect(await resume(fresh?.id)).toEqual({ ...fresh, status: 'online' });
+      expect(await resume(fresh?.id)).toBeNull();
+
+      expect(await ctx.store.chooseAgentStatus(away?.id ?? '', 'away')).toEqual({ ...away, status: 'away' });
+      expect(await ctx.store.chooseAgentStatus(off?.id ?? '', 'offline')).toEqual({ ...off, status: 'offline' });
+      // Their consoles close (presence, not a choice): a reconnect brings back what each chose.
+      for (const agent of [fresh, away]) await ctx.store.setAgentStatus(agent?.id ?? '', 'offline');
+      expect(await resume(fresh?.id)).toMatchObject({ status: 'online' });
+      expect(await resume(away?.id)).toMatchObject({ status: 'away' });
+      expect(await resume(off?.id)).toBeNull();
+      expect((await ctx.store.findAgentById(off?.id ?? ''))?.status).toBe('offline');
+      // The sweep's offline is no choice either.
+      const later = new Date(Date.now() + 60_000).toISOString();
+      expect((await ctx.store.markSilentAgentsOffline(later)).map((a) => a.id).sort()).toEqual([fresh?.id, away?.id].sort());
+      expect(await resume(away?.id)).toMatchObject({ status: 'away' });
+      // A new choice replaces the old one.
+      await ctx.store.chooseAgentStatus(off?.id ?? '', 'online');
+      await ctx.store.setAgentStatus(off?.id ?? '', 'offline');
+      expect(await resume(off?.id)).toMatchObject({ status: 'online' });
+      expect(await ctx.store.chooseAgentStatus(newId(), 'online')).toBeNull();
+      expect(await resume(newId())).toBeNull();
+    });
+
     it('patches only the fields named', async () => {
       const agent = await seedAgent(ctx.store, (await seedSite(ctx.store)).id);
       const patched = await ctx.store.updateAgent(agent.id, { maxChats: 2, languages: ['de'], active: false });

@@ -11,7 +11,8 @@ import { mergePatchUpdate, withoutNulls } from './mongo.merge-patch';
 type DirectoryStore = Pick<
   Store,
   | 'getOrCreateSecret' | 'createSite' | 'updateSiteSettings' | 'renameSite' | 'findSiteByKey' | 'findSiteById' | 'listSites'
-  | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
+  | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'chooseAgentStatus'
+  | 'resumeChosenStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
   | 'deleteAgentSessions' | 'createDepartment' | 'listDepartments' | 'renameDepartment'
@@ -19,6 +20,14 @@ type DirectoryStore = Pick<
 
 const AFTER = { returnDocument: 'after' } as const;
 const OLDEST_FIRST = { createdAt: 1, _id: 1 } as const;
+/**
+ * The statuses a reconnect brings back, and the stored choices that ask for each. An agent stored
+ * before choices were kept has none, and comes back online as every reconnect brought them until then.
+ */
+const RESUMED_CHOICES = [
+  { status: 'online', chosen: { $in: ['online', null] } },
+  { status: 'away', chosen: 'away' },
+] as const;
 
 /** Runs an insert and turns a refusal by the named unique index into a StoreConflictError. */
 async function insertOrConflict<T>(insert: () => Promise<T>, conflict: { index: string | readonly string[]; what: string }): Promise<T> {
@@ -97,7 +106,7 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
     async createAgent(input) {
       const doc: AgentDoc = {
         _id: newId(), siteId: input.siteId, email: input.email, name: input.name, role: input.role,
-        status: 'offline', active: true, passwordHash: input.passwordHash,
+        status: 'offline', chosenStatus: 'online', active: true, passwordHash: input.passwordHash,
         departmentIds: input.departmentIds ?? [], languages: input.languages ?? [],
         maxChats: input.maxChats ?? AGENT_MAX_CHATS_DEFAULT, lastSeenAt: null, chatSlots: [], createdAt: new Date(),
       };
@@ -114,6 +123,22 @@ export function mongoDirectory(models: MongoModels): DirectoryStore {
         .findOneAndUpdate({ _id: agentId }, { $set: { status, lastSeenAt: new Date() } }, AFTER)
         .lean<AgentDoc>();
       return doc ? toAgent(doc) : null;
+    },
+    async chooseAgentStatus(agentId, status) {
+      const doc = await agents
+        .findOneAndUpdate({ _id: agentId }, { $set: { status, chosenStatus: status, lastSeenAt: new Date() } }, AFTER)
+        .lean<AgentDoc>();
+      return doc ? toAgent(doc) : null;
+    },
+    async resumeChosenStatus(agentId, at) {
+      // One conditional update per possible choice: at most one matches the stored choice.
+      for (const { status, chosen } of RESUMED_CHOICES) {
+        const doc = await agents
+          .findOneAndUpdate({ _id: agentId, status: 'offline', chosenStatus: chosen }, { $set: { status, lastSeenAt: new Date(at) } }, AFTER)
+          .lean<AgentDoc>();
+        if (doc) return toAgent(doc);
+      }
+      return null;
     },
     async updateAgent(agentId, patch) {
       const set = setPaths(patch);

@@ -26,7 +26,10 @@ export interface ChatSlotDoc { conversationId: string; token: string; at: Date }
 
 export interface AgentDoc {
   _id: string; siteId: string; email: string; name: string; role: AgentRole;
-  status: AgentStatus; active: boolean; passwordHash: string;
+  status: AgentStatus;
+  /** What the agent chose; a reconnect brings it back. Absent on agents stored before it was kept (online). */
+  chosenStatus?: AgentStatus;
+  active: boolean; passwordHash: string;
   departmentIds: string[]; languages: string[]; maxChats: number;
   lastSeenAt: Date | null; chatSlots: ChatSlotDoc[]; createdAt: Date;
 }

@@ -73,6 +73,7 @@ const agentSchema = new Schema<AgentDoc>(
     _id: idPath, siteId: requiredString, email: requiredString, name: requiredString,
     role: { type: String, enum: AGENT_ROLES, required: true },
     status: { type: String, enum: AGENT_STATUSES, required: true },
+    chosenStatus: { type: String, enum: AGENT_STATUSES },
     active: { type: Boolean, required: true }, passwordHash: requiredString,
     departmentIds: { type: [String], default: [] }, languages: { type: [String], default: [] },
     maxChats: { type: Number, required: true }, lastSeenAt: nullableDate,

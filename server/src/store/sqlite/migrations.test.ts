@@ -236,6 +236,25 @@ test('25 keeps case variants an older Parley let in, names and all, and refuses 
   await store.close();
 });
 
+test('26 brings agents back online on their next console, as before, except one who was away, who comes back away', async () => {
+  const filename = path.join(dir, 'parley.sqlite');
+  const db = openAtVersion(filename, 25);
+  const at = '2030-01-01T00:00:00.000Z';
+  const insertAgent = db.prepare(
+    `INSERT INTO agents (id, site_id, email, name, role, status, password_hash, department_ids_json, languages_json, max_chats, created_at)
+     VALUES (?, 'site-1', ?, ?, 'agent', ?, 'hash', '[]', '[]', 4, '${at}')`,
+  );
+  for (const status of ['online', 'away', 'offline']) insertAgent.run(`agent-${status}`, `${status}@example.com`, status, status);
+  db.close();
+
+  const store = openSqliteStore({ filename });
+  // Their consoles went while the new version started: each is offline until one connects again.
+  for (const status of ['online', 'away']) await store.setAgentStatus(`agent-${status}`, 'offline');
+  const resumed = async (id: string) => (await store.resumeChosenStatus(id, at))?.status ?? null;
+  expect([await resumed('agent-online'), await resumed('agent-away'), await resumed('agent-offline')]).toEqual(['online', 'away', 'online']);
+  await store.close();
+});
+
 /**
  * Starts `count` child processes that migrate the file to the latest version while the test holds
  * the write lock for `holdMs`, and answers what each printed and how it exited.

@@ -560,6 +560,14 @@ const MIGRATIONS: string[] = [
   DROP TABLE canned_keys_25;
   CREATE UNIQUE INDEX canned_replies_shortcut_key ON canned_replies (site_id, scope_key, shortcut_key);
   `,
+  // 26: the status an agent chose (online, away, offline), apart from the status in effect: a console
+  // that connects after a disconnect-caused offline brings back the choice, so an agent who chose
+  // Offline stays offline through a reload or a restart. Who chose Offline before cannot be told
+  // from who was disconnected: they start as online, as every reconnect brought them until now.
+  `
+  ALTER TABLE agents ADD COLUMN chosen_status TEXT NOT NULL DEFAULT 'online';
+  UPDATE agents SET chosen_status = 'away' WHERE status = 'away';
+  `,
 ];
 
 /**

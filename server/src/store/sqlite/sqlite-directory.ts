@@ -14,7 +14,8 @@ import {
 type DirectoryStore = Pick<
   Store,
   | 'getOrCreateSecret' | 'createSite' | 'updateSiteSettings' | 'renameSite' | 'findSiteByKey' | 'findSiteById' | 'listSites'
-  | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'updateAgent'
+  | 'createAgent' | 'findAgentById' | 'findAgentWithSecretByEmail' | 'setAgentStatus' | 'chooseAgentStatus'
+  | 'resumeChosenStatus' | 'updateAgent'
   | 'listAgents' | 'touchAgents' | 'markSilentAgentsOffline'
   | 'createAgentSession' | 'findAgentSession' | 'deleteAgentSession'
   | 'createDepartment' | 'listDepartments' | 'renameDepartment' | 'deleteAgentSessions'
@@ -97,6 +98,23 @@ export function sqliteDirectory(db: Database.Database): DirectoryStore {
       const row = db
         .prepare<[string, string, string], AgentRow>('UPDATE agents SET status = ?, last_seen_at = ? WHERE id = ? RETURNING *')
         .get(status, nowIso(), agentId);
+      return row ? toAgent(row) : null;
+    },
+    async chooseAgentStatus(agentId, status) {
+      const row = db
+        .prepare<[{ status: string; at: string; id: string }], AgentRow>(
+          'UPDATE agents SET status = @status, chosen_status = @status, last_seen_at = @at WHERE id = @id RETURNING *',
+        )
+        .get({ status, at: nowIso(), id: agentId });
+      return row ? toAgent(row) : null;
+    },
+    async resumeChosenStatus(agentId, at) {
+      const row = db
+        .prepare<[string, string], AgentRow>(
+          `UPDATE agents SET status = chosen_status, last_seen_at = ?
+           WHERE id = ? AND status = 'offline' AND chosen_status <> 'offline' RETURNING *`,
+        )
+        .get(at, agentId);
       return row ? toAgent(row) : null;
     },
     async updateAgent(agentId, patch) {
