@@ -76,6 +76,23 @@ describe('login', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Try again in 45 seconds.'));
   });
 
+  it('says why when the server ended the session, and not after the agent signed out themselves', async () => {
+    window.localStorage.setItem(TOKEN_KEY, JSON.stringify(TOKEN));
+    const { app } = await renderConsole({ me: async () => AGENT, login: async () => ({ token: TOKEN, agent: AGENT }) });
+    await app.session.restore();
+    expect(await screen.findByTestId('conversation-list')).toBeInTheDocument();
+
+    // Expired, signed out in another tab, or deactivated: the socket's reconnect is refused.
+    act(() => app.session.expire());
+    expect(await screen.findByRole('status')).toHaveTextContent('Your session has ended. Please sign in again.');
+
+    await signIn('ana@example.com', 'correct horse');
+    expect(await screen.findByTestId('conversation-list')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByLabelText('E-mail')).toBeInTheDocument();
+    expect(screen.queryByTestId('session-ended')).not.toBeInTheDocument();
+  });
+
   it('stays signed in across a reload with a kept token, and signs out', async () => {
     window.localStorage.setItem(TOKEN_KEY, JSON.stringify(TOKEN));
     const { app, rest } = await renderConsole({ me: async () => AGENT });

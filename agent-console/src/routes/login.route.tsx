@@ -35,6 +35,11 @@ function PasswordForm(props: { email: string; onEmail(email: string): void; onCh
       <p class="login__brand">{t('app.name')}</p>
       <h1 id="login-title">{t('login.title')}</h1>
       <p class="login__subtitle">{t('login.subtitle')}</p>
+      {session.endedByServer.value && !errorCode && (
+        <p class="login__notice" role="status" data-testid="session-ended">
+          {t('errors.UNAUTHENTICATED')}
+        </p>
+      )}
       <label class="field">
         <span class="field__label">{t('login.email')}</span>
         <input

@@ -13,6 +13,7 @@ function fakeSession(): SessionStore & { expired: jest.Mock } {
     phase: signal('signed-in' as const),
     token: signal('token-abcdefghijklmnopqrstuvwxyz'),
     agent,
+    endedByServer: signal(false),
     signIn: jest.fn(),
     completeSecondFactor: jest.fn(),
     adopt: jest.fn(),

@@ -11,6 +11,8 @@ export interface SessionStore {
   phase: ReadonlySignal<SessionPhase>;
   token: ReadonlySignal<string | null>;
   agent: ReadonlySignal<Agent | null>;
+  /** Signed out by the server, not by the agent (expired, signed out elsewhere, deactivated): the sign-in page says so. */
+  endedByServer: ReadonlySignal<boolean>;
   /**
    * Throws ApiError (e.g. INVALID_CREDENTIALS) for the form to show. With two-factor sign-in on,
    * answers the challenge for the second step and stays signed out until it is completed.
@@ -38,6 +40,7 @@ export function createSessionStore(options: { rest: RestClient; storage: Storage
   const token = signal<string | null>(initialToken);
   const agent = signal<Agent | null>(null);
   const phase = signal<SessionPhase>(initialToken ? 'restoring' : 'signed-out');
+  const endedByServer = signal(false);
 
   function clear() {
     storedToken.write(null);
@@ -46,7 +49,13 @@ export function createSessionStore(options: { rest: RestClient; storage: Storage
     phase.value = 'signed-out';
   }
 
+  function endedElsewhere() {
+    clear();
+    endedByServer.value = true;
+  }
+
   function adopt(answer: LoginResponse) {
+    endedByServer.value = false;
     storedToken.write(answer.token);
     token.value = answer.token;
     agent.value = answer.agent;
@@ -57,6 +66,7 @@ export function createSessionStore(options: { rest: RestClient; storage: Storage
     phase,
     token,
     agent,
+    endedByServer,
     async signIn(credentials) {
       const answer = await rest.login(credentials);
       if ('secondFactorRequired' in answer) return answer;
@@ -82,11 +92,11 @@ export function createSessionStore(options: { rest: RestClient; storage: Storage
       } catch (error) {
         // Only a definite "no" forgets the token. After a network blip the workspace opens
         // anyway: the socket keeps retrying and its session:ready fills in the agent.
-        if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') clear();
+        if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') endedElsewhere();
         else phase.value = 'signed-in';
       }
     },
-    expire: clear,
+    expire: endedElsewhere,
     updateAgent(next) {
       agent.value = next;
     },
