@@ -1,6 +1,8 @@
 /** The admin REST API of a running Parley, for setting up whole-system tests. */
 import type {
   Agent,
+  KbArticleInput,
+  KbArticleView,
   LoginResponse,
   NewAgent,
   SiteSettingsPatch,
@@ -57,6 +59,12 @@ export class AdminApi {
   /** The endpoint's delivery log, newest first. */
   async webhookDeliveries(endpointId: string): Promise<WebhookDelivery[]> {
     return (await this.call<{ data: WebhookDelivery[] }>('GET', `/admin/webhooks/${endpointId}/deliveries`)).data;
+  }
+
+  /** An article in the knowledge base, published (so the widget can suggest it). */
+  async publishArticle(input: Omit<KbArticleInput, 'summary'> & { summary?: string }): Promise<KbArticleView> {
+    const { article } = await this.call<KbArticleView>('POST', '/kb/articles', input);
+    return this.call<KbArticleView>('POST', `/kb/articles/${article.id}/publish`);
   }
 
   /** A ticket through the REST API (POST /api/v1/tickets). */
