@@ -468,4 +468,6 @@ test('the visitor hears the ticket number, and those waiting behind move up when
   unwrap(await ahead.emitWithAck('conversation:end', {}));
   expect(await receipt).toEqual({ ticketNumber: 1001, emailOnFile: true });
   await movedUp;
+  // After a reload, the history still tells the number.
+  expect(unwrap(await ahead.emitWithAck('conversation:history', {}))?.ticket).toEqual({ ticketNumber: 1001, emailOnFile: true });
 });

@@ -103,7 +103,14 @@ export function createConversationService({ store, broadcaster, routing, events 
       if (!conversation) return null;
       const messages = await store.listMessages({ conversationId: conversation.id, afterSeq, includeInternal: false });
       const read = await store.getReadState(conversation.id);
-      return { conversation: visitorViewOf(conversation), messages, ...(read ? { read } : {}) };
+      // The number the visitor was told when the chat became a request, so a reload still shows it.
+      const ticket = conversation.ticketId ? await store.findTicket(conversation.ticketId) : null;
+      return {
+        conversation: visitorViewOf(conversation),
+        messages,
+        ...(read ? { read } : {}),
+        ...(ticket ? { ticket: { ticketNumber: ticket.number, emailOnFile: Boolean(ticket.requesterEmail) } } : {}),
+      };
     },
 
     /**

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EmailSchema, IdSchema, IsoDateSchema } from './common';
 import { MessageSchema, type Message } from './message';
+import { TicketReceiptSchema } from './ticket';
 
 export const CONVERSATION_STATUSES = ['queued', 'assigned', 'resolved'] as const;
 export const ConversationStatusSchema = z.enum(CONVERSATION_STATUSES);
@@ -97,6 +98,8 @@ export const ConversationWithMessagesSchema = z.object({
   messages: z.array(MessageSchema),
   /** Read receipts so far (absent from servers older than read receipts). */
   read: z.lazy(() => ReadStateSchema).optional(),
+  /** The request (ticket) the chat became, as `ticket:created` said it: its number survives a reload. Absent when none. */
+  ticket: TicketReceiptSchema.optional(),
 });
 export type ConversationWithMessages = z.infer<typeof ConversationWithMessagesSchema>;
 

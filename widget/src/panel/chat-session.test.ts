@@ -356,6 +356,28 @@ describe('chat session: read receipts and requests', () => {
     transport.push('ticket:created', { ticketNumber: 1042, emailOnFile: true });
     expect(store.getState().ticket).toEqual({ conversationId: 'conversation_9', ticketNumber: 1042, emailOnFile: true });
   });
+
+  it('keeps the request number after a reload: the history carries it', async () => {
+    const { transport, store } = setup();
+    const conversation = aConversation({ id: 'conversation_9', status: 'resolved', ticketId: 'ticket_0001', lastSeq: 1 });
+    transport.answerHistory = () => ({
+      ok: true,
+      data: { conversation, messages: [aMessage({ seq: 1, conversationId: 'conversation_9' })], ticket: { ticketNumber: 1002, emailOnFile: false } },
+    });
+    transport.serverConnects();
+    await settle();
+    expect(store.getState().ticket).toEqual({ conversationId: 'conversation_9', ticketNumber: 1002, emailOnFile: false });
+  });
+
+  it("leaves an offline message's receipt in place when the history speaks of an earlier chat's request", async () => {
+    const { transport, store } = setup();
+    store.update({ ticket: { conversationId: null, ticketNumber: 1003, emailOnFile: true } });
+    const conversation = aConversation({ id: 'conversation_9', status: 'resolved', ticketId: 'ticket_0001' });
+    transport.answerHistory = () => ({ ok: true, data: { conversation, messages: [], ticket: { ticketNumber: 1002, emailOnFile: false } } });
+    transport.serverConnects();
+    await settle();
+    expect(store.getState().ticket).toEqual({ conversationId: null, ticketNumber: 1003, emailOnFile: true });
+  });
 });
 
 describe('outgoingMessage', () => {

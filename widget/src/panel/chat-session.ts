@@ -71,6 +71,11 @@ export function startChatSession(deps: ChatSessionDeps) {
       store.setConversation(result.data.conversation);
       // Before the messages: the visitor's mark says which of them are still unread.
       if (result.data.read) store.setRead(result.data.read);
+      // The request the chat became (its number is only broadcast once, when it happens); an offline form's receipt stays.
+      const { ticket } = result.data;
+      if (ticket && store.getState().ticket?.conversationId !== null) {
+        store.update({ ticket: { ...ticket, conversationId: result.data.conversation.id } });
+      }
       receive(result.data.messages, historyLoaded);
     }
     historyLoaded = true;
