@@ -64,4 +64,35 @@ describe('files in the console', () => {
     ]);
     expect(within(panel).queryByTestId('composer-files')).toBeNull();
   });
+
+  it('takes at most five files and says the rest were not attached; refused files do not take a place', async () => {
+    const refused = () =>
+      json(400, { error: { code: 'VALIDATION_FAILED', message: 'Not allowed.', issues: [{ path: 'file.type', message: 'Not allowed.' }] } });
+    const uploads: Record<string, () => Response> = { 'bad.exe': refused };
+    for (let n = 1; n <= 6; n += 1) uploads[`n${n}.png`] = () => json(201, { attachment: { ...newLid, id: `att_n${n}_0000001`, name: `n${n}.png` } });
+    routes = fakeAttachmentRoutes(uploads);
+    const chat = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { panel } = await openFirstChat({ conversations: [chat] });
+    const chooser = within(panel).getByLabelText('Attach files');
+    const choose = (...names: string[]) =>
+      act(async () => {
+        fireEvent.change(chooser, { target: { files: names.map((name) => new File(['x'], name, { type: 'image/png' })) } });
+      });
+
+    await choose('bad.exe');
+    expect(await within(panel).findByRole('alert')).toBeInTheDocument();
+    await choose('n1.png', 'n2.png', 'n3.png', 'n4.png', 'n5.png', 'n6.png');
+
+    const names = () => within(panel).getByTestId('composer-files').querySelectorAll('.composer-files__name');
+    await waitFor(() => expect([...names()].map((name) => name.textContent)).toEqual(['bad.exe', 'n1.png', 'n2.png', 'n3.png', 'n4.png', 'n5.png']));
+    expect(within(panel).getByTestId('composer-files-left-out')).toHaveTextContent(
+      'Up to 5 files can go with one message; the others were not attached.',
+    );
+    // The sixth was never uploaded.
+    expect(routes.calls.filter((call) => call.method === 'POST')).toHaveLength(6);
+    expect(chooser).toBeDisabled();
+    fireEvent.click(within(panel).getByRole('button', { name: 'Remove n5.png' }));
+    expect(within(panel).queryByTestId('composer-files-left-out')).toBeNull();
+    expect(chooser).toBeEnabled();
+  });
 });
