@@ -12,7 +12,7 @@ export const FILE_HEADERS = {
   siteKey: 'X-Parley-Site-Key',
   fileName: 'X-Parley-File-Name',
 } as const;
-export const REFUSAL_PATHS = { tooLarge: 'file.size', typeNotAllowed: 'file.type' } as const;
+export const REFUSAL_PATHS = { tooLarge: 'file.size', empty: 'file.empty', typeNotAllowed: 'file.type' } as const;
 /** Mirrors MESSAGE_MAX_ATTACHMENTS. */
 export const MAX_FILES_PER_MESSAGE = 5;
 /** What the server accepts (it decides from the bytes; this only narrows the file chooser). */
@@ -21,7 +21,7 @@ export const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,applica
 const ATTACHMENTS_PATH = '/api/attachments';
 
 /** Why an upload failed, in terms the visitor can act on. */
-export type UploadFailure = { reason: 'tooLarge'; maxBytes: number } | { reason: 'type' } | { reason: 'failed' };
+export type UploadFailure = { reason: 'tooLarge'; maxBytes: number } | { reason: 'empty' } | { reason: 'type' } | { reason: 'failed' };
 
 export interface Upload {
   done: Promise<MessageAttachment>;
@@ -47,6 +47,7 @@ export function uploadFailureOf(status: number, body: unknown): UploadFailure {
     const limit = /(\d+(?:\.\d+)?) ([KM])B/.exec(error?.message ?? '');
     return { reason: 'tooLarge', maxBytes: limit ? Number(limit[1]) * (limit[2] === 'M' ? MB : 1024) : 10 * MB };
   }
+  if (status === 400 && where === REFUSAL_PATHS.empty) return { reason: 'empty' };
   if (status === 400 && where === REFUSAL_PATHS.typeNotAllowed) return { reason: 'type' };
   return { reason: 'failed' };
 }

@@ -25,7 +25,11 @@ describe('constants mirrored from @parley/shared', () => {
     expect(VISITOR_TOKEN_FORMAT.source).toBe(VISITOR_TOKEN_PATTERN.source);
     expect(WEEK).toEqual(WEEKDAYS);
     expect(FILE_HEADERS).toEqual(ATTACHMENT_HEADERS);
-    expect(REFUSAL_PATHS).toEqual({ tooLarge: UPLOAD_REFUSAL_PATHS.tooLarge, typeNotAllowed: UPLOAD_REFUSAL_PATHS.typeNotAllowed });
+    expect(REFUSAL_PATHS).toEqual({
+      tooLarge: UPLOAD_REFUSAL_PATHS.tooLarge,
+      empty: UPLOAD_REFUSAL_PATHS.empty,
+      typeNotAllowed: UPLOAD_REFUSAL_PATHS.typeNotAllowed,
+    });
     expect(MAX_FILES_PER_MESSAGE).toBe(MESSAGE_MAX_ATTACHMENTS);
   });
 

@@ -66,6 +66,15 @@ describe('attaching files in the composer', () => {
     expect(actions.send).toHaveBeenCalledWith('Вот файлы', []);
   });
 
+  it('says a 0-byte file is empty, not that the upload failed', async () => {
+    await renderPanel();
+    fireEvent.change(screen.getByTestId('file-chooser'), { target: { files: [aFile('empty.txt', 'text/plain', '')] } });
+    const message = 'The file is empty.';
+    act(() => server.uploads[0]!.answer(400, { error: { code: 'VALIDATION_FAILED', message, issues: [{ path: 'file.empty', message }] } }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The file is empty');
+    expect(screen.queryByText('Upload failed')).toBeNull();
+  });
+
   it('stops an upload the visitor takes back', async () => {
     await renderPanel();
     fireEvent.change(screen.getByTestId('file-chooser'), { target: { files: [aFile('draft.txt', 'text/plain')] } });
