@@ -104,6 +104,8 @@ test('an agent who answered keeps the chat through going offline and online: not
   const answered = await visitorWrites('hello');
   const waiting = await visitorWrites('anyone there?');
   unwrap(await admin.socket.emitWithAck('message:send', { conversationId: answered.conversationId, clientId: 'reply-00001', text: 'Hi, how can I help?' }));
+  // A note for colleagues after the answer leaves the visitor answered.
+  unwrap(await admin.socket.emitWithAck('message:send', { conversationId: answered.conversationId, clientId: 'note-000001', text: 'Asked about invoices', internal: true }));
 
   // Offline then online again: both chats are handed back and given to Admin once more.
   unwrap(await admin.socket.emitWithAck('agent:status', { status: 'offline' }));

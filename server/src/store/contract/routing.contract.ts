@@ -206,7 +206,8 @@ export function routingContract(ctx: ContractContext): void {
     const reassigned = await handBackAndAssign(annId, annId);
     expect(reassigned).toMatchObject({ status: 'assigned', assignedAgentId: annId, awaitingAgentSince: null });
     expect(await overdue()).toEqual([]);
-    // Nor does a transfer.
+    // Nor does a note of hers after that answer (a transfer's note, say), nor a transfer.
+    await write('ann-note-001', 'ann', true);
     const transferred = await ctx.store.transferConversation({ conversationId: conversation.id, fromAgentId: annId, toAgentId: bobId, maxChats: 4 });
     expect(transferred).toMatchObject({ assignedAgentId: bobId, awaitingAgentSince: null });
     expect(await ctx.store.findConversation(conversation.id)).toEqual(transferred);

@@ -3,7 +3,7 @@ import { CONVERSATION_STATUSES, type ConversationStatus } from '@parley/shared';
 import { newId } from '../../tokens';
 import { StoreConflictError, type AgentLoad, type Store } from '../store';
 import { chatSlots } from './mongo.chat-slots';
-import type { AgentDoc, ConversationDoc } from './mongo.documents';
+import type { AgentDoc, ConversationDoc, MessageDoc } from './mongo.documents';
 import { toConversation, toQueuedConversation } from './mongo.mapping';
 import { duplicateKeyIndex, INDEX, type MongoModels } from './mongo.models';
 
@@ -20,18 +20,12 @@ const OPEN_ATTEMPTS = 3;
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 const QUEUE_ORDER = { queuedAt: 1, _id: 1 } as const;
 const AFTER = { returnDocument: 'after' } as const;
-/** The visitor has their answer: an agent's reply (not a note) is the latest message. */
-const AGENT_WROTE_LAST = { 'lastMessagePreview.authorKind': 'agent', 'lastMessagePreview.internal': false } as const;
+/** The visitor has their answer: an agent's reply is the latest message. */
+const REPLY_LAST = { 'lastMessagePreview.authorKind': 'agent', 'lastMessagePreview.internal': false } as const;
+/** An agent's note is the latest message: the visitor's view of the chat ends earlier. */
+const NOTE_LAST = { 'lastMessagePreview.internal': true } as const;
 
-/**
- * A (re)assignment in two conditional branches, tried in turn: the new assignee's reply clock runs
- * only if the visitor is waiting. Otherwise a chat handed back and reassigned (an agent going
- * offline, a restart) would count as unanswered and bounce between agents every timeout.
- */
-const replyClockBranches = (at: Date) => [
-  { when: { $nor: [AGENT_WROTE_LAST] }, awaitingAgentSince: at },
-  { when: AGENT_WROTE_LAST, awaitingAgentSince: null },
-];
+type ConditionalUpdate<T> = (when: Record<string, unknown>, awaitingAgentSince: Date | null) => Promise<T | null>;
 
 const readStateOf = (doc: ConversationDoc) => ({
   conversationId: doc._id,
@@ -40,8 +34,29 @@ const readStateOf = (doc: ConversationDoc) => ({
 });
 
 export function mongoConversations(models: MongoModels): ConversationStore {
-  const { conversations, agents } = models;
+  const { conversations, agents, messages } = models;
   const slots = chatSlots(models);
+
+  /**
+   * Runs a (re)assignment's conditional `update` with the new assignee's reply clock running only if
+   * the visitor is waiting: not when an agent's reply is the latest message they see. Otherwise a
+   * chat handed back and reassigned (an agent going offline, a restart) would count as unanswered
+   * and bounce between agents every timeout. One conditional branch per case, tried in turn.
+   */
+  async function withReplyClock<T>(conversationId: string, at: Date, update: ConditionalUpdate<T>): Promise<T | null> {
+    const done = (await update({ $nor: [REPLY_LAST, NOTE_LAST] }, at)) ?? (await update(REPLY_LAST, null));
+    if (done) return done;
+    // A note is the latest: the last message the visitor saw decides, pinned to the chat's lastSeq
+    // (a message in between refuses the update, as a lost race).
+    const current = await conversations.findById(conversationId, { lastSeq: 1, lastMessagePreview: 1 })
+      .lean<Pick<ConversationDoc, 'lastSeq' | 'lastMessagePreview'>>();
+    if (!current?.lastMessagePreview?.internal) return null;
+    const seen = await messages
+      .findOne({ conversationId, internal: false, event: null, seq: { $lte: current.lastSeq } }, { authorKind: 1 })
+      .sort({ seq: -1 })
+      .lean<Pick<MessageDoc, 'authorKind'>>();
+    return update({ ...NOTE_LAST, lastSeq: current.lastSeq }, seen?.authorKind === 'agent' ? null : at);
+  }
 
   async function findOpen(siteId: string, visitorId: string) {
     const doc = await conversations.findOne({ siteId, visitorId, open: true }).lean<ConversationDoc>();
@@ -54,18 +69,15 @@ export function mongoConversations(models: MongoModels): ConversationStore {
     const token = await slots.reserve(input);
     if (token === null) return null;
     const at = new Date();
-    for (const { when, awaitingAgentSince } of replyClockBranches(at)) {
-      const doc = await conversations
-        .findOneAndUpdate(
-          { _id: conversationId, status: 'queued', ...when },
-          { $set: { status: 'assigned', assignedAgentId: agentId, assignedAt: at, awaitingAgentSince, updatedAt: at, slotToken: token } },
-          AFTER,
-        )
-        .lean<ConversationDoc>();
-      if (doc) return toConversation(doc);
-    }
-    await slots.release(agentId, token);
-    return null;
+    const doc = await withReplyClock(conversationId, at, (when, awaitingAgentSince) => conversations
+      .findOneAndUpdate(
+        { _id: conversationId, status: 'queued', ...when },
+        { $set: { status: 'assigned', assignedAgentId: agentId, assignedAt: at, awaitingAgentSince, updatedAt: at, slotToken: token } },
+        AFTER,
+      )
+      .lean<ConversationDoc>());
+    if (!doc) await slots.release(agentId, token);
+    return doc ? toConversation(doc) : null;
   }
 
   async function lastAssignedAt(agentId: string): Promise<string | null> {
@@ -146,7 +158,7 @@ export function mongoConversations(models: MongoModels): ConversationStore {
       const token = await slots.reserve({ agentId: toAgentId, conversationId, maxChats });
       if (token === null) return null;
       const at = new Date();
-      for (const { when, awaitingAgentSince } of replyClockBranches(at)) {
+      const moved = await withReplyClock(conversationId, at, async (when, awaitingAgentSince) => {
         const set = { assignedAgentId: toAgentId, assignedAt: at, awaitingAgentSince, updatedAt: at, slotToken: token };
         // The document as it was, for the slot it held; the result is that plus exactly what we set.
         const before = await conversations
@@ -156,12 +168,14 @@ export function mongoConversations(models: MongoModels): ConversationStore {
             { returnDocument: 'before' },
           )
           .lean<ConversationDoc>();
-        if (!before) continue;
-        await slots.release(fromAgentId, before.slotToken);
-        return toConversation({ ...before, ...set });
+        return before ? { before, set } : null;
+      });
+      if (!moved) {
+        await slots.release(toAgentId, token);
+        return null;
       }
-      await slots.release(toAgentId, token);
-      return null;
+      await slots.release(fromAgentId, moved.before.slotToken);
+      return toConversation({ ...moved.before, ...moved.set });
     },
     async resolveConversation(conversationId) {
       const at = new Date();

@@ -24,10 +24,15 @@ const toReadState = (r: ReadRow) => ({ conversationId: r.id, visitorSeq: r.visit
 
 // The agent's current load, evaluated inside the same UPDATE that assigns: no read-then-write.
 const UNDER_CAPACITY = `(SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = @agentId AND c.status = 'assigned') < @maxChats`;
-// The new assignee's reply clock runs only if the visitor is waiting: when an agent's reply (not a
-// note) is the latest message, a chat handed back and reassigned (an agent going offline, a restart)
-// must not count as unanswered, or the sweep bounces it between agents every timeout.
-const REPLY_CLOCK = `CASE WHEN last_message_author_kind = 'agent' AND last_message_internal = 0 THEN NULL ELSE @at END`;
+// The new assignee's reply clock runs only if the visitor is waiting: when an agent's reply is the
+// latest message the visitor sees (notes and system lines after it change nothing), a chat handed
+// back and reassigned (an agent going offline, a restart) must not count as unanswered, or the
+// sweep bounces it between agents every timeout. Read backwards along (conversation_id, seq).
+const REPLY_CLOCK = `CASE WHEN (
+    SELECT m.author_kind FROM messages m
+    WHERE m.conversation_id = conversations.id AND m.internal = 0 AND m.event_json IS NULL
+    ORDER BY m.seq DESC LIMIT 1
+  ) = 'agent' THEN NULL ELSE @at END`;
 
 export function sqliteConversations(db: Database.Database, options: MessageAppendOptions): ConversationStore {
   const appends = sqliteMessageAppends(db, options);
