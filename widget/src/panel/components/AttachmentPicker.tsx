@@ -36,9 +36,15 @@ interface PickedFile {
 
 let nextKey = 0;
 
+/** How many more files the message can take: refused ones hold no place (the visitor may leave them there). */
+const roomLeft = (picked: readonly PickedFile[]): number =>
+  MAX_FILES_PER_MESSAGE - picked.filter((file) => !file.failure).length;
+
 export function AttachmentPicker({ access, input, disabled, onChange }: AttachmentPickerProps) {
   const { t, intl } = useTranslation();
   const [picked, setPicked] = useState<PickedFile[]>([]);
+  // More files were chosen (dropped, pasted) than the message could take: the others were left out.
+  const [leftOut, setLeftOut] = useState(false);
   const chooser = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const change = (key: number, patch: Partial<PickedFile>): void =>
@@ -46,7 +52,10 @@ export function AttachmentPicker({ access, input, disabled, onChange }: Attachme
 
   const add = (files: FileList | File[]): void => {
     if (disabled) return;
-    const added = [...files].slice(0, MAX_FILES_PER_MESSAGE).map((file): PickedFile => {
+    const kept = [...files].slice(0, roomLeft(picked));
+    setLeftOut(kept.length < files.length);
+    // Only the files kept are uploaded.
+    const added = kept.map((file): PickedFile => {
       const key = nextKey++;
       const upload = uploadFile(file, access(), (progress) => change(key, { progress }));
       upload.done.then(
@@ -55,7 +64,7 @@ export function AttachmentPicker({ access, input, disabled, onChange }: Attachme
       );
       return { key, name: file.name, progress: 0, upload };
     });
-    setPicked((all) => [...all, ...added].slice(0, MAX_FILES_PER_MESSAGE));
+    setPicked((all) => [...all, ...added]);
   };
 
   useEffect(() => {
@@ -100,6 +109,7 @@ export function AttachmentPicker({ access, input, disabled, onChange }: Attachme
   const remove = (file: PickedFile): void => {
     file.upload.abort();
     setPicked((all) => all.filter((other) => other !== file));
+    setLeftOut(false);
     input.current?.focus();
   };
 
@@ -134,6 +144,11 @@ export function AttachmentPicker({ access, input, disabled, onChange }: Attachme
               </button>
             </li>
           ))}
+          {leftOut && (
+            <li class="notice" role="alert">
+              {t('files.tooMany', { max: MAX_FILES_PER_MESSAGE })}
+            </li>
+          )}
         </ul>
       )}
       <input
@@ -155,7 +170,7 @@ export function AttachmentPicker({ access, input, disabled, onChange }: Attachme
         type="button"
         class="icon-button composer__attach"
         aria-label={t('files.attach')}
-        disabled={disabled || picked.length >= MAX_FILES_PER_MESSAGE}
+        disabled={disabled || roomLeft(picked) <= 0}
         onClick={() => chooser.current?.click()}
       >
         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round">

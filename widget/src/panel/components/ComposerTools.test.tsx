@@ -75,6 +75,29 @@ describe('attaching files in the composer', () => {
     expect(screen.queryByText('Upload failed')).toBeNull();
   });
 
+  it('says when more files were chosen than a message takes, and uploads only those kept', async () => {
+    const { chooser } = await renderPanel();
+    const six = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6'].map((name) => aFile(`${name}.png`));
+    fireEvent.change(chooser, { target: { files: six } });
+    expect(server.uploads.map((upload) => upload.body.name)).toEqual(['n1.png', 'n2.png', 'n3.png', 'n4.png', 'n5.png']);
+    expect(screen.getByRole('alert')).toHaveTextContent('Up to 5 files can go with one message; the others were not attached.');
+    expect(within(screen.getByTestId('picked-files')).getAllByRole('button', { name: /^Remove/ })).toHaveLength(5);
+  });
+
+  it('does not count refused files toward the five', async () => {
+    const { attach, chooser } = await renderPanel();
+    fireEvent.change(chooser, { target: { files: ['a', 'b', 'c', 'd', 'e'].map((name) => aFile(`${name}.svg`, 'image/svg+xml')) } });
+    const refusal = { error: { code: 'VALIDATION_FAILED', message: 'Only images, PDF…', issues: [{ path: 'file.type' }] } };
+    act(() => server.uploads.forEach((upload) => upload.answer(400, refusal)));
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(5));
+    expect(attach).toBeEnabled();
+
+    fireEvent.change(chooser, { target: { files: [aFile('photo.png')] } });
+    expect(server.uploads.at(-1)!.body.name).toBe('photo.png');
+    act(() => server.uploads.at(-1)!.answer(201, { attachment: anAttachment() }));
+    await waitFor(() => expect(send()).toBeEnabled());
+  });
+
   it('stops an upload the visitor takes back', async () => {
     await renderPanel();
     fireEvent.change(screen.getByTestId('file-chooser'), { target: { files: [aFile('draft.txt', 'text/plain')] } });
