@@ -35,12 +35,17 @@ export type LoaderToPanelMessage =
 export type PanelToLoaderMessage =
   /**
    * The panel listens. `color` and `position`: the site's settings for the bubble (when the panel could
-   * read them), which apply where the snippet set nothing.
+   * read them), which apply where the snippet set nothing. `ink`: the colour that reads on the bubble's
+   * colour (black or white), for its icon.
    */
-  | { type: 'panel:ready'; color?: string; position?: string }
+  | { type: 'panel:ready'; color?: string; position?: string; ink?: string }
   | { type: 'panel:close-request' }
-  /** `label`: the bubble's accessible name in the visitor's language, with the count when there is one. */
-  | { type: 'unread:changed'; count: number; label: string }
+  /**
+   * The bubble's count and names, sent at start and on each change of count, of language and of the
+   * panel being open. `label`: the bubble's accessible name in the visitor's language, with the count
+   * when there is one, or "Close chat" while the panel is open; `title`: the frame's title, in that language.
+   */
+  | { type: 'unread:changed'; count: number; label: string; title: string }
   | { type: 'message:received'; text: string; authorName: string | null };
 
 export interface BridgeEnvelope<T> {

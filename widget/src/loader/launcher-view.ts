@@ -8,9 +8,10 @@ export const HOST_TAG = 'parley-widget';
 // shadow tree through the host: it is set here too, to what the launcher is drawn in.
 const HOST_STYLE = 'all:initial!important;direction:ltr!important';
 
-// The icon, a speech bubble, is a white box clipped to its outline: no SVG elements to build (host
-// pages may enforce Trusted Types, so no markup either) and nothing to fetch. Its corners, drawn on a
-// 24-unit grid (3,4 21,4 21,17 9,17 3,21), in percent of the 28 px box.
+// The icon, a speech bubble, is a box in the bubble's text colour (white, or the panel's black on a
+// light bubble) clipped to its outline: no SVG elements to build (host pages may enforce Trusted
+// Types, so no markup either) and nothing to fetch. Its corners, drawn on a 24-unit grid (3,4 21,4
+// 21,17 9,17 3,21), in percent of the 28 px box (padding:14px makes it, like width and height would).
 const ICON_OUTLINE = '12.5% 16.7%,87.5% 16.7%,87.5% 70.8%,37.5% 70.8%,12.5% 87.5%';
 
 // No rule here sets `display` on the bubble, badge or frame (only on the icon inside the bubble), so the
@@ -18,9 +19,9 @@ const ICON_OUTLINE = '12.5% 16.7%,87.5% 16.7%,87.5% 70.8%,37.5% 70.8%,12.5% 87.5
 // Physical sides, never logical ones: a host page's `direction` must not move the launcher.
 const launcherCss = (side: 'left' | 'right'): string =>
   `.b,.f{position:fixed;z-index:2147483647;${side}:20px;border:0;box-shadow:0 4px 24px #0004}` +
-  '.b{bottom:20px;width:56px;height:56px;border-radius:50%;cursor:pointer;color:#fff;background:var(--c,#1d3a8a)}' +
-  `.b:before{content:"";display:inline-block;width:28px;height:28px;background:#fff;clip-path:polygon(${ICON_OUTLINE})}` +
-  '.u{position:absolute;top:0;right:0;padding:0 6px;border-radius:9px;background:#d22;font:12px/18px sans-serif}' +
+  '.b{bottom:20px;width:56px;height:56px;border-radius:50%;cursor:pointer;color:#fff;background:#1d3a8a}' +
+  `.b:before{content:"";display:inline-block;padding:14px;background:currentColor;clip-path:polygon(${ICON_OUTLINE})}` +
+  '.u{position:absolute;top:0;right:0;padding:0 6px;border-radius:9px;background:#d22;color:#fff;font:12px/18px sans-serif}' +
   '.f{bottom:88px;width:370px;height:min(600px,100vh - 108px);border-radius:12px}' +
   // Full screen on phones; the frame comes after the bubble in the tree, so it covers it there.
   '@media(max-width:480px){.f{inset:0;width:100%;height:100%;border-radius:0}}';
@@ -45,9 +46,18 @@ function adoptStyles(doc: Document, root: ShadowRoot, css: string): void {
   }
 }
 
-/** The bubble's colour and side: first the snippet's, then (see the loader) the site's settings for what it left out. */
-export function styleLauncher(doc: Document, [host, root]: LauncherView, { color, position }: ParleySettings): void {
-  if (color && CSS.supports('color', color)) host.style.setProperty('--c', color);
+/**
+ * The bubble's colour and side: first the snippet's, then (see the loader) the site's settings for what
+ * it left out. `ink`, from the panel: the icon's colour, black on a light bubble.
+ */
+export function styleLauncher(
+  doc: Document,
+  [, root, { style }]: LauncherView,
+  { color, position, ink }: ParleySettings & { ink?: string },
+): void {
+  // A style property ignores what is not a colour, and '' falls back to the stylesheet's.
+  style.backgroundColor = color ?? '';
+  style.color = ink ?? '';
   adoptStyles(doc, root, launcherCss(/left/.test(position as string) ? 'left' : 'right'));
 }
 

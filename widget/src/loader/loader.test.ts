@@ -139,7 +139,7 @@ describe('loader', () => {
     const api = boot();
     expect(win.Parley).toBe(api);
     expect(frame()!.hidden).toBe(false);
-    fromPanel({ type: 'unread:changed', count: 2, label: 'Open chat' });
+    fromPanel({ type: 'unread:changed', count: 2, label: 'Open chat', title: 'Chat with us' });
     jest.runOnlyPendingTimers();
     expect(onUnread).toHaveBeenCalledWith(2);
     // The loaded global is still callable the stub's way.
@@ -149,14 +149,14 @@ describe('loader', () => {
 
   it('refuses bridge messages from another origin or another window', () => {
     boot();
-    fromPanel({ type: 'unread:changed', count: 2, label: 'Open chat' }, { source: null });
+    fromPanel({ type: 'unread:changed', count: 2, label: 'Open chat', title: 'Chat with us' }, { source: null });
     jest.runOnlyPendingTimers();
-    fromPanel({ type: 'unread:changed', count: 3, label: 'Open chat' }, { origin: 'https://evil.test' });
-    fromPanel({ type: 'unread:changed', count: 4, label: 'Open chat' }, { source: window });
-    fromPanel({ type: 'unread:changed', count: 5, label: 'Open chat' }, { source: null });
+    fromPanel({ type: 'unread:changed', count: 3, label: 'Open chat', title: 'Chat with us' }, { origin: 'https://evil.test' });
+    fromPanel({ type: 'unread:changed', count: 4, label: 'Open chat', title: 'Chat with us' }, { source: window });
+    fromPanel({ type: 'unread:changed', count: 5, label: 'Open chat', title: 'Chat with us' }, { source: null });
     expect(badge().hidden).toBe(true);
 
-    fromPanel({ type: 'unread:changed', count: 6, label: 'Open chat' });
+    fromPanel({ type: 'unread:changed', count: 6, label: 'Open chat', title: 'Chat with us' });
     expect(badge().hidden).toBe(false);
     expect(badge()).toHaveTextContent('6');
   });
@@ -249,7 +249,7 @@ describe('loader', () => {
     jest.runOnlyPendingTimers();
     const onMessage = jest.fn();
     api.on('message', onMessage);
-    fromPanel({ type: 'unread:changed', count: 1, label: 'Open chat' });
+    fromPanel({ type: 'unread:changed', count: 1, label: 'Open chat', title: 'Chat with us' });
     fromPanel({ type: 'message:received', text: 'Hello!', authorName: 'Anna' });
 
     jest.advanceTimersByTime(1000);
@@ -293,9 +293,9 @@ describe('loader', () => {
     jest.runOnlyPendingTimers();
     // Until the panel has started, the loader's own English name.
     expect(bubble()).toHaveAccessibleName('Open chat');
-    fromPanel({ type: 'unread:changed', count: 0, label: 'Abrir el chat' });
+    fromPanel({ type: 'unread:changed', count: 0, label: 'Abrir el chat', title: 'Chatea con nosotros' });
     expect(bubble()).toHaveAccessibleName('Abrir el chat');
-    fromPanel({ type: 'unread:changed', count: 2, label: 'Abrir el chat (2 sin leer)' });
+    fromPanel({ type: 'unread:changed', count: 2, label: 'Abrir el chat (2 sin leer)', title: 'Chatea con nosotros' });
     expect(bubble()).toHaveAccessibleName('Abrir el chat (2 sin leer)');
   });
 
@@ -330,25 +330,59 @@ describe('loader', () => {
   it("takes the site's colour and side from the panel where the snippet names neither", () => {
     boot();
     jest.runOnlyPendingTimers();
-    const host = document.querySelector<HTMLElement>('parley-widget')!;
-    expect(host.style.getPropertyValue('--c')).toBe('');
+    expect(bubble().style.backgroundColor).toBe('');
     expect(launcherCss()).toMatch(/right: ?20px/);
     fromPanel({ type: 'panel:ready', color: '#0f766e', position: 'bottom-left' });
-    expect(host.style.getPropertyValue('--c')).toBe('#0f766e');
+    expect(bubble().style.backgroundColor).toBe('rgb(15, 118, 110)');
     expect(launcherCss()).toMatch(/left: ?20px/);
     expect(launcherCss()).not.toMatch(/right: ?20px/);
     // Only from our own panel's window.
     fromPanel({ type: 'panel:ready', color: '#ff0000', position: 'bottom-right' }, { source: window });
-    expect(host.style.getPropertyValue('--c')).toBe('#0f766e');
+    expect(bubble().style.backgroundColor).toBe('rgb(15, 118, 110)');
   });
 
-  it("keeps the snippet's own colour and side over the site's", () => {
+  it("keeps the snippet's own colour and side over the site's, and ignores a colour that is none", () => {
     installSnippet('data-color="#aa0000" data-position="left"');
     boot();
     jest.runOnlyPendingTimers();
     fromPanel({ type: 'panel:ready', color: '#0f766e', position: 'bottom-right' });
-    expect(document.querySelector<HTMLElement>('parley-widget')!.style.getPropertyValue('--c')).toBe('#aa0000');
+    expect(bubble().style.backgroundColor).toBe('rgb(170, 0, 0)');
     expect(launcherCss()).toMatch(/left: ?20px/);
+    installSnippet('data-color="url(https://evil.test/x.png)"');
+    boot();
+    expect(bubble().style.backgroundColor).toBe('');
+  });
+
+  it('draws the icon in the colour the panel says reads on the bubble: black on a light one', () => {
+    installSnippet('data-color="#ffeb3b"');
+    boot();
+    jest.runOnlyPendingTimers();
+    // White until the panel has said, as before.
+    expect(bubble().style.color).toBe('');
+    expect(launcherCss()).toMatch(/\.b\s*\{[^}]*color:\s*#fff/);
+    expect(launcherCss()).toMatch(/\.b::?before\s*\{[^}]*background:\s*currentcolor/i);
+    fromPanel({ type: 'panel:ready', ink: '#000000' });
+    expect(bubble().style.color).toBe('rgb(0, 0, 0)');
+    // The badge keeps its white figures on red.
+    expect(launcherCss()).toMatch(/\.u\s*\{[^}]*color:\s*#fff/);
+  });
+
+  it('names the bubble and the frame as the panel says, and tells the page of new counts only', () => {
+    const api = boot();
+    jest.runOnlyPendingTimers();
+    const counts: number[] = [];
+    api.on('unread', (count) => counts.push(count));
+    fromPanel({ type: 'unread:changed', count: 0, label: 'Abrir el chat', title: 'Chatea con nosotros' });
+    expect(bubble()).toHaveAttribute('aria-label', 'Abrir el chat');
+    expect(frame()).toHaveAttribute('title', 'Chatea con nosotros');
+    api.open();
+    fromPanel({ type: 'unread:changed', count: 0, label: 'Cerrar el chat', title: 'Chatea con nosotros' });
+    expect(bubble()).toHaveAttribute('aria-label', 'Cerrar el chat');
+    expect(bubble()).toHaveAttribute('aria-expanded', 'true');
+    api.close();
+    fromPanel({ type: 'unread:changed', count: 2, label: 'Abrir el chat (2 sin leer)', title: 'Chatea con nosotros' });
+    jest.runOnlyPendingTimers();
+    expect(counts).toEqual([0, 2]);
   });
 
   it("draws the launcher left to right whatever the page's direction, on either side", () => {

@@ -46,8 +46,10 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
   let identity: VisitorIdentity | undefined;
   let panelReady = false;
   let isOpen = false;
-  let unread = 0;
-  let flashTimer: ReturnType<typeof setInterval> | undefined;
+  // -1 until the panel first says: its first count, 0 included, is an `unread` event.
+  let unread = -1;
+  // 0: not flashing (browsers never give 0 as a timer id).
+  let flashTimer: ReturnType<typeof setInterval> | 0 = 0;
   let pageTitle = '';
 
   // Always to the explicit Parley origin; before `panel:ready` nothing listens, so state is resent then.
@@ -84,7 +86,7 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
     if (next) {
       if (flashTimer) doc.title = pageTitle;
       clearInterval(flashTimer);
-      flashTimer = undefined;
+      flashTimer = 0;
       frame?.focus();
     } else if (focusInPanel) {
       // Focus was inside the panel, which is now hidden: hand it back to the bubble.
@@ -110,12 +112,15 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
       case 'panel:close-request':
         return setOpen(false);
       case 'unread:changed':
-        unread = msg.count;
-        badge.hidden = unread < 1;
-        badge.textContent = '' + unread;
-        // The badge is drawn; screen readers hear the count in the bubble's name, in the panel's language.
+        badge.hidden = msg.count < 1;
+        badge.textContent = '' + msg.count;
+        // The badge is drawn; screen readers hear the count in the bubble's name, in the panel's language
+        // (or that it closes the chat, while open), and the frame's title in that language too.
         bubble.setAttribute('aria-label', msg.label);
-        return events.emit('unread', unread);
+        ensureFrame().title = msg.title;
+        // The panel renames the bubble on opening and closing too; pages hear of new counts only.
+        if (unread != msg.count) events.emit('unread', (unread = msg.count));
+        return;
       case 'message:received': {
         const { type: _type, ...message } = msg;
         events.emit('message', message);
@@ -146,7 +151,8 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   (navigation ?? win).addEventListener(navigation ? 'currententrychange' : 'popstate', () => setTimeout(postPage, 300));
 
-  bubble.onclick = () => setOpen(!isOpen);
+  const toggle = (): void => setOpen(!isOpen);
+  bubble.onclick = toggle;
   // Warm the panel on intent or when the page is idle; never before the bubble has painted.
   bubble.onmouseenter = bubble.onfocus = ensureFrame;
   if (win.requestIdleCallback) win.requestIdleCallback(ensureFrame);
@@ -155,7 +161,7 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
   return {
     open: () => setOpen(true),
     close: () => setOpen(false),
-    toggle: () => setOpen(!isOpen),
+    toggle,
     identify,
     setLocale,
     on: events.on,

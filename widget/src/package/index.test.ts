@@ -79,7 +79,7 @@ describe('init() from @parley/widget', () => {
     parley.on('unread', unread);
 
     fromPanel({ type: 'message:received', text: 'Hello from support', authorName: 'Grace' });
-    fromPanel({ type: 'unread:changed', count: 1, label: 'Open chat' });
+    fromPanel({ type: 'unread:changed', count: 1, label: 'Open chat', title: 'Chat with us' });
     // Another origin is not our panel.
     fromPanel({ type: 'message:received', text: 'forged', authorName: null }, 'https://evil.test');
     jest.runOnlyPendingTimers();

@@ -36,8 +36,8 @@ describe('host bridge', () => {
     const win = panelWindow();
     const post = jest.spyOn(win.parent, 'postMessage').mockImplementation(() => undefined);
     const bridge = connectHostBridge({ win, hostOrigin: HOST, onMessage: () => undefined });
-    bridge.send({ type: 'unread:changed', count: 2, label: 'Open chat' });
-    expect(post).toHaveBeenCalledWith(wrapBridgeMessage({ type: 'unread:changed', count: 2, label: 'Open chat' }), HOST);
+    bridge.send({ type: 'unread:changed', count: 2, label: 'Open chat', title: 'Chat with us' });
+    expect(post).toHaveBeenCalledWith(wrapBridgeMessage({ type: 'unread:changed', count: 2, label: 'Open chat', title: 'Chat with us' }), HOST);
     post.mockRestore();
   });
 

@@ -1,5 +1,6 @@
 /** The composition root of the panel: reads its URL, builds storage, i18n, outbox, session and bridge, and renders. */
 import type { LoaderToPanelMessage } from '../../../shared/src/bridge';
+import type { WidgetAppearance } from '@parley/shared';
 import { render } from 'preact';
 import { createChatStore } from './chat-store';
 import { outgoingMessage, startChatSession } from './chat-session';
@@ -29,9 +30,18 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
   // The page's language (data-locale) first, then the one the server chose among the site's
   // languages for this browser, then (no config) the browser's own.
   const siteConfig = fetchSiteConfig(params.siteKey);
+  // The text and line colours that keep a light accent readable: a small chunk, fetched beside the
+  // config and the strings, so it is there before the panel shows.
+  const accentModule = import('./accent-colors').catch(() => null);
   const i18n = await createWidgetI18n(pickLocale([params.locale, (await siteConfig)?.locale, ...win.navigator.languages]));
   partStrings.load = () => loadPartStrings(i18n);
-  applyAppearance(doc.documentElement, {}, params.color);
+  const accentColors = await accentModule;
+  // The looks, and the colours derived from the accent (the bubble's icon takes one of them).
+  const appear = (look?: WidgetAppearance) => {
+    applyAppearance(doc.documentElement, look, params.color);
+    return accentColors?.applyAccentColors(doc.documentElement);
+  };
+  let accent = appear();
 
   const transport = createSocketTransport(() => ({
     siteKey: params.siteKey,
@@ -116,28 +126,24 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
       : undefined;
   });
 
-  // The bubble is drawn by the loader, which has only English words: its name comes from here, in
-  // the visitor's language, at start, on each change of count and of language.
-  let unread = -1;
-  const sendUnread = (): void =>
-    bridge.send({
-      type: 'unread:changed',
-      count: unread,
-      label: i18n.t(unread > 0 ? 'launcher.label_unread' : 'launcher.label', { count: unread }),
-    });
-  store.subscribe((state) => {
-    if (state.unread === unread) return;
-    unread = state.unread;
-    sendUnread();
-  });
+  // The bubble and the frame are the loader's, on the host page, which has only English words: their
+  // names come from here, in the visitor's language, whenever one of them would change (the count, the
+  // language, the site's title, the panel opening or closing).
+  let launcherNames = '';
+  const nameLauncher = (): void => {
+    const { unread, open } = store.getState();
+    const label = i18n.t(open ? 'close' : unread > 0 ? 'launcher.label_unread' : 'launcher.label', { count: unread });
+    if (launcherNames === (launcherNames = unread + label + doc.title)) return;
+    bridge.send({ type: 'unread:changed', count: unread, label, title: doc.title });
+  };
+  store.subscribe(nameLauncher);
   const syncDocument = (): void => {
     doc.documentElement.lang = i18n.language;
     doc.documentElement.dir = i18n.dir();
     doc.title = store.getState().site?.widget.title || i18n.t('title');
+    nameLauncher();
   };
   i18n.on('languageChanged', syncDocument);
-  // Once the count has been sent, a new language renames the bubble.
-  i18n.on('languageChanged', () => unread >= 0 && sendUnread());
   syncDocument();
 
   void siteConfig.then((site) => {
@@ -145,7 +151,7 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
     const { agentsOnline, openNow } = site;
     // A `site:status` answer that came first is newer than the config.
     store.update({ site, availability: store.getState().availability ?? { agentsOnline, openNow } });
-    applyAppearance(doc.documentElement, site.widget, params.color);
+    accent = appear(site.widget);
     syncDocument();
   });
 
@@ -176,8 +182,13 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
   // a first-time visitor only when they open the chat, so idle page views create no visitors.
   if (!bridge.framed) store.setOpen(true);
   if (!bridge.framed || tokens.read() || outbox.items().length > 0) session.connect();
-  // The bubble is the loader's, on the host page: it takes the site's colour and side from here. (The
-  // config was awaited above, for the language: this waits for nothing.)
+  // The bubble is the loader's, on the host page: it takes the site's colour and side from here, and
+  // its icon's colour (the text colour on the accent). (The config was awaited above, for the
+  // language: this waits for nothing.)
   const site = await siteConfig;
-  bridge.send({ type: 'panel:ready', ...(site && { color: site.widget.color, position: site.widget.position }) });
+  bridge.send({
+    type: 'panel:ready',
+    ...(site && { color: site.widget.color, position: site.widget.position }),
+    ink: accent?.ink,
+  });
 }
