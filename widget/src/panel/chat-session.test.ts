@@ -131,6 +131,25 @@ describe('chat session', () => {
     expect(store.getState().messages).toEqual([stored]);
   });
 
+  it('says offline the moment the browser loses its network, and reconnects (or is back) the moment it returns', () => {
+    const { transport, store } = setup();
+    transport.serverConnects();
+    expect(store.getState().connection).toBe('online');
+
+    window.dispatchEvent(new Event('offline'));
+    expect(store.getState().connection).toBe('offline');
+    // A short loss the socket never noticed: it is still connected, so the chat is simply back.
+    window.dispatchEvent(new Event('online'));
+    expect(store.getState().connection).toBe('online');
+
+    window.dispatchEvent(new Event('offline'));
+    transport.serverDisconnects();
+    const connectsBefore = transport.connectCalls;
+    window.dispatchEvent(new Event('online'));
+    expect(transport.connectCalls).toBe(connectsBefore + 1);
+    expect(store.getState().connection).toBe('offline');
+  });
+
   it('shows a message typed in another tab, delivered by broadcast', () => {
     const { transport, store } = setup();
     transport.serverConnects();

@@ -131,6 +131,17 @@ export function startChatSession(deps: ChatSessionDeps) {
       .finally(() => void outbox.flush());
   });
   transport.onDisconnect(() => store.setConnection('offline'));
+  // The browser knows at once when the device loses its network; the socket's heartbeat takes ~20 s.
+  addEventListener('offline', () => {
+    const { connection } = store.getState();
+    if (connection === 'online' || connection === 'connecting') store.setConnection('offline');
+  });
+  addEventListener('online', () => {
+    if (store.getState().connection !== 'offline') return;
+    // A short loss the socket never noticed: it is still connected.
+    if (transport.isConnected()) store.setConnection('online');
+    else transport.connect();
+  });
   transport.onConnectError((error, willRetry) => {
     if (willRetry) return store.setConnection('offline');
     if (error?.code === 'RATE_LIMITED') {

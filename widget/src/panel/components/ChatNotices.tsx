@@ -10,7 +10,8 @@ export function ConnectionNotice({ state }: { state: Pick<ChatState, 'connection
       ? // Only an unknown site is the visitor's to understand; any other refusal is ours.
         t(state.refusal === 'SITE_NOT_FOUND' ? 'errors.SITE_NOT_FOUND' : 'errors.generic')
       : state.connection === 'offline'
-        ? t('connection.offline')
+        ? // "You're offline" only when the device is: with its network up, it is our server that is out of reach.
+          t(navigator.onLine ? 'connection.reconnecting' : 'connection.offline')
         : state.connection === 'connecting'
           ? t('connection.connecting')
           : null;

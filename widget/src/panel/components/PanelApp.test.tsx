@@ -254,9 +254,18 @@ describe('PanelApp', () => {
 
   it('tells an offline visitor their messages will wait, and keeps the composer usable', async () => {
     const { store } = await renderPanel();
+    const onLine = jest.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     act(() => store.setConnection('offline'));
-    expect(screen.getByTestId('connection-notice')).toHaveTextContent("You're offline.");
+    expect(screen.getByTestId('connection-notice')).toHaveTextContent("You're offline. Your messages will be sent when the connection is back.");
     expect(composer()).toBeEnabled();
+    onLine.mockRestore();
+  });
+
+  it('does not call a visitor with a working network offline when it is our server that is out of reach', async () => {
+    const { store } = await renderPanel();
+    act(() => store.setConnection('offline'));
+    expect(screen.getByTestId('connection-notice')).toHaveTextContent('Reconnecting to the chat… Your messages will be sent when the connection is back.');
+    expect(screen.getByTestId('connection-notice')).not.toHaveTextContent("You're offline");
   });
 
   it('shows the queue position while waiting and a notice once the chat has ended', async () => {
