@@ -24,7 +24,8 @@ describe('Composer', () => {
     expect(screen.queryByTestId('composer-count')).toBeNull();
 
     fireEvent.input(input, { target: { value: 'a'.repeat(4_980) } });
-    expect(screen.getByTestId('composer-count')).toHaveTextContent('4,980 / 5,000');
+    // Drawn by the composer's tools, a part loaded after the panel shows.
+    expect(await screen.findByTestId('composer-count')).toHaveTextContent('4,980 / 5,000');
     expect(input).toHaveAccessibleDescription('Press Enter to send, Shift+Enter for a new line 4,980 / 5,000');
 
     // A paste the text box cut at the limit: the count says it is full.

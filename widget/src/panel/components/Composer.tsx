@@ -8,9 +8,6 @@ import { LazyComposerTools } from './lazy-parts';
 
 // Mirrors MESSAGE_MAX_LENGTH of @parley/shared (importing it would bring zod into the panel); a test compares them.
 export const COMPOSER_MAX_LENGTH = 5000;
-/** From here on the visitor sees how close the limit is (the text box takes no more; a longer paste is cut). */
-const COUNT_FROM = COMPOSER_MAX_LENGTH - 500;
-const COUNTER_STYLE = 'position:absolute;bottom:100%;inset-inline-end:12px;padding:2px 8px;border-radius:8px 8px 0 0';
 
 export interface ComposerProps {
   onSend: (text: string, attachments: MessageAttachment[]) => void;
@@ -21,7 +18,7 @@ export interface ComposerProps {
 }
 
 export function Composer({ onSend, onTyping, disabled = false, inputRef, fileAccess }: ComposerProps) {
-  const { t, intl } = useTranslation();
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   // Files ready to go with the message; null while one is still uploading.
   const [files, setFiles] = useState<MessageAttachment[] | null>([]);
@@ -72,13 +69,9 @@ export function Composer({ onSend, onTyping, disabled = false, inputRef, fileAcc
       <span id="parley-composer-hint" class="visually-hidden">
         {t('composer.hint')}
       </span>
-      {text.length >= COUNT_FROM && (
-        <span id="parley-composer-count" class="notice" style={COUNTER_STYLE} data-testid="composer-count">
-          {text.length.toLocaleString(intl)} / {COMPOSER_MAX_LENGTH.toLocaleString(intl)}
-        </span>
-      )}
       <LazyComposerTools
         key={sent}
+        length={text.length}
         access={fileAccess}
         input={inputRef}
         disabled={disabled}

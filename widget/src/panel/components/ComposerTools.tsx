@@ -1,6 +1,6 @@
 /**
  * The composer's buttons besides Send, loaded after the panel shows (nobody needs them to write a
- * first message): files to attach, and the emoji picker.
+ * first message): files to attach, and the emoji picker; and the count of characters near the limit.
  */
 import type { MessageAttachment } from '@parley/shared';
 import type { RefObject } from 'preact';
@@ -20,13 +20,25 @@ export interface ComposerToolsProps {
   onChange: (files: MessageAttachment[] | null) => void;
   /** The composer's text with an emoji put in. */
   onInsert: (text: string) => void;
+  /** How long the composer's text is. */
+  length: number;
 }
 
-export default function ComposerTools({ access, input, disabled, onChange, onInsert }: ComposerToolsProps) {
-  const { t } = useTranslation();
+/** From here on the visitor sees how close the limit is (the text box takes no more; a longer paste is cut). */
+const COUNT_FROM = COMPOSER_MAX_LENGTH - 500;
+const COUNTER_STYLE = 'position:absolute;bottom:100%;inset-inline-end:12px;padding:2px 8px;border-radius:8px 8px 0 0';
+
+export default function ComposerTools({ access, input, disabled, onChange, onInsert, length }: ComposerToolsProps) {
+  const { t, intl } = useTranslation();
   const [picking, setPicking] = useState(false);
   return (
     <>
+      {/* The text box names it in its aria-describedby. */}
+      {length >= COUNT_FROM && (
+        <span id="parley-composer-count" class="notice" style={COUNTER_STYLE} data-testid="composer-count">
+          {length.toLocaleString(intl)} / {COMPOSER_MAX_LENGTH.toLocaleString(intl)}
+        </span>
+      )}
       {picking && (
         <LazyEmojiPicker
           input={input}

@@ -4,8 +4,8 @@
  * stylesheet, loaded with the first card that needs it.
  */
 import type { AckResult } from '@parley/shared';
-import { cloneElement, type VNode } from 'preact';
-import { useId, useState } from 'preact/hooks';
+import type { VNode } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatStore } from '../chat-store';
 import { useTranslation } from '../i18n-context';
 
@@ -33,13 +33,23 @@ export function useSubmit(run: () => Promise<boolean | null> | null): [Progress,
  * A labelled field; `error` says what to fix in it, under it, and is the control's description (the
  * control itself sets aria-invalid), so a screen reader says it again on the field.
  */
+// A counter, and the attribute set on the control after rendering, rather than preact's useId and
+// cloneElement, whose code would join the panel's first load (preact and its hooks live there).
+let fieldsMade = 0;
+
 export function Field({ label, error, children }: { label: string; error?: string | false; children: VNode }) {
-  const errorId = useId();
+  const [errorId] = useState(() => `parley-field-error-${(fieldsMade += 1)}`);
+  const field = useRef<HTMLLabelElement>(null);
+  useEffect(() => {
+    const control = field.current?.querySelector('input, textarea, select');
+    if (error) control?.setAttribute('aria-describedby', errorId);
+    else control?.removeAttribute('aria-describedby');
+  }, [error, errorId]);
   return (
     <>
-      <label class="field">
+      <label class="field" ref={field}>
         <span>{label}</span>
-        {error ? cloneElement(children, { 'aria-describedby': errorId }) : children}
+        {children}
       </label>
       {error && (
         <p id={errorId} class="card__error" role="alert">
