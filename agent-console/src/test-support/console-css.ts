@@ -8,16 +8,23 @@ const STYLES = path.join(__dirname, '../styles');
 export function consoleCss(): string {
   return fs
     .readFileSync(path.join(STYLES, 'console.css'), 'utf8')
-    .replace(/@import '\.\/([\w-]+\.css)';/g, (_, file: string) => fs.readFileSync(path.join(STYLES, file), 'utf8'));
+    .replace(/@import '\.\/([\w-]+\.css)';/g, (_, file: string) =>
+      fs.readFileSync(path.join(STYLES, file), 'utf8'),
+    );
 }
 
-/** The text with each `@media <query> {…}` block matching `query` unwrapped where it stands. */
+/**
+ * The text with each `@media … {…}` block whose query list has `query` in it (`@media (max-width: 480px),
+ * (max-height: 500px)` for either) unwrapped where it stands.
+ */
 function unwrapMedia(css: string, query: string): string {
-  const opening = `@media ${query} {`;
+  const block = /@media ([^{]+) \{/g;
   let out = css;
-  let at = out.indexOf(opening);
-  if (at < 0) throw new Error(`no @media ${query} block`);
-  while (at >= 0) {
+  let unwrapped = 0;
+  for (let match = block.exec(out); match; match = block.exec(out)) {
+    if (!match[1]!.split(',').some((listed) => listed.trim() === query)) continue;
+    const at = match.index;
+    const opening = match[0];
     let depth = 1;
     let end = at + opening.length;
     for (; depth > 0 && end < out.length; end += 1) {
@@ -26,8 +33,10 @@ function unwrapMedia(css: string, query: string): string {
     }
     // `end` is just past the block's closing brace; keep what is between the braces.
     out = out.slice(0, at) + out.slice(at + opening.length, end - 1) + out.slice(end);
-    at = out.indexOf(opening, at);
+    block.lastIndex = at;
+    unwrapped += 1;
   }
+  if (unwrapped === 0) throw new Error(`no @media ${query} block`);
   return out;
 }
 
