@@ -79,14 +79,3 @@ export async function downloadFile(id: string, access: FileAccess): Promise<Blob
   return response.blob();
 }
 
-/** "16 bytes", "820 KB", "1.4 MB" (of 1,024), in the visitor's language: as the server counts its limit. */
-export function formatFileSize(bytes: number, lng: string): string {
-  const unit = bytes >= MB ? 'megabyte' : bytes >= 1024 ? 'kilobyte' : 'byte';
-  return new Intl.NumberFormat(lng, {
-    style: 'unit',
-    unit,
-    // Short, a byte count reads "16 byte" in English: the long name is plain in every language.
-    unitDisplay: unit === 'byte' ? 'long' : 'short',
-    maximumFractionDigits: unit === 'megabyte' ? 1 : 0,
-  }).format(bytes / (unit === 'megabyte' ? MB : unit === 'kilobyte' ? 1024 : 1));
-}

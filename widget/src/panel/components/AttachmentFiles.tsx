@@ -2,9 +2,9 @@
  * The files of a message: images as thumbnails (fetched with the visitor's headers and shown through
  * `blob:` URLs), other files as buttons that download them when pressed.
  */
-import type { MessageAttachment } from '@parley/shared';
+import { formatFileSize, type MessageAttachment } from '@parley/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { downloadFile, formatFileSize } from '../attachment-transfer';
+import { downloadFile } from '../attachment-transfer';
 import type { FileAccess } from '../chat-actions';
 import { useTranslation } from '../i18n-context';
 

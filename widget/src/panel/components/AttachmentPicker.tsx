@@ -3,13 +3,12 @@
  * it), each uploaded at once with its progress, refusals in words, and a way to take one back. The
  * composer gets the uploaded files through onChange (null while one is still uploading).
  */
-import type { MessageAttachment } from '@parley/shared';
+import { formatFileSize, type MessageAttachment } from '@parley/shared';
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   ACCEPTED_FILES,
   MAX_FILES_PER_MESSAGE,
-  formatFileSize,
   uploadFile,
   type Upload,
   type UploadFailure,
