@@ -7,6 +7,8 @@ export interface ChatActions {
   /** Text, files (uploaded already), or both. */
   send(text: string, attachments?: MessageAttachment[]): void;
   retry(clientId: string): void;
+  /** A refused message the visitor does not want to send after all. */
+  discard(clientId: string): void;
   setTyping(typing: boolean): void;
   /** Resolves true once the server has it, or when it will be sent on the next connection. */
   identify(identity: VisitorIdentify): Promise<boolean>;

@@ -185,6 +185,9 @@ export function startChatSession(deps: ChatSessionDeps) {
     retry(clientId: string): void {
       outbox.retry(clientId);
     },
+    discard(clientId: string): void {
+      outbox.discard(clientId);
+    },
     setTyping(typing: boolean): void {
       if (transport.isConnected()) transport.setTyping(typing);
     },

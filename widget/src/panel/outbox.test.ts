@@ -101,6 +101,25 @@ describe('outbox', () => {
     expect(delivered).toHaveLength(1);
   });
 
+  it('drops a refused message the visitor gives up on, for every tab (the shared storage), and sends it no more', async () => {
+    const { outbox, connection, changes, storage } = setup();
+    connection.setOnline(true);
+    const refused = outbox.enqueue('x'.repeat(10));
+    const kept = outbox.enqueue('still wanted');
+    await Promise.resolve();
+    connection.sends[0]!.resolve({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Too long.' } });
+    await jest.runOnlyPendingTimersAsync();
+    expect(changes.at(-1)?.find((item) => item.clientId === refused.clientId)?.failed).toBe('VALIDATION_FAILED');
+
+    outbox.discard(refused.clientId);
+
+    expect(changes.at(-1)?.map((item) => item.clientId)).not.toContain(refused.clientId);
+    expect(storage.getItem(KEY)).not.toContain(refused.clientId);
+    expect(storage.getItem(KEY)).toContain(kept.clientId);
+    await jest.runOnlyPendingTimersAsync();
+    expect(connection.sends.filter((send) => send.item.clientId === refused.clientId)).toHaveLength(1);
+  });
+
   it('survives a reload: a new outbox over the same storage resends the same message', async () => {
     const first = setup();
     const item = first.outbox.enqueue('Typed before the tab was closed');

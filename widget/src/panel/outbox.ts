@@ -171,6 +171,10 @@ export function createOutbox(deps: OutboxDeps) {
       update((items) => items.map((item) => (item.clientId === clientId ? withoutFailure(item) : item)));
       void flush();
     },
+    /** The visitor gave up on a refused message: it goes, unsent, from every tab. */
+    discard(clientId: string): void {
+      remove(clientId);
+    },
     /** Another tab changed the shared outbox: show its state here too. */
     refresh(): void {
       deps.onChange(read());

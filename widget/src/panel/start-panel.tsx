@@ -163,6 +163,7 @@ export async function startPanel(win: Window, mount: HTMLElement): Promise<void>
         actions={{
           send: session.send,
           retry: session.retry,
+          discard: session.discard,
           setTyping: (active) => (active ? typing.input() : typing.stop()),
           identify: session.identify,
           ask: session.ask,

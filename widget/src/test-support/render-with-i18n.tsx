@@ -27,6 +27,7 @@ export function fakeActions(answers: Partial<Record<string, (payload: never) => 
   return {
     send: jest.fn(),
     retry: jest.fn(),
+    discard: jest.fn(),
     setTyping: jest.fn(),
     identify: jest.fn(async (_identity: object) => true),
     ask: jest.fn(async (event: string, payload: unknown) => (answers[event] ? answers[event](payload as never) : null)) as never,

@@ -12,7 +12,7 @@ function useTimeFormat(locale: string): Intl.DateTimeFormat {
 
 export interface MessageItemProps {
   entry: TimelineEntry;
-  actions: Pick<ChatActions, 'retry' | 'fileAccess'>;
+  actions: Pick<ChatActions, 'retry' | 'discard' | 'fileAccess'>;
 }
 
 export function MessageItem({ entry, actions }: MessageItemProps) {
@@ -44,7 +44,13 @@ export function MessageItem({ entry, actions }: MessageItemProps) {
           </span>
         )}
       </span>
-      {entry.status === 'failed' && <LazyMessageFailure failure={entry.failure} onRetry={() => actions.retry(entry.clientId)} />}
+      {entry.status === 'failed' && (
+        <LazyMessageFailure
+          failure={entry.failure}
+          onRetry={() => actions.retry(entry.clientId)}
+          onDiscard={() => actions.discard(entry.clientId)}
+        />
+      )}
     </li>
   );
 }

@@ -19,7 +19,7 @@ export interface MessageListProps {
   /** Shown while there are no messages (empty: nothing). */
   greeting: string;
   /** Retrying a refused message, and the visitor's access to files. */
-  actions: Pick<ChatActions, 'retry' | 'fileAccess'>;
+  actions: Pick<ChatActions, 'retry' | 'discard' | 'fileAccess'>;
   /** Above the messages, e.g. the pre-chat form. */
   intro?: ComponentChildren;
   /** Below the messages, e.g. the rating card. */

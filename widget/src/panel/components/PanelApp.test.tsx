@@ -165,6 +165,9 @@ describe('PanelApp', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
     expect(messages()[0]).toHaveTextContent('Too many messages at once.');
     expect(actions.retry).toHaveBeenCalledWith('client_9_000');
+    // Or give up on it: a message that keeps failing need not stay at the end of every later chat.
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(actions.discard).toHaveBeenCalledWith('client_9_000');
   });
 
   it('names the agent answering under the title once they have written', async () => {
