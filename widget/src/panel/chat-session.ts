@@ -43,7 +43,6 @@ export type ChatSession = ReturnType<typeof startChatSession>;
 
 export function startChatSession(deps: ChatSessionDeps) {
   const { transport, store, outbox } = deps;
-  let historyLoaded = false;
   // A signed identity from the host page merges in whole: its signature covers only the user id and time.
   let identity: VisitorIdentifyRequest | null = null;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,9 +75,9 @@ export function startChatSession(deps: ChatSessionDeps) {
       if (ticket && store.getState().ticket?.conversationId !== null) {
         store.update({ ticket: { ...ticket, conversationId: result.data.conversation.id } });
       }
-      receive(result.data.messages, historyLoaded);
+      // Live once the first catch-up is in: what comes after it is news (unread, announced).
+      receive(result.data.messages, store.getState().historyLoaded);
     }
-    historyLoaded = true;
     if (!store.getState().historyLoaded) store.update({ historyLoaded: true });
   }
 
