@@ -137,6 +137,11 @@ export function createAuthService({ store, sessionTtlMs, secondFactor, sessions,
       return (await authenticateSession(token)).agent;
     },
 
+    /** When a session ends as stored now (it may have been ended or renewed since it was checked); null when gone. */
+    async sessionEndsAt(sessionHash: string): Promise<string | null> {
+      return (await store.findAgentSession(sessionHash))?.expiresAt ?? null;
+    },
+
     /** Ends the session for every client using it: its REST calls and its live consoles, on every process. */
     async logout(token: string): Promise<void> {
       const sessionHash = hashToken(token);

@@ -99,8 +99,8 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
       timer.unref();
     };
     const check = () => {
-      deps.store.findAgentSession(socket.data.sessionHash).then(
-        (session) => (session ? arm(session.expiresAt) : void socket.disconnect(true)),
+      auth.sessionEndsAt(socket.data.sessionHash).then(
+        (endsAt) => (endsAt ? arm(endsAt) : void socket.disconnect(true)),
         (error: unknown) => logger.error({ err: error }, 'session expiry check failed'),
       );
     };
