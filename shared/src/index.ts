@@ -2,6 +2,7 @@
 export * from './errors';
 export * from './email-address';
 export * from './web-addresses';
+export * from './accent-colors';
 export * from './file-size';
 export * from './format-locale';
 export * from './events';

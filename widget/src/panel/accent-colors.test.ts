@@ -1,4 +1,5 @@
-import { accentColors, applyAccentColors, contrastRatio, parseRgb } from './accent-colors';
+import { accentColors, contrastRatio } from '@parley/shared';
+import { applyAccentColors, parseRgb } from './accent-colors';
 
 const rgb = (css: string) => {
   const parsed = parseRgb(css);

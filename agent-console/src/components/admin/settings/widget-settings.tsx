@@ -1,5 +1,5 @@
 /** How the widget looks on the site, with a live preview of the bubble and the panel. */
-import type { SiteSettingsPatch, WidgetAppearance } from '@parley/shared';
+import { accentColors, hexRgb, type SiteSettingsPatch, type WidgetAppearance } from '@parley/shared';
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useT } from '../../../state/console-context';
@@ -21,15 +21,8 @@ const FONT_STACKS: Record<WidgetAppearance['fontFamily'], string> = {
   mono: 'ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
 };
 
-/** White or dark text on the accent, whichever contrasts more (WCAG luminance), as the widget does. */
-export function textOn(color: string): string {
-  const [r = 0, g = 0, b = 0] = [1, 3, 5].map((at) => {
-    const channel = parseInt(color.slice(at, at + 2), 16) / 255;
-    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  });
-  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.072 ? '#ffffff' : '#1f2933';
-}
+/** The text on the accent, black or white, as the widget computes it. */
+export const textOn = (color: string): string => accentColors(hexRgb(color)).ink;
 
 function ColorField(props: { label: string; value: string; onInput(value: string): void; testId: string }) {
   const t = useT();
