@@ -1,5 +1,5 @@
 /** How the widget looks on the site, with a live preview of the bubble and the panel. */
-import { accentColors, hexRgb, type SiteSettingsPatch, type WidgetAppearance } from '@parley/shared';
+import { contrastRatio, hexRgb, type SiteSettingsPatch, type WidgetAppearance } from '@parley/shared';
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useT } from '../../../state/console-context';
@@ -21,8 +21,15 @@ const FONT_STACKS: Record<WidgetAppearance['fontFamily'], string> = {
   mono: 'ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
 };
 
-/** The text on the accent, black or white, as the widget computes it. */
-export const textOn = (color: string): string => accentColors(hexRgb(color)).ink;
+const WHITE_TEXT = '#ffffff';
+// The console's own dark text colour: the preview sits among its controls.
+const DARK_TEXT = '#1f2933';
+
+/** White or dark text on the accent, whichever contrasts more (WCAG, shared's contrastRatio), as the widget decides. */
+export function textOn(color: string): string {
+  const accent = hexRgb(color);
+  return contrastRatio(accent, hexRgb(WHITE_TEXT)) >= contrastRatio(accent, hexRgb(DARK_TEXT)) ? WHITE_TEXT : DARK_TEXT;
+}
 
 function ColorField(props: { label: string; value: string; onInput(value: string): void; testId: string }) {
   const t = useT();
