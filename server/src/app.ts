@@ -58,7 +58,7 @@ export interface ParleyAppOptions {
   sessionTtlMs: number;
   /** How often this process runs routing's sweep (presence timeouts, unanswered chats). */
   sweepIntervalMs?: number;
-  /** Grace for a console reload before its agent goes offline. */
+  /** Grace for a console reload before its agent goes offline, and for a visitor moving between pages before their agents see them gone. */
   reconnectGraceMs?: number;
   /** The clock routing and presence judge timeouts by (tests move it forward). */
   now?: () => Date;
@@ -202,13 +202,14 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     metrics,
   });
 
+  const reconnectGraceMs = options.reconnectGraceMs ?? 8000;
   registerVisitorNamespace({
     namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger, kb: knowledgeBase.selfService, limits, privacy,
-    publicUrl: options.publicUrl,
+    publicUrl: options.publicUrl, reconnectGraceMs,
   });
   registerAgentNamespace({
     namespace: agentNamespace, auth, conversations, presence, cannedReplies, tickets, escalation, store, logger,
-    reconnectGraceMs: options.reconnectGraceMs ?? 8000, now: options.now,
+    reconnectGraceMs, now: options.now,
   });
 
   // Every process heartbeats its own consoles and sweeps; the store arbitrates between processes.

@@ -6,6 +6,7 @@ import { ChatActions, steers } from './chat-actions';
 import { Composer } from './composer';
 import { Transcript } from './transcript';
 import { VisitorDetailsPanel } from './visitor-details';
+import { VisitorPresence } from './visitor-presence';
 import { visitorLabel } from './visitor-label';
 
 function hintFor(conversation: Conversation, me: string | undefined): string | null {
@@ -50,6 +51,7 @@ export function ChatPanel(props: { conversation: Conversation; asTab: boolean })
           <span class={`status-chip status-chip--${conversation.status}`} data-testid="chat-status">
             {t(`chat.status.${conversation.status}`)}
           </span>
+          <VisitorPresence conversation={conversation} />
         </div>
         <ChatActions
           conversation={conversation}

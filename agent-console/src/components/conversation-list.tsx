@@ -44,6 +44,9 @@ function ConversationItem({ conversation, section }: { conversation: Conversatio
           <span class="conversation-item__meta">
             {section === 'queue' ? t('queue.since', { time }) : time}
             {colleague && ` · ${t('queue.withAgent', { name: colleague.name })}`}
+            {conversation.visitorLeftAt && conversation.status !== 'resolved' && (
+              <span data-testid="visitor-left">{` · ${t('queue.visitorLeft')}`}</span>
+            )}
           </span>
           {/* The server hands the chat to someone else if this lasts too long: the assigned agent's
               to answer, not an invited colleague's (My chats lists the chats they help in too). */}

@@ -44,6 +44,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     ticketId: null,
     rating: null,
     ratingComment: null,
+    visitorLeftAt: null,
     ...overrides,
   };
 }

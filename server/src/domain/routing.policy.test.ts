@@ -14,7 +14,7 @@ const waiting = (overrides: Partial<QueuedConversation> = {}): QueuedConversatio
   createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', lastMessageAt: '2026-01-01T00:00:00.000Z',
   lastMessagePreview: null,
   queuedAt: '2026-01-01T00:00:00.000Z', assignedAt: null, firstResponseAt: null, awaitingAgentSince: null, resolvedAt: null,
-  ticketId: null, rating: null, ratingComment: null, declinedAgentIds: [],
+  ticketId: null, rating: null, ratingComment: null, visitorLeftAt: null, declinedAgentIds: [],
   ...overrides,
 });
 

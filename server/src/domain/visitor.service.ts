@@ -46,6 +46,11 @@ export function createVisitorService({ store, broadcaster, now = () => new Date(
     throw new DomainError('FORBIDDEN', 'The site has verified this visitor; only a signed identify can change who they are.');
   }
 
+  async function presenceChanged(visitor: Visitor, leftAt: string | null): Promise<void> {
+    const changed = await store.markVisitorPresence({ siteId: visitor.siteId, visitorId: visitor.id, leftAt });
+    if (changed) broadcaster.conversationUpdated(changed);
+  }
+
   return {
     /**
      * `admitSite` may refuse the site's visitors here (its allowed origins); `beforeNewVisitor` runs,
@@ -82,6 +87,19 @@ export function createVisitorService({ store, broadcaster, now = () => new Date(
         at: sameVisit && visitor.visitStartedAt ? visitor.visitStartedAt : now().toISOString(),
       });
       return updated ?? visitor;
+    },
+
+    /** A page with the chat is open again: the visitor's open chat reads as on the site for its agents. */
+    arrived(visitor: Visitor): Promise<void> {
+      return presenceChanged(visitor, null);
+    },
+
+    /**
+     * The visitor's last page with the chat closed (the transport waited out a move between pages and
+     * counted their sockets on every process): their open chat's agents see that they left.
+     */
+    left(visitor: Visitor): Promise<void> {
+      return presenceChanged(visitor, now().toISOString());
     },
 
     refresh(visitor: Visitor): Promise<Visitor | null> {

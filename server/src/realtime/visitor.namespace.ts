@@ -32,6 +32,7 @@ import { createEventDispatch } from './event-dispatch';
 import { kbVisitorEvents } from './kb-visitor.handlers';
 import { clientAuth } from './handshake-auth';
 import { handshakeError } from './handshake-error';
+import type { Visitor } from '../store/store';
 import { rooms, type VisitorNamespace, type VisitorSocket } from './types';
 
 export interface VisitorNamespaceDeps {
@@ -48,6 +49,8 @@ export interface VisitorNamespaceDeps {
   limits: VisitorLimits;
   /** Parley's own origin: its panel may always connect, whatever a site's allowed origins. */
   publicUrl: string;
+  /** How long a visitor may be without a socket (moving between pages) before their agents see them gone. */
+  reconnectGraceMs: number;
   logger: Logger;
 }
 
@@ -86,6 +89,22 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
     ...kbVisitorEvents({ kb: deps.kb, logger }),
   });
 
+  const socketsOf = (visitor: Visitor) => namespace.in(rooms.visitor(visitor.id)).fetchSockets();
+
+  /** Counts the visitor's sockets on every process (through the adapter), after a grace period. */
+  function checkLastPage(visitor: Visitor): void {
+    setTimeout(() => {
+      socketsOf(visitor)
+        .then(async (sockets) => {
+          if (sockets.length > 0) return;
+          await visitors.left(visitor);
+          // A page that connected while this was written has already said "back": say it again.
+          if ((await socketsOf(visitor)).length > 0) await visitors.arrived(visitor);
+        })
+        .catch((error: unknown) => logger.error({ err: error }, 'visitor presence check failed'));
+    }, deps.reconnectGraceMs).unref();
+  }
+
   namespace.on('connection', (socket: VisitorSocket) => {
     const { visitor } = socket.data;
     void socket.join([rooms.visitor(visitor.id), rooms.siteVisitors(visitor.siteId)]);
@@ -94,6 +113,8 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
       (updated) => (socket.data.visitor = updated),
       (error: unknown) => logger.error({ err: error }, 'visit start failed'),
     );
+    visitors.arrived(visitor).catch((error: unknown) => logger.error({ err: error }, 'visitor presence update failed'));
+    socket.on('disconnect', () => checkLastPage(socket.data.visitor));
     dispatchEvents(socket);
   });
 

@@ -315,6 +315,11 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   getReadState(conversationId: string): Promise<ReadState | null>;
   /** Records the visitor's rating of a resolved conversation (a later rating replaces it). */
   rateConversation(input: { conversationId: string; score: number; comment: string | null }): Promise<Conversation | null>;
+  /**
+   * Records on the visitor's open conversation that they left the site (`leftAt`) or are back (null).
+   * Returns the conversation only when that changed it; null when it had no open one or nothing changed.
+   */
+  markVisitorPresence(input: { siteId: string; visitorId: string; leftAt: string | null }): Promise<Conversation | null>;
   /** Adds a helping agent (idempotent) to an open conversation. */
   addParticipant(input: { conversationId: string; agentId: string }): Promise<Conversation | null>;
   /** Compare-and-set: any open status -> resolved. Null when it was already resolved or missing. */

@@ -90,6 +90,11 @@ export const ConversationSchema = z.object({
   /** The visitor's satisfaction rating (1-5) at the end of the chat. */
   rating: z.number().int().min(1).max(5).nullable(),
   ratingComment: z.string().nullable(),
+  /**
+   * While it is open: when the visitor closed their last page with the chat (after a short grace for
+   * moving between pages); null while they are on the site. Kept as it was once the chat is resolved.
+   */
+  visitorLeftAt: IsoDateSchema.nullable(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

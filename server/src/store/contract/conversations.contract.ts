@@ -132,4 +132,38 @@ export function conversationsContract(ctx: ContractContext): void {
       expect(results.filter((r) => r !== null)).toHaveLength(1);
     });
   });
+
+  describe("the visitor's presence on their open chat", () => {
+    it('reads as on the site, records leaving and coming back, and answers null when nothing changed', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      expect(conversation.visitorLeftAt).toBeNull();
+      const who = { siteId: site.id, visitorId: visitor.id };
+      expect(await ctx.store.markVisitorPresence({ ...who, leftAt: null })).toBeNull();
+
+      const leftAt = '2026-11-26T10:00:00.000Z';
+      const left = await ctx.store.markVisitorPresence({ ...who, leftAt });
+      expect(left).toMatchObject({ id: conversation.id, visitorLeftAt: leftAt, status: 'queued', updatedAt: conversation.updatedAt });
+      expect(await ctx.store.markVisitorPresence({ ...who, leftAt })).toBeNull();
+      expect((await ctx.store.findConversation(conversation.id))?.visitorLeftAt).toBe(leftAt);
+
+      expect(await ctx.store.markVisitorPresence({ ...who, leftAt: null })).toMatchObject({ id: conversation.id, visitorLeftAt: null });
+      expect((await ctx.store.findOpenConversation(site.id, visitor.id))?.visitorLeftAt).toBeNull();
+    });
+
+    it('leaves resolved chats, other visitors and other sites as they were', async () => {
+      const { site, visitor, conversation } = await seedConversation(ctx.store);
+      const neighbour = await seedConversation(ctx.store, site);
+      const leftAt = '2026-11-26T10:00:00.000Z';
+      await ctx.store.markVisitorPresence({ siteId: site.id, visitorId: visitor.id, leftAt });
+      const resolved = await ctx.store.resolveConversation(conversation.id);
+      expect(resolved?.visitorLeftAt).toBe(leftAt);
+      // Back on the site with no open chat: nothing to change, and the resolved one keeps its record.
+      expect(await ctx.store.markVisitorPresence({ siteId: site.id, visitorId: visitor.id, leftAt: null })).toBeNull();
+      expect((await ctx.store.findConversation(conversation.id))?.visitorLeftAt).toBe(leftAt);
+      expect((await ctx.store.findConversation(neighbour.conversation.id))?.visitorLeftAt).toBeNull();
+      const otherSite = await seedSite(ctx.store);
+      expect(await ctx.store.markVisitorPresence({ siteId: otherSite.id, visitorId: neighbour.visitor.id, leftAt })).toBeNull();
+      expect((await ctx.store.findConversation(neighbour.conversation.id))?.visitorLeftAt).toBeNull();
+    });
+  });
 }

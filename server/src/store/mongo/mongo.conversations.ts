@@ -13,6 +13,7 @@ type ConversationStore = Pick<
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
   | 'listUnansweredAssignments' | 'listAssignedTo' | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
+  | 'markVisitorPresence'
 >;
 
 /** How often openConversation retries when the open conversation it collided with is resolved meanwhile. */
@@ -237,6 +238,15 @@ export function mongoConversations(models: MongoModels): ConversationStore {
     async getReadState(conversationId) {
       const doc = await conversations.findById(conversationId).lean<ConversationDoc>();
       return doc ? readStateOf(doc) : null;
+    },
+    async markVisitorPresence({ siteId, visitorId, leftAt }) {
+      const value = leftAt === null ? null : new Date(leftAt);
+      // An absent field (chats stored before presence) reads as on the site: `$ne: null` passes it by.
+      const changes = value === null ? { visitorLeftAt: { $ne: null } } : { visitorLeftAt: { $ne: value } };
+      const doc = await conversations
+        .findOneAndUpdate({ siteId, visitorId, open: true, ...changes }, { $set: { visitorLeftAt: value } }, AFTER)
+        .lean<ConversationDoc>();
+      return doc ? toConversation(doc) : null;
     },
     async rateConversation({ conversationId, score, comment }) {
       const doc = await conversations

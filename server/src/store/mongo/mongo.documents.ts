@@ -91,6 +91,8 @@ export interface ConversationDoc {
   slotToken: string | null;
   ticketId: string | null;
   rating: number | null; ratingComment: string | null; ratedAt: Date | null;
+  /** Absent on chats stored before visitor presence: read as on the site. */
+  visitorLeftAt?: Date | null;
 }
 
 export interface MessageDoc {

@@ -62,6 +62,7 @@ export const toConversation = (d: ConversationDoc): Conversation => ({
   queuedAt: iso(d.queuedAt), assignedAt: isoOrNull(d.assignedAt), firstResponseAt: isoOrNull(d.firstResponseAt),
   awaitingAgentSince: isoOrNull(d.awaitingAgentSince), resolvedAt: isoOrNull(d.resolvedAt),
   ticketId: d.ticketId ?? null, rating: d.rating ?? null, ratingComment: d.ratingComment ?? null,
+  visitorLeftAt: isoOrNull(d.visitorLeftAt ?? null),
 });
 
 export const toQueuedConversation = (d: ConversationDoc): QueuedConversation => ({

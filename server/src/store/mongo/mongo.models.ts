@@ -147,6 +147,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
     declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString, ticketId: nullableString,
     rating: { type: Number, default: null }, ratingComment: nullableString, ratedAt: nullableDate,
+    visitorLeftAt: nullableDate,
   },
   OPTIONS,
 );

@@ -568,6 +568,11 @@ const MIGRATIONS: string[] = [
   ALTER TABLE agents ADD COLUMN chosen_status TEXT NOT NULL DEFAULT 'online';
   UPDATE agents SET chosen_status = 'away' WHERE status = 'away';
   `,
+  // 27: whether the visitor of an open chat is still on the site, for its agents. Chats open before
+  // the upgrade read as "on the site" until their visitor next leaves.
+  `
+  ALTER TABLE conversations ADD COLUMN visitor_left_at TEXT;
+  `,
 ];
 
 /**

@@ -46,7 +46,7 @@ export interface ConversationRow {
   queued_at: string; assigned_at: string | null; first_response_at: string | null;
   awaiting_agent_since: string | null; resolved_at: string | null; declined_agent_ids_json: string;
   participant_agent_ids_json: string; ticket_id: string | null;
-  rating: number | null; rating_comment: string | null;
+  rating: number | null; rating_comment: string | null; visitor_left_at: string | null;
 }
 export interface MessageRow {
   id: string; conversation_id: string; seq: number; client_id: string;
@@ -114,7 +114,7 @@ export const toConversation = (r: ConversationRow): Conversation => ({
   lastMessagePreview: toMessagePreview(r),
   queuedAt: r.queued_at, assignedAt: r.assigned_at, firstResponseAt: r.first_response_at,
   awaitingAgentSince: r.awaiting_agent_since, resolvedAt: r.resolved_at, ticketId: r.ticket_id,
-  rating: r.rating, ratingComment: r.rating_comment,
+  rating: r.rating, ratingComment: r.rating_comment, visitorLeftAt: r.visitor_left_at,
 });
 
 /**
@@ -127,7 +127,7 @@ export const CONVERSATION_COLUMNS = [
   'last_seq', 'created_at', 'updated_at', 'last_message_at',
   'last_message_text', 'last_message_author_kind', 'last_message_author_id', 'last_message_internal', 'queued_at', 'assigned_at', 'first_response_at',
   'awaiting_agent_since', 'resolved_at', 'declined_agent_ids_json', 'participant_agent_ids_json', 'ticket_id',
-  'rating', 'rating_comment',
+  'rating', 'rating_comment', 'visitor_left_at',
 ] as const satisfies readonly (keyof ConversationRow)[];
 
 type ValuesOf<Columns extends readonly (keyof ConversationRow)[]> = {
@@ -142,14 +142,14 @@ export function conversationFromValues(values: readonly unknown[]): Conversation
     last_seq, created_at, updated_at, last_message_at,
     last_message_text, last_message_author_kind, last_message_author_id, last_message_internal, queued_at, assigned_at, first_response_at,
     awaiting_agent_since, resolved_at, declined_agent_ids_json, participant_agent_ids_json, ticket_id,
-    rating, rating_comment,
+    rating, rating_comment, visitor_left_at,
   ] = values as ConversationValues;
   return toConversation({
     id, site_id, visitor_id, visitor_name, status, assigned_agent_id, department_id, locale,
     last_seq, created_at, updated_at, last_message_at,
     last_message_text, last_message_author_kind, last_message_author_id, last_message_internal, queued_at, assigned_at, first_response_at,
     awaiting_agent_since, resolved_at, declined_agent_ids_json, participant_agent_ids_json, ticket_id,
-    rating, rating_comment,
+    rating, rating_comment, visitor_left_at,
   });
 }
 

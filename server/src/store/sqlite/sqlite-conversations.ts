@@ -16,7 +16,7 @@ type ConversationStore = Pick<
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
   | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'appendToOpenConversation' | 'findMessageByClientId' | 'listMessages'
-  | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
+  | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState' | 'markVisitorPresence'
 >;
 
 interface ReadRow { id: string; visitor_read_seq: number; agent_read_seq: number }
@@ -191,6 +191,15 @@ export function sqliteConversations(db: Database.Database, options: MessageAppen
         `UPDATE conversations SET rating = @score, rating_comment = @comment, rated_at = @at
          WHERE id = @id AND status = 'resolved' RETURNING *`,
       ).get({ score, comment, at: nowIso(), id: conversationId });
+      return row ? toConversation(row) : null;
+    },
+    async markVisitorPresence({ siteId, visitorId, leftAt }) {
+      // Not updated_at: the visitor coming and going changes nothing about the chat itself.
+      const row = conditional(
+        `UPDATE conversations SET visitor_left_at = @leftAt
+         WHERE site_id = @siteId AND visitor_id = @visitorId AND status <> 'resolved' AND visitor_left_at IS NOT @leftAt
+         RETURNING *`,
+      ).get({ siteId, visitorId, leftAt });
       return row ? toConversation(row) : null;
     },
     async addParticipant({ conversationId, agentId }) {
