@@ -15,7 +15,7 @@ import { createCannedReplyService } from './domain/canned-reply.service';
 import { createConversationService } from './domain/conversation.service';
 import { createPresenceService } from './domain/presence.service';
 import { createRoutingService, type RoutingService } from './domain/routing.service';
-import { createVisitorService } from './domain/visitor.service';
+import { createVisitorService, VISITOR_HEARTBEAT_MS } from './domain/visitor.service';
 import { createPrivacyService, type PrivacyService } from './domain/privacy.service';
 import { createEscalationService, type EscalationService } from './domain/escalation.service';
 import type { Mailer } from './domain/mailer.port';
@@ -58,6 +58,8 @@ export interface ParleyAppOptions {
   sessionTtlMs: number;
   /** How often this process runs routing's sweep (presence timeouts, unanswered chats). */
   sweepIntervalMs?: number;
+  /** How often this process tells the store which visitors still have a page connected to it. */
+  visitorHeartbeatMs?: number;
   /** Grace for a console reload before its agent goes offline, and for a visitor moving between pages before their agents see them gone. */
   reconnectGraceMs?: number;
   /** The clock routing and presence judge timeouts by (tests move it forward). */
@@ -141,7 +143,8 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const routing = createRoutingService({ store, broadcaster, now: options.now, events });
   const presence = createPresenceService({ store, broadcaster, routing, now: options.now });
   const conversations = createConversationService({ store, broadcaster, routing, events });
-  const visitors = createVisitorService({ store, broadcaster, now: options.now });
+  const visitorHeartbeatMs = options.visitorHeartbeatMs ?? VISITOR_HEARTBEAT_MS;
+  const visitors = createVisitorService({ store, broadcaster, now: options.now, heartbeatMs: visitorHeartbeatMs });
   const links = createTicketLinks({
     secret: await store.getOrCreateSecret('ticket-links', newSecretToken),
     publicUrl: options.publicUrl,
@@ -226,6 +229,12 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
       .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   }, options.sweepIntervalMs ?? 5000);
   sweepTimer.unref();
+  // Each process vouches for its own visitors' pages; visitors nobody vouches for any more have left.
+  const visitorBeatTimer = setInterval(() => {
+    const connected = new Map([...visitorNamespace.sockets.values()].map((socket) => [socket.data.visitor.id, socket.data.visitor]));
+    visitors.heartbeat([...connected.values()]).catch((error: unknown) => logger.error({ err: error }, 'visitor heartbeat failed'));
+  }, visitorHeartbeatMs);
+  visitorBeatTimer.unref();
 
   return {
     httpServer,
@@ -244,6 +253,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     webhooks,
     async close() {
       clearInterval(sweepTimer);
+      clearInterval(visitorBeatTimer);
       await webhooks.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

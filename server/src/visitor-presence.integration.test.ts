@@ -71,3 +71,27 @@ test('moving to another page within the grace period does not read as leaving', 
   nextPage.socket.disconnect();
   agent.disconnect();
 });
+
+test('a visitor whose page no process vouches for any more reads as left, and one still connected never does', async () => {
+  // A grace longer than the test: only the heartbeat can notice, as when a process is killed.
+  const heartbeatServer = await startTestServer({ reconnectGraceMs: 60_000, visitorHeartbeatMs: 100 });
+  try {
+    const agent = await connectAgent(heartbeatServer.url, (await login(heartbeatServer.url, heartbeatServer.admin.email, heartbeatServer.admin.password)).token);
+    const staying = await connectVisitor(heartbeatServer.url, { siteKey: heartbeatServer.site.key });
+    const going = await connectVisitor(heartbeatServer.url, { siteKey: heartbeatServer.site.key });
+    const stayingChat = unwrap(await staying.socket.emitWithAck('message:send', { clientId: 'presence-0003', text: 'Still here' }));
+    const goingChat = unwrap(await going.socket.emitWithAck('message:send', { clientId: 'presence-0004', text: 'Gone soon' }));
+    const stayingUpdates = updatesOf(agent, stayingChat.conversationId);
+
+    const left = eventMatching<Conversation>(agent, 'conversation:updated', (c) => c.id === goingChat.conversationId && c.visitorLeftAt !== null);
+    going.socket.disconnect();
+    expect(Date.parse((await left).visitorLeftAt ?? '')).toBeLessThanOrEqual(Date.now());
+    await pause(1000); // ten beats
+    expect(stayingUpdates.filter((c) => c.visitorLeftAt !== null)).toEqual([]);
+
+    staying.socket.disconnect();
+    agent.disconnect();
+  } finally {
+    await heartbeatServer.stop();
+  }
+});

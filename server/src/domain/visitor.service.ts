@@ -1,5 +1,5 @@
 /** Visitor identity and context: a token per visitor and site, what they say, where they browse. */
-import type { SignedVisitorIdentify, Site, VisitorContext, VisitorHandshake, VisitorIdentify, VisitorIdentifyRequest } from '@parley/shared';
+import type { Conversation, SignedVisitorIdentify, Site, VisitorContext, VisitorHandshake, VisitorIdentify, VisitorIdentifyRequest } from '@parley/shared';
 import { checkIdentitySignature, identitySecretOf, type IdentityCheck } from '../security/identity-signature';
 import type { Store, Visitor } from '../store/store';
 import { hashToken, newSecretToken } from '../tokens';
@@ -18,6 +18,8 @@ export interface VisitorServiceDeps {
   store: Store;
   broadcaster: Broadcaster;
   now?: () => Date;
+  /** How often every process runs `heartbeat` (VISITOR_HEARTBEAT_MS unless a test is in a hurry). */
+  heartbeatMs?: number;
 }
 
 const gone = () => new DomainError('UNAUTHENTICATED', 'This visitor session no longer exists.');
@@ -28,7 +30,9 @@ const SIGNATURE_REFUSALS: Record<Exclude<IdentityCheck, 'valid'>, string> = {
   'from-the-future': 'The identity signature is dated in the future; check the clock of the server that signs it.',
 };
 
-export function createVisitorService({ store, broadcaster, now = () => new Date() }: VisitorServiceDeps) {
+export function createVisitorService({ store, broadcaster, now = () => new Date(), heartbeatMs = VISITOR_HEARTBEAT_MS }: VisitorServiceDeps) {
+  // Three beats and a half missed: a process late by a beat never has its visitors read as gone.
+  const silenceMs = 3.5 * heartbeatMs;
   async function identifySigned(visitor: Visitor, identity: SignedVisitorIdentify): Promise<Visitor> {
     const check = checkIdentitySignature({ ...identity, secret: await identitySecretOf(store, visitor.siteId), now: now() });
     if (check !== 'valid') throw new DomainError('FORBIDDEN', SIGNATURE_REFUSALS[check]);
@@ -46,10 +50,10 @@ export function createVisitorService({ store, broadcaster, now = () => new Date(
     throw new DomainError('FORBIDDEN', 'The site has verified this visitor; only a signed identify can change who they are.');
   }
 
-  async function presenceChanged(visitor: Visitor, leftAt: string | null): Promise<void> {
-    const changed = await store.markVisitorPresence({ siteId: visitor.siteId, visitorId: visitor.id, leftAt });
+  const presenceOf = (visitor: Visitor) => ({ siteId: visitor.siteId, visitorId: visitor.id, at: now().toISOString() });
+  const tellAgents = (changed: Conversation | null) => {
     if (changed) broadcaster.conversationUpdated(changed);
-  }
+  };
 
   return {
     /**
@@ -90,16 +94,28 @@ export function createVisitorService({ store, broadcaster, now = () => new Date(
     },
 
     /** A page with the chat is open again: the visitor's open chat reads as on the site for its agents. */
-    arrived(visitor: Visitor): Promise<void> {
-      return presenceChanged(visitor, null);
+    async arrived(visitor: Visitor): Promise<void> {
+      tellAgents(await store.visitorBack(presenceOf(visitor)));
     },
 
     /**
      * The visitor's last page with the chat closed (the transport waited out a move between pages and
      * counted their sockets on every process): their open chat's agents see that they left.
      */
-    left(visitor: Visitor): Promise<void> {
-      return presenceChanged(visitor, now().toISOString());
+    async left(visitor: Visitor): Promise<void> {
+      tellAgents(await store.visitorLeft(presenceOf(visitor)));
+    },
+
+    /**
+     * Every process says which visitors still have a page connected to it, now and then; a visitor
+     * none has mentioned for three and a half beats was on a process that stopped without saying they
+     * left (killed, or restarted while they were away), and reads as left when last seen.
+     */
+    async heartbeat(connected: Visitor[]): Promise<void> {
+      const at = now();
+      await store.touchVisitors(connected.map((v) => ({ siteId: v.siteId, visitorId: v.id })), at.toISOString());
+      const gone = await store.markSilentVisitorsGone(new Date(at.getTime() - silenceMs).toISOString());
+      gone.forEach(tellAgents);
     },
 
     refresh(visitor: Visitor): Promise<Visitor | null> {
@@ -123,6 +139,9 @@ export function createVisitorService({ store, broadcaster, now = () => new Date(
     },
   };
 }
+
+/** How often each process runs the visitors' heartbeat. */
+export const VISITOR_HEARTBEAT_MS = 60_000;
 
 /** A visitor away for longer than this starts a new visit when they return. */
 const VISIT_GAP_MS = 30 * 60_000;

@@ -64,6 +64,12 @@ export interface NewAgentRecord {
   maxChats?: number;
 }
 
+export interface VisitorPresenceRecord {
+  siteId: string;
+  visitorId: string;
+  at: string;
+}
+
 export interface NewConversationRecord {
   siteId: string;
   visitorId: string;
@@ -316,10 +322,20 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   /** Records the visitor's rating of a resolved conversation (a later rating replaces it). */
   rateConversation(input: { conversationId: string; score: number; comment: string | null }): Promise<Conversation | null>;
   /**
-   * Records on the visitor's open conversation that they left the site (`leftAt`) or are back (null).
-   * Returns the conversation only when that changed it; null when it had no open one or nothing changed.
+   * The visitor's presence on their open conversation, for its agents. `visitorBack`: a page of
+   * theirs connected `at` (also a heartbeat); `visitorLeft`: their last page closed `at`. Each returns
+   * the conversation only when it changed whether the visitor is on the site; null when it did not,
+   * or there is no open conversation.
    */
-  markVisitorPresence(input: { siteId: string; visitorId: string; leftAt: string | null }): Promise<Conversation | null>;
+  visitorBack(input: VisitorPresenceRecord): Promise<Conversation | null>;
+  visitorLeft(input: VisitorPresenceRecord): Promise<Conversation | null>;
+  /** Heartbeat: these visitors still have a page connected to this process. */
+  touchVisitors(visitors: { siteId: string; visitorId: string }[], at: string): Promise<void>;
+  /**
+   * Open conversations whose visitor reads as on the site but has not been seen since `before` (the
+   * process that held their page stopped without saying so): left when last seen. Returns them.
+   */
+  markSilentVisitorsGone(before: string): Promise<Conversation[]>;
   /** Adds a helping agent (idempotent) to an open conversation. */
   addParticipant(input: { conversationId: string; agentId: string }): Promise<Conversation | null>;
   /** Compare-and-set: any open status -> resolved. Null when it was already resolved or missing. */

@@ -36,6 +36,8 @@ export interface TestServerOptions {
   dataDir?: string;
   now?: () => Date;
   reconnectGraceMs?: number;
+  /** The visitors' heartbeat; off (hourly) unless a test watches it. */
+  visitorHeartbeatMs?: number;
   mailer?: RecordingMailer;
   /** Also hands every e-mail to this mailer over the server's own store (a durable mailer to a test SMTP server). */
   deliverMailWith?: (store: Store) => Mailer;
@@ -69,6 +71,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     reconnectGraceMs: options.reconnectGraceMs ?? 50,
     // Tests run sweeps themselves, when they mean to.
     sweepIntervalMs: 3600_000,
+    visitorHeartbeatMs: options.visitorHeartbeatMs ?? 3600_000,
     messageLimits: options.messageLimits,
   });
   const address = await app.listen(0, '127.0.0.1');

@@ -134,36 +134,68 @@ export function conversationsContract(ctx: ContractContext): void {
   });
 
   describe("the visitor's presence on their open chat", () => {
+    const at = (minute: number) => `2026-11-26T10:${String(minute).padStart(2, '0')}:00.000Z`;
+
     it('reads as on the site, records leaving and coming back, and answers null when nothing changed', async () => {
       const { site, visitor, conversation } = await seedConversation(ctx.store);
       expect(conversation.visitorLeftAt).toBeNull();
       const who = { siteId: site.id, visitorId: visitor.id };
-      expect(await ctx.store.markVisitorPresence({ ...who, leftAt: null })).toBeNull();
+      expect(await ctx.store.visitorBack({ ...who, at: at(1) })).toBeNull();
 
-      const leftAt = '2026-11-26T10:00:00.000Z';
-      const left = await ctx.store.markVisitorPresence({ ...who, leftAt });
-      expect(left).toMatchObject({ id: conversation.id, visitorLeftAt: leftAt, status: 'queued', updatedAt: conversation.updatedAt });
-      expect(await ctx.store.markVisitorPresence({ ...who, leftAt })).toBeNull();
-      expect((await ctx.store.findConversation(conversation.id))?.visitorLeftAt).toBe(leftAt);
+      const left = await ctx.store.visitorLeft({ ...who, at: at(2) });
+      expect(left).toMatchObject({ id: conversation.id, visitorLeftAt: at(2), status: 'queued', updatedAt: conversation.updatedAt });
+      expect(await ctx.store.visitorLeft({ ...who, at: at(3) })).toBeNull();
+      expect((await ctx.store.findConversation(conversation.id))?.visitorLeftAt).toBe(at(2));
 
-      expect(await ctx.store.markVisitorPresence({ ...who, leftAt: null })).toMatchObject({ id: conversation.id, visitorLeftAt: null });
+      expect(await ctx.store.visitorBack({ ...who, at: at(4) })).toMatchObject({ id: conversation.id, visitorLeftAt: null });
+      expect(await ctx.store.visitorBack({ ...who, at: at(5) })).toBeNull();
       expect((await ctx.store.findOpenConversation(site.id, visitor.id))?.visitorLeftAt).toBeNull();
     });
 
     it('leaves resolved chats, other visitors and other sites as they were', async () => {
       const { site, visitor, conversation } = await seedConversation(ctx.store);
       const neighbour = await seedConversation(ctx.store, site);
-      const leftAt = '2026-11-26T10:00:00.000Z';
-      await ctx.store.markVisitorPresence({ siteId: site.id, visitorId: visitor.id, leftAt });
+      await ctx.store.visitorLeft({ siteId: site.id, visitorId: visitor.id, at: at(2) });
       const resolved = await ctx.store.resolveConversation(conversation.id);
-      expect(resolved?.visitorLeftAt).toBe(leftAt);
+      expect(resolved?.visitorLeftAt).toBe(at(2));
       // Back on the site with no open chat: nothing to change, and the resolved one keeps its record.
-      expect(await ctx.store.markVisitorPresence({ siteId: site.id, visitorId: visitor.id, leftAt: null })).toBeNull();
-      expect((await ctx.store.findConversation(conversation.id))?.visitorLeftAt).toBe(leftAt);
+      expect(await ctx.store.visitorBack({ siteId: site.id, visitorId: visitor.id, at: at(3) })).toBeNull();
+      expect((await ctx.store.findConversation(conversation.id))?.visitorLeftAt).toBe(at(2));
       expect((await ctx.store.findConversation(neighbour.conversation.id))?.visitorLeftAt).toBeNull();
       const otherSite = await seedSite(ctx.store);
-      expect(await ctx.store.markVisitorPresence({ siteId: otherSite.id, visitorId: neighbour.visitor.id, leftAt })).toBeNull();
+      expect(await ctx.store.visitorLeft({ siteId: otherSite.id, visitorId: neighbour.visitor.id, at: at(4) })).toBeNull();
       expect((await ctx.store.findConversation(neighbour.conversation.id))?.visitorLeftAt).toBeNull();
+    });
+
+    it('marks as left, when last seen, the visitors of open chats no heartbeat has mentioned since the cut-off', async () => {
+      const site = await seedSite(ctx.store);
+      const quiet = await seedConversation(ctx.store, site);
+      const beating = await seedConversation(ctx.store, site);
+      const alreadyLeft = await seedConversation(ctx.store, site);
+      const done = await seedConversation(ctx.store, site);
+      await ctx.store.resolveConversation(done.conversation.id);
+      const who = (seeded: { visitor: { id: string } }) => ({ siteId: site.id, visitorId: seeded.visitor.id });
+      await ctx.store.visitorLeft({ ...who(alreadyLeft), at: at(1) });
+      await ctx.store.visitorBack({ ...who(quiet), at: at(5) });
+      const future = new Date(Date.now() + 3_600_000).toISOString();
+      await ctx.store.touchVisitors([who(beating), who(done)], future);
+
+      const gone = await ctx.store.markSilentVisitorsGone(new Date(Date.now() + 60_000).toISOString());
+      expect(gone.map((c) => [c.id, c.visitorLeftAt])).toEqual([[quiet.conversation.id, at(5)]]);
+      expect(await ctx.store.markSilentVisitorsGone(new Date(Date.now() + 60_000).toISOString())).toEqual([]);
+      expect((await ctx.store.findConversation(alreadyLeft.conversation.id))?.visitorLeftAt).toBe(at(1));
+      expect((await ctx.store.findConversation(beating.conversation.id))?.visitorLeftAt).toBeNull();
+      expect((await ctx.store.findConversation(done.conversation.id))?.visitorLeftAt).toBeNull();
+      // Back again, the heartbeat's silence starts over from now.
+      await ctx.store.visitorBack({ ...who(quiet), at: future });
+      expect(await ctx.store.markSilentVisitorsGone(new Date(Date.now() + 60_000).toISOString())).toEqual([]);
+    });
+
+    it('takes a chat opened just now as seen when it opened', async () => {
+      const { conversation } = await seedConversation(ctx.store);
+      expect(await ctx.store.markSilentVisitorsGone(new Date(Date.parse(conversation.createdAt) - 1000).toISOString())).toEqual([]);
+      const gone = await ctx.store.markSilentVisitorsGone(new Date(Date.parse(conversation.createdAt) + 1000).toISOString());
+      expect(gone.map((c) => [c.id, c.visitorLeftAt])).toEqual([[conversation.id, conversation.createdAt]]);
     });
   });
 }

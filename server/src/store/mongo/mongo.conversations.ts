@@ -1,5 +1,5 @@
 /** Conversations on MongoDB: every state change is one conditional update, uniqueness is a unique index. */
-import { CONVERSATION_STATUSES, type ConversationStatus } from '@parley/shared';
+import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } from '@parley/shared';
 import { newId } from '../../tokens';
 import { StoreConflictError, type AgentLoad, type Store } from '../store';
 import { chatSlots } from './mongo.chat-slots';
@@ -13,7 +13,7 @@ type ConversationStore = Pick<
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
   | 'listUnansweredAssignments' | 'listAssignedTo' | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
-  | 'markVisitorPresence'
+  | 'visitorBack' | 'visitorLeft' | 'touchVisitors' | 'markSilentVisitorsGone'
 >;
 
 /** How often openConversation retries when the open conversation it collided with is resolved meanwhile. */
@@ -21,6 +21,7 @@ const OPEN_ATTEMPTS = 3;
 const NEWEST_FIRST = { createdAt: -1, _id: -1 } as const;
 const QUEUE_ORDER = { queuedAt: 1, _id: 1 } as const;
 const AFTER = { returnDocument: 'after' } as const;
+const BEFORE = { returnDocument: 'before' } as const;
 /** The visitor has their answer: an agent's reply is the latest message. */
 const REPLY_LAST = { 'lastMessagePreview.authorKind': 'agent', 'lastMessagePreview.internal': false } as const;
 /** An agent's note is the latest message: the visitor's view of the chat ends earlier. */
@@ -101,7 +102,7 @@ export function mongoConversations(models: MongoModels): ConversationStore {
           departmentId: input.departmentId ?? null,
           locale: input.locale, lastSeq: 0, createdAt: at, updatedAt: at, lastMessageAt: null, lastMessagePreview: null, queuedAt: at, assignedAt: null,
           awaitingAgentSince: null, resolvedAt: null, declinedAgentIds: [], slotToken: null, ticketId: null,
-          rating: null, ratingComment: null, ratedAt: null,
+          rating: null, ratingComment: null, ratedAt: null, visitorLeftAt: null, visitorSeenAt: at,
         };
         try {
           await conversations.create(doc);
@@ -239,14 +240,43 @@ export function mongoConversations(models: MongoModels): ConversationStore {
       const doc = await conversations.findById(conversationId).lean<ConversationDoc>();
       return doc ? readStateOf(doc) : null;
     },
-    async markVisitorPresence({ siteId, visitorId, leftAt }) {
-      const value = leftAt === null ? null : new Date(leftAt);
-      // An absent field (chats stored before presence) reads as on the site: `$ne: null` passes it by.
-      const changes = value === null ? { visitorLeftAt: { $ne: null } } : { visitorLeftAt: { $ne: value } };
+    // Not updatedAt: the visitor coming and going changes nothing about the chat itself.
+    async visitorBack({ siteId, visitorId, at }) {
+      // The document as it was tells whether they had left; an absent field (stored before presence) had not.
+      const before = await conversations
+        .findOneAndUpdate({ siteId, visitorId, open: true }, { $set: { visitorLeftAt: null, visitorSeenAt: new Date(at) } }, BEFORE)
+        .lean<ConversationDoc>();
+      if (!before?.visitorLeftAt) return null;
+      return toConversation({ ...before, visitorLeftAt: null, visitorSeenAt: new Date(at) });
+    },
+    async visitorLeft({ siteId, visitorId, at }) {
       const doc = await conversations
-        .findOneAndUpdate({ siteId, visitorId, open: true, ...changes }, { $set: { visitorLeftAt: value } }, AFTER)
+        .findOneAndUpdate({ siteId, visitorId, open: true, visitorLeftAt: null }, { $set: { visitorLeftAt: new Date(at) } }, AFTER)
         .lean<ConversationDoc>();
       return doc ? toConversation(doc) : null;
+    },
+    async touchVisitors(visitors, at) {
+      const bySite = new Map<string, string[]>();
+      for (const { siteId, visitorId } of visitors) {
+        const ids = bySite.get(siteId) ?? [];
+        ids.push(visitorId);
+        bySite.set(siteId, ids);
+      }
+      for (const [siteId, visitorIds] of bySite) {
+        await conversations.updateMany({ siteId, visitorId: { $in: visitorIds }, open: true }, { $set: { visitorSeenAt: new Date(at) } });
+      }
+    },
+    async markSilentVisitorsGone(before) {
+      const silent = { open: true, visitorLeftAt: null, visitorSeenAt: { $lt: new Date(before) } };
+      const gone: Conversation[] = [];
+      // One conditional update each: a visitor seen again meanwhile is no longer silent and is skipped.
+      for (const doc of await conversations.find(silent, { _id: 1, visitorSeenAt: 1 }).lean<Pick<ConversationDoc, '_id' | 'visitorSeenAt'>[]>()) {
+        const updated = await conversations
+          .findOneAndUpdate({ ...silent, _id: doc._id }, { $set: { visitorLeftAt: doc.visitorSeenAt } }, AFTER)
+          .lean<ConversationDoc>();
+        if (updated) gone.push(toConversation(updated));
+      }
+      return gone;
     },
     async rateConversation({ conversationId, score, comment }) {
       const doc = await conversations

@@ -93,6 +93,8 @@ export interface ConversationDoc {
   rating: number | null; ratingComment: string | null; ratedAt: Date | null;
   /** Absent on chats stored before visitor presence: read as on the site. */
   visitorLeftAt?: Date | null;
+  /** When a page of the visitor's was last seen connected (heartbeat); absent before visitor presence. */
+  visitorSeenAt?: Date | null;
 }
 
 export interface MessageDoc {

@@ -147,7 +147,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
     declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString, ticketId: nullableString,
     rating: { type: Number, default: null }, ratingComment: nullableString, ratedAt: nullableDate,
-    visitorLeftAt: nullableDate,
+    visitorLeftAt: nullableDate, visitorSeenAt: nullableDate,
   },
   OPTIONS,
 );
@@ -159,6 +159,8 @@ conversationSchema.index({ siteId: 1, status: 1, createdAt: -1 });
 conversationSchema.index({ siteId: 1, status: 1, queuedAt: 1 });
 conversationSchema.index({ siteId: 1, visitorId: 1, createdAt: -1 });
 conversationSchema.index({ assignedAgentId: 1, status: 1 });
+// The sweep for visitors whose process stopped without saying they left.
+conversationSchema.index({ visitorSeenAt: 1 }, { partialFilterExpression: { open: true } });
 conversationSchema.index({ assignedAgentId: 1, assignedAt: -1 });
 conversationSchema.index({ awaitingAgentSince: 1 }, { partialFilterExpression: { awaitingAgentSince: { $type: 'date' } } });
 

@@ -568,10 +568,16 @@ const MIGRATIONS: string[] = [
   ALTER TABLE agents ADD COLUMN chosen_status TEXT NOT NULL DEFAULT 'online';
   UPDATE agents SET chosen_status = 'away' WHERE status = 'away';
   `,
-  // 27: whether the visitor of an open chat is still on the site, for its agents. Chats open before
-  // the upgrade read as "on the site" until their visitor next leaves.
+  // 27: whether the visitor of an open chat is still on the site, for its agents, and when a page of
+  // theirs was last seen connected (processes heartbeat their visitors; one that stops without saying
+  // so leaves its visitors to the sweep). Chats open at the upgrade count as seen at their last change:
+  // their visitors' pages reconnect to the upgraded processes, which says they are back.
   `
   ALTER TABLE conversations ADD COLUMN visitor_left_at TEXT;
+  ALTER TABLE conversations ADD COLUMN visitor_seen_at TEXT;
+  UPDATE conversations SET visitor_seen_at = updated_at WHERE status <> 'resolved';
+  CREATE INDEX conversations_visitor_seen ON conversations (visitor_seen_at)
+    WHERE status <> 'resolved' AND visitor_left_at IS NULL;
   `,
 ];
 

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { nowIso } from '../../clock';
 import { newId } from '../../tokens';
-import { StoreConflictError, type NewConversationRecord, type Store } from '../store';
+import { StoreConflictError, type NewConversationRecord, type Store, type VisitorPresenceRecord } from '../store';
 import { isUniqueViolation } from './constraint-errors';
 import { sqliteMessageAppends, type MessageAppendOptions } from './sqlite-message-appends';
 import { withoutFsync } from './sqlite-sync-mode';
@@ -16,7 +16,8 @@ type ConversationStore = Pick<
   | 'listConversations' | 'claimConversation' | 'assignConversation' | 'requeueConversation'
   | 'transferConversation' | 'resolveConversation' | 'listQueue' | 'listAgentLoads'
   | 'listUnansweredAssignments' | 'listAssignedTo' | 'appendMessage' | 'appendToOpenConversation' | 'findMessageByClientId' | 'listMessages'
-  | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState' | 'markVisitorPresence'
+  | 'reopenConversation' | 'addParticipant' | 'rateConversation' | 'markRead' | 'getReadState'
+  | 'visitorBack' | 'visitorLeft' | 'touchVisitors' | 'markSilentVisitorsGone'
 >;
 
 interface ReadRow { id: string; visitor_read_seq: number; agent_read_seq: number }
@@ -33,6 +34,9 @@ const REPLY_CLOCK = `CASE WHEN (
     WHERE m.conversation_id = conversations.id AND m.internal = 0 AND m.event_json IS NULL
     ORDER BY m.seq DESC LIMIT 1
   ) = 'agent' THEN NULL ELSE @at END`;
+
+/** Visitors' heartbeats written per transaction. */
+const TOUCH_SLICE = 500;
 
 export function sqliteConversations(db: Database.Database, options: MessageAppendOptions): ConversationStore {
   const appends = sqliteMessageAppends(db, options);
@@ -59,10 +63,27 @@ export function sqliteConversations(db: Database.Database, options: MessageAppen
     const id = newId();
     const at = nowIso();
     db.prepare(
-      `INSERT INTO conversations (id, site_id, visitor_id, visitor_name, status, department_id, locale, created_at, updated_at, queued_at)
-       VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
-    ).run(id, input.siteId, input.visitorId, input.visitorName, input.departmentId ?? null, input.locale, at, at, at);
+      `INSERT INTO conversations (id, site_id, visitor_id, visitor_name, status, department_id, locale, created_at, updated_at, queued_at, visitor_seen_at)
+       VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
+    ).run(id, input.siteId, input.visitorId, input.visitorName, input.departmentId ?? null, input.locale, at, at, at, at);
     return { conversation: toConversation(byId.get(id) as ConversationRow), created: true };
+  });
+
+  const seenStatement = db.prepare<{ siteId: string; visitorId: string; at: string }>(
+    "UPDATE conversations SET visitor_seen_at = @at WHERE site_id = @siteId AND visitor_id = @visitorId AND status <> 'resolved'",
+  );
+  const touchVisitorsTx = db.transaction((visitors: { siteId: string; visitorId: string }[], at: string) => {
+    for (const visitor of visitors) seenStatement.run({ ...visitor, at });
+  });
+  // Read and written under one lock: whether they had left decides if agents are told.
+  const visitorBackTx = db.transaction((record: VisitorPresenceRecord) => {
+    const open = openOf.get(record.siteId, record.visitorId);
+    if (!open) return null;
+    seenStatement.run(record);
+    if (open.visitor_left_at === null) return null;
+    return toConversation(
+      conditional('UPDATE conversations SET visitor_left_at = NULL WHERE id = @id RETURNING *').get({ id: open.id }) as ConversationRow,
+    );
   });
 
   /** Retries a read after a UNIQUE refusal raced us; otherwise rethrows. */
@@ -193,14 +214,34 @@ export function sqliteConversations(db: Database.Database, options: MessageAppen
       ).get({ score, comment, at: nowIso(), id: conversationId });
       return row ? toConversation(row) : null;
     },
-    async markVisitorPresence({ siteId, visitorId, leftAt }) {
-      // Not updated_at: the visitor coming and going changes nothing about the chat itself.
-      const row = conditional(
-        `UPDATE conversations SET visitor_left_at = @leftAt
-         WHERE site_id = @siteId AND visitor_id = @visitorId AND status <> 'resolved' AND visitor_left_at IS NOT @leftAt
+    // Not updated_at: the visitor coming and going changes nothing about the chat itself. Nor a
+    // wait for the disk: presence lost to a power cut is set right by the next page or heartbeat.
+    async visitorBack(record) {
+      return withoutFsync(db, () => visitorBackTx.immediate(record));
+    },
+    async visitorLeft({ siteId, visitorId, at }) {
+      const row = withoutFsync(db, () => conditional(
+        `UPDATE conversations SET visitor_left_at = @at
+         WHERE site_id = @siteId AND visitor_id = @visitorId AND status <> 'resolved' AND visitor_left_at IS NULL
          RETURNING *`,
-      ).get({ siteId, visitorId, leftAt });
+      ).get({ siteId, visitorId, at }));
       return row ? toConversation(row) : null;
+    },
+    async touchVisitors(visitors, at) {
+      // In slices, so a process with thousands of visitors never holds the write lock for long.
+      for (let start = 0; start < visitors.length; start += TOUCH_SLICE) {
+        const slice = visitors.slice(start, start + TOUCH_SLICE);
+        withoutFsync(db, () => touchVisitorsTx.immediate(slice, at));
+      }
+    },
+    async markSilentVisitorsGone(before) {
+      return db
+        .prepare<[string], ConversationRow>(
+          `UPDATE conversations SET visitor_left_at = visitor_seen_at
+           WHERE status <> 'resolved' AND visitor_left_at IS NULL AND visitor_seen_at < ? RETURNING *`,
+        )
+        .all(before)
+        .map(toConversation);
     },
     async addParticipant({ conversationId, agentId }) {
       const row = conditional(
