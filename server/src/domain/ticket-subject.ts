@@ -20,9 +20,17 @@ export const ENGLISH_FALLBACK_SUBJECTS: FallbackSubjectsFor = () => ({
 
 const SUBJECT_LENGTH = 80;
 
-/** The text's first 80 characters on one line; the fallback when it has none. */
+// Cut between what a reader sees as characters: a UTF-16 cut can halve an emoji into "�" (in every
+// e-mail subject), a code-point cut can still strip a flag, a skin tone or an accent off its letter.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The text's first 80 characters on one line (the 80th an ellipsis when cut); the fallback when it has none. */
 export function ticketSubject(text: string | undefined, fallback: string): string {
-  const line = (text ?? '').replace(/\s+/g, ' ').trim();
+  const line = (text ?? '').replace(/\s+/gu, ' ').trim();
   if (!line) return fallback;
-  return line.length > SUBJECT_LENGTH ? `${line.slice(0, SUBJECT_LENGTH - 1)}…` : line;
+  // Never more characters than UTF-16 units: most subjects need no segmenting.
+  if (line.length <= SUBJECT_LENGTH) return line;
+  const characters = Array.from(graphemes.segment(line), ({ segment }) => segment);
+  if (characters.length <= SUBJECT_LENGTH) return line;
+  return `${characters.slice(0, SUBJECT_LENGTH - 1).join('').trimEnd()}…`;
 }
