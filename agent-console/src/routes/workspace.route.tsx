@@ -125,9 +125,9 @@ export function WorkspaceRoute() {
         </a>
       )}
       <TopBar />
+      <UnansweredNotices />
       <CurrentScreen />
       <ShortcutsHelp />
-      <UnansweredNotices />
     </div>
   );
 }

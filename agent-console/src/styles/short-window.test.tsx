@@ -16,7 +16,7 @@ describe('the console in a short window (≤ 500 px high)', () => {
     await renderSignedIn();
     removeCss = applyConsoleCss('(max-height: 500px)');
     const workspace = document.querySelector('.workspace') as HTMLElement;
-    expect(getComputedStyle(workspace).gridTemplateRows).toBe('auto minmax(0, 1fr)');
+    expect(getComputedStyle(workspace).gridTemplateRows).toBe('auto auto minmax(0, 1fr)');
     expect(getComputedStyle(workspace).gridTemplateColumns).toBe('minmax(0, 1fr)');
     expect(getComputedStyle(document.querySelector('.topbar') as HTMLElement).flexWrap).toBe('nowrap');
     const nav = screen.getByTestId('chats-nav').closest('nav') as HTMLElement;
