@@ -12,16 +12,17 @@ import type {
   Ticket,
   TicketPriority,
   TicketSource,
+  TicketChange,
   Tier,
 } from '@parley/shared';
-import type { Store, Visitor } from '../store/store';
+import type { Store, TicketPatch, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { chatTranscript, ENGLISH_TRANSCRIPT_LABELS, type TranscriptLabelsFor } from './chat-transcript';
 import { customerLanguage } from './customer-language';
 import { DomainError } from './domain-error';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketNotifier } from './ticket-notifier';
-import { slaDues } from './ticket-sla';
+import { slaDues, slaResumed } from './ticket-sla';
 import { ENGLISH_FALLBACK_SUBJECTS, ticketSubject, type FallbackSubjectsFor } from './ticket-subject';
 
 export interface EscalationServiceDeps {
@@ -36,6 +37,46 @@ export interface EscalationServiceDeps {
   transcriptLabels?: TranscriptLabelsFor;
   /** A ticket's subject when the requester wrote no text, in their language. */
   fallbackSubjects?: FallbackSubjectsFor;
+}
+
+/**
+ * What escalating a chat does to the ticket it already has: the higher of the two tiers (a move up
+ * starts the new tier's clocks and hands the ticket to its queue, as a ticket update does), the
+ * chosen priority, and work owed again if the ticket was solved, closed or waiting on the requester,
+ * who is back in the chat.
+ */
+export function reEscalation(
+  site: Site,
+  ticket: Ticket,
+  request: { tier?: Tier; priority?: TicketPriority; actor: Agent; at: Date },
+): { patch: TicketPatch; changes: TicketChange[] } {
+  const { at, actor } = request;
+  const tier = request.tier !== undefined && request.tier > ticket.tier ? request.tier : ticket.tier;
+  const priority = request.priority ?? ticket.priority;
+  const changes: TicketChange[] = [];
+  let patch: TicketPatch = {};
+  if (ticket.status === 'solved' || ticket.status === 'closed' || ticket.status === 'pending') {
+    patch = { ...slaResumed(site, ticket, at), status: 'open', solvedAt: null, closedAt: null, pendingSince: null };
+    changes.push({ field: 'status', from: ticket.status, to: 'open' });
+  }
+  if (priority !== ticket.priority) {
+    patch.priority = priority;
+    changes.push({ field: 'priority', from: ticket.priority, to: priority });
+  }
+  // As on a first escalation: tier 1 stays with the agent who escalated, a higher tier goes to its queue.
+  const assignee = tier > ticket.tier ? null : (ticket.assigneeAgentId ?? (tier === 1 ? actor.id : null));
+  if (assignee !== ticket.assigneeAgentId) {
+    patch.assigneeAgentId = assignee;
+    changes.push({ field: 'assigneeAgentId', from: ticket.assigneeAgentId, to: assignee });
+  }
+  if (tier !== ticket.tier) {
+    patch = { ...patch, tier, tierStartedAt: at.toISOString(), firstRespondedAt: null, slaPausedMinutes: 0, ...slaDues(site, { priority, tier, from: at }) };
+    changes.push({ field: 'tier', from: ticket.tier, to: tier });
+  } else if (priority !== ticket.priority) {
+    const pausedMinutes = patch.slaPausedMinutes ?? ticket.slaPausedMinutes;
+    Object.assign(patch, slaDues(site, { priority, tier, from: new Date(ticket.tierStartedAt), pausedMinutes }));
+  }
+  return { patch, changes };
 }
 
 export function createEscalationService(deps: EscalationServiceDeps) {
@@ -62,7 +103,7 @@ export function createEscalationService(deps: EscalationServiceDeps) {
     const { conversation } = input;
     if (conversation.ticketId) {
       const existing = await store.findTicket(conversation.ticketId);
-      if (existing) return existing;
+      if (existing) return alreadyTicket(existing, input);
     }
     const [site, visitor, messages] = await Promise.all([
       siteOf(conversation.siteId),
@@ -95,26 +136,59 @@ export function createEscalationService(deps: EscalationServiceDeps) {
         changes: [{ field: 'source', from: null, to: input.source }],
       },
     });
+    // Another trigger made this chat's ticket first (a race): the agent's choices go onto that one.
+    if (!created) return alreadyTicket(ticket, input);
     // The escalating agent's note is for the next tier, not the customer: an internal note, which
     // the requester's page and e-mails leave out (the created entry, with the transcript, is public).
-    if (created && input.note && input.actor) {
+    if (input.note && input.actor) {
       await store.updateTicket({
         ticketId: ticket.id, patch: {},
         event: { kind: 'note', authorKind: 'agent', authorId: input.actor.id, authorName: input.actor.name, text: input.note, changes: [] },
       });
     }
-    if (created) {
-      broadcaster.ticketUpdated(ticket);
-      events.ticketCreated(ticket);
-      const resolved = await store.findConversation(conversation.id);
-      if (resolved) broadcaster.conversationUpdated(resolved);
-      if (resolved) events.conversationResolved(resolved);
-      broadcaster.visitorTicketCreated(conversation, { ticketNumber: ticket.number, emailOnFile: Boolean(ticket.requesterEmail) });
-      await notifier.received(site, ticket);
-      // The chat left the queue: everyone behind it moves up.
+    broadcaster.ticketUpdated(ticket);
+    events.ticketCreated(ticket);
+    const resolved = await store.findConversation(conversation.id);
+    if (resolved) broadcaster.conversationUpdated(resolved);
+    if (resolved) events.conversationResolved(resolved);
+    broadcaster.visitorTicketCreated(conversation, { ticketNumber: ticket.number, emailOnFile: Boolean(ticket.requesterEmail) });
+    await notifier.received(site, ticket);
+    // The chat left the queue: everyone behind it moves up.
+    await onQueueChanged(site.id);
+    return ticket;
+  }
+
+  /**
+   * The chat already has its ticket. Only an agent's escalation (of a chat reopened after it became
+   * a ticket, or racing another trigger) brings anything: it escalates that ticket, so the tier,
+   * priority and note the agent chose are never dropped, and the chat goes back to the ticket as on
+   * a first escalation. Timeouts and a visitor leaving leave the ticket as it is.
+   */
+  async function alreadyTicket(ticket: Ticket, input: TicketFromChat): Promise<Ticket> {
+    if (input.source !== 'agent_escalation' || !input.actor) return ticket;
+    const { actor, note } = input;
+    const site = await siteOf(ticket.siteId);
+    const { patch, changes } = reEscalation(site, ticket, { tier: input.tier, priority: input.priority, actor, at: now() });
+    let escalated = ticket;
+    if (changes.length > 0 || note) {
+      // One write: the changes and the note (internal: the next tier's, not the customer's) together.
+      const updated = await store.updateTicket({
+        ticketId: ticket.id, patch,
+        event: { kind: note ? 'note' : 'change', authorKind: 'agent', authorId: actor.id, authorName: actor.name, text: note ?? null, changes },
+      });
+      if (!updated) throw new DomainError('NOT_FOUND', 'There is no such ticket.');
+      escalated = updated;
+      broadcaster.ticketUpdated(escalated);
+      events.ticketUpdated(escalated);
+    }
+    const resolved = await store.resolveConversation(input.conversation.id);
+    if (resolved) {
+      broadcaster.conversationUpdated(resolved);
+      events.conversationResolved(resolved);
+      broadcaster.visitorTicketCreated(resolved, { ticketNumber: escalated.number, emailOnFile: Boolean(escalated.requesterEmail) });
       await onQueueChanged(site.id);
     }
-    return ticket;
+    return escalated;
   }
 
   const service = {
