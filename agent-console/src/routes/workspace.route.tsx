@@ -68,7 +68,7 @@ function ChatsScreen() {
   return (
     <div class="workspace__body">
       {/* The other screens name themselves in sight; here the lists and the chats say enough. */}
-      <h1 class="visually-hidden" tabIndex={-1}>
+      <h1 class="visually-hidden workspace__heading" tabIndex={-1}>
         {t('nav.chats')}
       </h1>
       <ConversationList />

@@ -19,3 +19,24 @@ describe('the focus ring', () => {
     expect(style.outlineOffset).toBe('-2px');
   });
 });
+
+describe('the Chats screen’s hidden heading', () => {
+  let removeCss: () => void = () => {};
+  afterEach(() => removeCss());
+
+  // jsdom does not tell keyboard focus from a click (:focus-visible never matches a heading there): this
+  // checks the rule the heading falls under; Chromium shows it as a "Chats" label in its ring.
+  it('shows itself while it holds keyboard focus, so arriving on Chats by keyboard does not make focus vanish', async () => {
+    await renderSignedIn();
+    removeCss = applyConsoleCss();
+    const heading = screen.getByRole('heading', { level: 1, name: 'Chats' });
+    expect(getComputedStyle(heading).clipPath).toBe('inset(50%)');
+    const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]) as CSSStyleRule[];
+    const withoutFocus = (rule: CSSStyleRule) => (rule.selectorText ?? '').replace(/:focus-visible/g, '').trim();
+    const shown = rules.find(
+      (rule) => rule.selectorText?.includes(':focus-visible') && withoutFocus(rule) !== '' && heading.matches(withoutFocus(rule)) && rule.style.getPropertyValue('clip-path') !== '',
+    );
+    expect(shown?.style.getPropertyValue('clip-path')).toBe('none');
+    expect(shown?.style.getPropertyValue('width')).toBe('auto');
+  });
+});
