@@ -163,4 +163,39 @@ describe('chat actions', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(socket.emitsOf('conversation:escalate')).toEqual([]);
   });
+  it("offers a plain agent neither Resolve nor Escalate on a colleague's chat, which the server would refuse", async () => {
+    const bobs = conversation({ status: 'assigned', assignedAgentId: BOB.id });
+    const { panel } = await openFirstChat({ conversations: [bobs] });
+
+    expect(panel).toHaveTextContent('Another agent is handling this conversation.');
+    expect(within(panel).queryByRole('button', { name: 'Resolve' })).toBeNull();
+    expect(within(panel).queryByRole('button', { name: 'Escalate to ticket' })).toBeNull();
+    expect(within(panel).queryByRole('combobox', { name: 'Transfer to…' })).toBeNull();
+  });
+
+  it("answers Alt+R and Alt+E on a colleague's chat with why, sending nothing", async () => {
+    const bobs = conversation({ status: 'assigned', assignedAgentId: BOB.id });
+    const { socket, panel } = await openFirstChat({ conversations: [bobs] });
+
+    fireEvent.keyDown(document.body, { altKey: true, code: 'KeyR', key: 'r' });
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('You are not allowed to do that.');
+    fireEvent.keyDown(document.body, { altKey: true, code: 'KeyE', key: 'e' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(socket.emitsOf('conversation:resolve')).toEqual([]);
+  });
+
+  it("offers Resolve and Escalate on a colleague's chat to an admin", async () => {
+    const admin: Agent = { ...AGENT, role: 'admin' };
+    const bobs = conversation({ status: 'assigned', assignedAgentId: BOB.id });
+    const { panel } = await openFirstChat({ conversations: [bobs], agent: admin });
+    expect(within(panel).getByRole('button', { name: 'Resolve' })).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: 'Escalate to ticket' })).toBeInTheDocument();
+  });
+
+  it('offers Resolve and Escalate to an agent invited to help in the chat', async () => {
+    const helping = conversation({ status: 'assigned', assignedAgentId: BOB.id, participantAgentIds: [AGENT.id] });
+    const { panel } = await openFirstChat({ conversations: [helping] });
+    expect(within(panel).getByRole('button', { name: 'Resolve' })).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: 'Escalate to ticket' })).toBeInTheDocument();
+  });
 });

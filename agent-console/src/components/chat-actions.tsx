@@ -16,6 +16,21 @@ export function steers(conversation: Conversation, me: Agent | null): boolean {
   );
 }
 
+/**
+ * Who may resolve (or escalate) a chat, as the server decides (conversation.service assertHandledBy):
+ * anyone while it waits or after it ended; once assigned, only those handling it (the assignee and
+ * invited helpers) or an admin. Escalating ends the chat like resolving, so it follows the same rule.
+ */
+export function mayEnd(conversation: Conversation, me: Agent | null): boolean {
+  if (conversation.status !== 'assigned') return true;
+  if (!me) return false;
+  return (
+    conversation.assignedAgentId === me.id ||
+    conversation.participantAgentIds.includes(me.id) ||
+    me.role === 'admin'
+  );
+}
+
 function ActionButton(props: {
   label: string;
   primary?: boolean;
@@ -106,6 +121,8 @@ function useChatCommands(props: ChatActionsProps & { openEscalation(): void }) {
     switch (next.kind) {
       case 'resolve':
         if (conversation.status === 'resolved') return props.onNotice(t('chat.alreadyResolved'));
+        // Said here rather than by a request the server would refuse.
+        if (!mayEnd(conversation, me)) return props.onError('FORBIDDEN');
         props.onError(null);
         return void live
           .resolve(conversation.id)
@@ -118,7 +135,8 @@ function useChatCommands(props: ChatActionsProps & { openEscalation(): void }) {
         return props.onNotice(steers(conversation, me) ? t('chat.noColleagues') : t('chat.cannotTransfer'));
       }
       case 'escalate':
-        return conversation.ticketId ? props.onNotice(t('chat.alreadyTicket')) : props.openEscalation();
+        if (conversation.ticketId) return props.onNotice(t('chat.alreadyTicket'));
+        return mayEnd(conversation, me) ? props.openEscalation() : props.onError('FORBIDDEN');
     }
   }
 }
@@ -168,18 +186,20 @@ export function ChatActions(props: ChatActionsProps) {
       {conversation.status === 'queued' && (
         <ActionButton label={t('chat.claim')} primary run={run(() => live.claim(id))} onError={onError} />
       )}
-      <ResolveToggle conversation={conversation} onError={onError} />
+      {mayEnd(conversation, me) && <ResolveToggle conversation={conversation} onError={onError} />}
       {conversation.ticketId ? (
         <TicketLink ticketId={conversation.ticketId} />
       ) : (
-        <button
-          type="button"
-          class="button"
-          onClick={() => setEscalating(true)}
-          data-testid="escalate-button"
-        >
-          {t('chat.escalate')}
-        </button>
+        mayEnd(conversation, me) && (
+          <button
+            type="button"
+            class="button"
+            onClick={() => setEscalating(true)}
+            data-testid="escalate-button"
+          >
+            {t('chat.escalate')}
+          </button>
+        )
       )}
       {escalating && (
         <EscalateDialog
