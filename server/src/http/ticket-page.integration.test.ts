@@ -72,3 +72,98 @@ test('a solved request asks for a rating once, as the star group\'s own heading'
   expect(html.split('How did we do?')).toHaveLength(2);
   expect(html).toMatch(/<fieldset class="stars"><legend><h2>How did we do\?<\/h2><\/legend>/);
 });
+
+/** A request from the offline form in `locale`, and its page's address from the "received" e-mail. */
+async function requestFrom(email: string, locale: string): Promise<{ ticket: Ticket; page: string }> {
+  const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key, locale });
+  server.track(visitor);
+  unwrap(await visitor.emitWithAck('ticket:create', { email, message: 'La factura no cuadra' }));
+  const ticket = unwrap(await admin.emitWithAck('ticket:search', { search: email })).tickets[0] as Ticket;
+  const link = String(server.mailer.sent.find((m) => m.to === email && m.template === 'ticket_received')?.data.link);
+  return { ticket, page: `${server.url}${new URL(link).pathname}` };
+}
+
+/** The page's reply form as a browser sends it: multipart, its line breaks as CRLF. */
+const replyFromPage = (page: string, text: string) => {
+  const form = new FormData();
+  form.set('text', text);
+  return fetch(`${page}/reply`, { method: 'POST', body: form });
+};
+const rateFromPage = (page: string, fields: Record<string, string>) =>
+  fetch(`${page}/rating`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+
+const eventsOf = async (ticket: Ticket) => unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id })).events;
+/** What the page's textarea `id` holds, as a browser reads it (entities decoded, the first line break after the tag dropped). */
+function textareaValue(html: string, id: string): string | undefined {
+  const inner = new RegExp(`<textarea id="${id}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html)?.[1];
+  return inner?.replace(/^\n/, '').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+}
+
+test('a reply the page\'s box took is sent whole, though the browser sends each line break as two characters', async () => {
+  const { ticket, page } = await requestFrom('lines@example.test', 'es');
+  // QA's reply: 134 lines of 36 characters, 4,957 in the box, 5,090 as the browser sends them.
+  const lines = Array.from({ length: 134 }, (_, i) => `Línea ${String(i).padStart(3, '0')} de mi respuesta, con datos`.padEnd(36, '.'));
+  const sent = await replyFromPage(page, lines.join('\r\n'));
+  expect(sent.url).toMatch(/\?done=reply$/);
+  expect((await eventsOf(ticket)).at(-1)).toMatchObject({ kind: 'reply', authorKind: 'requester', text: lines.join('\n') });
+});
+
+test('a reply that is too long comes back in its box, with the page saying it is too long, not empty', async () => {
+  const { ticket, page } = await requestFrom('long@example.test', 'es');
+  const before = await eventsOf(ticket);
+  const draft = `\nHola:\r\n${'x'.repeat(4_995)}`;
+  const refused = await replyFromPage(page, draft);
+  expect(refused.status).toBe(400);
+  const html = await refused.text();
+  expect(html).toContain('role="alert">No se envió nada: tu respuesta tiene más de 5000 caracteres. Está abajo para que la acortes y la envíes de nuevo.</p>');
+  expect(textareaValue(html, 'reply-text')).toBe(draft.replace('\r\n', '\n'));
+  expect(await eventsOf(ticket)).toEqual(before);
+  // Nothing at all is still "write something first".
+  expect((await replyFromPage(page, ' \r\n ')).url).toMatch(/\?problem=reply_empty$/);
+});
+
+test('a rating comment the box took is saved whole, its line breaks counted as the box counts them', async () => {
+  const { ticket, page } = await requestFrom('rates@example.test', 'es');
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'solved' } }));
+  // QA's comment: 55 lines, 1,979 characters in the box, 2,033 as the browser sends them.
+  const lines = Array.from({ length: 55 }, (_, i) => `Comentario ${i}`.padEnd(35, '.'));
+  const rated = await rateFromPage(page, { score: '5', comment: lines.join('\r\n') });
+  expect(rated.url).toMatch(/\?done=rating$/);
+  expect(await rated.text()).toContain('role="status">Gracias por');
+  const { ticket: after } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(after).toMatchObject({ rating: 5, ratingComment: lines.join('\n') });
+});
+
+test('a long comment in Chinese, at the box\'s 2,000 characters, is saved', async () => {
+  const { ticket, page } = await requestFrom('zh@example.test', 'zh-CN');
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'solved' } }));
+  const comment = '谢谢您的帮助'.repeat(333).padEnd(2_000, '！');
+  const rated = await rateFromPage(page, { score: '4', comment });
+  expect(rated.url).toMatch(/\?done=rating$/);
+  const { ticket: after } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(after).toMatchObject({ rating: 4, ratingComment: comment });
+});
+
+test('a rating the page cannot take comes back as a page in the requester\'s language, with their stars and comment still there', async () => {
+  const { ticket, page } = await requestFrom('refused-rating@example.test', 'de');
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'solved' } }));
+  const comment = `Sehr freundlich <3\r\n${'a'.repeat(2_000)}`;
+  const tooLong = await rateFromPage(page, { score: '4', comment });
+  expect(tooLong.status).toBe(400);
+  expect(tooLong.headers.get('content-type')).toMatch(/^text\/html/);
+  const html = await tooLong.text();
+  expect(html).toContain('role="alert">Ihre Bewertung wurde nicht gespeichert: Der Kommentar ist länger als 2.000 Zeichen.');
+  expect(html).toContain('<input type="radio" name="score" value="4" required checked>');
+  expect(html.match(/ checked>/g)).toHaveLength(1);
+  expect(textareaValue(html, 'rating-comment')).toBe(comment.replace('\r\n', '\n'));
+
+  // No stars chosen: said so, the comment kept.
+  const noScore = await rateFromPage(page, { comment: 'Gut' });
+  expect(noScore.status).toBe(400);
+  const unrated = await noScore.text();
+  expect(unrated).toContain('role="alert">Ihre Bewertung wurde nicht gespeichert: Bitte wählen Sie zuerst 1 bis 5 Sterne.</p>');
+  expect(unrated).not.toMatch(/ checked>/);
+  expect(textareaValue(unrated, 'rating-comment')).toBe('Gut');
+  const { ticket: after } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
+  expect(after).toMatchObject({ rating: null, ratingComment: null });
+});

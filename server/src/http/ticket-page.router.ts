@@ -1,6 +1,7 @@
 /** The requester's public ticket page, reached from the link in every e-mail: view, reply, rate. */
 import { IdSchema, MESSAGE_MAX_ATTACHMENTS, RatingSchema, RequesterReplySchema, type Ticket } from '@parley/shared';
 import type { TFunction } from 'i18next';
+import type { ZodError } from 'zod';
 import express, { Router, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { AttachmentService } from '../domain/attachment.service';
@@ -12,8 +13,7 @@ import type { AttachmentLimits } from '../security/attachment-limits';
 import { clientAddress } from '../security/client-address';
 import { sendAttachment } from './attachments.router';
 import { isMultipart, readReplyForm, type ReplyForm } from './ticket-reply-form';
-import { renderTicketPage, type TicketPageNotice } from './ticket-page.view';
-import { parseOrThrow } from './validate';
+import { renderTicketPage, type RatingDraft, type TicketPageNotice } from './ticket-page.view';
 
 const translate = createTranslator('ticket-page');
 
@@ -32,13 +32,36 @@ function noticeFrom(query: Request['query'], ticket: Ticket, t: TFunction): Tick
 
 const refusedWith = (error: unknown, code: DomainError['code']): boolean => error instanceof DomainError && error.code === code;
 
+/**
+ * A textarea's line breaks as the page counted them. Browsers submit each one as CRLF, so a reply
+ * the box took at its maxlength would arrive hundreds of characters over the same limit here.
+ */
+const withLfLineBreaks = (value: unknown): unknown => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value);
+
+/** The limit a field was over, when that is why it was refused. */
+function limitExceeded(error: ZodError, field: string): number | null {
+  const issue = error.issues.find((candidate) => candidate.code === 'too_big' && candidate.path[0] === field);
+  return issue?.code === 'too_big' ? Number(issue.maximum) : null;
+}
+
+/** Why the page says a form was not taken: told the page's translator and language. */
+type Notice = (t: TFunction, lang: string) => string;
+
+/** A form's own words, refused: what went wrong, and what they wrote or chose, back in the form. */
+interface Refusal {
+  status: number;
+  notice: Notice;
+  draft?: string;
+  rating?: RatingDraft;
+}
+
 export interface TicketPageDeps {
   tickets: TicketService;
   files: { service: AttachmentService; limits: AttachmentLimits; maxUploadBytes: number };
 }
 
 /** Why a reply with files was not sent, in the requester's words: the file, and what was wrong with it. */
-function fileRefusal(form: ReplyForm, maxFileMb: number): ((t: TFunction) => string) | null {
+function fileRefusal(form: ReplyForm, maxFileMb: number): Notice | null {
   if (form.tooManyFiles) return (t) => t('too_many_files', { max: MESSAGE_MAX_ATTACHMENTS });
   if (!form.refused) return null;
   const { name, refusal } = form.refused;
@@ -47,26 +70,33 @@ function fileRefusal(form: ReplyForm, maxFileMb: number): ((t: TFunction) => str
   return (t) => t('file_not_accepted', { name });
 }
 
+/** The stars and comment of a rating that was not saved, as far as they make sense to show again. */
+function ratingDraftOf(score: unknown, comment: unknown): RatingDraft {
+  const chosen = RatingSchema.shape.score.safeParse(score);
+  return { score: chosen.success ? chosen.data : null, comment: typeof comment === 'string' ? comment : '' };
+}
+
 export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Router {
   const router = Router();
   router.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
-  router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 5 }));
+  // The rating form at its fullest: a 2,000-character comment in Chinese is 18 KB URL-encoded.
+  router.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 5 }));
   // Read when a page is made, not here: the route walk builds routers over stand-in dependencies.
   const maxFileMb = () => Math.floor(files.maxUploadBytes / (1024 * 1024));
 
-  /** The page; after a reply it could not take, with why and the reply back in its box. */
-  async function show(req: Request, res: Response, refusal?: { status: number; notice: (t: TFunction) => string; draft: string }): Promise<void> {
+  /** The page; after a form it could not take, with why and their words back in the form. */
+  async function show(req: Request, res: Response, refusal?: Refusal): Promise<void> {
     const token = String(req.params.token);
     try {
       const { ticket, events, siteName } = await tickets.requesterView(token);
       const lang = pickLanguage(ticket.requesterLocale);
       const t = translate(lang);
-      const notice = refusal ? { text: refusal.notice(t), problem: true } : noticeFrom(req.query, ticket, t);
+      const notice = refusal ? { text: refusal.notice(t, lang), problem: true } : noticeFrom(req.query, ticket, t);
       res.set('Cache-Control', 'no-store');
       res.status(refusal?.status ?? 200).type('html').send(
         renderTicketPage({
           ticket, events, siteName, token, t, lang, dir: RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr', notice, draft: refusal?.draft,
-          maxFileMb: maxFileMb(),
+          ratingDraft: refusal?.rating, maxFileMb: maxFileMb(),
         }),
       );
     } catch (error) {
@@ -90,7 +120,7 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
   const pageOf = (req: Request) => `/t/${encodeURIComponent(String(req.params.token))}`;
   router.post('/t/:token/reply', async (req, res) => {
     const token = String(req.params.token);
-    let text: unknown = req.body?.text;
+    let text = withLfLineBreaks(req.body?.text);
     let attachmentIds: string[] = [];
     if (isMultipart(req)) {
       // The page sends its form this way, files or not; the ticket is known before a byte of a file is read.
@@ -102,14 +132,20 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
       });
       const refused = fileRefusal(form, maxFileMb());
       // Nothing goes without the files it was written with: the page says which one, the reply waits in its box.
-      if (refused) return show(req, res, { status: form.refused?.refusal.code === 'RATE_LIMITED' ? 429 : 400, notice: refused, draft: String(form.text ?? '') });
-      text = form.text;
+      text = withLfLineBreaks(form.text);
+      if (refused) return show(req, res, { status: form.refused?.refusal.code === 'RATE_LIMITED' ? 429 : 400, notice: refused, draft: String(text ?? '') });
       attachmentIds = form.attachmentIds;
     }
-    // A reply with neither text nor a file, or a page left open while the request was closed: back
-    // to the page, which says why, in the requester's language.
+    // A reply too long, with neither text nor a file, or a page left open while the request was
+    // closed: back to the page, which says why, in the requester's language.
     const reply = RequesterReplySchema.safeParse({ text, attachments: attachmentIds });
-    if (!reply.success) return res.redirect(303, `${pageOf(req)}?problem=reply_empty`);
+    if (!reply.success) {
+      const max = limitExceeded(reply.error, 'text');
+      // Too long: the reply comes back in its box, to be shortened; an empty one has nothing to give back.
+      if (max === null) return res.redirect(303, `${pageOf(req)}?problem=reply_empty`);
+      const notice: Notice = (t, lang) => t('reply_too_long', { max: new Intl.NumberFormat(lang).format(max) });
+      return show(req, res, { status: 400, notice, draft: String(text) });
+    }
     try {
       await tickets.requesterReply(token, reply.data.text.trim(), attachmentIds);
     } catch (error) {
@@ -120,12 +156,19 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
     res.redirect(303, `${pageOf(req)}?done=reply`);
   });
   router.post('/t/:token/rating', async (req, res) => {
-    const rating = parseOrThrow(RatingSchema, {
-      score: req.body?.score,
-      ...(req.body?.comment ? { comment: req.body.comment } : {}),
-    });
+    const comment = withLfLineBreaks(req.body?.comment);
+    const rating = RatingSchema.safeParse({ score: req.body?.score, ...(comment ? { comment } : {}) });
+    if (!rating.success) {
+      // With its line breaks counted as the page counts them, a browser should not send such a form
+      // (the stars are required, the comment's box has a maxlength); if one comes, the page answers
+      // in words, with the stars and the comment still in the form.
+      const max = limitExceeded(rating.error, 'comment');
+      const notice: Notice = (t, lang) =>
+        max === null ? t('rate_score_missing') : t('rate_comment_too_long', { max: new Intl.NumberFormat(lang).format(max) });
+      return show(req, res, { status: 400, notice, rating: ratingDraftOf(req.body?.score, comment) });
+    }
     try {
-      await tickets.requesterRate(String(req.params.token), rating);
+      await tickets.requesterRate(String(req.params.token), rating.data);
     } catch (error) {
       // The rating form was open while an agent reopened the request.
       if (!refusedWith(error, 'VALIDATION_FAILED')) throw error;

@@ -1,5 +1,5 @@
 /** The public ticket page: status and thread in the requester's language; text is always escaped. */
-import { MESSAGE_MAX_ATTACHMENTS, type Ticket, type TicketEvent } from '@parley/shared';
+import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_LENGTH, type Ticket, type TicketEvent } from '@parley/shared';
 
 /** What the file chooser offers: the kinds an upload accepts (the server still decides by the bytes). */
 const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.docx,.xlsx';
@@ -7,6 +7,9 @@ import type { TFunction } from 'i18next';
 
 const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Words given back in a textarea: HTML drops a line break right after `<textarea>`, so one that opens them is doubled. */
+const textareaContent = (value: string | undefined): string => `${value?.startsWith('\n') ? '\n' : ''}${escapeHtml(value ?? '')}`;
 
 export interface TicketPageModel {
   ticket: Ticket;
@@ -20,8 +23,16 @@ export interface TicketPageModel {
   notice?: TicketPageNotice;
   /** A reply that was not sent, back in its box. */
   draft?: string;
+  /** A rating that was not saved, back in its form. */
+  ratingDraft?: RatingDraft;
   /** The largest file a reply takes, in MB (said beside the file chooser). */
   maxFileMb: number;
+}
+
+/** The stars chosen (null when none was) and the comment typed for a rating the page did not take. */
+export interface RatingDraft {
+  score: number | null;
+  comment: string;
 }
 
 /** A line at the top after a form post: it went through, or why it did not. */
@@ -97,7 +108,10 @@ export function renderTicketPage(model: TicketPageModel): string {
   const canReply = ticket.status !== 'closed';
   const canRate = (ticket.status === 'solved' || ticket.status === 'closed') && ticket.rating === null;
   const stars = [1, 2, 3, 4, 5]
-    .map((score) => `<label><input type="radio" name="score" value="${score}" required> ${escapeHtml(t('score_label', { score }))}</label>`)
+    .map((score) => {
+      const checked = model.ratingDraft?.score === score ? ' checked' : '';
+      return `<label><input type="radio" name="score" value="${score}" required${checked}> ${escapeHtml(t('score_label', { score }))}</label>`;
+    })
     .join('');
   return `<!doctype html>
 <html lang="${escapeHtml(model.lang)}" dir="${model.dir}">
@@ -150,7 +164,7 @@ export function renderTicketPage(model: TicketPageModel): string {
     canReply
       ? `<form class="card" method="post" action="${base}/reply" enctype="multipart/form-data">
     <label for="reply-text">${escapeHtml(t('reply_label'))}</label>
-    <textarea id="reply-text" name="text" maxlength="5000">${escapeHtml(model.draft ?? '')}</textarea>
+    <textarea id="reply-text" name="text" maxlength="${MESSAGE_MAX_LENGTH}">${textareaContent(model.draft)}</textarea>
     <label for="reply-files" class="files-label">${escapeHtml(t('files_label', { max: MESSAGE_MAX_ATTACHMENTS, mb: model.maxFileMb }))}</label>
     <input id="reply-files" type="file" name="files" multiple accept="${ACCEPTED_FILES}">
     <button type="submit">${escapeHtml(t('reply_button'))}</button>
@@ -162,7 +176,7 @@ export function renderTicketPage(model: TicketPageModel): string {
       ? `<form class="card" id="rate" method="post" action="${base}/rating">
     <fieldset class="stars"><legend><h2>${escapeHtml(t('rate_title'))}</h2></legend>${stars}</fieldset>
     <label for="rating-comment">${escapeHtml(t('rate_comment'))}</label>
-    <textarea id="rating-comment" name="comment" maxlength="2000"></textarea>
+    <textarea id="rating-comment" name="comment" maxlength="2000">${textareaContent(model.ratingDraft?.comment)}</textarea>
     <button type="submit">${escapeHtml(t('rate_button'))}</button>
   </form>`
       : ''
