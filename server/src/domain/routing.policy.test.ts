@@ -80,6 +80,23 @@ test('a speaker of the visitor language comes first; a full speaker means waitin
   expect(chooseAgent(waiting({ locale: 'ru' }), { ...base, loads: fullSpeaker })).toBeNull();
 });
 
+test('an agent with no languages set takes any language: a full speaker does not make the visitor wait while they are free', () => {
+  const agents = [agent('english1', { languages: ['en'] }), agent('anyLang1', { languages: [] })];
+  const englishFull = loads([['english1', 2, null]]);
+  for (const locale of ['en-GB', 'de-DE', 'ja']) {
+    expect(chooseAgent(waiting({ locale }), { agents, loads: englishFull, defaultDepartmentId: null })?.id).toBe('anyLang1');
+  }
+  // Among free speakers, the least loaded as ever: the any-language agent is one of them.
+  const anyLangBusier = loads([['english1', 0, null], ['anyLang1', 1, null]]);
+  expect(chooseAgent(waiting({ locale: 'en' }), { agents, loads: anyLangBusier, defaultDepartmentId: null })?.id).toBe('english1');
+  // Nobody lists German: anyone online answers, as before, and a full any-language agent is no reason to wait.
+  const anyLangFull = loads([['anyLang1', 2, null]]);
+  expect(chooseAgent(waiting({ locale: 'de' }), { agents, loads: anyLangFull, defaultDepartmentId: null })?.id).toBe('english1');
+  // A full English speaker and a full any-language agent: the English visitor waits, as with a full speaker alone.
+  const bothFull = loads([['english1', 2, null], ['anyLang1', 2, null]]);
+  expect(chooseAgent(waiting({ locale: 'en' }), { agents: [...agents, agent('russian1', { languages: ['ru'] })], loads: bothFull, defaultDepartmentId: null })).toBeNull();
+});
+
 test('when nobody online speaks the language, any online agent answers', () => {
   const chosen = chooseAgent(waiting({ locale: 'be' }), {
     agents: [agent('english1', { languages: ['en'] })], loads: loads([]), defaultDepartmentId: null,

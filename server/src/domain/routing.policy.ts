@@ -34,10 +34,15 @@ function byLoadThenIdleTime(loads: Map<string, AgentLoad>) {
   };
 }
 
+/** An agent with no languages set takes chats in any language, as the console tells admins ("Empty: any language"). */
+const takesAnyLanguage = (agent: Agent) => agent.languages.length === 0;
+
 /**
- * The agent to offer this conversation to, or null to keep it waiting. Online agents of its
- * department who speak the visitor's language come first; when none such is online, any online
- * agent of the department. Agents who let it time out are passed over while anyone else fits.
+ * The agent to offer this conversation to, or null to keep it waiting. While an agent of its
+ * department who lists the visitor's language is online, only those and the agents who take any
+ * language may answer (a visitor waits for one of them rather than be answered in a language they may
+ * not read); when none such is online, any online agent of the department. Agents who let it time
+ * out are passed over while anyone else fits.
  */
 export function chooseAgent(conversation: QueuedConversation, candidates: RoutingCandidates): Agent | null {
   const departmentId = conversation.departmentId ?? candidates.defaultDepartmentId;
@@ -46,7 +51,7 @@ export function chooseAgent(conversation: QueuedConversation, candidates: Routin
   );
   const language = primaryLanguage(conversation.locale);
   const speakers = language ? online.filter((agent) => agent.languages.includes(language)) : [];
-  const pool = speakers.length > 0 ? speakers : online;
+  const pool = speakers.length > 0 ? online.filter((agent) => speakers.includes(agent) || takesAnyLanguage(agent)) : online;
   const withRoom = pool.filter((agent) => hasFreeSlot(agent, candidates.loads));
   const fresh = withRoom.filter((agent) => !conversation.declinedAgentIds.includes(agent.id));
   const ranked = (fresh.length > 0 ? fresh : withRoom).sort(byLoadThenIdleTime(candidates.loads));
