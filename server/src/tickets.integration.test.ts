@@ -281,19 +281,19 @@ test('a reply or rating the ticket page cannot take brings the requester back to
   const blank = await post('/reply', 'text=%20%20%20');
   expect(blank.url).toMatch(/\?problem=reply_empty$/);
   const blankPage = await blank.text();
-  expect(blankPage).toContain('role="alert">No se ha enviado nada: escriba primero su respuesta o elija un archivo.</p>');
+  expect(blankPage).toContain('role="alert">No se ha enviado nada: escribe primero tu respuesta o elige un archivo.</p>');
   expect(blankPage).toContain('lang="es"');
 
   // The page stayed open while the form could still be sent: a rating before the request is solved…
   const early = await post('/rating', 'score=5');
   expect(early.status).toBe(200);
-  expect(await early.text()).toContain('Su valoración no se ha guardado');
+  expect(await early.text()).toContain('Tu valoración no se ha guardado');
   // …and a reply after it was closed.
   unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'closed' } }));
   const late = await post('/reply', 'text=Una%20pregunta%20m%C3%A1s');
   expect(late.status).toBe(200);
   expect(late.headers.get('content-type')).toMatch(/text\/html/);
-  expect(await late.text()).toContain('Su respuesta no se ha enviado porque esta solicitud está cerrada.');
+  expect(await late.text()).toContain('Tu respuesta no se ha enviado porque esta solicitud está cerrada.');
   const { events } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
   expect(events.map((e) => e.kind)).toEqual(['created', 'change']);
 });

@@ -167,3 +167,24 @@ test('a rating the page cannot take comes back as a page in the requester\'s lan
   const { ticket: after } = unwrap(await admin.emitWithAck('ticket:open', { ticketId: ticket.id }));
   expect(after).toMatchObject({ rating: null, ratingComment: null });
 });
+
+test('the page speaks to a Spanish requester as "tú", as their e-mails and the chat do', async () => {
+  const { ticket, page } = await requestFrom('tu@example.test', 'es');
+  const visibleText = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  // The "usted" forms the page used: "Su respuesta", "Usted", "escríbanos", "Use el enlace"…
+  const usted = /(?<!\p{L})(su|sus|usted|escriba|escríbanos|elija|use|inténtelo)(?!\p{L})/iu;
+
+  const sent = await replyFromPage(page, 'Gracias');
+  const afterReply = visibleText(await sent.text());
+  expect(afterReply).toContain('Gracias, tu respuesta se ha enviado.');
+  expect(afterReply).toContain('Tú ·');
+  expect(afterReply).toContain('Tu respuesta');
+  expect(afterReply).not.toMatch(usted);
+
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'closed' } }));
+  const closed = visibleText(await (await fetch(page)).text());
+  expect(closed).toContain('escríbenos de nuevo desde el sitio web');
+  expect(closed).not.toMatch(usted);
+  const stale = await fetch(`${page}x`, { headers: { 'accept-language': 'es-ES' } });
+  expect(await stale.text()).toBe('Este enlace no es válido. Usa el enlace más reciente de nuestro correo.');
+});
