@@ -1,6 +1,7 @@
 /** Serves the built widget (loader + panel), the agent console and the demo host page. */
-import express, { Router, type Response } from 'express';
+import express, { Router, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../store/store';
@@ -12,6 +13,29 @@ export interface StaticRoots {
   widgetDist: string;
   /** agent-console/dist. */
   consoleDist: string;
+}
+
+/**
+ * The panel page carries its site's allowed origins in its CSP (frame-ancestors): browsers ask for it
+ * again every time, so a change of the list applies on the next load rather than when a cache expires.
+ * Its ETag names the file and the origins, so it stays a cheap 304 until either changes, and a
+ * changed list always comes as a full answer with the new policy.
+ */
+function servePanelPage(panelDir: string): RequestHandler {
+  const file = path.join(panelDir, 'index.html');
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || (req.path !== '/' && req.path !== '/index.html')) return next();
+    fs.stat(file, (error, stat) => {
+      if (error) return next();
+      const origins = createHash('sha256').update(String(res.locals.frameAncestors)).digest('base64url').slice(0, 16);
+      res.set('Cache-Control', 'no-cache');
+      res.set('ETag', `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}-${origins}"`);
+      // No Last-Modified: the file's date says nothing about the origins in its headers.
+      res.sendFile(file, { lastModified: false }, (sendError) => {
+        if (sendError && !res.headersSent) next(sendError);
+      });
+    });
+  };
 }
 
 export function createStaticRouter(roots: StaticRoots, store: Store, publicUrl: string): Router {
@@ -46,6 +70,8 @@ export function createStaticRouter(roots: StaticRoots, store: Store, publicUrl: 
         },
       },
     }),
+    servePanelPage(path.join(roots.widgetDist, 'panel')),
+    // The rest is the page's hashed scripts and styles: a new build gets new names.
     express.static(path.join(roots.widgetDist, 'panel'), { index: 'index.html', maxAge: '1h' }),
   );
 

@@ -23,6 +23,8 @@ beforeAll(async () => {
   const panel = path.join(server.dataDir, 'no-widget', 'panel');
   fs.mkdirSync(panel, { recursive: true });
   fs.writeFileSync(path.join(panel, 'index.html'), '<!doctype html><title>panel</title>');
+  fs.mkdirSync(path.join(panel, 'assets'));
+  fs.writeFileSync(path.join(panel, 'assets', 'index-Ab12Cd34.js'), 'export {};');
 });
 afterAll(async () => {
   await server.stop();
@@ -104,5 +106,42 @@ describe(`with allowedOrigins [${SHOP}]`, () => {
   test("another site's panel is unaffected by this site's list", async () => {
     const other = await server.store.createSite({ key: 'site_origins_other', name: 'Other' });
     expect(await panelCsp(`?site=${other.key}`)).toContain('frame-ancestors *');
+  });
+});
+
+describe('a change of allowed origins applies to the next panel load', () => {
+  afterAll(() => setAllowedOrigins([]));
+  // As a browser revalidates (fetch() itself would add `Cache-Control: no-cache`, which forbids a 304).
+  const panelPage = (headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/panel/?site=${server.site.key}`, { headers: { 'cache-control': 'max-age=0', ...headers } });
+
+  test('the browser revalidates the panel page every time, and gets the new frame-ancestors at once', async () => {
+    await setAllowedOrigins([SHOP]);
+    const first = await panelPage();
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+
+    // Unchanged: a cheap 304.
+    expect((await panelPage({ 'if-none-match': etag })).status).toBe(304);
+
+    // The admin allows a forgotten origin: the browser's copy is stale, the new policy comes whole.
+    await setAllowedOrigins([SHOP, EVIL]);
+    const after = await panelPage({ 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${SHOP} ${EVIL}`);
+    expect(await after.text()).toContain('<title>panel</title>');
+
+    // And back to no list: every page may frame it again.
+    await setAllowedOrigins([]);
+    const reopened = await panelPage({ 'if-none-match': after.headers.get('etag') ?? '' });
+    expect(reopened.status).toBe(200);
+    expect(reopened.headers.get('content-security-policy')).toContain('frame-ancestors *');
+  });
+
+  test("the panel's hashed scripts stay cached", async () => {
+    const script = await fetch(`${server.url}/panel/assets/index-Ab12Cd34.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=3600');
   });
 });
