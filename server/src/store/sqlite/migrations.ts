@@ -579,6 +579,25 @@ const MIGRATIONS: string[] = [
   CREATE INDEX conversations_visitor_seen ON conversations (visitor_seen_at)
     WHERE status <> 'resolved' AND visitor_left_at IS NULL;
   `,
+  // 28: who wrote each chat's first answer, so analytics credits it to them and not to whoever holds
+  // the chat after a transfer or a requeue. Earlier chats get the author of their first public agent
+  // message, as the append that set first_response_at saw it (a system line is no answer); one whose
+  // messages are gone keeps NULL, and the report credits its holder as before. The analytics index
+  // groups by it too (sqlite-analytics.ts), and a partial one finds the chats an agent answered first.
+  `
+  ALTER TABLE conversations ADD COLUMN first_response_agent_id TEXT;
+  UPDATE conversations SET first_response_agent_id = (
+    SELECT m.author_id FROM messages m
+    WHERE m.conversation_id = conversations.id AND m.author_kind = 'agent' AND m.internal = 0 AND m.event_json IS NULL
+    ORDER BY m.seq LIMIT 1
+  ) WHERE first_response_at IS NOT NULL;
+  DROP INDEX conversations_analytics;
+  CREATE INDEX conversations_analytics ON conversations (
+    site_id, assigned_agent_id, department_id, first_response_agent_id, created_at, status, ticket_id, first_response_at, resolved_at, rating
+  );
+  CREATE INDEX conversations_first_responses ON conversations (site_id, first_response_agent_id, created_at, assigned_agent_id)
+    WHERE first_response_agent_id IS NOT NULL;
+  `,
 ];
 
 /**
