@@ -13,8 +13,14 @@ export function createCannedReplyService({ store }: { store: Store }) {
   }
 
   return {
+    /**
+     * Admins get every shared reply, since they are the ones who edit and delete them; an agent in no
+     * department takes every department's chats, so gets every department's replies too.
+     */
     list(agent: Agent): Promise<CannedReply[]> {
-      return store.listCannedReplies({ siteId: agent.siteId, agentId: agent.id, departmentIds: agent.departmentIds });
+      const everyDepartment = agent.role === 'admin' || agent.departmentIds.length === 0;
+      const departmentIds = everyDepartment ? 'all' : agent.departmentIds;
+      return store.listCannedReplies({ siteId: agent.siteId, agentId: agent.id, departmentIds });
     },
 
     async save(agent: Agent, input: CannedReplyInput): Promise<CannedReply> {

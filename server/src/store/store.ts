@@ -276,8 +276,11 @@ export interface Store extends EmailOutboxStore, AnalyticsStore, KnowledgeBaseSt
   /** Throws StoreConflictError when the shortcut is taken in the same scope. */
   saveCannedReply(reply: Omit<CannedReply, 'id'> & { id?: string }): Promise<CannedReply>;
   deleteCannedReply(input: { id: string; siteId: string }): Promise<boolean>;
-  /** The site's shared replies, those of the agent's departments, and the agent's own. */
-  listCannedReplies(input: { siteId: string; agentId: string; departmentIds: string[] }): Promise<CannedReply[]>;
+  /**
+   * The site's shared replies, those of the given departments (`'all'`: of every department), and
+   * the agent's own.
+   */
+  listCannedReplies(input: { siteId: string; agentId: string; departmentIds: readonly string[] | 'all' }): Promise<CannedReply[]>;
   findCannedReply(id: string): Promise<CannedReply | null>;
   deleteAgentSessions(agentId: string): Promise<void>;
 

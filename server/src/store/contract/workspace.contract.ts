@@ -119,6 +119,31 @@ export function workspaceContract(ctx: ContractContext): void {
       expect(await ctx.store.findCannedReply(newId())).toBeNull();
     });
 
+    it("lists every department's replies for someone who takes them all, but no one else's personal ones", async () => {
+      const site = await seedSite(ctx.store);
+      const [ann, bob] = [await seedAgent(ctx.store, site.id), await seedAgent(ctx.store, site.id)];
+      const [sales, billing] = [
+        await ctx.store.createDepartment({ siteId: site.id, name: 'Sales' }),
+        await ctx.store.createDepartment({ siteId: site.id, name: 'Billing' }),
+      ];
+      const save = (shortcut: string, scope: { departmentId?: string; ownerAgentId?: string }) =>
+        ctx.store.saveCannedReply({
+          siteId: site.id, shortcut, text: shortcut, departmentId: scope.departmentId ?? null, ownerAgentId: scope.ownerAgentId ?? null,
+        });
+      await save('thanks', {});
+      await save('ship', { departmentId: billing.id });
+      await save('ship', { departmentId: sales.id });
+      await save('mine', { ownerAgentId: ann.id });
+      await save('bobs', { ownerAgentId: bob.id });
+      const elsewhere = await seedSite(ctx.store);
+      await ctx.store.saveCannedReply({ siteId: elsewhere.id, shortcut: 'other', text: 'x', departmentId: null, ownerAgentId: null });
+
+      const seen = await ctx.store.listCannedReplies({ siteId: site.id, agentId: ann.id, departmentIds: 'all' });
+      expect(seen.map((r) => `${r.shortcut}:${r.departmentId ?? r.ownerAgentId ?? '-'}`).sort()).toEqual(
+        ['mine:' + ann.id, `ship:${billing.id}`, `ship:${sales.id}`, 'thanks:-'].sort(),
+      );
+    });
+
     it('compares shortcuts regardless of case within a scope, and keeps each as typed', async () => {
       const site = await seedSite(ctx.store);
       const ann = await seedAgent(ctx.store, site.id);

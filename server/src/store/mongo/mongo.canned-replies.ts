@@ -38,8 +38,10 @@ export function mongoCannedReplies(models: Pick<MongoModels, 'cannedReplies'>): 
       return (await cannedReplies.deleteOne({ _id: id, siteId })).deletedCount > 0;
     },
     async listCannedReplies({ siteId, agentId, departmentIds }) {
-      const scopes = ['', `agent:${agentId}`, ...departmentIds.map((d) => `dept:${d}`)];
-      const docs = await cannedReplies.find({ siteId, scopeKey: { $in: scopes } }).sort({ shortcut: 1 }).lean<CannedReplyDoc[]>();
+      const scopes = departmentIds === 'all' ? null : ['', `agent:${agentId}`, ...departmentIds.map((d) => `dept:${d}`)];
+      // 'all': every shared reply (site-wide or any department's) and this agent's own.
+      const filter = scopes ? { siteId, scopeKey: { $in: scopes } } : { siteId, ownerAgentId: { $in: [null, agentId] } };
+      const docs = await cannedReplies.find(filter).sort({ shortcut: 1 }).lean<CannedReplyDoc[]>();
       return docs.map(toCannedReply);
     },
     async findCannedReply(id) {

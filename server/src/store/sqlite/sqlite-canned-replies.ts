@@ -36,6 +36,15 @@ export function sqliteCannedReplies(db: Database.Database): CannedReplyStore {
       return db.prepare('DELETE FROM canned_replies WHERE id = ? AND site_id = ?').run(id, siteId).changes > 0;
     },
     async listCannedReplies({ siteId, agentId, departmentIds }) {
+      if (departmentIds === 'all') {
+        // Every shared reply (site-wide or any department's) and this agent's own.
+        return db
+          .prepare<[string, string], CannedReplyRow>(
+            `SELECT * FROM canned_replies WHERE site_id = ? AND (owner_agent_id IS NULL OR owner_agent_id = ?) ORDER BY shortcut`,
+          )
+          .all(siteId, agentId)
+          .map(toCannedReply);
+      }
       const scopes = ['', `agent:${agentId}`, ...departmentIds.map((d) => `dept:${d}`)];
       return db
         .prepare<unknown[], CannedReplyRow>(
