@@ -63,3 +63,32 @@ describe('open minutes between two moments', () => {
     expect(businessMinutesBetween(new Date('2026-11-23T10:00:00Z'), new Date('2026-11-23T09:00:00Z'), minsk)).toBe(0);
   });
 });
+
+describe('a day whose ranges were not typed in time order', () => {
+  const thursday = (ranges: { from: string; to: string }[]): OpeningHours => ({
+    timeZone: 'Europe/Madrid', // UTC+1 in November
+    week: { mon: [], tue: [], wed: [], thu: ranges, fri: [], sat: [], sun: [] },
+    holidays: [],
+  });
+  const evening = { from: '18:00', to: '20:00' };
+  const afternoon = { from: '16:00', to: '17:00' };
+  // Thursday 26 Nov 2026, 15:08 Madrid.
+  const at = new Date('2026-11-26T14:08:00Z');
+
+  test('gives the same due date as the same ranges in order: the 16:00 range counts first', () => {
+    // 30 open minutes from 15:08 (closed): 16:00 + 30 = 16:30 Madrid, not 18:30.
+    expect(addBusinessMinutes(at, 30, thursday([evening, afternoon])).toISOString()).toBe('2026-11-26T15:30:00.000Z');
+    expect(addBusinessMinutes(at, 30, thursday([afternoon, evening])).toISOString()).toBe('2026-11-26T15:30:00.000Z');
+    // 90 minutes: the whole 16:00–17:00, then 30 of 18:00–20:00.
+    expect(addBusinessMinutes(at, 90, thursday([evening, afternoon])).toISOString()).toBe('2026-11-26T17:30:00.000Z');
+    expect(businessMinutesBetween(at, new Date('2026-11-26T19:00:00Z'), thursday([evening, afternoon]))).toBe(180);
+  });
+
+  test('overlapping ranges count their shared minutes once', () => {
+    const overlapping = thursday([{ from: '12:00', to: '17:00' }, { from: '09:00', to: '13:00' }]);
+    const nineToFiveMadrid = thursday([{ from: '09:00', to: '17:00' }]);
+    const dayStart = new Date('2026-11-26T07:00:00Z');
+    expect(businessMinutesBetween(dayStart, new Date('2026-11-26T17:00:00Z'), overlapping)).toBe(480);
+    expect(addBusinessMinutes(dayStart, 300, overlapping).toISOString()).toBe(addBusinessMinutes(dayStart, 300, nineToFiveMadrid).toISOString());
+  });
+});

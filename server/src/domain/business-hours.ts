@@ -4,17 +4,31 @@ import { DateTime } from 'luxon';
 
 const WEEKDAY_BY_LUXON: Record<number, Weekday> = { 1: 'mon', 2: 'tue', 3: 'wed', 4: 'thu', 5: 'fri', 6: 'sat', 7: 'sun' };
 
-/** The open intervals of one calendar day in the site's zone (empty on a holiday). */
+/**
+ * The open intervals of one calendar day in the site's zone (empty on a holiday), in time order
+ * and with overlapping ones merged: the ranges are stored as they were typed, and the walks below
+ * move forward only and count each interval once.
+ */
 function openIntervals(day: DateTime, hours: OpeningHours): { start: DateTime; end: DateTime }[] {
   if (hours.holidays.includes(day.toISODate() ?? '')) return [];
   const ranges = hours.week[WEEKDAY_BY_LUXON[day.weekday] as Weekday];
-  return ranges.map((range) => {
-    const at = (hhmm: string) => {
-      const [h, m] = hhmm.split(':').map(Number) as [number, number];
-      return h === 24 ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
-    };
-    return { start: at(range.from), end: at(range.to) };
-  });
+  const at = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number) as [number, number];
+    return h === 24 ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: h, minute: m, second: 0, millisecond: 0 });
+  };
+  const intervals = ranges
+    .map((range) => ({ start: at(range.from), end: at(range.to) }))
+    .sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  const merged: { start: DateTime; end: DateTime }[] = [];
+  for (const interval of intervals) {
+    const last = merged.at(-1);
+    if (last && interval.start.toMillis() <= last.end.toMillis()) {
+      if (interval.end.toMillis() > last.end.toMillis()) last.end = interval.end;
+    } else {
+      merged.push({ ...interval });
+    }
+  }
+  return merged;
 }
 
 export function isOpenAt(at: Date, hours: OpeningHours | null): boolean {

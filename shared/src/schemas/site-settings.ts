@@ -1,7 +1,7 @@
 /** A site's settings that the server acts on: routing, escalation, SLA, opening hours. */
 import { z } from 'zod';
 import { IdSchema } from './common';
-import { OpeningHoursSchema } from './opening-hours';
+import { OpeningHoursSchema, openingRangeOverlaps, type OpeningHours } from './opening-hours';
 import { patchSchemaOf } from './patch-schema';
 import { TICKET_PRIORITIES, type TicketPriority } from './ticket';
 
@@ -164,6 +164,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = SiteSettingsSchema.parse({});
 // below because zod cannot infer a mapped, default-free type from a runtime transformation.
 export const SiteSettingsPatchSchema = patchSchemaOf(SiteSettingsSchema).superRefine((patch, ctx) => {
   for (const problem of slaTargetProblems(patch.sla as SlaTargetsGiven | undefined)) ctx.addIssue({ code: 'custom', ...problem });
+  const hours = patch.openingHours as Partial<OpeningHours> | null | undefined;
+  for (const problem of openingRangeOverlaps(hours?.week)) ctx.addIssue({ code: 'custom', ...problem });
 }) as unknown as z.ZodType<SiteSettingsPatch>;
 /** Any subset of the settings, nested objects partial too; what is absent stays as stored. */
 export type SiteSettingsPatch = {

@@ -124,6 +124,15 @@ function Holidays(props: { dates: string[]; onChange(dates: string[]): void }) {
   );
 }
 
+/**
+ * A day's ranges in time order, as they are saved and then shown: "Add hours" appends a row at the
+ * end, so a morning added to an afternoon would otherwise be stored after it.
+ */
+function inTimeOrder(ranges: RangeDraft[]): RangeDraft[] {
+  const key = (r: RangeDraft) => `${fromField(r.from, false)}-${fromField(r.to, true)}`;
+  return [...ranges].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
 function draftOf(hours: OpeningHours): WeekDraft {
   return Object.fromEntries(
     WEEKDAYS.map((day) => [day, hours.week[day].map((r) => ({ from: toField(r.from), to: toField(r.to) }))]),
@@ -145,8 +154,10 @@ export function OpeningHoursSettings({ settings, save, readOnly }: SettingsPartP
     if (alwaysOpen) return { openingHours: null };
     if (!valid) return null;
     const toServer = (r: RangeDraft) => ({ from: fromField(r.from, false), to: fromField(r.to, true) });
+    const sorted = Object.fromEntries(WEEKDAYS.map((day) => [day, inTimeOrder(week[day])])) as WeekDraft;
+    setWeek(sorted);
     const serverWeek = Object.fromEntries(
-      WEEKDAYS.map((day) => [day, week[day].map(toServer)]),
+      WEEKDAYS.map((day) => [day, sorted[day].map(toServer)]),
     ) as OpeningHours['week'];
     return { openingHours: { timeZone, week: serverWeek, holidays } };
   };
