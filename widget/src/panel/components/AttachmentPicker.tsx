@@ -43,7 +43,8 @@ export function AttachmentPicker({ access, input, disabled, onChange }: Attachme
   const { t, intl } = useTranslation();
   const [picked, setPicked] = useState<PickedFile[]>([]);
   // More files were chosen (dropped, pasted) than the message could take: the others were left out.
-  const [leftOut, setLeftOut] = useState(false);
+  // 'full': the button was pressed with no room left, which says why instead of doing nothing.
+  const [leftOut, setLeftOut] = useState<boolean | 'full'>(false);
   const chooser = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const change = (key: number, patch: Partial<PickedFile>): void =>
@@ -145,7 +146,7 @@ export function AttachmentPicker({ access, input, disabled, onChange }: Attachme
           ))}
           {leftOut && (
             <li class="notice" role="alert">
-              {t('files.tooMany', { max: MAX_FILES_PER_MESSAGE })}
+              {t(leftOut === 'full' ? 'files.full' : 'files.tooMany', { max: MAX_FILES_PER_MESSAGE })}
             </li>
           )}
         </ul>
@@ -169,8 +170,9 @@ export function AttachmentPicker({ access, input, disabled, onChange }: Attachme
         type="button"
         class="icon-button composer__attach"
         aria-label={t('files.attach')}
-        disabled={disabled || roomLeft(picked) <= 0}
-        onClick={() => chooser.current?.click()}
+        disabled={disabled}
+        aria-disabled={roomLeft(picked) <= 0 ? 'true' : undefined}
+        onClick={() => (roomLeft(picked) > 0 ? chooser.current?.click() : setLeftOut('full'))}
       >
         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round">
           <path d="M20 11.5 12.2 19.3a5 5 0 0 1-7.1-7.1L13 4.3a3.3 3.3 0 0 1 4.7 4.7L10 16.8a1.7 1.7 0 0 1-2.4-2.4L14.8 7.2" />

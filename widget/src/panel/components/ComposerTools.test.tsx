@@ -84,6 +84,21 @@ describe('attaching files in the composer', () => {
     expect(within(screen.getByTestId('picked-files')).getAllByRole('button', { name: /^Remove/ })).toHaveLength(5);
   });
 
+  it('says why when the attach button is pressed with five files already: it does not open the chooser', async () => {
+    const { attach, chooser } = await renderPanel();
+    fireEvent.change(chooser, { target: { files: ['p1', 'p2', 'p3', 'p4', 'p5'].map((name) => aFile(`${name}.png`)) } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    const click = jest.spyOn(chooser, 'click');
+    expect(attach).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(attach);
+    expect(click).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Up to 5 files can go with one message\.$/);
+    // Taking one back makes room again, and the note goes.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove p5.png' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(attach).not.toHaveAttribute('aria-disabled');
+  });
+
   it('does not count refused files toward the five', async () => {
     const { attach, chooser } = await renderPanel();
     fireEvent.change(chooser, { target: { files: ['a', 'b', 'c', 'd', 'e'].map((name) => aFile(`${name}.svg`, 'image/svg+xml')) } });
