@@ -1,7 +1,7 @@
 /** A settings patch changes what it names and nothing else. */
 import {
   DEFAULT_SITE_SETTINGS, PARLEY_LANGUAGES, pickSiteLanguage, SiteSettingsPatchSchema, siteLanguagesProblem, type SiteLanguages,
-  SiteSettingsSchema, SLA_RESOLUTION_BEFORE_FIRST_RESPONSE, slaTargetProblems,
+  SiteSettingsSchema, SLA_RESOLUTION_BEFORE_FIRST_RESPONSE, slaTargetProblems, PHONE_NUMBER_PROBLEM,
 } from './site-settings';
 
 test('a patch of one field parses to that field alone, with no defaults filled in', () => {
@@ -80,5 +80,28 @@ describe('SLA targets', () => {
   test('stored settings saved before the rule are still read as they are', () => {
     const stored = { ...DEFAULT_SITE_SETTINGS, sla: { ...DEFAULT_SITE_SETTINGS.sla, '1': { ...DEFAULT_SITE_SETTINGS.sla['1'], normal: { firstResponseMinutes: 2000, resolutionMinutes: 60 } } } };
     expect(SiteSettingsSchema.parse(stored).sla['1'].normal).toEqual({ firstResponseMinutes: 2000, resolutionMinutes: 60 });
+  });
+});
+
+describe("the contact card's phone", () => {
+  const phonePatch = (phone: string) => SiteSettingsPatchSchema.safeParse({ contact: { phone } });
+
+  test('numbers as people write them are saved, extensions included, and so is no number at all', () => {
+    for (const phone of ['+375 (17) 000-00-00', '+1 555.010.0100', '0800 123 456 ext. 12', '+44 20 7946 0000 x204', '112', '']) {
+      expect(phonePatch(phone).success).toBe(true);
+    }
+  });
+
+  test('text that dials nothing is refused on the phone field, saying what a number may hold', () => {
+    for (const phone of ['call me maybe', 'ext. 12', '+', '555-0100 or 555-0101', 'tel:5550100']) {
+      const result = phonePatch(phone);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['contact', 'phone'], message: PHONE_NUMBER_PROBLEM })]);
+    }
+  });
+
+  test('a card stored before the rule still loads as it is', () => {
+    const stored = { ...DEFAULT_SITE_SETTINGS, contact: { phone: 'call me maybe', email: '', hoursNote: '' } };
+    expect(SiteSettingsSchema.parse(stored).contact.phone).toBe('call me maybe');
   });
 });

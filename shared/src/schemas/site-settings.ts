@@ -83,6 +83,15 @@ export const PrechatFormSchema = z.strictObject({
 });
 export type PrechatForm = z.infer<typeof PrechatFormSchema>;
 
+/**
+ * A phone number as people write one: digits with spaces, +, -, (, ) or dots between them, and an
+ * optional extension ("ext. 12", "x12", "#12"). Not part of the card's schema, which also reads what
+ * is stored: a number saved before this rule must still load. Patches are checked instead.
+ */
+const PHONE_NUMBER = /^\+?[\d\s().-]*\d[\d\s().-]*(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$/i;
+export const PHONE_NUMBER_PROBLEM = 'must be a phone number: digits, spaces and + - ( ) . only, with an optional extension such as "ext. 12"';
+export const isPhoneNumber = (phone: string): boolean => PHONE_NUMBER.test(phone.trim());
+
 /** The support team's contact card shown in the widget. */
 export const ContactCardSchema = z.strictObject({
   phone: z.string().trim().max(40).default(''),
@@ -164,6 +173,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = SiteSettingsSchema.parse({});
 // below because zod cannot infer a mapped, default-free type from a runtime transformation.
 export const SiteSettingsPatchSchema = patchSchemaOf(SiteSettingsSchema).superRefine((patch, ctx) => {
   for (const problem of slaTargetProblems(patch.sla as SlaTargetsGiven | undefined)) ctx.addIssue({ code: 'custom', ...problem });
+  const phone = (patch.contact as Partial<ContactCard> | undefined)?.phone;
+  if (phone && !isPhoneNumber(phone)) ctx.addIssue({ code: 'custom', path: ['contact', 'phone'], message: PHONE_NUMBER_PROBLEM });
   const hours = patch.openingHours as Partial<OpeningHours> | null | undefined;
   for (const problem of openingRangeOverlaps(hours?.week)) ctx.addIssue({ code: 'custom', ...problem });
 }) as unknown as z.ZodType<SiteSettingsPatch>;

@@ -226,6 +226,21 @@ describe('site settings', () => {
       }),
     );
 
+    // So does a phone that would dial nothing.
+    const phone = contact.getByRole('textbox', { name: 'Phone' });
+    fireEvent.input(phone, { target: { value: 'call me maybe' } });
+    expect(phone).toHaveAccessibleDescription('Not a phone number: use digits, spaces and + - ( ) . (like +1 555 010 0100 ext. 12).');
+    fireEvent.click(contact.getByRole('button', { name: 'Save' }));
+    expect(admin.updateSiteSettings).toHaveBeenCalledTimes(3);
+    fireEvent.input(phone, { target: { value: '+375 17 000 00 00 ext. 12' } });
+    expect(phone).not.toHaveAccessibleDescription();
+    fireEvent.click(contact.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(admin.updateSiteSettings).toHaveBeenLastCalledWith({
+        contact: { phone: '+375 17 000 00 00 ext. 12', email: 'help@acme.example', hoursNote: '' },
+      }),
+    );
+
     const origins = await section('origins');
     const box = origins.getByRole('textbox', { name: 'Origins, one per line' });
     fireEvent.input(box, { target: { value: 'https://shop.example/\nshop.example' } });

@@ -23,6 +23,20 @@ describe('ContactCard', () => {
     expect(onBack).toHaveBeenCalled();
   });
 
+  it('dials an extension as one, and shows a phone that dials nothing as text rather than a dead link', async () => {
+    const { unmount } = await renderWithI18n(
+      <ContactCard contact={{ phone: '+1 (555) 010-0100 ext. 12', email: '', hoursNote: '' }} openingHours={null} openNow={null} onBack={jest.fn()} />,
+    );
+    expect(screen.getByRole('link', { name: '+1 (555) 010-0100 ext. 12' })).toHaveAttribute('href', 'tel:+15550100100;ext=12');
+    unmount();
+    // Stored before the server checked phones.
+    await renderWithI18n(
+      <ContactCard contact={{ phone: 'call me maybe', email: '', hoursNote: '' }} openingHours={null} openNow={null} onBack={jest.fn()} />,
+    );
+    expect(screen.getByText('call me maybe')).toBeInTheDocument();
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
   it('shows the opening hours in the visitor’s language with the site’s time zone, whether open now, and the note', async () => {
     await renderWithI18n(
       <ContactCard contact={{ phone: '', email: '', hoursNote: 'Закрыта ў дзяржаўныя святы.' }} openingHours={openingHours} openNow={false} onBack={jest.fn()} />,

@@ -12,6 +12,16 @@ export interface ContactCardProps {
   onBack: () => void;
 }
 
+const EXTENSION = /\s*(?:ext\.?|x|#)\s*(\d+)$/i;
+/** A tel: URI (RFC 3966): the number's digits, and an extension as ";ext=" rather than run into them. */
+function telHref(phone: string): string | null {
+  const extension = EXTENSION.exec(phone);
+  const digits = (extension ? phone.slice(0, extension.index) : phone).replace(/[^\d+]/g, '');
+  // A number saved before the server checked phones may dial nothing: shown as text, not as a dead link.
+  if (!/\d/.test(digits)) return null;
+  return `tel:${digits}${extension ? `;ext=${extension[1]}` : ''}`;
+}
+
 export function ContactCard({ contact, openingHours, openNow, onBack }: ContactCardProps) {
   const { t, lng, intl } = useTranslation();
   const title = useRef<HTMLHeadingElement>(null);
@@ -20,6 +30,7 @@ export function ContactCard({ contact, openingHours, openNow, onBack }: ContactC
   // Intl formats in another language where the browser lacks this one (Belarusian in Chromium): then no
   // words of its own (zone name, month names), and the day names come from the translation anyway.
   const ownWords = intl === lng;
+  const tel = telHref(contact.phone);
   const hours = useMemo(
     () =>
       openingHours && {
@@ -51,9 +62,13 @@ export function ContactCard({ contact, openingHours, openNow, onBack }: ContactC
             <dt>{t('contact.phone')}</dt>
             <dd>
               {/* Numbers and addresses read left to right in every language: "+1 555 0100" must not become "0100 555 1+". */}
-              <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
-                {contact.phone}
-              </a>
+              {tel ? (
+                <a href={tel} dir="ltr">
+                  {contact.phone}
+                </a>
+              ) : (
+                <span dir="ltr">{contact.phone}</span>
+              )}
             </dd>
           </>
         )}

@@ -1,5 +1,5 @@
 /** What visitors are asked and shown: the pre-chat form, the contact card, where the widget may run. */
-import type { ContactCard, PrechatForm, SiteSettingsPatch } from '@parley/shared';
+import { isPhoneNumber, type ContactCard, type PrechatForm, type SiteSettingsPatch } from '@parley/shared';
 import { useState } from 'preact/hooks';
 import { useT } from '../../../state/console-context';
 import type { SettingsPartProps } from './routing-settings';
@@ -53,10 +53,13 @@ export function ContactSettings({ settings, save, readOnly }: SettingsPartProps)
   const [card, setCard] = useState<ContactCard>(settings.contact);
   const email = card.email.trim();
   const emailOk = email === '' || EMAIL.test(email);
+  const phone = card.phone.trim();
+  // The server's rule (a card stored before it still loads, and is judged again once edited).
+  const phoneOk = phone === '' || isPhoneNumber(phone);
   const set = (key: keyof ContactCard, value: string) => setCard((current) => ({ ...current, [key]: value }));
   const patch = (): SiteSettingsPatch | null =>
-    emailOk
-      ? { contact: { phone: card.phone.trim(), email, hoursNote: card.hoursNote.trim() } }
+    emailOk && phoneOk
+      ? { contact: { phone, email, hoursNote: card.hoursNote.trim() } }
       : null;
   return (
     <SettingsSection
@@ -68,15 +71,26 @@ export function ContactSettings({ settings, save, readOnly }: SettingsPartProps)
       readOnly={readOnly}
     >
       <div class="field-row">
-        <label class="field">
-          <span class="field__label">{t('settings.contact.phone')}</span>
+        <div class="field">
+          <label class="field__label" for="contact-phone">
+            {t('settings.contact.phone')}
+          </label>
           <input
+            id="contact-phone"
             type="tel"
             maxLength={40}
             value={card.phone}
+            aria-invalid={!phoneOk}
+            aria-describedby={phoneOk ? undefined : 'contact-phone-error'}
             onInput={(e) => set('phone', e.currentTarget.value)}
+            data-testid="contact-phone"
           />
-        </label>
+          {!phoneOk && (
+            <span id="contact-phone-error" class="field__hint field__hint--error" role="alert">
+              {t('settings.contact.phoneInvalid')}
+            </span>
+          )}
+        </div>
         <div class="field">
           <label class="field__label" for="contact-email">
             {t('login.email')}
