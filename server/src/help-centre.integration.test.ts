@@ -60,7 +60,7 @@ test('the home page speaks the reader\'s language, lists categories, and links e
 
   const es = await page('?lang=es', { 'accept-language': 'ru' });
   expect(es.html).toContain('<html lang="es" dir="ltr">');
-  expect(es.html).toContain('¿En qué podemos ayudarle?');
+  expect(es.html).toContain('¿En qué podemos ayudarte?');
   const unknown = await page('', { 'accept-language': 'ja' });
   expect(unknown.html).toContain('<html lang="en" dir="ltr">');
   expect(unknown.html).not.toContain('Invoices for companies');
