@@ -66,7 +66,10 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     if (status === 'solved') patch.solvedAt = atIso;
     if (status === 'closed') patch.closedAt = atIso;
     if (status === 'pending') patch.pendingSince = atIso;
-    if (ticket.status === 'solved' && status !== 'closed' && status !== 'solved') patch.solvedAt = null;
+    // Reopened (from solved or from closed): the old timestamps would read as the SLA met and the
+    // ticket finished, while its clocks run again.
+    if (ticket.solvedAt && status !== 'solved' && status !== 'closed') patch.solvedAt = null;
+    if (ticket.closedAt && status !== 'closed') patch.closedAt = null;
     return patch;
   }
 

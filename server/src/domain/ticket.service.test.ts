@@ -1,0 +1,107 @@
+/** Agents working tickets, without a network, on the real SQLite store: SLA clocks, bulk changes, replies, assignees. */
+import type { Agent, Site, Ticket, TicketPriority, Tier } from '@parley/shared';
+import { seedAgent, seedSite } from '../store/contract/seed';
+import { sqliteFixture, type StoreLocation } from '../store/contract/store-fixtures';
+import type { Store } from '../store/store';
+import type { Broadcaster } from './broadcaster.port';
+import { DomainError } from './domain-error';
+import type { Mailer } from './mailer.port';
+import { createTicketLinks, type TicketLinks } from './ticket-links';
+import { createTicketNotifier, type TicketNotifier } from './ticket-notifier';
+import { slaDues } from './ticket-sla';
+import { createTicketService, type TicketService } from './ticket.service';
+
+const MINUTE = 60_000;
+let location: StoreLocation;
+let store: Store;
+let service: TicketService;
+let site: Site;
+let agent: Agent;
+let clock: Date;
+/** What the requesters were e-mailed: [template, ticket number]. */
+const emailed: [string, number][] = [];
+
+function silentBroadcaster(): Broadcaster {
+  const ignore = () => undefined;
+  return {
+    messageCreated: ignore, typingChanged: ignore, queuePosition: ignore, visitorUpdated: ignore, visitorTicketCreated: ignore,
+    readStateChanged: ignore, ticketUpdated: ignore, siteAvailabilityChanged: ignore, contactErased: ignore,
+    conversationUpdated: ignore, agentUpdated: ignore,
+  };
+}
+
+/** The real notifier, its e-mails queued to a list. */
+function recordingNotifier(links: TicketLinks): TicketNotifier {
+  const mailer: Mailer = {
+    enqueue: async (request) => {
+      emailed.push([request.template, Number(request.data.ticketNumber)]);
+    },
+  };
+  return createTicketNotifier({ mailer, links });
+}
+
+beforeAll(async () => {
+  location = sqliteFixture.createLocation();
+  store = await location.open();
+});
+afterAll(async () => {
+  await store.close();
+  await location.destroy();
+});
+beforeEach(async () => {
+  emailed.length = 0;
+  clock = new Date('2026-11-26T14:00:00.000Z');
+  site = await seedSite(store);
+  agent = await seedAgent(store, site.id);
+  const links = createTicketLinks({ secret: 'test secret', publicUrl: 'https://help.example.test' });
+  service = createTicketService({ store, broadcaster: silentBroadcaster(), notifier: recordingNotifier(links), links, now: () => clock });
+});
+
+const later = (minutes: number) => {
+  clock = new Date(clock.getTime() + minutes * MINUTE);
+};
+
+/** A new ticket an agent opened, its SLA clocks started now. */
+async function openTicket(fields: { priority?: TicketPriority; tier?: Tier; assigneeAgentId?: string } = {}): Promise<Ticket> {
+  const priority = fields.priority ?? 'normal';
+  const tier = fields.tier ?? 1;
+  const { ticket } = await store.createTicket({
+    ticket: {
+      siteId: site.id, conversationId: null, visitorId: null, subject: 'Broken invoice', requesterName: 'Vera',
+      requesterEmail: 'vera@example.test', requesterLocale: 'en', status: 'new', priority, tier, departmentId: null,
+      assigneeAgentId: fields.assigneeAgentId ?? null, tags: [], source: 'agent', tierStartedAt: clock.toISOString(),
+      ...slaDues(site, { priority, tier, from: clock }),
+      firstRespondedAt: null, solvedAt: null, closedAt: null, pendingSince: null,
+    },
+    createdEvent: { kind: 'created', authorKind: 'system', authorId: null, authorName: null, text: 'Broken invoice', changes: [] },
+  });
+  return ticket;
+}
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof DomainError ? error.toParleyError() : error),
+  );
+
+const inView = async (view: 'breaching_soon' | 'breached' | 'unassigned') =>
+  (await service.search(agent, { view, sort: 'created_asc', limit: 50, offset: 0 })).tickets.map((t) => t.number);
+
+test('a closed ticket reopened runs its SLA clocks again: it no longer reads as solved or closed', async () => {
+  const ticket = await openTicket({ priority: 'urgent' });
+  await service.update(agent, ticket.id, { status: 'solved' });
+  later(1);
+  const closed = await service.update(agent, ticket.id, { status: 'closed' });
+  expect(closed).toMatchObject({ solvedAt: expect.any(String), closedAt: expect.any(String) });
+
+  const reopened = await service.update(agent, ticket.id, { status: 'open' });
+  expect(reopened).toMatchObject({ status: 'open', solvedAt: null, closedAt: null, firstRespondedAt: null });
+  // Nobody has answered and the urgent first response is due within the hour: the view and the ticket agree.
+  expect(await inView('breaching_soon')).toEqual([ticket.number]);
+
+  // Closed, then solved again: solved now, and no longer closed.
+  await service.update(agent, ticket.id, { status: 'closed' });
+  later(1);
+  const solvedAgain = await service.update(agent, ticket.id, { status: 'solved' });
+  expect(solvedAgain).toMatchObject({ solvedAt: clock.toISOString(), closedAt: null });
+});
