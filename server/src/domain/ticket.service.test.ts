@@ -105,3 +105,27 @@ test('a closed ticket reopened runs its SLA clocks again: it no longer reads as 
   const solvedAgain = await service.update(agent, ticket.id, { status: 'solved' });
   expect(solvedAgain).toMatchObject({ solvedAt: clock.toISOString(), closedAt: null });
 });
+
+test('moving a ticket down a tier keeps its clocks and its first response; only a move up starts fresh ones', async () => {
+  const ticket = await openTicket({ priority: 'urgent', tier: 2 });
+  later(5);
+  const answered = await service.reply(agent, ticket.id, { text: 'Looking into it.', internal: false });
+  expect(answered.firstRespondedAt).toBe(clock.toISOString());
+  later(5);
+
+  const down = await service.update(agent, ticket.id, { tier: 1 });
+  expect(down).toMatchObject({
+    tier: 1, tierStartedAt: ticket.tierStartedAt, firstRespondedAt: answered.firstRespondedAt,
+    firstResponseDueAt: ticket.firstResponseDueAt, resolutionDueAt: ticket.resolutionDueAt, slaPausedMinutes: 0,
+  });
+  // Answered already: not listed as about to miss a first response it met.
+  expect(await inView('breaching_soon')).toEqual([]);
+
+  // Down a tier with a new priority: the new target, counted from the same start.
+  const lowered = await service.update(agent, ticket.id, { tier: 1, priority: 'urgent' });
+  expect(lowered.tierStartedAt).toBe(ticket.tierStartedAt);
+
+  later(5);
+  const up = await service.update(agent, ticket.id, { tier: 3 });
+  expect(up).toMatchObject({ tierStartedAt: clock.toISOString(), firstRespondedAt: null, ...slaDues(site, { priority: 'urgent', tier: 3, from: clock }) });
+});

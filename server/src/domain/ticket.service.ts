@@ -104,8 +104,10 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     if (update.status && changed.has('status')) patch = { ...patch, ...statusPatch(site, ticket, { status: update.status, at }) };
     const tier = update.tier ?? ticket.tier;
     const priority = update.priority ?? ticket.priority;
-    if (changed.has('tier')) {
-      // A move up a tier starts a fresh clock: the new team owes a first response of its own.
+    if (changed.has('tier') && tier > ticket.tier) {
+      // A move up a tier starts a fresh clock: the new team owes a first response of its own. A move
+      // down starts none: the ticket goes back to a team it has been with, and an answer already
+      // given still counts (its clocks change below only if the priority does).
       Object.assign(patch, {
         tierStartedAt: atIso, firstRespondedAt: null, slaPausedMinutes: 0, ...slaDues(site, { priority, tier, from: at }),
       });
