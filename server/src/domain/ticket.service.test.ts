@@ -129,3 +129,18 @@ test('moving a ticket down a tier keeps its clocks and its first response; only 
   const up = await service.update(agent, ticket.id, { tier: 3 });
   expect(up).toMatchObject({ tierStartedAt: clock.toISOString(), firstRespondedAt: null, ...slaDues(site, { priority: 'urgent', tier: 3, from: clock }) });
 });
+
+test('a public reply cannot close the ticket (its e-mail would invite an answer that bounces); a note can', async () => {
+  const ticket = await openTicket();
+  const error = await refusal(service.reply(agent, ticket.id, { text: 'Solved, closing.', internal: false, status: 'closed' }));
+  expect(error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'status' }] });
+  expect((error as { message: string }).message).toContain('solved');
+  expect(await store.findTicket(ticket.id)).toMatchObject({ status: 'new', firstRespondedAt: null, assigneeAgentId: null });
+  expect((await store.listTicketEvents(ticket.id)).map((e) => e.kind)).toEqual(['created']);
+  expect(emailed).toEqual([]);
+
+  // Solved is the way to say it; a note may still close a ticket, e-mailing nothing.
+  expect((await service.reply(agent, ticket.id, { text: 'Solved.', internal: false, status: 'solved' })).status).toBe('solved');
+  expect((await service.reply(agent, ticket.id, { text: 'Duplicate of #1000', internal: true, status: 'closed' })).status).toBe('closed');
+  expect(emailed).toEqual([['ticket_solved', ticket.number]]);
+});

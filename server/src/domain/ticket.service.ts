@@ -196,6 +196,14 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       if (!reply.internal && ticket.status === 'closed') {
         throw new DomainError('CONVERSATION_CLOSED', 'This ticket is closed; the requester has to open a new one.');
       }
+      // For the same reason a public reply cannot close it: its e-mail would invite an answer that bounces.
+      if (!reply.internal && reply.status === 'closed') {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'A public reply cannot close the ticket: the requester could not answer it. Set it to solved instead (it closes by itself later).',
+          { field: 'status' },
+        );
+      }
       const at = now();
       let patch: TicketPatch = {};
       const changes: TicketChange[] = [];
