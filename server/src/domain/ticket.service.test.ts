@@ -130,6 +130,31 @@ test('moving a ticket down a tier keeps its clocks and its first response; only 
   expect(up).toMatchObject({ tierStartedAt: clock.toISOString(), firstRespondedAt: null, ...slaDues(site, { priority: 'urgent', tier: 3, from: clock }) });
 });
 
+test('a bulk update with a ticket gone meanwhile changes none of them and e-mails no one, saying which is missing', async () => {
+  const first = await openTicket();
+  const third = await openTicket();
+  const gone = 'BBBBBBBBBBBBBBBBBBBBBB';
+
+  const error = await refusal(service.bulkUpdate(agent, [first.id, gone, third.id], { status: 'solved' }));
+  expect(error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(gone) });
+  expect((error as { message: string }).message).toMatch(/^No ticket was changed/);
+  expect((await store.findTicket(first.id))?.status).toBe('new');
+  expect((await store.findTicket(third.id))?.status).toBe('new');
+  expect((await store.listTicketEvents(first.id)).map((e) => e.kind)).toEqual(['created']);
+  expect(emailed).toEqual([]);
+
+  // A refusal of the update itself (an assignee of another site) also comes before any change.
+  const stranger = await seedAgent(store, (await seedSite(store)).id);
+  expect(await refusal(service.bulkUpdate(agent, [first.id, third.id], { priority: 'low', assigneeAgentId: stranger.id })))
+    .toMatchObject({ code: 'AGENT_NOT_FOUND' });
+  expect((await store.findTicket(first.id))?.priority).toBe('normal');
+
+  // All there: all changed, each requester told once (a ticket named twice is changed once).
+  const solved = await service.bulkUpdate(agent, [first.id, third.id, first.id], { status: 'solved' });
+  expect(solved.map((t) => [t.number, t.status])).toEqual([[first.number, 'solved'], [third.number, 'solved']]);
+  expect(emailed).toEqual([['ticket_solved', first.number], ['ticket_solved', third.number]]);
+});
+
 test('a public reply cannot close the ticket (its e-mail would invite an answer that bounces); a note can', async () => {
   const ticket = await openTicket();
   const error = await refusal(service.reply(agent, ticket.id, { text: 'Solved, closing.', internal: false, status: 'closed' }));

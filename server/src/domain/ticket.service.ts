@@ -131,6 +131,17 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
     ...event, authorKind: 'agent', authorId: agent.id, authorName: agent.name,
   });
 
+  /** Records a planned update (nothing, when it changes nothing) and tells the requester of a new status. */
+  async function applyPlanned(
+    agent: Agent,
+    { site, ticket, plan }: { site: Site; ticket: Ticket; plan: { patch: TicketPatch; changes: TicketChange[] } },
+  ): Promise<Ticket> {
+    if (plan.changes.length === 0) return ticket;
+    const updated = await apply(site, ticket, { patch: plan.patch, event: agentEvent(agent, { kind: 'change', text: null, changes: plan.changes }) });
+    if (updated.status !== ticket.status) await notifier.statusChanged(site, updated);
+    return updated;
+  }
+
   /** A requester's answer, from the page or by e-mail; it reopens a solved or pending ticket. */
   async function replyAsRequester(ticket: Ticket, reply: { text: string; sourceKey?: string; attachmentIds?: string[] }): Promise<Ticket> {
     const { text, sourceKey } = reply;
@@ -175,16 +186,31 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
 
     async update(agent: Agent, ticketId: string, update: TicketUpdate): Promise<Ticket> {
       const { ticket, site } = await ticketForAgent(agent, ticketId);
-      const { patch, changes } = await planUpdate(site, ticket, update);
-      if (changes.length === 0) return ticket;
-      const updated = await apply(site, ticket, { patch, event: agentEvent(agent, { kind: 'change', text: null, changes }) });
-      if (updated.status !== ticket.status) await notifier.statusChanged(site, updated);
-      return updated;
+      return applyPlanned(agent, { site, ticket, plan: await planUpdate(site, ticket, update) });
     },
 
+    /**
+     * The same update for every ticket, or for none: all of them are found and every plan made
+     * before the first is applied (and e-mailed), so a refusal never follows half a batch done.
+     */
     async bulkUpdate(agent: Agent, ticketIds: string[], update: TicketUpdate): Promise<Ticket[]> {
+      const ids = [...new Set(ticketIds)];
+      const found = await Promise.all(ids.map((id) => store.findTicket(id)));
+      const tickets = found.filter((ticket): ticket is Ticket => ticket !== null && ticket.siteId === agent.siteId);
+      if (tickets.length < ids.length) {
+        const missing = ids.filter((id) => !tickets.some((ticket) => ticket.id === id));
+        throw new DomainError(
+          'NOT_FOUND',
+          `No ticket was changed: ${missing.length} of the ${ids.length} selected no longer exist (${missing.join(', ')}).`,
+          { field: 'ticketIds' },
+        );
+      }
+      const site = await store.findSiteById(agent.siteId);
+      if (!site) throw notFound();
+      const planned = [];
+      for (const ticket of tickets) planned.push({ site, ticket, plan: await planUpdate(site, ticket, update) });
       const updated: Ticket[] = [];
-      for (const id of ticketIds) updated.push(await service.update(agent, id, update));
+      for (const one of planned) updated.push(await applyPlanned(agent, one));
       return updated;
     },
 
