@@ -1,6 +1,6 @@
-/** Deleting departments without a network, on the real SQLite store and real routing. */
-import type { Agent, Conversation, Department, Site } from '@parley/shared';
-import { seedSite, seedVisitor } from '../store/contract/seed';
+/** Deleting departments and deactivating agents without a network, on the real SQLite store and real routing. */
+import type { Agent, Conversation, Department, Site, Ticket } from '@parley/shared';
+import { seedSite, seedTicket, seedVisitor } from '../store/contract/seed';
 import { sqliteFixture, type StoreLocation } from '../store/contract/store-fixtures';
 import type { Store } from '../store/store';
 import { createAgentAdminService, type AgentAdminService } from './agent-admin.service';
@@ -15,13 +15,14 @@ let site: Site;
 let admin: Agent;
 let sales: Department;
 let billing: Department;
-const heard = { agents: [] as Agent[], conversations: [] as Conversation[] };
+const heard = { agents: [] as Agent[], conversations: [] as Conversation[], tickets: [] as Ticket[] };
 
 function recordingBroadcaster(): Broadcaster {
   const ignore = () => undefined;
   return {
     messageCreated: ignore, typingChanged: ignore, queuePosition: ignore, visitorUpdated: ignore,
-    visitorTicketCreated: ignore, readStateChanged: ignore, ticketUpdated: ignore, siteAvailabilityChanged: ignore,
+    visitorTicketCreated: ignore, readStateChanged: ignore, siteAvailabilityChanged: ignore,
+    ticketUpdated: (ticket) => heard.tickets.push(ticket),
     contactErased: ignore,
     conversationUpdated: (conversation) => heard.conversations.push(conversation),
     agentUpdated: (agent) => heard.agents.push(agent),
@@ -39,6 +40,7 @@ afterAll(async () => {
 beforeEach(async () => {
   heard.agents.length = 0;
   heard.conversations.length = 0;
+  heard.tickets.length = 0;
   const broadcaster = recordingBroadcaster();
   const routing = createRoutingService({ store, broadcaster });
   service = createAgentAdminService({ store, broadcaster, routing, sessions: { disconnectAgent: () => undefined, disconnectSession: () => undefined } });
@@ -114,4 +116,33 @@ test("agents lose it from their lists (colleagues hear of it), and one who serve
   expect(await store.findConversation(waiting.id)).toMatchObject({ status: 'assigned', assignedAgentId: sam.id });
   expect(heard.conversations.map((c) => c.id)).toContain(waiting.id);
   expect(await refusal(service.deleteDepartment(admin, sales.id))).toMatchObject({ code: 'NOT_FOUND' });
+});
+
+test("deactivating an agent gives their unsolved tickets back to the queue, each timeline saying so; solved ones stay theirs", async () => {
+  const leaver = await addAgent('agent', []);
+  const colleague = await addAgent('agent', []);
+  const ticketOf = async (assigneeAgentId: string, status: Ticket['status']) => {
+    const ticket = await seedTicket(store, site.id);
+    return (await store.updateTicket({ ticketId: ticket.id, patch: { assigneeAgentId, status }, event: null })) as Ticket;
+  };
+  const open = await ticketOf(leaver.id, 'open');
+  const pending = await ticketOf(leaver.id, 'pending');
+  const solved = await ticketOf(leaver.id, 'solved');
+  const colleagues = await ticketOf(colleague.id, 'open');
+
+  await service.updateAgent(admin, leaver.id, { active: false });
+
+  const assignee = async (ticket: Ticket) => (await store.findTicket(ticket.id))?.assigneeAgentId;
+  expect([await assignee(open), await assignee(pending), await assignee(solved), await assignee(colleagues)])
+    .toEqual([null, null, leaver.id, colleague.id]);
+  const unassigned = await store.searchTickets({
+    siteId: site.id, agentId: admin.id, view: 'unassigned', sort: 'created_asc', limit: 50, offset: 0,
+    now: new Date().toISOString(), breachingWithinMinutes: 60,
+  });
+  expect(unassigned.tickets.map((t) => t.id)).toEqual([open.id, pending.id]);
+  expect((await store.listTicketEvents(open.id)).at(-1)).toMatchObject({
+    kind: 'change', authorKind: 'agent', authorId: admin.id, changes: [{ field: 'assigneeAgentId', from: leaver.id, to: null }],
+  });
+  // Consoles move them to Unassigned at once.
+  expect(heard.tickets.map((t) => [t.id, t.assigneeAgentId])).toEqual([[open.id, null], [pending.id, null]]);
 });

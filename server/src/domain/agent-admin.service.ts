@@ -4,8 +4,10 @@ import { StoreConflictError, type Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DepartmentInUseError } from './department-in-use.error';
 import { DomainError } from './domain-error';
+import type { DomainEvents } from './domain-events.port';
 import { hashPassword } from './password';
 import type { RoutingService } from './routing.service';
+import { releaseAgentTickets } from './ticket.service';
 
 /** Ends an agent's live connections at once (the socket layer implements it). */
 export interface SessionTerminator {
@@ -20,6 +22,8 @@ export interface AgentAdminDeps {
   broadcaster: Broadcaster;
   routing: RoutingService;
   sessions: SessionTerminator;
+  /** Integrations hear of the tickets a deactivation gives back to the queue. */
+  events?: DomainEvents;
 }
 
 /** A settings patch valid on its own that would not be valid merged with what is stored. */
@@ -34,7 +38,7 @@ function assertAdmin(actor: Agent): void {
   if (actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only admins can manage the team and the site.');
 }
 
-export function createAgentAdminService({ store, broadcaster, routing, sessions }: AgentAdminDeps) {
+export function createAgentAdminService({ store, broadcaster, routing, sessions, events }: AgentAdminDeps) {
   async function assertDepartmentsOfSite(siteId: string, departmentIds: string[] | undefined): Promise<void> {
     if (!departmentIds || departmentIds.length === 0) return;
     const known = new Set((await store.listDepartments(siteId)).map((d) => d.id));
@@ -116,7 +120,10 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
       return created;
     },
 
-    /** Edits an agent; deactivation signs them out everywhere at once and frees their chats. */
+    /**
+     * Edits an agent; deactivation signs them out everywhere at once and frees their chats and
+     * unsolved tickets (left with them, the tickets would be in nobody's queue).
+     */
     async updateAgent(actor: Agent, agentId: string, patch: AgentPatch): Promise<Agent> {
       assertAdmin(actor);
       const target = await store.findAgentById(agentId);
@@ -132,6 +139,7 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions 
         updated = (await store.setAgentStatus(agentId, 'offline')) ?? updated;
         sessions.disconnectAgent(agentId);
         await routing.releaseAgentChats(updated);
+        await releaseAgentTickets({ store, broadcaster, ...(events ? { events } : {}) }, { actor, agent: updated });
       } else {
         // More capacity or new departments may let waiting chats through.
         await routing.routeSite(actor.siteId);

@@ -169,3 +169,14 @@ test('a public reply cannot close the ticket (its e-mail would invite an answer 
   expect((await service.reply(agent, ticket.id, { text: 'Duplicate of #1000', internal: true, status: 'closed' })).status).toBe('closed');
   expect(emailed).toEqual([['ticket_solved', ticket.number]]);
 });
+
+test('a ticket cannot be assigned to a deactivated agent', async () => {
+  const ticket = await openTicket();
+  const leaver = await seedAgent(store, site.id);
+  await store.updateAgent(leaver.id, { active: false });
+  expect(await refusal(service.update(agent, ticket.id, { assigneeAgentId: leaver.id }))).toMatchObject({ code: 'AGENT_NOT_FOUND' });
+  expect((await store.findTicket(ticket.id))?.assigneeAgentId).toBeNull();
+  expect(await inView('unassigned')).toEqual([ticket.number]);
+  // An active colleague can have it.
+  expect((await service.update(agent, ticket.id, { assigneeAgentId: agent.id })).assigneeAgentId).toBe(agent.id);
+});

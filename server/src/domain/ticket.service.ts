@@ -7,6 +7,7 @@ import type {
   TicketChange,
   TicketQuery,
   TicketReply,
+  TicketStatus,
   TicketUpdate,
   TicketWithTimeline,
 } from '@parley/shared';
@@ -90,9 +91,11 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       if (to === undefined || JSON.stringify(to) === JSON.stringify(from)) continue;
       changes.push({ field, from: Array.isArray(from) ? from.join(',') : (from ?? null), to: Array.isArray(to) ? to.join(',') : (to ?? null) });
     }
-    if (update.assigneeAgentId) {
+    if (update.assigneeAgentId && update.assigneeAgentId !== ticket.assigneeAgentId) {
       const assignee = await store.findAgentById(update.assigneeAgentId);
       if (!assignee || assignee.siteId !== site.id) throw new DomainError('AGENT_NOT_FOUND', 'There is no such agent on this site.');
+      // A deactivated agent cannot sign in to answer it, and it would be missing from Unassigned.
+      if (!assignee.active) throw new DomainError('AGENT_NOT_FOUND', `${assignee.name} is deactivated; assign the ticket to an active agent.`);
     }
     if (update.departmentId && !(await store.listDepartments(site.id)).some((d) => d.id === update.departmentId)) {
       throw new DomainError('NOT_FOUND', 'There is no such department on this site.');
@@ -373,3 +376,43 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
 }
 
 export type TicketService = ReturnType<typeof createTicketService>;
+
+/** Tickets someone still has work on. */
+const UNSOLVED: TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];
+
+/**
+ * Gives a deactivated agent's unsolved tickets back to the Unassigned queue, each with the
+ * timeline line any unassignment gets (by the admin who deactivated them). A ticket someone changes
+ * meanwhile is read again, so a colleague who just took it over keeps it. Answers how many.
+ */
+export async function releaseAgentTickets(
+  { store, broadcaster, events = NO_DOMAIN_EVENTS }: Pick<TicketServiceDeps, 'store' | 'broadcaster' | 'events'>,
+  { actor, agent }: { actor: Agent; agent: Agent },
+): Promise<number> {
+  let released = 0;
+  // Stops once none are left, or (against a ticket changing all the time) after rounds that release none.
+  for (let idleRounds = 0; idleRounds < 3; ) {
+    const { tickets } = await store.searchTickets({
+      siteId: agent.siteId, agentId: actor.id, view: 'all', status: UNSOLVED, assigneeAgentId: agent.id,
+      sort: 'created_asc', limit: SWEEP_BATCH, offset: 0, now: new Date().toISOString(), breachingWithinMinutes: BREACHING_SOON_MINUTES,
+    });
+    if (tickets.length === 0) break;
+    let releasedNow = 0;
+    for (const ticket of tickets) {
+      const updated = await store.updateTicket({
+        ticketId: ticket.id, patch: { assigneeAgentId: null }, ifUnchanged: ticket,
+        event: {
+          kind: 'change', authorKind: 'agent', authorId: actor.id, authorName: actor.name, text: null,
+          changes: [{ field: 'assigneeAgentId', from: agent.id, to: null }],
+        },
+      });
+      if (!updated) continue;
+      broadcaster.ticketUpdated(updated);
+      events.ticketUpdated(updated);
+      releasedNow += 1;
+    }
+    released += releasedNow;
+    idleRounds = releasedNow === 0 ? idleRounds + 1 : 0;
+  }
+  return released;
+}
