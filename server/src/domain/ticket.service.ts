@@ -11,7 +11,7 @@ import type {
   TicketUpdate,
   TicketWithTimeline,
 } from '@parley/shared';
-import { hasTextOrFiles, SendTextSchema } from '@parley/shared';
+import { hasTextOrFiles, MESSAGE_MAX_LENGTH, SendTextSchema } from '@parley/shared';
 import { StoreConflictError, type NewTicketEventRecord, type Store, type TicketPatch } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
@@ -302,13 +302,24 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
         throw new DomainError('FORBIDDEN', "Replies are taken only from the address this request's e-mails are sent to.");
       }
       // Checked before any file is stored; a blank text is refused after, unless files came with it.
+      // The sender reads this in a bounce, where the reply is lost: they are told how to still send it.
       const reply = SendTextSchema.safeParse(text);
-      if (!reply.success) throw new DomainError('VALIDATION_FAILED', `The reply ${reply.error.issues[0]?.message ?? 'is not valid'}.`);
+      if (!reply.success) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `Your reply is too long: at most ${MESSAGE_MAX_LENGTH.toLocaleString('en-US')} characters. ` +
+            `Please shorten it, or answer on the request's page: ${links.linkFor(ticket.id)}`,
+          { field: 'text' },
+        );
+      }
       // A sending server that did not hear our answer delivers the same e-mail again: taken once.
       const sourceKey = messageId ? `email:${messageId}` : undefined;
       if (sourceKey && (await store.hasTicketEventFrom(ticket.id, sourceKey))) return ticket;
       // The e-mail's files are stored only now: a reply from a stranger or a second delivery leaves none behind.
       const attachmentIds = storeFiles ? await storeFiles(ticket) : [];
+      if (!hasTextOrFiles({ text: reply.data, attachments: attachmentIds })) {
+        throw new DomainError('VALIDATION_FAILED', 'Your e-mail has no reply in it. Write your answer above the quoted e-mail.', { field: 'text' });
+      }
       try {
         return await replyAsRequester(ticket, { text: reply.data, sourceKey, attachmentIds });
       } catch (error) {

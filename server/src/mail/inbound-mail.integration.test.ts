@@ -128,6 +128,16 @@ test('an answer with a file and nothing written above the quote is taken: the fi
   expect(await repliesOnTicket()).toHaveLength(1);
 });
 
+test('a reply too long is refused saying so, and how to still send it: shorter, or on the request\'s page', async () => {
+  const refused: unknown = await send({ text: `${'Muy largo. '.repeat(600)}${quoted}` }).catch((error: unknown) => error);
+  const message = refused instanceof Error ? refused.message : '';
+  const link = String(server.mailer.sent[0]?.data.link);
+  expect(message).toContain(`550 5.6.0 Your reply is too long: at most 5,000 characters. Please shorten it, or answer on the request's page: ${link}`);
+  // Nothing was quoted wrong: the advice about the quoted e-mail is for an empty answer only.
+  expect(message).not.toContain('quoted');
+  expect(await repliesOnTicket()).toEqual([]);
+});
+
 test('takes an out-of-office notice and drops it: answering it could start a loop', async () => {
   await send({ text: 'I am away until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } });
   await send({ text: 'Out of office', headers: { Precedence: 'auto_reply' } });

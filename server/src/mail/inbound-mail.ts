@@ -74,7 +74,8 @@ function refusal(error: unknown): Error {
     case 'CONVERSATION_CLOSED':
       return smtpError(550, `5.7.1 ${error.message}`);
     case 'VALIDATION_FAILED':
-      return smtpError(550, `5.6.0 ${error.message} Write your answer above the quoted e-mail.`);
+      // The domain words these for an e-mail already (too long, or nothing above the quote): passed on as they are.
+      return smtpError(550, `5.6.0 ${error.message}`);
     default:
       return smtpError(550, '5.1.1 No such request');
   }
