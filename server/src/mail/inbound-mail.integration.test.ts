@@ -128,6 +128,11 @@ test('an answer with a file and nothing written above the quote is taken: the fi
   expect(await repliesOnTicket()).toHaveLength(1);
 });
 
+test('a Russian mail client\'s line introducing the quote is not taken as part of the reply', async () => {
+  await send({ text: 'Да, на Тенерифе.\n\n26 нояб. 2026 г., в 14:04, Acme <no-reply@acme.test> написал(а):\n\n> We received your request.\n' });
+  expect(await repliesOnTicket()).toEqual([['requester', 'Да, на Тенерифе.']]);
+});
+
 test('a reply too long is refused saying so, and how to still send it: shorter, or on the request\'s page', async () => {
   const refused: unknown = await send({ text: `${'Muy largo. '.repeat(600)}${quoted}` }).catch((error: unknown) => error);
   const message = refused instanceof Error ? refused.message : '';

@@ -60,9 +60,55 @@ function isAutomatic(mail: ParsedMail): boolean {
 
 const replyParser = new EmailReplyParser();
 
+/** An address in angle brackets, as mail clients name the sender they quote ("Parley <no-reply@…>"), however wrapped. */
+const BRACKETED_ADDRESS = /<[^<>]*@[^<>]*>/;
+const YEAR = /(?:^|\D)(?:19|20)\d\d(?:\D|$)/;
+const TIME = /(?:^|\D)\d{1,2}:\d{2}(?:\D|$)/;
+/** Mail clients wrap a long attribution over a few lines. */
+const ATTRIBUTION_MAX_LINES = 3;
+
+/**
+ * "26 нояб. 2026 г., в 14:04, Parley <no-reply@…> написал(а):": a line (or two or three, wrapped)
+ * introducing a quote. Only its shape is known in every language: it ends with a colon and names
+ * the quoted sender's address, or a date and time.
+ */
+function isAttribution(lines: string[]): boolean {
+  const text = lines.map((line) => line.trim()).join(' ');
+  if (!/[:：]$/.test(text)) return false;
+  // Clients wrap the long ones, those naming an address; a date alone is too weak a sign across lines.
+  return BRACKETED_ADDRESS.test(text) || (lines.length === 1 && YEAR.test(text) && TIME.test(text));
+}
+
+/**
+ * Leaves out attribution lines right above a quoted block ("> …"). email-reply-parser knows the
+ * English, Spanish, German, French and Portuguese ones, but not those of Russian, Belarusian,
+ * Ukrainian, Arabic or Chinese mail clients, which stayed in the reply, exposing our no-reply address.
+ */
+function withoutAttributions(text: string): string {
+  const lines = text.split('\n');
+  const dropped = new Set<number>();
+  lines.forEach((line, index) => {
+    if (!line.startsWith('>') || lines[index - 1]?.startsWith('>')) return;
+    let end = index;
+    while (end > 0 && lines[end - 1]?.trim() === '') end -= 1;
+    // The fewest lines that read as one (a wrapped attribution's last line alone does not); several
+    // only as a paragraph of their own, so the end of what the requester wrote is not taken with them.
+    for (let count = 1; count <= ATTRIBUTION_MAX_LINES && end - count >= 0; count += 1) {
+      const block = lines.slice(end - count, end);
+      if (block.some((candidate) => candidate.trim() === '' || candidate.startsWith('>'))) break;
+      const ownParagraph = end - count === 0 || lines[end - count - 1]?.trim() === '';
+      if (isAttribution(block) && (count === 1 || ownParagraph)) {
+        for (let at = end - count; at < end; at += 1) dropped.add(at);
+        break;
+      }
+    }
+  });
+  return lines.filter((_, index) => !dropped.has(index)).join('\n');
+}
+
 /** What the requester wrote, above the e-mail they answer. */
 export function replyTextOf(mail: Pick<ParsedMail, 'text'>): string {
-  return replyParser.parseReply(mail.text ?? '').trim();
+  return replyParser.parseReply(withoutAttributions(mail.text ?? '')).trim();
 }
 
 /** Why a reply was refused, in the words its sender will read in the bounce. */
