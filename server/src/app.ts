@@ -128,13 +128,12 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const metrics = options.metrics ?? createPrometheusMetrics();
   const realtimeMetrics = instrumentRealtime({ metrics, visitorNamespace, agentNamespace, store });
   const availability = createSiteAvailabilityService({ store, now: options.now });
+  const socketBroadcaster = createSocketBroadcaster(visitorNamespace, agentNamespace, {
+    findConversation: (id) => store.findConversation(id),
+    onLoadError: (error) => logger.warn({ err: error }, 'could not read the conversations of an activity digest'),
+  });
   const broadcaster = announceAvailabilityChanges(
-    realtimeMetrics.timeBroadcasts(
-      createSocketBroadcaster(visitorNamespace, agentNamespace, {
-        findConversation: (id) => store.findConversation(id),
-        onLoadError: (error) => logger.warn({ err: error }, 'could not read the conversations of an activity digest'),
-      }),
-    ),
+    realtimeMetrics.timeBroadcasts(socketBroadcaster),
     availability,
     (error) => logger.warn({ err: error }, 'could not tell visitors about availability'),
   );
@@ -161,7 +160,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const tickets = createTicketService({ store, broadcaster, notifier, links, now: options.now, events });
   const siteConfig = createSiteConfigService({ store, availability });
   const feedback = createChatFeedbackService({ store, broadcaster, mailer: options.mailer, events, transcriptLabels });
-  const cannedReplies = createCannedReplyService({ store });
+  const cannedReplies = createCannedReplyService({ store, broadcaster: socketBroadcaster });
   // Through the adapter, so consoles on every process go; the caller's own session may stay.
   const sessions: SessionTerminator = {
     disconnectAgent(agentId, except) {
@@ -207,7 +206,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
 
   const reconnectGraceMs = options.reconnectGraceMs ?? 8000;
   registerVisitorNamespace({
-    namespace: visitorNamespace, visitors, conversations, escalation, availability, feedback, logger, kb: knowledgeBase.selfService, limits, privacy,
+    namespace: visitorNamespace, visitors, conversations, escalation, availability, queue: routing, feedback, logger, kb: knowledgeBase.selfService, limits, privacy,
     publicUrl: options.publicUrl, reconnectGraceMs,
   });
   registerAgentNamespace({

@@ -139,6 +139,13 @@ export interface AgentServerToClientEvents {
   typing: (notice: TypingNotice) => void;
   /** Erased by an admin or a visitor, or past the site's retention: drop these from every list and tab. */
   'contact:erased': (notice: ContactErasedNotice) => void;
+  /**
+   * A canned reply was added or edited: a personal one to its owner's consoles only, a shared one to
+   * the site's agents (each console keeps it if it is offered to its agent, drops it otherwise).
+   */
+  'canned:saved': (reply: CannedReply) => void;
+  /** A canned reply was deleted (or, shared, became someone's personal reply): drop it. */
+  'canned:deleted': (ref: { id: string }) => void;
 }
 
 /** Events between server processes (Redis adapter `serverSideEmit`). */

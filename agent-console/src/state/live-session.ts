@@ -242,6 +242,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     connection.on('typing', (notice) => typing.receive(notice)),
     connection.on('conversation:read', receiveReadState),
     connection.on('ticket:updated', (ticket) => tickets.receive(ticket)),
+    // Replies added, edited or deleted elsewhere (an admin's console) are offered, or not, at once.
+    connection.on('canned:saved', (reply) => canned.receive(reply, session.agent.value)),
+    connection.on('canned:deleted', ({ id }) => canned.remove(id)),
     // A contact was erased (or chats passed the site's retention): nothing of theirs stays on screen.
     connection.on('contact:erased', (notice) => {
       notice.conversationIds.forEach((id) => tabs.close(id));

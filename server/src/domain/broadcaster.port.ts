@@ -1,6 +1,6 @@
 /** The port through which domain services tell connected clients what changed. */
 import type {
-  Agent, ContactErasedNotice, Conversation, Message, QueuePosition, ReadState, SiteAvailability, Ticket, TicketReceipt, TypingNotice, VisitorProfile,
+  Agent, CannedReply, ContactErasedNotice, Conversation, Message, QueuePosition, ReadState, SiteAvailability, Ticket, TicketReceipt, TypingNotice, VisitorProfile,
 } from '@parley/shared';
 
 export interface Broadcaster {
@@ -28,4 +28,16 @@ export interface Broadcaster {
   siteAvailabilityChanged(siteId: string, availability: SiteAvailability): void;
   /** To the site's agents: these conversations, tickets and visitors were erased or purged; drop them from view. */
   contactErased(siteId: string, notice: ContactErasedNotice): void;
+}
+
+/**
+ * Changes to what the site's consoles keep for the whole session (canned replies). Apart from
+ * Broadcaster so that the services and test doubles that never send these need not implement them;
+ * the socket broadcaster implements both.
+ */
+export interface TeamBroadcaster {
+  /** A personal reply to its owner's consoles; a shared one to the site's agents. */
+  cannedReplySaved(reply: CannedReply): void;
+  /** To those who could see it: its owner's consoles (personal) or the site's agents (shared). */
+  cannedReplyDeleted(reply: CannedReply): void;
 }

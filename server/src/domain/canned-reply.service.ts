@@ -1,9 +1,10 @@
 /** Canned replies: site-wide, per department and personal, each with a unique /shortcut in its scope. */
 import type { Agent, CannedReply, CannedReplyInput } from '@parley/shared';
 import { StoreConflictError, type Store } from '../store/store';
+import type { TeamBroadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
 
-export function createCannedReplyService({ store }: { store: Store }) {
+export function createCannedReplyService({ store, broadcaster }: { store: Store; broadcaster: TeamBroadcaster }) {
   /** Personal replies are their owner's; shared ones are the admins'. */
   function assertMayEdit(agent: Agent, reply: Pick<CannedReply, 'ownerAgentId'>): void {
     const own = reply.ownerAgentId === agent.id;
@@ -24,8 +25,8 @@ export function createCannedReplyService({ store }: { store: Store }) {
     },
 
     async save(agent: Agent, input: CannedReplyInput): Promise<CannedReply> {
+      const existing = input.id ? await store.findCannedReply(input.id) : null;
       if (input.id) {
-        const existing = await store.findCannedReply(input.id);
         if (!existing || existing.siteId !== agent.siteId) throw new DomainError('NOT_FOUND', 'There is no such canned reply.');
         assertMayEdit(agent, existing);
       }
@@ -38,9 +39,7 @@ export function createCannedReplyService({ store }: { store: Store }) {
         ownerAgentId: input.personal ? agent.id : null,
       };
       assertMayEdit(agent, reply);
-      try {
-        return await store.saveCannedReply(reply);
-      } catch (error) {
+      const saved = await store.saveCannedReply(reply).catch((error: unknown) => {
         if (error instanceof StoreConflictError) {
           throw new DomainError(
             'ALREADY_TAKEN',
@@ -49,14 +48,19 @@ export function createCannedReplyService({ store }: { store: Store }) {
           );
         }
         throw error;
-      }
+      });
+      // Consoles signed in keep their list up to date. A shared reply an admin made their own is
+      // dropped by the others' consoles, which are not sent its new (personal) content.
+      if (existing && existing.ownerAgentId === null && saved.ownerAgentId !== null) broadcaster.cannedReplyDeleted(existing);
+      broadcaster.cannedReplySaved(saved);
+      return saved;
     },
 
     async remove(agent: Agent, id: string): Promise<{ id: string }> {
       const existing = await store.findCannedReply(id);
       if (!existing || existing.siteId !== agent.siteId) throw new DomainError('NOT_FOUND', 'There is no such canned reply.');
       assertMayEdit(agent, existing);
-      await store.deleteCannedReply({ id, siteId: agent.siteId });
+      if (await store.deleteCannedReply({ id, siteId: agent.siteId })) broadcaster.cannedReplyDeleted(existing);
       return { id };
     },
   };

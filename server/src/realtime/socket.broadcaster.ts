@@ -1,6 +1,6 @@
 /** The Broadcaster port over Socket.IO rooms; with the Redis adapter it reaches every process. */
-import type { Conversation, ConversationActivity, Message } from '@parley/shared';
-import type { Broadcaster } from '../domain/broadcaster.port';
+import type { CannedReply, Conversation, ConversationActivity, Message } from '@parley/shared';
+import type { Broadcaster, TeamBroadcaster } from '../domain/broadcaster.port';
 import { visitorViewOf } from '../domain/conversation-visitor-view';
 import { createActivityDigest } from './conversation-activity.digest';
 import { rooms, type AgentNamespace, type VisitorNamespace } from './types';
@@ -39,7 +39,15 @@ const activityOf = (conversation: Conversation): ConversationActivity => ({
   lastMessagePreview: conversation.lastMessagePreview,
 });
 
-export function createSocketBroadcaster(visitors: VisitorNamespace, agents: AgentNamespace, activitySource: ActivitySource): Broadcaster {
+/** Who may see a canned reply: its owner's consoles when it is personal, else the site's agents. */
+const cannedAudience = (reply: CannedReply): string =>
+  reply.ownerAgentId ? rooms.agent(reply.ownerAgentId) : rooms.siteAgents(reply.siteId);
+
+export function createSocketBroadcaster(
+  visitors: VisitorNamespace,
+  agents: AgentNamespace,
+  activitySource: ActivitySource,
+): Broadcaster & TeamBroadcaster {
   const digest = createActivityDigest({
     load: async (conversationIds) => {
       const found = await Promise.all(conversationIds.map((id) => activitySource.findConversation(id)));
@@ -103,6 +111,12 @@ export function createSocketBroadcaster(visitors: VisitorNamespace, agents: Agen
     },
     siteAvailabilityChanged(siteId, availability) {
       visitors.to(rooms.siteVisitors(siteId)).emit('site:availability', availability);
+    },
+    cannedReplySaved(reply) {
+      agents.to(cannedAudience(reply)).emit('canned:saved', reply);
+    },
+    cannedReplyDeleted(reply) {
+      agents.to(cannedAudience(reply)).emit('canned:deleted', { id: reply.id });
     },
   };
 }
