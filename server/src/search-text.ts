@@ -1,4 +1,4 @@
-/** Text as the knowledge-base search sees it, the same in every store and in the domain's relevance check. */
+/** Text as the searches see it (knowledge base and tickets), the same in every store and in the domain's relevance check. */
 
 // Scripts written without spaces between words: each character becomes its own search token.
 const UNSPACED_CHAR = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
@@ -8,15 +8,18 @@ const TERM = new RegExp(`${UNSPACED_CHAR}(?: +${UNSPACED_CHAR})*|[\\p{L}\\p{N}\\
 
 /**
  * Folds what people type inconsistently: case, accents (é, ñ), ё/е and й/и, Arabic harakat, Hebrew
- * points; and spaces out CJK characters so "订单" is found inside "我的订单在哪里".
+ * points. The ticket search compares with this alone. Self-contained (it uses nothing else from this
+ * module), as SQLite's read worker registers it from its source text (sqlite/search-fold.ts).
  */
+export function foldCaseAndAccents(text: string): string {
+  // Most of what is searched (e-mail addresses, English subjects) has nothing to decompose.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
+  return text.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC').toLowerCase();
+}
+
+/** As foldCaseAndAccents, and spaces out CJK characters so "订单" is found inside "我的订单在哪里". */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(UNSPACED_SCRIPT, ' $1 ');
+  return foldCaseAndAccents(text).replace(UNSPACED_SCRIPT, ' $1 ');
 }
 
 /**

@@ -262,6 +262,21 @@ export function ticketsContract(ctx: ContractContext): void {
       expect(await found('дзень%')).toEqual([]);
     });
 
+    it('searches text whatever its accents: "Jose" finds "María José"', async () => {
+      const site = await seedSite(ctx.store);
+      const maria = await create(site, { subject: 'Problème de facturación', requesterName: 'María José', requesterEmail: 'mj@example.es' });
+      const zoe = await create(site, { subject: 'Ёлка не доставлена', requesterName: 'Zoe\u0308 Ωμέγα' }); // "Zoë", stored decomposed
+      await create(site, { subject: 'Jos. order', requesterName: 'Josh Mariano' });
+      const found = async (search: string) =>
+        (await ctx.store.searchTickets({
+          siteId: site.id, agentId: 'nobody', now: new Date().toISOString(), breachingWithinMinutes: 60, view: 'all',
+          sort: 'created_asc', limit: 50, offset: 0, search,
+        })).tickets.map((t) => t.id);
+      for (const text of ['Jose', 'José', 'maria jose', 'MARÍA JOSÉ', 'Maria José', 'facturacion', 'PROBLEME']) expect(await found(text)).toEqual([maria.id]);
+      for (const text of ['елка', 'ЁЛКА', 'zoe', 'Zoë', 'ωμεγα', 'ΩΜΈΓΑ']) expect(await found(text)).toEqual([zoe.id]);
+      expect(await found('josé m')).toEqual([]);
+    });
+
     it('finds solved tickets due to close, pending ones due a reminder once, a visitor’s tickets, and long waits', async () => {
       const { site, visitor, conversation } = await seedConversation(ctx.store);
       const otherSite = await seedSite(ctx.store);

@@ -35,6 +35,14 @@ test('answers as the serving connection would, without running the query there',
   expect(ranOnServingConnection).toEqual([]);
 });
 
+test('folds text as the serving connection does: unicode_lower, and search_fold for the ticket search', async () => {
+  // Not registered on this test's serving connection: only the worker can answer.
+  expect(await reader.get("SELECT unicode_lower('ДОБРЫ') AS lowered, search_fold('María JOSÉ, Zoe\u0308') AS folded", {})).toEqual({
+    lowered: 'добры', folded: 'maria jose, zoe',
+  });
+  expect(ranOnServingConnection).toEqual([]);
+});
+
 test('sees what the serving connection committed since the last read', async () => {
   expect(await reader.all(COUNT_BY_SITE, { after: 0 })).toHaveLength(2);
   db.prepare("INSERT INTO chats (site) VALUES ('c')").run();

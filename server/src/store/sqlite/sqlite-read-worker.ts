@@ -5,12 +5,14 @@
  * of its own; in WAL mode it reads the last committed state while the serving connection writes.
  *
  * Only reads that can run on any connection belong here: no temporary tables, and of the functions
- * registered on the serving connection only unicode_lower, which the worker registers from the same source. An
- * in-memory database cannot be opened twice: its reads run on the serving connection, as they do if
- * the worker cannot start or dies.
+ * registered on the serving connection only unicode_lower and search_fold, which the worker registers
+ * from the same source. An in-memory database cannot be opened twice: its reads run on the serving
+ * connection, as they do if the worker cannot start or dies.
  */
 import type Database from 'better-sqlite3';
 import { Worker, type parentPort as ParentPort } from 'node:worker_threads';
+import { foldCaseAndAccents } from '../../search-text';
+import { SEARCH_FOLD } from './search-fold';
 import { UNICODE_LOWER, unicodeLowerOf } from './unicode-lower';
 
 export interface SqliteReader {
@@ -37,13 +39,15 @@ interface ReadLoopData {
   filename: string;
   /** What the serving connection calls unicode_lower (see unicode-lower.ts). */
   unicodeLowerName: string;
+  /** What the serving connection calls search_fold (see search-fold.ts). */
+  searchFoldName: string;
 }
 
 /**
  * The worker's whole program. It is sent as source text (`toString`), so it uses nothing from this
- * module: only `require`, its `workerData`, and `unicodeLower`, whose source is sent beside it.
+ * module: only `require`, its `workerData`, and `unicodeLower` and `foldText`, whose sources are sent beside it.
  */
-function readLoop(data: ReadLoopData, unicodeLower: (value: unknown) => unknown): void {
+function readLoop(data: ReadLoopData, unicodeLower: (value: unknown) => unknown, foldText: (text: string) => string): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- a worker evaluated from source has only require */
   const { parentPort } = require('node:worker_threads') as { parentPort: typeof ParentPort };
   const Driver = require(data.driver) as typeof Database;
@@ -51,6 +55,7 @@ function readLoop(data: ReadLoopData, unicodeLower: (value: unknown) => unknown)
   const db = new Driver(data.filename, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   db.function(data.unicodeLowerName, { deterministic: true }, unicodeLower);
+  db.function(data.searchFoldName, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : value));
   const statements = new Map<string, Database.Statement>();
   parentPort?.on('message', (request: ReadRequest | 'close') => {
     if (request === 'close') {
@@ -96,8 +101,10 @@ export function startSqliteReader(db: Database.Database): SqliteReader {
 
   function started(): Worker {
     if (worker) return worker;
-    const workerData: ReadLoopData = { driver: require.resolve('better-sqlite3'), filename: db.name, unicodeLowerName: UNICODE_LOWER };
-    const program = `(${readLoop.toString()})(require('node:worker_threads').workerData, ${unicodeLowerOf.toString()})`;
+    const workerData: ReadLoopData = {
+      driver: require.resolve('better-sqlite3'), filename: db.name, unicodeLowerName: UNICODE_LOWER, searchFoldName: SEARCH_FOLD,
+    };
+    const program = `(${readLoop.toString()})(require('node:worker_threads').workerData, ${unicodeLowerOf.toString()}, ${foldCaseAndAccents.toString()})`;
     const thread = new Worker(program, { eval: true, workerData });
     thread.on('message', (reply: ReadReply) => {
       const waiting = pending.get(reply.id);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Store } from '../store';
 import { migrate } from './migrations';
 import { registerUnicodeLower } from './unicode-lower';
+import { registerSearchFold } from './search-fold';
 import { sqliteConversations } from './sqlite-conversations';
 import { walFlusher } from './sqlite-wal-flush';
 import { startWalCheckpointer } from './sqlite-wal-checkpointer';
@@ -55,6 +56,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // ~4% of the main thread; a page the cache misses is read back from the OS's cache for less.
   db.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`);
   registerUnicodeLower(db);
+  registerSearchFold(db);
   try {
     migrate(db);
   } catch (error) {
