@@ -1,5 +1,6 @@
 /** Routing over real sockets: capacity, no double assignment, fairness, FIFO, timeouts, agent loss, transfer. */
-import type { Conversation, Message, QueuePosition } from '@parley/shared';
+import { VISITOR_NAMESPACE, type Conversation, type Message, type QueuePosition } from '@parley/shared';
+import { io } from 'socket.io-client';
 import { addAgent } from './test-support/agents';
 import { connectVisitor, eventMatching, nextEvent, unwrap, type VisitorClient } from './test-support/clients';
 import { startTestServer, type TestServer } from './test-support/test-server';
@@ -68,6 +69,26 @@ test('a waiting visitor sees their place; when a slot frees, the longest waiting
   expect(await secondAssigned).toMatchObject({ status: 'assigned', assignedAgentId: agent.id });
   const thirdConversation = await server.store.findConversation(third.conversationId);
   expect(thirdConversation?.status).toBe('queued');
+});
+
+test('a waiting visitor who reloads the page, or opens another tab, sees their place again at once', async () => {
+  await visitorWrites('first in line');
+  const { socket: firstTab, session } = await connectVisitor(server.url, { siteKey: server.site.key });
+  server.track(firstTab);
+  const told = nextEvent<QueuePosition>(firstTab, 'queue:position');
+  const { conversationId } = unwrap(await firstTab.emitWithAck('message:send', { clientId: 'reload-0001', text: 'still here?' }));
+  expect(await told).toMatchObject({ conversationId, position: 2 });
+  firstTab.disconnect();
+
+  // The reloaded page: the same visitor, a new connection, and nobody has moved in the queue since.
+  const reloaded: VisitorClient = io(`${server.url}${VISITOR_NAMESPACE}`, {
+    auth: { siteKey: server.site.key, visitorToken: session.visitorToken }, transports: ['websocket'], forceNew: true, reconnection: false, autoConnect: false,
+  });
+  server.track(reloaded);
+  const toldAgain = nextEvent<QueuePosition>(reloaded, 'queue:position');
+  reloaded.connect();
+  expect(await toldAgain).toMatchObject({ conversationId, position: 2, estimatedWaitSeconds: expect.any(Number) });
+  expect(unwrap(await reloaded.emitWithAck('conversation:history', {}))?.conversation).toMatchObject({ id: conversationId, status: 'queued' });
 });
 
 test('a queued chat is assigned the moment an agent comes online', async () => {

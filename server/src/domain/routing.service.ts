@@ -3,7 +3,7 @@
  * slot may have opened; hands chats back to the queue when an agent goes away or stays silent.
  * Correctness lives in the store's compare-and-set; this service only decides and retries.
  */
-import type { Agent, Conversation } from '@parley/shared';
+import type { Agent, Conversation, QueuePosition } from '@parley/shared';
 import type { AgentLoad, Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { chatEventLine } from './chat-event-lines';
@@ -49,20 +49,22 @@ export function createRoutingService({ store, broadcaster, now = () => new Date(
     return 'done';
   }
 
-  async function publishQueuePositions(siteId: string): Promise<void> {
+  /** Every waiting chat of the site with its place in line (first come first) and an estimated wait. */
+  async function queuePositions(siteId: string): Promise<{ conversation: Conversation; position: QueuePosition }[]> {
     const queue = await store.listQueue(siteId);
-    if (queue.length === 0) return;
+    if (queue.length === 0) return [];
     const recent = await store.listConversations({ siteId, statuses: ['assigned', 'resolved'], limit: 50 });
     const waits = recent
       .filter((c) => c.assignedAt)
       .map((c) => (Date.parse(c.assignedAt as string) - Date.parse(c.queuedAt)) / 1000);
-    queue.forEach((conversation, index) => {
-      broadcaster.queuePosition(conversation, {
-        conversationId: conversation.id,
-        position: index + 1,
-        estimatedWaitSeconds: estimateWaitSeconds(index + 1, waits),
-      });
-    });
+    return queue.map((conversation, index) => ({
+      conversation,
+      position: { conversationId: conversation.id, position: index + 1, estimatedWaitSeconds: estimateWaitSeconds(index + 1, waits) },
+    }));
+  }
+
+  async function publishQueuePositions(siteId: string): Promise<void> {
+    for (const { conversation, position } of await queuePositions(siteId)) broadcaster.queuePosition(conversation, position);
   }
 
   async function routeOnce(siteId: string): Promise<void> {
@@ -114,6 +116,17 @@ export function createRoutingService({ store, broadcaster, now = () => new Date(
       })();
       running.set(siteId, run);
       return run;
+    },
+
+    /**
+     * The visitor's place in line while their open chat waits, else null. Places are only sent when
+     * the queue moves, so a page or tab opened meanwhile asks for it.
+     */
+    async queuePositionOf(visitor: { id: string; siteId: string }): Promise<QueuePosition | null> {
+      const open = await store.findOpenConversation(visitor.siteId, visitor.id);
+      if (open?.status !== 'queued') return null;
+      const places = await queuePositions(visitor.siteId);
+      return places.find(({ conversation }) => conversation.id === open.id)?.position ?? null;
     },
 
     /** An agent went offline: their chats go back to the queue, keeping their place at its front. */

@@ -19,6 +19,7 @@ import type { ConversationService } from '../domain/conversation.service';
 import { toParleyError } from '../domain/error-mapping';
 import type { ChatFeedbackService } from '../domain/chat-feedback.service';
 import type { EscalationService } from '../domain/escalation.service';
+import type { RoutingService } from '../domain/routing.service';
 import type { SiteAvailabilityService } from '../domain/site-availability.service';
 import type { VisitorService } from '../domain/visitor.service';
 import type { PrivacyService } from '../domain/privacy.service';
@@ -41,6 +42,8 @@ export interface VisitorNamespaceDeps {
   conversations: ConversationService;
   escalation: EscalationService;
   availability: SiteAvailabilityService;
+  /** A waiting visitor's place in the queue, told to each page or tab as it connects. */
+  queue: Pick<RoutingService, 'queuePositionOf'>;
   feedback: ChatFeedbackService;
   kb: KbSelfService;
   /** "Forget me": the visitor erases their own records. */
@@ -114,6 +117,10 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
       (error: unknown) => logger.error({ err: error }, 'visit start failed'),
     );
     visitors.arrived(visitor).catch((error: unknown) => logger.error({ err: error }, 'visitor presence update failed'));
+    deps.queue.queuePositionOf(visitor).then(
+      (position) => position && socket.emit('queue:position', position),
+      (error: unknown) => logger.warn({ err: error }, 'could not tell a visitor their queue position'),
+    );
     socket.on('disconnect', () => checkLastPage(socket.data.visitor));
     dispatchEvents(socket);
   });
