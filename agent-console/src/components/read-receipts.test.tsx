@@ -87,4 +87,25 @@ describe('read receipts', () => {
     const { socket } = await openChat({ conversationId: chat.id, visitorSeq: 0, agentSeq: 4 });
     expect(socket.emitsOf('message:read')).toEqual([]);
   });
+  it('leaves a message unread while the agent is on another screen, and reads it on coming back to Chats', async () => {
+    const { socket } = await openChat();
+    await waitFor(() => expect(socket.emitsOf('message:read')).toHaveLength(1));
+    socket.handle('ticket:search', () => ({ ok: true, data: { tickets: [], total: 0 } }));
+    fireEvent.click(screen.getByTestId('tickets-nav'));
+    await waitFor(() => expect(screen.queryByTestId('chat-panel')).toBeNull());
+
+    act(() => socket.serverEmit('message:new', visitorMessage(chat, { seq: 5, text: 'anyone reading?' })));
+    // The Chats screen is not shown: the visitor is not told "Read", and the chat counts as unread.
+    await waitFor(() => expect(document.title).toMatch(/^\(1\) Tickets/));
+    expect(socket.emitsOf('message:read')).toEqual([{ conversationId: chat.id, seq: 4 }]);
+
+    fireEvent.click(screen.getByTestId('chats-nav'));
+    await waitFor(() =>
+      expect(socket.emitsOf('message:read')).toEqual([
+        { conversationId: chat.id, seq: 4 },
+        { conversationId: chat.id, seq: 5 },
+      ]),
+    );
+    expect(document.title).not.toMatch(/^\(/);
+  });
 });

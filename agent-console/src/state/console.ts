@@ -3,7 +3,7 @@
  * session, preferences, translator, and the live workspace that exists while signed in.
  */
 import type { Conversation } from '@parley/shared';
-import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
+import { computed, effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import type { AdminClient } from '../api/admin.client';
 import type { RestClient } from '../api/rest.client';
 import type { Translator } from '../i18n/i18n';
@@ -44,6 +44,7 @@ export function createConsole(deps: ConsoleDeps): Console {
   const preferences = createPreferencesStore(deps.storage);
   const navigation = createNavigationStore();
   const live = signal<LiveSession | null>(null);
+  const chatsOnScreen = computed(() => navigation.route.value.name === 'chats');
 
   // One socket per token: a new sign-in replaces the workspace, signing out ends it.
   const stopFollowingToken = effect(() => {
@@ -62,6 +63,7 @@ export function createConsole(deps: ConsoleDeps): Console {
         newClientId: deps.newClientId,
         retryDelaysMs: deps.retryDelaysMs,
         onNewChat: deps.onNewChat,
+        chatsOnScreen,
       }),
     );
     live.value = created;

@@ -43,6 +43,11 @@ export interface LiveSessionOptions {
   newClientId: () => string;
   /** Whether the agent is looking at the page; unread marks only clear when they are. */
   isPageVisible?: () => boolean;
+  /**
+   * Whether the Chats screen is the one shown (not the knowledge base, analytics…): the active chat
+   * is on screen, so can be read, only then. Always, unless given.
+   */
+  chatsOnScreen?: ReadonlySignal<boolean>;
   retryDelaysMs?: readonly number[];
   /** At most one `message:read` per conversation this often. */
   readReportIntervalMs?: number;
@@ -102,6 +107,7 @@ export interface LiveSession {
 export function createLiveSession(options: LiveSessionOptions): LiveSession {
   const { connection, session } = options;
   const isPageVisible = options.isPageVisible ?? (() => document.visibilityState === 'visible');
+  const chatsOnScreen = options.chatsOnScreen ?? signal(true);
   const agentId = signal<string | null>(session.agent.value?.id ?? null);
   const status = signal<ConnectionStatus>(connection.isOnline() ? 'online' : 'connecting');
   const conversations = createConversationsStore({ storage: options.storage, agentId });
@@ -199,8 +205,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   }
 
   function markActiveRead() {
-    const active = tabs.activeId.value;
-    if (!active || !isPageVisible()) return;
+    const active = tabs.activeId.peek();
+    // Only what is on screen counts as read: a chat behind another screen is not.
+    if (!active || !chatsOnScreen.peek() || !isPageVisible()) return;
     conversations.markRead(active);
     // Only what is on screen counts as read: nothing before the transcript has arrived.
     if (!transcripts.isLoaded(active)) return;
@@ -251,9 +258,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       conversations.remove(notice.conversationIds);
       if (notice.ticketIds.length) tickets.resync();
     }),
-    // Focusing a conversation reads it.
+    // Focusing a conversation reads it, and so does coming back to the Chats screen with one focused.
     effect(() => {
-      if (tabs.activeId.value) markActiveRead();
+      if (tabs.activeId.value && chatsOnScreen.value) markActiveRead();
     }),
   ];
 
