@@ -15,6 +15,7 @@ import { StoreConflictError, type AppendedMessage, type NewMessageRecord, type S
 import type { Broadcaster } from './broadcaster.port';
 import { visitorViewOf } from './conversation-visitor-view';
 import { chatEventLine } from './chat-event-lines';
+import { assertHelpingOrAdmin } from './chat-handlers';
 import { DomainError } from './domain-error';
 import { assertVisitorMayAttach, withClaimedAttachments } from './message-attachments';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
@@ -56,10 +57,7 @@ export function createConversationService({ store, broadcaster, routing, events 
 
   function assertHandledBy(agent: Agent, conversation: Conversation): void {
     if (conversation.status === 'resolved') throw closed();
-    const helping = conversation.assignedAgentId === agent.id || conversation.participantAgentIds.includes(agent.id);
-    if (!helping && agent.role !== 'admin') {
-      throw new DomainError('FORBIDDEN', 'Only the agent handling this conversation (or an admin) can do that.');
-    }
+    assertHelpingOrAdmin(agent, conversation);
   }
 
   async function departmentOfSite(siteId: string, departmentId: string): Promise<string> {

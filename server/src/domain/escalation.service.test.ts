@@ -100,3 +100,27 @@ test('escalating a reopened chat whose ticket was solved opens the ticket again'
   const last = (await store.listTicketEvents(ticket.id)).at(-1);
   expect(last).toMatchObject({ kind: 'change', changes: expect.arrayContaining([{ field: 'status', from: 'solved', to: 'open' }]) });
 });
+
+test('a plain agent cannot escalate a colleague’s live chat, as they cannot resolve it; its agent, a helper and an admin can', async () => {
+  const colleague = await seedAgent(store, site.id);
+  const chatOf = async () => {
+    const { conversation } = await seedConversation(store, site);
+    return (await store.assignConversation({ conversationId: conversation.id, agentId: agent.id, maxChats: 5 })) as Conversation;
+  };
+  const request = (conversation: Conversation) => ({ conversationId: conversation.id, tier: 2 as const, priority: 'high' as const });
+
+  const theirs = await chatOf();
+  await expect(service.escalateByAgent(colleague, request(theirs))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  expect((await store.findConversation(theirs.id))?.status).toBe('assigned');
+  expect(told.visitor).toEqual([]);
+
+  await expect(service.escalateByAgent(agent, request(theirs))).resolves.toMatchObject({ tier: 2, priority: 'high' });
+  const helped = await chatOf();
+  await store.addParticipant({ conversationId: helped.id, agentId: colleague.id });
+  await expect(service.escalateByAgent(colleague, request(helped))).resolves.toMatchObject({ tier: 2 });
+  const admin = { ...colleague, role: 'admin' as const };
+  await expect(service.escalateByAgent(admin, request(await chatOf()))).resolves.toMatchObject({ tier: 2 });
+  // A waiting chat is nobody's yet: any agent may make it a ticket.
+  const { conversation: waiting } = await seedConversation(store, site);
+  await expect(service.escalateByAgent(colleague, request(waiting))).resolves.toMatchObject({ tier: 2 });
+});

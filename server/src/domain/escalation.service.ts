@@ -20,6 +20,7 @@ import type { Broadcaster } from './broadcaster.port';
 import { chatTranscript, ENGLISH_TRANSCRIPT_LABELS, type TranscriptLabelsFor } from './chat-transcript';
 import { customerLanguage } from './customer-language';
 import { DomainError } from './domain-error';
+import { assertHelpingOrAdmin } from './chat-handlers';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketNotifier } from './ticket-notifier';
 import { slaDues, slaResumed } from './ticket-sla';
@@ -198,6 +199,8 @@ export function createEscalationService(deps: EscalationServiceDeps) {
       if (!conversation || conversation.siteId !== agent.siteId) {
         throw new DomainError('CONVERSATION_NOT_FOUND', 'This conversation does not exist.');
       }
+      // A colleague's live chat is theirs to end, as with resolving it; a waiting one anyone may take on.
+      if (conversation.status === 'assigned') assertHelpingOrAdmin(agent, conversation);
       return ticketFromConversation({
         conversation, source: 'agent_escalation', tier: request.tier, priority: request.priority, actor: agent, note: request.note,
       });
