@@ -1,5 +1,7 @@
 /** The analytics report over a real store holding a fixed data set: every figure against the hand-worked one. */
-import { AnalyticsReportSchema, AnalyticsRequestSchema, type Agent, type AnalyticsRequestInput } from '@parley/shared';
+import {
+  AnalyticsReportSchema, AnalyticsRequestSchema, type Agent, type AnalyticsMetrics, type AnalyticsRequestInput,
+} from '@parley/shared';
 import { mongoFixture, sqliteFixture, type StoreFixture, type StoreLocation } from '../store/contract/store-fixtures';
 import type { Store } from '../store/store';
 import { seedAnalyticsFixture, type AnalyticsFixture } from '../test-support/analytics-fixture';
@@ -102,6 +104,74 @@ function analyticsSuite(storeFixture: StoreFixture): void {
       { date: '2024-03-10', conversations: 4, tickets: 4 },
     ]);
     expect(utc.volume.byHour[23]).toEqual({ hour: 23, conversations: 2, tickets: 1 }); // C4, C8; T6
+  });
+
+  it('credits a first response to the agent who wrote it: a transfer or a requeue afterwards takes nothing from them', async () => {
+    const site = await store.createSite({ key: 'analytics_transfer_site', name: 'Transfers' });
+    const boss = await store.createAgent({ siteId: site.id, email: 'boss@transfer.test', name: 'Boss', role: 'admin', passwordHash: 'x' });
+    const agent = (name: string) =>
+      store.createAgent({ siteId: site.id, email: `${name.toLowerCase()}@transfer.test`, name, role: 'agent', passwordHash: 'x' });
+    const [eve, carl] = [await agent('Eve'), await agent('Carl')];
+    const at = (seconds: number) => new Date(Date.parse('2024-03-09T10:00:00.000Z') + seconds * 1000);
+    let visitors = 0;
+    const say = (conversationId: string, who: Agent, text: string) =>
+      store.appendMessage({ conversationId, clientId: `${who.name}-${text}`, author: { kind: 'agent', id: who.id, name: who.name }, text });
+    /** A chat `holder` claims at its start and `answerer` answers `answerAfter` seconds in. */
+    async function answeredChat(start: number, holder: Agent, answerAfter: number): Promise<string> {
+      jest.setSystemTime(at(start));
+      visitors += 1;
+      const visitor = await store.createVisitor({ siteId: site.id, tokenHash: `transfer-visitor-${visitors}`, locale: 'en' });
+      const { conversation } = await store.openConversation({
+        siteId: site.id, visitorId: visitor.id, visitorName: null, locale: 'en', departmentId: null,
+      });
+      await store.claimConversation({ conversationId: conversation.id, agentId: holder.id });
+      jest.setSystemTime(at(start + answerAfter));
+      await say(conversation.id, holder, 'Hello, how can I help?');
+      return conversation.id;
+    }
+
+    jest.useFakeTimers({ doNotFake: [...ALL_TIMERS_BUT_DATE] });
+    try {
+      await answeredChat(0, carl, 60); // Carl's own chat: answered in 60 s.
+      // Eve answers in 30 s and transfers the chat to Carl, who writes later and resolves it.
+      const handedOver = await answeredChat(1000, eve, 30);
+      jest.setSystemTime(at(1100));
+      expect(await store.transferConversation({ conversationId: handedOver, fromAgentId: eve.id, toAgentId: carl.id, maxChats: 5 })).not.toBeNull();
+      jest.setSystemTime(at(1200));
+      await say(handedOver, carl, 'Carl here, taking over');
+      await store.resolveConversation(handedOver);
+      // Eve answers in 10 s, then the chat goes back to the queue (as when she is deactivated).
+      const requeued = await answeredChat(2000, eve, 10);
+      jest.setSystemTime(at(2100));
+      expect(await store.requeueConversation({ conversationId: requeued, fromAgentId: eve.id, declined: false })).not.toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+
+    const figures = (m: AnalyticsMetrics) => ({
+      conversations: m.conversations, answered: m.answered, resolvedInChat: m.resolvedInChat, firstResponse: m.firstResponse.chats,
+    });
+    const day = request({ from: '2024-03-09', to: '2024-03-09', timeZone: 'UTC' });
+    const whole = await service().report(boss, day);
+    expect(whole.byAgent.map((row) => [row.name, figures(row)])).toEqual([
+      ['Carl', { conversations: 2, answered: 1, resolvedInChat: 1, firstResponse: { count: 1, medianSeconds: 60, p90Seconds: 60 } }],
+      ['Eve', { conversations: 2, answered: 2, resolvedInChat: 0, firstResponse: { count: 2, medianSeconds: 20, p90Seconds: 28 } }],
+      // The requeued chat waits for someone to hold it; its answer stays Eve's.
+      [null, { conversations: 1, answered: 0, resolvedInChat: 0, firstResponse: { count: 0, medianSeconds: null, p90Seconds: null } }],
+    ]);
+    // The site counts each chat once.
+    expect(figures(whole.totals)).toEqual({
+      conversations: 3, answered: 3, resolvedInChat: 1, firstResponse: { count: 3, medianSeconds: 30, p90Seconds: 54 },
+    });
+
+    const eves = await service().report(eve, day);
+    expect(eves.byAgent.map((row) => row.agentId)).toEqual([eve.id]);
+    expect(figures(eves.totals)).toEqual(figures(whole.byAgent[1] as AnalyticsMetrics));
+    expect(eves.volume.byDay).toEqual([{ date: '2024-03-09', conversations: 2, tickets: 0 }]);
+    expect(eves.byDepartment).toEqual([{ departmentId: null, name: null, ...eves.totals }]);
+    const carls = await service().report(boss, { ...day, agentId: carl.id });
+    expect(figures(carls.totals)).toEqual(figures(whole.byAgent[0] as AnalyticsMetrics));
+    expect(carls.volume.byDay).toEqual([{ date: '2024-03-09', conversations: 2, tickets: 0 }]);
   });
 
   it('reads the same figures after the store is closed and opened again', async () => {

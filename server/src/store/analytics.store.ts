@@ -11,7 +11,10 @@ export interface AnalyticsQuery {
   from: string;
   /** ...and before this one. */
   to: string;
-  /** Chats assigned to, and tickets assigned to, this agent. */
+  /**
+   * Chats this agent holds or wrote the first answer of (a transfer does not take that from them),
+   * and tickets assigned to them.
+   */
   agentId?: string;
   departmentId?: string;
   /** SLA clocks still running are judged against this instant. */
@@ -31,8 +34,16 @@ export interface RatingTally {
   ratingsSatisfied: number;
 }
 
-/** Chats started in the period, per agent and department. */
+/**
+ * Chats started in the period, per agent holding them (agentId), agent who answered them first,
+ * and department. The domain credits the answer to the responder (analytics-credit.ts).
+ */
 export interface ConversationGroupRow extends AnalyticsGroup, RatingTally {
+  /**
+   * Who wrote the chats' first answer to the visitor. Null when unanswered, or answered before the
+   * store recorded it and nothing told who (the holder keeps the answer then, as it always had).
+   */
+  firstResponderId: string | null;
   conversations: number;
   /** With at least one agent answer. */
   answered: number;

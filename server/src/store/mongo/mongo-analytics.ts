@@ -25,7 +25,9 @@ function matchOf(kind: 'conversations' | 'tickets', query: AnalyticsQuery): Reco
     siteId: query.siteId,
     createdAt: { $gte: new Date(query.from), $lt: new Date(query.to) },
   };
-  if (query.agentId) match[kind === 'conversations' ? 'assignedAgentId' : 'assigneeAgentId'] = query.agentId;
+  // An agent's chats are those they hold and those they answered first (analytics.store.ts).
+  if (query.agentId && kind === 'conversations') match.$or = [{ assignedAgentId: query.agentId }, { firstResponseAgentId: query.agentId }];
+  if (query.agentId && kind === 'tickets') match.assigneeAgentId = query.agentId;
   if (query.departmentId) match.departmentId = query.departmentId;
   return match;
 }
@@ -35,6 +37,7 @@ const ticketResolved = { $in: ['$status', ['solved', 'closed']] };
 
 interface GroupKey {
   agentId?: string | null;
+  firstResponderId?: string | null;
   departmentId?: string | null;
   source?: TicketSource | null;
 }
@@ -51,7 +54,8 @@ const withoutNulls = (field: string) => ({ $filter: { input: `$${field}`, cond: 
 const durationArrays = { $set: { firstResponseSeconds: withoutNulls('firstResponseSeconds'), resolutionSeconds: withoutNulls('resolutionSeconds') } };
 
 type Grouped<Row> = Omit<Row, 'agentId' | 'departmentId' | 'source'> & { _id: GroupKey };
-type ConversationGroupDoc = Grouped<Omit<ConversationGroupRow, 'escalationsBySource'>> & Record<`escalated_${TicketSource}`, number>;
+type ConversationGroupDoc = Grouped<Omit<ConversationGroupRow, 'escalationsBySource' | 'firstResponderId'>> &
+  Record<`escalated_${TicketSource}`, number>;
 
 export function mongoAnalytics(models: MongoModels): AnalyticsStore {
   const { conversations, tickets } = models;
@@ -75,6 +79,8 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
         {
           $project: {
             agentId: { $ifNull: ['$assignedAgentId', null] }, departmentId: { $ifNull: ['$departmentId', null] },
+            // Missing on chats answered before it was recorded: null, and the domain credits the holder.
+            firstResponderId: { $ifNull: ['$firstResponseAgentId', null] },
             source: { $arrayElemAt: ['$ticket.source', 0] }, rating: 1,
             answered: isDate('$firstResponseAt'), resolvedInChat: resolvedLive,
             firstResponse: { $cond: [isDate('$firstResponseAt'), secondsBetween('$firstResponseAt', '$createdAt'), null] },
@@ -83,7 +89,7 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
         },
         {
           $group: {
-            _id: { agentId: '$agentId', departmentId: '$departmentId' },
+            _id: { agentId: '$agentId', departmentId: '$departmentId', firstResponderId: '$firstResponderId' },
             conversations: { $sum: 1 },
             answered: countIf('$answered'),
             resolvedInChat: countIf('$resolvedInChat'),
@@ -98,7 +104,7 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
       const rows = await conversations.aggregate<ConversationGroupDoc>(pipeline).allowDiskUse(true).exec();
       return rows.map(
         (row): ConversationGroupRow => ({
-          agentId: row._id.agentId ?? null, departmentId: row._id.departmentId ?? null,
+          agentId: row._id.agentId ?? null, departmentId: row._id.departmentId ?? null, firstResponderId: row._id.firstResponderId ?? null,
           conversations: row.conversations, answered: row.answered, resolvedInChat: row.resolvedInChat,
           escalationsBySource: Object.fromEntries(TICKET_SOURCES.map((source) => [source, row[`escalated_${source}`]])) as CountsBySource,
           ratings: row.ratings, ratingSum: row.ratingSum, ratingsSatisfied: row.ratingsSatisfied,

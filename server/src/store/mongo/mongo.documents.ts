@@ -85,6 +85,11 @@ export interface ConversationDoc {
   lastMessagePreview?: MessagePreview | null;
   /** Absent until the first answer, so `$min` can set it once in the same update as the seq. */
   firstResponseAt?: Date | null;
+  /**
+   * Who wrote the first answer (analytics credits it to them). Absent before the first answer, and on
+   * chats answered before it was recorded: the report credits the holder then.
+   */
+  firstResponseAgentId?: string | null;
   awaitingAgentSince: Date | null; resolvedAt: Date | null;
   declinedAgentIds: string[];
   /** The assigned agent's chat slot (see ChatSlotDoc); left in place after it is released. */

@@ -34,6 +34,12 @@ export function mongoMessages(models: MongoModels): MessageStore {
       .findOneAndUpdate({ _id: input.conversationId }, update, { returnDocument: 'after' })
       .lean<ConversationDoc>();
     if (!bumped) throw new StoreConflictError('conversation does not exist');
+    // $min kept our instant: ours is the first answer, so record who wrote it (analytics credits it to
+    // them). A second update, once per chat: a plain update cannot set a field only when $min took its
+    // value. Conditional on that instant, so of two first answers racing, the earlier one's author stays.
+    if (answersVisitor && !input.event && input.author.kind === 'agent' && bumped.firstResponseAt?.getTime() === at.getTime()) {
+      await conversations.updateOne({ _id: input.conversationId, firstResponseAt: at }, { $set: { firstResponseAgentId: input.author.id } });
+    }
     return bumped;
   }
 

@@ -144,7 +144,7 @@ const conversationSchema = new Schema<ConversationDoc>(
     agentReadSeq: { type: Number, default: 0 },
     createdAt: requiredDate, updatedAt: requiredDate, lastMessageAt: nullableDate,
     lastMessagePreview: { type: messagePreviewSchema, default: null }, queuedAt: requiredDate, assignedAt: nullableDate,
-    firstResponseAt: { type: Date }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
+    firstResponseAt: { type: Date }, firstResponseAgentId: { type: String }, awaitingAgentSince: nullableDate, resolvedAt: nullableDate,
     declinedAgentIds: { type: [String], default: [] }, slotToken: nullableString, ticketId: nullableString,
     rating: { type: Number, default: null }, ratingComment: nullableString, ratedAt: nullableDate,
     visitorLeftAt: nullableDate, visitorSeenAt: nullableDate,
@@ -162,6 +162,8 @@ conversationSchema.index({ assignedAgentId: 1, status: 1 });
 // The sweep for visitors whose process stopped without saying they left.
 conversationSchema.index({ visitorSeenAt: 1 }, { partialFilterExpression: { open: true } });
 conversationSchema.index({ assignedAgentId: 1, assignedAt: -1 });
+// One agent's analytics also reads the chats they answered first that someone else holds now.
+conversationSchema.index({ firstResponseAgentId: 1, createdAt: 1 }, { sparse: true });
 conversationSchema.index({ awaitingAgentSince: 1 }, { partialFilterExpression: { awaitingAgentSince: { $type: 'date' } } });
 
 const messageSchema = new Schema<MessageDoc>(

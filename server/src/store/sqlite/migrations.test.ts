@@ -255,6 +255,50 @@ test('26 brings agents back online on their next console, as before, except one 
   await store.close();
 });
 
+test('28 credits each answered chat to the author of its first public agent message, not to the agent holding it now', async () => {
+  const filename = path.join(dir, 'parley.sqlite');
+  const db = openAtVersion(filename, 27);
+  const at = (minute: number) => `2030-01-02T00:0${minute}:00.000Z`;
+  const insertAgent = db.prepare(
+    `INSERT INTO agents (id, site_id, email, name, role, status, password_hash, department_ids_json, languages_json, max_chats, created_at)
+     VALUES (?, 'site-1', ?, ?, 'agent', 'online', 'hash', '[]', '[]', 4, '${at(0)}')`,
+  );
+  for (const name of ['eve', 'carl']) insertAgent.run(`agent-${name}`, `${name}@example.com`, name);
+  const insertChat = db.prepare(
+    `INSERT INTO conversations (id, site_id, visitor_id, status, assigned_agent_id, created_at, updated_at, queued_at, first_response_at,
+       resolved_at, last_seq)
+     VALUES (?, 'site-1', 'visitor-1', 'resolved', 'agent-carl', '${at(0)}', '${at(0)}', '${at(0)}', ?, '${at(6)}', 5)`,
+  );
+  insertChat.run('chat-transferred', at(4));
+  insertChat.run('chat-without-messages', at(1));
+  insertChat.run('chat-unanswered', null);
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (id, conversation_id, seq, client_id, author_kind, author_id, text, created_at, internal, event_json)
+     VALUES (?, ?, ?, ?, ?, ?, 'text', ?, ?, ?)`,
+  );
+  // Carl's note and the transfer line come before Eve's answer; neither is an answer to the visitor.
+  insertMessage.run('m-1', 'chat-transferred', 1, 'c-1', 'visitor', 'visitor-1', at(1), 0, null);
+  insertMessage.run('m-2', 'chat-transferred', 2, 'c-2', 'agent', 'agent-carl', at(2), 1, null);
+  insertMessage.run('m-3', 'chat-transferred', 3, 'c-3', 'agent', 'agent-carl', at(3), 0, '{"type":"transferred","from":"Carl","to":"Eve"}');
+  insertMessage.run('m-4', 'chat-transferred', 4, 'c-4', 'agent', 'agent-eve', at(4), 0, null);
+  insertMessage.run('m-5', 'chat-transferred', 5, 'c-5', 'agent', 'agent-carl', at(5), 0, null);
+  insertMessage.run('m-6', 'chat-unanswered', 1, 'c-6', 'agent', 'agent-carl', at(1), 1, null);
+  db.close();
+
+  const store = openSqliteStore({ filename });
+  const groups = await store.analyticsConversations({
+    siteId: 'site-1', from: '2030-01-02T00:00:00.000Z', to: '2030-01-03T00:00:00.000Z', now: at(9),
+  });
+  const byResponder = groups.map((g) => [g.agentId, g.firstResponderId, g.conversations, g.answered]);
+  expect(byResponder).toEqual(expect.arrayContaining([
+    ['agent-carl', 'agent-eve', 1, 1],
+    // Nothing tells who answered it: the report credits its holder, as it always did.
+    ['agent-carl', null, 2, 1],
+  ]));
+  expect(byResponder).toHaveLength(2);
+  await store.close();
+});
+
 /**
  * Starts `count` child processes that migrate the file to the latest version while the test holds
  * the write lock for `holdMs`, and answers what each printed and how it exited.

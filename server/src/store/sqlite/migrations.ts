@@ -593,7 +593,7 @@ const MIGRATIONS: string[] = [
   ) WHERE first_response_at IS NOT NULL;
   DROP INDEX conversations_analytics;
   CREATE INDEX conversations_analytics ON conversations (
-    site_id, assigned_agent_id, department_id, first_response_agent_id, created_at, status, ticket_id, first_response_at, resolved_at, rating
+    site_id, assigned_agent_id, first_response_agent_id, department_id, created_at, status, ticket_id, first_response_at, resolved_at, rating
   );
   CREATE INDEX conversations_first_responses ON conversations (site_id, first_response_agent_id, created_at, assigned_agent_id)
     WHERE first_response_agent_id IS NOT NULL;

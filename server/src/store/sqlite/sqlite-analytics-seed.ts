@@ -29,6 +29,8 @@ export interface BulkSeedTally {
   tickets: number;
   ticketsBySource: Record<TicketSource, number>;
   chatRatings: number;
+  /** Answered chats whose first answer came from another agent than the one holding them. */
+  handedOver: number;
 }
 
 const TAGS = ['billing', 'refund', 'shipping', 'login', 'bug', 'feature', 'account', 'invoice', 'delivery', 'password', 'api', 'mobile'];
@@ -58,14 +60,15 @@ export function seedAnalyticsBulk(db: Database.Database, options: BulkSeedOption
   const tally: BulkSeedTally = {
     conversations: 0, answered: 0, missed: 0, resolvedInChat: 0, escalated: 0, tickets: 0,
     ticketsBySource: Object.fromEntries(TICKET_SOURCES.map((s) => [s, 0])) as Record<TicketSource, number>, chatRatings: 0,
+    handedOver: 0,
   };
 
   const insertVisitor = db.prepare('INSERT INTO visitors (id, site_id, token_hash, locale, created_at) VALUES (?, ?, ?, ?, ?)');
   const insertConversation = db.prepare(
     `INSERT INTO conversations (id, site_id, visitor_id, status, assigned_agent_id, department_id, created_at, updated_at,
-       queued_at, assigned_at, first_response_at, resolved_at, ticket_id, rating, last_seq)
+       queued_at, assigned_at, first_response_at, first_response_agent_id, resolved_at, ticket_id, rating, last_seq)
      VALUES (@id, @siteId, @visitorId, @status, @agentId, @departmentId, @createdAt, @createdAt,
-       @createdAt, @assignedAt, @firstResponseAt, @resolvedAt, @ticketId, @rating, 2)`,
+       @createdAt, @assignedAt, @firstResponseAt, @responderId, @resolvedAt, @ticketId, @rating, 2)`,
   );
   const insertTicket = db.prepare(
     `INSERT INTO tickets (id, site_id, number, conversation_id, subject, requester_locale, status, priority, tier, department_id,
@@ -118,10 +121,15 @@ export function seedAnalyticsBulk(db: Database.Database, options: BulkSeedOption
     const escalated = outcome === 'chat_timeout' || outcome === 'visitor_left' || outcome === 'agent_escalation';
     // The ticket's id is known before it is written: the conversation comes first (the ticket references it).
     const ticketId = escalated ? `bt-${runId}-${ticketNumber}` : null;
+    // One answered chat in ten was answered by the next agent, who then handed it over. Chosen by
+    // index, not drawn, so the rest of the history is the one earlier seeds wrote.
+    const agentIndex = agentId === null ? -1 : options.agentIds.indexOf(agentId);
+    const responderId = !answered || agentId === null ? null
+      : index % 10 === 0 ? (options.agentIds[(agentIndex + 1) % options.agentIds.length] as string) : agentId;
     insertConversation.run({
       id, siteId: options.siteId, visitorId, status: outcome === 'open' ? 'assigned' : 'resolved', agentId, departmentId,
       createdAt: iso(createdMs), assignedAt: agentId ? iso(createdMs + 2000) : null, firstResponseAt: answered ? iso(firstResponseMs) : null,
-      resolvedAt: outcome === 'open' ? null : iso(escalated && outcome !== 'agent_escalation' ? createdMs + 300_000 : resolvedMs),
+      responderId, resolvedAt: outcome === 'open' ? null : iso(escalated && outcome !== 'agent_escalation' ? createdMs + 300_000 : resolvedMs),
       ticketId, rating,
     });
     if (escalated) {
@@ -133,6 +141,7 @@ export function seedAnalyticsBulk(db: Database.Database, options: BulkSeedOption
     if (ticketId) tally.escalated += 1;
     if (outcome === 'resolved') tally.resolvedInChat += 1;
     if (rating !== null) tally.chatRatings += 1;
+    if (responderId !== agentId && responderId !== null) tally.handedOver += 1;
     // About one offline message for every twenty chats.
     if (random() < 0.05) {
       ticket({ createdMs, source: 'offline_form', conversationId: null, agentId: random() < 0.6 ? pick(options.agentIds) : null, departmentId });

@@ -3,22 +3,49 @@ import { TICKET_SOURCES, type CountsBySource, type TicketSource } from '@parley/
 import type { AnalyticsQuery, AnalyticsStore, ConversationGroupRow, TagCount, TicketGroupRow, VolumeSlot } from '../analytics.store';
 import type { SqliteReader } from './sqlite-read-worker';
 
-type Scope = 'c' | 't';
+interface Scope {
+  sql: string;
+  params: Record<string, string>;
+}
 
-/** The WHERE clause of one table for a query; the agent column differs between chats and tickets. */
-function scopeOf(alias: Scope, query: AnalyticsQuery): { sql: string; params: Record<string, string> } {
-  const agentColumn = alias === 'c' ? 'assigned_agent_id' : 'assignee_agent_id';
+/** The period and department clauses both tables share. */
+function periodScope(alias: 'c' | 't', query: AnalyticsQuery): Scope {
   const clauses = [`${alias}.site_id = @siteId`, `${alias}.created_at >= @from`, `${alias}.created_at < @to`];
   const params: Record<string, string> = { siteId: query.siteId, from: query.from, to: query.to };
-  if (query.agentId) {
-    clauses.push(`${alias}.${agentColumn} = @agentId`);
-    params.agentId = query.agentId;
-  }
   if (query.departmentId) {
     clauses.push(`${alias}.department_id = @departmentId`);
     params.departmentId = query.departmentId;
   }
   return { sql: clauses.join(' AND '), params };
+}
+
+function ticketScope(query: AnalyticsQuery): Scope {
+  const scope = periodScope('t', query);
+  if (!query.agentId) return scope;
+  return { sql: `${scope.sql} AND t.assignee_agent_id = @agentId`, params: { ...scope.params, agentId: query.agentId } };
+}
+
+/** Chats read through one index; the parts of a query never share a chat, so their groups add up. */
+interface ChatPart extends Scope {
+  index: 'conversations_analytics' | 'conversations_arrivals' | 'conversations_first_responses';
+}
+
+/**
+ * The chats of a query. Narrowed to an agent, those they hold and those they answered first but
+ * someone else (or nobody) holds now, each off its own index: one OR over both columns would read
+ * every chat of the site.
+ */
+function chatParts(query: AnalyticsQuery, wholeIndex: ChatPart['index']): ChatPart[] {
+  const scope = periodScope('c', query);
+  if (!query.agentId) return [{ index: wholeIndex, ...scope }];
+  const params = { ...scope.params, agentId: query.agentId };
+  return [
+    { index: 'conversations_analytics', sql: `${scope.sql} AND c.assigned_agent_id = @agentId`, params },
+    {
+      index: 'conversations_first_responses',
+      sql: `${scope.sql} AND c.first_response_agent_id = @agentId AND c.assigned_agent_id IS NOT @agentId`, params,
+    },
+  ];
 }
 
 const seconds = (later: string, earlier: string) =>
@@ -35,12 +62,14 @@ const quarterHour = (column: string) =>
 
 const escalatedColumns = TICKET_SOURCES.map((source) => `COUNT(CASE WHEN t.source = '${source}' THEN 1 END) AS "escalated_${source}"`);
 
-// Grouped in the order of the covering index of migration 8, so SQLite aggregates as it scans, without
-// sorting. INDEXED BY: with no statistics SQLite prefers the (site_id, created_at) index of migration 10 (the REST listing)
-// for the date range, and reads every chat's row of the period: a year took 807 ms instead of 320 over
-// 100,000 chats, one agent's year 253 ms instead of 12, a month 90 instead of 55.
-const conversationsSql = (where: string) => `
-  SELECT c.assigned_agent_id AS agentId, c.department_id AS departmentId,
+// Grouped in the order of the covering index (migration 28 added the first responder to migration 8's),
+// so SQLite aggregates as it scans, without sorting; the department comes last because SQLite drops a
+// GROUP BY term the WHERE fixes, and what is left must still be the index's order. INDEXED BY: with no statistics SQLite prefers the
+// (site_id, created_at) index of migration 10 (the REST listing) for the date range, and reads every
+// chat's row of the period: a year took 807 ms instead of 320 over 100,000 chats, one agent's year 253 ms
+// instead of 12, a month 90 instead of 55.
+const conversationsSql = (part: ChatPart) => `
+  SELECT c.assigned_agent_id AS agentId, c.department_id AS departmentId, c.first_response_agent_id AS firstResponderId,
     COUNT(*) AS conversations,
     COUNT(c.first_response_at) AS answered,
     COUNT(CASE WHEN c.status = 'resolved' AND c.ticket_id IS NULL THEN 1 END) AS resolvedInChat,
@@ -50,9 +79,9 @@ const conversationsSql = (where: string) => `
     COUNT(CASE WHEN c.rating >= 4 THEN 1 END) AS ratingsSatisfied,
     ${durations('c.first_response_at', 'c.created_at', 'c.first_response_at IS NOT NULL')} AS firstResponseSeconds,
     ${durations('c.resolved_at', 'c.created_at', "c.status = 'resolved' AND c.ticket_id IS NULL")} AS resolutionSeconds
-  FROM conversations c INDEXED BY conversations_analytics LEFT JOIN tickets t ON t.id = c.ticket_id
-  WHERE ${where}
-  GROUP BY c.assigned_agent_id, c.department_id`;
+  FROM conversations c INDEXED BY ${part.index} LEFT JOIN tickets t ON t.id = c.ticket_id
+  WHERE ${part.sql}
+  GROUP BY c.assigned_agent_id, c.first_response_agent_id, c.department_id`;
 
 // A ticket's first-response clock stops at the first reply, or at its resolution if nobody replied.
 // A pending ticket's clocks stand still: it is judged as it stood when it went pending.
@@ -79,18 +108,18 @@ const ticketsSql = (where: string) => `
   )
   GROUP BY agentId, departmentId, source`;
 
-const slotsSql = (alias: Scope, from: string, where: string) => `
+const slotsSql = (alias: 'c' | 't', from: string, where: string) => `
   SELECT ${quarterHour(`${alias}.created_at`)} AS slot, COUNT(*) AS arrivals
   FROM ${from} WHERE ${where}
   GROUP BY slot`;
 
 /**
- * Site-wide, chats are counted off the slot index in slot order. Narrowed to an agent or a
- * department, the planner would still pick that index and then read every row to check the
- * agent; the per-agent index holds agent, department and creation time, so it answers alone.
+ * Site-wide, chats are counted off the slot index in slot order. Narrowed to a department, the
+ * planner would still pick that index and then read every row to check the department; the
+ * per-agent index holds department and creation time, so it answers alone.
  */
-const conversationsFor = (query: AnalyticsQuery) =>
-  `conversations c INDEXED BY ${query.agentId || query.departmentId ? 'conversations_analytics' : 'conversations_arrivals'}`;
+const wholeArrivalsIndex = (query: AnalyticsQuery): ChatPart['index'] =>
+  query.departmentId ? 'conversations_analytics' : 'conversations_arrivals';
 
 const topTagsSql = (where: string) => `
   SELECT tag.value AS tag, COUNT(DISTINCT t.id) AS tickets
@@ -114,7 +143,8 @@ type TicketSqlRow = Omit<TicketGroupRow, 'firstResponseSeconds' | 'resolutionSec
 
 function toConversationGroup(row: ConversationSqlRow): ConversationGroupRow {
   return {
-    agentId: row.agentId, departmentId: row.departmentId, conversations: row.conversations, answered: row.answered,
+    agentId: row.agentId, departmentId: row.departmentId, firstResponderId: row.firstResponderId,
+    conversations: row.conversations, answered: row.answered,
     resolvedInChat: row.resolvedInChat,
     escalationsBySource: Object.fromEntries(TICKET_SOURCES.map((source) => [source, row[`escalated_${source}`]])) as CountsBySource,
     ratings: row.ratings, ratingSum: row.ratingSum, ratingsSatisfied: row.ratingsSatisfied,
@@ -137,16 +167,17 @@ export function sqliteAnalytics(reader: SqliteReader): AnalyticsStore {
 
   return {
     async analyticsConversations(query) {
-      const scope = scopeOf('c', query);
-      return (await all<ConversationSqlRow>(conversationsSql(scope.sql), scope.params)).map(toConversationGroup);
+      const parts = await Promise.all(
+        chatParts(query, 'conversations_analytics').map((part) => all<ConversationSqlRow>(conversationsSql(part), part.params)),
+      );
+      return parts.flat().map(toConversationGroup);
     },
     async analyticsTickets(query) {
-      const scope = scopeOf('t', query);
+      const scope = ticketScope(query);
       return (await all<TicketSqlRow>(ticketsSql(scope.sql), { ...scope.params, now: query.now })).map(toTicketGroup);
     },
     async analyticsVolume(query) {
-      const chats = scopeOf('c', query);
-      const tickets = scopeOf('t', query);
+      const tickets = ticketScope(query);
       const slots = new Map<string, VolumeSlot>();
       const slotAt = (slot: string): VolumeSlot => {
         let volume = slots.get(slot);
@@ -156,16 +187,17 @@ export function sqliteAnalytics(reader: SqliteReader): AnalyticsStore {
         }
         return volume;
       };
-      const [chatSlots, ticketSlots] = await Promise.all([
-        all<SlotRow>(slotsSql('c', conversationsFor(query), chats.sql), chats.params),
+      const [ticketSlots, ...chatSlots] = await Promise.all([
         all<SlotRow>(slotsSql('t', 'tickets t', tickets.sql), tickets.params),
+        ...chatParts(query, wholeArrivalsIndex(query)).map((part) =>
+          all<SlotRow>(slotsSql('c', `conversations c INDEXED BY ${part.index}`, part.sql), part.params)),
       ]);
-      for (const row of chatSlots) slotAt(row.slot).conversations = row.arrivals;
+      for (const row of chatSlots.flat()) slotAt(row.slot).conversations += row.arrivals;
       for (const row of ticketSlots) slotAt(row.slot).tickets = row.arrivals;
       return [...slots.values()];
     },
     async analyticsTopTags(query, limit) {
-      const scope = scopeOf('t', query);
+      const scope = ticketScope(query);
       return all<TagCount>(topTagsSql(scope.sql), { ...scope.params, limit });
     },
     async analyticsDeflections(query) {

@@ -60,17 +60,22 @@ export function sqliteMessageAppends(db: Database.Database, { wal, afterAnnounci
   );
   // Each numbers the message as planned, and only if no other write moved the conversation since:
   // under the batch's write lock none can, so a miss is a fault and refuses the batch.
-  // Two statements, not one with CASEs: SQLite rewrites every index on a column an UPDATE sets, even
-  // to the same value, and first_response_at and awaiting_agent_since sit in two of them.
+  // Separate statements, not one with CASEs: SQLite rewrites every index on a column an UPDATE sets, even
+  // to the same value, and first_response_at, first_response_agent_id and awaiting_agent_since sit in indexes.
   const numbered = 'last_seq = @seq, updated_at = @at';
   const latest = `last_message_at = @at, last_message_text = @previewText, last_message_author_kind = @previewKind,
        last_message_author_id = @previewAuthorId, last_message_internal = @previewInternal`;
   const onlyIfUnmoved = 'WHERE id = @id AND last_seq = @seq - 1';
   const bumpSeq = db.prepare(`UPDATE conversations SET ${numbered}, ${latest} ${onlyIfUnmoved}`);
-  const bumpSeqAnswering = db.prepare(
-    `UPDATE conversations SET ${numbered}, ${latest},
-       first_response_at = COALESCE(first_response_at, @at), awaiting_agent_since = NULL ${onlyIfUnmoved}`,
+  // The first answer (as planned) also records who wrote it: analytics credits it to them, whoever holds
+  // the chat later. The CASE reads the row as it was, so a first response already stored keeps its
+  // author. Later answers leave both columns alone.
+  const bumpSeqFirstAnswer = db.prepare(
+    `UPDATE conversations SET ${numbered}, ${latest}, first_response_at = COALESCE(first_response_at, @at),
+       first_response_agent_id = CASE WHEN first_response_at IS NULL THEN @agentId ELSE first_response_agent_id END,
+       awaiting_agent_since = NULL ${onlyIfUnmoved}`,
   );
+  const bumpSeqAnswering = db.prepare(`UPDATE conversations SET ${numbered}, ${latest}, awaiting_agent_since = NULL ${onlyIfUnmoved}`);
   // A system line (a transfer, an invitation) is numbered, but the chat's latest message stays what people wrote.
   const bumpSeqOnly = db.prepare(`UPDATE conversations SET ${numbered} ${onlyIfUnmoved}`);
 
@@ -100,9 +105,9 @@ export function sqliteMessageAppends(db: Database.Database, { wal, afterAnnounci
       // scavenge took 3-6 ms instead of 0.5-0.8 (5,000 chats, 25 messages a turn).
       const bump = !preview
         ? bumpSeqOnly.run({ id, seq, at })
-        : (answersVisitor ? bumpSeqAnswering : bumpSeq).run({
+        : (answersVisitor ? (conversation.firstResponseAt === null ? bumpSeqFirstAnswer : bumpSeqAnswering) : bumpSeq).run({
           id, seq, at, previewText: preview.text, previewKind: preview.authorKind,
-          previewAuthorId: preview.authorId, previewInternal: preview.internal ? 1 : 0,
+          previewAuthorId: preview.authorId, previewInternal: preview.internal ? 1 : 0, agentId: author.id,
         });
       if (bump.changes !== 1) throw new StoreConflictError('conversation changed while its message was written');
     };
