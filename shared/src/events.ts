@@ -29,6 +29,7 @@ import type { AgentMessageSend, Message, VisitorMessageSend } from './schemas/me
 import type { Agent, AgentStatus } from './schemas/agent';
 import type { VisitorContext, VisitorIdentifyRequest, VisitorProfile, VisitorSession } from './schemas/visitor';
 import type { CannedReply, CannedReplyInput } from './schemas/canned-reply';
+import type { Department } from './schemas/department';
 import type { ContactCounts, ContactErasedNotice, ForgetMeRequest } from './schemas/privacy';
 import type {
   EscalateRequest,
@@ -146,6 +147,10 @@ export interface AgentServerToClientEvents {
   'canned:saved': (reply: CannedReply) => void;
   /** A canned reply was deleted (or, shared, became someone's personal reply): drop it. */
   'canned:deleted': (ref: { id: string }) => void;
+  /** A department was added or renamed (transfer menus, team lists and filters show its name). */
+  'department:saved': (department: Department) => void;
+  /** A department was deleted. */
+  'department:deleted': (ref: { id: string }) => void;
 }
 
 /** Events between server processes (Redis adapter `serverSideEmit`). */

@@ -55,6 +55,23 @@ describe('chat actions', () => {
     );
   });
 
+  it('names departments as an admin elsewhere adds, renames or deletes them, without a reload', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const billing = { id: 'dept-billing-0001', siteId: AGENT.siteId, name: 'Billing' };
+    const { socket, panel } = await openFirstChat({ conversations: [mine], admin: fakeAdminClient({ departments: [billing] }) });
+    const menu = await within(panel).findByRole('combobox', { name: 'Transfer to…' });
+    await within(menu).findByRole('option', { name: 'Billing' });
+
+    act(() => socket.serverEmit('department:saved', { ...billing, name: 'Payments' }));
+    act(() => socket.serverEmit('department:saved', { id: 'dept-sales-00001', siteId: AGENT.siteId, name: 'Sales' }));
+    expect(within(menu).queryByRole('option', { name: 'Billing' })).toBeNull();
+    expect(within(menu).getByRole('option', { name: 'Payments' })).toBeInTheDocument();
+    expect(within(menu).getByRole('option', { name: 'Sales' })).toBeInTheDocument();
+
+    act(() => socket.serverEmit('department:deleted', { id: billing.id }));
+    expect(within(menu).queryByRole('option', { name: 'Payments' })).toBeNull();
+  });
+
   it('invites a colleague and shows why when the server refuses', async () => {
     const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
     const { socket, panel } = await openFirstChat({ conversations: [mine] });

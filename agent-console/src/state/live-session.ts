@@ -252,6 +252,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     // Replies added, edited or deleted elsewhere (an admin's console) are offered, or not, at once.
     connection.on('canned:saved', (reply) => canned.receive(reply, session.agent.value)),
     connection.on('canned:deleted', ({ id }) => canned.remove(id)),
+    // Departments an admin adds, renames or deletes elsewhere: transfer menus and filters name them right.
+    connection.on('department:saved', (department) => departments.upsert(department)),
+    connection.on('department:deleted', ({ id }) => departments.remove(id)),
     // A contact was erased (or chats passed the site's retention): nothing of theirs stays on screen.
     connection.on('contact:erased', (notice) => {
       notice.conversationIds.forEach((id) => tabs.close(id));

@@ -15,7 +15,7 @@ let site: Site;
 let admin: Agent;
 let sales: Department;
 let billing: Department;
-const heard = { agents: [] as Agent[], conversations: [] as Conversation[], tickets: [] as Ticket[] };
+const heard = { agents: [] as Agent[], conversations: [] as Conversation[], tickets: [] as Ticket[], departments: [] as string[] };
 
 function recordingBroadcaster(): Broadcaster {
   const ignore = () => undefined;
@@ -41,9 +41,16 @@ beforeEach(async () => {
   heard.agents.length = 0;
   heard.conversations.length = 0;
   heard.tickets.length = 0;
+  heard.departments.length = 0;
   const broadcaster = recordingBroadcaster();
   const routing = createRoutingService({ store, broadcaster });
-  service = createAgentAdminService({ store, broadcaster, routing, sessions: { disconnectAgent: () => undefined, disconnectSession: () => undefined } });
+  const team = {
+    departmentSaved: (department: Department) => heard.departments.push(`saved ${department.name}`),
+    departmentDeleted: ({ id }: { id: string }) => heard.departments.push(`deleted ${id}`),
+  };
+  service = createAgentAdminService({
+    store, broadcaster, routing, team, sessions: { disconnectAgent: () => undefined, disconnectSession: () => undefined },
+  });
   site = await seedSite(store);
   admin = await addAgent('admin', []);
   sales = await store.createDepartment({ siteId: site.id, name: 'Sales' });
@@ -145,4 +152,12 @@ test("deactivating an agent gives their unsolved tickets back to the queue, each
   });
   // Consoles move them to Unassigned at once.
   expect(heard.tickets.map((t) => [t.id, t.assigneeAgentId])).toEqual([[open.id, null], [pending.id, null]]);
+});
+
+test('open consoles hear of departments added, renamed and deleted; a refused change says nothing', async () => {
+  const support = await service.createDepartment(admin, 'Support');
+  await service.renameDepartment(admin, support.id, 'Help desk');
+  await expect(service.renameDepartment(admin, support.id, 'Sales')).rejects.toMatchObject({ code: 'ALREADY_TAKEN' });
+  await service.deleteDepartment(admin, support.id);
+  expect(heard.departments).toEqual(['saved Support', 'saved Help desk', `deleted ${support.id}`]);
 });

@@ -1,7 +1,7 @@
 /** What admins do to their team: agents, departments and the site's routing settings. */
 import { siteLanguagesProblem, slaTargetProblems, type Agent, type AgentPatch, type Department, type NewAgent, type Site, type SitePatch, type SiteSettingsPatch, type SlaTargetsGiven, type TicketPriority } from '@parley/shared';
 import { StoreConflictError, type Store } from '../store/store';
-import type { Broadcaster } from './broadcaster.port';
+import type { Broadcaster, TeamBroadcaster } from './broadcaster.port';
 import { DepartmentInUseError } from './department-in-use.error';
 import { DomainError } from './domain-error';
 import type { DomainEvents } from './domain-events.port';
@@ -24,6 +24,8 @@ export interface AgentAdminDeps {
   sessions: SessionTerminator;
   /** Integrations hear of the tickets a deactivation gives back to the queue. */
   events?: DomainEvents;
+  /** Open consoles hear of departments added, renamed or deleted (their transfer menus name them). */
+  team?: Pick<TeamBroadcaster, 'departmentSaved' | 'departmentDeleted'>;
 }
 
 /** A settings patch valid on its own that would not be valid merged with what is stored. */
@@ -38,7 +40,7 @@ function assertAdmin(actor: Agent): void {
   if (actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only admins can manage the team and the site.');
 }
 
-export function createAgentAdminService({ store, broadcaster, routing, sessions, events }: AgentAdminDeps) {
+export function createAgentAdminService({ store, broadcaster, routing, sessions, events, team }: AgentAdminDeps) {
   async function assertDepartmentsOfSite(siteId: string, departmentIds: string[] | undefined): Promise<void> {
     if (!departmentIds || departmentIds.length === 0) return;
     const known = new Set((await store.listDepartments(siteId)).map((d) => d.id));
@@ -155,7 +157,9 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions,
     async createDepartment(actor: Agent, name: string): Promise<Department> {
       assertAdmin(actor);
       try {
-        return await store.createDepartment({ siteId: actor.siteId, name });
+        const created = await store.createDepartment({ siteId: actor.siteId, name });
+        team?.departmentSaved(created);
+        return created;
       } catch (error) {
         if (error instanceof StoreConflictError) throw departmentNameTaken(name);
         throw error;
@@ -167,6 +171,7 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions,
       try {
         const renamed = await store.renameDepartment({ siteId: actor.siteId, departmentId, name });
         if (!renamed) throw new DomainError('NOT_FOUND', 'This site has no such department.');
+        team?.departmentSaved(renamed);
         return renamed;
       } catch (error) {
         if (error instanceof StoreConflictError) throw departmentNameTaken(name);
@@ -187,6 +192,7 @@ export function createAgentAdminService({ store, broadcaster, routing, sessions,
       const deletion = await store.deleteDepartment({ siteId: actor.siteId, departmentId });
       if (deletion.outcome === 'not-found') throw new DomainError('NOT_FOUND', 'This site has no such department.');
       if (deletion.outcome === 'in-use') throw new DepartmentInUseError(deletion.use);
+      team?.departmentDeleted({ id: departmentId, siteId: actor.siteId });
       // Colleagues' consoles show team lists and transfer menus from these.
       deletion.agents.forEach((agent) => broadcaster.agentUpdated(agent));
       if (deletion.agents.length > 0) await routing.routeSite(actor.siteId);

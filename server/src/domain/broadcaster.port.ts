@@ -1,6 +1,6 @@
 /** The port through which domain services tell connected clients what changed. */
 import type {
-  Agent, CannedReply, ContactErasedNotice, Conversation, Message, QueuePosition, ReadState, SiteAvailability, Ticket, TicketReceipt, TypingNotice, VisitorProfile,
+  Agent, CannedReply, ContactErasedNotice, Department, Conversation, Message, QueuePosition, ReadState, SiteAvailability, Ticket, TicketReceipt, TypingNotice, VisitorProfile,
 } from '@parley/shared';
 
 export interface Broadcaster {
@@ -40,4 +40,8 @@ export interface TeamBroadcaster {
   cannedReplySaved(reply: CannedReply): void;
   /** To those who could see it: its owner's consoles (personal) or the site's agents (shared). */
   cannedReplyDeleted(reply: CannedReply): void;
+  /** To the site's agents: a department was added or renamed. */
+  departmentSaved(department: Department): void;
+  /** To the site's agents: a department was deleted. */
+  departmentDeleted(department: { id: string; siteId: string }): void;
 }

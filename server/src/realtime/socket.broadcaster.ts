@@ -118,5 +118,11 @@ export function createSocketBroadcaster(
     cannedReplyDeleted(reply) {
       agents.to(cannedAudience(reply)).emit('canned:deleted', { id: reply.id });
     },
+    departmentSaved(department) {
+      agents.to(rooms.siteAgents(department.siteId)).emit('department:saved', department);
+    },
+    departmentDeleted({ id, siteId }) {
+      agents.to(rooms.siteAgents(siteId)).emit('department:deleted', { id });
+    },
   };
 }
