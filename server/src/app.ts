@@ -20,7 +20,7 @@ import { createPrivacyService, type PrivacyService } from './domain/privacy.serv
 import { createEscalationService, type EscalationService } from './domain/escalation.service';
 import type { Mailer } from './domain/mailer.port';
 import { boundedRecoveryAdapter } from './realtime/bounded-recovery-adapter';
-import { announceAvailabilityChanges } from './domain/availability-announcer';
+import { announceAvailabilityChanges, announceOpeningHoursChanges, createOpeningHoursWatch, type OpeningHoursWatch } from './domain/availability-announcer';
 import { createSiteAvailabilityService } from './domain/site-availability.service';
 import { createSiteConfigService } from './domain/site-config.service';
 import { createChatFeedbackService } from './domain/chat-feedback.service';
@@ -97,6 +97,8 @@ export interface ParleyApp {
   privacy: PrivacyService;
   /** Webhook events, target guard and dispatcher; main.ts starts the dispatcher, close() stops it. */
   webhooks: WebhookDelivery;
+  /** Announces opening and closing times as they pass; run by the sweep (tests run it with a moved clock). */
+  openingHours: OpeningHoursWatch;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stops accepting, disconnects every socket, then closes the store. */
   close(): Promise<void>;
@@ -171,7 +173,9 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
       agentNamespace.in(rooms.session(sessionHash)).disconnectSockets(true);
     },
   };
-  const admin = createAgentAdminService({ store, broadcaster, routing, sessions });
+  const announcing = { broadcaster, availability, onError: (error: unknown) => logger.warn({ err: error }, 'could not tell visitors about availability') };
+  const admin = announceOpeningHoursChanges(createAgentAdminService({ store, broadcaster, routing, sessions }), announcing);
+  const openingHours = createOpeningHoursWatch({ ...announcing, store, now: options.now });
   const box = createSecretBox(options.twoFactorKey ?? (await store.getOrCreateSecret('two-factor-secrets', newSecretToken)));
   const twoFactor = createTwoFactorService({ store, box, sessions, now: options.now });
   const auth = createAuthService({ store, sessionTtlMs: options.sessionTtlMs, secondFactor: twoFactor, sessions, now: options.now });
@@ -216,6 +220,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
 
   // Every process heartbeats its own consoles and sweeps; the store arbitrates between processes.
   const sweepTimer = setInterval(() => {
+    openingHours.announceOpeningsAndClosings().catch((error: unknown) => logger.error({ err: error }, 'opening hours check failed'));
     const connected = [...agentNamespace.sockets.values()].map((socket) => socket.data.agent.id);
     presence
       .heartbeat([...new Set(connected)])
@@ -250,6 +255,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     attachments,
     privacy,
     webhooks,
+    openingHours,
     async close() {
       clearInterval(sweepTimer);
       clearInterval(visitorBeatTimer);

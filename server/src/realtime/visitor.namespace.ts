@@ -131,12 +131,11 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
       'conversation:history': ackEvent(logger, HistoryRequestSchema, (socket: VisitorSocket, request) =>
         conversations.visitorHistory(socket.data.visitor, request.afterSeq),
       ),
-      'message:send': ackEvent(logger, VisitorMessageSendSchema, (socket: VisitorSocket, message) =>
-        conversations.visitorSend(socket.data.visitor, message, {
-          admit: limits.visitorMessage(socket.data.visitor, socket.data.address),
-          origin: socket.id,
-        }),
-      ),
+      'message:send': ackEvent(logger, VisitorMessageSendSchema, (socket: VisitorSocket, message) => {
+        const { visitor, address } = socket.data;
+        const admit = availability.newChatsOnlyWhileOpen(visitor.siteId, limits.visitorMessage(visitor, address));
+        return conversations.visitorSend(visitor, message, { admit, origin: socket.id });
+      }),
       'visitor:identify': ackEvent(logger, VisitorIdentifyRequestSchema, async (socket: VisitorSocket, identity) => {
         socket.data.visitor = await visitors.identify(socket.data.visitor, identity);
         await escalation.requesterIdentified(socket.data.visitor);

@@ -467,6 +467,29 @@ describe('PanelApp', () => {
       expect(screen.getAllByText(/closed right now/)).toHaveLength(1);
     });
 
+    it('an open panel switches to the offline form when the site closes, keeps it through the same news again, and opens up again', async () => {
+      const store = createChatStore({ connection: 'online', site: aSiteConfig(), availability: { agentsOnline: true, openNow: true } });
+      await renderPanel({ store });
+      expect(composer()).toBeEnabled();
+
+      // What `site:availability` does: opening hours saved, or closing time passed.
+      act(() => store.update({ availability: { agentsOnline: true, openNow: false } }));
+      const form = await screen.findByTestId('offline-form');
+      expect(screen.queryByRole('textbox', { name: 'Type your message' })).toBeNull();
+      expect(screen.getByRole('banner')).toHaveTextContent("We're closed right now.");
+      const name = within(form).getByRole('textbox', { name: /name/i });
+      fireEvent.input(name, { target: { value: 'Ana' } });
+
+      // Every server process may announce the same closing: the visitor's half-filled form stays.
+      act(() => store.update({ availability: { agentsOnline: true, openNow: false } }));
+      expect(screen.getByTestId('offline-form')).toBe(form);
+      expect(name).toHaveValue('Ana');
+
+      act(() => store.update({ availability: { agentsOnline: true, openNow: true } }));
+      await waitFor(() => expect(screen.queryByTestId('offline-form')).toBeNull());
+      expect(composer()).toBeEnabled();
+    });
+
     it('keeps a chat that is already going, whoever went offline since', async () => {
       const store = createChatStore({ connection: 'online', availability: { agentsOnline: false, openNow: false } });
       store.setConversation(aConversation({ status: 'assigned' }));
