@@ -174,7 +174,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
     },
   };
   const announcing = { broadcaster, availability, onError: (error: unknown) => logger.warn({ err: error }, 'could not tell visitors about availability') };
-  const admin = announceOpeningHoursChanges(createAgentAdminService({ store, broadcaster, routing, sessions }), announcing);
+  const admin = announceOpeningHoursChanges(createAgentAdminService({ store, broadcaster, routing, sessions, events, team: socketBroadcaster }), announcing);
   const openingHours = createOpeningHoursWatch({ ...announcing, store, now: options.now });
   const box = createSecretBox(options.twoFactorKey ?? (await store.getOrCreateSecret('two-factor-secrets', newSecretToken)));
   const twoFactor = createTwoFactorService({ store, box, sessions, now: options.now });

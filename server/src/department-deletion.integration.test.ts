@@ -82,3 +82,17 @@ test("the site's default department is refused until the routing settings name a
   await api('/admin/site/settings', { method: 'PATCH', body: { defaultDepartmentId: null } });
   expect((await api(`/admin/departments/${sales.id}`, { method: 'DELETE' })).status).toBe(204);
 });
+
+test('consoles already open hear of a department added, renamed and deleted over REST', async () => {
+  const sam = await addAgent(server, { name: 'Sam' });
+  server.track(sam.socket);
+  const added = eventMatching<Department>(sam.socket, 'department:saved', (d) => d.name === 'Sales');
+  const sales = await createDepartment('Sales');
+  expect(await added).toEqual(sales);
+  const renamed = eventMatching<Department>(sam.socket, 'department:saved', (d) => d.name === 'Sales & Billing');
+  expect((await api(`/admin/departments/${sales.id}`, { method: 'PATCH', body: { name: 'Sales & Billing' } })).status).toBe(200);
+  expect(await renamed).toEqual({ ...sales, name: 'Sales & Billing' });
+  const deleted = eventMatching<{ id: string }>(sam.socket, 'department:deleted', () => true);
+  expect((await api(`/admin/departments/${sales.id}`, { method: 'DELETE' })).status).toBe(204);
+  expect(await deleted).toEqual({ id: sales.id });
+});
