@@ -1,14 +1,13 @@
 /** Deleting departments and deactivating agents without a network, on the real SQLite store and real routing. */
 import type { Agent, Conversation, Department, Site, Ticket } from '@parley/shared';
 import { seedSite, seedTicket, seedVisitor } from '../store/contract/seed';
-import { sqliteFixture, type StoreLocation } from '../store/contract/store-fixtures';
+import { useSqliteStoreForFile } from '../test-support/sqlite-store-for-file';
 import type { Store } from '../store/store';
 import { createAgentAdminService, type AgentAdminService } from './agent-admin.service';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
 import { createRoutingService } from './routing.service';
 
-let location: StoreLocation;
 let store: Store;
 let service: AgentAdminService;
 let site: Site;
@@ -29,14 +28,7 @@ function recordingBroadcaster(): Broadcaster {
   };
 }
 
-beforeAll(async () => {
-  location = sqliteFixture.createLocation();
-  store = await location.open();
-});
-afterAll(async () => {
-  await store.close();
-  await location.destroy();
-});
+useSqliteStoreForFile((opened) => (store = opened));
 beforeEach(async () => {
   heard.agents.length = 0;
   heard.conversations.length = 0;

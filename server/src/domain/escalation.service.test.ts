@@ -1,7 +1,7 @@
 /** Escalating a chat that already became a ticket, without a network, on the real SQLite store. */
 import type { Agent, Conversation, Site, Ticket } from '@parley/shared';
 import { seedAgent, seedConversation, seedSite } from '../store/contract/seed';
-import { sqliteFixture, type StoreLocation } from '../store/contract/store-fixtures';
+import { useSqliteStoreForFile } from '../test-support/sqlite-store-for-file';
 import type { Store } from '../store/store';
 import { createRecordingMailer } from '../test-support/recording-mailer';
 import type { Broadcaster } from './broadcaster.port';
@@ -9,7 +9,6 @@ import { createEscalationService, type EscalationService } from './escalation.se
 import { createTicketLinks } from './ticket-links';
 import { createTicketNotifier } from './ticket-notifier';
 
-let location: StoreLocation;
 let store: Store;
 let service: EscalationService;
 let site: Site;
@@ -26,14 +25,7 @@ function recordingBroadcaster(): Broadcaster {
   };
 }
 
-beforeAll(async () => {
-  location = sqliteFixture.createLocation();
-  store = await location.open();
-});
-afterAll(async () => {
-  await store.close();
-  await location.destroy();
-});
+useSqliteStoreForFile((opened) => (store = opened));
 beforeEach(async () => {
   told.visitor.length = 0;
   told.chats.length = 0;

@@ -1,7 +1,7 @@
 /** Agents working tickets, without a network, on the real SQLite store: SLA clocks, bulk changes, replies, assignees. */
 import type { Agent, Site, Ticket, TicketPriority, Tier } from '@parley/shared';
 import { seedAgent, seedSite } from '../store/contract/seed';
-import { sqliteFixture, type StoreLocation } from '../store/contract/store-fixtures';
+import { useSqliteStoreForFile } from '../test-support/sqlite-store-for-file';
 import type { Store } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
@@ -12,7 +12,6 @@ import { slaDues } from './ticket-sla';
 import { createTicketService, type TicketService } from './ticket.service';
 
 const MINUTE = 60_000;
-let location: StoreLocation;
 let store: Store;
 let service: TicketService;
 let site: Site;
@@ -40,14 +39,7 @@ function recordingNotifier(links: TicketLinks): TicketNotifier {
   return createTicketNotifier({ mailer, links });
 }
 
-beforeAll(async () => {
-  location = sqliteFixture.createLocation();
-  store = await location.open();
-});
-afterAll(async () => {
-  await store.close();
-  await location.destroy();
-});
+useSqliteStoreForFile((opened) => (store = opened));
 beforeEach(async () => {
   emailed.length = 0;
   clock = new Date('2026-11-26T14:00:00.000Z');

@@ -1,7 +1,7 @@
 /** Two-factor sign-in without a network, on a fixed clock: enrolment, replay, recovery codes, switching off. */
 import type { Agent } from '@parley/shared';
 import { seedSite } from '../store/contract/seed';
-import { sqliteFixture, type StoreLocation } from '../store/contract/store-fixtures';
+import { useSqliteStoreForFile } from '../test-support/sqlite-store-for-file';
 import type { Store } from '../store/store';
 import { createAuthService } from './auth.service';
 import { hashPassword } from './password';
@@ -12,21 +12,13 @@ import { createTwoFactorService, type TwoFactorService } from './two-factor.serv
 const PASSWORD = 'two factor password';
 const T0 = new Date('2030-01-01T10:00:05.000Z');
 
-let location: StoreLocation;
 let store: Store;
 let now: Date;
 let service: TwoFactorService;
 let agent: Agent;
 const disconnected: { agentId: string; except: string | null }[] = [];
 
-beforeAll(async () => {
-  location = sqliteFixture.createLocation();
-  store = await location.open();
-});
-afterAll(async () => {
-  await store.close();
-  await location.destroy();
-});
+useSqliteStoreForFile((opened) => (store = opened));
 beforeEach(async () => {
   now = T0;
   disconnected.length = 0;
