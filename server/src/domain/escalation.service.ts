@@ -23,7 +23,7 @@ import { DomainError } from './domain-error';
 import { assertHelpingOrAdmin } from './chat-handlers';
 import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketNotifier } from './ticket-notifier';
-import { slaDues, slaResumed } from './ticket-sla';
+import { slaDues, slaForTierAndPriority, slaResumed } from './ticket-sla';
 import { ENGLISH_FALLBACK_SUBJECTS, ticketSubject, type FallbackSubjectsFor } from './ticket-subject';
 
 export interface EscalationServiceDeps {
@@ -71,12 +71,10 @@ export function reEscalation(
     changes.push({ field: 'assigneeAgentId', from: ticket.assigneeAgentId, to: assignee });
   }
   if (tier !== ticket.tier) {
-    patch = { ...patch, tier, tierStartedAt: at.toISOString(), firstRespondedAt: null, slaPausedMinutes: 0, ...slaDues(site, { priority, tier, from: at }) };
+    patch.tier = tier;
     changes.push({ field: 'tier', from: ticket.tier, to: tier });
-  } else if (priority !== ticket.priority) {
-    const pausedMinutes = patch.slaPausedMinutes ?? ticket.slaPausedMinutes;
-    Object.assign(patch, slaDues(site, { priority, tier, from: new Date(ticket.tierStartedAt), pausedMinutes }));
   }
+  Object.assign(patch, slaForTierAndPriority(site, ticket, { tier, priority, at, pausedMinutes: patch.slaPausedMinutes ?? ticket.slaPausedMinutes }));
   return { patch, changes };
 }
 

@@ -40,3 +40,23 @@ export function slaResumed(site: Site, ticket: Ticket, at: Date): TicketPatch {
   if (ticket.firstResponseDueAt && !ticket.firstRespondedAt) patch.firstResponseDueAt = later(ticket.firstResponseDueAt);
   return patch;
 }
+
+/**
+ * What a ticket's clocks become as its tier or priority changes at `at`. A move up a tier starts a
+ * fresh clock: the new team owes a first response of its own. A move down starts none: the ticket goes
+ * back to a team it has been with, and an answer already given still counts. A new priority alone
+ * recounts the due dates from the tier's start, less the minutes the clocks have stood still
+ * (`pausedMinutes`: the ticket's, this same change's resume included).
+ */
+export function slaForTierAndPriority(
+  site: Site,
+  ticket: Ticket,
+  change: { tier: Tier; priority: TicketPriority; at: Date; pausedMinutes: number },
+): TicketPatch {
+  const { tier, priority, at } = change;
+  if (tier > ticket.tier) {
+    return { tierStartedAt: at.toISOString(), firstRespondedAt: null, slaPausedMinutes: 0, ...slaDues(site, { priority, tier, from: at }) };
+  }
+  if (priority === ticket.priority) return {};
+  return slaDues(site, { priority, tier, from: new Date(ticket.tierStartedAt), pausedMinutes: change.pausedMinutes });
+}

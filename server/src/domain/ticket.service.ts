@@ -19,7 +19,7 @@ import { NO_DOMAIN_EVENTS, type DomainEvents } from './domain-events.port';
 import type { TicketLinks } from './ticket-links';
 import type { TicketNotifier } from './ticket-notifier';
 import { requesterOf, withClaimedTicketFiles } from './ticket-attachments';
-import { slaDues, slaResumed } from './ticket-sla';
+import { slaForTierAndPriority, slaResumed } from './ticket-sla';
 
 /** A requester's answer to one of the ticket's e-mails, as it arrived. */
 export interface RequesterEmailReply {
@@ -77,7 +77,6 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
   /** Turns an update request into a patch, the changes for the timeline, and fresh SLA clocks. */
   async function planUpdate(site: Site, ticket: Ticket, update: TicketUpdate): Promise<{ patch: TicketPatch; changes: TicketChange[] }> {
     const at = now();
-    const atIso = at.toISOString();
     let patch: TicketPatch = {};
     const changes: TicketChange[] = [];
     if (update.tier !== undefined && update.tier > ticket.tier && update.assigneeAgentId === undefined && ticket.assigneeAgentId) {
@@ -105,20 +104,10 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       if (changed.has(field)) patch = { ...patch, [field]: update[field] };
     }
     if (update.status && changed.has('status')) patch = { ...patch, ...statusPatch(site, ticket, { status: update.status, at }) };
-    const tier = update.tier ?? ticket.tier;
-    const priority = update.priority ?? ticket.priority;
-    if (changed.has('tier') && tier > ticket.tier) {
-      // A move up a tier starts a fresh clock: the new team owes a first response of its own. A move
-      // down starts none: the ticket goes back to a team it has been with, and an answer already
-      // given still counts (its clocks change below only if the priority does).
-      Object.assign(patch, {
-        tierStartedAt: atIso, firstRespondedAt: null, slaPausedMinutes: 0, ...slaDues(site, { priority, tier, from: at }),
-      });
-    } else if (changed.has('priority')) {
-      // Counted from the tier's start, less the minutes its clocks have stood still (this update's resume included).
-      const pausedMinutes = patch.slaPausedMinutes ?? ticket.slaPausedMinutes;
-      Object.assign(patch, slaDues(site, { priority, tier, from: new Date(ticket.tierStartedAt), pausedMinutes }));
-    }
+    Object.assign(patch, slaForTierAndPriority(site, ticket, {
+      tier: update.tier ?? ticket.tier, priority: update.priority ?? ticket.priority, at,
+      pausedMinutes: patch.slaPausedMinutes ?? ticket.slaPausedMinutes,
+    }));
     return { patch, changes };
   }
 
