@@ -122,14 +122,13 @@ test('moving a ticket down a tier keeps its clocks and its first response; only 
   expect(up).toMatchObject({ tierStartedAt: clock.toISOString(), firstRespondedAt: null, ...slaDues(site, { priority: 'urgent', tier: 3, from: clock }) });
 });
 
-test('a bulk update with a ticket gone meanwhile changes none of them and e-mails no one, saying which is missing', async () => {
+test('a bulk update with a ticket gone meanwhile changes none of them and e-mails no one, saying how many are missing', async () => {
   const first = await openTicket();
   const third = await openTicket();
   const gone = 'BBBBBBBBBBBBBBBBBBBBBB';
 
   const error = await refusal(service.bulkUpdate(agent, [first.id, gone, third.id], { status: 'solved' }));
-  expect(error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(gone) });
-  expect((error as { message: string }).message).toMatch(/^No ticket was changed/);
+  expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'No ticket was changed: 1 of the 3 selected no longer exists.' });
   expect((await store.findTicket(first.id))?.status).toBe('new');
   expect((await store.findTicket(third.id))?.status).toBe('new');
   expect((await store.listTicketEvents(first.id)).map((e) => e.kind)).toEqual(['created']);

@@ -190,10 +190,11 @@ export function createTicketService({ store, broadcaster, notifier, links, now =
       const found = await Promise.all(ids.map((id) => store.findTicket(id)));
       const tickets = found.filter((ticket): ticket is Ticket => ticket !== null && ticket.siteId === agent.siteId);
       if (tickets.length < ids.length) {
-        const missing = ids.filter((id) => !tickets.some((ticket) => ticket.id === id));
+        // Counted, not named: another site's ticket must read exactly as a missing one (tenant isolation).
+        const missing = ids.length - tickets.length;
         throw new DomainError(
           'NOT_FOUND',
-          `No ticket was changed: ${missing.length} of the ${ids.length} selected no longer exist (${missing.join(', ')}).`,
+          `No ticket was changed: ${missing} of the ${ids.length} selected no longer exist${missing === 1 ? 's' : ''}.`,
           { field: 'ticketIds' },
         );
       }
