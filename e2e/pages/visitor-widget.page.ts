@@ -60,6 +60,9 @@ export class VisitorWidgetPage {
   async typeQuestion(text: string): Promise<void> {
     await this.composer.click();
     await this.composer.pressSequentially(text);
+    // Keys typed into the frame can be dropped under load (see typeIntoComposer), and a CI rehearsal
+    // waited 30 s for suggestions to a question the box never held: then it is typed the sure way.
+    if ((await this.composer.inputValue()) !== text) await this.typeIntoComposer(text);
   }
 
   /** An article the panel suggests for what is typed (or offers first), by its title. */
