@@ -86,7 +86,7 @@ describe('while the site is closed', () => {
     const panel = await visitor();
 
     const refused = await panel.emitWithAck('message:send', { clientId: 'closed-0001', text: 'Hola, ¿hay alguien?' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SITE_CLOSED' } });
     expect(await server.store.listConversations({ siteId: server.site.id, statuses: ['queued', 'assigned'] })).toEqual([]);
 
     const request = unwrap(await panel.emitWithAck('ticket:create', { name: 'Ana', email: 'ana@example.test', message: 'Hola, ¿hay alguien?' }));

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
    * `issues[0].path` names the field.
    */
   'ALREADY_TAKEN',
+  /** Out of the site's opening hours no new live chat starts: the visitor leaves a message (the offline form) instead. */
+  'SITE_CLOSED',
   'INTERNAL',
 ] as const;
 

@@ -33,7 +33,7 @@ export function createSiteAvailabilityService({ store, now = () => new Date() }:
         conversation: async () => {
           const site = await siteOf(siteId);
           if (!isOpenAt(now(), site.settings.openingHours)) {
-            throw new DomainError('FORBIDDEN', 'We are closed now and start no new chats: leave a message instead, and we will answer by e-mail.');
+            throw new DomainError('SITE_CLOSED', 'We are closed now and start no new chats: leave a message instead, and we will answer by e-mail.');
           }
           await admit.conversation();
         },

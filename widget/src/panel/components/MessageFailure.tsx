@@ -2,7 +2,7 @@
 import type { ErrorCode } from '@parley/shared';
 import { useTranslation } from '../i18n-context';
 
-const EXPLAINED_ERRORS: readonly ErrorCode[] = ['SITE_NOT_FOUND', 'RATE_LIMITED', 'VALIDATION_FAILED'];
+const EXPLAINED_ERRORS: readonly ErrorCode[] = ['SITE_NOT_FOUND', 'RATE_LIMITED', 'VALIDATION_FAILED', 'SITE_CLOSED'];
 
 export interface MessageFailureProps {
   failure: ErrorCode | undefined;

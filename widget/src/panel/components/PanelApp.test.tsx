@@ -170,6 +170,15 @@ describe('PanelApp', () => {
     expect(actions.discard).toHaveBeenCalledWith('client_9_000');
   });
 
+  it('says a message refused because the site has just closed is for the offline form', async () => {
+    const { store } = await renderPanel();
+    act(() =>
+      store.setPending([{ clientId: 'client_9_001', text: 'Hello?', createdAt: '2025-01-01T12:00:00.000Z', failed: 'SITE_CLOSED' }]),
+    );
+    await screen.findByRole('button', { name: 'Retry' });
+    expect(messages()[0]).toHaveTextContent("We're closed right now. Please leave us a message instead.");
+  });
+
   it('names the agent answering under the title once they have written', async () => {
     const { store } = await renderPanel();
     expect(screen.getByTestId('header-subtitle')).toHaveTextContent("We'll reply as soon as we can");
