@@ -152,6 +152,15 @@ test('plain text and Office files are accepted by content; a text file named .ht
   expect(response.headers.get('content-disposition')).toMatch(/^attachment; /);
 });
 
+test('an upload whose request says it is a form (curl --data-binary) is taken by its bytes like any other', async () => {
+  const visitor = await visitorOn();
+  const form = 'application/x-www-form-urlencoded';
+  const small = await upload(Buffer.from('ada private file content\n'), { name: 'ada.txt', headers: { ...visitor.headers }, contentType: form });
+  expect(await uploaded(small)).toMatchObject({ name: 'ada.txt', contentType: 'text/plain', size: 25 });
+  const larger = await upload(Buffer.alloc(40_000, 'a'), { name: 'notes.txt', headers: { ...visitor.headers }, contentType: form });
+  expect(await uploaded(larger)).toMatchObject({ size: 40_000 });
+});
+
 test('a file over the limit is refused with file.size, declared or streamed, and the connection still answers', async () => {
   const visitor = await visitorOn();
   const big = Buffer.alloc(10 * 1024 * 1024 + 1, 'a');

@@ -78,9 +78,11 @@ function ratingDraftOf(score: unknown, comment: unknown): RatingDraft {
 
 export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Router {
   const router = Router();
-  router.use(helmet({ referrerPolicy: { policy: 'no-referrer' } }));
+  // Under /t only: the router sits at the app's root, and a form parser there took the body of every
+  // request that said it was a form (curl's default), the REST API's uploads included.
+  router.use('/t', helmet({ referrerPolicy: { policy: 'no-referrer' } }));
   // The rating form at its fullest: a 2,000-character comment in Chinese is 18 KB URL-encoded.
-  router.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 5 }));
+  router.use('/t', express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 5 }));
   // Read when a page is made, not here: the route walk builds routers over stand-in dependencies.
   const maxFileMb = () => Math.floor(files.maxUploadBytes / (1024 * 1024));
 
