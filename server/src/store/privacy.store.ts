@@ -48,7 +48,7 @@ export interface ErasureResult {
 }
 
 export interface ExpiredRecords {
-  /** Resolved conversations untouched since before the cut-off, with no ticket or a closed one. */
+  /** Resolved conversations untouched since before the cut-off, with no ticket or one closed (and untouched) since before it. */
   conversationIds: string[];
   /** Tickets without a chat, closed before the cut-off. */
   ticketIds: string[];

@@ -171,6 +171,16 @@ export function privacyContract(ctx: ContractContext): void {
       expect(await ctx.store.findExpiredRecords({ siteId: site.id, before: past, limit: 50 })).toEqual({ conversationIds: [], ticketIds: [] });
     });
 
+    it('keeps an old chat for retention while its ticket was closed after the cut-off', async () => {
+      const { site, conversation, ticket } = await seedContact();
+      const cutoff = new Date(Date.now() + 60_000).toISOString();
+      // The chat stopped changing before the cut-off; its ticket was worked on and closed after it.
+      await ctx.store.updateTicket({ ticketId: ticket.id, patch: { status: 'closed', closedAt: new Date(Date.now() + 120_000).toISOString() }, event: null });
+      expect((await ctx.store.findExpiredRecords({ siteId: site.id, before: cutoff, limit: 50 })).conversationIds).not.toContain(conversation.id);
+      const later = new Date(Date.now() + 180_000).toISOString();
+      expect((await ctx.store.findExpiredRecords({ siteId: site.id, before: later, limit: 50 })).conversationIds).toContain(conversation.id);
+    });
+
     it('logs erasures with who and how many, newest first, per site', async () => {
       const site = await seedSite(ctx.store);
       const counts = { ...emptyContactCounts(), conversations: 2, messages: 7 };

@@ -148,8 +148,15 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
         .limit(limit)
         .lean<Pick<ConversationDoc, '_id' | 'ticketId'>[]>();
       const ids = idsOf(candidates);
+      // A chat's ticket lives on after the chat stops changing: the two go only once the ticket too
+      // was closed before the cut-off, or a ticket worked on yesterday would vanish with an old chat.
       const unfinished = await tickets
-        .find({ $or: [{ conversationId: { $in: ids } }, { _id: { $in: candidates.map((c) => c.ticketId).filter((id): id is string => id !== null) } }], status: { $ne: 'closed' } }, { conversationId: 1 })
+        .find({
+          $and: [
+            { $or: [{ conversationId: { $in: ids } }, { _id: { $in: candidates.map((c) => c.ticketId).filter((id): id is string => id !== null) } }] },
+            { $or: [{ status: { $ne: 'closed' } }, { closedAt: null }, { closedAt: { $gte: cutoff } }, { updatedAt: { $gte: cutoff } }] },
+          ],
+        }, { conversationId: 1 })
         .lean<Pick<TicketDoc, '_id' | 'conversationId'>[]>();
       const held = new Set([...unfinished.map((t) => t.conversationId), ...unfinished.map((t) => t._id)]);
       const conversationIds = candidates.filter((c) => !held.has(c._id) && !(c.ticketId && held.has(c.ticketId))).map((c) => c._id);

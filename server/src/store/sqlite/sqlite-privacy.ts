@@ -148,13 +148,16 @@ export function sqlitePrivacy(db: Database.Database): PrivacyStore {
     },
 
     async findExpiredRecords({ siteId, before, limit }) {
+      // A chat's ticket lives on after the chat stops changing: the two go only once the ticket too
+      // was closed before the cut-off, or a ticket worked on yesterday would vanish with an old chat.
       const conversationIds = db
-        .prepare<[string, string, number], { id: string }>(
-          `SELECT c.id FROM conversations c WHERE c.site_id = ? AND c.status = 'resolved' AND c.updated_at < ?
-             AND NOT EXISTS (SELECT 1 FROM tickets t WHERE (t.conversation_id = c.id OR t.id = c.ticket_id) AND t.status <> 'closed')
-           ORDER BY c.updated_at LIMIT ?`,
+        .prepare<{ site: string; before: string; limit: number }, { id: string }>(
+          `SELECT c.id FROM conversations c WHERE c.site_id = @site AND c.status = 'resolved' AND c.updated_at < @before
+             AND NOT EXISTS (SELECT 1 FROM tickets t WHERE (t.conversation_id = c.id OR t.id = c.ticket_id)
+               AND (t.status <> 'closed' OR t.closed_at IS NULL OR t.closed_at >= @before OR t.updated_at >= @before))
+           ORDER BY c.updated_at LIMIT @limit`,
         )
-        .all(siteId, before, limit)
+        .all({ site: siteId, before, limit })
         .map((r) => r.id);
       const ticketIds = db
         .prepare<[string, string, number], { id: string }>(
