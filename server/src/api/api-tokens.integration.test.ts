@@ -148,12 +148,31 @@ test('use is recorded on the token', async () => {
 });
 
 test('a missing or malformed Authorization header is told what to send', async () => {
-  for (const authorization of [undefined, 'Bearer pk_live_short', 'Token pk_live_unknownunknownunknownunknownunknown00']) {
+  for (const authorization of [undefined, 'Token pk_live_unknownunknownunknownunknownunknown00', 'Bearer']) {
     const answer = await fetch(`${server.url}/api/v1/tickets`, { headers: authorization ? { authorization } : {} });
     const body = (await answer.json()) as ApiError;
     expect([answer.status, body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
     expect(body.error.message).toMatch(/Authorization header of "Bearer " and an API token \(pk_live_…\)/);
   }
+});
+
+test('the Bearer scheme is taken in any case, and a token of the wrong shape is refused as not valid, not as missing', async () => {
+  const { token } = await createApiToken(server, { adminToken: adminSession, scope: 'read' });
+  for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+    expect((await fetch(`${server.url}/api/v1/agents`, { headers: { authorization: `${scheme} ${token}` } })).status).toBe(200);
+  }
+  const short = await fetch(`${server.url}/api/v1/agents`, { headers: { authorization: 'Bearer pk_live_nope' } });
+  const { error } = (await short.json()) as ApiError;
+  expect([short.status, error.code]).toEqual([401, 'UNAUTHENTICATED']);
+  expect(error.message).not.toMatch(/Send a token/);
+});
+
+test('an API token on a console-only route is told it is for the REST API, not that a session ended', async () => {
+  const { token } = await createApiToken(server, { adminToken: adminSession, scope: 'read-write' });
+  const answer = await fetch(`${server.url}/api/admin/agents`, { headers: { authorization: `Bearer ${token}` } });
+  const { error } = (await answer.json()) as ApiError;
+  expect([answer.status, error.code]).toEqual([401, 'UNAUTHENTICATED']);
+  expect(error.message).toMatch(/API tokens are for the REST API \(\/api\/v1\)/);
 });
 
 test('a body that is not JSON is told to be sent as JSON, not that every field is missing', async () => {

@@ -11,6 +11,7 @@ import type {
   RecoveryCodes,
   SecondFactorRequest,
 } from '@parley/shared';
+import { API_TOKEN_PREFIX } from '@parley/shared';
 import type { Store } from '../store/store';
 import { hashToken, newSecretToken } from '../tokens';
 import type { SessionTerminator } from './agent-admin.service';
@@ -72,6 +73,10 @@ export function createAuthService({ store, sessionTtlMs, secondFactor, sessions,
 
   async function authenticateSession(token: string | undefined): Promise<AgentSessionContext> {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+    // An integration that tries its API token here must not go looking for a session that ended.
+    if (token.startsWith(API_TOKEN_PREFIX)) {
+      throw new DomainError('UNAUTHENTICATED', `${API_TOKEN_PREFIX} API tokens are for the REST API (/api/v1); this needs an agent's console session.`);
+    }
     const sessionHash = hashToken(token);
     const session = await store.findAgentSession(sessionHash);
     if (!session || new Date(session.expiresAt) <= now()) {

@@ -20,9 +20,13 @@ import type { SignInGuard } from '../security/sign-in-guard';
 import { enrolmentWithQrCode } from './qr-code';
 import { parseOrThrow } from './validate';
 
+/**
+ * The token of an `Authorization: Bearer …` header. The scheme is matched in any case (RFC 7235), and
+ * a token of the wrong shape is still returned, to be refused as not valid rather than as missing.
+ */
 export function bearerToken(req: Request): string | undefined {
   const header = req.get('authorization');
-  const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/);
+  const match = header?.match(/^bearer +([\x21-\x7e]{1,500})$/i);
   return match?.[1];
 }
 
