@@ -28,7 +28,7 @@ export interface ContactRecords {
 
 /**
  * What an erasure removes: these visitors with everything of theirs, these conversations and
- * tickets with everything in them, these outbox e-mails. Ids already gone are skipped, so a
+ * tickets with everything in them (their outbox e-mails included), these outbox e-mails. Ids already gone are skipped, so a
  * repeated erasure is harmless; records that arrive meanwhile for these visitors go too.
  */
 export interface ErasureTarget {
@@ -45,6 +45,8 @@ export interface ErasureResult {
   fileIds: string[];
   conversationIds: string[];
   ticketIds: string[];
+  /** The outbox e-mails removed: those named, and those about the tickets erased. */
+  emailIds: string[];
 }
 
 export interface ExpiredRecords {

@@ -146,6 +146,24 @@ export function privacyContract(ctx: ContractContext): void {
       expect(await ctx.store.findAttachment(file.id)).toBeNull();
     });
 
+    it("takes the e-mails about a ticket that retention erases, and leaves other tickets' e-mails", async () => {
+      const { site, offline, ticket } = await seedContact();
+      const email = (ticketId: string) =>
+        ctx.store.enqueueEmail({ siteId: site.id, to: 'vera@example.com', locale: 'en', template: 'ticket_reply', data: { ticketId, replyText: 'We are on it' } });
+      const received = await email(offline.id);
+      const reply = await email(offline.id);
+      const kept = await email(ticket.id);
+      await ctx.store.updateTicket({ ticketId: offline.id, patch: { status: 'closed', closedAt: at() }, event: null });
+      const expired = await ctx.store.findExpiredRecords({ siteId: site.id, before: new Date(Date.now() + 60_000).toISOString(), limit: 50 });
+      const erased = await ctx.store.eraseRecords({ siteId: site.id, visitorIds: [], emailIds: [], ...expired });
+      expect(erased.counts.emails).toBe(2);
+      expect([...erased.emailIds].sort()).toEqual([received.id, reply.id].sort());
+      const left = (await ctx.store.listOutbox({ siteId: site.id })).map((e) => e.id);
+      expect(left).not.toContain(received.id);
+      expect(left).not.toContain(reply.id);
+      expect(left).toContain(kept.id);
+    });
+
     it("does not let one site's erasure reach another site's records", async () => {
       const { visitor, conversation } = await seedContact();
       const otherSite = await seedSite(ctx.store);

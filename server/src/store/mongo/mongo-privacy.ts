@@ -125,6 +125,13 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
       );
       const files = attachmentsOf(siteId, { conversationIds, ticketIds, visitorIds });
       const fileIds = (await attachments.find(files, { fileId: 1 }).lean<Pick<AttachmentDoc, 'fileId'>[]>()).map((a) => a.fileId);
+      // The e-mails named, and every e-mail about a ticket going now (retention names none: they are
+      // copies of the ticket's subject and replies, and would otherwise outlive it forever).
+      const emailIds = idsOf(
+        await emailOutbox
+          .find({ siteId, $or: [{ _id: { $in: target.emailIds } }, { 'data.ticketId': { $in: ticketIds } }] }, { _id: 1 })
+          .lean<{ _id: string }[]>(),
+      );
       const removed = async (result: Promise<{ deletedCount: number }>) => (await result).deletedCount;
       // Files before tickets: a repeat finds the files of a ticket only while the ticket is there.
       const counts: ContactCounts = {
@@ -134,10 +141,10 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
         messages: await removed(messages.deleteMany({ conversationId: { $in: conversationIds } })),
         conversations: await removed(conversations.deleteMany({ _id: { $in: conversationIds } })),
         kbFeedback: await removed(kbFeedback.deleteMany({ siteId, voterKey: { $in: voterKeys(visitorIds) } })),
-        emails: await removed(emailOutbox.deleteMany({ siteId, _id: { $in: target.emailIds } })),
+        emails: await removed(emailOutbox.deleteMany({ siteId, _id: { $in: emailIds } })),
         visitors: await removed(visitors.deleteMany({ siteId, _id: { $in: visitorIds } })),
       };
-      return { counts, fileIds, conversationIds, ticketIds };
+      return { counts, fileIds, conversationIds, ticketIds, emailIds };
     },
 
     async findExpiredRecords({ siteId, before, limit }) {

@@ -110,6 +110,14 @@ function eraseInTransaction(db: Database.Database, target: ErasureTarget): Erasu
     .prepare<typeof files, { file_id: string }>(`SELECT file_id FROM attachments WHERE ${CONTACT_ATTACHMENTS}`)
     .all(files)
     .map((r) => r.file_id);
+  // The e-mails named, and every e-mail about a ticket going now (retention names none: they are
+  // copies of the ticket's subject and replies, and would otherwise outlive it forever).
+  const emailIds = db
+    .prepare<{ site: string; e: string; t: string }, { id: string }>(
+      `SELECT id FROM email_outbox WHERE site_id = @site AND (id ${IN('e')} OR json_extract(data_json, '$.ticketId') ${IN('t')})`,
+    )
+    .all({ site: target.siteId, e: json(target.emailIds), t: allTickets })
+    .map((r) => r.id);
   const run = (sql: string, params: Record<string, string>) => db.prepare(sql).run(params).changes;
   const counts: ContactCounts = {
     ticketEvents: run(`DELETE FROM ticket_events WHERE ticket_id ${IN('t')}`, { t: allTickets }),
@@ -120,10 +128,10 @@ function eraseInTransaction(db: Database.Database, target: ErasureTarget): Erasu
     kbFeedback: run(`DELETE FROM kb_article_feedback WHERE voter_key ${IN('k')} AND ${SITE_ARTICLES}`, {
       site: target.siteId, k: json(target.visitorIds.map((id) => `visitor:${id}`)),
     }),
-    emails: run(`DELETE FROM email_outbox WHERE site_id = @site AND id ${IN('e')}`, { site: target.siteId, e: json(target.emailIds) }),
+    emails: run(`DELETE FROM email_outbox WHERE site_id = @site AND id ${IN('e')}`, { site: target.siteId, e: json(emailIds) }),
     visitors: run(`DELETE FROM visitors WHERE site_id = @site AND id ${IN('v')}`, base),
   };
-  return { counts, fileIds, conversationIds, ticketIds: [...ticketIds, ...moreTickets] };
+  return { counts, fileIds, conversationIds, ticketIds: [...ticketIds, ...moreTickets], emailIds };
 }
 
 export function sqlitePrivacy(db: Database.Database): PrivacyStore {
