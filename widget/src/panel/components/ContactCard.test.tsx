@@ -100,6 +100,17 @@ describe('ContactCard', () => {
     const card = screen.getByTestId('contact-card');
     const rows = within(card).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows.map(([days]) => days)).toEqual(['понеділок', 'вівторок – субота', 'неділя']);
-    expect(card).toHaveTextContent('Час указано в часовому поясі: за східноєвропейським часом.');
+    // The zone name comes with its own "за … часом": the sentence around it says no more than "time zone".
+    expect(card).toHaveTextContent('Часовий пояс: за східноєвропейським часом.');
+  });
+
+  it('names the zone in German as a label, so the nominative zone name needs no case ending', async () => {
+    await renderWithI18n(
+      <ContactCard contact={{ phone: '', email: '', hoursNote: '' }} openingHours={{ ...openingHours, timeZone: 'Europe/Berlin' }} openNow={null} onBack={jest.fn()} />,
+      'de',
+    );
+    const card = screen.getByTestId('contact-card');
+    expect(card).toHaveTextContent('Zeitzone: Mitteleuropäische Zeit.');
+    expect(card).not.toHaveTextContent('Zeiten in');
   });
 });
