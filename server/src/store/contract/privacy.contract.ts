@@ -164,6 +164,38 @@ export function privacyContract(ctx: ContractContext): void {
       expect(left).toContain(kept.id);
     });
 
+    it("drops the webhook deliveries that carry the erased contact's chat or ticket, queued or logged, and no one else's", async () => {
+      const { site, agent, visitor, conversation, offline, otherChat } = await seedContact();
+      await ctx.store.createWebhookEndpoint({
+        siteId: site.id, url: 'https://hooks.example.com/parley', description: '', events: ['ticket.created', 'message.created'],
+        enabled: true, allowPrivateTargets: false, secret: 'whsec_test', createdByAgentId: agent.id, at: at(),
+      });
+      // Queued a second apart, so the first is the oldest due.
+      const queue = (type: 'ticket.created' | 'message.created', secondsAgo: number, data: unknown) => {
+        const id = newId();
+        const when = new Date(Date.now() - secondsAgo * 1000).toISOString();
+        return ctx.store.enqueueWebhookEvent({ siteId: site.id, type, at: when, event: { id, type, payload: JSON.stringify({ id, type, createdAt: when, data }) } });
+      };
+      await queue('ticket.created', 3, { ticket: { id: offline.id, requesterEmail: 'vera@example.com', subject: 'Vera private matter' } });
+      await queue('message.created', 2, { conversation: { id: conversation.id, visitorId: visitor.id }, message: { text: 'My card number is private' } });
+      await queue('message.created', 1, { conversation: { id: otherChat.id }, message: { text: 'Otto here' } });
+      // One of Vera's already went out: the log keeps its body too.
+      const [sent] = await ctx.store.claimDueWebhookDeliveries({ now: at(), leaseUntil: new Date(Date.now() + 60_000).toISOString(), limit: 1 });
+      if (sent) await ctx.store.markWebhookDelivered(sent.id, { at: at(), responseStatus: 200 });
+
+      const records = await ctx.store.collectContactRecords({ siteId: site.id, visitorIds: [visitor.id], emails: ['vera@example.com'] });
+      await ctx.store.eraseRecords({
+        siteId: site.id, visitorIds: [visitor.id], conversationIds: records.conversations.map((c) => c.id),
+        ticketIds: records.tickets.map((t) => t.id), emailIds: records.emails.map((e) => e.id),
+      });
+      const due = await ctx.store.claimDueWebhookDeliveries({ now: new Date(Date.now() + 60_000).toISOString(), leaseUntil: new Date(Date.now() + 120_000).toISOString(), limit: 10 });
+      expect(due.map((d) => d.payload).join('')).not.toMatch(/vera|private/i);
+      expect(due.map((d) => JSON.parse(d.payload) as { data: { message: { text: string } } }).map((p) => p.data.message.text)).toEqual(['Otto here']);
+      const [endpoint] = await ctx.store.listWebhookEndpoints(site.id);
+      const log = await ctx.store.pageWebhookDeliveries({ endpointId: endpoint?.id ?? '', after: null, limit: 10 });
+      expect(log.map((d) => d.id)).toEqual(due.map((d) => d.id));
+    });
+
     it("does not let one site's erasure reach another site's records", async () => {
       const { visitor, conversation } = await seedContact();
       const otherSite = await seedSite(ctx.store);

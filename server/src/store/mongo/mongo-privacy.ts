@@ -59,6 +59,19 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
     ],
   });
 
+  /**
+   * Webhook bodies copy the chat, ticket or message they announce: one still queued would send the
+   * erased text afterwards (retried for a day), and a sent one keeps it in the delivery log. Any
+   * delivery whose body holds one of these ids as a JSON string goes; ids are random, so no other matches.
+   */
+  async function dropWebhookDeliveriesNaming(siteId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const deliveries = connection.models.WebhookDelivery as Model<{ _id: string; siteId: string; payload: string }> | undefined;
+    if (!deliveries) return;
+    const quoted = ids.map((id) => JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    await deliveries.deleteMany({ siteId, payload: { $regex: `(?:${quoted.join('|')})` } });
+  }
+
   async function contactTickets({ siteId, visitorIds, emails }: ContactSelector): Promise<TicketDoc[]> {
     const ownConversations = idsOf(await conversations.find({ siteId, visitorId: { $in: visitorIds } }, { _id: 1 }).lean<{ _id: string }[]>());
     return tickets
@@ -133,6 +146,8 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
           .lean<{ _id: string }[]>(),
       );
       const removed = async (result: Promise<{ deletedCount: number }>) => (await result).deletedCount;
+      // First: a repeat after a cut-short erasure no longer finds the ids once their records are gone.
+      await dropWebhookDeliveriesNaming(siteId, [...conversationIds, ...ticketIds, ...visitorIds]);
       // Files before tickets: a repeat finds the files of a ticket only while the ticket is there.
       const counts: ContactCounts = {
         ticketEvents: await removed(ticketEvents.deleteMany({ ticketId: { $in: ticketIds } })),

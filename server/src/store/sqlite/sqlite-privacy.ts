@@ -81,6 +81,19 @@ export function sqliteContactRecords(db: Database.Database, selector: ContactSel
   };
 }
 
+/**
+ * Webhook bodies copy the chat, ticket or message they announce: one still queued would send the
+ * erased text afterwards (retried for a day), and a sent one keeps it in the delivery log. Any
+ * delivery whose event data holds one of these ids as a value goes; ids are random, so no other matches.
+ */
+function dropWebhookDeliveriesNaming(db: Database.Database, siteId: string, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  db.prepare(
+    `DELETE FROM webhook_deliveries WHERE site_id = @site
+       AND EXISTS (SELECT 1 FROM json_tree(payload, '$.data') WHERE type = 'text' AND value ${IN('ids')})`,
+  ).run({ site: siteId, ids: json(ids) });
+}
+
 function eraseInTransaction(db: Database.Database, target: ErasureTarget): ErasureResult {
   const base = { site: target.siteId, v: json(target.visitorIds) };
   // The tickets named, the visitors' own, and those of the conversations named.
@@ -131,6 +144,7 @@ function eraseInTransaction(db: Database.Database, target: ErasureTarget): Erasu
     emails: run(`DELETE FROM email_outbox WHERE site_id = @site AND id ${IN('e')}`, { site: target.siteId, e: json(emailIds) }),
     visitors: run(`DELETE FROM visitors WHERE site_id = @site AND id ${IN('v')}`, base),
   };
+  dropWebhookDeliveriesNaming(db, target.siteId, [...conversationIds, ...ticketIds, ...moreTickets, ...target.visitorIds]);
   return { counts, fileIds, conversationIds, ticketIds: [...ticketIds, ...moreTickets], emailIds };
 }
 

@@ -76,4 +76,22 @@ describe('ConversationNotice as a live region', () => {
     expect(screen.getByRole('status')).toBe(status);
     expect(status).toHaveTextContent('This chat has ended. Write a message to start a new one. How was this chat?');
   });
+
+  it('words the wait in Belarusian where the browser has no Belarusian data, not in Russian', async () => {
+    // Chromium's Intl knows no `be`: the panel formats in Russian there, which spelled "3 минуты".
+    const supported = jest.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf').mockImplementation((locales) =>
+      ([] as string[]).concat(locales ?? []).filter((locale) => locale !== 'be'),
+    );
+    try {
+      for (const [seconds, words] of [[180, '3 хвіліны'], [300, '5 хвілін'], [60, '1 хвіліна'], [1260, '21 хвіліна']] as const) {
+        const state = { ...waiting({ agentsOnline: true, openNow: true }), queuePosition: { conversationId: 'conversation_1', position: 2, estimatedWaitSeconds: seconds } };
+        const notice = await noticeIn(state, 'be');
+        expect(notice).toHaveTextContent(`: ${words}`);
+        expect(notice).not.toHaveTextContent(/минут/);
+        notice.remove();
+      }
+    } finally {
+      supported.mockRestore();
+    }
+  });
 });

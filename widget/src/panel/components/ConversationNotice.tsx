@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ChatState } from '../chat-store';
 import { useTranslation } from '../i18n-context';
 import { canChatLive } from '../panel-view';
+import { countInOwnWords } from '../count-in-own-words';
 
 export interface ConversationNoticeProps {
   state: Pick<ChatState, 'conversation' | 'queuePosition' | 'availability'>;
@@ -11,7 +12,7 @@ export interface ConversationNoticeProps {
 }
 
 export function ConversationNotice({ state, rating = false }: ConversationNoticeProps) {
-  const { t, intl } = useTranslation();
+  const { t, lng, intl } = useTranslation();
   // Screen readers skip the first words of a live region that appears already filled: the (empty)
   // status line is in the page first, then filled, and it stays for as long as the chat does.
   const [mounted, setMounted] = useState(false);
@@ -28,7 +29,10 @@ export function ConversationNotice({ state, rating = false }: ConversationNotice
     );
   } else if (queue && state.conversation?.status === 'queued') {
     const minutes = Math.max(1, Math.round(queue.estimatedWaitSeconds / 60));
-    const duration = new Intl.NumberFormat(intl, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+    const duration =
+      intl === lng
+        ? new Intl.NumberFormat(intl, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes)
+        : countInOwnWords(t, 'queueWaitMinutes', minutes, intl);
     // With nobody online (or out of hours) the estimate, made from recent waits, would promise what nobody keeps:
     // the visitor is told instead how the answer will come (a chat nobody takes becomes a request answered by e-mail).
     const wait = !canChatLive(state) ? t('queueNobody') : queue.estimatedWaitSeconds > 0 ? t('queueWait', { duration }) : null;
