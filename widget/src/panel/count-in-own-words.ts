@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 
 const FORM_PLACE: Readonly<Record<string, number>> = { one: 0, few: 1 };
 
-export function countInOwnWords(t: TFunction, key: string, count: number, intl: string): string {
+export function countInOwnWords(t: TFunction, { key, count, intl }: { key: string; count: number; intl: string }): string {
   const forms = String(t(key, { count })).split('|');
   return forms[FORM_PLACE[new Intl.PluralRules(intl).select(count)] ?? 2] ?? forms[forms.length - 1] ?? String(count);
 }

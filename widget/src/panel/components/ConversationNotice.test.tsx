@@ -80,7 +80,7 @@ describe('ConversationNotice as a live region', () => {
   it('words the wait in Belarusian where the browser has no Belarusian data, not in Russian', async () => {
     // Chromium's Intl knows no `be`: the panel formats in Russian there, which spelled "3 минуты".
     const supported = jest.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf').mockImplementation((locales) =>
-      ([] as string[]).concat(locales ?? []).filter((locale) => locale !== 'be'),
+      [locales ?? []].flat().map(String).filter((locale) => locale !== 'be'),
     );
     try {
       for (const [seconds, words] of [[180, '3 хвіліны'], [300, '5 хвілін'], [60, '1 хвіліна'], [1260, '21 хвіліна']] as const) {

@@ -32,7 +32,7 @@ export function ConversationNotice({ state, rating = false }: ConversationNotice
     const duration =
       intl === lng
         ? new Intl.NumberFormat(intl, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes)
-        : countInOwnWords(t, 'queueWaitMinutes', minutes, intl);
+        : countInOwnWords(t, { key: 'queueWaitMinutes', count: minutes, intl });
     // With nobody online (or out of hours) the estimate, made from recent waits, would promise what nobody keeps:
     // the visitor is told instead how the answer will come (a chat nobody takes becomes a request answered by e-mail).
     const wait = !canChatLive(state) ? t('queueNobody') : queue.estimatedWaitSeconds > 0 ? t('queueWait', { duration }) : null;
