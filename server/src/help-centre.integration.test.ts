@@ -328,3 +328,21 @@ test('an unknown ?lang is ignored: the browser\'s language, else the site\'s def
   expect(missing.status).toBe(404);
   expect(missing.html).toContain('<html lang="en" dir="ltr">');
 });
+
+test('the separators after "Also available in" and a notice\'s label are the language\'s own: full-width in Chinese', async () => {
+  const at = new Date().toISOString();
+  const chinese = await server.store.createArticle({
+    siteId: server.site.id, categoryId: null, language: 'zh', translationGroupId: seeded.get('refund')?.translationGroupId ?? null,
+    slug: '退款', title: '申请退款', summary: '30 天内退款。', bodyMarkdown: '请告诉我们订单号。', at,
+  });
+  await server.store.updateArticle({ id: chinese.id, siteId: server.site.id, changes: { status: 'published' }, at });
+  await server.store.postStatusNotice({ siteId: server.site.id, text: '支付较慢', severity: 'warning', at });
+  try {
+    const { html } = await page(`/zh/${encodeURIComponent('退款')}`);
+    expect(html).toContain('<p class="langs">其他语言版本：<a ');
+    expect(html).toMatch(/<strong>注意<\/strong>：<bdi>支付较慢<\/bdi>/);
+    expect(html).not.toMatch(/其他语言版本: |<\/strong>:/);
+  } finally {
+    await server.store.withdrawStatusNotice({ siteId: server.site.id, at });
+  }
+});

@@ -61,7 +61,8 @@ test("an agent's reply carries its files: the e-mail names them, the requester's
 
   const html = await (await fetch(`${server.url}${page}`)).text();
   expect(html).toContain(`href="${page}/files/${invoice.id}"`);
-  expect(html).toContain('factura corregida.pdf');
+  // Isolated, so a Latin file name keeps its ".pdf" at its end on a right-to-left page.
+  expect(html).toContain('<bdi>factura corregida.pdf</bdi></a>');
   expect(html).toContain('aria-label="Archivos"');
   const download = await fetch(`${server.url}${page}/files/${invoice.id}`);
   expect(download.status).toBe(200);

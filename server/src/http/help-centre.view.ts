@@ -3,6 +3,7 @@ import type { KbPublicArticleSummary, PublicStatusNotice } from '@parley/shared'
 import type { TFunction } from 'i18next';
 import { createHash } from 'node:crypto';
 import type { HelpCentreArticle, HelpCentreHome, HelpCentreSearch } from '../domain/help-centre.service';
+import { translatedHtml } from './translated-html';
 
 /** Links within the help centre stay on the host the page was served from; canonical URLs stay absolute. */
 export const localPath = (url: string): string => url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, '');
@@ -106,7 +107,7 @@ function noticeHtml(notice: PublicStatusNotice | null, t: TFunction, lang: strin
   if (!notice) return '';
   const posted = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(notice.postedAt));
   return `<div class="notice notice-${notice.severity}" role="${notice.severity === 'info' ? 'status' : 'alert'}" data-testid="status-notice">
-  <strong>${escapeHtml(t(`notice_label.${notice.severity}`))}:</strong> <bdi>${escapeHtml(notice.text)}</bdi>
+  ${translatedHtml(t, 'notice_line', { html: { label: `<strong>${escapeHtml(t(`notice_label.${notice.severity}`))}</strong>`, text: `<bdi>${escapeHtml(notice.text)}</bdi>` }, escape: escapeHtml })}
   <div class="meta">${escapeHtml(t('posted', { date: posted }))}</div>
 </div>`;
 }
@@ -166,9 +167,14 @@ export function articleBody(page: HelpCentreArticle, options: { t: TFunction; vo
   const { t } = options;
   const updated = new Intl.DateTimeFormat(page.language, { dateStyle: 'long' }).format(new Date(article.updatedAt));
   const translations = article.translations.length
-    ? `<p class="langs">${escapeHtml(t('other_languages'))}: ${article.translations
-        .map((l) => `<a href="${escapeHtml(localPath(l.url))}" hreflang="${escapeHtml(l.language)}" lang="${escapeHtml(l.language)}">${escapeHtml(autonym(l.language))}</a>`)
-        .join(' · ')}</p>`
+    ? `<p class="langs">${translatedHtml(t, 'other_languages_list', {
+        html: {
+          languages: article.translations
+            .map((l) => `<a href="${escapeHtml(localPath(l.url))}" hreflang="${escapeHtml(l.language)}" lang="${escapeHtml(l.language)}">${escapeHtml(autonym(l.language))}</a>`)
+            .join(' · '),
+        },
+        escape: escapeHtml,
+      })}</p>`
     : '';
   const vote = options.voted
     ? `<p class="thanks" role="status">${escapeHtml(t('helpful_thanks'))}</p>`

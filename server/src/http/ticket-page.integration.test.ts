@@ -1,8 +1,9 @@
-/** The requester's ticket page: whose words each entry of the thread holds. */
+/** The requester's ticket page: whose words each entry of the thread holds, and how they read in the requester's language. */
 import type { Ticket } from '@parley/shared';
 import { connectAgent, connectVisitor, login, unwrap, type AgentClient } from '../test-support/clients';
 import { callApi, createApiToken } from '../test-support/platform-api';
 import { startTestServer, type TestServer } from '../test-support/test-server';
+import { createEmailRenderer } from '../mail/email-renderer';
 
 let server: TestServer;
 let admin: AgentClient;
@@ -17,7 +18,7 @@ afterEach(() => server.stop());
 /** The page's thread entries as "heading | text" lines, markup left out. */
 async function threadOf(link: string): Promise<string[]> {
   const html = await (await fetch(`${server.url}${new URL(link).pathname}`)).text();
-  return [...html.matchAll(/<li class="event (\w+)"[^>]*>\s*<div class="meta"><strong>([^<]*)<\/strong>[\s\S]*?(?:<div class="text">([^<]*)<\/div>)?\s*<\/li>/g)].map(
+  return [...html.matchAll(/<li class="event (\w+)"[^>]*>\s*<div class="meta"><strong><bdi>([^<]*)<\/bdi><\/strong>[\s\S]*?(?:<div class="text" dir="auto">([^<]*)<\/div>)?\s*<\/li>/g)].map(
     ([, side, who, text]) => `${side} ${who} | ${text ?? ''}`,
   );
 }
@@ -187,4 +188,37 @@ test('the page speaks to a Spanish requester as "tú", as their e-mails and the 
   expect(closed).not.toMatch(usted);
   const stale = await fetch(`${page}x`, { headers: { 'accept-language': 'es-ES' } });
   expect(await stale.text()).toBe('Este enlace no es válido. Usa el enlace más reciente de nuestro correo.');
+});
+
+test('on an Arabic page, names, reply text, the subject and file names are isolated, so a Latin reply keeps its full stop at its end', async () => {
+  const { ticket, page } = await requestFrom('bidi@example.test', 'ar');
+  const reply = 'Your order 12345 ships on Monday. Tracking: ABC-123.';
+  unwrap(await admin.emitWithAck('ticket:reply', { ticketId: ticket.id, reply: { text: reply } }));
+  const html = await (await fetch(page)).text();
+  expect(html).toContain('<html lang="ar" dir="rtl">');
+  // "Admin · 26 نوفمبر" with the name isolated: the day stays beside its month, not across the name.
+  expect(html).toMatch(/<li class="event team"[^>]*>\s*<div class="meta"><strong><bdi>Admin<\/bdi><\/strong> · <time /);
+  expect(html).toContain(`<div class="text" dir="auto">${reply}</div>`);
+  // The requester's own words too: whatever the script, each block takes its own direction.
+  expect(html).toContain('<div class="text" dir="auto">La factura no cuadra</div>');
+  expect(html).toContain(`<h1>الطلب رقم ${ticket.number}: <bdi>${ticket.subject}</bdi></h1>`);
+});
+
+test('a Chinese page writes its own full-width colons, and the same word for the status as the e-mail', async () => {
+  const { ticket, page } = await requestFrom('colon@example.test', 'zh-CN');
+  const html = await (await fetch(page)).text();
+  expect(html).toContain(`<h1>请求 #${ticket.number}：<bdi>${ticket.subject}</bdi></h1>`);
+  expect(html).toContain('<p>状态：<span class="status" data-testid="ticket-status">已受理</span></p>');
+  const received = server.mailer.sent.find((m) => m.to === 'colon@example.test' && m.template === 'ticket_received');
+  expect(received && createEmailRenderer().render(received).text).toContain('状态：已受理');
+});
+
+test.each([
+  ['fr', 'Fermée'],
+  ['pt-BR', 'Encerrada'],
+])('a closed request reads the same on the page as in the e-mail (%s: "%s", not "Close" or "Encerrado")', async (locale, word) => {
+  const { ticket, page } = await requestFrom(`closed-${locale.toLowerCase()}@example.test`, locale);
+  unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'closed' } }));
+  expect(await (await fetch(page)).text()).toContain(`data-testid="ticket-status">${word}</span>`);
+  expect(createEmailRenderer().statusLabel({ status: 'closed', locale })).toBe(word);
 });

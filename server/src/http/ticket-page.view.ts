@@ -4,6 +4,7 @@ import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_LENGTH, type Ticket, type TicketEv
 /** What the file chooser offers: the kinds an upload accepts (the server still decides by the bytes). */
 const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.docx,.xlsx';
 import type { TFunction } from 'i18next';
+import { translatedHtml } from './translated-html';
 
 const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -68,7 +69,7 @@ function fileSize(bytes: number, lang: string): string {
 function filesHtml(event: TicketEvent, view: EventView): string {
   if (event.attachments.length === 0) return '';
   const items = event.attachments.map(
-    (file) => `<li><a href="${view.base}/files/${encodeURIComponent(file.id)}" download="${escapeHtml(file.name)}">${escapeHtml(file.name)}</a> <span class="size">${escapeHtml(fileSize(file.size, view.lang))}</span></li>`,
+    (file) => `<li><a href="${view.base}/files/${encodeURIComponent(file.id)}" download="${escapeHtml(file.name)}"><bdi>${escapeHtml(file.name)}</bdi></a> <span class="size">${escapeHtml(fileSize(file.size, view.lang))}</span></li>`,
   );
   return `<ul class="files" aria-label="${escapeHtml(view.t('files'))}" data-testid="ticket-event-files">${items.join('')}</ul>`;
 }
@@ -85,14 +86,19 @@ function authorOf(event: TicketEvent, view: EventView): { who: string; side: 'mi
   return mine ? { who: view.t('you'), side: 'mine' } : { who: event.authorName ?? view.t('team'), side: 'team' };
 }
 
+/**
+ * Names and words are isolated from the page's direction, as in the widget: on an Arabic page a Latin
+ * name would otherwise pull the date's day across it ("26 · Admin نوفمبر"), and an English reply would
+ * show its full stop at the start.
+ */
 function eventHtml(event: TicketEvent, view: EventView): string {
   const { dateFormat } = view;
   const said = event.text?.trim() ? event.text : null;
   if ((!said && event.attachments.length === 0) || (event.kind !== 'reply' && event.kind !== 'created')) return '';
   const { who, side } = authorOf(event, view);
   return `<li class="event ${side}" data-testid="ticket-event">
-  <div class="meta"><strong>${escapeHtml(who)}</strong> · <time datetime="${escapeHtml(event.createdAt)}">${escapeHtml(dateFormat.format(new Date(event.createdAt)))}</time></div>
-  ${said ? `<div class="text">${escapeHtml(said)}</div>` : ''}
+  <div class="meta"><strong><bdi>${escapeHtml(who)}</bdi></strong> · <time datetime="${escapeHtml(event.createdAt)}">${escapeHtml(dateFormat.format(new Date(event.createdAt)))}</time></div>
+  ${said ? `<div class="text" dir="auto">${escapeHtml(said)}</div>` : ''}
   ${filesHtml(event, view)}
 </li>`;
 }
@@ -152,8 +158,8 @@ export function renderTicketPage(model: TicketPageModel): string {
 <main>
   ${model.siteName ? `<p class="site" data-testid="ticket-site">${escapeHtml(model.siteName)}</p>` : ''}
   <div class="card">
-    <h1>${escapeHtml(t('title', { number: ticket.number }))}: ${escapeHtml(ticket.subject)}</h1>
-    <p>${escapeHtml(t('status'))}: <span class="status" data-testid="ticket-status">${escapeHtml(t(`statuses.${ticket.status}`))}</span></p>
+    <h1>${translatedHtml(t, 'title_with_subject', { values: { number: ticket.number }, html: { subject: `<bdi>${escapeHtml(ticket.subject)}</bdi>` }, escape: escapeHtml })}</h1>
+    <p>${translatedHtml(t, 'status_line', { html: { status: `<span class="status" data-testid="ticket-status">${escapeHtml(t(`statuses.${ticket.status}`))}</span>` }, escape: escapeHtml })}</p>
     ${noticeHtml(model.notice)}
   </div>
   <div class="card">
