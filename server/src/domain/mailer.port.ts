@@ -29,4 +29,9 @@ export interface EmailRequest {
 export interface Mailer {
   /** Durably queues the e-mail (it survives a restart) and returns; sending happens after. */
   enqueue(request: EmailRequest): Promise<void>;
+  /**
+   * Removes the copies the mail side itself keeps of these outbox e-mails (the .eml files written
+   * without SMTP), once an erasure or retention removed their records. Absent: it keeps none.
+   */
+  discardCopies?(emailIds: readonly string[]): Promise<void>;
 }

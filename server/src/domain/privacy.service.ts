@@ -19,6 +19,7 @@ import type { Store, Visitor } from '../store/store';
 import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
 import type { FileStore } from './file-store.port';
+import type { Mailer } from './mailer.port';
 
 /** Ends the widget sessions of erased visitors (every tab, every process). */
 export interface VisitorSessions {
@@ -30,6 +31,8 @@ export interface PrivacyServiceDeps {
   files: FileStore;
   broadcaster: Broadcaster;
   sessions: VisitorSessions;
+  /** Told which outbox e-mails went, so it drops its own copies of them (the no-SMTP .eml files). */
+  mailer?: Pick<Mailer, 'discardCopies'>;
   now?: () => Date;
 }
 
@@ -47,7 +50,7 @@ function assertAdmin(agent: Agent): void {
   if (agent.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only admins can export or erase a contact.');
 }
 
-export function createPrivacyService({ store, files, broadcaster, sessions, now = () => new Date() }: PrivacyServiceDeps) {
+export function createPrivacyService({ store, files, broadcaster, sessions, mailer, now = () => new Date() }: PrivacyServiceDeps) {
   /** A visitor id of another site answers like a missing one. */
   async function selectorFor(siteId: string, lookup: ContactLookup): Promise<ContactSelector> {
     if ('email' in lookup) {
@@ -76,6 +79,8 @@ export function createPrivacyService({ store, files, broadcaster, sessions, now 
   async function afterErasure(siteId: string, result: ErasureResult, visitorIds: string[]): Promise<void> {
     // The records are gone, so no one can reach these files any more; a missing file is no error.
     for (const fileId of result.fileIds) await files.delete(fileId);
+    // The .eml copies hold the address, subject and replies as the records did.
+    if (result.emailIds.length) await mailer?.discardCopies?.(result.emailIds);
     if (result.conversationIds.length || result.ticketIds.length || visitorIds.length) {
       broadcaster.contactErased(siteId, { conversationIds: result.conversationIds, ticketIds: result.ticketIds, visitorIds });
     }

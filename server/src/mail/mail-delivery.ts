@@ -37,7 +37,11 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
   const replyTo = options.replyTo ?? null;
   const renderer = createEmailRenderer({ repliesRead: replyTo !== null || options.replyAddressFor !== undefined });
   const transport = options.transport ?? createMailTransport({ smtpUrl: options.smtpUrl, dataDir: options.dataDir, logger });
-  const mailer = createDurableMailer({ store, render: renderer.render, now });
+  const mailer: Mailer = {
+    ...createDurableMailer({ store, render: renderer.render, now }),
+    // An SMTP server's copy is its own; the file transport's is ours to remove.
+    discardCopies: async (emailIds) => transport.discard?.(emailIds),
+  };
   const dispatcher = createMailDispatcher({
     store, transport, render: renderer.render, logger, from: options.from, replyTo, now,
     ...(options.replyAddressFor ? { replyAddressFor: options.replyAddressFor } : {}),

@@ -51,6 +51,15 @@ describe('createMailTransport without SMTP_URL', () => {
     expect(fs.readdirSync(path.join(dataDir, 'outbox'))).toEqual(['email-abc123.eml']);
     transport.close();
   });
+
+  it("removes the files of discarded e-mails by outbox id, leaves the others, and takes an e-mail never written in its stride", async () => {
+    const transport = createMailTransport({ smtpUrl: null, dataDir, logger: pino({ level: 'silent' }) });
+    await transport.send(outgoing);
+    await transport.send({ ...outgoing, id: 'def456' });
+    await transport.discard?.(['abc123', 'never-sent']);
+    expect(fs.readdirSync(path.join(dataDir, 'outbox'))).toEqual(['email-def456.eml']);
+    transport.close();
+  });
 });
 
 describe('createMailTransport with SMTP_URL', () => {

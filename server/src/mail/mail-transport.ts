@@ -30,6 +30,8 @@ export interface MailTransport {
   readonly kind: 'smtp' | 'file';
   /** Resolves once the e-mail is handed over; rejects if it was not (the dispatcher retries). */
   send(email: OutgoingEmail): Promise<void>;
+  /** Removes what the transport kept of these e-mails (by outbox id); a missing copy is no error. Absent: it keeps none. */
+  discard?(emailIds: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -71,17 +73,23 @@ export function createSmtpTransport(options: { url: string }): MailTransport {
 /** Builds the full RFC 822 message with nodemailer and writes it as a file a mail client can open. */
 export function createFileOutboxTransport(options: { dir: string; logger: Logger }): MailTransport {
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // Named by outbox id, so an erasure, which knows the ids of the e-mails it removed, finds the files.
+  const fileOf = (id: string) => path.join(options.dir, `email-${id}.eml`);
   return {
     kind: 'file',
     async send(email) {
       const info = await builder.sendMail(toMessage(email));
       await fs.mkdir(options.dir, { recursive: true });
-      const file = path.join(options.dir, `email-${email.id}.eml`);
+      const file = fileOf(email.id);
       // Written aside and renamed, so a reader never sees half a message.
       const partial = `${file}.${process.pid}.partial`;
       await fs.writeFile(partial, info.message);
       await fs.rename(partial, file);
       options.logger.info({ to: email.to, subject: email.subject, file }, 'e-mail written to the outbox folder (SMTP_URL is not set)');
+    },
+    async discard(emailIds) {
+      // force: an e-mail never sent (or already removed) has no file.
+      for (const id of emailIds) await fs.rm(fileOf(id), { force: true });
     },
     close() {
       builder.close();
