@@ -11,6 +11,8 @@ import { toOutboxEmail, type OutboxRow } from './sqlite-email-outbox';
 /** Ids travel as one JSON array parameter, read back through json_each. */
 const IN = (param: string) => `IN (SELECT value FROM json_each(@${param}))`;
 const json = (ids: readonly string[]) => JSON.stringify(ids);
+/** A column's JSON, or an empty object where a row holds none: one bad row must not fail every erasure. */
+const VALID_JSON = (column: string) => `(CASE WHEN json_valid(${column}) THEN ${column} ELSE '{}' END)`;
 /** Feedback rows carry no site: their article's site is theirs. */
 const SITE_ARTICLES = 'article_id IN (SELECT id FROM kb_articles WHERE site_id = @site)';
 /** A contact's files: those of their conversations (@c) and tickets (@t), and every upload of their visitors (@v). */
@@ -90,7 +92,7 @@ function dropWebhookDeliveriesNaming(db: Database.Database, siteId: string, ids:
   if (ids.length === 0) return;
   db.prepare(
     `DELETE FROM webhook_deliveries WHERE site_id = @site
-       AND EXISTS (SELECT 1 FROM json_tree(payload, '$.data') WHERE type = 'text' AND value ${IN('ids')})`,
+       AND EXISTS (SELECT 1 FROM json_tree(${VALID_JSON('payload')}, '$.data') WHERE type = 'text' AND value ${IN('ids')})`,
   ).run({ site: siteId, ids: json(ids) });
 }
 
@@ -127,7 +129,7 @@ function eraseInTransaction(db: Database.Database, target: ErasureTarget): Erasu
   // copies of the ticket's subject and replies, and would otherwise outlive it forever).
   const emailIds = db
     .prepare<{ site: string; e: string; t: string }, { id: string }>(
-      `SELECT id FROM email_outbox WHERE site_id = @site AND (id ${IN('e')} OR json_extract(data_json, '$.ticketId') ${IN('t')})`,
+      `SELECT id FROM email_outbox WHERE site_id = @site AND (id ${IN('e')} OR ${VALID_JSON('data_json')} ->> '$.ticketId' ${IN('t')})`,
     )
     .all({ site: target.siteId, e: json(target.emailIds), t: allTickets })
     .map((r) => r.id);
