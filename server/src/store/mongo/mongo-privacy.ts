@@ -38,6 +38,7 @@ const toErasure = (d: ErasureDoc): ErasureRecord => ({
 
 interface AttachmentOwners { conversationIds: string[]; ticketIds: string[]; visitorIds: string[] }
 
+const WEBHOOK_IDS_PER_PATTERN = 500;
 const idsOf = (docs: { _id: string }[]) => docs.map((d) => d._id);
 const voterKeys = (visitorIds: string[]) => visitorIds.map((id) => `visitor:${id}`);
 
@@ -69,7 +70,11 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
     const deliveries = connection.models.WebhookDelivery as Model<{ _id: string; siteId: string; payload: string }> | undefined;
     if (!deliveries) return;
     const quoted = ids.map((id) => JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    await deliveries.deleteMany({ siteId, payload: { $regex: `(?:${quoted.join('|')})` } });
+    // MongoDB refuses a pattern past 32 KB: a few hundred ids at a time.
+    for (let start = 0; start < quoted.length; start += WEBHOOK_IDS_PER_PATTERN) {
+      const pattern = `(?:${quoted.slice(start, start + WEBHOOK_IDS_PER_PATTERN).join('|')})`;
+      await deliveries.deleteMany({ siteId, payload: { $regex: pattern } });
+    }
   }
 
   async function contactTickets({ siteId, visitorIds, emails }: ContactSelector): Promise<TicketDoc[]> {
