@@ -47,7 +47,18 @@ function blockHtml(block: HtmlBlock, dir: 'ltr' | 'rtl'): string {
   if (block.kind === 'paragraph') return `<p style="margin:0 0 16px 0;">${block.html}</p>`;
   // Mail clients ignore logical properties, so the rule goes on the side the text starts from.
   const rule = dir === 'rtl' ? 'border-right:3px solid #d0d7de;' : 'border-left:3px solid #d0d7de;';
-  return `<div style="margin:0 0 16px 0;padding:12px 16px;${rule}background:#f6f8fa;border-radius:4px;">${block.html}</div>`;
+  return `<div dir="auto" style="margin:0 0 16px 0;padding:12px 16px;${rule}background:#f6f8fa;border-radius:4px;">${quotedLines(block.html)}</div>`;
+}
+
+/**
+ * Quoted words (a reply, a transcript) take their own direction, line by line, not the e-mail's:
+ * in an Arabic e-mail an English reply would otherwise show its full stop at the start, and a
+ * transcript holds lines in both scripts.
+ */
+function quotedLines(html: string): string {
+  const lines = html.split('<br>');
+  if (lines.length === 1) return html;
+  return lines.map((line) => `<div dir="auto">${line === '' ? '<br>' : line}</div>`).join('');
 }
 
 export function renderHtmlLayout(layout: HtmlLayout): string {

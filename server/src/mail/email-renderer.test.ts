@@ -37,9 +37,9 @@ describe('createEmailRenderer', () => {
     expect(email.html).not.toContain('<script>');
     expect(email.html).not.toContain('<img');
     expect(email.html).not.toContain('<b>');
-    expect(email.html).toContain('Hello &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;,');
+    expect(email.html).toContain('Hello <bdi>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</bdi>,');
     expect(email.html).toContain('Tom &amp; Jerry &lt;b&gt;');
-    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;<br>second line');
+    expect(email.html).toContain('<div dir="auto">&lt;img src=x onerror=alert(1)&gt;</div><div dir="auto">second line</div>');
     // Plain text stays plain: nothing to escape there.
     expect(email.text).toContain('Hello <script>alert("x")</script>,');
   });
@@ -84,6 +84,19 @@ describe('createEmailRenderer', () => {
     expect(email.html).toContain('<html lang="ar" dir="rtl">');
     expect(email.html).toContain('text-align:right');
     expect(email.text).toContain('نحتاج إلى ردك');
+  });
+
+  it('lets a Latin reply and an agent\'s Latin name in an Arabic e-mail keep their own direction: the full stop stays at the end', () => {
+    const reply = 'Your order 12345 ships on Monday. Tracking: ABC-123.';
+    const email = renderer.render({ template: 'ticket_reply', locale: 'ar', data: { ...ticket, agentName: 'Admin', replyText: reply } });
+    // The quote's rule stays on the e-mail's starting side (right); its words take their own direction.
+    expect(email.html).toMatch(new RegExp(`<div dir="auto" style="[^"]*border-right:3px[^"]*">${reply}</div>`));
+    expect(email.html).toContain('<bdi>Admin</bdi>');
+    expect(email.html).toContain('<bdi>Принтер не печатает</bdi>');
+
+    // A transcript holds lines in both scripts: each line takes its own.
+    const transcript = renderer.render({ template: 'chat_transcript', locale: 'ar', data: { ...ticket, transcript: 'Admin: Hello.\nأحمد: مرحبا' } });
+    expect(transcript.html).toContain('<div dir="auto">Admin: Hello.</div><div dir="auto">أحمد: مرحبا</div>');
   });
 
   it('falls back to English for a language it does not know', () => {

@@ -129,9 +129,14 @@ function compose(t: TFunction, { template, data, repliesRead }: ComposeOptions):
 const fillText = (marked: string, data: EmailData): string =>
   marked.replace(MARKER, (_whole, name: string) => String(data[name] ?? ''));
 
+/** Values people wrote (names, a subject, file names): isolated, so a Latin name in an Arabic sentence leaves the words around it in place. */
+const WRITTEN_VALUES = new Set(['requesterName', 'agentName', 'siteName', 'subject', 'files', 'name', 'agent', 'to', 'department']);
+
 const fillHtml = (marked: string, data: EmailData): string =>
-  escapeHtml(marked).replace(MARKER, (_whole, name: string) =>
-    valueToHtml(String(data[name] ?? ''), { asLink: name === 'link' }));
+  escapeHtml(marked).replace(MARKER, (_whole, name: string) => {
+    const html = valueToHtml(String(data[name] ?? ''), { asLink: name === 'link' });
+    return WRITTEN_VALUES.has(name) ? `<bdi>${html}</bdi>` : html;
+  });
 
 /** A subject is one header line: no line breaks or control characters from a requester's text. */
 // eslint-disable-next-line no-control-regex
