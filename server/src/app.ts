@@ -191,7 +191,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const attachments = createAttachmentService({ store, files: options.files, maxUploadBytes, now: options.now });
   const attachmentLimits = createAttachmentLimits({ limiter });
   const privacy = createPrivacyService({
-    store, files: options.files, broadcaster, now: options.now,
+    store, files: options.files, broadcaster, mailer: options.mailer, now: options.now,
     sessions: {
       // After the acknowledgement of a "forget me" has gone out on that same socket (this runs after it).
       disconnectVisitors: (visitorIds) =>
