@@ -2,6 +2,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { WEBHOOK_EVENT_TYPES } from '@parley/shared';
 import { listParleyRoutes } from '../security/route-walk';
+import { login } from '../test-support/clients';
+import { createApiToken } from '../test-support/platform-api';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 import type { ApiServices } from './api-services';
 import type { OpenApiDocument } from './openapi';
@@ -73,4 +75,17 @@ test('/api/docs lists every operation as plain HTML under a CSP with no script a
   expect(html).not.toMatch(/<script/i);
   for (const route of routes) expect(html).toContain(`id="${route.operationId}"`);
   expect(html).toContain('id="schema-Ticket"');
+});
+
+test('lists the 404 of a route whose body names another record, as creating a ticket in an unknown department answers', async () => {
+  const createTicket = (document.paths['/v1/tickets'] as Record<string, { responses: Record<string, unknown> }>).post;
+  expect(Object.keys(createTicket?.responses ?? {})).toContain('404');
+  const adminToken = (await login(server.url, server.admin.email, server.admin.password)).token;
+  const { token } = await createApiToken(server, { adminToken, scope: 'read-write' });
+  const answer = await fetch(`${server.url}/api/v1/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ subject: 'Where is it?', text: 'Lost parcel', departmentId: 'nonexistentDepartment1' }),
+  });
+  expect(answer.status).toBe(404);
 });

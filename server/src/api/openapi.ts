@@ -79,13 +79,17 @@ function parametersOf(route: ApiRoute): JsonObject[] {
   return [...of(route.params, 'path'), ...of(route.query, 'query')];
 }
 
+const fieldsOf = (schema: z.ZodType | null): string[] => Object.keys((schema as z.ZodObject | null)?.shape ?? {});
+
 function errorResponses(route: ApiRoute): JsonObject {
-  const hasParams = Object.keys((route.params as z.ZodObject).shape ?? {}).length > 0;
+  // An id in the path, or one in the body naming another record (a department, an assignee, a
+  // contact), can name nothing: such routes answer 404 too.
+  const namesRecords = fieldsOf(route.params).length > 0 || fieldsOf(route.body).some((field) => /Ids?$/.test(field));
   return {
     '400': { $ref: '#/components/responses/ValidationFailed' },
     '401': { $ref: '#/components/responses/Unauthenticated' },
     '403': { $ref: '#/components/responses/Forbidden' },
-    ...(hasParams ? { '404': { $ref: '#/components/responses/NotFound' } } : {}),
+    ...(namesRecords ? { '404': { $ref: '#/components/responses/NotFound' } } : {}),
     ...(route.method !== 'get' ? { '409': { $ref: '#/components/responses/Conflict' } } : {}),
   };
 }
