@@ -1,6 +1,7 @@
 /** Deleting departments and deactivating agents without a network, on the real SQLite store and real routing. */
 import type { Agent, Conversation, Department, Site, Ticket } from '@parley/shared';
 import { seedSite, seedTicket, seedVisitor } from '../store/contract/seed';
+import { broadcasterStub } from '../test-support/broadcaster-stub';
 import { useSqliteStoreForFile } from '../test-support/sqlite-store-for-file';
 import type { Store } from '../store/store';
 import { createAgentAdminService, type AgentAdminService } from './agent-admin.service';
@@ -17,15 +18,11 @@ let billing: Department;
 const heard = { agents: [] as Agent[], conversations: [] as Conversation[], tickets: [] as Ticket[], departments: [] as string[] };
 
 function recordingBroadcaster(): Broadcaster {
-  const ignore = () => undefined;
-  return {
-    messageCreated: ignore, typingChanged: ignore, queuePosition: ignore, visitorUpdated: ignore,
-    visitorTicketCreated: ignore, readStateChanged: ignore, siteAvailabilityChanged: ignore,
+  return broadcasterStub({
     ticketUpdated: (ticket) => heard.tickets.push(ticket),
-    contactErased: ignore,
     conversationUpdated: (conversation) => heard.conversations.push(conversation),
     agentUpdated: (agent) => heard.agents.push(agent),
-  };
+  });
 }
 
 useSqliteStoreForFile((opened) => (store = opened));

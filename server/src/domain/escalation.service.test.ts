@@ -1,6 +1,7 @@
 /** Escalating a chat that already became a ticket, without a network, on the real SQLite store. */
 import type { Agent, Conversation, Site, Ticket } from '@parley/shared';
 import { seedAgent, seedConversation, seedSite } from '../store/contract/seed';
+import { broadcasterStub } from '../test-support/broadcaster-stub';
 import { useSqliteStoreForFile } from '../test-support/sqlite-store-for-file';
 import type { Store } from '../store/store';
 import { createRecordingMailer } from '../test-support/recording-mailer';
@@ -16,13 +17,10 @@ let agent: Agent;
 const told = { visitor: [] as number[], chats: [] as Conversation[] };
 
 function recordingBroadcaster(): Broadcaster {
-  const ignore = () => undefined;
-  return {
-    messageCreated: ignore, typingChanged: ignore, queuePosition: ignore, visitorUpdated: ignore, agentUpdated: ignore,
-    readStateChanged: ignore, ticketUpdated: ignore, siteAvailabilityChanged: ignore, contactErased: ignore,
+  return broadcasterStub({
     conversationUpdated: (conversation) => told.chats.push(conversation),
     visitorTicketCreated: (_conversation, receipt) => told.visitor.push(receipt.ticketNumber),
-  };
+  });
 }
 
 useSqliteStoreForFile((opened) => (store = opened));

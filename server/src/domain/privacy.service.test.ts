@@ -8,20 +8,11 @@ import { createFolderFileStore } from '../files/folder-file-store';
 import { createMailDelivery, type MailDelivery } from '../mail/mail-delivery';
 import { seedTicket, seedSite } from '../store/contract/seed';
 import type { Store } from '../store/store';
+import { broadcasterStub } from '../test-support/broadcaster-stub';
 import { useSqliteStoreForFile } from '../test-support/sqlite-store-for-file';
-import type { Broadcaster } from './broadcaster.port';
 import { createPrivacyService, type PrivacyService } from './privacy.service';
 
 const DAY_MS = 24 * 60 * 60_000;
-
-function silentBroadcaster(): Broadcaster {
-  const ignore = () => undefined;
-  return {
-    messageCreated: ignore, typingChanged: ignore, queuePosition: ignore, visitorUpdated: ignore, visitorTicketCreated: ignore,
-    readStateChanged: ignore, ticketUpdated: ignore, siteAvailabilityChanged: ignore, contactErased: ignore,
-    conversationUpdated: ignore, agentUpdated: ignore,
-  };
-}
 
 let store: Store;
 useSqliteStoreForFile((opened) => (store = opened));
@@ -37,7 +28,7 @@ beforeEach(async () => {
   mail = createMailDelivery({ store, logger: pino({ level: 'silent' }), smtpUrl: null, dataDir, from: 'Parley <no-reply@parley.test>' });
   clock = new Date();
   privacy = createPrivacyService({
-    store, files: createFolderFileStore(path.join(dataDir, 'files')), broadcaster: silentBroadcaster(),
+    store, files: createFolderFileStore(path.join(dataDir, 'files')), broadcaster: broadcasterStub(),
     sessions: { disconnectVisitors: () => undefined }, mailer: mail.mailer, now: () => clock,
   });
   site = await seedSite(store);

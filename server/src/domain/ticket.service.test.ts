@@ -1,9 +1,9 @@
 /** Agents working tickets, without a network, on the real SQLite store: SLA clocks, bulk changes, replies, assignees. */
 import type { Agent, Site, Ticket, TicketPriority, Tier } from '@parley/shared';
 import { seedAgent, seedSite } from '../store/contract/seed';
+import { broadcasterStub } from '../test-support/broadcaster-stub';
 import { useSqliteStoreForFile } from '../test-support/sqlite-store-for-file';
 import type { Store } from '../store/store';
-import type { Broadcaster } from './broadcaster.port';
 import { DomainError } from './domain-error';
 import type { Mailer } from './mailer.port';
 import { createTicketLinks, type TicketLinks } from './ticket-links';
@@ -19,15 +19,6 @@ let agent: Agent;
 let clock: Date;
 /** What the requesters were e-mailed: [template, ticket number]. */
 const emailed: [string, number][] = [];
-
-function silentBroadcaster(): Broadcaster {
-  const ignore = () => undefined;
-  return {
-    messageCreated: ignore, typingChanged: ignore, queuePosition: ignore, visitorUpdated: ignore, visitorTicketCreated: ignore,
-    readStateChanged: ignore, ticketUpdated: ignore, siteAvailabilityChanged: ignore, contactErased: ignore,
-    conversationUpdated: ignore, agentUpdated: ignore,
-  };
-}
 
 /** The real notifier, its e-mails queued to a list. */
 function recordingNotifier(links: TicketLinks): TicketNotifier {
@@ -46,7 +37,7 @@ beforeEach(async () => {
   site = await seedSite(store);
   agent = await seedAgent(store, site.id);
   const links = createTicketLinks({ secret: 'test secret', publicUrl: 'https://help.example.test' });
-  service = createTicketService({ store, broadcaster: silentBroadcaster(), notifier: recordingNotifier(links), links, now: () => clock });
+  service = createTicketService({ store, broadcaster: broadcasterStub(), notifier: recordingNotifier(links), links, now: () => clock });
 });
 
 const later = (minutes: number) => {
