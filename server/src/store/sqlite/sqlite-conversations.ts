@@ -217,6 +217,8 @@ export function sqliteConversations(db: Database.Database, options: MessageAppen
     // Not updated_at: the visitor coming and going changes nothing about the chat itself. Nor a
     // wait for the disk: presence lost to a power cut is set right by the next page or heartbeat.
     async visitorBack(record) {
+      // Most pages that connect have no open chat: those take no write lock at all.
+      if (!openOf.get(record.siteId, record.visitorId)) return null;
       return withoutFsync(db, () => visitorBackTx.immediate(record));
     },
     async visitorLeft({ siteId, visitorId, at }) {
