@@ -203,6 +203,18 @@ test('the help centre offers only the site\'s languages, and the site\'s default
   }
 });
 
+test('a reader who wants none of the languages, on a site whose default has no articles, reads English, not the alphabetically first', async () => {
+  await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['fr', 'ar', 'ru', 'en'], default: 'fr' } });
+  try {
+    expect((await page('', { 'accept-language': 'ja' })).html).toContain('<html lang="en" dir="ltr">');
+    await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['fr', 'ru', 'ar'], default: 'fr' } });
+    // No English either: the first language the admin listed that has articles.
+    expect((await page('', { 'accept-language': 'ja' })).html).toContain('<html lang="ru" dir="ltr">');
+  } finally {
+    await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['en', 'es', 'ru', 'be', 'uk', 'de', 'fr', 'pt', 'zh', 'ar'], default: 'en' } });
+  }
+});
+
 /** The header's language picker as a reader sees it: label, then "code name href", the current one marked. */
 function picker(html: string): { label: string; options: string[] } | null {
   const nav = /<nav class="languages" aria-label="([^"]+)"[^>]*>([\s\S]*?)<\/nav>/.exec(html);

@@ -64,13 +64,16 @@ export function createHelpCentreService({ store, links, selfService }: { store: 
 
   /**
    * The first language the reader prefers that the site offers and has articles in; else the site's
-   * default; else any with articles. A site with no articles yet speaks the reader's language if it
-   * offers it, else its default.
+   * default; else English, the language most readers manage; else the first the site offers (in the
+   * admin's order) with articles. Not the alphabetically first: a Japanese reader of a French site
+   * whose French articles are not written yet was sent to Arabic. A site with no articles yet speaks
+   * the reader's language if it offers it, else its default.
    */
   function chooseLanguage(site: Site, preferred: string[], available: string[]): string {
     const siteDefault = pickSiteLanguage(site.settings.languages, []);
     if (available.length === 0) return pickSiteLanguage(site.settings.languages, preferred);
-    return preferred.find((lang) => available.includes(lang)) ?? (available.includes(siteDefault) ? siteDefault : available[0] ?? siteDefault);
+    const fallbacks = [siteDefault, FALLBACK_LANGUAGE, ...(site.settings.languages.offered as string[])];
+    return [...preferred, ...fallbacks].find((lang) => available.includes(lang)) ?? siteDefault;
   }
 
 
