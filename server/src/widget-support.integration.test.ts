@@ -99,6 +99,8 @@ test('the visitor rates an ended chat, and asks for the transcript by e-mail', a
   expect(String(mail?.data.transcript)).toMatch(/UTC\] Вы: Прывітанне$/m);
   // A chat that is no ticket's starts no ticket's e-mail thread.
   expect(mail?.data).not.toHaveProperty('ticketId');
+  // It names its chat, so that retention purging the chat takes the e-mail too.
+  expect(mail?.data.conversationId).toBe(conversationId);
 });
 
 test('the transcript of a chat that became a ticket joins that ticket\'s e-mail thread', async () => {

@@ -54,6 +54,8 @@ export function createChatFeedbackService(deps: ChatFeedbackDeps) {
         template: 'chat_transcript',
         data: {
           siteName: site?.name ?? '', requesterName: visitor.name ?? '', transcript: chatTranscript(messages, transcriptLabels(locale, 'visitor')),
+          // Shown nowhere: retention and erasure find the transcript by its chat, as they find a ticket's e-mails by the ticket.
+          conversationId: conversation.id,
           // A chat that became a ticket: its transcript joins the ticket's e-mail thread, under its subject.
           ...(ticket ? { ticketId: ticket.id, ticketNumber: ticket.number, subject: ticket.subject } : {}),
         },

@@ -164,6 +164,20 @@ export function privacyContract(ctx: ContractContext): void {
       expect(left).toContain(kept.id);
     });
 
+    it("takes the transcript e-mail of a chat that goes, though it never became a ticket, and leaves other chats' transcripts", async () => {
+      const { site, conversation, otherChat } = await seedContact();
+      const transcript = (conversationId: string) =>
+        ctx.store.enqueueEmail({ siteId: site.id, to: 'otto@example.com', locale: 'en', template: 'chat_transcript', data: { conversationId, transcript: 'Otto here' } });
+      const gone = await transcript(otherChat.id);
+      const kept = await transcript(conversation.id);
+      const erased = await ctx.store.eraseRecords({ siteId: site.id, visitorIds: [], conversationIds: [otherChat.id], ticketIds: [], emailIds: [] });
+      expect(erased.emailIds).toEqual([gone.id]);
+      expect(erased.counts.emails).toBe(1);
+      const left = (await ctx.store.listOutbox({ siteId: site.id })).map((e) => e.id);
+      expect(left).not.toContain(gone.id);
+      expect(left).toContain(kept.id);
+    });
+
     it("drops the webhook deliveries that carry the erased contact's chat or ticket, queued or logged, and no one else's", async () => {
       const { site, agent, visitor, conversation, offline, otherChat } = await seedContact();
       await ctx.store.createWebhookEndpoint({

@@ -143,11 +143,15 @@ export async function mongoPrivacy(connection: Connection, models: MongoModels):
       );
       const files = attachmentsOf(siteId, { conversationIds, ticketIds, visitorIds });
       const fileIds = (await attachments.find(files, { fileId: 1 }).lean<Pick<AttachmentDoc, 'fileId'>[]>()).map((a) => a.fileId);
-      // The e-mails named, and every e-mail about a ticket going now (retention names none: they are
-      // copies of the ticket's subject and replies, and would otherwise outlive it forever).
+      // The e-mails named, and every e-mail about a ticket or a chat going now (retention names none:
+      // they are copies of the ticket's subject and replies or of the chat's transcript, and would
+      // otherwise outlive them forever).
       const emailIds = idsOf(
         await emailOutbox
-          .find({ siteId, $or: [{ _id: { $in: target.emailIds } }, { 'data.ticketId': { $in: ticketIds } }] }, { _id: 1 })
+          .find({
+            siteId,
+            $or: [{ _id: { $in: target.emailIds } }, { 'data.ticketId': { $in: ticketIds } }, { 'data.conversationId': { $in: conversationIds } }],
+          }, { _id: 1 })
           .lean<{ _id: string }[]>(),
       );
       const removed = async (result: Promise<{ deletedCount: number }>) => (await result).deletedCount;

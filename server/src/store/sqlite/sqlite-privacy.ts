@@ -125,13 +125,15 @@ function eraseInTransaction(db: Database.Database, target: ErasureTarget): Erasu
     .prepare<typeof files, { file_id: string }>(`SELECT file_id FROM attachments WHERE ${CONTACT_ATTACHMENTS}`)
     .all(files)
     .map((r) => r.file_id);
-  // The e-mails named, and every e-mail about a ticket going now (retention names none: they are
-  // copies of the ticket's subject and replies, and would otherwise outlive it forever).
+  // The e-mails named, and every e-mail about a ticket or a chat going now (retention names none:
+  // they are copies of the ticket's subject and replies or of the chat's transcript, and would
+  // otherwise outlive them forever).
   const emailIds = db
-    .prepare<{ site: string; e: string; t: string }, { id: string }>(
-      `SELECT id FROM email_outbox WHERE site_id = @site AND (id ${IN('e')} OR ${VALID_JSON('data_json')} ->> '$.ticketId' ${IN('t')})`,
+    .prepare<{ site: string; e: string; t: string; c: string }, { id: string }>(
+      `SELECT id FROM email_outbox WHERE site_id = @site AND (id ${IN('e')} OR ${VALID_JSON('data_json')} ->> '$.ticketId' ${IN('t')}
+         OR ${VALID_JSON('data_json')} ->> '$.conversationId' ${IN('c')})`,
     )
-    .all({ site: target.siteId, e: json(target.emailIds), t: allTickets })
+    .all({ site: target.siteId, e: json(target.emailIds), t: allTickets, c })
     .map((r) => r.id);
   const run = (sql: string, params: Record<string, string>) => db.prepare(sql).run(params).changes;
   const counts: ContactCounts = {
