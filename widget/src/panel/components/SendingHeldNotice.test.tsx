@@ -1,3 +1,4 @@
+import { withoutBelarusianIntlData } from '@parley/shared/test-support/intl-without-belarusian';
 import { act, screen } from '@testing-library/preact';
 import { renderWithI18n } from '../../test-support/render-with-i18n';
 import { SendingHeldNotice } from './SendingHeldNotice';
@@ -23,5 +24,16 @@ describe('SendingHeldNotice', () => {
   it('says it in the visitor language, with the wait as that language counts it', async () => {
     await renderWithI18n(<SendingHeldNotice until={Date.now() + 21_000} />, 'ru');
     expect(screen.getByRole('status')).toHaveTextContent('Вы отправляете сообщения слишком часто. Мы отправим их через 21 секунду.');
+  });
+
+  it('keeps Russian words out of a Belarusian sentence where the browser has no Belarusian data, as Chromium has not', async () => {
+    const restore = withoutBelarusianIntlData();
+    try {
+      await renderWithI18n(<SendingHeldNotice until={Date.now() + 21_000} />, 'be');
+      expect(screen.getByRole('status')).toHaveTextContent('Вы адпраўляеце паведамленні занадта часта. Мы адправім іх праз 21 с.');
+      expect(screen.getByRole('status')).not.toHaveTextContent(/через|секунд/);
+    } finally {
+      restore();
+    }
   });
 });
