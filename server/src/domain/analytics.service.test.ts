@@ -8,7 +8,13 @@ import { seedAnalyticsFixture, type AnalyticsFixture } from '../test-support/ana
 import {
   ALICE, ALICE_VOLUME, BOB, DEFLECTION, NO_DEPARTMENT, SALES, SUPPORT, TOP_TAGS, TOTALS, UNASSIGNED, VOLUME,
 } from '../test-support/analytics-fixture-figures';
+import { broadcasterStub } from '../test-support/broadcaster-stub';
 import { createAnalyticsService } from './analytics.service';
+import { createTicketLinks } from './ticket-links';
+import { createTicketNotifier } from './ticket-notifier';
+import { createTicketService } from './ticket.service';
+
+const LINKS = createTicketLinks({ secret: 'test secret', publicUrl: 'https://help.example.test' });
 
 const ALL_TIMERS_BUT_DATE = [
   'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
@@ -172,6 +178,115 @@ function analyticsSuite(storeFixture: StoreFixture): void {
     const carls = await service().report(boss, { ...day, agentId: carl.id });
     expect(figures(carls.totals)).toEqual(figures(whole.byAgent[0] as AnalyticsMetrics));
     expect(carls.volume.byDay).toEqual([{ date: '2024-03-09', conversations: 2, tickets: 0 }]);
+  });
+
+  it('credits a ticket’s first reply to the agent who wrote it: the ticket, its resolution and breaches stay with the assignee', async () => {
+    const site = await store.createSite({ key: 'analytics_tier_site', name: 'Tiers' });
+    const boss = await store.createAgent({ siteId: site.id, email: 'boss@tier.test', name: 'Boss', role: 'admin', passwordHash: 'x' });
+    const agent = (name: string) =>
+      store.createAgent({ siteId: site.id, email: `${name.toLowerCase()}@tier.test`, name, role: 'agent', passwordHash: 'x' });
+    const [ann, ben] = [await agent('Ann'), await agent('Ben')];
+    const at = (seconds: number) => new Date(Date.parse('2024-03-09T10:00:00.000Z') + seconds * 1000);
+    const tickets = createTicketService({
+      store, broadcaster: broadcasterStub(), notifier: createTicketNotifier({ mailer: { enqueue: async () => undefined }, links: LINKS }), links: LINKS,
+    });
+    /** A new unassigned tier-1 ticket, its first response due in an hour. */
+    async function newTicket(start: number): Promise<string> {
+      jest.setSystemTime(at(start));
+      const { ticket } = await store.createTicket({
+        ticket: {
+          siteId: site.id, conversationId: null, visitorId: null, subject: 'Cannot log in', requesterName: 'Vera',
+          requesterEmail: 'vera@tier.test', requesterLocale: 'en', status: 'new', priority: 'normal', tier: 1, departmentId: null,
+          assigneeAgentId: null, tags: [], source: 'offline_form', tierStartedAt: at(start).toISOString(),
+          firstResponseDueAt: at(start + 3600).toISOString(), resolutionDueAt: at(start + 7200).toISOString(),
+          firstRespondedAt: null, solvedAt: null, closedAt: null, pendingSince: null,
+        },
+        createdEvent: { kind: 'created', authorKind: 'system', authorId: null, authorName: null, text: 'Cannot log in', changes: [] },
+      });
+      return ticket.id;
+    }
+    const step = async <T>(second: number, act: () => Promise<T>): Promise<T> => {
+      jest.setSystemTime(at(second));
+      return act();
+    };
+
+    jest.useFakeTimers({ doNotFake: [...ALL_TIMERS_BUT_DATE] });
+    try {
+      // Ann notes, then answers in 600 s (taking the ticket); it goes over to Ben, who replies too and solves it
+      // two hours after it came in, past its resolution target.
+      const handedOver = await newTicket(0);
+      await step(300, () => tickets.reply(ann, handedOver, { text: 'Looking into it', internal: true }));
+      await step(600, () => tickets.reply(ann, handedOver, { text: 'Could you send a screenshot?', internal: false }));
+      await step(900, () => tickets.update(boss, handedOver, { assigneeAgentId: ben.id, priority: 'high' }));
+      await step(1200, () => tickets.reply(ben, handedOver, { text: 'Fixed on our side', internal: false }));
+      await step(7500, () => tickets.update(ben, handedOver, { status: 'solved' }));
+      // Ben's own ticket, answered in 120 s.
+      const bens = await newTicket(8000);
+      await step(8120, () => tickets.reply(ben, bens, { text: 'Hello', internal: false }));
+    } finally {
+      jest.useRealTimers();
+    }
+
+    const figures = (m: AnalyticsMetrics) => ({
+      tickets: m.tickets, resolved: m.ticketsResolved, breached: m.slaBreaches.tickets, firstResponse: m.firstResponse.tickets,
+    });
+    const day = request({ from: '2024-03-09', to: '2024-03-09', timeZone: 'UTC' });
+    const whole = await service().report(boss, day);
+    expect(whole.byAgent.map((row) => [row.name, figures(row)])).toEqual([
+      ['Ann', { tickets: 0, resolved: 0, breached: 0, firstResponse: { count: 1, medianSeconds: 600, p90Seconds: 600 } }],
+      ['Ben', { tickets: 2, resolved: 1, breached: 1, firstResponse: { count: 1, medianSeconds: 120, p90Seconds: 120 } }],
+    ]);
+    // The site and its departments count each ticket and its first response once.
+    const once = { tickets: 2, resolved: 1, breached: 1, firstResponse: { count: 2, medianSeconds: 360, p90Seconds: 552 } };
+    expect(figures(whole.totals)).toEqual(once);
+    expect(whole.byDepartment.map((row) => figures(row))).toEqual([once]);
+
+    const anns = await service().report(ann, day);
+    expect(anns.byAgent.map((row) => row.agentId)).toEqual([ann.id]);
+    expect(figures(anns.totals)).toEqual(figures(whole.byAgent[0] as AnalyticsMetrics));
+    const bensReport = await service().report(boss, { ...day, agentId: ben.id });
+    expect(figures(bensReport.totals)).toEqual(figures(whole.byAgent[1] as AnalyticsMetrics));
+    expect(bensReport.volume.byDay).toEqual([{ date: '2024-03-09', conversations: 0, tickets: 2 }]);
+  });
+
+  it('restarts a ticket’s first response with a move up a tier: the new tier’s first reply is the one credited', async () => {
+    const site = await store.createSite({ key: 'analytics_tier_up_site', name: 'Tier up' });
+    const boss = await store.createAgent({ siteId: site.id, email: 'boss@up.test', name: 'Boss', role: 'admin', passwordHash: 'x' });
+    const agent = (name: string) =>
+      store.createAgent({ siteId: site.id, email: `${name.toLowerCase()}@up.test`, name, role: 'agent', passwordHash: 'x' });
+    const [ann, ben] = [await agent('Ann'), await agent('Ben')];
+    const at = (seconds: number) => new Date(Date.parse('2024-03-09T10:00:00.000Z') + seconds * 1000);
+    const tickets = createTicketService({
+      store, broadcaster: broadcasterStub(), notifier: createTicketNotifier({ mailer: { enqueue: async () => undefined }, links: LINKS }), links: LINKS,
+    });
+    const step = async <T>(second: number, act: () => Promise<T>): Promise<T> => {
+      jest.setSystemTime(at(second));
+      return act();
+    };
+    const figures = (m: AnalyticsMetrics) => ({ tickets: m.tickets, firstResponse: m.firstResponse.tickets.count });
+    const day = request({ from: '2024-03-09', to: '2024-03-09', timeZone: 'UTC' });
+    const byAgent = async () => (await service().report(boss, day)).byAgent.map((row) => [row.name, figures(row)]);
+
+    jest.useFakeTimers({ doNotFake: [...ALL_TIMERS_BUT_DATE] });
+    try {
+      const { ticket } = await step(0, () => store.createTicket({
+        ticket: {
+          siteId: site.id, conversationId: null, visitorId: null, subject: 'Data export', requesterName: null,
+          requesterEmail: 'vera@up.test', requesterLocale: 'en', status: 'new', priority: 'normal', tier: 1, departmentId: null,
+          assigneeAgentId: null, tags: [], source: 'offline_form', tierStartedAt: at(0).toISOString(),
+          firstResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, solvedAt: null, closedAt: null, pendingSince: null,
+        },
+        createdEvent: { kind: 'created', authorKind: 'system', authorId: null, authorName: null, text: null, changes: [] },
+      }));
+      await step(300, () => tickets.reply(ann, ticket.id, { text: 'Forwarding this to our engineers', internal: false }));
+      await step(600, () => tickets.update(boss, ticket.id, { tier: 2, assigneeAgentId: ben.id }));
+      // Tier 2 owes a first response of its own: until Ben replies, nobody has one.
+      expect(await byAgent()).toEqual([['Ben', { tickets: 1, firstResponse: 0 }]]);
+      await step(900, () => tickets.reply(ben, ticket.id, { text: 'Your export is ready', internal: false }));
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(await byAgent()).toEqual([['Ben', { tickets: 1, firstResponse: 1 }]]);
   });
 
   it('reads the same figures after the store is closed and opened again', async () => {

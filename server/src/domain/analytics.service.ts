@@ -5,7 +5,7 @@
 import type { Agent, AgentAnalytics, AnalyticsReport, AnalyticsRequest, DepartmentAnalytics } from '@parley/shared';
 import type { AnalyticsQuery } from '../store/analytics.store';
 import type { Store } from '../store/store';
-import { conversationsCreditedTo, creditedConversations } from './analytics-credit';
+import { conversationsCreditedTo, creditedConversations, creditedTickets, ticketsCreditedTo } from './analytics-credit';
 import { reportCsv, reportCsvFilename } from './analytics-csv';
 import { metricsBy, metricsOf, type AnalyticsRows } from './analytics-metrics';
 import { reportPeriod, volumeOf } from './analytics-period';
@@ -67,14 +67,16 @@ export function createAnalyticsService({ store, now = () => new Date() }: Analyt
       store.listAgents(actor.siteId),
       store.listDepartments(actor.siteId),
     ]);
-    // Narrowed to an agent, the store returns the chats they hold and those they answered first; one
-    // that two agents worked on also carries the other agent's share, which is not in this report.
-    const rows: AnalyticsRows = { conversations: scope.agentId ? conversationsCreditedTo(conversations, scope.agentId) : conversations, tickets };
+    // Narrowed to an agent, the store returns the chats and tickets they hold and those they answered
+    // first; one that two agents worked on also carries the other agent's share, not in this report.
+    const rows: AnalyticsRows = scope.agentId
+      ? { conversations: conversationsCreditedTo(conversations, scope.agentId), tickets: ticketsCreditedTo(tickets, scope.agentId) }
+      : { conversations, tickets };
     const totals = metricsOf(rows);
     await letOthersRun();
     const agentNames = new Map(agents.map((a) => [a.id, a.name]));
     const departmentNames = new Map(departments.map((d) => [d.id, d.name]));
-    const agentRows: AnalyticsRows = { conversations: creditedConversations(rows.conversations), tickets };
+    const agentRows: AnalyticsRows = { conversations: creditedConversations(rows.conversations), tickets: creditedTickets(rows.tickets) };
     const byAgent: AgentAnalytics[] = [...metricsBy(agentRows, 'agentId')]
       .map(([agentId, metrics]) => ({ agentId, name: agentId === null ? null : (agentNames.get(agentId) ?? null), ...metrics }))
       .sort(byNameThenNobody);

@@ -13,7 +13,8 @@ export interface AnalyticsQuery {
   to: string;
   /**
    * Chats this agent holds or wrote the first answer of (a transfer does not take that from them),
-   * and tickets assigned to them.
+   * and tickets assigned to them; the figures of tickets (analyticsTickets) also those they wrote the
+   * first reply of (a reassignment does not take that from them either).
    */
   agentId?: string;
   departmentId?: string;
@@ -57,8 +58,17 @@ export interface ConversationGroupRow extends AnalyticsGroup, RatingTally {
   resolutionSeconds: number[];
 }
 
-/** Tickets created in the period, per agent, department and source. */
+/**
+ * Tickets created in the period, per agent assigned (agentId), agent who replied first, department
+ * and source. The domain credits the first response to the responder (analytics-credit.ts).
+ */
 export interface TicketGroupRow extends AnalyticsGroup, RatingTally {
+  /**
+   * Who wrote the first public reply of the tickets' current tier (the one firstResponseSeconds
+   * measures). Null when unanswered, or answered before the store recorded it and nothing told who
+   * (the assignee keeps the response then, as it always had).
+   */
+  firstResponderId: string | null;
   source: TicketSource;
   tickets: number;
   /** Solved or closed. */

@@ -1,8 +1,8 @@
 /** Contract: tickets — numbering, one per conversation, timeline, search views, sweeps; and shared secrets. */
-import { TicketEventSchema, TicketSchema, type MessageAttachment, type Site, type Ticket } from '@parley/shared';
+import { TicketEventSchema, TicketSchema, type Agent, type MessageAttachment, type Site, type Ticket } from '@parley/shared';
 import { z } from 'zod';
 import { newId } from '../../tokens';
-import { StoreConflictError, type NewTicketEventRecord, type NewTicketRecord, type TicketSearch } from '../store';
+import { StoreConflictError, type NewTicketEventRecord, type NewTicketRecord, type TicketPatch, type TicketSearch } from '../store';
 import type { ContractContext } from './context';
 import { seedAgent, seedConversation, seedSite, untilClockTicks } from './seed';
 
@@ -183,6 +183,39 @@ export function ticketsContract(ctx: ContractContext): void {
       expect((await close(solvedAgain))?.status).toBe('closed');
       expect(await close(solvedAgain)).toBeNull();
       expect((await ctx.store.listTicketEvents(read.id)).map((e) => e.kind)).toEqual(['created', 'change']);
+    });
+
+    it('records a ticket’s first response once: a reply that also claims it does not move it, a move up a tier clears it', async () => {
+      // The author is written in the same conditional update as the instant (analytics credits the
+      // response to them); analytics.service.test.ts reads it back, the in-memory stand-in having no $project.
+      const site = await seedSite(ctx.store);
+      const [ann, ben] = [await seedAgent(ctx.store, site.id), await seedAgent(ctx.store, site.id)];
+      const ticket = await create(site, { assigneeAgentId: ben.id });
+      const reply = (agent: Agent, patch: TicketPatch) =>
+        ctx.store.updateTicket({
+          ticketId: ticket.id, patch,
+          event: { kind: 'reply', authorKind: 'agent', authorId: agent.id, authorName: agent.name, text: 'Hello', changes: [] },
+        });
+
+      const first = new Date().toISOString();
+      await reply(ann, { firstRespondedAt: first, status: 'open' });
+      // Ben's reply was planned from the same unanswered ticket: his status applies, the first response stays Ann's.
+      await untilClockTicks();
+      const second = await reply(ben, { firstRespondedAt: new Date().toISOString(), status: 'pending' });
+      expect(second).toMatchObject({ status: 'pending', firstRespondedAt: first });
+      expect(await ctx.store.findTicket(ticket.id)).toEqual(second);
+      expect((await ctx.store.listTicketEvents(ticket.id)).map((e) => [e.kind, e.authorId])).toEqual([
+        ['created', null], ['reply', ann.id], ['reply', ben.id],
+      ]);
+
+      // Up a tier the clock starts again: the next reply is the first response.
+      const raised = await ctx.store.updateTicket({ ticketId: ticket.id, patch: { tier: 2, firstRespondedAt: null }, event: null });
+      expect(raised).toMatchObject({ tier: 2, firstRespondedAt: null });
+      await untilClockTicks();
+      const third = new Date().toISOString();
+      expect((await reply(ben, { firstRespondedAt: third }))?.firstRespondedAt).toBe(third);
+      // A ticket that is gone stays gone, first response or not.
+      expect(await ctx.store.updateTicket({ ticketId: newId(), patch: { firstRespondedAt: third }, event: null })).toBeNull();
     });
 
     it('finds tickets by filters, text, number and view, with a total and paging', async () => {

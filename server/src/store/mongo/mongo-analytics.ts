@@ -32,6 +32,15 @@ function matchOf(kind: 'conversations' | 'tickets', query: AnalyticsQuery): Reco
   return match;
 }
 
+/**
+ * The tickets whose figures an agent's report reads: those assigned to them and those they answered
+ * first (analytics.store.ts). Their volume and tags stay the assignee's (matchOf).
+ */
+function ticketFiguresMatch(query: AnalyticsQuery): Record<string, unknown> {
+  const { assigneeAgentId: agentId, ...match } = matchOf('tickets', query);
+  return agentId === undefined ? match : { ...match, $or: [{ assigneeAgentId: agentId }, { firstResponseAgentId: agentId }] };
+}
+
 const resolvedLive = { $and: [{ $eq: ['$status', 'resolved'] }, { $ne: [{ $type: '$ticketId' }, 'string'] }] };
 const ticketResolved = { $in: ['$status', ['solved', 'closed']] };
 
@@ -122,10 +131,12 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
       // A pending ticket's clocks stand still: judged as they stood when it went pending.
       const pausedAt = { $cond: [{ $eq: ['$status', 'pending'] }, '$pendingSince', null] };
       const pipeline: PipelineStage[] = [
-        { $match: matchOf('tickets', query) },
+        { $match: ticketFiguresMatch(query) },
         {
           $project: {
             agentId: { $ifNull: ['$assigneeAgentId', null] }, departmentId: { $ifNull: ['$departmentId', null] }, source: 1, rating: 1,
+            // Missing on tickets answered before it was recorded: null, and the domain credits the assignee.
+            firstResponderId: { $ifNull: ['$firstResponseAgentId', null] },
             resolved: ticketResolved,
             frBreach: breach('$firstResponseDueAt', ['$firstRespondedAt', '$solvedAt', '$closedAt', pausedAt]),
             resBreach: breach('$resolutionDueAt', ['$solvedAt', '$closedAt', pausedAt]),
@@ -137,7 +148,7 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
         },
         {
           $group: {
-            _id: { agentId: '$agentId', departmentId: '$departmentId', source: '$source' },
+            _id: { agentId: '$agentId', departmentId: '$departmentId', firstResponderId: '$firstResponderId', source: '$source' },
             tickets: { $sum: 1 },
             resolved: countIf('$resolved'),
             firstResponseBreaches: countIf('$frBreach'),
@@ -150,11 +161,12 @@ export function mongoAnalytics(models: MongoModels): AnalyticsStore {
         },
         durationArrays,
       ];
-      const rows = await tickets.aggregate<Grouped<TicketGroupRow>>(pipeline).allowDiskUse(true).exec();
+      const rows = await tickets.aggregate<Grouped<Omit<TicketGroupRow, 'firstResponderId'>>>(pipeline).allowDiskUse(true).exec();
       return rows.map(({ _id, ...counts }): TicketGroupRow => ({
         ...counts,
         agentId: _id.agentId ?? null,
         departmentId: _id.departmentId ?? null,
+        firstResponderId: _id.firstResponderId ?? null,
         // Every ticket has a source (the schema requires one), so the group key always holds it.
         source: _id.source as TicketSource,
       }));

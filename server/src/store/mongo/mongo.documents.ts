@@ -119,6 +119,11 @@ export interface TicketDoc {
   assigneeAgentId: string | null; tags: string[]; source: Ticket['source'];
   createdAt: Date; updatedAt: Date; tierStartedAt: Date; firstResponseDueAt: Date | null; resolutionDueAt: Date | null;
   firstRespondedAt: Date | null; solvedAt: Date | null; closedAt: Date | null; pendingSince: Date | null;
+  /**
+   * Who wrote the reply that set firstRespondedAt (analytics credits it to them); set and cleared with it.
+   * Absent on tickets answered before it was recorded: the report credits the assignee then.
+   */
+  firstResponseAgentId?: string | null;
   /** Absent on tickets stored before the SLA pause. */
   slaPausedMinutes?: number;
   remindedAt: Date | null; rating: number | null; ratingComment: string | null;

@@ -194,7 +194,7 @@ const ticketSchema = new Schema<TicketDoc>(
     departmentId: nullableString, assigneeAgentId: nullableString, tags: { type: [String], default: [] },
     source: { type: String, enum: TICKET_SOURCES, required: true },
     createdAt: requiredDate, updatedAt: requiredDate, tierStartedAt: requiredDate,
-    firstResponseDueAt: nullableDate, resolutionDueAt: nullableDate, firstRespondedAt: nullableDate,
+    firstResponseDueAt: nullableDate, resolutionDueAt: nullableDate, firstRespondedAt: nullableDate, firstResponseAgentId: { type: String },
     solvedAt: nullableDate, closedAt: nullableDate, pendingSince: nullableDate, remindedAt: nullableDate,
     slaPausedMinutes: { type: Number, default: 0 },
     rating: { type: Number, default: null }, ratingComment: nullableString,

@@ -118,11 +118,24 @@ export function mongoTickets(models: MongoModels): TicketStore {
         throw new StoreConflictError('ticket event already stored');
       }
       const at = new Date();
-      const $set = { ...patchFields(patch), updatedAt: at };
-      // The event's seq is taken in the same update that applies the change it records.
-      const update = event ? { $set, $inc: { lastEventSeq: 1 } } : { $set };
+      const { firstRespondedAt, ...rest } = patch;
+      const $set: Record<string, unknown> = { ...patchFields(rest), updatedAt: at };
+      // A move up a tier restarts the clock: the next reply is the first response, and its author the responder.
+      if (firstRespondedAt === null) Object.assign($set, { firstRespondedAt: null, firstResponseAgentId: null });
       const unchanged = ifUnchanged ? { status: ifUnchanged.status, updatedAt: new Date(ifUnchanged.updatedAt) } : {};
-      const doc = await tickets.findOneAndUpdate({ _id: ticketId, ...unchanged }, update, { returnDocument: 'after' }).lean<TicketDoc>();
+      const apply = (onlyIf: Record<string, unknown>, alsoSet: Record<string, unknown>) => {
+        // The event's seq is taken in the same update that applies the change it records.
+        const fields = { ...$set, ...alsoSet };
+        const update = event ? { $set: fields, $inc: { lastEventSeq: 1 } } : { $set: fields };
+        return tickets.findOneAndUpdate({ _id: ticketId, ...unchanged, ...onlyIf }, update, { returnDocument: 'after' }).lean<TicketDoc>();
+      };
+      // The first reply records its instant and author together, only on a ticket nobody has answered
+      // yet; when another agent's reply came first, the change goes in without them (compare-and-set,
+      // so the later of two answers neither moves the time nor takes the credit in analytics).
+      const firstResponse = firstRespondedAt
+        ? { firstRespondedAt: new Date(firstRespondedAt), firstResponseAgentId: event?.kind === 'reply' && event.authorKind === 'agent' ? event.authorId : null }
+        : null;
+      const doc = (firstResponse ? await apply({ firstRespondedAt: null }, firstResponse) : null) ?? (await apply({}, {}));
       if (!doc) return null;
       if (event) await insertEvent({ ticketId, seq: doc.lastEventSeq, event, at });
       return toTicket(doc);

@@ -299,6 +299,56 @@ test('28 credits each answered chat to the author of its first public agent mess
   await store.close();
 });
 
+test('29 credits each answered ticket to the author of its first public agent reply in its tier, not to its assignee now', async () => {
+  const filename = path.join(dir, 'parley.sqlite');
+  const db = openAtVersion(filename, 28);
+  const at = (minute: number) => `2030-01-02T00:0${minute}:00.000Z`;
+  const insertAgent = db.prepare(
+    `INSERT INTO agents (id, site_id, email, name, role, status, password_hash, department_ids_json, languages_json, max_chats, created_at)
+     VALUES (?, 'site-1', ?, ?, 'agent', 'online', 'hash', '[]', '[]', 4, '${at(0)}')`,
+  );
+  for (const name of ['ann', 'ben']) insertAgent.run(`agent-${name}`, `${name}@example.com`, name);
+  const insertTicket = db.prepare(
+    `INSERT INTO tickets (id, site_id, number, subject, status, priority, tier, assignee_agent_id, source, created_at, updated_at,
+       tier_started_at, first_responded_at)
+     VALUES (?, 'site-1', ?, 'Help', 'open', 'normal', ?, 'agent-ben', 'offline_form', '${at(0)}', '${at(0)}', ?, ?)`,
+  );
+  insertTicket.run('ticket-reassigned', 2001, 1, at(0), at(3));
+  insertTicket.run('ticket-tier-up', 2002, 2, at(4), at(5));
+  insertTicket.run('ticket-without-events', 2003, 1, at(0), at(1));
+  insertTicket.run('ticket-unanswered', 2004, 1, at(0), null);
+  const insertEvent = db.prepare(
+    `INSERT INTO ticket_events (id, ticket_id, seq, kind, author_kind, author_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?, 'text', ?)`,
+  );
+  // Ben's note, a change and the requester's reply come before Ann's answer; none is an answer to the requester.
+  insertEvent.run('e-1', 'ticket-reassigned', 1, 'created', 'system', null, at(0));
+  insertEvent.run('e-2', 'ticket-reassigned', 2, 'note', 'agent', 'agent-ben', at(1));
+  insertEvent.run('e-3', 'ticket-reassigned', 3, 'reply', 'requester', null, at(2));
+  insertEvent.run('e-4', 'ticket-reassigned', 4, 'change', 'agent', 'agent-ben', at(2));
+  insertEvent.run('e-5', 'ticket-reassigned', 5, 'reply', 'agent', 'agent-ann', at(3));
+  insertEvent.run('e-6', 'ticket-reassigned', 6, 'reply', 'agent', 'agent-ben', at(4));
+  // Ann answered at tier 1; the move up to tier 2 (at minute 4) restarted the clock Ben's reply stopped.
+  insertEvent.run('e-7', 'ticket-tier-up', 1, 'reply', 'agent', 'agent-ann', at(1));
+  insertEvent.run('e-8', 'ticket-tier-up', 2, 'change', 'agent', 'agent-ann', at(4));
+  insertEvent.run('e-9', 'ticket-tier-up', 3, 'reply', 'agent', 'agent-ben', at(5));
+  insertEvent.run('e-10', 'ticket-unanswered', 1, 'note', 'agent', 'agent-ann', at(1));
+  db.close();
+
+  const store = openSqliteStore({ filename });
+  const groups = await store.analyticsTickets({
+    siteId: 'site-1', from: '2030-01-02T00:00:00.000Z', to: '2030-01-03T00:00:00.000Z', now: at(9),
+  });
+  const byResponder = groups.map((g) => [g.agentId, g.firstResponderId, g.tickets, g.firstResponseSeconds.length]);
+  expect(byResponder).toEqual(expect.arrayContaining([
+    ['agent-ben', 'agent-ann', 1, 1],
+    ['agent-ben', 'agent-ben', 1, 1],
+    // Nothing tells who answered one, nobody answered the other: the report credits their assignee, as it always did.
+    ['agent-ben', null, 2, 1],
+  ]));
+  expect(byResponder).toHaveLength(3);
+  await store.close();
+});
+
 /**
  * Starts `count` child processes that migrate the file to the latest version while the test holds
  * the write lock for `holdMs`, and answers what each printed and how it exited.

@@ -598,6 +598,24 @@ const MIGRATIONS: string[] = [
   CREATE INDEX conversations_first_responses ON conversations (site_id, first_response_agent_id, created_at, assigned_agent_id)
     WHERE first_response_agent_id IS NOT NULL;
   `,
+  // 29: who wrote each ticket's first public reply, as 28 for chats: after a tier-1 agent answers and the
+  // ticket is reassigned, the answer and its time stay theirs. A move up a tier restarts the first-response
+  // clock (ticket-sla.ts), so earlier tickets get the author of the first public agent reply since their
+  // tier started, the one that set first_responded_at (a note, a change or the created entry is no answer);
+  // one with no such reply left keeps NULL and the report credits its assignee as before. The analytics
+  // query on tickets_analytics reads each ticket's row anyway (it is no covering index), so it needs no
+  // new column; a partial index finds the tickets an agent answered first, the assignee in it to pass
+  // over those they also hold without reading their rows.
+  `
+  ALTER TABLE tickets ADD COLUMN first_response_agent_id TEXT;
+  UPDATE tickets SET first_response_agent_id = (
+    SELECT e.author_id FROM ticket_events e
+    WHERE e.ticket_id = tickets.id AND e.kind = 'reply' AND e.author_kind = 'agent' AND e.created_at >= tickets.tier_started_at
+    ORDER BY e.seq LIMIT 1
+  ) WHERE first_responded_at IS NOT NULL;
+  CREATE INDEX tickets_first_responses ON tickets (site_id, first_response_agent_id, created_at, assignee_agent_id)
+    WHERE first_response_agent_id IS NOT NULL;
+  `,
 ];
 
 /**

@@ -40,6 +40,17 @@ test('a report over the seeded days counts every chat and ticket the seeder wrot
     expect(report.byAgent.reduce((sum, agent) => sum + agent.answered, 0)).toBe(tally.answered);
     expect(report.byAgent.reduce((sum, agent) => sum + agent.firstResponse.chats.count, 0)).toBe(tally.answered);
     expect(tally.missed).toBeGreaterThan(0);
+    // A ticket stays its assignee's; its first reply and that time are the responder's, credited once.
+    expect(tally.ticketsHandedOver).toBeGreaterThan(0);
+    expect(report.totals.firstResponse.tickets.count).toBe(tally.ticketsAnswered);
+    expect(report.byAgent.reduce((sum, agent) => sum + agent.tickets, 0)).toBe(tally.tickets);
+    expect(report.byAgent.reduce((sum, agent) => sum + agent.firstResponse.tickets.count, 0)).toBe(tally.ticketsAnswered);
+    // An agent's own report reads the same figures as their row of the whole site's.
+    const first = agents[0] as (typeof agents)[number];
+    const own = await analytics.report(admin, AnalyticsRequestSchema.parse({ from: '2025-01-01', to: '2025-03-31', timeZone: 'UTC', agentId: first.id }));
+    const row = report.byAgent.find((agent) => agent.agentId === first.id);
+    expect(own.totals.tickets).toBe(row?.tickets);
+    expect(own.totals.firstResponse.tickets).toEqual(row?.firstResponse.tickets);
   } finally {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });

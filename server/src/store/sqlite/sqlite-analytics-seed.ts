@@ -31,6 +31,10 @@ export interface BulkSeedTally {
   chatRatings: number;
   /** Answered chats whose first answer came from another agent than the one holding them. */
   handedOver: number;
+  /** Tickets with a first reply. */
+  ticketsAnswered: number;
+  /** Answered tickets whose first reply came from another agent than their assignee (escalated and reassigned since). */
+  ticketsHandedOver: number;
 }
 
 const TAGS = ['billing', 'refund', 'shipping', 'login', 'bug', 'feature', 'account', 'invoice', 'delivery', 'password', 'api', 'mobile'];
@@ -60,7 +64,7 @@ export function seedAnalyticsBulk(db: Database.Database, options: BulkSeedOption
   const tally: BulkSeedTally = {
     conversations: 0, answered: 0, missed: 0, resolvedInChat: 0, escalated: 0, tickets: 0,
     ticketsBySource: Object.fromEntries(TICKET_SOURCES.map((s) => [s, 0])) as Record<TicketSource, number>, chatRatings: 0,
-    handedOver: 0,
+    handedOver: 0, ticketsAnswered: 0, ticketsHandedOver: 0,
   };
 
   const insertVisitor = db.prepare('INSERT INTO visitors (id, site_id, token_hash, locale, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -73,9 +77,9 @@ export function seedAnalyticsBulk(db: Database.Database, options: BulkSeedOption
   const insertTicket = db.prepare(
     `INSERT INTO tickets (id, site_id, number, conversation_id, subject, requester_locale, status, priority, tier, department_id,
        assignee_agent_id, tags_json, source, created_at, updated_at, tier_started_at, first_response_due_at, resolution_due_at,
-       first_responded_at, solved_at, rating)
+       first_responded_at, first_response_agent_id, solved_at, rating)
      VALUES (@id, @siteId, @number, @conversationId, 'Seeded', 'en', @status, 'normal', 1, @departmentId,
-       @agentId, @tags, @source, @createdAt, @createdAt, @createdAt, @dueFirst, @dueResolution, @respondedAt, @solvedAt, @rating)`,
+       @agentId, @tags, @source, @createdAt, @createdAt, @createdAt, @dueFirst, @dueResolution, @respondedAt, @responderId, @solvedAt, @rating)`,
   );
   let ticketNumber = (db.prepare('SELECT next_ticket_number AS n FROM sites WHERE id = ?').get(options.siteId) as { n: number }).n;
 
@@ -88,17 +92,24 @@ export function seedAnalyticsBulk(db: Database.Database, options: BulkSeedOption
     const solved = answered && random() < 0.7;
     const respondedMs = input.createdMs + between(60, 8 * 3600) * 1000;
     const solvedMs = respondedMs + between(600, 72 * 3600) * 1000;
+    // One answered ticket in ten was answered by the next agent and reassigned since, as chats (by
+    // number, not drawn). An unassigned one was answered by nobody recorded: replying assigns a ticket.
+    const responderId = !answered || input.agentId === null ? null
+      : ticketNumber % 10 === 0 ? (options.agentIds[(options.agentIds.indexOf(input.agentId) + 1) % options.agentIds.length] as string)
+        : input.agentId;
     insertTicket.run({
       id, siteId: options.siteId, number: ticketNumber, conversationId: input.conversationId,
       status: solved ? 'solved' : answered ? 'open' : 'new', departmentId: input.departmentId, agentId: input.agentId,
       tags: JSON.stringify([...new Set([pick(TAGS), ...(random() < 0.4 ? [pick(TAGS)] : [])])]), source: input.source,
       createdAt: iso(input.createdMs), dueFirst: iso(input.createdMs + 4 * 3600_000), dueResolution: iso(input.createdMs + 48 * 3600_000),
-      respondedAt: answered ? iso(respondedMs) : null, solvedAt: solved ? iso(solvedMs) : null,
+      respondedAt: answered ? iso(respondedMs) : null, responderId, solvedAt: solved ? iso(solvedMs) : null,
       rating: solved && random() < 0.3 ? between(1, 6) : null,
     });
     ticketNumber += 1;
     tally.tickets += 1;
     tally.ticketsBySource[input.source] += 1;
+    if (answered) tally.ticketsAnswered += 1;
+    if (responderId !== null && responderId !== input.agentId) tally.ticketsHandedOver += 1;
     return id;
   }
 

@@ -149,15 +149,32 @@ export function sqliteTickets(db: Database.Database, reader: SqliteReader): Tick
     return { ticket: toTicket(byId.get(id) as TicketRow), created: true };
   });
 
+  /** Who answered, when the event recorded with the first response is an agent's public reply. */
+  const responderOf = (event: NewTicketEventRecord | null): string | null =>
+    event?.kind === 'reply' && event.authorKind === 'agent' ? event.authorId : null;
+
   const updateTx = db.transaction((input: Parameters<Store['updateTicket']>[0]) => {
     const at = nowIso();
     const sets: string[] = ['updated_at = @updated_at'];
     const values: Record<string, unknown> = { updated_at: at, id: input.ticketId };
-    for (const [field, value] of Object.entries(input.patch)) {
+    const { firstRespondedAt, ...rest } = input.patch;
+    for (const [field, value] of Object.entries(rest)) {
       const column = TICKET_COLUMNS[field];
       if (!column || value === undefined) continue;
       sets.push(`${column} = @${column}`);
       values[column] = field === 'tags' ? JSON.stringify(value) : value;
+    }
+    if (firstRespondedAt === null) {
+      // A move up a tier restarts the clock: the next reply is the first response, and its author the responder.
+      sets.push('first_responded_at = NULL', 'first_response_agent_id = NULL');
+    } else if (firstRespondedAt !== undefined) {
+      // Only the first reply sets them, and both from the same row as it was: of two agents answering at
+      // once, the later neither moves the time nor takes the credit (analytics gives it to the responder).
+      sets.push(
+        'first_responded_at = COALESCE(first_responded_at, @first_responded_at)',
+        'first_response_agent_id = CASE WHEN first_responded_at IS NULL THEN @first_response_agent_id ELSE first_response_agent_id END',
+      );
+      Object.assign(values, { first_responded_at: firstRespondedAt, first_response_agent_id: responderOf(input.event) });
     }
     let where = 'id = @id';
     if (input.ifUnchanged) {
