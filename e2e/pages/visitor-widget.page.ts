@@ -19,17 +19,19 @@ export class VisitorWidgetPage {
     this.labels = { ...ENGLISH_LABELS, ...labels };
   }
 
+  // The loader carries no test ids (its 2 KB go to behaviour): CSS locators pierce its open shadow
+  // root, and the bubble is the launcher's only button, the frame its only iframe.
   get bubble(): Locator {
-    return this.page.getByTestId('parley-bubble');
+    return this.page.locator('parley-widget button.b');
   }
 
   get panel(): FrameLocator {
-    return this.page.frameLocator('[data-testid="parley-frame"]');
+    return this.page.frameLocator('parley-widget iframe.f');
   }
 
   /** The iframe element itself, on the host page (inside the launcher's shadow root). */
   get frame(): Locator {
-    return this.page.getByTestId('parley-frame');
+    return this.page.locator('parley-widget iframe.f');
   }
 
   get composer(): Locator {

@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { AdminApi } from '../support/admin-api';
 import { screenshot } from '../support/browser';
 import { unwrap } from '../support/socket-clients';
+import { waitUntil } from '../support/wait-until';
 import { VisitorWidgetPage } from '../pages/visitor-widget.page';
 import { useWidgetScene } from './support/widget-scene';
 import { collectPageErrors } from './support/widget-harness';
@@ -38,7 +39,7 @@ function contrast(a: string, b: string): number {
 /** Resolves once the bubble (in the launcher's shadow root) passes the check. */
 const bubbleUntil = (page: Page, check: 'inked' | string) =>
   page.waitForFunction((wanted) => {
-    const bubble = document.querySelector('parley-widget')?.shadowRoot?.querySelector<HTMLElement>('[data-testid="parley-bubble"]');
+    const bubble = document.querySelector('parley-widget')?.shadowRoot?.querySelector<HTMLElement>('button.b');
     return wanted === 'inked' ? !!bubble?.style.color : bubble?.getAttribute('aria-label') === wanted;
   }, check, { timeout: 10_000 });
 
@@ -70,6 +71,8 @@ for (const color of ['#ffeb3b', '#ffffff', '#1d3a8a']) {
     const hello = `Hello from a bright site (${color})`;
     await visitor.send(hello);
     const mine = visitor.messages('visitor').first();
+    // Measured once sent: while it is still sending (slow on a busy machine) it is drawn faded.
+    await waitUntil(() => mine.getAttribute('data-status'), (status) => status === 'sent');
     // The visitor's own bubble stands out from the panel: by its colour, or (a light accent) by its edge.
     const edge = (await style(mine, 'box-shadow')).match(/rgba?\([^)]*\)/)?.[0];
     const fill = await style(mine, 'background-color');

@@ -35,7 +35,7 @@ async function bubbleOn(pagePath: string) {
   await visitor.goto(site.url(pagePath));
   // The panel starts on idle and names the bubble in the visitor's language: then it has told the loader.
   await page.waitForFunction(() => {
-    const bubble = document.querySelector('parley-widget')?.shadowRoot?.querySelector('[data-testid="parley-bubble"]');
+    const bubble = document.querySelector('parley-widget')?.shadowRoot?.querySelector('button.b');
     return bubble?.getAttribute('aria-label') === 'Abrir el chat';
   }, undefined, { timeout: 15_000 });
   const box = await visitor.bubble.boundingBox();

@@ -12,7 +12,7 @@ const scene = useWidgetScene();
 test('an agent message that came while the chat was closed keeps its badge after a reload, until the visitor opens the chat', async () => {
   const context = await scene.harness.browser.newContext({ viewport: { width: 1100, height: 760 } });
   const visitor = new VisitorWidgetPage(await context.newPage());
-  const badge = visitor.page.getByTestId('parley-unread');
+  const badge = visitor.page.locator('parley-widget .u');
   await visitor.goto(scene.site.url('/'));
   await visitor.open();
   await visitor.send('Is the oolong back in stock?');

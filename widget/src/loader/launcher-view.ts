@@ -67,14 +67,17 @@ export function createLauncherView(doc: Document, config: LoaderConfig): Launche
   host.style.cssText = HOST_STYLE;
   const root = host.attachShadow({ mode: 'open' });
 
-  const bubble = element(doc.createElement('button'), {
-    class: 'b', 'data-testid': 'parley-bubble', 'aria-label': 'Open chat', 'aria-expanded': 'false',
-  });
-  const badge = element(doc.createElement('span'), { class: 'u', 'data-testid': 'parley-unread' });
+  // No test ids: tests find the bubble by its role and name and the frame by its title (or `.b`, `.u`,
+  // `.f` in the shadow root), and the bytes went to fixes within the loader's 2 KB.
+  const bubble = element(doc.createElement('button'), { class: 'b', 'aria-label': 'Open chat', 'aria-expanded': 'false' });
+  const badge = element(doc.createElement('span'), { class: 'u' });
   badge.hidden = true;
   bubble.hidden = !!config.hideLauncher;
   bubble.append(badge);
   root.append(bubble);
-  doc.body.append(host);
+  // To <html>, not <body>: a body with a transform or filter (common) would hold position:fixed to
+  // itself, so the bubble sat at the foot of the document; and a snippet without async in <head> runs
+  // before there is a body at all. A framework swapping the body (Turbo) leaves the widget be.
+  doc.documentElement.append(host);
   return [host, root, bubble, badge];
 }

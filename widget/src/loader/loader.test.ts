@@ -1,4 +1,5 @@
 import { wrapBridgeMessage, type LoaderToPanelMessage, type PanelToLoaderMessage } from '../../../shared/src/bridge';
+import { types } from 'node:util';
 import { bootParley, type ParleyWindow } from './loader';
 import type { ParleyGlobal, ParleyStub } from './parley-api';
 
@@ -25,9 +26,9 @@ function shadow(): ShadowRoot {
   if (!host?.shadowRoot) throw new Error('no widget host with an open shadow root');
   return host.shadowRoot;
 }
-const bubble = () => shadow().querySelector<HTMLButtonElement>('[data-testid="parley-bubble"]')!;
-const badge = () => shadow().querySelector<HTMLElement>('[data-testid="parley-unread"]')!;
-const frame = () => shadow().querySelector<HTMLIFrameElement>('[data-testid="parley-frame"]');
+const bubble = () => shadow().querySelector<HTMLButtonElement>('button.b')!;
+const badge = () => shadow().querySelector<HTMLElement>('.u')!;
+const frame = () => shadow().querySelector<HTMLIFrameElement>('iframe.f');
 /** The launcher's stylesheet, adopted or (where constructed sheets are missing) a <style>. */
 const launcherCss = (): string =>
   [...(shadow().adoptedStyleSheets ?? [])].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('') +
@@ -42,6 +43,12 @@ function fromPanel(msg: PanelToLoaderMessage, init: { origin?: string; source?: 
   window.dispatchEvent(
     new MessageEvent('message', { data: wrapBridgeMessage(msg), origin: init.origin ?? PARLEY_ORIGIN, source }),
   );
+}
+
+/** The page without its snippet and widget (which sits beside the body, not in it). */
+function clearPage(): void {
+  document.body.innerHTML = '';
+  document.querySelectorAll('parley-widget').forEach((host) => host.remove());
 }
 
 function boot(): ParleyGlobal {
@@ -77,7 +84,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   jest.useRealTimers();
-  document.body.innerHTML = '';
+  clearPage();
 });
 
 describe('loader', () => {
@@ -265,6 +272,53 @@ describe('loader', () => {
     expect(document.title).toBe('Shop');
   });
 
+  it("lets a single-page app retitle itself while the title flashes, and tells agents the app's title", () => {
+    const api = boot();
+    jest.runOnlyPendingTimers();
+    const post = jest.spyOn(panelWindow, 'postMessage').mockImplementation(() => undefined);
+    fromPanel({ type: 'panel:ready' });
+    fromPanel({ type: 'unread:changed', count: 1, label: 'Open chat', title: 'Chat with us' });
+    fromPanel({ type: 'message:received', text: 'Hello!', authorName: 'Anna' });
+    jest.advanceTimersByTime(1000);
+    expect(document.title).toBe('(1) Shop');
+    // The app moves on and sets its own title: the flashing keeps it, adding and removing only the count.
+    document.title = 'Pricing';
+    jest.advanceTimersByTime(1000);
+    expect(document.title).toBe('(1) Pricing');
+    jest.advanceTimersByTime(1000);
+    expect(document.title).toBe('Pricing');
+    jest.advanceTimersByTime(1000);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    jest.advanceTimersByTime(300);
+    expect(post).toHaveBeenLastCalledWith(wrapBridgeMessage({ type: 'page:changed', url: document.URL, title: 'Pricing' }), PARLEY_ORIGIN);
+    api.open();
+    expect(document.title).toBe('Pricing');
+  });
+
+  it('draws the bubble when the snippet runs in <head> before there is a body, outside the body a transform would hold it to', () => {
+    document.head.append(document.querySelector('script[data-site]')!);
+    document.body.remove();
+    try {
+      boot();
+      expect(document.querySelector('parley-widget')?.parentElement).toBe(document.documentElement);
+      expect(bubble()).toHaveAccessibleName('Open chat');
+    } finally {
+      document.documentElement.append(document.createElement('body'));
+      document.head.querySelector('script[data-site]')?.remove();
+    }
+  });
+
+  it("sends the panel a plain copy of an identity the page keeps in a framework's Proxy (Vue, MobX), which messages cannot carry", () => {
+    const api = boot();
+    jest.runOnlyPendingTimers();
+    const post = jest.spyOn(panelWindow, 'postMessage').mockImplementation(() => undefined);
+    fromPanel({ type: 'panel:ready' });
+    api.identify(new Proxy({ name: 'Ada', email: 'ada@example.com' }, {}));
+    const sent = (post.mock.calls.at(-1)?.[0] as { msg: { identity: object } }).msg.identity;
+    expect(sent).toEqual({ name: 'Ada', email: 'ada@example.com' });
+    expect(types.isProxy(sent)).toBe(false);
+  });
+
   it('reads options from data attributes, and window.ParleySettings wins', () => {
     installSnippet('data-position="left" data-locale="de" data-hide-launcher');
     win.ParleySettings = { locale: 'uk' };
@@ -320,7 +374,7 @@ describe('loader', () => {
     boot();
     expect(launcherCss()).toMatch(/left: ?20px/);
     expect(launcherCss()).not.toMatch(/right: ?20px/);
-    document.body.innerHTML = '';
+    clearPage();
     installSnippet('data-position="bottom-right"');
     boot();
     expect(launcherCss()).toMatch(/right: ?20px/);
@@ -348,6 +402,7 @@ describe('loader', () => {
     fromPanel({ type: 'panel:ready', color: '#0f766e', position: 'bottom-right' });
     expect(bubble().style.backgroundColor).toBe('rgb(170, 0, 0)');
     expect(launcherCss()).toMatch(/left: ?20px/);
+    clearPage();
     installSnippet('data-color="url(https://evil.test/x.png)"');
     boot();
     expect(bubble().style.backgroundColor).toBe('');

@@ -50,7 +50,10 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
   let unread = -1;
   // 0: not flashing (browsers never give 0 as a timer id).
   let flashTimer: ReturnType<typeof setInterval> | 0 = 0;
-  let pageTitle = '';
+  // The page's own title: while flashing, without the count the flashing puts before it ("(2) ").
+  // Only that count is added and taken away, never a remembered title: a single-page app retitles
+  // itself as it moves, and its new title must stand (and reach the agents).
+  const pageTitle = (): string => (flashTimer ? doc.title.replace(/^\(\d+\) /, '') : doc.title);
 
   // Always to the explicit Parley origin; before `panel:ready` nothing listens, so state is resent then.
   const postToPanel = (msg: LoaderToPanelMessage): void => {
@@ -58,21 +61,22 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
   };
   const postOpenState = (): void => postToPanel({ type: isOpen ? 'panel:open' : 'panel:close' });
   // The page the visitor is on, for agents; while flashing, the title is the page's own.
-  const postPage = (): void =>
-    postToPanel({ type: 'page:changed', url: doc.URL, title: flashTimer ? pageTitle : doc.title });
+  const postPage = (): void => postToPanel({ type: 'page:changed', url: doc.URL, title: pageTitle() });
 
   const ensureFrame = (): HTMLIFrameElement => {
     if (!frame) {
       const src = panelUrl(config, locale, doc);
-      frame = element(doc.createElement('iframe'), { class: 'f', title: 'Parley chat', 'data-testid': 'parley-frame', src });
+      frame = element(doc.createElement('iframe'), { class: 'f', title: 'Parley chat', src });
       frame.hidden = true;
       root.append(frame);
     }
     return frame;
   };
 
+  // A copy, not the page's object: a framework's reactive Proxy (Vue, MobX) cannot be cloned into a
+  // message, and the failed post also broke the panel's start.
   const identify = (next: VisitorIdentity): void =>
-    postToPanel({ type: 'visitor:identify', identity: (identity = next) });
+    postToPanel({ type: 'visitor:identify', identity: (identity = { ...next }) });
   const setLocale = (next: string): void => postToPanel({ type: 'locale:set', locale: (locale = next) });
 
   const setOpen = (next: boolean): void => {
@@ -84,7 +88,7 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
     bubble.setAttribute('aria-expanded', '' + next);
     postOpenState();
     if (next) {
-      if (flashTimer) doc.title = pageTitle;
+      doc.title = pageTitle();
       clearInterval(flashTimer);
       flashTimer = 0;
       frame?.focus();
@@ -125,9 +129,9 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
         const { type: _type, ...message } = msg;
         events.emit('message', message);
         if (isOpen || flashTimer) return;
-        pageTitle = doc.title;
         flashTimer = setInterval(() => {
-          doc.title = doc.title == pageTitle ? `(${unread}) ${pageTitle}` : pageTitle;
+          const own = pageTitle();
+          doc.title = own == doc.title ? `(${unread}) ${own}` : own;
         }, 1000);
         return;
       }

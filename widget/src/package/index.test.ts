@@ -11,8 +11,10 @@ function shadow(): ShadowRoot {
   if (!host?.shadowRoot) throw new Error('no widget host with an open shadow root');
   return host.shadowRoot;
 }
-const bubble = () => shadow().querySelector<HTMLButtonElement>('[data-testid="parley-bubble"]')!;
-const frame = () => shadow().querySelector<HTMLIFrameElement>('[data-testid="parley-frame"]');
+const bubble = () => shadow().querySelector<HTMLButtonElement>('button.b')!;
+const frame = () => shadow().querySelector<HTMLIFrameElement>('iframe.f');
+/** The page dropping the widget's element (it sits beside the body, not in it). */
+const removeWidget = () => document.querySelectorAll('parley-widget').forEach((host) => host.remove());
 
 // jsdom gives no browsing context to iframes inside shadow trees; a light-DOM iframe's window stands in.
 let panelWindow: Window;
@@ -37,6 +39,7 @@ afterEach(() => {
   jest.useRealTimers();
   // The page dropping the widget's element: the next init() mounts afresh.
   document.body.innerHTML = '';
+  removeWidget();
 });
 
 describe('init() from @parley/widget', () => {
@@ -128,7 +131,7 @@ describe('init() from @parley/widget', () => {
 
   it('mounts afresh once the page removed the widget', () => {
     const first = init({ serverUrl: SERVER, siteKey: SITE_KEY });
-    document.body.innerHTML = '';
+    removeWidget();
     const second = init({ serverUrl: SERVER, siteKey: SITE_KEY });
     expect(second).not.toBe(first);
     expect(document.querySelectorAll('parley-widget')).toHaveLength(1);
