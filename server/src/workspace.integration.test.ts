@@ -43,6 +43,22 @@ test('agents see where the visitor is, who they say they are, their browser and 
   expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
 
+test('a page calling replaceState in a loop reaches agents once a second, the latest page winning, not two hundred times', async () => {
+  const admin = await connectAgent(server.url, adminToken);
+  const { socket: visitor, session } = await connectVisitor(server.url, { siteKey: server.site.key });
+  server.track(admin, visitor);
+  const updates: string[] = [];
+  admin.on('visitor:updated', (v: VisitorProfile) => v.id === session.visitorId && v.pageUrl && updates.push(v.pageUrl));
+  const last = eventMatching<VisitorProfile>(admin, 'visitor:updated', (v) => v.pageUrl === 'https://shop.example/list?page=200');
+  for (let n = 1; n <= 200; n++) visitor.emit('visitor:context', { pageUrl: `https://shop.example/list?page=${n}`, pageTitle: 'List', referrer: '' });
+  await last;
+  expect(updates).toEqual(['https://shop.example/list?page=1', 'https://shop.example/list?page=200']);
+  // The same page again changes nothing and tells no one.
+  visitor.emit('visitor:context', { pageUrl: 'https://shop.example/list?page=200', pageTitle: 'List', referrer: '' });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(updates).toHaveLength(2);
+});
+
 test('a javascript: page URL is refused and changes nothing', async () => {
   const admin = await connectAgent(server.url, adminToken);
   const { socket: visitor, session } = await connectVisitor(server.url, { siteKey: server.site.key });

@@ -13,6 +13,7 @@ import {
   ForgetMeRequestSchema,
   parseInput,
   type VisitorClientToServerEvents,
+  type VisitorContext,
 } from '@parley/shared';
 import type { Logger } from 'pino';
 import type { ConversationService } from '../domain/conversation.service';
@@ -31,6 +32,7 @@ import { z } from 'zod';
 import { ackEvent } from './ack-handler';
 import { createEventDispatch } from './event-dispatch';
 import { kbVisitorEvents } from './kb-visitor.handlers';
+import { latestValueThrottle } from './latest-value-throttle';
 import { clientAuth } from './handshake-auth';
 import { handshakeError } from './handshake-error';
 import type { Visitor } from '../store/store';
@@ -59,6 +61,11 @@ export interface VisitorNamespaceDeps {
 
 const EmptyRequestSchema = z.strictObject({});
 
+/** How often one tab's page reports reach the store and the agents, at most. */
+const PAGE_REPORT_INTERVAL_MS = 1000;
+const samePage = (a: VisitorContext, b: VisitorContext): boolean =>
+  a.pageUrl === b.pageUrl && a.pageTitle === b.pageTitle && a.referrer === b.referrer;
+
 export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
   const { namespace, visitors, conversations, escalation, availability, feedback, privacy, limits, logger } = deps;
   const addressOf = (socket: { handshake: VisitorSocket['handshake'] }) =>
@@ -84,6 +91,15 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
         next();
       },
       (error: unknown) => next(handshakeError(toParleyError(error, logger))),
+    );
+  });
+
+  // Where a tab is: at most one report a second, the latest winning, never the same page twice.
+  const reportPage = latestValueThrottle<VisitorSocket, VisitorContext>(PAGE_REPORT_INTERVAL_MS, samePage, (socket, context) => {
+    if (!socket.connected) return;
+    visitors.updateContext(socket.data.visitor, context).then(
+      (updated) => (socket.data.visitor = updated),
+      (error: unknown) => logger.warn({ err: error }, 'visitor context update failed'),
     );
   });
 
@@ -162,11 +178,7 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
       'site:status': ackEvent(logger, EmptyRequestSchema, (socket: VisitorSocket) => availability.forSite(socket.data.visitor.siteId)),
       'visitor:context': (socket: VisitorSocket, [payload]: unknown[]) => {
         const parsed = VisitorContextSchema.safeParse(payload);
-        if (!parsed.success) return;
-        visitors.updateContext(socket.data.visitor, parsed.data).then(
-          (updated) => (socket.data.visitor = updated),
-          (error: unknown) => logger.warn({ err: error }, 'visitor context update failed'),
-        );
+        if (parsed.success) reportPage(socket, parsed.data);
       },
       'message:read': (socket: VisitorSocket, [payload]: unknown[]) => {
         const parsed = VisitorReadSchema.safeParse(payload);
