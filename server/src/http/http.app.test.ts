@@ -68,3 +68,16 @@ test('the demo page carries the snippet for the default site', async () => {
   expect(html).toContain(`data-site="${server.site.key}"`);
   expect(html).toContain('/widget.js"');
 });
+
+test('pages and scripts go compressed as the browser asks (brotli or gzip), the API as it was', async () => {
+  const page = (encoding: string) => fetch(`${server.url}/demo`, { headers: { 'accept-encoding': encoding } });
+  const brotli = await page('gzip, deflate, br');
+  expect(brotli.headers.get('content-encoding')).toBe('br');
+  expect(brotli.headers.get('vary')).toMatch(/accept-encoding/i);
+  // Still the page once the browser has unpacked it.
+  expect(await brotli.text()).toContain(`data-site="${server.site.key}"`);
+  expect((await page('gzip')).headers.get('content-encoding')).toBe('gzip');
+  expect((await page('identity')).headers.get('content-encoding')).toBeNull();
+  const api = await fetch(`${server.url}/healthz`, { headers: { 'accept-encoding': 'br' } });
+  expect(api.headers.get('content-encoding')).toBeNull();
+});

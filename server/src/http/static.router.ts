@@ -1,9 +1,11 @@
 /** Serves the built widget (loader + panel), the agent console and the demo host page. */
+import compression from 'compression';
 import express, { Router, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { constants as zlib } from 'node:zlib';
 import type { Store } from '../store/store';
 import { renderDemoPage } from './demo-page';
 import { frameAncestorsFor } from '../security/allowed-origins';
@@ -40,6 +42,16 @@ function servePanelPage(panelDir: string): RequestHandler {
 
 export function createStaticRouter(roots: StaticRoots, store: Store, publicUrl: string): Router {
   const router = Router();
+
+  // Scripts, styles and pages go compressed, brotli or gzip as the browser asks: the loader's 2 KB and
+  // the panel's 40 KB are gzip sizes, and served plain they were 3.8 KB and 118 KB on the wire behind
+  // a proxy that compresses nothing (nginx's default). Brotli 6 is within 1% of 9 at a tenth of its time
+  // (6 ms for the panel's script, compressed on each request); these files are small and
+  // browsers cache them; the API and sockets are left to their own (engine.io deflates its frames).
+  router.use(['/widget.js', '/panel', '/console', '/demo'], compression({
+    level: 9,
+    brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } },
+  }));
 
   // The loader is loaded cross-origin by every host page: allow that, cache briefly.
   router.get('/widget.js', (_req, res) => {
