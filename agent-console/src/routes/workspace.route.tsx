@@ -5,6 +5,7 @@ import { ConversationList } from '../components/conversation-list';
 import { ShortcutsHelp } from '../components/shortcuts-help';
 import { UnansweredNotices } from '../components/unanswered-notices';
 import { TopBar } from '../components/top-bar';
+import { LeaveUnsavedDialog } from '../components/unsaved-changes';
 import { useInsightT } from '../i18n/use-insight-t';
 import { useConsole, useLive, useT } from '../state/console-context';
 import { hrefOf, type Route } from '../state/navigation.store';
@@ -128,6 +129,7 @@ export function WorkspaceRoute() {
       <UnansweredNotices />
       <CurrentScreen />
       <ShortcutsHelp />
+      <LeaveUnsavedDialog />
     </div>
   );
 }

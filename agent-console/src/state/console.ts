@@ -79,8 +79,9 @@ export function createConsole(deps: ConsoleDeps): Console {
     async signOut() {
       const current = live.peek();
       if (current) current.tabs.openIds.value.forEach((id) => current.tabs.close(id));
-      // The next person to sign in here starts from the chats, not from someone's admin page.
-      navigation.go({ name: 'chats' });
+      // The next person to sign in here starts from the chats, not from someone's admin page;
+      // signing out is the agent's own choice, so it does not stop to ask about unsaved forms.
+      navigation.go({ name: 'chats' }, { discardUnsaved: true });
       await session.signOut();
     },
     dispose() {

@@ -13,6 +13,7 @@ import type { KbStore } from '../../state/kb.store';
 import { hrefOf } from '../../state/navigation.store';
 import { ConfirmDialog } from '../confirm-dialog';
 import { ErrorLine, FailedLine, LoadingLine } from '../insight-state';
+import { useUnsavedChanges } from '../unsaved-changes';
 import { draftOf, emptyDraft, inputOf, patchOf, problemsOf, type ArticleDraft } from './article-draft';
 import { ArticleBodyEditor, ArticleSideFields } from './article-fields';
 import { languageName } from '../language-name';
@@ -80,7 +81,8 @@ function useArticleActions(props: FormProps, draft: ArticleDraft) {
       const result = await write();
       if (!saved) {
         props.store.handOff(result.view, result.note);
-        navigation.go({ name: 'kb', view: { section: 'article', articleId: result.view.article.id } });
+        // Saved: the article moves to its own address with nothing left to lose.
+        navigation.go({ name: 'kb', view: { section: 'article', articleId: result.view.article.id } }, { discardUnsaved: true });
         return;
       }
       setSaved(result.view);
@@ -111,6 +113,9 @@ function useArticleActions(props: FormProps, draft: ArticleDraft) {
   return { saved, busy, error, refused, note, persist, run, edited };
 }
 
+const sameDraft = (a: ArticleDraft, b: ArticleDraft): boolean =>
+  (Object.keys(a) as (keyof ArticleDraft)[]).every((key) => a[key] === b[key]);
+
 function ArticleForm(props: FormProps) {
   const { kb } = useInsightClients();
   const { navigation, translator } = useConsole();
@@ -122,6 +127,8 @@ function ArticleForm(props: FormProps) {
   const isNew = saved === null;
   const problems = problemsOf(draft, isNew);
   const dirty = isNew || patchOf(draft, saved.article) !== null;
+  // A new article's blank form is not work yet; what was typed into it is.
+  useUnsavedChanges(props.canEdit && (isNew ? !sameDraft(draft, props.initial) : dirty));
   const published = saved?.article.status === 'published';
   const edit = (change: Partial<ArticleDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
@@ -235,7 +242,7 @@ function ArticleForm(props: FormProps) {
           danger
           onConfirm={async () => {
             await kb.deleteArticle(saved.article.id);
-            navigation.go({ name: 'kb', view: { section: 'articles' } });
+            navigation.go({ name: 'kb', view: { section: 'articles' } }, { discardUnsaved: true });
           }}
           onClose={() => setConfirmingDelete(false)}
         />

@@ -150,12 +150,12 @@ export function OpeningHoursSettings({ settings, save, readOnly }: SettingsPartP
   const [holidays, setHolidays] = useState(initial.holidays);
   const valid = WEEKDAYS.every((day) => week[day].every(rangeIsValid));
 
+  const sortedWeek = () => Object.fromEntries(WEEKDAYS.map((day) => [day, inTimeOrder(week[day])])) as WeekDraft;
   const patch = (): SiteSettingsPatch | null => {
     if (alwaysOpen) return { openingHours: null };
     if (!valid) return null;
     const toServer = (r: RangeDraft) => ({ from: fromField(r.from, false), to: fromField(r.to, true) });
-    const sorted = Object.fromEntries(WEEKDAYS.map((day) => [day, inTimeOrder(week[day])])) as WeekDraft;
-    setWeek(sorted);
+    const sorted = sortedWeek();
     const serverWeek = Object.fromEntries(
       WEEKDAYS.map((day) => [day, sorted[day].map(toServer)]),
     ) as OpeningHours['week'];
@@ -177,6 +177,10 @@ export function OpeningHoursSettings({ settings, save, readOnly }: SettingsPartP
       title={t('settings.hours.title')}
       description={t('settings.hours.explain')}
       patch={patch}
+      // Saving shows each day's ranges in the order they were saved in.
+      onTry={() => {
+        if (valid && !alwaysOpen) setWeek(sortedWeek());
+      }}
       save={save}
       readOnly={readOnly}
     >

@@ -1,21 +1,28 @@
 /**
  * One part of the site's settings as its own form with its own Save: a patch of only that part,
- * "Saved" when the server took it, and the server's reasons when it did not.
+ * "Saved" when the server took it, the server's reasons when it did not, and a question before
+ * leaving while what it would send differs from what was last loaded or saved.
  */
 import type { ErrorCode, SiteSettingsPatch } from '@parley/shared';
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { ApiError, errorCodeOf } from '../../../api/api-error';
 import { useT } from '../../../state/console-context';
+import { useUnsavedChanges } from '../../unsaved-changes';
 
 /** `P`: what the section sends; the settings' patch, or the site's own fields (its name). */
 export interface SettingsSectionProps<P = SiteSettingsPatch> {
   id: string;
   title: string;
   description?: string;
-  /** The change to send, or null when the form shows a problem of its own. */
+  /**
+   * The change to send, or null when the form shows a problem of its own. Read on every render
+   * too (to tell whether anything is unsaved), so it must change nothing.
+   */
   patch(): P | null;
   save(patch: P): Promise<void>;
+  /** Each press of Save, before the patch is read (a form that says a problem only once tried). */
+  onTry?(): void;
   readOnly: boolean;
   children: ComponentChildren;
 }
@@ -28,15 +35,21 @@ export function SettingsSection<P = SiteSettingsPatch>(props: SettingsSectionPro
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const titleId = `${props.id}-title`;
+  // Compared as sent, so a change typed back to the saved value is not "unsaved".
+  const sending = JSON.stringify(props.patch());
+  const [lastSaved, setLastSaved] = useState(sending);
+  useUnsavedChanges(!props.readOnly && sending !== lastSaved);
 
   async function submit(event: Event) {
     event.preventDefault();
+    props.onTry?.();
     const patch = props.patch();
     if (!patch) return;
     setBusy(true);
     setOutcome(null);
     try {
       await props.save(patch);
+      setLastSaved(JSON.stringify(patch));
       setOutcome({ kind: 'saved' });
     } catch (failure) {
       setOutcome({

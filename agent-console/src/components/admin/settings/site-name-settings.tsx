@@ -16,10 +16,8 @@ export function SiteNameSettings(props: { name: string; save(patch: SitePatch): 
       id="site"
       title={t('settings.site.title')}
       description={t('settings.site.explain')}
-      patch={() => {
-        setTried(true);
-        return trimmed === '' ? null : { name: trimmed };
-      }}
+      patch={() => (trimmed === '' ? null : { name: trimmed })}
+      onTry={() => setTried(true)}
       save={props.save}
       readOnly={props.readOnly}
     >
