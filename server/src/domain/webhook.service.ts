@@ -24,7 +24,10 @@ import { webhookEvent } from './webhook-envelope';
 
 /** Judges where a URL points (DNS included); the webhook adapter implements it. */
 export interface WebhookTargetGuard {
-  check(url: string, options: { allowPrivateTargets: boolean }): Promise<{ allowed: true } | { allowed: false; reason: string }>;
+  check(
+    url: string,
+    options: { allowPrivateTargets: boolean },
+  ): Promise<{ allowed: true } | { allowed: false; reason: string; privateAddress?: true }>;
 }
 
 export interface WebhookServiceDeps {
@@ -58,7 +61,10 @@ export function createWebhookService({ store, guard, onQueued = () => undefined,
 
   async function assertTarget(url: string, allowPrivateTargets: boolean): Promise<void> {
     const verdict = await guard.check(url, { allowPrivateTargets });
-    if (!verdict.allowed) throw new DomainError('VALIDATION_FAILED', `url: ${verdict.reason}`);
+    // The issue's path lets a form say it by the URL field, and tell "tick Allow private addresses" apart.
+    if (!verdict.allowed) {
+      throw new DomainError('VALIDATION_FAILED', `url: ${verdict.reason}`, { field: verdict.privateAddress ? 'url.private' : 'url' });
+    }
   }
 
   return {

@@ -59,7 +59,8 @@ describe('checking a URL', () => {
     'https://mapped.example.com/hook',
   ])('refuses %s', async (url) => {
     const verdict = await guard.check(url, strict);
-    expect(verdict).toEqual({ allowed: false, reason: expect.stringContaining('not a public address') });
+    // privateAddress: the refusal the endpoint's allowance would lift, which the console says as such.
+    expect(verdict).toEqual({ allowed: false, privateAddress: true, reason: expect.stringContaining('not a public address') });
   });
 
   test('allows a host whose every address is public, and hands over exactly those addresses', async () => {

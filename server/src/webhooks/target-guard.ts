@@ -17,7 +17,7 @@ export type LookupHost = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export type TargetVerdict =
   | { allowed: true; hostname: string; addresses: ResolvedAddress[] }
-  | { allowed: false; reason: string };
+  | { allowed: false; reason: string; privateAddress?: true };
 
 export interface ResolvingTargetGuard extends WebhookTargetGuard {
   check(url: string, options: { allowPrivateTargets: boolean }): Promise<TargetVerdict>;
@@ -73,6 +73,7 @@ export function createTargetGuard(options: { lookupHost?: LookupHost } = {}): Re
         if (inside) {
           return {
             allowed: false,
+            privateAddress: true,
             reason: `${hostname} resolves to ${inside.address} (${addressRange(inside.address)}), which is not a public address; an admin may set allowPrivateTargets on this endpoint to allow it`,
           };
         }

@@ -226,6 +226,8 @@ describe('targets on private addresses', () => {
     for (const url of PRIVATE_TARGETS) {
       const refused = await callApi<ApiError>(server, '/admin/webhooks', { method: 'POST', token, body: { url, events: ['ticket.created'] } });
       if (refused.status !== 400 || !/^url: .*not a public address/.test(refused.body.error.message)) wrong.push(`${url} -> ${refused.status} ${refused.body.error?.message}`);
+      // The console says it by the URL field, as "tick Allow private addresses".
+      if (refused.body.error.issues?.[0]?.path !== 'url.private') wrong.push(`${url} -> issues ${JSON.stringify(refused.body.error.issues)}`);
       const allowed = await callApi(server, '/admin/webhooks', { method: 'POST', token, body: { url, events: ['ticket.created'], allowPrivateTargets: true } });
       if (allowed.status !== 201) wrong.push(`${url} with allowPrivateTargets -> ${allowed.status}`);
     }

@@ -53,6 +53,14 @@ function fakeIntegrationsServer() {
     }
     if (path === '/api/admin/webhooks' && method === 'GET') return reply(200, { data: [...endpoints] });
     if (path === '/api/admin/webhooks' && method === 'POST') {
+      // The server's target guard, as it words its refusals.
+      if (String(input_.url).includes('10.0.0.5') && !input_.allowPrivateTargets) {
+        const reason = '10.0.0.5 resolves to 10.0.0.5 (private), which is not a public address; an admin may set allowPrivateTargets on this endpoint to allow it';
+        return reply(400, { error: { code: 'VALIDATION_FAILED', message: `url: ${reason}`, issues: [{ path: 'url.private', message: reason }] } });
+      }
+      if (String(input_.url).includes('.invalid')) {
+        return reply(400, { error: { code: 'VALIDATION_FAILED', message: 'url: nowhere.invalid does not resolve', issues: [{ path: 'url', message: 'nowhere.invalid does not resolve' }] } });
+      }
       const endpoint: WebhookEndpoint = {
         id: 'hook-0000000001',
         siteId: ADMIN.siteId,
@@ -199,6 +207,39 @@ describe('webhooks admin', () => {
     expect(delivery).toHaveTextContent('Failed');
     expect(delivery).toHaveTextContent('500');
     expect(page).toHaveTextContent('Test event queued.');
+  });
+
+  it('says by the URL field why the server refused an address, keeping what was typed', async () => {
+    const server = fakeIntegrationsServer();
+    await openAdmin(ADMIN, 'webhooks');
+    const page = await screen.findByTestId('webhooks-admin');
+    const form = within(page).getByTestId('webhook-form');
+    const url = within(form).getByRole('textbox', { name: 'URL' });
+
+    fireEvent.input(url, { target: { value: 'http://10.0.0.5/hook' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(url).toHaveAttribute('aria-invalid', 'true'));
+    expect(url).toHaveAccessibleDescription(
+      "This address is on a private network, so Parley won't send to it. If the receiver really is on your own network, tick “Allow private addresses” below.",
+    );
+    expect(url).toHaveValue('http://10.0.0.5/hook');
+    // Said once, by the field: not also as a bare "check the fields" at the top of the page.
+    expect(within(page).getAllByRole('alert')).toHaveLength(1);
+
+    fireEvent.input(url, { target: { value: 'https://nowhere.invalid/hook' } });
+    expect(url).toHaveAttribute('aria-invalid', 'false');
+    expect(within(page).queryByRole('alert')).toBeNull();
+    fireEvent.submit(form);
+    await waitFor(() => expect(url).toHaveAccessibleDescription(
+      "Parley can't send to this URL. Enter a full address starting with https:// whose host name exists.",
+    ));
+
+    fireEvent.input(url, { target: { value: 'http://10.0.0.5/hook' } });
+    fireEvent.click(within(form).getByTestId('webhook-allow-private'));
+    fireEvent.submit(form);
+    await within(page).findByTestId('webhook-secret');
+    expect(url).toHaveAttribute('aria-invalid', 'false');
+    expect(server.endpoints.map((e) => e.url)).toEqual(['http://10.0.0.5/hook']);
   });
 
   it('replaces the signing secret and deletes an endpoint, each after asking', async () => {

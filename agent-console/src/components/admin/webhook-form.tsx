@@ -1,15 +1,29 @@
 /** A new webhook endpoint: URL, the events it wants, and (with a warning) private targets. */
 import type { NewWebhookEndpoint, WebhookEventType } from '@parley/shared';
 import { useState } from 'preact/hooks';
+import { ApiError, refusedField } from '../../api/api-error';
 import { WEBHOOK_EVENTS } from '../../api/webhook-event-types';
 import { useT } from '../../state/console-context';
+
+/** Why the server would not send to the URL: a private address (the box below allows it), or any other reason. */
+export type UrlRefusal = 'private' | 'unusable';
+
+export function urlRefusalOf(failure: unknown): UrlRefusal | null {
+  if (refusedField(failure) !== 'url') return null;
+  return failure instanceof ApiError && failure.issues?.[0]?.path === 'url.private' ? 'private' : 'unusable';
+}
 
 export function WebhookForm({
   busy,
   onCreate,
+  refusal,
+  onUrlEdited,
 }: {
   busy: boolean;
   onCreate(input: NewWebhookEndpoint): Promise<boolean>;
+  /** The server's refusal of the URL last sent, said by the URL field until it is edited. */
+  refusal: UrlRefusal | null;
+  onUrlEdited(): void;
 }) {
   const t = useT();
   const [url, setUrl] = useState('');
@@ -39,17 +53,30 @@ export function WebhookForm({
   return (
     <form class="settings-section" onSubmit={submit} data-testid="webhook-form">
       <h2 class="settings-section__title">{t('webhooks.add')}</h2>
-      <label class="field">
-        <span class="field__label">{t('webhooks.url')}</span>
+      <div class="field">
+        <label class="field__label" for="webhook-url">
+          {t('webhooks.url')}
+        </label>
         <input
+          id="webhook-url"
           type="url"
           required
           maxLength={2000}
           placeholder="https://example.com/parley-webhook"
           value={url}
-          onInput={(event) => setUrl(event.currentTarget.value)}
+          aria-invalid={refusal !== null}
+          aria-describedby={refusal ? 'webhook-url-problem' : undefined}
+          onInput={(event) => {
+            setUrl(event.currentTarget.value);
+            onUrlEdited();
+          }}
         />
-      </label>
+        {refusal && (
+          <span id="webhook-url-problem" class="field__hint field__hint--error" role="alert" data-testid="webhook-url-problem">
+            {t(`webhooks.urlRefused.${refusal}`)}
+          </span>
+        )}
+      </div>
       <fieldset class="fieldset">
         <legend class="field__label">{t('webhooks.events')}</legend>
         <div class="checks">

@@ -13,7 +13,7 @@ import { useBusyAction } from '../use-busy-action';
 import { OneTimeSecret } from './one-time-secret';
 import { useIntegrations } from './use-integrations';
 import { WebhookDeliveries } from './webhook-deliveries';
-import { WebhookForm } from './webhook-form';
+import { urlRefusalOf, WebhookForm, type UrlRefusal } from './webhook-form';
 
 export function WebhooksAdmin() {
   const client = useIntegrations();
@@ -24,6 +24,7 @@ export function WebhooksAdmin() {
   const [logOf, setLogOf] = useState<string | null>(null);
   const [logVersion, setLogVersion] = useState(0);
   const [notice, setNotice] = useState('');
+  const [urlRefusal, setUrlRefusal] = useState<UrlRefusal | null>(null);
   const { busy, run: act } = useBusyAction(setError, () => {
     setError(null);
     setNotice('');
@@ -43,10 +44,21 @@ export function WebhooksAdmin() {
 
   const create = (input: NewWebhookEndpoint) =>
     act(async () => {
-      const made = await client.createWebhook(input);
+      setUrlRefusal(null);
+      const made = await client.createWebhook(input).catch((failure: unknown) => {
+        setUrlRefusal(urlRefusalOf(failure));
+        throw failure;
+      });
       setCreated(made);
       setEndpoints((list) => [...(list ?? []), made.endpoint]);
     });
+
+  // The refusal (and the error it was) holds for the URL it was about, not for the next one typed.
+  function urlEdited() {
+    if (!urlRefusal) return;
+    setUrlRefusal(null);
+    setError(null);
+  }
 
   const setEnabled = (endpoint: WebhookEndpoint) =>
     act(async () => replace(await client.updateWebhook(endpoint.id, { enabled: !endpoint.enabled })));
@@ -77,7 +89,8 @@ export function WebhooksAdmin() {
         <h1 id="webhooks-title">{t('webhooks.title')}</h1>
       </header>
       <p class="admin-section__note">{t('webhooks.explain')}</p>
-      {error && (
+      {/* A refused URL is said by the URL field, down in the form, not up here. */}
+      {error && !urlRefusal && (
         <p class="form-error" role="alert">
           {t(`errors.${error}`)}
         </p>
@@ -167,7 +180,7 @@ export function WebhooksAdmin() {
           ))}
         </ul>
       )}
-      <WebhookForm busy={busy} onCreate={create} />
+      <WebhookForm busy={busy} onCreate={create} refusal={urlRefusal} onUrlEdited={urlEdited} />
       {confirming && (
         <ConfirmDialog
           title={t(`webhooks.${confirming.kind}Title`, { url: confirming.endpoint.url })}
