@@ -126,11 +126,15 @@ export function ContactSettings({ settings, save, readOnly }: SettingsPartProps)
   );
 }
 
+/**
+ * One origin per line (a comma also separates, for a pasted list): a line with spaces in it is one
+ * bad entry, named whole, not split into words that each look like a bad origin.
+ */
 export function parseOrigins(text: string): { origins: string[]; invalid: string[] } {
   const lines = [
     ...new Set(
       text
-        .split(/[\s,]+/)
+        .split(/[\n,]/)
         .map((line) => line.trim().replace(/\/$/, ''))
         .filter(Boolean),
     ),
