@@ -135,6 +135,20 @@ describe('loader', () => {
     expect(closed).toHaveBeenCalledTimes(1);
   });
 
+  it("keeps replaying the queue past an event name from Object's prototype, and never runs a string as code", () => {
+    const stub = installStub();
+    win.Parley = stub;
+    stub('on', 'toString', () => undefined);
+    stub('on', 'open', 'window.__parleyRan = 1');
+    stub('open');
+    const api = boot();
+    expect(win.Parley).toBe(api);
+    expect(frame()!.hidden).toBe(false);
+    // The string fails in a task of its own, as any handler that is no function: the page's console says so.
+    expect(() => jest.runOnlyPendingTimers()).toThrow(/not a function/);
+    expect((window as { __parleyRan?: number }).__parleyRan).toBeUndefined();
+  });
+
   it('replays calls queued by the stub before it loaded, in order', () => {
     const stub = installStub();
     win.Parley = stub;

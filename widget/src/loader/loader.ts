@@ -159,8 +159,8 @@ export function mountParley(win: Window, config: LoaderConfig): ParleyMethods {
   bubble.onclick = toggle;
   // Warm the panel on intent or when the page is idle; never before the bubble has painted.
   bubble.onmouseenter = bubble.onfocus = ensureFrame;
-  if (win.requestIdleCallback) win.requestIdleCallback(ensureFrame);
-  else setTimeout(ensureFrame);
+  // Called without a receiver, as timers may be: Window's operations take the global object then.
+  (win.requestIdleCallback || setTimeout)(ensureFrame);
 
   return {
     open: () => setOpen(true),

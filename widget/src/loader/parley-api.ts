@@ -49,7 +49,8 @@ type AnyHandler = (payload: unknown) => void;
 
 /** The page-facing events; handlers run in their own task so a throwing page handler cannot break the widget. */
 export function createEventHub() {
-  const handlers: { [E in ParleyEventName]?: Set<AnyHandler> } = {};
+  // No prototype: on('toString', …) must find no Set it could not add to, and stop the queue's replay.
+  const handlers: { [E in ParleyEventName]?: Set<AnyHandler> } = Object.create(null);
   return {
     on<E extends ParleyEventName>(event: E, handler: ParleyEventHandler<E>): void {
       (handlers[event] ??= new Set()).add(handler as AnyHandler);
@@ -58,7 +59,8 @@ export function createEventHub() {
       handlers[event]?.delete(handler as AnyHandler);
     },
     emit<E extends ParleyEventName>(event: E, payload?: ParleyEventPayloads[E]): void {
-      handlers[event]?.forEach((handler) => setTimeout(handler, 0, payload));
+      // Wrapped: a string given as a handler would be run as code by setTimeout.
+      handlers[event]?.forEach((handler) => setTimeout(() => handler(payload)));
     },
   };
 }
