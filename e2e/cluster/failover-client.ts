@@ -187,6 +187,8 @@ export async function connectFailoverVisitor(
 export interface FailoverAgent {
   client: FailoverClient<AgentClient>;
   inbox: Inbox;
+  /** Times the server said broadcasts were lost while this agent stayed connected (`session:resync`). */
+  resyncs: number[];
   send(conversationId: string, clientId: string, text: string): Promise<Message>;
 }
 
@@ -198,6 +200,7 @@ export async function connectFailoverAgent(
   if (!first) throw new Error('no process to sign in on');
   const { token } = await login(first, credentials.email, credentials.password);
   const inbox = new Inbox();
+  const resyncs: number[] = [];
   const client = new FailoverClient<AgentClient>(urls, async (url) => {
     const socket: AgentClient = io(`${url}${AGENT_NAMESPACE}`, {
       auth: { token },
@@ -206,6 +209,7 @@ export async function connectFailoverAgent(
       forceNew: true,
     });
     socket.on('message:new', (message) => inbox.push(message));
+    socket.on('session:resync', () => resyncs.push(Date.now()));
     await handshake(
       (ready, refused) => {
         socket.once('session:ready', () => ready());
@@ -219,6 +223,7 @@ export async function connectFailoverAgent(
   return {
     client,
     inbox,
+    resyncs,
     send: (conversationId, clientId, text) =>
       client.request((socket, timeoutMs) =>
         socket.timeout(timeoutMs).emitWithAck('message:send', { conversationId, clientId, text }),

@@ -8,6 +8,7 @@ import type { Conversation, ConversationWithMessages, Message } from '@parley/sh
 import { startParley, type ParleyProcess } from '../support/parley-process';
 import { startRedis, type RedisServer } from '../support/redis-server';
 import { siteKeyOf } from '../support/socket-clients';
+import { waitUntil } from '../support/wait-until';
 import {
   connectFailoverAgent,
   connectFailoverVisitor,
@@ -219,7 +220,9 @@ test('SIGKILL of a process in the middle of chats: its clients move to the other
 });
 
 /** Set by the outage test for the one after it. */
-let outage: { port: number; visitor: FailoverVisitor; remoteAgent: FailoverAgent } | null = null;
+let outage: {
+  port: number; visitor: FailoverVisitor; remoteAgent: FailoverAgent; conversationId: string; during: string[];
+} | null = null;
 
 // With Redis down the adapter's publish would wait in node-redis's offline queue and hold up local
 // delivery too; server/src/realtime/redis-adapter.ts broadcasts locally while Redis is not ready.
@@ -244,10 +247,11 @@ test('while Redis is down, a visitor and an agent on the same process still chat
     );
   }
 
-  outage = { port: redis.port, visitor, remoteAgent };
+  outage = { port: redis.port, visitor, remoteAgent, conversationId: opened.id, during: [] };
   await redis.stop();
 
   const during = await visitor.send('outage-during', 'is anyone there without redis?');
+  outage.during.push(during.id);
   await localAdmin.inbox.until(
     (messages) => messages.some((m) => m.id === during.id),
     'the admin on the same process hears the visitor during the outage',
@@ -261,7 +265,7 @@ test('while Redis is down, a visitor and an agent on the same process still chat
 
 test('after a Redis outage, messages cross processes again once Redis is back', async () => {
   if (!outage) throw new Error('the outage test did not get as far as stopping Redis');
-  const { visitor, remoteAgent } = outage;
+  const { visitor, remoteAgent, conversationId, during } = outage;
   redis = await startRedis(outage.port);
   // Each process's Redis clients reconnect with backoff (at most 5 s apart): probe until one crosses.
   let probe = 0;
@@ -279,4 +283,9 @@ test('after a Redis outage, messages cross processes again once Redis is back', 
   expect(resumed).toBe(true);
   // And it keeps working: the next message crosses at once.
   expect(await crosses()).toBe(true);
+  // The remote agent stayed connected through it all, so no reconnect caught up what the visitor sent
+  // during the outage: the server tells it to, and the store has it.
+  await waitUntil(async () => remoteAgent.resyncs.length, (count) => count > 0);
+  const { messages } = await historyOf(conversationId, remoteAgent);
+  expect(messages.map((m) => m.id)).toEqual(expect.arrayContaining(during));
 });

@@ -36,6 +36,7 @@ import { createPrometheusMetrics } from './metrics/prometheus.metrics';
 import { instrumentRealtime } from './metrics/realtime-metrics';
 import type { StaticRoots } from './http/static.router';
 import { registerAgentNamespace } from './realtime/agent.namespace';
+import { SINGLE_PROCESS, type ClusterLink } from './realtime/cluster-link';
 import { createSocketBroadcaster } from './realtime/socket.broadcaster';
 import { createWriteCoalescer, type WriteCoalescer } from './realtime/coalesced-writes';
 import { rooms, type AgentNamespace, type ParleyServer, type VisitorNamespace } from './realtime/types';
@@ -68,6 +69,8 @@ export interface ParleyAppOptions {
   mailer: Mailer;
   /** A Socket.IO adapter shared with other processes (Redis); in-process when absent. */
   adapter?: ServerOptions['adapter'];
+  /** The adapter's link to the other processes (Redis): when its counts hold, when broadcasts were lost. */
+  cluster?: ClusterLink;
   /** Where connections, queues, delivery times and errors are counted; Prometheus (GET /metrics) when absent. */
   metrics?: ServerMetrics & MetricsEndpoint;
   /** Where attachment bytes live: a folder under DATA_DIR, or GridFS beside MongoDB (see openStorage). */
@@ -209,13 +212,20 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   });
 
   const reconnectGraceMs = options.reconnectGraceMs ?? 8000;
+  const cluster = options.cluster ?? SINGLE_PROCESS;
   registerVisitorNamespace({
     namespace: visitorNamespace, visitors, conversations, escalation, availability, queue: routing, feedback, logger, kb: knowledgeBase.selfService, limits, privacy,
-    publicUrl: options.publicUrl, reconnectGraceMs,
+    publicUrl: options.publicUrl, reconnectGraceMs, cluster,
   });
   registerAgentNamespace({
     namespace: agentNamespace, auth, conversations, presence, cannedReplies, tickets, escalation, store, logger,
-    reconnectGraceMs, now: options.now,
+    reconnectGraceMs, cluster, now: options.now,
+  });
+  // While Redis was away each process broadcast to its own clients only, and nobody disconnected, so
+  // no reconnect catches up: every client here is told to fetch from the store what it missed.
+  cluster.onBroadcastsLost(() => {
+    visitorNamespace.local.emit('session:resync', {});
+    agentNamespace.local.emit('session:resync', {});
   });
 
   // Every process heartbeats its own consoles and sweeps; the store arbitrates between processes.

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 
   const app = await createParleyApp({
     store, logger, staticRoots: defaultStaticRoots(), publicUrl: config.publicUrl, sessionTtlMs: config.sessionTtlMs,
-    adapter: redis?.adapter, mailer: mail.mailer, files, maxUploadBytes: config.maxUploadBytes,
+    adapter: redis?.adapter, cluster: redis?.link, mailer: mail.mailer, files, maxUploadBytes: config.maxUploadBytes,
     ...(config.twoFactorKey ? { twoFactorKey: config.twoFactorKey } : {}),
     messageLimits: config.messageLimits, writeCoalescer,
   });

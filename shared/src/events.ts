@@ -89,6 +89,8 @@ export interface VisitorServerToClientEvents {
   typing: (notice: TypingNotice) => void;
   /** Someone came online or everyone went away: whether a live chat is possible now. */
   'site:availability': (availability: SiteAvailability) => void;
+  /** Broadcasts between server processes were lost (Redis was away): fetch what was missed, as after a reconnect. */
+  'session:resync': (notice: Record<string, never>) => void;
 }
 
 /** Agent namespace: the agent console. */
@@ -151,6 +153,8 @@ export interface AgentServerToClientEvents {
   'department:saved': (department: Department) => void;
   /** A department was deleted. */
   'department:deleted': (ref: { id: string }) => void;
+  /** Broadcasts between server processes were lost (Redis was away): fetch what was missed, as after a reconnect. */
+  'session:resync': (notice: Record<string, never>) => void;
 }
 
 /** Events between server processes (Redis adapter `serverSideEmit`). */

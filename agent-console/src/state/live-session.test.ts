@@ -108,6 +108,27 @@ describe('live session', () => {
     live.dispose();
   });
 
+  it('catches up when the server says broadcasts between its processes were lost (Redis was away), staying connected', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { socket, live } = start([mine]);
+    const before = visitorMessage(mine, { seq: 1, text: 'hello' });
+    const missed = visitorMessage(mine, { seq: 2, text: 'sent to another process during the outage' });
+    let held = [before];
+    socket.handle('conversation:open', () => ({ ok: true, data: { conversation: { ...mine, lastSeq: held.length }, messages: held } }));
+    socket.setConnected(true);
+    await settle();
+    await live.openConversation(mine.id);
+    expect(live.transcripts.messagesOf(mine.id).value.map((m) => m.text)).toEqual(['hello']);
+
+    held = [before, missed];
+    socket.serverEmit('session:resync', {});
+    await settle();
+    expect(socket.emitsOf('conversation:list')).toHaveLength(2);
+    expect(live.transcripts.messagesOf(mine.id).value.map((m) => m.text)).toEqual(['hello', 'sent to another process during the outage']);
+    expect(live.status.value).toBe('online');
+    live.dispose();
+  });
+
   it("moves a colleague's chat up the list and counts it unread from the server's activity digest", async () => {
     const colleague = 'agent-bob-00001';
     const quiet = conversation({ status: 'assigned', assignedAgentId: colleague, lastMessageAt: '2026-01-01T10:00:00.000Z' });

@@ -244,6 +244,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       }
     }),
     connection.on('visitor:updated', (visitor) => visitors.update(visitor)),
+    // The server lost broadcasts between its processes (Redis was away) while we stayed connected:
+    // catch up as after a reconnect.
+    connection.on('session:resync', () => void refresh().catch(() => undefined)),
     connection.on('message:new', receiveMessage),
     connection.on('conversation:activity', (activity) => conversations.noteActivity(activity)),
     connection.on('typing', (notice) => typing.receive(notice)),

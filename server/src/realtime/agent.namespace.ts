@@ -36,6 +36,7 @@ import { createEventDispatch } from './event-dispatch';
 import { clientAuth } from './handshake-auth';
 import { handshakeError } from './handshake-error';
 import { rooms, type AgentNamespace, type AgentSocket } from './types';
+import type { ClusterLink } from './cluster-link';
 
 export interface AgentNamespaceDeps {
   namespace: AgentNamespace;
@@ -49,6 +50,8 @@ export interface AgentNamespaceDeps {
   logger: Logger;
   /** How long a closed console may take to come back (a reload) before its agent goes offline. */
   reconnectGraceMs: number;
+  /** Whether a count of consoles across processes can be trusted now. */
+  cluster: ClusterLink;
   now?: () => Date;
 }
 
@@ -78,6 +81,9 @@ export function registerAgentNamespace(deps: AgentNamespaceDeps): void {
   /** Counts the agent's consoles on every process (through the adapter), after a grace period. */
   function checkLastConsole(agent: Agent): void {
     setTimeout(() => {
+      // Around a Redis outage "no console" may only mean "none on this process": ask again later,
+      // rather than set an agent offline (and take her chats) whose console elsewhere never closed.
+      if (!deps.cluster.countsAreComplete()) return checkLastConsole(agent);
       namespace
         .in(rooms.agent(agent.id))
         .fetchSockets()

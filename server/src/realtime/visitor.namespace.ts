@@ -33,6 +33,7 @@ import { ackEvent } from './ack-handler';
 import { createEventDispatch } from './event-dispatch';
 import { kbVisitorEvents } from './kb-visitor.handlers';
 import { latestValueThrottle } from './latest-value-throttle';
+import type { ClusterLink } from './cluster-link';
 import { clientAuth } from './handshake-auth';
 import { handshakeError } from './handshake-error';
 import type { Visitor } from '../store/store';
@@ -56,6 +57,8 @@ export interface VisitorNamespaceDeps {
   publicUrl: string;
   /** How long a visitor may be without a socket (moving between pages) before their agents see them gone. */
   reconnectGraceMs: number;
+  /** Whether a count of a visitor's pages across processes can be trusted now. */
+  cluster: ClusterLink;
   logger: Logger;
 }
 
@@ -113,6 +116,8 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
   /** Counts the visitor's sockets on every process (through the adapter), after a grace period. */
   function checkLastPage(visitor: Visitor): void {
     setTimeout(() => {
+      // Around a Redis outage "no page" may only mean "none on this process": ask again later.
+      if (!deps.cluster.countsAreComplete()) return checkLastPage(visitor);
       socketsOf(visitor)
         .then(async (sockets) => {
           if (sockets.length > 0) return;

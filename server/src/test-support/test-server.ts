@@ -42,6 +42,8 @@ export interface TestServerOptions {
   /** Also hands every e-mail to this mailer over the server's own store (a durable mailer to a test SMTP server). */
   deliverMailWith?: (store: Store) => Mailer;
   messageLimits?: ParleyAppOptions['messageLimits'];
+  /** A stand-in for the link between processes (Redis), so a test can take it away and bring it back. */
+  cluster?: ParleyAppOptions['cluster'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -73,6 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     sweepIntervalMs: 3600_000,
     visitorHeartbeatMs: options.visitorHeartbeatMs ?? 3600_000,
     messageLimits: options.messageLimits,
+    cluster: options.cluster,
   });
   const address = await app.listen(0, '127.0.0.1');
   const tracked: Disconnectable[] = [];

@@ -210,6 +210,22 @@ describe('chat session', () => {
     expect(transport.historyRequests.slice(before)).toEqual([{ afterSeq: 1 }]);
   });
 
+  it('fetches what other server processes sent while Redis was away when the server says so, staying connected', async () => {
+    const { transport, store } = setup();
+    transport.push('message:new', aMessage({ seq: 1 }));
+    store.setConversation(aConversation({ lastSeq: 1 }));
+    transport.serverConnects();
+    await settle();
+    const before = transport.historyRequests.length;
+    const missed = aMessage({ seq: 2, text: 'An agent answered during the outage' });
+    transport.answerHistory = () => ({ ok: true, data: { conversation: aConversation({ lastSeq: 2 }), messages: [missed] } });
+    transport.push('session:resync', {});
+    await settle();
+    expect(transport.historyRequests.slice(before)).toEqual([{ afterSeq: 1 }]);
+    expect(store.getState().messages.map((m) => m.text)).toContain('An agent answered during the outage');
+    expect(store.getState().connection).toBe('online');
+  });
+
   it('stops trying when the server refuses the site for good', () => {
     const { transport, store, session } = setup();
     transport.serverRefuses({ code: 'SITE_NOT_FOUND', message: 'unknown site' }, false);

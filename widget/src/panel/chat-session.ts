@@ -157,6 +157,8 @@ export function startChatSession(deps: ChatSessionDeps) {
   });
   transport.onServerEvent('message:new', (message) => receive([message], true));
   transport.onServerEvent('conversation:updated', onConversationUpdated);
+  // The server lost broadcasts between its processes (Redis was away) while we stayed connected.
+  transport.onServerEvent('session:resync', () => void catchUp().catch(() => {}));
   transport.onServerEvent('typing', onTyping);
   transport.onServerEvent('queue:position', (queue) => store.update({ queuePosition: queue }));
   transport.onServerEvent('conversation:read', (read) => store.setRead(read));
