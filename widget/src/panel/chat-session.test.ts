@@ -198,25 +198,25 @@ describe('chat session', () => {
     jest.useRealTimers();
   });
 
-  it('fetches a gap announced by conversation:updated', async () => {
+  /** Connected, holding the chat's first message: the history asked for from here on is what the test did. */
+  async function holdingTheFirstMessage() {
     const { transport, store } = setup();
     transport.push('message:new', aMessage({ seq: 1 }));
     store.setConversation(aConversation({ lastSeq: 1 }));
     transport.serverConnects();
     await settle();
-    const before = transport.historyRequests.length;
+    return { transport, store, before: transport.historyRequests.length };
+  }
+
+  it('fetches a gap announced by conversation:updated', async () => {
+    const { transport, before } = await holdingTheFirstMessage();
     transport.push('conversation:updated', aConversation({ lastSeq: 3 }));
     await settle();
     expect(transport.historyRequests.slice(before)).toEqual([{ afterSeq: 1 }]);
   });
 
   it('fetches what other server processes sent while Redis was away when the server says so, staying connected', async () => {
-    const { transport, store } = setup();
-    transport.push('message:new', aMessage({ seq: 1 }));
-    store.setConversation(aConversation({ lastSeq: 1 }));
-    transport.serverConnects();
-    await settle();
-    const before = transport.historyRequests.length;
+    const { transport, store, before } = await holdingTheFirstMessage();
     const missed = aMessage({ seq: 2, text: 'An agent answered during the outage' });
     transport.answerHistory = () => ({ ok: true, data: { conversation: aConversation({ lastSeq: 2 }), messages: [missed] } });
     transport.push('session:resync', {});
