@@ -103,6 +103,25 @@ test('the visitor rates an ended chat, and asks for the transcript by e-mail', a
   expect(mail?.data.conversationId).toBe(conversationId);
 });
 
+test('a visitor cannot use transcripts to mail anyone at will: three an hour per visitor, and per recipient whoever asks', async () => {
+  const spammer = await connectVisitor(server.url, { siteKey: server.site.key });
+  const helper = await connectVisitor(server.url, { siteKey: server.site.key });
+  server.track(spammer.socket, helper.socket);
+  unwrap(await spammer.socket.emitWithAck('message:send', { clientId: 'spam-msg-0001', text: 'Cheap pills at https://phish.example' }));
+  unwrap(await helper.socket.emitWithAck('message:send', { clientId: 'spam-msg-0002', text: 'Cheap pills again' }));
+  const transcripts = () => server.mailer.sent.filter((m) => m.template === 'chat_transcript' && m.to.endsWith('@victims.example')).length;
+  for (const n of [1, 2, 3]) unwrap(await spammer.socket.emitWithAck('conversation:transcript', { email: `v${n}@victims.example` }));
+  expect(await spammer.socket.emitWithAck('conversation:transcript', { email: 'v4@victims.example' })).toMatchObject({
+    ok: false, error: { code: 'RATE_LIMITED' },
+  });
+  // Another visitor (a new tab with no token, a script) mailing one recipient over and over is stopped too.
+  for (const n of [1, 2]) unwrap(await helper.socket.emitWithAck('conversation:transcript', { email: 'v1@victims.example' }));
+  expect(await helper.socket.emitWithAck('conversation:transcript', { email: 'V1@victims.example' })).toMatchObject({
+    ok: false, error: { code: 'RATE_LIMITED' },
+  });
+  expect(transcripts()).toBe(5);
+});
+
 test('the transcript of a chat that became a ticket joins that ticket\'s e-mail thread', async () => {
   const agent = await connectAgent(server.url, (await login(server.url, server.admin.email, server.admin.password)).token);
   const { socket: visitor } = await connectVisitor(server.url, { siteKey: server.site.key, locale: 'ru' });

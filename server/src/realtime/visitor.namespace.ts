@@ -173,9 +173,10 @@ export function registerVisitorNamespace(deps: VisitorNamespaceDeps): void {
         return { ticketNumber: ticket.number, emailOnFile: true };
       }),
       'conversation:rate': ackEvent(logger, ChatRatingSchema, (socket: VisitorSocket, rating) => feedback.rate(socket.data.visitor, rating)),
-      'conversation:transcript': ackEvent(logger, TranscriptRequestSchema, (socket: VisitorSocket, { email }) =>
-        feedback.emailTranscript(socket.data.visitor, email),
-      ),
+      'conversation:transcript': ackEvent(logger, TranscriptRequestSchema, async (socket: VisitorSocket, { email }) => {
+        await limits.beforeTranscript(socket.data.visitor, socket.data.address, email);
+        return feedback.emailTranscript(socket.data.visitor, email);
+      }),
       // Bound to this socket's own visitor (from its token): the payload names no one.
       'visitor:forget': ackEvent(logger, ForgetMeRequestSchema, async (socket: VisitorSocket) => ({
         erased: await privacy.forgetVisitor(socket.data.visitor),

@@ -11,6 +11,9 @@ export interface VisitorRules {
   conversationPerVisitor: RateLimitRule;
   conversationPerAddress: RateLimitRule;
   newVisitorPerAddress: RateLimitRule;
+  transcriptPerVisitor: RateLimitRule;
+  transcriptPerAddress: RateLimitRule;
+  transcriptPerRecipient: RateLimitRule;
 }
 
 /**
@@ -29,6 +32,11 @@ export const VISITOR_RULES: VisitorRules = {
   conversationPerVisitor: { name: 'visitor-conversations', limit: 5, windowMs: 10 * MINUTE },
   conversationPerAddress: { name: 'address-conversations', limit: 30, windowMs: 10 * MINUTE },
   newVisitorPerAddress: { name: 'address-new-visitors', limit: 60, windowMs: 10 * MINUTE },
+  // A transcript is e-mailed to any address the visitor types, with text the visitor wrote: without
+  // these, anyone with the public site key could send mail from the site's sender to anyone.
+  transcriptPerVisitor: { name: 'visitor-transcripts', limit: 3, windowMs: 60 * MINUTE },
+  transcriptPerAddress: { name: 'address-transcripts', limit: 10, windowMs: 60 * MINUTE },
+  transcriptPerRecipient: { name: 'recipient-transcripts', limit: 3, windowMs: 60 * MINUTE },
 };
 
 /** The default rules with the message limits set by configuration (VISITOR_/ADDRESS_MESSAGES_PER_MINUTE). */
@@ -91,6 +99,14 @@ export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorL
     /** The offline form opens a ticket: it counts as a new conversation. */
     beforeOfflineTicket(visitor: Visitor, address: string | null): Promise<void> {
       return enforce(conversationChecks(visitor, address), tooManyConversations);
+    },
+
+    /** A chat's transcript e-mailed to an address the visitor gave: few per visitor, network and recipient. */
+    beforeTranscript(visitor: Visitor, address: string | null, email: string): Promise<void> {
+      return enforce(
+        [[rules.transcriptPerVisitor, visitor.id], [rules.transcriptPerAddress, address], [rules.transcriptPerRecipient, `${visitor.siteId}:${email.toLowerCase()}`]],
+        'Too many transcripts sent. Please try again later.',
+      );
     },
 
     /** A handshake that will create a visitor (no token, or one we do not know). */
