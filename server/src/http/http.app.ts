@@ -31,6 +31,7 @@ import { createErrorHandler } from './http-errors';
 import type { PlatformServices } from '../api/api-services';
 import { createPlatformRouter } from '../api/platform-router';
 import { createStaticRouter, type StaticRoots } from './static.router';
+import type { RequesterLimits } from '../security/requester-limits';
 
 export interface HttpAppDeps {
   store: Store;
@@ -41,6 +42,8 @@ export interface HttpAppDeps {
   /** Password changes and resets, two-factor sign-in, and their rate limits. */
   credentials: { passwords: AgentPasswordService; twoFactor: TwoFactorService; limits: CredentialLimits };
   tickets: TicketService;
+  /** How fast replies may come through a ticket's public page. */
+  requesterLimits: RequesterLimits;
   siteConfig: SiteConfigService;
   knowledgeBase: KnowledgeBaseServices;
   /** POST/GET /api/attachments. */
@@ -72,7 +75,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   if (deps.metrics) app.get('/metrics', serveMetrics(deps.metrics));
 
   app.use(createStaticRouter(deps.staticRoots, deps.store, deps.publicUrl));
-  app.use(createTicketPageRouter({ tickets: deps.tickets, files: deps.attachments }));
+  app.use(createTicketPageRouter({ tickets: deps.tickets, files: deps.attachments, replies: deps.requesterLimits }));
   app.use(createHelpCentreRouter({ helpCentre: deps.knowledgeBase.helpCentre, links: deps.knowledgeBase.links }));
 
   const api = express.Router();

@@ -123,6 +123,18 @@ test('a reply that is too long comes back in its box, with the page saying it is
   expect((await replyFromPage(page, ' \r\n ')).url).toMatch(/\?problem=reply_empty$/);
 });
 
+test('a leaked link cannot flood the agents: after ten replies in ten minutes the next comes back in its box, saying why', async () => {
+  const { ticket, page } = await requestFrom('flood@example.test', 'es');
+  for (let n = 1; n <= 10; n++) expect((await replyFromPage(page, `Respuesta ${n}`)).url).toMatch(/\?done=reply$/);
+  const before = await eventsOf(ticket);
+  const refused = await replyFromPage(page, 'Respuesta 11');
+  expect(refused.status).toBe(429);
+  const html = await refused.text();
+  expect(html).toContain('role="alert">No se envió nada: demasiadas respuestas en poco tiempo. Inténtalo de nuevo en unos minutos; tu respuesta está abajo.</p>');
+  expect(textareaValue(html, 'reply-text')).toBe('Respuesta 11');
+  expect(await eventsOf(ticket)).toEqual(before);
+});
+
 test('a rating comment the box took is saved whole, its line breaks counted as the box counts them', async () => {
   const { ticket, page } = await requestFrom('rates@example.test', 'es');
   unwrap(await admin.emitWithAck('ticket:update', { ticketId: ticket.id, update: { status: 'solved' } }));

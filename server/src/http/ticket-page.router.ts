@@ -10,6 +10,7 @@ import { DomainError } from '../domain/domain-error';
 import { createTranslator, pickLanguage, RTL_LANGUAGES } from '../locales';
 import { UploadRefused } from '../files/upload-refused';
 import type { AttachmentLimits } from '../security/attachment-limits';
+import type { RequesterLimits } from '../security/requester-limits';
 import { clientAddress } from '../security/client-address';
 import { sendAttachment } from './attachments.router';
 import { isMultipart, readReplyForm, type ReplyForm } from './ticket-reply-form';
@@ -58,6 +59,7 @@ interface Refusal {
 export interface TicketPageDeps {
   tickets: TicketService;
   files: { service: AttachmentService; limits: AttachmentLimits; maxUploadBytes: number };
+  replies: RequesterLimits;
 }
 
 /** Why a reply with files was not sent, in the requester's words: the file, and what was wrong with it. */
@@ -76,7 +78,7 @@ function ratingDraftOf(score: unknown, comment: unknown): RatingDraft {
   return { score: chosen.success ? chosen.data : null, comment: typeof comment === 'string' ? comment : '' };
 }
 
-export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Router {
+export function createTicketPageRouter({ tickets, files, replies }: TicketPageDeps): Router {
   const router = Router();
   // Under /t only: the router sits at the app's root, and a form parser there took the body of every
   // request that said it was a form (curl's default), the REST API's uploads included.
@@ -124,10 +126,10 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
     const token = String(req.params.token);
     let text = withLfLineBreaks(req.body?.text);
     let attachmentIds: string[] = [];
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
     if (isMultipart(req)) {
       // The page sends its form this way, files or not; the ticket is known before a byte of a file is read.
       const ticket = await tickets.requesterTicket(token);
-      const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
       const form = await readReplyForm(req, ticket, {
         attachments: files.service, maxUploadBytes: files.maxUploadBytes,
         beforeEachFile: () => files.limits.beforeUpload({ kind: 'requester', ticketId: ticket.id }, address),
@@ -149,8 +151,11 @@ export function createTicketPageRouter({ tickets, files }: TicketPageDeps): Rout
       return show(req, res, { status: 400, notice, draft: String(text) });
     }
     try {
+      await replies.beforeReply((await tickets.requesterTicket(token)).id, address);
       await tickets.requesterReply(token, reply.data.text.trim(), attachmentIds);
     } catch (error) {
+      // Too many too fast: the reply comes back in its box, to be sent again later.
+      if (refusedWith(error, 'RATE_LIMITED')) return show(req, res, { status: 429, notice: (t) => t('replies_too_fast'), draft: reply.data.text });
       if (!refusedWith(error, 'CONVERSATION_CLOSED')) throw error;
       return res.redirect(303, `${pageOf(req)}?problem=reply_closed`);
     }
