@@ -115,7 +115,7 @@ test('a visitor cannot use transcripts to mail anyone at will: three an hour per
     ok: false, error: { code: 'RATE_LIMITED' },
   });
   // Another visitor (a new tab with no token, a script) mailing one recipient over and over is stopped too.
-  for (const n of [1, 2]) unwrap(await helper.socket.emitWithAck('conversation:transcript', { email: 'v1@victims.example' }));
+  for (const _time of [1, 2]) unwrap(await helper.socket.emitWithAck('conversation:transcript', { email: 'v1@victims.example' }));
   expect(await helper.socket.emitWithAck('conversation:transcript', { email: 'V1@victims.example' })).toMatchObject({
     ok: false, error: { code: 'RATE_LIMITED' },
   });
