@@ -85,7 +85,8 @@ export function createFileOutboxTransport(options: { dir: string; logger: Logger
       const partial = `${file}.${process.pid}.partial`;
       await fs.writeFile(partial, info.message);
       await fs.rename(partial, file);
-      options.logger.info({ to: email.to, subject: email.subject, file }, 'e-mail written to the outbox folder (SMTP_URL is not set)');
+      // The file, not its address or subject: a log is a copy that erasure and retention do not reach.
+      options.logger.info({ emailId: email.id, file }, 'e-mail written to the outbox folder (SMTP_URL is not set)');
     },
     async discard(emailIds) {
       // force: an e-mail never sent (or already removed) has no file.
