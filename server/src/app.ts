@@ -47,7 +47,7 @@ import { createVisitorLimits, visitorRules } from './security/visitor-limits';
 import { createAttachmentService, DEFAULT_MAX_UPLOAD_BYTES, type AttachmentService } from './domain/attachment.service';
 import type { FileStore } from './domain/file-store.port';
 import { createAttachmentLimits } from './security/attachment-limits';
-import { createRequesterLimits } from './security/requester-limits';
+import { createPublicFormLimits } from './security/public-form-limits';
 import type { Store } from './store/store';
 import { createPlatformServices } from './api/api-services';
 import { createWebhookDelivery, type WebhookDelivery } from './webhooks/webhook-delivery';
@@ -194,7 +194,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const attachments = createAttachmentService({ store, files: options.files, maxUploadBytes, now: options.now });
   const attachmentLimits = createAttachmentLimits({ limiter });
-  const requesterLimits = createRequesterLimits({ limiter });
+  const publicFormLimits = createPublicFormLimits({ limiter });
   const privacy = createPrivacyService({
     store, files: options.files, broadcaster, mailer: options.mailer, now: options.now,
     sessions: {
@@ -206,7 +206,7 @@ export async function createParleyApp(options: ParleyAppOptions): Promise<Parley
   const platform = createPlatformServices({ store, broadcaster, notifier, conversations, admin, kb: knowledgeBase.editor, webhooks, now: options.now });
   handleRequest = createHttpApp({
     attachments: { service: attachments, limits: attachmentLimits, maxUploadBytes },
-    requesterLimits,
+    publicFormLimits,
     platform,
     knowledgeBase, signIn, privacy,
     credentials: { passwords, twoFactor, limits: credentialLimits },

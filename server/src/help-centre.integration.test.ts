@@ -174,6 +174,23 @@ test('"did this help?" is a plain form: one vote per browser, a thank-you after 
   expect(thanks.headers.get('cache-control')).toBe('no-store');
 });
 
+test('a script dropping the voter cookie cannot stuff the votes: past twenty an hour from one network they are thanked for, not counted', async () => {
+  const from = (address: string) =>
+    fetch(`${base}/en/refund/vote`, {
+      method: 'POST', redirect: 'manual',
+      // Sent as a proxy on this host would send it: the address is the visitor's.
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address },
+      body: 'helpful=yes',
+    });
+  const id = seeded.get('refund')?.id ?? '';
+  const before = (await server.store.findArticle(id))?.helpfulCount ?? 0;
+  for (let n = 0; n < 25; n++) expect((await from('203.0.113.9')).status).toBe(303);
+  expect((await server.store.findArticle(id))?.helpfulCount).toBe(before + 20);
+  // Someone else, elsewhere, still counts.
+  await from('198.51.100.7');
+  expect((await server.store.findArticle(id))?.helpfulCount).toBe(before + 21);
+});
+
 test('the help centre offers only the site\'s languages, and the site\'s default when the reader wants none of them', async () => {
   await server.store.updateSiteSettings(server.site.id, { languages: { offered: ['ru', 'en'], default: 'ru' } });
   try {

@@ -7,6 +7,8 @@ import type { HelpCentreService } from '../domain/help-centre.service';
 import type { KbLinks } from '../domain/kb-links';
 import { voterKey } from '../domain/kb-self-service';
 import { createTranslator, pickLanguage, RTL_LANGUAGES } from '../locales';
+import { clientAddress } from '../security/client-address';
+import type { PublicFormLimits } from '../security/public-form-limits';
 import { newId } from '../tokens';
 import { renderSitemap } from './help-centre-sitemap';
 import {
@@ -47,8 +49,12 @@ function browserId(req: Request, res: Response): string {
   return id;
 }
 
-export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; links: KbLinks }): Router {
-  const { helpCentre, links } = deps;
+export function createHelpCentreRouter(deps: {
+  helpCentre: HelpCentreService;
+  links: KbLinks;
+  limits: Pick<PublicFormLimits, 'beforeArticleVote'>;
+}): Router {
+  const { helpCentre, links, limits } = deps;
   const router = Router();
   router.use(
     '/help',
@@ -195,7 +201,13 @@ export function createHelpCentreRouter(deps: { helpCentre: HelpCentreService; li
         const params = articleParams(req);
         const helpful = (req.body as Record<string, unknown> | undefined)?.helpful;
         if (helpful !== 'yes' && helpful !== 'no') throw new DomainError('NOT_FOUND', 'There is no such vote.');
-        await helpCentre.vote({ ...params, voterKey: voterKey.browser(browserId(req, res)), helpful: helpful === 'yes' });
+        // One vote per browser is a cookie a script need not keep: past a few an hour from one
+        // network, a vote is thanked for and not counted.
+        const counted = await limits.beforeArticleVote(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'])).then(
+          () => true,
+          (error: unknown) => (error instanceof DomainError && error.code === 'RATE_LIMITED' ? false : Promise.reject(error)),
+        );
+        if (counted) await helpCentre.vote({ ...params, voterKey: voterKey.browser(browserId(req, res)), helpful: helpful === 'yes' });
         // Post/redirect/get: a reload does not send the form again.
         res.redirect(303, `${localPath(links.article(params.siteKey, params))}?voted=1`);
       } catch (error) {

@@ -31,7 +31,7 @@ import { createErrorHandler } from './http-errors';
 import type { PlatformServices } from '../api/api-services';
 import { createPlatformRouter } from '../api/platform-router';
 import { createStaticRouter, type StaticRoots } from './static.router';
-import type { RequesterLimits } from '../security/requester-limits';
+import type { PublicFormLimits } from '../security/public-form-limits';
 
 export interface HttpAppDeps {
   store: Store;
@@ -42,8 +42,8 @@ export interface HttpAppDeps {
   /** Password changes and resets, two-factor sign-in, and their rate limits. */
   credentials: { passwords: AgentPasswordService; twoFactor: TwoFactorService; limits: CredentialLimits };
   tickets: TicketService;
-  /** How fast replies may come through a ticket's public page. */
-  requesterLimits: RequesterLimits;
+  /** How fast the public pages' forms may be sent (ticket page replies, help-centre votes). */
+  publicFormLimits: PublicFormLimits;
   siteConfig: SiteConfigService;
   knowledgeBase: KnowledgeBaseServices;
   /** POST/GET /api/attachments. */
@@ -75,8 +75,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   if (deps.metrics) app.get('/metrics', serveMetrics(deps.metrics));
 
   app.use(createStaticRouter(deps.staticRoots, deps.store, deps.publicUrl));
-  app.use(createTicketPageRouter({ tickets: deps.tickets, files: deps.attachments, replies: deps.requesterLimits }));
-  app.use(createHelpCentreRouter({ helpCentre: deps.knowledgeBase.helpCentre, links: deps.knowledgeBase.links }));
+  app.use(createTicketPageRouter({ tickets: deps.tickets, files: deps.attachments, limits: deps.publicFormLimits }));
+  app.use(createHelpCentreRouter({ helpCentre: deps.knowledgeBase.helpCentre, links: deps.knowledgeBase.links, limits: deps.publicFormLimits }));
 
   const api = express.Router();
   if (deps.metrics) api.use(countErrorResponses(deps.metrics));

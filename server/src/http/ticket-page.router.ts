@@ -10,7 +10,7 @@ import { DomainError } from '../domain/domain-error';
 import { createTranslator, pickLanguage, RTL_LANGUAGES } from '../locales';
 import { UploadRefused } from '../files/upload-refused';
 import type { AttachmentLimits } from '../security/attachment-limits';
-import type { RequesterLimits } from '../security/requester-limits';
+import type { PublicFormLimits } from '../security/public-form-limits';
 import { clientAddress } from '../security/client-address';
 import { sendAttachment } from './attachments.router';
 import { isMultipart, readReplyForm, type ReplyForm } from './ticket-reply-form';
@@ -59,7 +59,7 @@ interface Refusal {
 export interface TicketPageDeps {
   tickets: TicketService;
   files: { service: AttachmentService; limits: AttachmentLimits; maxUploadBytes: number };
-  replies: RequesterLimits;
+  limits: Pick<PublicFormLimits, 'beforeTicketReply'>;
 }
 
 /** Why a reply with files was not sent, in the requester's words: the file, and what was wrong with it. */
@@ -78,7 +78,7 @@ function ratingDraftOf(score: unknown, comment: unknown): RatingDraft {
   return { score: chosen.success ? chosen.data : null, comment: typeof comment === 'string' ? comment : '' };
 }
 
-export function createTicketPageRouter({ tickets, files, replies }: TicketPageDeps): Router {
+export function createTicketPageRouter({ tickets, files, limits }: TicketPageDeps): Router {
   const router = Router();
   // Under /t only: the router sits at the app's root, and a form parser there took the body of every
   // request that said it was a form (curl's default), the REST API's uploads included.
@@ -151,7 +151,7 @@ export function createTicketPageRouter({ tickets, files, replies }: TicketPageDe
       return show(req, res, { status: 400, notice, draft: String(text) });
     }
     try {
-      await replies.beforeReply((await tickets.requesterTicket(token)).id, address);
+      await limits.beforeTicketReply((await tickets.requesterTicket(token)).id, address);
       await tickets.requesterReply(token, reply.data.text.trim(), attachmentIds);
     } catch (error) {
       // Too many too fast: the reply comes back in its box, to be sent again later.
