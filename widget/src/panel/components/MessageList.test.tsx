@@ -164,6 +164,16 @@ describe('MessageList read out by screen readers', () => {
     expect(announcements).toHaveTextContent('Anna: Your parcel left today');
     expect(announcements).not.toHaveTextContent('Thanks!');
   });
+
+  it('reads out a message that is only a file as the file\'s name, not as a name and a colon', async () => {
+    await renderWithI18n(<Chat />);
+    act(() => show({ entries, historyLoaded: true }));
+    const invoice = {
+      id: 'file_0001_abcdefgh', name: 'invoice.pdf', size: 7, contentType: 'application/pdf' as const, isImage: false,
+    };
+    act(() => show({ entries: [...entries, { ...agentReply, key: 'message_6', text: '', attachments: [invoice] }], historyLoaded: true }));
+    expect(screen.getByTestId('message-announcements')).toHaveTextContent(/^Anna: invoice\.pdf$/);
+  });
 });
 
 test('an empty chat shows its greeting above the pre-chat form, not below it', async () => {

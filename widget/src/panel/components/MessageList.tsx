@@ -92,7 +92,8 @@ export function MessageList({ entries, greeting, actions, intro, children, open,
               <>
                 {entry.author === 'agent' && <bdi>{entry.authorName || t('author.agent')}</bdi>}
                 {entry.author === 'agent' && ': '}
-                <span dir="auto">{entry.text}</span>
+                {/* A message that is only files is heard as their names, not as a name and a colon. */}
+                <span dir="auto">{entry.text || entry.attachments?.map((file) => file.name).join(', ')}</span>
               </>
             )}
           </p>
