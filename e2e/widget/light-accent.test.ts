@@ -77,6 +77,11 @@ for (const color of ['#ffeb3b', '#ffffff', '#1d3a8a']) {
     const edge = (await style(mine, 'box-shadow')).match(/rgba?\([^)]*\)/)?.[0];
     const fill = await style(mine, 'background-color');
     expect(Math.max(contrast(fill, surface), edge ? contrast(edge, surface) : 1)).toBeGreaterThanOrEqual(3);
+    // In Windows' high contrast (forced colours) backgrounds go: the bubble keeps a drawn edge.
+    await page.emulateMedia({ forcedColors: 'active' });
+    expect(await style(mine, 'border-top-width')).not.toBe('0px');
+    expect(await style(mine, 'border-top-color')).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    await page.emulateMedia({ forcedColors: 'none' });
 
     // A focus ring, reached by keyboard.
     await visitor.composer.focus();
