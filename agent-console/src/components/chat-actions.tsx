@@ -1,9 +1,11 @@
 /** What an agent can do with a conversation, offered only when the server would allow it. */
 import type { Agent, Conversation, ErrorCode } from '@parley/shared';
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorCodeOf } from '../api/api-error';
 import type { ChatCommand } from '../state/chat-commands';
 import { useConsole, useLive, useT } from '../state/console-context';
+import { focusAfterClose, focusChat } from './chat-focus';
 import { ColleagueMenu } from './colleague-menu';
 import { EscalateDialog } from './escalate-dialog';
 import { TransferMenu } from './transfer-menu';
@@ -55,11 +57,15 @@ function ActionButton(props: {
  * pressed stays in the page, so focus is not dropped to the page's body when the status flips.
  * It is disabled while the request runs (which blurs it in some browsers), so focus is put back after.
  */
-function ResolveToggle(props: { conversation: Conversation; onError(code: ErrorCode | null): void }) {
+function ResolveToggle(props: {
+  conversation: Conversation;
+  onError(code: ErrorCode | null): void;
+  button: RefObject<HTMLButtonElement>;
+}) {
   const live = useLive();
   const t = useT();
   const { busy, run } = useBusyAction(props.onError, () => props.onError(null));
-  const button = useRef<HTMLButtonElement>(null);
+  const { button } = props;
   const pressed = useRef(false);
   const resolved = props.conversation.status === 'resolved';
   const id = props.conversation.id;
@@ -104,7 +110,9 @@ function openSelect(select: HTMLSelectElement) {
 }
 
 /** Keyboard shortcuts aimed at this chat (see workspace-shortcuts.ts). */
-function useChatCommands(props: ChatActionsProps & { openEscalation(): void }) {
+function useChatCommands(
+  props: ChatActionsProps & { openEscalation(): void; resolveToggle: RefObject<HTMLButtonElement> },
+) {
   const live = useLive();
   const t = useT();
   const { conversation, me } = props;
@@ -124,9 +132,13 @@ function useChatCommands(props: ChatActionsProps & { openEscalation(): void }) {
         // Said here rather than by a request the server would refuse.
         if (!mayEnd(conversation, me)) return props.onError('FORBIDDEN');
         props.onError(null);
+        // Where the Resolve button leaves focus: on itself, now "Reopen" (the reply box is disabled).
         return void live
           .resolve(conversation.id)
+          .then(() => props.resolveToggle.current?.focus())
           .catch((error: unknown) => props.onError(errorCodeOf(error)));
+      case 'focus':
+        return focusChat(conversation.id);
       case 'transfer': {
         const select = document
           .getElementById(`chat-${conversation.id}`)
@@ -164,7 +176,8 @@ export function ChatActions(props: ChatActionsProps) {
   const t = useT();
   const id = conversation.id;
   const [escalating, setEscalating] = useState(false);
-  useChatCommands({ ...props, openEscalation: () => setEscalating(true) });
+  const resolveToggle = useRef<HTMLButtonElement>(null);
+  useChatCommands({ ...props, openEscalation: () => setEscalating(true), resolveToggle });
   const run = (action: () => Promise<void>) => () => {
     onError(null);
     return action();
@@ -186,7 +199,7 @@ export function ChatActions(props: ChatActionsProps) {
       {conversation.status === 'queued' && (
         <ActionButton label={t('chat.claim')} primary run={run(() => live.claim(id))} onError={onError} />
       )}
-      {mayEnd(conversation, me) && <ResolveToggle conversation={conversation} onError={onError} />}
+      {mayEnd(conversation, me) && <ResolveToggle conversation={conversation} onError={onError} button={resolveToggle} />}
       {conversation.ticketId ? (
         <TicketLink ticketId={conversation.ticketId} />
       ) : (
@@ -217,7 +230,10 @@ export function ChatActions(props: ChatActionsProps) {
         class="button button--quiet button--icon"
         aria-label={t('chat.closeChat', { name })}
         title={t('chat.close')}
-        onClick={() => live.tabs.close(id)}
+        onClick={() => {
+          live.tabs.close(id);
+          focusAfterClose(id, live.tabs.activeId.value);
+        }}
       >
         ×
       </button>

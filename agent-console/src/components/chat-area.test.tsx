@@ -77,3 +77,21 @@ describe('chat tabs', () => {
     expect(tabs.map((tab) => tab.textContent)).toEqual([`${started} · #0a01`, `${started} · #0b02`]);
   });
 });
+
+describe('closing a chat', () => {
+  it('moves focus to the tab of the chat now in front, and to the list when none is left', async () => {
+    await renderSignedIn({ conversations: [mine({ visitorName: 'Anna' }), mine({ visitorName: 'Boris' })] });
+    await openAll(2);
+    const closeButton = (name: string) => screen.getByRole('button', { name: `Close the chat with ${name}` });
+
+    closeButton('Boris').focus();
+    fireEvent.click(closeButton('Boris'));
+    await waitFor(() => expect(screen.getAllByTestId('chat-tab')).toHaveLength(1));
+    expect(screen.getByRole('tab', { name: 'Anna' })).toHaveFocus();
+
+    fireEvent.click(closeButton('Anna'));
+    await waitFor(() => expect(screen.queryByTestId('chat-panel')).toBeNull());
+    const annaInList = screen.getAllByTestId('mine-item').find((item) => item.textContent?.includes('Anna'));
+    expect(annaInList).toHaveFocus();
+  });
+});

@@ -103,7 +103,14 @@ export function ConversationList() {
   const live = useLive();
   const t = useT();
   return (
-    <nav class="sidebar" aria-label={t('queue.title')} id="conversations" data-testid="conversation-list">
+    // Focusable from script only: where focus lands when the last open chat is closed.
+    <nav
+      class="sidebar"
+      aria-label={t('queue.title')}
+      id="conversations"
+      tabIndex={-1}
+      data-testid="conversation-list"
+    >
       <ConversationSection
         section="queue"
         title={t('queue.waiting')}

@@ -58,6 +58,38 @@ describe('workspace keyboard shortcuts', () => {
     expect(socket.emitsOf('conversation:resolve')).toHaveLength(1);
   });
 
+  it('Alt+↓ takes focus along: from the reply box into the next chat\'s, from the list to its next item', async () => {
+    const anna = conversation({ visitorName: 'Anna', status: 'assigned', assignedAgentId: AGENT.id });
+    const boris = conversation({ visitorName: 'Boris', status: 'assigned', assignedAgentId: AGENT.id });
+    const { app } = await renderSignedIn({ conversations: [anna, boris] });
+    const [first, second] = await screen.findAllByTestId('mine-item');
+    await act(() => app.live.value?.openConversation(anna.id));
+    const reply = () => within(activePanel()).getByRole('textbox', { name: 'Type your reply' });
+
+    reply().focus();
+    press({ altKey: true, code: 'ArrowDown', key: 'ArrowDown' }, reply());
+    await waitFor(() => expect(screen.getByTestId('chat-title')).toHaveTextContent('Boris'));
+    await waitFor(() => expect(reply()).toHaveFocus());
+
+    second?.focus();
+    press({ altKey: true, code: 'ArrowUp', key: 'ArrowUp' }, second);
+    await waitFor(() => expect(screen.getByTestId('chat-title')).toHaveTextContent('Anna'));
+    expect(first).toHaveFocus();
+    expect(first).toHaveAttribute('aria-current', 'true');
+  });
+
+  it('Alt+R from the reply box leaves focus where the Resolve button does: on "Reopen"', async () => {
+    const mine = conversation({ status: 'assigned', assignedAgentId: AGENT.id });
+    const { socket, app } = await renderSignedIn({ conversations: [mine] });
+    await act(() => app.live.value?.openConversation(mine.id));
+    socket.handle('conversation:resolve', () => ({ ok: true, data: { ...mine, status: 'resolved' as const } }));
+    const reply = within(activePanel()).getByRole('textbox', { name: 'Type your reply' });
+
+    reply.focus();
+    press({ altKey: true, code: 'KeyR', key: '®' }, reply);
+    await waitFor(() => expect(within(activePanel()).getByRole('button', { name: 'Reopen' })).toHaveFocus());
+  });
+
   it('"?" shows the shortcuts, Escape hides them; Alt+2 goes to the tickets', async () => {
     const { socket } = await renderSignedIn();
     socket.handle('ticket:search', () => ({ ok: true, data: { tickets: [], total: 0 } }));

@@ -1,5 +1,6 @@
 /** Binds the workspace's keyboard shortcuts to the page while the workspace is shown. */
 import { useEffect } from 'preact/hooks';
+import { focusIsInList, listItemOf } from '../components/chat-focus';
 import type { Console } from '../state/console';
 import { neighbourOf, shortcutOf, type ShortcutAction } from '../state/keyboard-shortcuts';
 import type { LiveSession } from '../state/live-session';
@@ -12,7 +13,13 @@ function moveThroughChats(live: LiveSession, step: 1 | -1) {
     ...conversations.others.value,
   ].map((c) => c.id);
   const next = neighbourOf(order, tabs.activeId.value, step);
-  if (next) void live.openConversation(next).catch(() => undefined);
+  if (!next) return;
+  // Focus goes with the selection: along the list when it was there, else into the new chat
+  // (its panel takes the request when it appears, as the old one leaves with focus inside).
+  const fromList = focusIsInList();
+  void live.openConversation(next).catch(() => undefined);
+  if (fromList) listItemOf(next)?.focus();
+  else live.commands.issue('focus', next);
 }
 
 function perform(app: Console, live: LiveSession, action: ShortcutAction) {

@@ -5,7 +5,8 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 
-export type ChatCommandKind = 'resolve' | 'transfer' | 'escalate';
+/** 'focus' asks the chat to take keyboard focus once shown (after Alt+↓ / Alt+↑). */
+export type ChatCommandKind = 'resolve' | 'transfer' | 'escalate' | 'focus';
 
 export interface ChatCommand {
   kind: ChatCommandKind;
