@@ -74,6 +74,39 @@ describe('tickets', () => {
     expect(screen.getAllByText('Bob')).not.toHaveLength(0);
   });
 
+  it('after Apply or Clear selection, focus stays on the select-all box and the result is announced', async () => {
+    const a = ticket();
+    const b = ticket();
+    await openTickets([a, b]);
+    const selectAll = screen.getByRole('checkbox', { name: 'Select all tickets on this page' });
+    const status = within(screen.getByTestId('tickets-page')).getByRole('status');
+    expect(status).toHaveTextContent(/^$/);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select ticket #${a.number}` }));
+    const clear = within(screen.getByTestId('bulk-bar')).getByRole('button', { name: 'Clear selection' });
+    clear.focus();
+    fireEvent.click(clear);
+    await waitFor(() => expect(screen.queryByTestId('bulk-bar')).toBeNull());
+    expect(selectAll).toHaveFocus();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select ticket #${b.number}` }));
+    let bar = within(screen.getByTestId('bulk-bar'));
+    fireEvent.change(bar.getByRole('combobox', { name: 'Priority' }), { target: { value: 'urgent' } });
+    bar.getByRole('button', { name: 'Apply' }).focus();
+    fireEvent.click(bar.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.queryByTestId('bulk-bar')).toBeNull());
+    expect(selectAll).toHaveFocus();
+    expect(status).toHaveTextContent('1 ticket updated');
+
+    fireEvent.click(selectAll);
+    bar = within(screen.getByTestId('bulk-bar'));
+    expect(status).toHaveTextContent(/^$/);
+    fireEvent.change(bar.getByRole('combobox', { name: 'Priority' }), { target: { value: 'low' } });
+    fireEvent.click(bar.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(status).toHaveTextContent('2 tickets updated'));
+    expect(selectAll).toHaveFocus();
+  });
+
   it('shows the clock that matters, breached in red, and follows changes pushed by the server', async () => {
     const overdue = ticket({
       firstResponseDueAt: '2020-01-01T10:00:00.000Z',

@@ -1,6 +1,6 @@
-/** Changes for every selected ticket at once: status, priority, assignee. */
+/** Changes for every selected ticket at once: status, priority, assignee; and what became of them. */
 import type { ErrorCode, TicketUpdate } from '@parley/shared';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorCodeOf } from '../../api/api-error';
 import { useLive, useT } from '../../state/console-context';
 import { isPriority, isStatus, PRIORITIES, priorityLabel, STATUSES, statusLabel } from './ticket-values';
@@ -8,17 +8,30 @@ import { useTeam } from './use-team';
 
 const UNASSIGN = '-';
 
-export function BulkBar() {
+/**
+ * The bar leaves the page with the selection, taking the focused Apply or Clear button with it:
+ * focus goes to the select-all box, the control that brings the bar back (or, with no rows left
+ * to select, the screen's heading), never to the page's body.
+ */
+function focusAfterBar() {
+  const selectAll = document.getElementById('ticket-select-all');
+  if (selectAll instanceof HTMLInputElement && !selectAll.disabled) return selectAll.focus();
+  const heading = document.getElementById('tickets-title');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
+}
+
+function BulkForm(props: { count: number; onApplied(updated: number): void }) {
+  const { count } = props;
   const live = useLive();
   const t = useT();
   const team = useTeam();
-  const count = live.tickets.selected.value.size;
   const [status, setStatus] = useState('');
   const [priority, setPriority] = useState('');
   const [assignee, setAssignee] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
-  if (count === 0) return null;
 
   const update: TicketUpdate = {
     ...(isStatus(status) ? { status } : {}),
@@ -32,13 +45,10 @@ export function BulkBar() {
     setBusy(true);
     setError(null);
     try {
-      await live.tickets.bulkUpdate(update);
-      setStatus('');
-      setPriority('');
-      setAssignee('');
+      const updated = await live.tickets.bulkUpdate(update);
+      props.onApplied(updated.length);
     } catch (failure) {
       setError(errorCodeOf(failure));
-    } finally {
       setBusy(false);
     }
   }
@@ -91,7 +101,14 @@ export function BulkBar() {
       <button type="submit" class="button button--primary" disabled={busy || empty} data-testid="bulk-apply">
         {t('tickets.apply')}
       </button>
-      <button type="button" class="button button--quiet" onClick={() => live.tickets.setSelection([])}>
+      <button
+        type="button"
+        class="button button--quiet"
+        onClick={() => {
+          live.tickets.setSelection([]);
+          focusAfterBar();
+        }}
+      >
         {t('tickets.clearSelection')}
       </button>
       {error && (
@@ -100,5 +117,33 @@ export function BulkBar() {
         </p>
       )}
     </form>
+  );
+}
+
+export function BulkBar() {
+  const live = useLive();
+  const t = useT();
+  const count = live.tickets.selected.value.size;
+  const [updated, setUpdated] = useState<number | null>(null);
+  // A new selection starts afresh: the last result is no longer news.
+  useEffect(() => {
+    if (count > 0) setUpdated(null);
+  }, [count]);
+  return (
+    <>
+      {count > 0 && (
+        <BulkForm
+          count={count}
+          onApplied={(n) => {
+            setUpdated(n);
+            focusAfterBar();
+          }}
+        />
+      )}
+      {/* Always in the page, so screen readers hear the result when it is written into it. */}
+      <p class="visually-hidden" role="status" data-testid="bulk-result">
+        {updated === null ? '' : t('tickets.updated', { count: updated })}
+      </p>
+    </>
   );
 }

@@ -84,6 +84,7 @@ export function TicketTable() {
             <th scope="col" class="ticket-row__check">
               <input
                 type="checkbox"
+                id="ticket-select-all"
                 checked={allSelected}
                 disabled={rows.length === 0}
                 aria-label={t('tickets.selectAll')}
