@@ -38,6 +38,10 @@ describe('chat panel', () => {
     expect(first).toHaveTextContent('Maria');
     expect(first).toHaveTextContent('Hi, my order is late');
 
+    // A live log holding a real list: each message is a list item a screen reader can step through.
+    const log = within(panel).getByRole('log', { name: /Maria/ });
+    expect(within(within(log).getByRole('list')).getAllByRole('listitem')).toContain(first.closest('li'));
+
     const box = within(panel).getByRole('textbox', { name: 'Type your reply' });
     fireEvent.input(box, { target: { value: 'Let me check that for you.' } });
     fireEvent.keyDown(box, { key: 'Enter' });

@@ -150,23 +150,27 @@ export function Transcript({ conversation, label }: { conversation: Conversation
       {loaded && messages.length === 0 && pending.length === 0 && (
         <p class="transcript__note">{t('chat.empty')}</p>
       )}
-      <ol class="transcript__list" role="log" aria-live="polite" aria-label={label} data-testid="transcript">
-        {messages.map((message) =>
-          message.event ? (
-            <ChatEventLine key={message.seq} message={message} event={message.event} />
-          ) : (
-            <MessageItem
-              key={message.seq}
-              message={message}
-              author={authorName(message)}
-              receipt={receiptOf(message, visitorSeq)}
-            />
-          ),
-        )}
-        {pending.map((item) => (
-          <PendingItem key={item.clientId} item={item} />
-        ))}
-      </ol>
+      {/* The live log wraps the list: role="log" on the <ol> itself would take away its list role,
+          and screen readers would no longer say "list, N items" or move message by message. */}
+      <div role="log" aria-live="polite" aria-label={label} data-testid="transcript">
+        <ol class="transcript__list">
+          {messages.map((message) =>
+            message.event ? (
+              <ChatEventLine key={message.seq} message={message} event={message.event} />
+            ) : (
+              <MessageItem
+                key={message.seq}
+                message={message}
+                author={authorName(message)}
+                receipt={receiptOf(message, visitorSeq)}
+              />
+            ),
+          )}
+          {pending.map((item) => (
+            <PendingItem key={item.clientId} item={item} />
+          ))}
+        </ol>
+      </div>
     </div>
   );
 }
