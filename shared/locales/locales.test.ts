@@ -93,3 +93,19 @@ describe.each(NAMESPACES)('%s strings', (namespace) => {
     });
   });
 });
+
+/**
+ * A button whose accessible name adds to its visible words must start with them (WCAG 2.5.3 Label
+ * in Name), so a voice-control user who says what they see reaches it: visible key → name key.
+ */
+const LABELS_IN_NAMES: Array<[namespace: string, visible: string, name: string]> = [
+  ['console', 'team.sendReset', 'team.sendResetAgent'],
+  ['console', 'team.resetTwoFactor', 'team.resetTwoFactorAgent'],
+];
+
+describe.each(LANGUAGES)('accessible names in %s', (language) => {
+  it.each(LABELS_IN_NAMES)('%s %s starts %s', (namespace, visible, name) => {
+    const strings = readStrings(language, namespace);
+    expect(strings.get(name)?.startsWith(strings.get(visible) ?? '\u0000')).toBe(true);
+  });
+});

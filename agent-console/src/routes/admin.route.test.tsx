@@ -200,7 +200,7 @@ describe('administration: team credentials', () => {
     await waitFor(() => expect(within(rowOf('Bob')).getByTestId('two-factor-badge')).toHaveTextContent('2-step'));
     expect(within(rowOf('Alma')).queryByTestId('two-factor-badge')).toBeNull();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Send Bob a password reset link' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send reset link to Bob' }));
     const send = await screen.findByRole('dialog', { name: 'Send Bob a reset link?' });
     expect(send).toHaveTextContent('Bob gets an e-mail at bob@example.com');
     fireEvent.click(within(send).getByRole('button', { name: 'Send reset link' }));
