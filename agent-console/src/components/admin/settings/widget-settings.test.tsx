@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { LANGUAGES, type Language } from '../../../i18n/languages';
+import { applyConsoleCss } from '../../../test-support/console-css';
 import { ADMIN, openAdmin } from '../../../test-support/open-admin';
 
 beforeEach(() => window.localStorage.clear());
@@ -80,4 +81,29 @@ describe('widget appearance', () => {
       });
     },
   );
+});
+
+describe('widget preview', () => {
+  const channel = (hex: string, at: number) => parseInt(hex.slice(at, at + 2), 16) / 255;
+  const luminance = (rgb: number[]) =>
+    rgb
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      .reduce((sum, c, i) => sum + c * ([0.2126, 0.7152, 0.0722][i] ?? 0), 0);
+
+  it('writes the fake composer text at 4.5:1 or more on the default panel', async () => {
+    const removeCss = applyConsoleCss();
+    try {
+      await openAdmin(ADMIN, 'settings');
+      const sample = (await widgetSection()).getByText('Type your message');
+      const style = getComputedStyle(sample);
+      // jsdom resolves neither opacity over a background nor color-mix(), so both are worked out here.
+      const opacity = Number(style.opacity || '1');
+      const mix = /color-mix\(in srgb, var\(--preview-text\) (\d+)%, var\(--preview-bg\)\)/.exec(style.color);
+      const share = (mix ? Number(mix[1]) / 100 : 1) * opacity;
+      const text = [1, 3, 5].map((at) => share * channel('#1f2933', at) + (1 - share));
+      expect(1.05 / (luminance(text) + 0.05)).toBeGreaterThanOrEqual(4.5);
+    } finally {
+      removeCss();
+    }
+  });
 });
