@@ -107,7 +107,11 @@ afterAll(async () => {
 });
 
 test('chats opened on every process are routed to agents on every process, and both sides hear each other', async () => {
-  for (let i = 0; i < 6; i += 1) visitors.push(await connectFailoverVisitor(urlsFrom(i % 3), siteKey));
+  // Three visitors on the first process, two on the second, one on the third: the third process's
+  // agent takes two chats and has one visitor at home, so delivery across processes is certain, not
+  // left to how routing breaks its ties (with two visitors on each, each agent once took exactly the
+  // two chats of its own process).
+  for (const home of [0, 0, 0, 1, 1, 2]) visitors.push(await connectFailoverVisitor(urlsFrom(home), siteKey));
 
   const chats = await Promise.all(visitors.map((visitor, i) => openChat(visitor, `route-open-${i}`)));
   // Least-loaded routing spreads six chats over three agents, whichever process each is on.
@@ -152,7 +156,8 @@ test('SIGKILL of a process in the middle of chats: its clients move to the other
   );
   const victim = processes[2]!;
   const onVictim = [...visitors, ...agents].filter((client) => client.client.url === victim.url);
-  expect(onVictim.length).toBe(3);
+  // Its agent and one visitor.
+  expect(onVictim.length).toBe(2);
 
   const acknowledged = new Map<string, Message>();
   const remember = (message: Message) =>
