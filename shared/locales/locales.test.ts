@@ -101,6 +101,17 @@ describe.each(NAMESPACES)('%s strings', (namespace) => {
 const LABELS_IN_NAMES: Array<[namespace: string, visible: string, name: string]> = [
   ['console', 'team.sendReset', 'team.sendResetAgent'],
   ['console', 'team.resetTwoFactor', 'team.resetTwoFactorAgent'],
+  ['console', 'common.edit', 'team.editAgent'],
+  ['console', 'team.deactivate', 'team.deactivateAgent'],
+  ['console', 'team.reactivate', 'team.reactivateAgent'],
+  ['console', 'apiTokens.revoke', 'apiTokens.revokeOne'],
+  ['console', 'settings.hours.addRange', 'settings.hours.addRangeFor'],
+  ['console', 'common.edit', 'canned.editOne'],
+  ['console', 'common.delete', 'canned.deleteOne'],
+  ['console', 'common.edit', 'departments.renameDepartment'],
+  ['console', 'common.delete', 'departments.deleteDepartment'],
+  ['console-insight', 'categories.edit', 'categories.editNamed'],
+  ['console-insight', 'categories.delete', 'categories.deleteNamed'],
 ];
 
 describe.each(LANGUAGES)('accessible names in %s', (language) => {

@@ -148,7 +148,7 @@ describe('administration: team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add department' }));
     await screen.findByText('Billing');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Rename Sales' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Sales' }));
     const name = screen.getByRole('textbox', { name: 'New name for Sales' });
     expect(name).toHaveValue('Sales');
     fireEvent.input(name, { target: { value: 'Billing' } });
