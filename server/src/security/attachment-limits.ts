@@ -1,6 +1,6 @@
 /** How fast a visitor (or a ticket's requester), everyone at one address, and an agent may upload files. */
 import type { AttachmentCaller } from '../domain/attachment.service';
-import { rateLimited, type RateLimiter, type RateLimitRule } from './rate-limiter';
+import { enforceLimits, type RateCheck, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
 const MINUTE = 60_000;
 
@@ -21,17 +21,11 @@ export function createAttachmentLimits({ limiter, rules = UPLOAD_RULES }: { limi
   return {
     /** Counts the upload before a byte of it is read; over a limit, RATE_LIMITED with the wait in words. */
     async beforeUpload(caller: AttachmentCaller, address: string | null): Promise<void> {
-      const checks: [RateLimitRule, string | null][] =
+      const checks: RateCheck[] =
         caller.kind === 'agent'
           ? [[rules.perAgent, caller.agent.id]]
           : [[rules.perVisitor, caller.kind === 'visitor' ? caller.visitor.id : `ticket:${caller.ticketId}`], [rules.perAddress, address]];
-      for (const [rule, subject] of checks) {
-        if (subject === null) continue; // no trusted address: the per-address limit cannot apply
-        const decision = await limiter.hit(rule, subject);
-        if (!decision.allowed) {
-          throw rateLimited('You are sending files too fast.', decision.retryAfterMs);
-        }
-      }
+      await enforceLimits(limiter, checks, 'You are sending files too fast.');
     },
   };
 }

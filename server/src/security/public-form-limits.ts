@@ -4,7 +4,7 @@
  * reply reaching every console and every ticket.updated webhook) and the help centre's "Did this
  * help?" votes (one per browser is a cookie a script need not keep).
  */
-import { rateLimited, type RateLimiter, type RateLimitRule } from './rate-limiter';
+import { enforceLimits, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
 const MINUTE = 60_000;
 
@@ -21,23 +21,14 @@ export const PUBLIC_FORM_RULES: PublicFormRules = {
   votesPerAddress: { name: 'address-article-votes', limit: 20, windowMs: 60 * MINUTE },
 };
 
-type Check = [rule: RateLimitRule, subject: string | null];
-
 export function createPublicFormLimits({ limiter, rules = PUBLIC_FORM_RULES }: { limiter: RateLimiter; rules?: PublicFormRules }) {
-  async function enforce(checks: Check[], reason: string): Promise<void> {
-    for (const [rule, subject] of checks) {
-      if (subject === null) continue; // no trusted address: a per-address limit cannot apply
-      const decision = await limiter.hit(rule, subject);
-      if (!decision.allowed) throw rateLimited(reason, decision.retryAfterMs);
-    }
-  }
   return {
     /** Counts a reply on a ticket's page; over a limit, RATE_LIMITED with the wait. */
     beforeTicketReply: (ticketId: string, address: string | null): Promise<void> =>
-      enforce([[rules.repliesPerTicket, ticketId], [rules.repliesPerAddress, address]], 'You are replying too fast.'),
+      enforceLimits(limiter, [[rules.repliesPerTicket, ticketId], [rules.repliesPerAddress, address]], 'You are replying too fast.'),
     /** Counts a vote on a help-centre article; over the limit, RATE_LIMITED. */
     beforeArticleVote: (address: string | null): Promise<void> =>
-      enforce([[rules.votesPerAddress, address]], 'Too many votes from this network.'),
+      enforceLimits(limiter, [[rules.votesPerAddress, address]], 'Too many votes from this network.'),
   };
 }
 

@@ -177,3 +177,15 @@ export function waitInWords(ms: number): string {
 export function rateLimited(reason: string, retryAfterMs: number): DomainError {
   return new DomainError('RATE_LIMITED', `${reason} Try again in ${waitInWords(retryAfterMs)}.`, { retryAfterMs });
 }
+
+/** One count a request makes: a rule and whom it counts (null: no trusted address, so it cannot apply). */
+export type RateCheck = readonly [rule: RateLimitRule, subject: string | null];
+
+/** Counts a hit on each check in turn; the first over its limit refuses with RATE_LIMITED and the wait. */
+export async function enforceLimits(limiter: RateLimiter, checks: readonly RateCheck[], reason: string): Promise<void> {
+  for (const [rule, subject] of checks) {
+    if (subject === null) continue;
+    const decision = await limiter.hit(rule, subject);
+    if (!decision.allowed) throw rateLimited(reason, decision.retryAfterMs);
+  }
+}

@@ -1,7 +1,7 @@
 /** How fast a visitor, and everyone at one address, may open conversations and send messages. */
 import type { Visitor } from '../store/store';
 import type { VisitorMessageAdmission } from '../domain/conversation.service';
-import { rateLimited, type RateLimiter, type RateLimitRule } from './rate-limiter';
+import { enforceLimits, rateLimited, type RateCheck, type RateLimiter, type RateLimitRule } from './rate-limiter';
 
 const MINUTE = 60_000;
 
@@ -54,21 +54,10 @@ export interface VisitorLimitsDeps {
   rules?: VisitorRules;
 }
 
-type Check = [rule: RateLimitRule, subject: string | null];
-
 export function createVisitorLimits({ limiter, rules = VISITOR_RULES }: VisitorLimitsDeps) {
-  /** Counts a hit on each check in turn; the first over its limit refuses with RATE_LIMITED. */
-  async function enforce(checks: Check[], reason: string): Promise<void> {
-    for (const [rule, subject] of checks) {
-      if (subject === null) continue; // no trusted address: per-address limits cannot apply
-      const decision = await limiter.hit(rule, subject);
-      if (!decision.allowed) {
-        throw rateLimited(reason, decision.retryAfterMs);
-      }
-    }
-  }
+  const enforce = (checks: RateCheck[], reason: string) => enforceLimits(limiter, checks, reason);
 
-  const conversationChecks = (visitor: Visitor, address: string | null): Check[] => [
+  const conversationChecks = (visitor: Visitor, address: string | null): RateCheck[] => [
     [rules.conversationPerVisitor, visitor.id],
     [rules.conversationPerAddress, address],
   ];
