@@ -127,9 +127,10 @@ export function createTicketPageRouter({ tickets, files, limits }: TicketPageDep
     let text = withLfLineBreaks(req.body?.text);
     let attachmentIds: string[] = [];
     const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+    // Known before a byte of a file is read, and what the reply limits count by.
+    const ticket = await tickets.requesterTicket(token);
     if (isMultipart(req)) {
-      // The page sends its form this way, files or not; the ticket is known before a byte of a file is read.
-      const ticket = await tickets.requesterTicket(token);
+      // The page sends its form this way, files or not.
       const form = await readReplyForm(req, ticket, {
         attachments: files.service, maxUploadBytes: files.maxUploadBytes,
         beforeEachFile: () => files.limits.beforeUpload({ kind: 'requester', ticketId: ticket.id }, address),
@@ -151,7 +152,7 @@ export function createTicketPageRouter({ tickets, files, limits }: TicketPageDep
       return show(req, res, { status: 400, notice, draft: String(text) });
     }
     try {
-      await limits.beforeTicketReply((await tickets.requesterTicket(token)).id, address);
+      await limits.beforeTicketReply(ticket.id, address);
       await tickets.requesterReply(token, reply.data.text.trim(), attachmentIds);
     } catch (error) {
       // Too many too fast: the reply comes back in its box, to be sent again later.
